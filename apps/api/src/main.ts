@@ -1,21 +1,16 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { AppConfig, createOpenApiDocument, InvalidConfigError, serveOpenApi } from '@oris/api/platform';
+import { createApp } from './app/create-app';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  const app = await createApp();
+  serveOpenApi(app, createOpenApiDocument(app));
+  const config = app.get(AppConfig);
+  await app.listen({ port: config.API_PORT, host: config.API_HOST });
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  // Before the logger exists, stderr is the only place a misconfiguration can be reported.
+  process.stderr.write(`${error instanceof InvalidConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './database.options';
+export * from './migrations';
+export * from './database.module';

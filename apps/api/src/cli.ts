@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { InvalidConfigError, loadConfig } from '@oris/api/platform';
+import { migrate, revert } from './cli/database-commands';
+import { writeOpenApi } from './cli/openapi-command';
+
+const USAGE = `Usage: cli <command>
+  migrate                                  apply pending migrations
+  revert                                   undo the last migration
+  openapi <file>                           write the OpenAPI document`;
+
+async function main(argv: string[]): Promise<string> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate':
+      return migrate(config);
+    case 'revert':
+      return revert(config);
+    case 'openapi':
+      return writeOpenApi(config, args[0] ?? 'apps/api/openapi.json');
+    default:
+      throw new UsageError(USAGE);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (message) => {
+    process.stdout.write(`${message}\n`);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    const known = error instanceof InvalidConfigError || error instanceof UsageError;
+    process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+    process.exit(known && error instanceof UsageError ? 64 : 1);
+  },
+);

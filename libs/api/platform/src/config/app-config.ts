@@ -1,0 +1,108 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** A development-only signing secret; production refuses to start with it (see loadConfig). */
+export const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+/**
+ * Every environment variable the platform reads, with its safe development default.
+ * `.env.example` mirrors this class; `loadConfig` is the only reader of `process.env`.
+ */
+export class AppConfig {
+  /** development | test | production. Production turns on secure cookies and refuses dev secrets. */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** Port of the HTTP API. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  API_PORT = 3000;
+
+  /** Interface the API listens on. */
+  @IsString()
+  API_HOST = '0.0.0.0';
+
+  /** Public URL of the web app, used in emailed links (password reset, surveys, certificates). */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_WEB_URL = 'http://localhost:4200';
+
+  /** PostgreSQL connection string. */
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/oris';
+
+  /** Redis connection string for the job queues. */
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Secret signing access tokens (HS256). At least 32 characters; mandatory in production. */
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  /** Lifetime of an access token, in seconds. Short: the web app keeps it in memory only. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token (and of its rotation family), in days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  JWT_REFRESH_TTL_DAYS = 30;
+
+  /** Mark the refresh cookie `Secure`. Defaults to true in production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  COOKIE_SECURE?: boolean;
+
+  /** Login attempts allowed per minute, per IP and per account, before 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** SMTP URL (smtp://user:pass@host:port). Empty: emails are written as .eml files under MAIL_DROP_DIR. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })
+  SMTP_URL?: string;
+
+  /** Sender address of every email. */
+  @IsEmail({ require_tld: false })
+  MAIL_FROM = 'no-reply@oris.example';
+
+  /** Folder where emails are written when no SMTP_URL is set. */
+  @IsString()
+  MAIL_DROP_DIR = 'data/mail';
+
+  /** pino log level. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get cookieSecure(): boolean {
+    return this.COOKIE_SECURE ?? this.isProduction;
+  }
+}

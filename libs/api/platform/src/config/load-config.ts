@@ -1,0 +1,36 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig, DEV_JWT_SECRET } from './app-config';
+
+export class InvalidConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'InvalidConfigError';
+  }
+}
+
+const describe = (error: ValidationError): string =>
+  `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')} (got ${JSON.stringify(
+    error.value,
+  )})`;
+
+/**
+ * Reads and validates the environment once. Empty strings count as unset so that
+ * `.env.example` can list every variable without overriding the defaults.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat('COOKIE_SECURE', 'SMTP_URL');
+  const given: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') given[key] = value;
+  }
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
+  const problems = errors.map(describe);
+  if (config.isProduction && config.JWT_SECRET === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET: must be set to a private value in production');
+  }
+  if (problems.length > 0) throw new InvalidConfigError(problems);
+  return config;
+}

@@ -1,0 +1,12 @@
+/**
+ * Version of the personal-data notice (law 09-08) a person consents to at registration. The web
+ * app shows the notice of this version; the server records the version with the consent.
+ * Bump it whenever the notice's text changes.
+ */
+export const PERSONAL_DATA_NOTICE_VERSION = '2026-11-01';
+
+export const PERSONAL_DATA_PURPOSE =
+  'training management, certificates and post-training insertion follow-up';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;

@@ -1,0 +1,42 @@
+/** The API's vocabularies (PRODUCT.md), shared by the server and the web app. */
+
+export const ROLES = ['trainee', 'trainer', 'placement_officer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const GENDERS = ['female', 'male'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const LOCALES = ['fr', 'ar', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+
+export const EDUCATION_LEVELS = [
+  'none',
+  'primary',
+  'secondary',
+  'baccalaureate',
+  'bac_plus_2',
+  'licence',
+  'master',
+  'doctorate',
+] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+export const BASELINE_SITUATIONS = ['employed', 'self_employed', 'seeking', 'student', 'inactive'] as const;
+export type BaselineSituation = (typeof BASELINE_SITUATIONS)[number];
+
+export const REGION_CODES = [
+  'MA-01',
+  'MA-02',
+  'MA-03',
+  'MA-04',
+  'MA-05',
+  'MA-06',
+  'MA-07',
+  'MA-08',
+  'MA-09',
+  'MA-10',
+  'MA-11',
+  'MA-12',
+] as const;
+export type RegionCode = (typeof REGION_CODES)[number];
