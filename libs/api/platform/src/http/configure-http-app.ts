@@ -2,9 +2,8 @@ import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { INestApplication, ValidationPipe, VersioningType } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { RequestValidationException } from '../errors/request-validation.exception';
-import { ProblemDetailsFilter, sendProblem, toProblem } from '../errors/problem-details.filter';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 
 export const API_PREFIX = 'api';
 
@@ -36,13 +35,6 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<INe
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
-  // Errors Fastify raises before Nest sees the request (malformed JSON, wrong content type…).
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .setErrorHandler((error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(reply, toProblem(error)),
-    );
   app.enableShutdownHooks();
   return app;
 }

@@ -1,0 +1,48 @@
+import request from 'supertest';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('health', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+
+  afterAll(() => api.close());
+
+  it('answers alive without touching the database', async () => {
+    await request(api.url).get('/api/health').expect(200, { status: 'ok' });
+  });
+
+  it('reports PostgreSQL and Redis as up when both answer', async () => {
+    const response = await request(api.url).get('/api/health/ready').expect(200);
+    expect(response.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('answers an unknown route with a problem+json 404', async () => {
+    const response = await request(api.url).get('/api/v1/nowhere').expect(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('answers malformed JSON with a problem+json 400, never a 500', async () => {
+    const response = await request(api.url)
+      .post('/api/v1/regions')
+      .set('content-type', 'application/json')
+      .send('{"broken": ')
+      .expect(400);
+    expect(response.body).toMatchObject({ status: 400, code: 'bad_request' });
+  });
+
+  it('lists the 12 regions in official order with their three names', async () => {
+    const response = await request(api.url).get('/api/v1/regions').expect(200);
+    expect(response.body).toHaveLength(12);
+    expect(response.body[0]).toEqual({
+      code: 'MA-01',
+      nameFr: 'Tanger-Tétouan-Al Hoceïma',
+      nameAr: 'طنجة تطوان الحسيمة',
+      nameEn: 'Tangier-Tetouan-Al Hoceima',
+    });
+    expect(response.body[11].code).toBe('MA-12');
+  });
+});
