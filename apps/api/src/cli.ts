@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { InvalidConfigError, loadConfig } from '@oris/api/platform';
 import { migrate, revert } from './cli/database-commands';
+import { generateMigration } from './cli/generate-migration-command';
 import { writeOpenApi } from './cli/openapi-command';
 
 const USAGE = `Usage: cli <command>
   migrate                                  apply pending migrations
   revert                                   undo the last migration
+  migration:generate <Intent>              write a migration from the entity changes (dev)
   openapi <file>                           write the OpenAPI document`;
 
 async function main(argv: string[]): Promise<string> {
@@ -16,6 +18,8 @@ async function main(argv: string[]): Promise<string> {
       return migrate(config);
     case 'revert':
       return revert(config);
+    case 'migration:generate':
+      return generateMigration(config, args[0] ?? '');
     case 'openapi':
       return writeOpenApi(config, args[0] ?? 'apps/api/openapi.json');
     default:

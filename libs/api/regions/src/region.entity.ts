@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 /** Reference data seeded by migration; never written by the application. */
 @Entity('region')
+@Check('region_code_check', `code ~ '^MA-[0-9]{2}$'`)
+@Unique('region_position_key', ['position'])
 export class Region {
   @PrimaryColumn({ type: 'varchar', length: 5 })
   code!: string;
