@@ -36,7 +36,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const known = error instanceof InvalidConfigError || error instanceof UsageError;
-    process.stderr.write(`${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+    process.stderr.write(
+      `${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
+    );
     process.exit(known && error instanceof UsageError ? 64 : 1);
   },
 );

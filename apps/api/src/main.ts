@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { AppConfig, createOpenApiDocument, InvalidConfigError, serveOpenApi } from '@oris/api/platform';
+import {
+  AppConfig,
+  createOpenApiDocument,
+  InvalidConfigError,
+  serveOpenApi,
+} from '@oris/api/platform';
 import { createApp } from './app/create-app';
 
 async function bootstrap(): Promise<void> {
@@ -11,6 +16,8 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // Before the logger exists, stderr is the only place a misconfiguration can be reported.
-  process.stderr.write(`${error instanceof InvalidConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+  process.stderr.write(
+    `${error instanceof InvalidConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exit(1);
 });

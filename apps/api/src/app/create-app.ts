@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, configureHttpApp, loadConfig } from '@oris/api/platform';
+import { AppConfig, configureHttpApp, loadConfig, requestIdOf } from '@oris/api/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
@@ -8,7 +8,12 @@ import { AppModule } from './app.module';
 export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }),
+    new FastifyAdapter({
+      trustProxy: true,
+      bodyLimit: 1_048_576,
+      requestIdHeader: false,
+      genReqId: requestIdOf,
+    }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

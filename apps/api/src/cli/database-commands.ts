@@ -2,8 +2,14 @@ import { databaseOptions } from '@oris/api/database';
 import type { AppConfig } from '@oris/api/platform';
 import { DataSource } from 'typeorm';
 
-async function withDataSource<T>(config: AppConfig, run: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = new DataSource({ ...databaseOptions(config, 'oris-cli'), logging: ['error', 'migration'] });
+async function withDataSource<T>(
+  config: AppConfig,
+  run: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const dataSource = new DataSource({
+    ...databaseOptions(config, 'oris-cli'),
+    logging: ['error', 'migration'],
+  });
   await dataSource.initialize();
   try {
     return await run(dataSource);
@@ -13,13 +19,17 @@ async function withDataSource<T>(config: AppConfig, run: (dataSource: DataSource
 }
 
 export async function migrate(config: AppConfig): Promise<string> {
-  const applied = await withDataSource(config, (dataSource) => dataSource.runMigrations({ transaction: 'each' }));
+  const applied = await withDataSource(config, (dataSource) =>
+    dataSource.runMigrations({ transaction: 'each' }),
+  );
   return applied.length === 0
     ? 'Database is up to date.'
     : `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`;
 }
 
 export async function revert(config: AppConfig): Promise<string> {
-  await withDataSource(config, (dataSource) => dataSource.undoLastMigration({ transaction: 'each' }));
+  await withDataSource(config, (dataSource) =>
+    dataSource.undoLastMigration({ transaction: 'each' }),
+  );
   return 'Reverted the last migration.';
 }

@@ -24,7 +24,10 @@ export async function generateMigration(config: AppConfig, intent: string): Prom
   if (!/^[A-Z][A-Za-z0-9]+$/.test(intent)) {
     throw new Error('Name the migration by its intent in PascalCase, e.g. CreateCourses');
   }
-  const dataSource = new DataSource({ ...databaseOptions(config, 'oris-cli'), entities: [ENTITY_GLOB] });
+  const dataSource = new DataSource({
+    ...databaseOptions(config, 'oris-cli'),
+    entities: [ENTITY_GLOB],
+  });
   await dataSource.initialize();
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();

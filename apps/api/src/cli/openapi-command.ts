@@ -10,10 +10,14 @@ import { AppModule } from '../app/app.module';
  * and routes but instantiates no provider, so no database or Redis is needed.
  */
 export async function writeOpenApi(config: AppConfig, file: string): Promise<string> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
-    preview: true,
-    logger: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter(),
+    {
+      preview: true,
+      logger: false,
+    },
+  );
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI });
   const document = createOpenApiDocument(app);

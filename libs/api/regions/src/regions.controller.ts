@@ -11,7 +11,10 @@ export class RegionsController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ type: [RegionDto], description: 'The 12 regions of Morocco, in official order.' })
+  @ApiOkResponse({
+    type: [RegionDto],
+    description: 'The 12 regions of Morocco, in official order.',
+  })
   list(): Promise<RegionDto[]> {
     return this.regions.list();
   }

@@ -14,7 +14,9 @@ export class RegionsService {
   list(): Promise<RegionDto[]> {
     this.cached ??= this.regions
       .find({ order: { position: 'ASC' } })
-      .then((rows) => rows.map(({ code, nameFr, nameAr, nameEn }) => ({ code, nameFr, nameAr, nameEn })))
+      .then((rows) =>
+        rows.map(({ code, nameFr, nameAr, nameEn }) => ({ code, nameFr, nameAr, nameEn })),
+      )
       .catch((error: unknown) => {
         this.cached = undefined;
         throw error;

@@ -22,7 +22,13 @@ export const EDUCATION_LEVELS = [
 ] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
-export const BASELINE_SITUATIONS = ['employed', 'self_employed', 'seeking', 'student', 'inactive'] as const;
+export const BASELINE_SITUATIONS = [
+  'employed',
+  'self_employed',
+  'seeking',
+  'student',
+  'inactive',
+] as const;
 export type BaselineSituation = (typeof BASELINE_SITUATIONS)[number];
 
 export const REGION_CODES = [

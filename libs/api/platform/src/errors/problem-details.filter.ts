@@ -75,7 +75,7 @@ export function toProblem(error: unknown): ProblemDetails {
     const message =
       typeof response === 'string'
         ? response
-        : (response as { message?: unknown }).message ?? error.message;
+        : ((response as { message?: unknown }).message ?? error.message);
     return {
       type: problemType(code),
       title: titleOf(status),

@@ -3,7 +3,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export class FieldError {
-  @ApiProperty({ example: 'email', description: 'Path of the offending field (dots for nested fields).' })
+  @ApiProperty({
+    example: 'email',
+    description: 'Path of the offending field (dots for nested fields).',
+  })
   field!: string;
 
   @ApiProperty({ example: 'email must be an email' })
@@ -12,7 +15,10 @@ export class FieldError {
 
 /** RFC 9457 problem details, as every error of the API is answered. */
 export class ProblemDetails {
-  @ApiProperty({ example: 'urn:oris:problem:validation', description: 'Identifies the kind of problem.' })
+  @ApiProperty({
+    example: 'urn:oris:problem:validation',
+    description: 'Identifies the kind of problem.',
+  })
   type!: string;
 
   @ApiProperty({ example: 'Invalid request' })

@@ -16,7 +16,9 @@ export class HealthController {
   /** Liveness: the process answers. Touches nothing else, so it is also the P1 bare route. */
   @Public()
   @Get()
-  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } },
+  })
   alive(): { status: 'ok' } {
     return { status: 'ok' };
   }

@@ -24,6 +24,12 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<INe
     },
   });
   await app.register(fastifyCookie);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(
