@@ -3,11 +3,13 @@ import {
   AppConfig,
   createOpenApiDocument,
   InvalidConfigError,
+  loadEnvFile,
   serveOpenApi,
 } from '@oris/api/platform';
 import { createApp } from './app/create-app';
 
 async function bootstrap(): Promise<void> {
+  loadEnvFile();
   const app = await createApp();
   serveOpenApi(app, createOpenApiDocument(app));
   const config = app.get(AppConfig);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig, DEV_JWT_SECRET } from './app-config';
@@ -33,4 +34,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length > 0) throw new InvalidConfigError(problems);
   return config;
+}
+
+/**
+ * Reads a local `.env` (development convenience) into the environment without overriding
+ * variables already set. Entry points call it once, before `loadConfig`.
+ */
+export function loadEnvFile(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }
