@@ -1,3 +1,5 @@
+// class-transformer reads design types through reflect-metadata when this class is decorated.
+import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -7,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -42,6 +45,15 @@ export class AppConfig {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL = 'http://localhost:4200';
 
+  /**
+   * Which proxies may set X-Forwarded-For (the client address behind per-IP rate limits):
+   * `false`, `true`, a hop count, or addresses/CIDRs/`loopback`, comma-separated. Trusting more
+   * than the real proxies would let any caller pick its own address.
+   */
+  @IsString()
+  @Matches(/^(true|false|\d+|[\w.:/,\s-]+)$/)
+  TRUST_PROXY = 'loopback';
+
   /** PostgreSQL connection string. */
   @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/oris';
@@ -49,6 +61,13 @@ export class AppConfig {
   /** Redis connection string for the job queues. */
   @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
   REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /**
+   * Prefix of every BullMQ key in Redis. Processes share work only under the same prefix, so
+   * several installations, or parallel test files, can use one Redis without taking each other's jobs.
+   */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  QUEUE_PREFIX = 'oris';
 
   /** Secret signing access tokens (HS256). At least 32 characters; mandatory in production. */
   @IsString()
@@ -100,6 +119,13 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** TRUST_PROXY in the form Fastify takes it. */
+  get trustProxy(): boolean | number | string {
+    if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false')
+      return this.TRUST_PROXY === 'true';
+    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY;
   }
 
   get cookieSecure(): boolean {

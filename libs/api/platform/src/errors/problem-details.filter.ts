@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException } from './domain.exception';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { RequestValidationException } from './request-validation.exception';
@@ -113,8 +113,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = toProblem(error);
-    if (problem.status >= 500) this.logger.error(error);
-    if (host.getType() !== 'http') throw error;
-    sendProblem(host.switchToHttp().getResponse<FastifyReply>(), problem);
+    if (host.getType() !== 'http') {
+      this.logger.error(error);
+      throw error;
+    }
+    const http = host.switchToHttp();
+    // The request's own logger carries its id, so the log line and the client's answer meet.
+    if (problem.status >= 500)
+      http.getRequest<FastifyRequest>().log.error({ err: error }, 'request failed');
+    sendProblem(http.getResponse<FastifyReply>(), problem);
   }
 }

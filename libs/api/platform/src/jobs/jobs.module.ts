@@ -14,7 +14,7 @@ export class JobsModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
             connection: { ...redisOptions(config), maxRetriesPerRequest: null },
-            prefix: 'oris',
+            prefix: config.QUEUE_PREFIX,
           }),
         }),
       ],

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import pino from 'pino';
+import type { IncomingHttpHeaders } from 'node:http';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { Logger as Pino } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { createRootLogger, PinoLoggerService } from './pino-logger.service';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -13,39 +13,31 @@ export function requestIdOf(request: { headers: IncomingHttpHeaders }): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-const pathOf = (request: IncomingMessage & { originalUrl?: string }) =>
-  request.originalUrl ?? request.url ?? '';
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 /**
- * Structured JSON logs, one line per request with its id. Lines are buffered and written
- * asynchronously: a synchronous write per request cost more than the request itself.
+ * Structured JSON logs. The HTTP app hands the same pino logger to Fastify, which logs each
+ * request with its id (see configureHttpApp); Nest's own logs go through `PinoLoggerService`.
  */
-@Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: [
-          {
-            level: config.LOG_LEVEL,
-            // Fastify has already given the request its id (see createApp): log that same one.
-            genReqId: (request: IncomingMessage) => request.id ?? requestIdOf(request),
-            serializers: {
-              req: (request: IncomingMessage & { id?: unknown }) => ({
-                id: request.id,
-                method: request.method,
-                url: pathOf(request),
-              }),
-              res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
-            },
-            autoLogging: {
-              ignore: (request: IncomingMessage) => pathOf(request).startsWith('/api/health'),
-            },
-          },
-          pino.destination({ dest: 1, sync: config.NODE_ENV === 'test', minLength: 4096 }),
-        ],
-      }),
-    }),
-  ],
-})
-export class LoggingModule {}
+@Global()
+@Module({})
+export class LoggingModule {
+  static forRoot(logger?: Pino): DynamicModule {
+    return {
+      module: LoggingModule,
+      providers: [
+        {
+          provide: ROOT_LOGGER,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => logger ?? createRootLogger(config),
+        },
+        {
+          provide: PinoLoggerService,
+          inject: [ROOT_LOGGER],
+          useFactory: (root: Pino) => new PinoLoggerService(root),
+        },
+      ],
+      exports: [ROOT_LOGGER, PinoLoggerService],
+    };
+  }
+}

@@ -6,7 +6,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const MAX_PAGE_SIZE = 100;
 
 export class PageQuery {
-  @ApiProperty({ required: false, default: 1, minimum: 1 })
+  @ApiProperty({ required: false, type: 'integer', default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -14,7 +14,13 @@ export class PageQuery {
   @Max(100_000)
   page = 1;
 
-  @ApiProperty({ required: false, default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    default: 20,
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,43 @@
+import { DEV_JWT_SECRET } from './app-config';
+import { InvalidConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives every variable its safe development default', () => {
+    const config = loadConfig({});
+    expect(config.API_PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/oris');
+    expect(config.cookieSecure).toBe(false);
+    expect(config.trustProxy).toBe('loopback');
+  });
+
+  it('treats empty strings as unset so .env.example can list every variable', () => {
+    expect(loadConfig({ API_PORT: '', SMTP_URL: '' }).API_PORT).toBe(3000);
+  });
+
+  it('converts numbers and booleans from their text form', () => {
+    const config = loadConfig({ API_PORT: '8080', COOKIE_SECURE: 'true', TRUST_PROXY: '1' });
+    expect(config.API_PORT).toBe(8080);
+    expect(config.cookieSecure).toBe(true);
+    expect(config.trustProxy).toBe(1);
+  });
+
+  it('stops with a message naming each bad variable', () => {
+    expect(() => loadConfig({ API_PORT: 'eighty', REDIS_URL: 'http://nope' })).toThrow(
+      InvalidConfigError,
+    );
+    try {
+      loadConfig({ API_PORT: 'eighty', REDIS_URL: 'http://nope' });
+    } catch (error) {
+      const problems = (error as InvalidConfigError).problems.join('\n');
+      expect(problems).toMatch(/^API_PORT: /m);
+      expect(problems).toMatch(/^REDIS_URL: /m);
+    }
+  });
+
+  it('refuses the development JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(config.JWT_SECRET).not.toBe(DEV_JWT_SECRET);
+    expect(config.cookieSecure).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import { ConflictException, HttpStatus, NotFoundException } from '@nestjs/common';
+import { DomainException } from './domain.exception';
+import { toProblem } from './problem-details.filter';
+import { RequestValidationException } from './request-validation.exception';
+
+describe('toProblem', () => {
+  it('lists each invalid field, nested ones by their dotted path', () => {
+    const problem = toProblem(
+      RequestValidationException.fromValidationErrors([
+        { property: 'email', constraints: { isEmail: 'email must be an email' }, children: [] },
+        {
+          property: 'address',
+          children: [{ property: 'city', constraints: { isString: 'city must be a string' } }],
+        },
+      ]),
+    );
+    expect(problem).toMatchObject({ status: 400, code: 'validation' });
+    expect(problem.errors).toEqual([
+      { field: 'email', message: 'email must be an email' },
+      { field: 'address.city', message: 'city must be a string' },
+    ]);
+    expect(problem.detail).toBe('The request has 2 invalid fields.');
+  });
+
+  it('keeps a feature exception’s code, status and words', () => {
+    const problem = toProblem(
+      new DomainException('seat_taken', HttpStatus.CONFLICT, 'Seat taken', 'No seat left.'),
+    );
+    expect(problem).toEqual({
+      type: 'urn:oris:problem:seat_taken',
+      title: 'Seat taken',
+      status: 409,
+      detail: 'No seat left.',
+      code: 'seat_taken',
+    });
+  });
+
+  it('maps Nest HTTP exceptions to a code by status', () => {
+    expect(toProblem(new NotFoundException('No such course'))).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      title: 'Not found',
+      detail: 'No such course',
+    });
+    expect(toProblem(new ConflictException())).toMatchObject({ status: 409, code: 'conflict' });
+  });
+
+  it('passes on Fastify client errors such as malformed JSON', () => {
+    const error = Object.assign(new Error('Unexpected end of JSON input'), {
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+      statusCode: 400,
+    });
+    expect(toProblem(error)).toMatchObject({ status: 400, code: 'bad_request' });
+  });
+
+  it('never reveals the message of an unexpected error', () => {
+    const problem = toProblem(new Error('password authentication failed for user "oris"'));
+    expect(problem).toMatchObject({ status: 500, code: 'internal' });
+    expect(JSON.stringify(problem)).not.toContain('password');
+  });
+});
