@@ -1,21 +1,27 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { InvalidConfigError, loadEnvFile, PinoLoggerService } from '@oris/api/platform';
+import { WorkerModule } from './app/worker.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/**
+ * The worker runs jobs and has no HTTP server. On SIGTERM or SIGINT it stops taking jobs, lets
+ * the running ones finish, then closes Redis and PostgreSQL.
+ */
+async function bootstrap(): Promise<void> {
+  loadEnvFile();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(PinoLoggerService));
+  app.enableShutdownHooks();
+  app.get(PinoLoggerService).log('Worker started', 'Worker');
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  // Before the logger exists, stderr is the only place a misconfiguration can be reported.
+  process.stderr.write(
+    `${error instanceof InvalidConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import type { Locale } from '@oris/shared/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** pending: to be sent (possibly retrying); sent: delivered once; failed: dead, nothing retries it. */
+export type OutboxEmailStatus = 'pending' | 'sent' | 'failed';
+
+/** One email to send, written in the transaction of the change that causes it. */
+@Entity('email_outbox')
+export class OutboxEmail {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'to_address', type: 'varchar', length: 320 })
+  toAddress!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  template!: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale!: Locale;
+
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  params!: Record<string, string>;
+
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: OutboxEmailStatus;
+
+  /** Delivery attempts made so far, across every retry round. */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt!: Date | null;
+
+  /** Set when a retry round is exhausted: the sweeper starts the next round at this time. */
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  /** When a dispatcher last handed the row to the queue; stale values are handed again. */
+  @Column({ name: 'enqueued_at', type: 'timestamptz', nullable: true })
+  enqueuedAt!: Date | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Column({ name: 'message_id', type: 'varchar', length: 998, nullable: true })
+  messageId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

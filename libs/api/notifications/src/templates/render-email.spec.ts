@@ -1,0 +1,115 @@
+import { LOCALES } from '@oris/shared/domain';
+import { EMAIL_TEMPLATES, type EmailTemplate } from './index';
+import { renderEmail } from './render-email';
+
+const context = { webUrl: 'https://academy.oris.example/' };
+const enrollment = {
+  fullName: 'Amina El Idrissi',
+  courseTitle: 'Entrepreneuriat social',
+  sessionTitle: 'Cohorte printemps — Fès',
+  startsOn: '2026-03-02',
+};
+const params: Record<EmailTemplate, Record<string, string>> = {
+  welcome: { fullName: 'Amina El Idrissi' },
+  password_reset: {
+    fullName: 'Amina El Idrissi',
+    resetUrl: 'https://academy.oris.example/reset?token=abc&x=1',
+  },
+  enrollment_confirmed: { ...enrollment, endsOn: '2026-03-06' },
+  enrollment_waitlisted: { ...enrollment, position: '3' },
+  enrollment_pending: enrollment,
+  enrollment_approved: { ...enrollment, endsOn: '2026-03-06' },
+  enrollment_promoted: { ...enrollment, endsOn: '2026-03-06' },
+  session_cancelled: enrollment,
+};
+
+describe('renderEmail', () => {
+  const cases = (Object.keys(EMAIL_TEMPLATES) as EmailTemplate[]).flatMap((template) =>
+    LOCALES.map((locale) => [template, locale] as const),
+  );
+
+  it.each(cases)(
+    'renders %s in %s with a subject, an HTML part and a text part',
+    (template, locale) => {
+      const email = renderEmail(template, locale, params[template], context);
+      expect(email.subject.length).toBeGreaterThan(5);
+      expect(email.subject).not.toMatch(/[\r\n]/);
+      expect(email.html).toContain(
+        `<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`,
+      );
+      expect(email.html).toContain('Amina El Idrissi');
+      expect(email.text).toContain('Amina El Idrissi');
+      expect(email.text).toContain('ORIS Academy');
+      expect(email.text).not.toMatch(/<[a-z]/i);
+    },
+  );
+
+  it('writes each language in its own words', () => {
+    const subjects = LOCALES.map(
+      (locale) => renderEmail('welcome', locale, params.welcome, context).subject,
+    );
+    expect(new Set(subjects).size).toBe(3);
+    expect(subjects[0]).toContain('Bienvenue');
+    expect(subjects[1]).toMatch(/[\u0600-\u06FF]/);
+    expect(subjects[2]).toContain('Welcome');
+  });
+
+  it('lays Arabic out right to left', () => {
+    const email = renderEmail('password_reset', 'ar', params.password_reset, context);
+    expect(email.html).toContain('<body dir="rtl"');
+    expect(email.html).toContain('text-align:right');
+  });
+
+  it('puts the reset link in both parts, escaped in the HTML', () => {
+    const email = renderEmail('password_reset', 'fr', params.password_reset, context);
+    expect(email.text).toContain('https://academy.oris.example/reset?token=abc&x=1');
+    expect(email.html).toContain('href="https://academy.oris.example/reset?token=abc&amp;x=1"');
+    expect(email.html).not.toContain('token=abc&x=1');
+  });
+
+  it('links the welcome email to the web app without a double slash', () => {
+    const email = renderEmail('welcome', 'en', params.welcome, context);
+    expect(email.text).toContain('https://academy.oris.example/\n');
+    expect(email.html).not.toContain('example//');
+  });
+
+  it('escapes every user-supplied value in the HTML part', () => {
+    const fullName = `<script>alert("x")</script> & <img src=x onerror='y'>`;
+    const email = renderEmail('welcome', 'fr', { fullName }, context);
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<img');
+    expect(email.html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=&#39;y&#39;&gt;',
+    );
+    expect(email.text).toContain(fullName);
+  });
+
+  it('keeps the subject on one line whatever the parameters hold', () => {
+    const email = renderEmail(
+      'welcome',
+      'en',
+      { fullName: 'Eve\r\nBcc: victim@example.com\n\u2028X' },
+      context,
+    );
+    expect(email.subject).toBe('Welcome to ORIS Academy, Eve Bcc: victim@example.com X');
+  });
+
+  it('refuses a link that is not http(s)', () => {
+    expect(() =>
+      renderEmail(
+        'password_reset',
+        'en',
+        { fullName: 'A', resetUrl: 'javascript:alert(1)' },
+        context,
+      ),
+    ).toThrow(/http/);
+  });
+
+  it('refuses a missing parameter, an unknown template or an unknown locale', () => {
+    expect(() => renderEmail('password_reset', 'en', { fullName: 'A' }, context)).toThrow(
+      /resetUrl/,
+    );
+    expect(() => renderEmail('nope', 'en', {}, context)).toThrow(/Unknown email template/);
+    expect(() => renderEmail('welcome', 'de' as never, params.welcome, context)).toThrow(/locale/);
+  });
+});
