@@ -19,6 +19,21 @@ describe('health', () => {
     expect(response.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
   });
 
+  it('sends strict security headers and the request id on every answer', async () => {
+    const response = await request(api.url)
+      .get('/api/v1/regions')
+      .set('x-request-id', 'trace-42')
+      .expect(200);
+    expect(response.headers).toMatchObject({
+      'content-security-policy': expect.stringContaining("default-src 'none'"),
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'x-request-id': 'trace-42',
+    });
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
   it('answers an unknown route with a problem+json 404', async () => {
     const response = await request(api.url).get('/api/v1/nowhere').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -23,6 +23,8 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    // Queues of their own, so parallel test files never take each other's jobs.
+    QUEUE_PREFIX: `test-${database.name}`,
     ...env,
   });
   const app = await createApp(config);

@@ -1,0 +1,18 @@
+export * from './identity.module';
+export * from './identity.exception';
+export * from './entities/user.entity';
+export * from './entities/user-role.entity';
+export * from './entities/consent.entity';
+export * from './entities/refresh-token.entity';
+export * from './entities/password-reset-token.entity';
+export * from './audit/audit-event.entity';
+export * from './audit/audit-log.service';
+export * from './dto/user.dto';
+export * from './users/users.service';
+export * from './tokens/access-tokens.service';
+export { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './http/refresh-cookie';
+export { ApiProblems } from './http/api-problems.decorator';
+export { passwordProblems } from './passwords/password-policy';
+export { IdentityCommands, CommandInputError } from './admin/identity-commands.service';
+export type { CreateAdminInput } from './admin/identity-commands.service';
+export { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_PASSWORD } from './admin/demo-accounts';

@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthenticatedUser, IS_PUBLIC_KEY } from '@oris/api/platform';
+import type { FastifyRequest } from 'fastify';
+import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { AccessTokens } from '../tokens/access-tokens.service';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+
+/** Global: every route needs a valid access token unless it is marked `@Public()`. */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const user = token ? await this.tokens.verify(token) : null;
+    if (!user) {
+      throw new IdentityException(
+        IdentityErrorCode.Unauthenticated,
+        'Sign in: a valid access token is required.',
+      );
+    }
+    request.user = user;
+    return true;
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@oris/api/platform';
+import { PERSONAL_DATA_NOTICE_VERSION, PERSONAL_DATA_PURPOSE } from '@oris/shared/domain';
+import { isEmail } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '../dto/validation';
+import { Consent } from '../entities/consent.entity';
+import { User } from '../entities/user.entity';
+import { PasswordHasher } from '../passwords/password-hasher.service';
+import { passwordProblems } from '../passwords/password-policy';
+import { RolesService } from '../users/roles.service';
+import { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_PASSWORD, DemoAccount } from './demo-accounts';
+
+/** A mistake in a command's arguments: the message is for the operator, without a stack trace. */
+export class CommandInputError extends Error {}
+
+export interface CreateAdminInput {
+  email: string;
+  password: string;
+  name?: string;
+}
+
+/** What the operator commands (`seed:demo`, `admin:create`) do; the CLI only parses arguments. */
+@Injectable()
+export class IdentityCommands {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly roles: RolesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Idempotent: existing demo accounts keep their password and get their role back if it was revoked. */
+  async seedDemo(): Promise<string[]> {
+    if (this.config.isProduction) {
+      throw new CommandInputError(
+        'seed:demo refuses to run with NODE_ENV=production: demo accounts have a public password.',
+      );
+    }
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    const lines: string[] = [];
+    for (const account of DEMO_ACCOUNTS) {
+      const created = await this.seedAccount(account, passwordHash);
+      lines.push(`${created ? 'created' : 'kept   '} ${account.email.padEnd(24)} ${account.role}`);
+    }
+    let learnersCreated = 0;
+    for (const account of DEMO_LEARNERS) {
+      if (await this.seedAccount(account, passwordHash)) learnersCreated += 1;
+    }
+    lines.push(
+      `${learnersCreated} of ${DEMO_LEARNERS.length} demo learners created (learner01…${String(DEMO_LEARNERS.length).padStart(2, '0')}@oris.example)`,
+    );
+    lines.push(`Demo password: ${DEMO_PASSWORD}`);
+    return lines;
+  }
+
+  /** Creates the account if its email is free and (re)grants its role; true when created. */
+  private seedAccount({ role, ...profile }: DemoAccount, passwordHash: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(User, {
+        where: { email: profile.email },
+        select: { id: true },
+      });
+      const id = existing?.id ?? (await this.insertUser(manager, { ...profile, passwordHash }));
+      if (!existing) await this.recordConsent(manager, id);
+      await this.roles.grantWithin(manager, null, id, role);
+      return !existing;
+    });
+  }
+
+  /** Creates an administrator, or promotes the existing account of that email (its password is then left alone). */
+  async createAdmin(input: CreateAdminInput): Promise<string> {
+    const email = input.email.trim().toLowerCase();
+    if (!isEmail(email) || email.length > EMAIL_MAX_LENGTH)
+      throw new CommandInputError(`--email: "${input.email}" is not an email address`);
+    const name = (input.name ?? '').trim() || 'Administrator';
+    if (name.length > NAME_MAX_LENGTH)
+      throw new CommandInputError(`--name: at most ${NAME_MAX_LENGTH} characters`);
+    const problems = passwordProblems(input.password, { email });
+    if (problems.length) throw new CommandInputError(`--password ${problems.join('; ')}`);
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(User, { where: { email }, select: { id: true } });
+      if (existing) {
+        await this.roles.grantWithin(manager, null, existing.id, 'admin');
+        return `Promoted ${email} to admin (password unchanged).`;
+      }
+      const id = await this.insertUser(manager, {
+        email,
+        passwordHash: await this.hasher.hash(input.password),
+        fullName: name,
+      });
+      await this.roles.grantWithin(manager, null, id, 'admin');
+      return `Created admin ${email}.`;
+    });
+  }
+
+  private async insertUser(
+    manager: EntityManager,
+    user: Partial<User> & Pick<User, 'email' | 'passwordHash' | 'fullName'>,
+  ): Promise<string> {
+    const saved = await manager.save(manager.create(User, user));
+    return saved.id;
+  }
+
+  private async recordConsent(manager: EntityManager, userId: string): Promise<void> {
+    await manager.insert(Consent, {
+      userId,
+      purpose: PERSONAL_DATA_PURPOSE,
+      noticeVersion: PERSONAL_DATA_NOTICE_VERSION,
+      ip: null,
+    });
+  }
+}

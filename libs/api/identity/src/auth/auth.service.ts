@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, RequestValidationException } from '@oris/api/platform';
+import {
+  DEFAULT_LOCALE,
+  PERSONAL_DATA_NOTICE_VERSION,
+  PERSONAL_DATA_PURPOSE,
+} from '@oris/shared/domain';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { LoginDto, RegisterDto } from '../dto/auth.dto';
+import { UserDto } from '../dto/user.dto';
+import { Consent } from '../entities/consent.entity';
+import { User } from '../entities/user.entity';
+import { UserRole } from '../entities/user-role.entity';
+import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { PasswordHasher } from '../passwords/password-hasher.service';
+import { passwordProblems } from '../passwords/password-policy';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
+import { RateLimitRule } from '../rate-limit/fixed-window';
+import { AccessTokens } from '../tokens/access-tokens.service';
+import { RefreshTokens } from '../tokens/refresh-tokens.service';
+import { UsersService } from '../users/users.service';
+import { IdentityEmails } from './identity-emails';
+
+/** What a sign-in yields: the body for the client and the refresh token for the cookie. */
+export interface SignedIn {
+  accessToken: string;
+  expiresIn: number;
+  user: UserDto;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const INVALID_CREDENTIALS = 'The email or the password is incorrect.';
+
+@Injectable()
+export class AuthService {
+  private readonly loginPerIp: RateLimitRule;
+  private readonly loginPerAccount: RateLimitRule;
+  private readonly registerPerIp: RateLimitRule;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly users: UsersService,
+    private readonly rateLimiter: RateLimiter,
+    private readonly emails: IdentityEmails,
+    config: AppConfig,
+  ) {
+    const limit = config.LOGIN_RATE_LIMIT_PER_MINUTE;
+    this.loginPerIp = { name: 'login:ip', limit, windowSeconds: 60 };
+    this.loginPerAccount = { name: 'login:account', limit, windowSeconds: 60 };
+    this.registerPerIp = { name: 'register:ip', limit, windowSeconds: 60 };
+  }
+
+  async register(input: RegisterDto, ip: string): Promise<SignedIn> {
+    await this.rateLimiter.consume([this.registerPerIp, ip]);
+    this.assertAcceptable('password', input.password, input.email);
+    await this.users.assertRegion(input.regionCode);
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      const signedIn = await this.dataSource.transaction(async (manager) => {
+        const user = manager.create(User, {
+          email: input.email,
+          passwordHash,
+          fullName: input.fullName,
+          fullNameAr: input.fullNameAr ?? null,
+          gender: input.gender,
+          birthYear: input.birthYear,
+          regionCode: input.regionCode,
+          locale: input.locale ?? DEFAULT_LOCALE,
+        });
+        await manager.save(user);
+        await manager.insert(UserRole, { userId: user.id, role: 'trainee' });
+        await manager.insert(Consent, {
+          userId: user.id,
+          purpose: PERSONAL_DATA_PURPOSE,
+          noticeVersion: PERSONAL_DATA_NOTICE_VERSION,
+          ip: ip.slice(0, 64),
+        });
+        await this.emails.welcome(manager, user);
+        return this.startSession(manager, user.id);
+      });
+      this.emails.dispatch();
+      return signedIn;
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION &&
+        (error.driverError as { constraint?: string }).constraint === 'users_email_key'
+      ) {
+        throw new IdentityException(
+          IdentityErrorCode.EmailTaken,
+          'An account already uses this email: sign in or reset the password.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Unknown email, wrong password and disabled account get the same answer after the same
+   * work (one argon2 verification), so neither the message nor the timing tells them apart.
+   */
+  async login(input: LoginDto, ip: string): Promise<SignedIn> {
+    await this.rateLimiter.consume([this.loginPerIp, ip], [this.loginPerAccount, input.email]);
+    const user = await this.dataSource.manager.findOne(User, {
+      where: { email: input.email },
+      select: { id: true, passwordHash: true, disabledAt: true },
+    });
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, input.password)
+      : await this.hasher.verifyNobody(input.password);
+    if (!user || !valid || user.disabledAt) {
+      throw new IdentityException(IdentityErrorCode.InvalidCredentials, INVALID_CREDENTIALS);
+    }
+    if (this.hasher.needsRehash(user.passwordHash)) {
+      await this.dataSource.manager.update(
+        User,
+        { id: user.id },
+        { passwordHash: await this.hasher.hash(input.password) },
+      );
+    }
+    return this.startSession(this.dataSource.manager, user.id);
+  }
+
+  async refresh(refreshToken: string | undefined): Promise<SignedIn> {
+    const rotated = await this.refreshTokens.rotate(refreshToken);
+    const user = await this.users.get(rotated.userId);
+    const access = await this.accessTokens.issue({
+      id: user.id,
+      email: user.email,
+      roles: user.roles,
+    });
+    return { ...access, user, refreshToken: rotated.token, refreshExpiresAt: rotated.expiresAt };
+  }
+
+  /** Needs the current password; ends every session, since a change often answers a compromise. */
+  async changePassword(
+    userId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const user = await this.dataSource.manager.findOne(User, { where: { id: userId } });
+    if (!user) throw new IdentityException(IdentityErrorCode.Unauthenticated, 'Sign in again.');
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new RequestValidationException([
+        { field: 'currentPassword', message: 'currentPassword is incorrect' },
+      ]);
+    }
+    this.assertAcceptable('newPassword', newPassword, user.email);
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: userId }, { passwordHash });
+      await this.refreshTokens.revokeAllOf(manager, userId);
+    });
+  }
+
+  logout(refreshToken: string | undefined): Promise<void> {
+    return this.refreshTokens.revoke(refreshToken);
+  }
+
+  private assertAcceptable(field: string, password: string, email: string): void {
+    const problems = passwordProblems(password, { email });
+    if (problems.length) {
+      throw new RequestValidationException(
+        problems.map((message) => ({ field, message: `${field} ${message}` })),
+      );
+    }
+  }
+
+  private async startSession(manager: EntityManager, userId: string): Promise<SignedIn> {
+    const user = await this.users.get(userId, manager);
+    const refresh = await this.refreshTokens.issue(manager, userId);
+    const access = await this.accessTokens.issue({
+      id: user.id,
+      email: user.email,
+      roles: user.roles,
+    });
+    return { ...access, user, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt };
+  }
+}

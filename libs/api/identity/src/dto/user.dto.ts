@@ -1,0 +1,66 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { GENDERS, LOCALES, REGION_CODES, ROLES } from '@oris/shared/domain';
+import type { Gender, Locale, Role } from '@oris/shared/domain';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'email', example: 'salma.bennani@example.ma' })
+  email!: string;
+
+  @ApiProperty({ example: 'Salma Bennani' })
+  fullName!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'سلمى بناني',
+    description: 'Name in Arabic script.',
+  })
+  fullNameAr!: string | null;
+
+  @ApiProperty({
+    enum: GENDERS,
+    nullable: true,
+    description: 'Null only for staff accounts created by command.',
+  })
+  gender!: Gender | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, example: 1994 })
+  birthYear!: number | null;
+
+  @ApiProperty({ enum: REGION_CODES, nullable: true, example: 'MA-04' })
+  regionCode!: string | null;
+
+  @ApiProperty({
+    enum: LOCALES,
+    example: 'fr',
+    description: 'Language of the interface and of emails.',
+  })
+  locale!: Locale;
+
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['trainee'] })
+  roles!: Role[];
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+/** What signing in answers; the refresh token travels separately, in the oris_refresh cookie. */
+export class AuthSessionDto {
+  @ApiProperty({
+    description: 'Bearer token for the Authorization header. Keep it in memory only.',
+  })
+  accessToken!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 900,
+    description: 'Lifetime of the access token, in seconds.',
+  })
+  expiresIn!: number;
+
+  @ApiProperty({ type: UserDto })
+  user!: UserDto;
+}

@@ -1,0 +1,56 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainException } from '@oris/api/platform';
+
+export enum IdentityErrorCode {
+  Unauthenticated = 'unauthenticated',
+  InvalidCredentials = 'invalid_credentials',
+  InvalidRefreshToken = 'invalid_refresh_token',
+  Forbidden = 'forbidden',
+  UserNotFound = 'user_not_found',
+  EmailTaken = 'email_taken',
+  LastAdmin = 'last_admin',
+  InvalidResetToken = 'invalid_reset_token',
+  RateLimited = 'rate_limited',
+}
+
+/** The one place where identity codes get their HTTP status and title. */
+const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }> = {
+  [IdentityErrorCode.Unauthenticated]: {
+    status: HttpStatus.UNAUTHORIZED,
+    title: 'Authentication required',
+  },
+  [IdentityErrorCode.InvalidCredentials]: {
+    status: HttpStatus.UNAUTHORIZED,
+    title: 'Invalid email or password',
+  },
+  [IdentityErrorCode.InvalidRefreshToken]: {
+    status: HttpStatus.UNAUTHORIZED,
+    title: 'Session expired',
+  },
+  [IdentityErrorCode.Forbidden]: { status: HttpStatus.FORBIDDEN, title: 'Forbidden' },
+  [IdentityErrorCode.UserNotFound]: { status: HttpStatus.NOT_FOUND, title: 'User not found' },
+  [IdentityErrorCode.EmailTaken]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Email already registered',
+  },
+  [IdentityErrorCode.LastAdmin]: { status: HttpStatus.CONFLICT, title: 'Last administrator' },
+  [IdentityErrorCode.InvalidResetToken]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'Invalid or expired reset link',
+  },
+  [IdentityErrorCode.RateLimited]: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    title: 'Too many attempts',
+  },
+};
+
+export class IdentityException extends DomainException {
+  constructor(
+    code: IdentityErrorCode,
+    detail?: string,
+    /** Seconds until a rate-limited caller may try again; sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code, PROBLEMS[code].status, PROBLEMS[code].title, detail);
+  }
+}

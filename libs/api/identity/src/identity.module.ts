@@ -1,0 +1,68 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@oris/api/notifications';
+import { RegionsModule } from '@oris/api/regions';
+import { JwtAuthGuard } from './access/jwt-auth.guard';
+import { RolesGuard } from './access/roles.guard';
+import { IdentityCommands } from './admin/identity-commands.service';
+import { AuditEvent } from './audit/audit-event.entity';
+import { AuditLog } from './audit/audit-log.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { IdentityEmails } from './auth/identity-emails';
+import { PasswordResetService } from './auth/password-reset.service';
+import { Consent } from './entities/consent.entity';
+import { PasswordResetToken } from './entities/password-reset-token.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { User } from './entities/user.entity';
+import { UserRole } from './entities/user-role.entity';
+import { PasswordHasher } from './passwords/password-hasher.service';
+import { RateLimiter } from './rate-limit/rate-limiter.service';
+import { AccessTokens } from './tokens/access-tokens.service';
+import { RefreshTokens } from './tokens/refresh-tokens.service';
+import { MeController } from './users/me.controller';
+import { RolesService } from './users/roles.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/**
+ * Accounts, sessions and roles. Importing it closes the whole HTTP app by default: its guards
+ * demand a valid access token on every route not marked `@Public()`, and honour `@Roles()`.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      User,
+      UserRole,
+      Consent,
+      RefreshToken,
+      PasswordResetToken,
+      AuditEvent,
+    ]),
+    // Keys and algorithm are passed on every call by AccessTokens, so nothing is configured here.
+    JwtModule.register({}),
+    RegionsModule,
+    NotificationsModule,
+  ],
+  controllers: [AuthController, MeController, UsersController],
+  providers: [
+    AccessTokens,
+    RefreshTokens,
+    PasswordHasher,
+    RateLimiter,
+    IdentityEmails,
+    AuthService,
+    PasswordResetService,
+    UsersService,
+    RolesService,
+    AuditLog,
+    IdentityCommands,
+    // Order matters: authentication first, then roles.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens],
+})
+export class IdentityModule {}

@@ -1,0 +1,82 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  Param,
+  ParseEnumPipe,
+  ParseUUIDPipe,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, AuthenticatedUser, CurrentUser, Page, Roles } from '@oris/api/platform';
+import { ROLES, Role } from '@oris/shared/domain';
+import { UserDto } from '../dto/user.dto';
+import { UserListQuery } from '../dto/user-list.query';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { RolesService } from './roles.service';
+import { UsersService } from './users.service';
+
+const ROLE_VALUES = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
+const RoleParam = () => new ParseEnumPipe(ROLE_VALUES);
+const IdParam = () => new ParseUUIDPipe();
+
+/** People and their roles, for administrators. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly roles: RolesService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Find people by email or name, and by role' })
+  @ApiPageResponse(UserDto)
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: UserListQuery): Promise<Page<UserDto>> {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One person (the access is recorded in the audit trail)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto, description: 'The person.' })
+  @ApiProblems(400, 401, 403, 404)
+  get(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', IdParam()) id: string,
+  ): Promise<UserDto> {
+    return this.users.getForStaff(actor.id, id);
+  }
+
+  @Put(':id/roles/:role')
+  @ApiOperation({ summary: 'Grant a role (idempotent)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'role', enum: ROLES })
+  @ApiOkResponse({ type: UserDto, description: 'The person with the role.' })
+  @ApiProblems(400, 401, 403, 404)
+  grant(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', IdParam()) id: string,
+    @Param('role', RoleParam()) role: Role,
+  ): Promise<UserDto> {
+    return this.roles.grant(actor.id, id, role);
+  }
+
+  @Delete(':id/roles/:role')
+  @ApiOperation({ summary: 'Revoke a role (idempotent); the last administrator keeps theirs' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'role', enum: ROLES })
+  @ApiOkResponse({ type: UserDto, description: 'The person without the role.' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  revoke(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', IdParam()) id: string,
+    @Param('role', RoleParam()) role: Role,
+  ): Promise<UserDto> {
+    return this.roles.revoke(actor.id, id, role);
+  }
+}
