@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@oris/api/identity';
+import { People } from './common/people';
+import { OptionalViewerGuard } from './common/viewer';
+import { CatalogueQuery } from './courses/catalogue-query';
+import { CourseAccess } from './courses/course-access';
+import { CourseOwner } from './courses/course-owner.entity';
+import { Course } from './courses/course.entity';
+import { CoursesController, MyCoursesController } from './courses/courses.controller';
+import { CoursesService } from './courses/courses.service';
+import { CourseModuleEntity } from './modules/course-module.entity';
+import { CourseModulesController, ModulesController } from './modules/modules.controller';
+import { ModulesService } from './modules/modules.service';
+import { CourseSession } from './sessions/course-session.entity';
+import { SessionMeeting } from './sessions/session-meeting.entity';
+import { SessionHooks } from './sessions/session-hooks';
+import { SessionSeats } from './sessions/session-seats';
+import { SessionTrainer } from './sessions/session-trainer.entity';
+import { CourseSessionsController, SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
+
+/** Courses, their modules and their sessions: what ORIS offers and when. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Course,
+      CourseOwner,
+      CourseModuleEntity,
+      CourseSession,
+      SessionTrainer,
+      SessionMeeting,
+    ]),
+    IdentityModule,
+  ],
+  controllers: [
+    CoursesController,
+    MyCoursesController,
+    CourseModulesController,
+    ModulesController,
+    CourseSessionsController,
+    SessionsController,
+  ],
+  providers: [
+    CatalogueQuery,
+    CourseAccess,
+    CoursesService,
+    ModulesService,
+    SessionsService,
+    SessionSeats,
+    SessionHooks,
+    People,
+    OptionalViewerGuard,
+  ],
+  exports: [ModulesService, SessionsService, SessionSeats, SessionHooks, CoursesService],
+})
+export class CatalogueModule {}

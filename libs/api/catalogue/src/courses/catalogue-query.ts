@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Page, pageOf, PageQuery } from '@oris/api/platform';
+import type { CourseStatus, CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
+import { DataSource } from 'typeorm';
+import { todayInMorocco } from '../common/dates';
+import {
+  SESSION_BRIEF_COLUMNS,
+  SessionBriefSource,
+  toSessionBrief,
+} from '../sessions/session-brief';
+import { buildCatalogueFilter } from './catalogue-filter';
+import { CourseListQuery } from './dto/course-list.query';
+import { CourseSummaryDto } from './dto/course.dto';
+
+interface SummaryRow {
+  id: string;
+  code: string;
+  title: string;
+  summary: string;
+  theme: CourseTheme;
+  languages: Locale[];
+  deliveryMode: DeliveryMode;
+  durationHours: number;
+  status: CourseStatus;
+  publishedAt: Date | null;
+  moduleCount: number;
+  upcomingRegionCodes: string[] | null;
+  nextSession: SessionBriefSource | null;
+}
+
+/**
+ * Course cards for a page of course ids, in one statement: the published-module count, the
+ * regions of upcoming sessions and the next session come from index probes per row of the page,
+ * never from a query per course.
+ */
+const SUMMARIES_SQL = `
+  SELECT c.id, c.code, c.title, c.summary, c.theme, c.languages,
+         c.delivery_mode AS "deliveryMode", c.duration_hours AS "durationHours", c.status,
+         c.published_at AS "publishedAt", mc.count AS "moduleCount",
+         ur.regions AS "upcomingRegionCodes", ns.session AS "nextSession"
+    FROM unnest($1::uuid[]) WITH ORDINALITY AS page(id, ord)
+    JOIN course c ON c.id = page.id
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS count FROM course_module m
+       WHERE m.course_id = c.id AND m.status = 'published') mc
+    CROSS JOIN LATERAL (
+      SELECT array_agg(DISTINCT s.region_code ORDER BY s.region_code) AS regions
+        FROM course_session s
+       WHERE s.course_id = c.id AND s.status <> 'cancelled' AND s.starts_on >= $2::date) ur
+    LEFT JOIN LATERAL (
+      SELECT row_to_json(brief) AS session FROM (
+        SELECT ${SESSION_BRIEF_COLUMNS} FROM course_session s
+         WHERE s.course_id = c.id AND s.status <> 'cancelled' AND s.starts_on >= $2::date
+         ORDER BY s.starts_on, s.id LIMIT 1) brief) ns ON true
+   ORDER BY page.ord`;
+
+@Injectable()
+export class CatalogueQuery {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The public catalogue: published courses, newest first, filtered. */
+  async list(query: CourseListQuery, today = todayInMorocco()): Promise<Page<CourseSummaryDto>> {
+    const { where, params } = buildCatalogueFilter(query, today);
+    const conditions = where.join(' AND ');
+    const limit = params.length + 1;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<{ id: string }[]>(
+        `SELECT c.id FROM course c WHERE ${conditions}
+          ORDER BY c.published_at DESC, c.id LIMIT $${limit} OFFSET $${limit + 1}`,
+        [...params, query.pageSize, query.skip],
+      ),
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM course c WHERE ${conditions}`,
+        params,
+      ),
+    ]);
+    return pageOf(
+      await this.summaries(
+        rows.map((row) => row.id),
+        today,
+      ),
+      total,
+      query,
+    );
+  }
+
+  /** Courses a person owns, any status, most recently changed first. */
+  async owned(
+    userId: string,
+    query: PageQuery & { status?: CourseStatus },
+  ): Promise<Page<CourseSummaryDto>> {
+    const params: unknown[] = [userId];
+    const status = query.status ? `AND c.status = $${params.push(query.status)}` : '';
+    const from = `FROM course c JOIN course_owner o ON o.course_id = c.id
+                  WHERE o.user_id = $1 ${status}`;
+    const limit = params.length + 1;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<{ id: string }[]>(
+        `SELECT c.id ${from} ORDER BY c.updated_at DESC, c.id LIMIT $${limit} OFFSET $${limit + 1}`,
+        [...params, query.pageSize, query.skip],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
+    ]);
+    return pageOf(
+      await this.summaries(
+        rows.map((row) => row.id),
+        todayInMorocco(),
+      ),
+      total,
+      query,
+    );
+  }
+
+  private async summaries(ids: string[], today: string): Promise<CourseSummaryDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.query<SummaryRow[]>(SUMMARIES_SQL, [ids, today]);
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      summary: row.summary,
+      theme: row.theme,
+      languages: row.languages,
+      deliveryMode: row.deliveryMode,
+      durationHours: row.durationHours,
+      status: row.status,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      moduleCount: row.moduleCount,
+      upcomingRegionCodes: row.upcomingRegionCodes ?? [],
+      nextSession: row.nextSession ? toSessionBrief(row.nextSession) : null,
+    }));
+  }
+}

@@ -1,0 +1,150 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblems } from '@oris/api/identity';
+import {
+  ApiPageResponse,
+  AuthenticatedUser,
+  CurrentUser,
+  Page,
+  Public,
+  Roles,
+} from '@oris/api/platform';
+import { PublicWithOptionalViewer, Viewer } from '../common/viewer';
+import type { Viewer as ViewerType } from '../common/access-rules';
+import { CatalogueQuery } from './catalogue-query';
+import { CoursesService } from './courses.service';
+import { CreateCourseDto, UpdateCourseDto } from './dto/course-input.dto';
+import { CourseListQuery, MyCoursesQuery } from './dto/course-list.query';
+import { CourseDto, CourseSummaryDto } from './dto/course.dto';
+
+@ApiTags('courses')
+@Controller({ path: 'courses', version: '1' })
+export class CoursesController {
+  constructor(
+    private readonly courses: CoursesService,
+    private readonly catalogue: CatalogueQuery,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'The public catalogue: published courses, newest first' })
+  @ApiPageResponse(CourseSummaryDto)
+  @ApiProblems(400)
+  list(@Query() query: CourseListQuery): Promise<Page<CourseSummaryDto>> {
+    return this.catalogue.list(query);
+  }
+
+  @PublicWithOptionalViewer()
+  @Get(':id')
+  @ApiOperation({
+    summary: 'A course page',
+    description:
+      'Public for a published course. With an access token, owners and administrators also get ' +
+      'drafts and archived courses (with every module); anyone else gets 404 for those.',
+  })
+  @ApiOkResponse({ type: CourseDto })
+  @ApiProblems(400, 401, 404)
+  get(@Viewer() viewer: ViewerType, @Param('id', ParseUUIDPipe) id: string): Promise<CourseDto> {
+    return this.courses.get(viewer, id);
+  }
+
+  @ApiBearerAuth()
+  @Roles('trainer', 'admin')
+  @Post()
+  @ApiOperation({
+    summary: 'Create a draft course',
+    description: 'A trainer becomes its owner; an administrator may name the owners (`ownerIds`).',
+  })
+  @ApiCreatedResponse({ type: CourseDto })
+  @ApiProblems(400, 401, 403, 409)
+  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateCourseDto): Promise<CourseDto> {
+    return this.courses.create(user, dto);
+  }
+
+  @ApiBearerAuth()
+  @Roles('trainer', 'admin')
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit a course (owners, administrators); fields left out are kept',
+    description: 'Only administrators change `ownerIds`. An archived course is read-only (409).',
+  })
+  @ApiOkResponse({ type: CourseDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCourseDto,
+  ): Promise<CourseDto> {
+    return this.courses.update(user, id, dto);
+  }
+
+  @ApiBearerAuth()
+  @Roles('trainer', 'admin')
+  @Post(':id/publish')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Publish a draft course to the catalogue',
+    description: 'Needs at least one published module (409 otherwise).',
+  })
+  @ApiOkResponse({ type: CourseDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  publish(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CourseDto> {
+    return this.courses.publish(user, id);
+  }
+
+  @ApiBearerAuth()
+  @Roles('trainer', 'admin')
+  @Post(':id/archive')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Archive a course: out of the catalogue and read-only for good',
+    description: 'Its sessions keep their own status.',
+  })
+  @ApiOkResponse({ type: CourseDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  archive(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CourseDto> {
+    return this.courses.archive(user, id);
+  }
+}
+
+@ApiTags('courses')
+@ApiBearerAuth()
+@Roles('trainer')
+@Controller({ path: 'me/courses', version: '1' })
+export class MyCoursesController {
+  constructor(private readonly catalogue: CatalogueQuery) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The courses I own, any status, most recently changed first' })
+  @ApiPageResponse(CourseSummaryDto)
+  @ApiProblems(400, 401, 403)
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: MyCoursesQuery,
+  ): Promise<Page<CourseSummaryDto>> {
+    return this.catalogue.owned(user.id, query);
+  }
+}

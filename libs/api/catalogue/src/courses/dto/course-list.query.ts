@@ -1,0 +1,64 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@oris/api/platform';
+import {
+  COURSE_STATUSES,
+  COURSE_THEMES,
+  DELIVERY_MODES,
+  LOCALES,
+  REGION_CODES,
+} from '@oris/shared/domain';
+import type { CourseStatus, CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ToBoolean, Trim } from '../../common/validation';
+
+export class CourseListQuery extends PageQuery {
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Part of the code, title or summary, any case.',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: REGION_CODES,
+    description: 'Courses with a session in this region.',
+  })
+  @IsOptional()
+  @IsIn(REGION_CODES)
+  region?: string;
+
+  @ApiPropertyOptional({ enum: COURSE_THEMES })
+  @IsOptional()
+  @IsIn(COURSE_THEMES)
+  theme?: CourseTheme;
+
+  @ApiPropertyOptional({ enum: DELIVERY_MODES })
+  @IsOptional()
+  @IsIn(DELIVERY_MODES)
+  mode?: DeliveryMode;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Courses given in this language.' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  language?: Locale;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: only courses with a session starting today or later (with `region`: there).',
+  })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  upcoming?: boolean;
+}
+
+export class MyCoursesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: COURSE_STATUSES })
+  @IsOptional()
+  @IsIn(COURSE_STATUSES)
+  status?: CourseStatus;
+}
