@@ -1,0 +1,56 @@
+import type { Course } from '@oris/api/catalogue';
+import { evaluateCompletion } from '@oris/shared/domain';
+import type { CompletionEvaluation, CompletionFacts, CompletionRule } from '@oris/shared/domain';
+import { EntityManager } from 'typeorm';
+import type { CompletionCheckDto } from '../dto/enrollment.dto';
+import { moduleCounts } from '../progress/module-counts';
+
+export const completionRuleOf = (course: Course): CompletionRule => ({
+  requiresModules: course.requiresModules,
+  minAttendancePercent: course.minAttendancePercent,
+  requiresTrainerValidation: course.requiresTrainerValidation,
+});
+
+/**
+ * What the completion rule is checked against. A meeting is held once it has started; a held
+ * meeting without a mark counts as absent.
+ */
+export async function completionFacts(
+  manager: EntityManager,
+  enrollmentId: string,
+  sessionId: string,
+): Promise<CompletionFacts> {
+  const counts = (await moduleCounts(manager, [enrollmentId])).get(enrollmentId);
+  const [attendance]: { held: number; attended: number }[] = await manager.query(
+    `SELECT count(*)::int AS held, count(*) FILTER (WHERE a.present)::int AS attended
+       FROM session_meeting m
+       LEFT JOIN attendance_mark a ON a.meeting_id = m.id AND a.enrollment_id = $2
+      WHERE m.session_id = $1 AND m.starts_at <= now()`,
+    [sessionId, enrollmentId],
+  );
+  return {
+    requiredModules: counts?.requiredTotal ?? 0,
+    requiredModulesDone: counts?.requiredDone ?? 0,
+    meetingsHeld: attendance.held,
+    meetingsAttended: attendance.attended,
+  };
+}
+
+export async function checkCompletion(
+  manager: EntityManager,
+  course: Course,
+  enrollmentId: string,
+  sessionId: string,
+): Promise<{ evaluation: CompletionEvaluation; check: CompletionCheckDto }> {
+  const facts = await completionFacts(manager, enrollmentId, sessionId);
+  const evaluation = evaluateCompletion(completionRuleOf(course), facts);
+  return {
+    evaluation,
+    check: {
+      met: evaluation.met,
+      criteria: evaluation.criteria,
+      meetingsHeld: facts.meetingsHeld,
+      meetingsAttended: facts.meetingsAttended,
+    },
+  };
+}

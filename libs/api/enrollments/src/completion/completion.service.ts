@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { todayInMorocco } from '@oris/api/catalogue';
+import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
+import type { CompletionEvaluation } from '@oris/shared/domain';
+import { DataSource } from 'typeorm';
+import { EnrollmentAccess, staffOnly } from '../access/enrollment-access';
+import { isAdmin } from '../access/staff-rules';
+import { CompleteEnrollmentDto } from '../dto/complete-enrollment.dto';
+import { EnrollmentDetailDto } from '../dto/enrollment.dto';
+import { Enrollment } from '../entities/enrollment.entity';
+import { EnrollmentErrorCode, EnrollmentException } from '../enrollment.exception';
+import { EnrollmentCompleted, EnrollmentEvents } from '../events/enrollment-events';
+import { EnrollmentReader } from '../reading/enrollment-reader';
+import { checkCompletion } from './completion-facts';
+
+/**
+ * The outcome of an enrollment, recorded by the session's staff: completed when the course's
+ * rule is met (the call itself is the trainer's validation), or not completed. Completion is
+ * what makes a person "trained": it records the day and tells the listeners after the commit.
+ */
+@Injectable()
+export class CompletionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EnrollmentAccess,
+    private readonly reader: EnrollmentReader,
+    private readonly events: EnrollmentEvents,
+  ) {}
+
+  async complete(
+    user: AuthenticatedUser,
+    enrollmentId: string,
+    dto: CompleteEnrollmentDto,
+  ): Promise<EnrollmentDetailDto> {
+    const { detail, event } = await this.dataSource.transaction(async (manager) => {
+      const context = await this.access.enrollmentForChange(
+        manager,
+        user,
+        enrollmentId,
+        staffOnly(user),
+      );
+      const { enrollment, session, course } = context;
+      if (enrollment.status !== 'confirmed' && enrollment.status !== 'not_completed') {
+        throw new EnrollmentException(
+          EnrollmentErrorCode.IllegalTransition,
+          `A ${enrollment.status} enrollment cannot be completed; only a confirmed (or not completed) one.`,
+        );
+      }
+      const completedOn = completionDay(user, dto.completedOn, session.startsOn);
+      const { evaluation } = await checkCompletion(manager, course, enrollment.id, session.id);
+      if (!evaluation.met) throw unmet(evaluation);
+      const validatedAt = new Date();
+      await manager.update(Enrollment, enrollment.id, {
+        status: 'completed',
+        completedOn,
+        validatedBy: user.id,
+        validatedAt,
+      });
+      const updated = await manager.findOneByOrFail(Enrollment, { id: enrollment.id });
+      const completed: EnrollmentCompleted = {
+        type: 'EnrollmentCompleted',
+        enrollmentId: enrollment.id,
+        userId: enrollment.userId,
+        sessionId: session.id,
+        courseId: course.id,
+        completedOn,
+        validatedBy: user.id,
+        occurredAt: validatedAt,
+      };
+      return {
+        detail: await this.reader.detail(manager, { ...context, enrollment: updated }),
+        event: completed,
+      };
+    });
+    this.events.publish(event);
+    return detail;
+  }
+
+  async markNotCompleted(
+    user: AuthenticatedUser,
+    enrollmentId: string,
+  ): Promise<EnrollmentDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const context = await this.access.enrollmentForChange(
+        manager,
+        user,
+        enrollmentId,
+        staffOnly(user),
+      );
+      const { enrollment } = context;
+      if (enrollment.status !== 'confirmed') {
+        throw new EnrollmentException(
+          EnrollmentErrorCode.IllegalTransition,
+          `A ${enrollment.status} enrollment cannot be marked not completed; only a confirmed one.`,
+        );
+      }
+      await manager.update(Enrollment, enrollment.id, {
+        status: 'not_completed',
+        validatedBy: user.id,
+        validatedAt: new Date(),
+      });
+      const updated = await manager.findOneByOrFail(Enrollment, { id: enrollment.id });
+      return this.reader.detail(manager, { ...context, enrollment: updated });
+    });
+  }
+}
+
+/** Today by default; administrators may record a past day (past cohorts), never a future one. */
+function completionDay(user: AuthenticatedUser, requested: string | undefined, startsOn: string) {
+  const today = todayInMorocco();
+  if (requested === undefined || requested === today) return today;
+  const problem = (message: string) =>
+    new RequestValidationException([{ field: 'completedOn', message }]);
+  if (requested > today) throw problem('completedOn cannot be in the future');
+  if (!isAdmin(user)) throw problem('only administrators record a past completion date');
+  if (requested < startsOn) {
+    throw problem(`completedOn cannot be before the session starts (${startsOn})`);
+  }
+  return requested;
+}
+
+function unmet(evaluation: CompletionEvaluation): EnrollmentException {
+  const [first] = evaluation.unmet;
+  const code =
+    first.criterion === 'required_modules'
+      ? EnrollmentErrorCode.RequiredModulesIncomplete
+      : EnrollmentErrorCode.AttendanceBelowThreshold;
+  const detail = evaluation.unmet
+    .map((outcome) => `${outcome.criterion}: ${outcome.detail}`)
+    .join('; ');
+  return new EnrollmentException(code, `Not met — ${detail}.`);
+}

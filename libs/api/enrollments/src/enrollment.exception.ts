@@ -1,0 +1,113 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainException } from '@oris/api/platform';
+
+export enum EnrollmentErrorCode {
+  EnrollmentNotFound = 'enrollment_not_found',
+  SessionNotFound = 'session_not_found',
+  ModuleNotFound = 'module_not_found',
+  MeetingNotFound = 'meeting_not_found',
+  NotSessionStaff = 'not_session_staff',
+  OnBehalfNotAllowed = 'on_behalf_not_allowed',
+  WithdrawalNotAllowed = 'withdrawal_not_allowed',
+  TraineeRoleRequired = 'trainee_role_required',
+  AlreadyEnrolled = 'already_enrolled',
+  SessionCancelled = 'session_cancelled',
+  SessionNotOpen = 'session_not_open',
+  EnrollmentNotYetOpen = 'enrollment_not_yet_open',
+  EnrollmentClosed = 'enrollment_closed',
+  CourseNotPublished = 'course_not_published',
+  IllegalTransition = 'illegal_transition',
+  SeatNotConfirmed = 'seat_not_confirmed',
+  RequiredModulesIncomplete = 'required_modules_incomplete',
+  AttendanceBelowThreshold = 'attendance_below_threshold',
+  MeetingNotStarted = 'meeting_not_started',
+}
+
+/** The one place where enrollment codes get their HTTP status and title. */
+const PROBLEMS: Record<EnrollmentErrorCode, { status: HttpStatus; title: string }> = {
+  [EnrollmentErrorCode.EnrollmentNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Enrollment not found',
+  },
+  [EnrollmentErrorCode.SessionNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Session not found',
+  },
+  [EnrollmentErrorCode.ModuleNotFound]: { status: HttpStatus.NOT_FOUND, title: 'Module not found' },
+  [EnrollmentErrorCode.MeetingNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Meeting not found',
+  },
+  [EnrollmentErrorCode.NotSessionStaff]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'Only the session’s trainers, the course’s owners and administrators may do this',
+  },
+  [EnrollmentErrorCode.OnBehalfNotAllowed]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'Only the session’s trainers and administrators enroll someone else',
+  },
+  [EnrollmentErrorCode.WithdrawalNotAllowed]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'Only the trainee and administrators withdraw an enrollment',
+  },
+  [EnrollmentErrorCode.TraineeRoleRequired]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'Enrolling oneself requires the trainee role',
+  },
+  [EnrollmentErrorCode.AlreadyEnrolled]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Already enrolled in this session',
+  },
+  [EnrollmentErrorCode.SessionCancelled]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The session is cancelled',
+  },
+  [EnrollmentErrorCode.SessionNotOpen]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The session is not open for enrollment',
+  },
+  [EnrollmentErrorCode.EnrollmentNotYetOpen]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Enrollment in this session has not opened yet',
+  },
+  [EnrollmentErrorCode.EnrollmentClosed]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Enrollment in this session has closed',
+  },
+  [EnrollmentErrorCode.CourseNotPublished]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The course is not published',
+  },
+  [EnrollmentErrorCode.IllegalTransition]: {
+    status: HttpStatus.CONFLICT,
+    title: 'This status change is not allowed',
+  },
+  [EnrollmentErrorCode.SeatNotConfirmed]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The modules open once the seat is confirmed',
+  },
+  [EnrollmentErrorCode.RequiredModulesIncomplete]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Completion rule not met: required modules are not all done',
+  },
+  [EnrollmentErrorCode.AttendanceBelowThreshold]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Completion rule not met: attendance is below the course’s threshold',
+  },
+  [EnrollmentErrorCode.MeetingNotStarted]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Attendance is taken once the meeting has started',
+  },
+};
+
+export class EnrollmentException extends DomainException {
+  constructor(code: EnrollmentErrorCode, detail?: string) {
+    super(code, PROBLEMS[code].status, PROBLEMS[code].title, detail);
+  }
+}
+
+export const enrollmentNotFound = (id: string) =>
+  new EnrollmentException(EnrollmentErrorCode.EnrollmentNotFound, `No enrollment with id ${id}.`);
+
+export const sessionNotFound = (id: string) =>
+  new EnrollmentException(EnrollmentErrorCode.SessionNotFound, `No session with id ${id}.`);

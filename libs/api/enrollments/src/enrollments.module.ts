@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@oris/api/catalogue';
+import { IdentityModule } from '@oris/api/identity';
+import { NotificationsModule } from '@oris/api/notifications';
+import { IdempotencyModule } from '@oris/api/platform';
+import { EnrollmentAccess } from './access/enrollment-access';
+import { EnrollmentAdmission } from './admission/enrollment-admission.service';
+import { AttendanceService } from './attendance/attendance.service';
+import { SessionCancellationHandler } from './cancellation/session-cancellation.handler';
+import { CompletionService } from './completion/completion.service';
+import { EnrollmentEmails } from './emails/enrollment-emails';
+import { AttendanceMark } from './entities/attendance-mark.entity';
+import { Enrollment } from './entities/enrollment.entity';
+import { ModuleProgress } from './entities/module-progress.entity';
+import { EnrollmentEvents } from './events/enrollment-events';
+import { EnrollmentsController } from './http/enrollments.controller';
+import { EnrollmentImport } from './import/enrollment-import.service';
+import { MeEnrollmentsController } from './http/me-enrollments.controller';
+import { SessionEnrollmentsController } from './http/session-enrollments.controller';
+import { ProgressService } from './progress/progress.service';
+import { EnrollmentReader } from './reading/enrollment-reader';
+import { Withdrawals } from './withdrawals/withdrawals.service';
+
+/** Who takes part in which session: admission, waitlist, progress, attendance and completion. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Enrollment, ModuleProgress, AttendanceMark]),
+    CatalogueModule,
+    IdentityModule,
+    NotificationsModule,
+    IdempotencyModule,
+  ],
+  controllers: [SessionEnrollmentsController, MeEnrollmentsController, EnrollmentsController],
+  providers: [
+    EnrollmentAccess,
+    EnrollmentAdmission,
+    Withdrawals,
+    EnrollmentReader,
+    ProgressService,
+    AttendanceService,
+    CompletionService,
+    EnrollmentEmails,
+    EnrollmentEvents,
+    SessionCancellationHandler,
+    EnrollmentImport,
+  ],
+  exports: [EnrollmentEvents],
+})
+export class EnrollmentsModule {}

@@ -1,0 +1,293 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Algorithm, hash } from '@node-rs/argon2';
+import { SessionSeats, todayInMorocco } from '@oris/api/catalogue';
+import { AuditLog } from '@oris/api/identity';
+import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
+import { admissionRefusal } from '@oris/shared/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { EnrollmentAccess, SessionContext } from '../access/enrollment-access';
+import { ImportReportDto, ImportRowDto } from '../dto/import.dto';
+import { EnrollmentEmails, EmailRecipient, sessionFacts } from '../emails/enrollment-emails';
+import { Enrollment } from '../entities/enrollment.entity';
+import { EnrollmentErrorCode, EnrollmentException } from '../enrollment.exception';
+import { EnrollmentCompleted, EnrollmentEvents } from '../events/enrollment-events';
+import { nextWaitlistPlace } from '../admission/waitlist';
+import { CsvSyntaxError, parseCsv } from './csv';
+import { ImportProblem, ImportRow, readImportRows } from './import-rows';
+import { ImportPerson, planImport, PlannedRow } from './import-plan';
+
+/**
+ * Bulk enrollment of a session from a CSV, for administrators (past cohorts included). A dry run
+ * reports every row's problem and outcome and writes nothing; the real run is all-or-nothing, in
+ * one transaction holding the session's lock, and refuses (400, each problem as
+ * `lines.<line>.<column>`) if anything is wrong.
+ */
+@Injectable()
+export class EnrollmentImport {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EnrollmentAccess,
+    private readonly seats: SessionSeats,
+    private readonly emails: EnrollmentEmails,
+    private readonly events: EnrollmentEvents,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async run(
+    user: AuthenticatedUser,
+    sessionId: string,
+    csv: string,
+    dryRun: boolean,
+  ): Promise<ImportReportDto> {
+    const read = readCsv(csv);
+    if (dryRun) {
+      const manager = this.dataSource.manager;
+      const context = await this.access.sessionForStaff(manager, user, sessionId);
+      const seatsLeft = context.session.capacity - context.session.confirmedCount;
+      const { planned, problems } = await this.plan(manager, context, read, seatsLeft);
+      return report(sessionId, true, false, problems, problems.length > 0 ? [] : planned);
+    }
+    const { rows, completions } = await this.dataSource.transaction(async (manager) => {
+      const context = await this.access.sessionForStaff(manager, user, sessionId);
+      const seat = await this.seats.lock(manager, sessionId);
+      const { planned, problems } = await this.plan(manager, context, read, seat.seatsLeft);
+      if (problems.length > 0) {
+        throw new RequestValidationException(
+          problems.map(({ line, field, reason }) => ({
+            field: `lines.${line}.${field}`,
+            message: reason,
+          })),
+        );
+      }
+      return this.apply(manager, user, context, planned);
+    });
+    this.emails.dispatch();
+    for (const event of completions) this.events.publish(event);
+    return report(sessionId, false, true, [], rows);
+  }
+
+  private async plan(
+    manager: EntityManager,
+    context: SessionContext,
+    read: { rows: ImportRow[]; problems: ImportProblem[] },
+    seatsLeft: number,
+  ): Promise<{ planned: PlannedRow[]; problems: ImportProblem[] }> {
+    const refusal = admissionRefusal(
+      {
+        status: context.session.status,
+        opensOn: context.session.enrollmentOpensOn,
+        closesOn: context.session.enrollmentClosesOn,
+      },
+      'admin',
+      todayInMorocco(),
+    );
+    if (refusal) {
+      throw new EnrollmentException(
+        EnrollmentErrorCode.SessionCancelled,
+        'The session is cancelled: it takes no enrollment.',
+      );
+    }
+    if (read.problems.length > 0 && read.rows.length === 0) {
+      return { planned: [], problems: read.problems };
+    }
+    const emails = read.rows.map((row) => row.email);
+    const people: ImportPerson[] = await manager.query(
+      `SELECT u.id, u.email, u.full_name AS "fullName", u.locale, u.region_code AS "regionCode",
+              u.disabled_at AS "disabledAt",
+              EXISTS (SELECT 1 FROM enrollment e WHERE e.user_id = u.id AND e.session_id = $2
+                        AND e.status <> 'withdrawn') AS enrolled
+         FROM users u WHERE u.email = ANY($1)`,
+      [emails, context.session.id],
+    );
+    const { planned, problems } = planImport(read.rows, people, {
+      startsOn: context.session.startsOn,
+      seatsLeft,
+    });
+    const all = [...read.problems, ...problems].sort(
+      (a, b) => a.line - b.line || a.field.localeCompare(b.field),
+    );
+    return { planned, problems: all };
+  }
+
+  private async apply(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    context: SessionContext,
+    planned: PlannedRow[],
+  ): Promise<{ rows: ImportRowDto[]; completions: EnrollmentCompleted[] }> {
+    const { session, course } = context;
+    const facts = sessionFacts(session, course);
+    const unusableHash = planned.some((row) => row.person === null)
+      ? await unusablePasswordHash()
+      : '';
+    const rows: ImportRowDto[] = [];
+    const completions: EnrollmentCompleted[] = [];
+    const now = new Date();
+    for (const row of planned) {
+      const person =
+        row.person ?? (await this.createPerson(manager, user, session.id, row, unusableHash));
+      const base = {
+        sessionId: session.id,
+        userId: person.id,
+        baselineSituation: row.baselineSituation,
+        educationLevel: row.educationLevel,
+        regionCode: person.regionCode,
+        enrolledBy: user.id,
+      };
+      let values: Partial<Enrollment>;
+      let position = 0;
+      if (row.outcome !== 'waitlisted' && (await this.seats.take(manager, session.id))) {
+        values =
+          row.outcome === 'completed'
+            ? {
+                ...base,
+                status: 'completed',
+                confirmedAt: now,
+                completedOn: row.completedOn,
+                validatedBy: user.id,
+                validatedAt: now,
+              }
+            : { ...base, status: 'confirmed', confirmedAt: now };
+      } else if (row.outcome === 'completed') {
+        // The plan counted the seats under the same lock: this cannot happen, and must not pass.
+        throw new EnrollmentException(EnrollmentErrorCode.IllegalTransition, 'No seat left.');
+      } else {
+        const place = await nextWaitlistPlace(manager, session.id);
+        values = { ...base, status: 'waitlisted', waitlistTicket: place.ticket };
+        position = place.position;
+      }
+      const inserted = await manager.insert(Enrollment, values);
+      const enrollmentId = (inserted.identifiers[0] as { id: string }).id;
+      rows.push({
+        ...toRowDto(row),
+        outcome: values.status as ImportRowDto['outcome'],
+        enrollmentId,
+      });
+      if (values.status === 'completed') {
+        completions.push({
+          type: 'EnrollmentCompleted',
+          enrollmentId,
+          userId: person.id,
+          sessionId: session.id,
+          courseId: course.id,
+          completedOn: row.completedOn as string,
+          validatedBy: user.id,
+          occurredAt: now,
+        });
+      } else if (values.status === 'confirmed') {
+        await this.emails.write(manager, person, facts, { template: 'enrollment_confirmed' });
+      } else {
+        await this.emails.write(manager, person, facts, {
+          template: 'enrollment_waitlisted',
+          position,
+        });
+      }
+    }
+    return { rows, completions };
+  }
+
+  /** An account for someone ORIS trained or enrolls; they choose a password with "forgot password". */
+  private async createPerson(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    sessionId: string,
+    row: PlannedRow,
+    passwordHash: string,
+  ): Promise<EmailRecipient & { regionCode: string | null }> {
+    const [created]: { id: string }[] = await manager.query(
+      `INSERT INTO users (email, password_hash, full_name, full_name_ar, gender, birth_year, region_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (email) DO NOTHING
+       RETURNING id`,
+      [
+        row.email,
+        passwordHash,
+        row.fullName,
+        row.fullNameAr,
+        row.gender,
+        row.birthYear,
+        row.regionCode,
+      ],
+    );
+    if (!created) {
+      // Registered between the plan and now: the account is theirs, enroll it as it is.
+      const [existing] = await manager.query(
+        `SELECT id, email, full_name AS "fullName", locale, region_code AS "regionCode",
+                disabled_at AS "disabledAt" FROM users WHERE email = $1`,
+        [row.email],
+      );
+      return existing;
+    }
+    await manager.query(`INSERT INTO user_role (user_id, role) VALUES ($1, 'trainee')`, [
+      created.id,
+    ]);
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: 'user.imported',
+      subjectType: 'user',
+      subjectId: created.id,
+      data: { sessionId },
+    });
+    return {
+      id: created.id,
+      email: row.email,
+      fullName: row.fullName,
+      locale: 'fr',
+      disabledAt: null,
+      regionCode: row.regionCode,
+    };
+  }
+}
+
+function readCsv(csv: string): { rows: ImportRow[]; problems: ImportProblem[] } {
+  try {
+    return readImportRows(parseCsv(csv), todayInMorocco());
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { rows: [], problems: [{ line: error.line, field: 'file', reason: error.message }] };
+  }
+}
+
+/** A real argon2id hash of a secret nobody keeps: login fails with the usual timing. */
+async function unusablePasswordHash(): Promise<string> {
+  return hash(randomBytes(32).toString('base64url'), {
+    algorithm: Algorithm.Argon2id,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  });
+}
+
+const toRowDto = (row: PlannedRow): Omit<ImportRowDto, 'outcome' | 'enrollmentId'> => ({
+  line: row.line,
+  email: row.email,
+  fullName: row.fullName,
+  newPerson: row.person === null,
+});
+
+function report(
+  sessionId: string,
+  dryRun: boolean,
+  applied: boolean,
+  problems: ImportProblem[],
+  rows: (PlannedRow | ImportRowDto)[],
+): ImportReportDto {
+  const items: ImportRowDto[] = rows.map((row) =>
+    'enrollmentId' in row ? row : { ...toRowDto(row), outcome: row.outcome, enrollmentId: null },
+  );
+  const count = (outcome: ImportRowDto['outcome']) =>
+    items.filter((row) => row.outcome === outcome).length;
+  return {
+    dryRun,
+    applied,
+    sessionId,
+    problems,
+    rows: items,
+    newPeople: items.filter((row) => row.newPerson).length,
+    confirmed: count('confirmed'),
+    waitlisted: count('waitlisted'),
+    completed: count('completed'),
+  };
+}

@@ -1,0 +1,86 @@
+import type { SessionStatus } from '@oris/shared/domain';
+import { EntityManager } from 'typeorm';
+import { waitlistPositions } from '../admission/waitlist';
+import type { EnrollmentDto } from '../dto/enrollment.dto';
+import { Enrollment } from '../entities/enrollment.entity';
+import { moduleCounts, NO_MODULES, toProgress } from '../progress/module-counts';
+
+interface SessionRow {
+  id: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  status: SessionStatus;
+  regionCode: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+}
+
+interface PersonRow {
+  id: string;
+  fullName: string;
+  fullNameAr: string | null;
+}
+
+/**
+ * Enrollment DTOs in four statements whatever their number (sessions with courses, people,
+ * module counts, waitlist positions): no query per enrollment. Runs on the caller's manager,
+ * one statement after the other (a transaction has a single connection).
+ */
+export async function toEnrollmentDtos(
+  manager: EntityManager,
+  enrollments: Enrollment[],
+): Promise<EnrollmentDto[]> {
+  if (enrollments.length === 0) return [];
+  const ids = enrollments.map((enrollment) => enrollment.id);
+  const sessions: SessionRow[] = await manager.query(
+    `SELECT s.id, s.title, s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn",
+            s.status, s.region_code AS "regionCode", c.id AS "courseId", c.code AS "courseCode",
+            c.title AS "courseTitle"
+       FROM course_session s JOIN course c ON c.id = s.course_id
+      WHERE s.id = ANY($1)`,
+    [[...new Set(enrollments.map((enrollment) => enrollment.sessionId))]],
+  );
+  const people: PersonRow[] = await manager.query(
+    `SELECT id, full_name AS "fullName", full_name_ar AS "fullNameAr" FROM users WHERE id = ANY($1)`,
+    [[...new Set(enrollments.map((enrollment) => enrollment.userId))]],
+  );
+  const counts = await moduleCounts(manager, ids);
+  const positions = await waitlistPositions(
+    manager,
+    enrollments.filter((enrollment) => enrollment.status === 'waitlisted').map((e) => e.id),
+  );
+  const sessionById = new Map(sessions.map((session) => [session.id, session]));
+  const personById = new Map(people.map((person) => [person.id, person]));
+  return enrollments.map((enrollment) => {
+    const session = sessionById.get(enrollment.sessionId) as SessionRow;
+    const person = personById.get(enrollment.userId) as PersonRow;
+    return {
+      id: enrollment.id,
+      status: enrollment.status,
+      waitlistPosition: positions.get(enrollment.id) ?? null,
+      person: { id: person.id, fullName: person.fullName, fullNameAr: person.fullNameAr },
+      session: {
+        id: session.id,
+        title: session.title,
+        startsOn: session.startsOn,
+        endsOn: session.endsOn,
+        status: session.status,
+        regionCode: session.regionCode,
+        course: { id: session.courseId, code: session.courseCode, title: session.courseTitle },
+      },
+      baselineSituation: enrollment.baselineSituation,
+      educationLevel: enrollment.educationLevel,
+      regionCode: enrollment.regionCode,
+      onBehalf: enrollment.enrolledBy !== enrollment.userId,
+      enrolledAt: enrollment.enrolledAt.toISOString(),
+      confirmedAt: enrollment.confirmedAt?.toISOString() ?? null,
+      withdrawnAt: enrollment.withdrawnAt?.toISOString() ?? null,
+      withdrawalReason: enrollment.withdrawalReason,
+      completedOn: enrollment.completedOn,
+      validatedBy: enrollment.validatedBy,
+      progress: toProgress(counts.get(enrollment.id) ?? NO_MODULES),
+    };
+  });
+}
