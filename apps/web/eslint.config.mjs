@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import baseConfig from '../../eslint.config.mjs';
 
 export default [
@@ -26,9 +27,12 @@ export default [
       ],
     },
   },
+  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['**/*.html'] })),
   {
-    files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
+    files: ['**/*.ts'],
+    rules: {
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+      'no-console': ['error', { allow: ['error'] }],
+    },
   },
 ];

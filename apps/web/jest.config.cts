@@ -1,6 +1,7 @@
 module.exports = {
   displayName: 'web',
   preset: '../../jest.preset.js',
+  testEnvironment: '<rootDir>/../../libs/web/core/testing/jsdom-with-fetch.environment.cjs',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../coverage/apps/web',
   transform: {
@@ -12,7 +13,10 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // @jsverse ships untranspiled ESM (.esm.js), like Angular's .mjs. The test environment must stay
+  // untransformed: compiling it with plain ts-jest would make jest-preset-angular reuse that
+  // compiler, which skips inlining templateUrl/styleUrl.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/))', '\\.environment\\.cjs$'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

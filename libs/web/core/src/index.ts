@@ -1,0 +1,21 @@
+export { provideOrisCore } from './lib/core.providers';
+export { API_BASE_URL, API_FETCH } from './lib/api/api.tokens';
+export type { FetchFn } from './lib/api/api.tokens';
+export { ORIS_API } from './lib/api/oris-api';
+export { AuthSession } from './lib/auth/auth-session';
+export {
+  FORBIDDEN_PATH,
+  guestGuard,
+  roleGuard,
+  safeReturnUrl,
+  SIGN_IN_PATH,
+  signedInGuard,
+} from './lib/auth/auth.guards';
+export { directionOf, isLocale, LOCALE_NAMES } from './lib/i18n/language';
+export type { TextDirection } from './lib/i18n/language';
+export { LanguageService } from './lib/i18n/language.service';
+export { RegionsService } from './lib/regions/regions.service';
+export type { RegionOption } from './lib/regions/regions.service';
+export { applyServerErrors } from './lib/forms/server-errors';
+export { formSubmission } from './lib/forms/form-submission';
+export type { FormSubmission } from './lib/forms/form-submission';

@@ -1,0 +1,65 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { LOCALES, type Locale } from '@oris/shared/domain';
+import { LanguageService, LOCALE_NAMES } from '@oris/web/core';
+import { Icon } from '@oris/web/ui';
+
+@Component({
+  selector: 'oris-language-menu',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatMenuModule, TranslocoPipe, Icon],
+  template: `
+    <button
+      mat-button
+      type="button"
+      [matMenuTriggerFor]="menu"
+      [attr.aria-label]="'shell.language.label' | transloco: { name: currentName() }"
+    >
+      <oris-icon name="translate" />
+      <span class="name" [attr.lang]="language.language()">{{ currentName() }}</span>
+    </button>
+    <mat-menu #menu="matMenu">
+      @for (option of languages; track option) {
+        <button
+          mat-menu-item
+          type="button"
+          role="menuitemradio"
+          [attr.aria-checked]="option === language.language()"
+          [attr.lang]="option"
+          (click)="switchLanguage(option)"
+        >
+          {{ names[option] }}
+        </button>
+      }
+    </mat-menu>
+  `,
+  styles: `
+    @media (max-width: 599px) {
+      .name {
+        display: none;
+      }
+    }
+  `,
+})
+export class LanguageMenu {
+  protected readonly language = inject(LanguageService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+
+  protected readonly languages = LOCALES;
+  protected readonly names = LOCALE_NAMES;
+  protected readonly currentName = computed(() => LOCALE_NAMES[this.language.language()]);
+
+  protected async switchLanguage(language: Locale): Promise<void> {
+    try {
+      await this.language.switchTo(language);
+    } catch {
+      this.snackBar.open(this.transloco.translate('shell.language.notSaved'), undefined, {
+        duration: 6000,
+      });
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { Role } from '@oris/shared/domain';
+import type { IconName } from '@oris/web/ui';
+
+export interface NavLink {
+  path: string;
+  labelKey: string;
+  icon: IconName;
+  /** Who sees the link: everyone, visitors, or signed-in people (holding one of `roles` when given). */
+  audience: 'everyone' | 'visitor' | 'member';
+  roles?: readonly Role[];
+}
+
+// Features add their entries here; the API enforces access, the menu only hides what is useless.
+export const NAV_LINKS: readonly NavLink[] = [
+  { path: '/catalogue', labelKey: 'nav.catalogue', icon: 'search', audience: 'everyone' },
+  { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
+  { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
+  { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
+  {
+    path: '/teaching',
+    labelKey: 'nav.teaching',
+    icon: 'edit',
+    audience: 'member',
+    roles: ['trainer', 'admin'],
+  },
+  {
+    path: '/admin/users',
+    labelKey: 'nav.users',
+    icon: 'group',
+    audience: 'member',
+    roles: ['admin'],
+  },
+];
+
+export function visibleLinks(
+  links: readonly NavLink[],
+  signedIn: boolean,
+  roles: readonly Role[],
+): NavLink[] {
+  return links.filter((link) => {
+    if (link.audience === 'everyone') return true;
+    if (link.audience === 'visitor') return !signedIn;
+    return signedIn && (!link.roles || link.roles.some((role) => roles.includes(role)));
+  });
+}

@@ -1,0 +1,136 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApiError, type UserDto, type UserPageDto } from '@oris/shared/api-client';
+import { type Role, ROLES } from '@oris/shared/domain';
+import { RegionsService } from '@oris/web/core';
+import { Icon, ProblemAlert } from '@oris/web/ui';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { AdminUsersService } from './admin-users.service';
+
+const PAGE_SIZE = 20;
+const SEARCH_DEBOUNCE_MS = 300;
+
+@Component({
+  selector: 'oris-users-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatMenuModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslocoPipe,
+    Icon,
+    ProblemAlert,
+  ],
+  templateUrl: './users-page.html',
+  styleUrl: './users-page.scss',
+})
+export class UsersPage {
+  private readonly users = inject(AdminUsersService);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly regions = inject(RegionsService);
+
+  protected readonly roles = ROLES;
+  protected readonly columns = ['name', 'email', 'region', 'roles', 'actions'];
+  protected readonly pageSize = PAGE_SIZE;
+  protected readonly search = new FormControl('', { nonNullable: true });
+  protected readonly roleFilter = new FormControl<Role | ''>('', { nonNullable: true });
+
+  protected readonly result = signal<UserPageDto | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly problem = signal<ApiError | null>(null);
+  /** Announced to screen readers after a role change. */
+  protected readonly announcement = signal('');
+  private page = 1;
+  private latestRequest = 0;
+
+  constructor() {
+    this.regions.load().catch(() => undefined);
+    this.search.valueChanges
+      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe(() => this.showFirstPage());
+    this.roleFilter.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.showFirstPage());
+    void this.loadUsers();
+  }
+
+  /** Keeps a person's row (and an open menu) in place when the list is reloaded. */
+  protected readonly trackById = (_index: number, user: UserDto): string => user.id;
+
+  protected showPage(event: PageEvent): void {
+    this.page = event.pageIndex + 1;
+    void this.loadUsers();
+  }
+
+  protected async toggleRole(user: UserDto, role: Role): Promise<void> {
+    const granting = !user.roles.includes(role);
+    this.problem.set(null);
+    try {
+      const updated = granting
+        ? await this.users.grantRole(user.id, role)
+        : await this.users.revokeRole(user.id, role);
+      this.replaceUser(updated);
+      this.announcement.set(
+        this.transloco.translate(granting ? 'admin.users.granted' : 'admin.users.revoked', {
+          role: this.transloco.translate(`roles.${role}`),
+          name: updated.fullName,
+        }),
+      );
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    }
+  }
+
+  private showFirstPage(): void {
+    this.page = 1;
+    void this.loadUsers();
+  }
+
+  private async loadUsers(): Promise<void> {
+    const request = ++this.latestRequest;
+    const q = this.search.value.trim();
+    const role = this.roleFilter.value;
+    this.loading.set(true);
+    try {
+      const page = await this.users.list({
+        page: this.page,
+        pageSize: PAGE_SIZE,
+        ...(q ? { q } : {}),
+        ...(role ? { role } : {}),
+      });
+      // A slower, older search must not overwrite a newer one.
+      if (request === this.latestRequest) {
+        this.result.set(page);
+        this.problem.set(null);
+      }
+    } catch (error) {
+      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
+    } finally {
+      if (request === this.latestRequest) this.loading.set(false);
+    }
+  }
+
+  private replaceUser(updated: UserDto): void {
+    this.result.update(
+      (page) =>
+        page && {
+          ...page,
+          items: page.items.map((user) => (user.id === updated.id ? updated : user)),
+        },
+    );
+  }
+}

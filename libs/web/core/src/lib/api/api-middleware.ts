@@ -1,0 +1,63 @@
+import type { Middleware } from '@oris/shared/api-client';
+
+/** Sends cookies (the refresh token) and the interface language with every request. */
+export function requestDefaults(language: () => string): Middleware {
+  return {
+    onRequest: ({ request }) => {
+      const headers = new Headers(request.headers);
+      headers.set('Accept-Language', language());
+      return new Request(request, { credentials: 'include', headers });
+    },
+  };
+}
+
+export interface BearerDeps {
+  accessToken: () => string | null;
+  /** Obtains a new access token, or null when the session is over. */
+  refreshAccessToken: () => Promise<string | null>;
+  fetch: (request: Request) => Promise<Response>;
+}
+
+// The auth routes answer 401 for bad credentials or an absent cookie: retrying them is pointless.
+const AUTH_PATH = /\/api\/v1\/auth\//;
+
+/**
+ * Adds `Authorization: Bearer` and, when the API answers 401, refreshes the access token once
+ * and replays the request with it.
+ */
+export function bearerWithRefresh(deps: BearerDeps): Middleware {
+  const pending = new Map<string, { replay: Request; token: string | null }>();
+  return {
+    onRequest: ({ request, id }) => {
+      const token = deps.accessToken();
+      const authorised = withBearer(request, token);
+      if (!AUTH_PATH.test(new URL(authorised.url).pathname)) {
+        pending.set(id, { replay: authorised.clone(), token });
+      }
+      return authorised;
+    },
+    onResponse: async ({ response, id }) => {
+      const sent = pending.get(id);
+      pending.delete(id);
+      if (response.status !== 401 || !sent) return response;
+      // Another call may already have refreshed while this one was in flight.
+      const current = deps.accessToken();
+      const token =
+        current !== null && current !== sent.token ? current : await deps.refreshAccessToken();
+      return token === null ? response : deps.fetch(withBearer(sent.replay, token));
+    },
+    onError: ({ id }) => {
+      pending.delete(id);
+    },
+  };
+}
+
+function withBearer(request: Request, token: string | null): Request {
+  const headers = new Headers(request.headers);
+  if (token === null) {
+    headers.delete('Authorization');
+  } else {
+    headers.set('Authorization', `Bearer ${token}`);
+  }
+  return new Request(request, { headers });
+}

@@ -1,0 +1,124 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { TranslocoService } from '@jsverse/transloco';
+import {
+  ApiError,
+  type AuthResponseDto,
+  createOrisApiClient,
+  type LoginRequest,
+  type RegisterRequest,
+  unwrap,
+  type UserDto,
+} from '@oris/shared/api-client';
+import type { Role } from '@oris/shared/domain';
+import { Subject } from 'rxjs';
+import { API_BASE_URL, API_FETCH } from '../api/api.tokens';
+import { requestDefaults } from '../api/api-middleware';
+
+const REFRESH_LOCK = 'oris-auth-refresh';
+
+/**
+ * The signed-in person and their access token. The token lives only in this signal: never in
+ * storage, so a script injected into the page cannot read it back later. The refresh token is an
+ * httpOnly cookie the browser sends to `/api/v1/auth` on its own.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthSession {
+  private readonly transloco = inject(TranslocoService);
+  // The auth routes take no bearer token, so this client sits below the refresh-retry logic.
+  private readonly api = createOrisApiClient({
+    baseUrl: inject(API_BASE_URL),
+    fetch: inject(API_FETCH),
+    middleware: [requestDefaults(() => this.transloco.getActiveLang())],
+  });
+
+  private readonly token = signal<string | null>(null);
+  private readonly currentUser = signal<UserDto | null>(null);
+  private refreshing: Promise<string | null> | null = null;
+  private readonly expiredEvents = new Subject<void>();
+
+  readonly user = this.currentUser.asReadonly();
+  readonly isSignedIn = computed(() => this.currentUser() !== null);
+  readonly roles = computed<readonly Role[]>(() => this.currentUser()?.roles ?? []);
+  /** Emits when a signed-in session could not be renewed: the person has to sign in again. */
+  readonly expired$ = this.expiredEvents.asObservable();
+
+  accessToken(): string | null {
+    return this.token();
+  }
+
+  hasAnyRole(roles: readonly Role[]): boolean {
+    const held = this.roles();
+    return roles.some((role) => held.includes(role));
+  }
+
+  /** Restores the session from the refresh cookie at start-up; a visitor simply stays signed out. */
+  async restore(): Promise<void> {
+    await this.refresh();
+  }
+
+  /**
+   * Exchanges the refresh cookie for a new access token. Concurrent callers share one request,
+   * and tabs take turns (Web Locks) because the API rotates the cookie and treats the reuse of an
+   * old one as theft.
+   */
+  refresh(): Promise<string | null> {
+    this.refreshing ??= this.withRefreshLock(() => this.requestRefresh()).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  async signIn(credentials: LoginRequest): Promise<UserDto> {
+    return this.start(await unwrap(this.api.POST('/api/v1/auth/login', { body: credentials })));
+  }
+
+  async register(account: RegisterRequest): Promise<UserDto> {
+    return this.start(await unwrap(this.api.POST('/api/v1/auth/register', { body: account })));
+  }
+
+  /** Revokes the refresh cookie; the session ends here even when the API cannot be reached. */
+  async signOut(): Promise<void> {
+    this.end();
+    await unwrap(this.api.POST('/api/v1/auth/logout')).catch(() => undefined);
+  }
+
+  /** Keeps the session's copy of the person in step after a profile or role change. */
+  updateUser(user: UserDto): void {
+    if (this.currentUser()?.id === user.id) {
+      this.currentUser.set(user);
+    }
+  }
+
+  private async requestRefresh(): Promise<string | null> {
+    try {
+      const session = await unwrap(this.api.POST('/api/v1/auth/refresh'));
+      this.start(session);
+      return session.accessToken;
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'network') {
+        // Offline is not signed out: keep the session and let the caller see the failure.
+        return null;
+      }
+      const wasSignedIn = this.isSignedIn();
+      this.end();
+      if (wasSignedIn) this.expiredEvents.next();
+      return null;
+    }
+  }
+
+  private start(session: AuthResponseDto): UserDto {
+    this.token.set(session.accessToken);
+    this.currentUser.set(session.user);
+    return session.user;
+  }
+
+  private end(): void {
+    this.token.set(null);
+    this.currentUser.set(null);
+  }
+
+  private async withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks ? await locks.request(REFRESH_LOCK, task) : task();
+  }
+}

@@ -1,0 +1,33 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router } from '@angular/router';
+import type { Role } from '@oris/shared/domain';
+import { AuthSession } from './auth-session';
+
+export const SIGN_IN_PATH = '/sign-in';
+export const FORBIDDEN_PATH = '/forbidden';
+
+/** Lets signed-in people through; sends others to sign in and back here afterwards. */
+export const signedInGuard: CanActivateFn = (_route, state) =>
+  inject(AuthSession).isSignedIn() ||
+  inject(Router).createUrlTree([SIGN_IN_PATH], { queryParams: { returnUrl: state.url } });
+
+/** Lets through people holding at least one of the roles. The API enforces; this only guides. */
+export function roleGuard(...roles: Role[]): CanActivateFn {
+  return (_route, state) => {
+    const session = inject(AuthSession);
+    const router = inject(Router);
+    if (!session.isSignedIn()) {
+      return router.createUrlTree([SIGN_IN_PATH], { queryParams: { returnUrl: state.url } });
+    }
+    return session.hasAnyRole(roles) || router.createUrlTree([FORBIDDEN_PATH]);
+  };
+}
+
+/** Keeps signed-in people off the sign-in and registration pages. */
+export const guestGuard: CanActivateFn = () =>
+  !inject(AuthSession).isSignedIn() || inject(Router).createUrlTree(['/']);
+
+/** A return URL from the query string, accepted only when it stays inside the app. */
+export function safeReturnUrl(url: unknown): string {
+  return typeof url === 'string' && /^\/(?![/\\])/.test(url) ? url : '/';
+}

@@ -1,0 +1,41 @@
+import {
+  type EnvironmentProviders,
+  inject,
+  isDevMode,
+  makeEnvironmentProviders,
+  provideAppInitializer,
+} from '@angular/core';
+import { TitleStrategy } from '@angular/router';
+import { provideTransloco } from '@jsverse/transloco';
+import { DEFAULT_LOCALE, LOCALES } from '@oris/shared/domain';
+import { AuthSession } from './auth/auth-session';
+import { LanguageService } from './i18n/language.service';
+import { TranslatedTitleStrategy } from './i18n/translated-title-strategy';
+import { TranslationLoader } from './i18n/translation-loader';
+
+/**
+ * Session, translations and page titles. At start-up the session is restored from the refresh
+ * cookie before the first route is chosen, so guards see who is signed in, and the language is
+ * loaded before the first render.
+ */
+export function provideOrisCore(): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    provideTransloco({
+      config: {
+        availableLangs: [...LOCALES],
+        defaultLang: DEFAULT_LOCALE,
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+        missingHandler: { useFallbackTranslation: false, logMissingKey: isDevMode() },
+      },
+      loader: TranslationLoader,
+    }),
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+    provideAppInitializer(async () => {
+      const session = inject(AuthSession);
+      const language = inject(LanguageService);
+      await session.restore();
+      await language.initialise();
+    }),
+  ]);
+}

@@ -1,0 +1,76 @@
+import { computed, DOCUMENT, effect, inject, Injectable, signal, untracked } from '@angular/core';
+import { TranslocoService } from '@jsverse/transloco';
+import { unwrap } from '@oris/shared/api-client';
+import { DEFAULT_LOCALE, type Locale } from '@oris/shared/domain';
+import { firstValueFrom } from 'rxjs';
+import { ORIS_API } from '../api/oris-api';
+import { AuthSession } from '../auth/auth-session';
+import { directionOf, isLocale } from './language';
+
+// A preference, not a credential: it lets a visitor keep their language before signing in.
+const LANGUAGE_COOKIE = 'oris_lang';
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * The interface language: translations, `<html lang>` and `dir` (Arabic mirrors the layout).
+ * A signed-in person's choice is saved on their account; the device also remembers the last
+ * language used, in a cookie, for the pages seen before signing in.
+ */
+@Injectable({ providedIn: 'root' })
+export class LanguageService {
+  private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
+  private readonly session = inject(AuthSession);
+  private readonly api = inject(ORIS_API);
+
+  private readonly current = signal<Locale>(DEFAULT_LOCALE);
+  readonly language = this.current.asReadonly();
+  readonly direction = computed(() => directionOf(this.current()));
+
+  constructor() {
+    // Signing in brings the language saved on the account.
+    effect(() => {
+      const saved = this.session.user()?.locale;
+      if (saved && saved !== untracked(this.current)) {
+        void untracked(() => this.apply(saved));
+      }
+    });
+  }
+
+  /** Chooses the start-up language: the account's, else the visitor's cookie, else French. */
+  async initialise(): Promise<void> {
+    await this.apply(this.session.user()?.locale ?? this.readCookie() ?? DEFAULT_LOCALE);
+  }
+
+  /** Switches the interface now and saves the choice; rejects if the account could not be updated. */
+  async switchTo(language: Locale): Promise<void> {
+    await this.apply(language);
+    const user = this.session.user();
+    if (user && user.locale !== language) {
+      const updated = await unwrap(this.api.PATCH('/api/v1/me', { body: { locale: language } }));
+      this.session.updateUser(updated);
+    }
+  }
+
+  private async apply(language: Locale): Promise<void> {
+    await firstValueFrom(this.transloco.load(language));
+    this.transloco.setActiveLang(language);
+    this.current.set(language);
+    const root = this.document.documentElement;
+    root.lang = language;
+    root.dir = directionOf(language);
+    this.writeCookie(language);
+  }
+
+  private readCookie(): Locale | null {
+    const value = this.document.cookie
+      .split(';')
+      .map((part) => part.trim().split('='))
+      .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
+    return isLocale(value) ? value : null;
+  }
+
+  private writeCookie(language: Locale): void {
+    this.document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Route } from '@angular/router';
+import { guestGuard, signedInGuard } from '@oris/web/core';
+
+/** Route `title`s are translation keys (see the app's title strategy). */
+export const identityRoutes: Route[] = [
+  {
+    path: 'sign-in',
+    title: 'identity.signIn.title',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./sign-in/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'register',
+    title: 'identity.register.title',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./register/register-page').then((m) => m.RegisterPage),
+  },
+  {
+    path: 'forgot-password',
+    title: 'identity.forgotPassword.title',
+    loadComponent: () =>
+      import('./forgot-password/forgot-password-page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'identity.resetPassword.title',
+    loadComponent: () =>
+      import('./reset-password/reset-password-page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'profile',
+    title: 'identity.profile.title',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./profile/profile-page').then((m) => m.ProfilePage),
+  },
+];
