@@ -1,0 +1,13 @@
+import type { components } from '@oris/shared/api-client';
+
+type Schemas = components['schemas'];
+
+export type CreateCourseRequest = Schemas['CreateCourseDto'];
+export type UpdateCourseRequest = Schemas['UpdateCourseDto'];
+export type CourseModule = Schemas['ModuleDto'];
+export type CreateModuleRequest = Schemas['CreateModuleDto'];
+export type UpdateModuleRequest = Schemas['UpdateModuleDto'];
+export type ResourceLink = Schemas['ResourceLinkDto'];
+export type CreateSessionRequest = Schemas['CreateSessionDto'];
+export type UpdateSessionRequest = Schemas['UpdateSessionDto'];
+export type MeetingInput = Schemas['MeetingInputDto'];

@@ -1,0 +1,59 @@
+import type { Route } from '@angular/router';
+import { roleGuard } from '@oris/web/core';
+
+/** The trainers' area (administrators too). Route `title`s are translation keys. */
+export const teachingRoutes: Route[] = [
+  {
+    path: '',
+    canActivate: [roleGuard('trainer', 'admin')],
+    children: [
+      {
+        path: '',
+        title: 'teaching.myCourses.title',
+        loadComponent: () => import('./my-courses/my-courses-page').then((m) => m.MyCoursesPage),
+      },
+      {
+        path: 'courses/new',
+        title: 'teaching.courseEditor.newTitle',
+        loadComponent: () =>
+          import('./course-editor/course-editor-page').then((m) => m.CourseEditorPage),
+      },
+      {
+        path: 'courses/:courseId',
+        title: 'teaching.workspace.title',
+        loadComponent: () =>
+          import('./course-workspace/course-workspace-page').then((m) => m.CourseWorkspacePage),
+      },
+      {
+        path: 'courses/:courseId/edit',
+        title: 'teaching.courseEditor.editTitle',
+        loadComponent: () =>
+          import('./course-editor/course-editor-page').then((m) => m.CourseEditorPage),
+      },
+      {
+        path: 'courses/:courseId/modules/new',
+        title: 'teaching.moduleEditor.newTitle',
+        loadComponent: () =>
+          import('./module-editor/module-editor-page').then((m) => m.ModuleEditorPage),
+      },
+      {
+        path: 'courses/:courseId/modules/:moduleId',
+        title: 'teaching.moduleEditor.editTitle',
+        loadComponent: () =>
+          import('./module-editor/module-editor-page').then((m) => m.ModuleEditorPage),
+      },
+      {
+        path: 'courses/:courseId/sessions/new',
+        title: 'teaching.sessionEditor.newTitle',
+        loadComponent: () =>
+          import('./session-editor/session-editor-page').then((m) => m.SessionEditorPage),
+      },
+      {
+        path: 'sessions/:sessionId',
+        title: 'teaching.sessionEditor.editTitle',
+        loadComponent: () =>
+          import('./session-editor/session-editor-page').then((m) => m.SessionEditorPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,117 @@
+import type { ComponentFixture } from '@angular/core/testing';
+import type { RouterTestingHarness } from '@angular/router/testing';
+import type { Course, Session } from '@oris/web/catalogue';
+import type { CourseModule } from './shared/teaching-types';
+
+// Test data and helpers of this library's specs; not exported.
+
+export const COURSE_ID = '7d3f1c52-0a51-4f1e-9a43-2f7e1b0c9a01';
+export const SESSION_ID = '7d3f1c52-0a51-4f1e-9a43-2f7e1b0c9a02';
+
+export function aCourse(changes: Partial<Course> = {}): Course {
+  return {
+    id: COURSE_ID,
+    code: 'COOP-120',
+    title: 'Créer et gérer une coopérative',
+    summary: 'Statuts, gouvernance et comptabilité.',
+    description: '',
+    descriptionHtml: '',
+    theme: 'cooperatives',
+    languages: ['fr'],
+    deliveryMode: 'in_person',
+    durationHours: 28,
+    learningOutcomes: [],
+    completionRule: { requiredModules: true, minAttendancePercent: null, trainerValidation: false },
+    status: 'draft',
+    owners: [{ id: 'trainer', fullName: 'Youssef El Amrani' }],
+    modules: [],
+    upcomingSessions: [],
+    canEdit: true,
+    publishedAt: null,
+    archivedAt: null,
+    createdAt: '2026-01-01T09:00:00Z',
+    updatedAt: '2026-01-01T09:00:00Z',
+    ...changes,
+  };
+}
+
+export function aModule(id: string, title: string, position: number): CourseModule {
+  return {
+    id,
+    courseId: COURSE_ID,
+    position,
+    title,
+    content: '',
+    contentHtml: '',
+    estimatedMinutes: 45,
+    resources: [],
+    required: true,
+    status: 'draft',
+    publishedAt: null,
+    createdAt: '2026-01-01T09:00:00Z',
+    updatedAt: '2026-01-01T09:00:00Z',
+  };
+}
+
+export function aSession(changes: Partial<Session> = {}): Session {
+  return {
+    id: SESSION_ID,
+    title: 'Cohorte Béni Mellal',
+    startsOn: '2026-12-24',
+    endsOn: '2026-12-27',
+    regionCode: 'MA-05',
+    venue: 'Maison des associations',
+    online: false,
+    status: 'planned',
+    capacity: 20,
+    seatsLeft: 20,
+    opensOn: '2026-11-01',
+    closesOn: '2026-12-24',
+    approvalRequired: false,
+    course: {
+      id: COURSE_ID,
+      code: 'COOP-120',
+      title: 'Créer et gérer une coopérative',
+      status: 'published',
+    },
+    onlineUrl: null,
+    confirmedCount: 0,
+    trainers: [],
+    meetings: [],
+    canManage: true,
+    createdAt: '2026-01-01T09:00:00Z',
+    updatedAt: '2026-01-01T09:00:00Z',
+    ...changes,
+  };
+}
+
+/** The API answers through real promises, which the fixture does not wait for by itself. */
+export async function settle(
+  target: RouterTestingHarness | ComponentFixture<unknown>,
+): Promise<void> {
+  const fixture = 'fixture' in target ? target.fixture : target;
+  for (let turn = 0; turn < 6; turn++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+}
+
+export interface Call {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+/** A fake API: answers by "METHOD /path", records every call with its JSON body. */
+export function fakeApi(routes: Record<string, (body: unknown) => Response>) {
+  const calls: Call[] = [];
+  const fetch = async (request: Request) => {
+    const path = new URL(request.url).pathname;
+    const text = await request.text();
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    calls.push({ method: request.method, path, body });
+    const answer = routes[`${request.method} ${path}`];
+    return answer ? answer(body) : new Response(null, { status: 404 });
+  };
+  return { fetch, calls };
+}
