@@ -3,7 +3,12 @@ import { spawn } from 'node:child_process';
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const CONFIGS = ['tsconfig.app.json', 'tsconfig.lib.json', 'tsconfig.spec.json', 'tsconfig.e2e.json'];
+const CONFIGS = [
+  'tsconfig.app.json',
+  'tsconfig.lib.json',
+  'tsconfig.spec.json',
+  'tsconfig.e2e.json',
+];
 
 function projectDirs(root) {
   if (!existsSync(root)) return [];
@@ -21,9 +26,13 @@ const configs = [...projectDirs('apps'), ...projectDirs('libs')].flatMap((dir) =
 
 const run = (config) =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', config], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '--noEmit', '-p', config],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -42,5 +51,7 @@ await Promise.all(
 );
 
 for (const { config, output } of failures) process.stderr.write(`\n✗ ${config}\n${output}`);
-process.stdout.write(`typecheck: ${configs.length - failures.length}/${configs.length} projects clean\n`);
+process.stdout.write(
+  `typecheck: ${configs.length - failures.length}/${configs.length} projects clean\n`,
+);
 process.exit(failures.length === 0 ? 0 : 1);
