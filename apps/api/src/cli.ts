@@ -1,17 +1,23 @@
 import 'reflect-metadata';
-import { InvalidConfigError, loadConfig } from '@oris/api/platform';
+import { CommandInputError } from '@oris/api/identity';
+import { InvalidConfigError, loadConfig, loadEnvFile } from '@oris/api/platform';
 import { migrate, revert } from './cli/database-commands';
 import { generateMigration } from './cli/generate-migration-command';
+import { createAdmin, seedDemo } from './cli/identity-commands';
 import { writeOpenApi } from './cli/openapi-command';
 
 const USAGE = `Usage: cli <command>
   migrate                                  apply pending migrations
   revert                                   undo the last migration
   migration:generate <Intent>              write a migration from the entity changes (dev)
-  openapi <file>                           write the OpenAPI document`;
+  openapi <file>                           write the OpenAPI document
+  seed:demo                                create the demo accounts (not in production)
+  admin:create --email E --password P [--name N]
+                                           create an administrator, or promote an account`;
 
 async function main(argv: string[]): Promise<string> {
   const [command, ...args] = argv;
+  loadEnvFile();
   const config = loadConfig();
   switch (command) {
     case 'migrate':
@@ -20,6 +26,10 @@ async function main(argv: string[]): Promise<string> {
       return revert(config);
     case 'migration:generate':
       return generateMigration(config, args[0] ?? '');
+    case 'seed:demo':
+      return seedDemo(config);
+    case 'admin:create':
+      return createAdmin(config, args);
     case 'openapi':
       return writeOpenApi(config, args[0] ?? 'apps/api/openapi.json');
     default:
@@ -35,7 +45,10 @@ main(process.argv.slice(2)).then(
     process.exit(0);
   },
   (error: unknown) => {
-    const known = error instanceof InvalidConfigError || error instanceof UsageError;
+    const known =
+      error instanceof InvalidConfigError ||
+      error instanceof UsageError ||
+      error instanceof CommandInputError;
     process.stderr.write(
       `${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
     );

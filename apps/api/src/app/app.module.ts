@@ -1,5 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CatalogueModule } from '@oris/api/catalogue';
 import { DatabaseModule } from '@oris/api/database';
+import { EnrollmentsModule } from '@oris/api/enrollments';
+import { IdentityModule } from '@oris/api/identity';
+import { NotificationsModule } from '@oris/api/notifications';
 import {
   AppConfig,
   ConfigModule,
@@ -9,20 +13,25 @@ import {
   LoggingModule,
 } from '@oris/api/platform';
 import { RegionsModule } from '@oris/api/regions';
+import type { Logger } from 'pino';
 
 /** The HTTP process: composes the feature modules; rules live in the libs. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+  static forRoot(config: AppConfig = loadConfig(), logger?: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule,
+        LoggingModule.forRoot(logger),
         DatabaseModule.forRoot('oris-api'),
         JobsModule.forRoot(),
         HealthModule,
         RegionsModule,
+        NotificationsModule,
+        IdentityModule,
+        CatalogueModule,
+        EnrollmentsModule,
       ],
     };
   }

@@ -1,22 +1,31 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, configureHttpApp, loadConfig, requestIdOf } from '@oris/api/platform';
-import { Logger } from 'nestjs-pino';
+import {
+  AppConfig,
+  configureHttpApp,
+  createRootLogger,
+  loadConfig,
+  PinoLoggerService,
+  requestIdOf,
+} from '@oris/api/platform';
 import { AppModule } from './app.module';
 
 /** The API exactly as production runs it; tests call this with their own configuration. */
 export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
+    AppModule.forRoot(config, logger),
     new FastifyAdapter({
-      trustProxy: true,
+      loggerInstance: logger,
+      disableRequestLogging: true,
+      trustProxy: config.trustProxy,
       bodyLimit: 1_048_576,
       requestIdHeader: false,
       genReqId: requestIdOf,
     }),
     { bufferLogs: true },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLoggerService));
   await configureHttpApp(app);
   return app;
 }

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, API_PREFIX, createOpenApiDocument } from '@oris/api/platform';
@@ -21,6 +22,7 @@ export async function writeOpenApi(config: AppConfig, file: string): Promise<str
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI });
   const document = createOpenApiDocument(app);
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
   await app.close();
   return `Wrote ${file} (${Object.keys(document.paths).length} paths).`;

@@ -1,2 +1,4 @@
 export * from './vocabularies';
 export * from './personal-data';
+export * from './catalogue';
+export * from './enrollments';

@@ -1,4 +1,16 @@
 import { CreateRegions1764100000000 } from './1764100000000-CreateRegions';
+import { CreateIdentity1764150000000 } from './1764150000000-CreateIdentity';
+import { CreateEmailOutbox1764300000000 } from './1764300000000-CreateEmailOutbox';
+import { CreateCatalogue1764500000000 } from './1764500000000-CreateCatalogue';
+import { CreateIdempotencyRecords1764800000000 } from './1764800000000-CreateIdempotencyRecords';
+import { CreateEnrollments1764800001000 } from './1764800001000-CreateEnrollments';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
-export const MIGRATIONS = [CreateRegions1764100000000];
+export const MIGRATIONS = [
+  CreateRegions1764100000000,
+  CreateIdentity1764150000000,
+  CreateEmailOutbox1764300000000,
+  CreateCatalogue1764500000000,
+  CreateIdempotencyRecords1764800000000,
+  CreateEnrollments1764800001000,
+];
