@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
  * Health probes are left out: they would drown everything else.
  */
 export function registerRequestLogging(fastify: FastifyInstance): void {
-  fastify.addHook('onResponse', async (request, reply) => {
-    if (request.url.startsWith('/api/health')) return;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (request.url.startsWith('/api/health')) return done();
     request.log.info(
       {
         req: { method: request.method, url: request.url, ip: request.ip },
@@ -15,5 +15,6 @@ export function registerRequestLogging(fastify: FastifyInstance): void {
       },
       'request completed',
     );
+    done();
   });
 }
