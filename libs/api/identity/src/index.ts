@@ -11,7 +11,6 @@ export * from './dto/user.dto';
 export * from './users/users.service';
 export * from './tokens/access-tokens.service';
 export { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './http/refresh-cookie';
-export { ApiProblems } from './http/api-problems.decorator';
 export { passwordProblems } from './passwords/password-policy';
 export { IdentityCommands, CommandInputError } from './admin/identity-commands.service';
 export type { CreateAdminInput } from './admin/identity-commands.service';

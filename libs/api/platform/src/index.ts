@@ -21,3 +21,4 @@ export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotent.decorator';
 export * from './idempotency/idempotency.module';
+export * from './errors/api-problems.decorator';

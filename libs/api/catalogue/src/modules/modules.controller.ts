@@ -17,8 +17,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems } from '@oris/api/identity';
-import { AuthenticatedUser, CurrentUser, Roles } from '@oris/api/platform';
+import { ApiProblems, AuthenticatedUser, CurrentUser, Roles } from '@oris/api/platform';
 import { CreateModuleDto, ModuleDto, ReorderModulesDto, UpdateModuleDto } from './dto/module.dto';
 import { ModulesService } from './modules.service';
 

@@ -9,8 +9,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@oris/api/identity';
-import { AuthenticatedUser, CurrentUser, Roles } from '@oris/api/platform';
+import { ApiProblems, AuthenticatedUser, CurrentUser, Roles } from '@oris/api/platform';
 import { EnrollmentAdmission } from '../admission/enrollment-admission.service';
 import { CompletionService } from '../completion/completion.service';
 import { CompleteEnrollmentDto } from '../dto/complete-enrollment.dto';

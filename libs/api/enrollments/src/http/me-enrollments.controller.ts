@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@oris/api/identity';
 import {
   ApiPageResponse,
+  ApiProblems,
   AuthenticatedUser,
   CurrentUser,
   Page,

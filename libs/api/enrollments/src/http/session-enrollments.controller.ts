@@ -17,9 +17,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems } from '@oris/api/identity';
 import {
   ApiPageResponse,
+  ApiProblems,
   AuthenticatedUser,
   CurrentUser,
   Idempotent,

@@ -8,11 +8,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AppConfig, Public } from '@oris/api/platform';
+import { ApiProblems, AppConfig, Public } from '@oris/api/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForgotPasswordDto, LoginDto, RegisterDto, ResetPasswordDto } from '../dto/auth.dto';
 import { AuthSessionDto } from '../dto/user.dto';
-import { ApiProblems } from '../http/api-problems.decorator';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
 import { RetryAfterFilter } from '../http/retry-after.filter';
 import { AuthService, SignedIn } from './auth.service';

@@ -6,11 +6,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser } from '@oris/api/platform';
+import { ApiProblems, AuthenticatedUser, CurrentUser } from '@oris/api/platform';
 import { AuthService } from '../auth/auth.service';
 import { ChangePasswordDto, UpdateMeDto } from '../dto/me.dto';
 import { UserDto } from '../dto/user.dto';
-import { ApiProblems } from '../http/api-problems.decorator';
 import { UsersService } from './users.service';
 
 /** The signed-in person's own account, whatever their roles. */

@@ -9,11 +9,17 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, AuthenticatedUser, CurrentUser, Page, Roles } from '@oris/api/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  AuthenticatedUser,
+  CurrentUser,
+  Page,
+  Roles,
+} from '@oris/api/platform';
 import { ROLES, Role } from '@oris/shared/domain';
 import { UserDto } from '../dto/user.dto';
 import { UserListQuery } from '../dto/user-list.query';
-import { ApiProblems } from '../http/api-problems.decorator';
 import { RolesService } from './roles.service';
 import { UsersService } from './users.service';
 

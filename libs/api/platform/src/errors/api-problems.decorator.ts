@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '@oris/api/platform';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: `errors` names each invalid field.',
