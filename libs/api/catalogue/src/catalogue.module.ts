@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '@oris/api/identity';
+import { IdentityModule, OptionalUserGuard } from '@oris/api/identity';
 import { People } from './common/people';
-import { OptionalViewerGuard } from './common/viewer';
 import { CatalogueQuery } from './courses/catalogue-query';
 import { CourseAccess } from './courses/course-access';
 import { CourseOwner } from './courses/course-owner.entity';
@@ -50,7 +49,7 @@ import { SessionsService } from './sessions/sessions.service';
     SessionSeats,
     SessionHooks,
     People,
-    OptionalViewerGuard,
+    OptionalUserGuard,
   ],
   exports: [ModulesService, SessionsService, SessionSeats, SessionHooks, CoursesService],
 })

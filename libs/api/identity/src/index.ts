@@ -15,3 +15,4 @@ export { passwordProblems } from './passwords/password-policy';
 export { IdentityCommands, CommandInputError } from './admin/identity-commands.service';
 export type { CreateAdminInput } from './admin/identity-commands.service';
 export { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_PASSWORD } from './admin/demo-accounts';
+export { OptionalUserGuard, PublicWithOptionalUser } from './access/optional-user.guard';

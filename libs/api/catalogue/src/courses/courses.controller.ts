@@ -26,7 +26,8 @@ import {
   Public,
   Roles,
 } from '@oris/api/platform';
-import { PublicWithOptionalViewer, Viewer } from '../common/viewer';
+import { PublicWithOptionalUser } from '@oris/api/identity';
+import { Viewer } from '../common/viewer';
 import type { Viewer as ViewerType } from '../common/access-rules';
 import { CatalogueQuery } from './catalogue-query';
 import { CoursesService } from './courses.service';
@@ -51,7 +52,7 @@ export class CoursesController {
     return this.catalogue.list(query);
   }
 
-  @PublicWithOptionalViewer()
+  @PublicWithOptionalUser()
   @Get(':id')
   @ApiOperation({
     summary: 'A course page',

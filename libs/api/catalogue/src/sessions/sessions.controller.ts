@@ -27,7 +27,8 @@ import {
   Roles,
 } from '@oris/api/platform';
 import type { Viewer as ViewerType } from '../common/access-rules';
-import { PublicWithOptionalViewer, Viewer } from '../common/viewer';
+import { PublicWithOptionalUser } from '@oris/api/identity';
+import { Viewer } from '../common/viewer';
 import {
   CreateSessionDto,
   SessionStatusChangeDto,
@@ -41,7 +42,7 @@ import { SessionsService } from './sessions.service';
 export class CourseSessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
-  @PublicWithOptionalViewer()
+  @PublicWithOptionalUser()
   @Get()
   @ApiOperation({
     summary: 'Sessions of a course, latest start first',
@@ -83,7 +84,7 @@ export class CourseSessionsController {
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
-  @PublicWithOptionalViewer()
+  @PublicWithOptionalUser()
   @Get(':id')
   @ApiOperation({
     summary: 'A session, with its seats left',

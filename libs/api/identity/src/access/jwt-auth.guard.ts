@@ -4,8 +4,7 @@ import { AuthenticatedUser, IS_PUBLIC_KEY } from '@oris/api/platform';
 import type { FastifyRequest } from 'fastify';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { AccessTokens } from '../tokens/access-tokens.service';
-
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+import { bearerTokenOf } from './bearer-token';
 
 /** Global: every route needs a valid access token unless it is marked `@Public()`. */
 @Injectable()
@@ -25,7 +24,7 @@ export class JwtAuthGuard implements CanActivate {
     const request = context
       .switchToHttp()
       .getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerTokenOf(request.headers.authorization);
     const user = token ? await this.tokens.verify(token) : null;
     if (!user) {
       throw new IdentityException(
