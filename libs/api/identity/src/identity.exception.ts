@@ -45,12 +45,7 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
 };
 
 export class IdentityException extends DomainException {
-  constructor(
-    code: IdentityErrorCode,
-    detail?: string,
-    /** Seconds until a rate-limited caller may try again; sent as Retry-After. */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(code, PROBLEMS[code].status, PROBLEMS[code].title, detail);
+  constructor(code: IdentityErrorCode, detail?: string, retryAfterSeconds?: number) {
+    super(code, PROBLEMS[code].status, PROBLEMS[code].title, detail, retryAfterSeconds);
   }
 }

@@ -63,6 +63,6 @@ import { UsersService } from './users/users.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens],
+  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens, RateLimiter],
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import '@fastify/cookie';
-import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
@@ -13,7 +13,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForgotPasswordDto, LoginDto, RegisterDto, ResetPasswordDto } from '../dto/auth.dto';
 import { AuthSessionDto } from '../dto/user.dto';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
-import { RetryAfterFilter } from '../http/retry-after.filter';
 import { AuthService, SignedIn } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
 
@@ -29,7 +28,6 @@ const SET_REFRESH_COOKIE = {
  * by the httpOnly refresh cookie (SameSite=Strict), not by an access token that may have expired.
  */
 @ApiTags('auth')
-@UseFilters(RetryAfterFilter)
 @Controller({ path: 'auth', version: '1' })
 export class AuthController {
   constructor(

@@ -113,6 +113,14 @@ export class AppConfig {
   @IsString()
   MAIL_DROP_DIR = 'data/mail';
 
+  /**
+   * Folder of stored files (certificate PDFs), relative to the working directory or absolute.
+   * Back it up with the database: a certificate's stored SHA-256 refers to its file here.
+   */
+  @IsString()
+  @MinLength(1)
+  STORAGE_DIR = 'data/files';
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -10,6 +10,8 @@ export class DomainException extends Error {
     readonly status: HttpStatus,
     readonly title: string,
     readonly detail?: string,
+    /** Seconds until a rate-limited caller may try again; the filter sends it as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ?? title);
     this.name = new.target.name;

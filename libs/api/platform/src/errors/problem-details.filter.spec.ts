@@ -1,6 +1,11 @@
-import { ConflictException, HttpStatus, NotFoundException } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  ConflictException,
+  HttpStatus,
+  NotFoundException,
+} from '@nestjs/common';
 import { DomainException } from './domain.exception';
-import { toProblem } from './problem-details.filter';
+import { ProblemDetailsFilter, toProblem } from './problem-details.filter';
 import { RequestValidationException } from './request-validation.exception';
 
 describe('toProblem', () => {
@@ -57,5 +62,49 @@ describe('toProblem', () => {
     const problem = toProblem(new Error('password authentication failed for user "oris"'));
     expect(problem).toMatchObject({ status: 500, code: 'internal' });
     expect(JSON.stringify(problem)).not.toContain('password');
+  });
+});
+
+describe('ProblemDetailsFilter', () => {
+  function answer(error: unknown) {
+    const headers: Record<string, string> = {};
+    const reply = {
+      status: jest.fn().mockReturnThis(),
+      header: jest.fn(function (this: unknown, name: string, value: string) {
+        headers[name] = value;
+        return this;
+      }),
+      send: jest.fn().mockReturnThis(),
+    };
+    const host = {
+      getType: () => 'http',
+      switchToHttp: () => ({
+        getResponse: () => reply,
+        getRequest: () => ({ log: { error: jest.fn() } }),
+      }),
+    };
+    new ProblemDetailsFilter().catch(error, host as unknown as ArgumentsHost);
+    return { headers, status: reply.status.mock.calls[0][0] };
+  }
+
+  it('tells a rate-limited caller when to come back (Retry-After)', () => {
+    const limited = new DomainException(
+      'rate_limited',
+      HttpStatus.TOO_MANY_REQUESTS,
+      'Too many requests',
+      'Try again in 42 seconds.',
+      42,
+    );
+    expect(answer(limited)).toEqual({
+      status: 429,
+      headers: { 'retry-after': '42', 'content-type': 'application/problem+json' },
+    });
+  });
+
+  it('sends no Retry-After for other problems', () => {
+    const { headers } = answer(
+      new DomainException('seat_taken', HttpStatus.CONFLICT, 'Seat taken'),
+    );
+    expect(headers['retry-after']).toBeUndefined();
   });
 });

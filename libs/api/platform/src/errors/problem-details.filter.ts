@@ -121,6 +121,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // The request's own logger carries its id, so the log line and the client's answer meet.
     if (problem.status >= 500)
       http.getRequest<FastifyRequest>().log.error({ err: error }, 'request failed');
-    sendProblem(http.getResponse<FastifyReply>(), problem);
+    const reply = http.getResponse<FastifyReply>();
+    if (error instanceof DomainException && error.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+    sendProblem(reply, problem);
   }
 }

@@ -1,0 +1,42 @@
+/**
+ * Where the platform keeps files it produces (certificate PDFs, attachments). Keys are relative,
+ * `/`-separated paths chosen by the code, never by a user; they are still checked, so a key can
+ * never reach outside the storage root.
+ */
+export interface FileStorage {
+  /** Writes the whole file or nothing: readers never see a half-written one. Overwrites. */
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** The file's bytes; rejects with `FileNotFoundError` when there is none. */
+  get(key: string): Promise<Buffer>;
+  exists(key: string): Promise<boolean>;
+}
+
+/** Injection token of the configured `FileStorage`. */
+export const FILE_STORAGE = Symbol('FILE_STORAGE');
+
+export class InvalidStorageKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`Invalid storage key ${JSON.stringify(key)}`);
+    this.name = 'InvalidStorageKeyError';
+  }
+}
+
+export class FileNotFoundError extends Error {
+  constructor(readonly key: string) {
+    super(`No stored file ${JSON.stringify(key)}`);
+    this.name = 'FileNotFoundError';
+  }
+}
+
+// A segment starts with a letter or digit: no `.`/`..`, no hidden or temporary files (`.x.tmp`).
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** Throws `InvalidStorageKeyError` unless the key is a plain relative path like `certificates/2026/ab.pdf`. */
+export function assertStorageKey(key: string): void {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 512) {
+    throw new InvalidStorageKeyError(String(key));
+  }
+  if (!key.split('/').every((segment) => SEGMENT.test(segment))) {
+    throw new InvalidStorageKeyError(key);
+  }
+}

@@ -1,0 +1,131 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Test } from '@nestjs/testing';
+import { ConfigModule } from '../config/config.module';
+import { loadConfig } from '../config/load-config';
+import {
+  assertStorageKey,
+  FILE_STORAGE,
+  FileNotFoundError,
+  InvalidStorageKeyError,
+  type FileStorage,
+} from './file-storage';
+import { LocalDirectoryStorage } from './local-directory-storage';
+import { StorageModule } from './storage.module';
+
+describe('assertStorageKey', () => {
+  it.each(['a.pdf', 'certificates/2026/ORIS-2026-000123.pdf', 'x/y_z-1.bin'])(
+    'accepts %s',
+    (key) => {
+      expect(() => assertStorageKey(key)).not.toThrow();
+    },
+  );
+
+  it.each([
+    '',
+    '../secret',
+    'a/../../b',
+    '/etc/passwd',
+    'a//b',
+    'a/',
+    './a',
+    'a/./b',
+    '.hidden',
+    'a\\..\\b',
+    'C:\\x',
+    'a/b\u0000',
+  ])('refuses %j', (key) => {
+    expect(() => assertStorageKey(key)).toThrow(InvalidStorageKeyError);
+  });
+
+  it('refuses overlong segments and keys', () => {
+    expect(() => assertStorageKey('a'.repeat(129))).toThrow(InvalidStorageKeyError);
+    expect(() => assertStorageKey(`${'a/'.repeat(300)}b`)).toThrow(InvalidStorageKeyError);
+  });
+});
+
+describe('LocalDirectoryStorage', () => {
+  let root: string;
+  let storage: LocalDirectoryStorage;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'oris-storage-'));
+    storage = new LocalDirectoryStorage(join(root, 'files'));
+  });
+
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('writes, reads back and reports files, creating folders as needed', async () => {
+    const bytes = Buffer.from('%PDF-1.3 certificate');
+    expect(await storage.exists('certificates/2026/a.pdf')).toBe(false);
+    await storage.put('certificates/2026/a.pdf', bytes);
+    expect(await storage.exists('certificates/2026/a.pdf')).toBe(true);
+    expect(await storage.get('certificates/2026/a.pdf')).toEqual(bytes);
+    expect(await readFile(join(root, 'files/certificates/2026/a.pdf'))).toEqual(bytes);
+  });
+
+  it('replaces a file whole and leaves no temporary file behind', async () => {
+    await storage.put('a.pdf', Buffer.from('first version'));
+    await storage.put('a.pdf', new Uint8Array([1, 2, 3]));
+    expect(await storage.get('a.pdf')).toEqual(Buffer.from([1, 2, 3]));
+    expect(await readdir(join(root, 'files'))).toEqual(['a.pdf']);
+  });
+
+  it('keeps the previous file when a write fails', async () => {
+    await storage.put('a.pdf', Buffer.from('complete'));
+    // A folder where the temporary file's rename wants a file: the rename fails.
+    await storage.put('dir/x.pdf', Buffer.from('x'));
+    await expect(storage.put('dir', Buffer.from('y'))).rejects.toThrow();
+    expect(await storage.get('a.pdf')).toEqual(Buffer.from('complete'));
+    expect((await readdir(join(root, 'files'))).sort()).toEqual(['a.pdf', 'dir']);
+  });
+
+  it('writes concurrent puts of one key to one complete file', async () => {
+    const versions = Array.from({ length: 10 }, (_, i) => Buffer.alloc(64 * 1024, i));
+    await Promise.all(versions.map((bytes) => storage.put('same.bin', bytes)));
+    const stored = await storage.get('same.bin');
+    expect(versions.some((bytes) => bytes.equals(stored))).toBe(true);
+    expect(await readdir(join(root, 'files'))).toEqual(['same.bin']);
+  });
+
+  it('rejects a missing file with FileNotFoundError, and a folder is not a file', async () => {
+    await expect(storage.get('nope.pdf')).rejects.toBeInstanceOf(FileNotFoundError);
+    await storage.put('folder/a.pdf', Buffer.from('a'));
+    expect(await storage.exists('folder')).toBe(false);
+  });
+
+  it('never reads or writes outside its root', async () => {
+    await writeFile(join(root, 'secret.txt'), 'secret');
+    for (const key of ['../secret.txt', 'a/../../secret.txt', join(root, 'secret.txt')]) {
+      await expect(storage.get(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+      await expect(storage.exists(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+      await expect(storage.put(key, Buffer.from('x'))).rejects.toBeInstanceOf(
+        InvalidStorageKeyError,
+      );
+    }
+    expect(await readFile(join(root, 'secret.txt'), 'utf8')).toBe('secret');
+  });
+});
+
+describe('StorageModule', () => {
+  it('provides FILE_STORAGE under STORAGE_DIR', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'oris-storage-module-'));
+    try {
+      const moduleRef = await Test.createTestingModule({
+        imports: [ConfigModule.forRoot(loadConfig({ STORAGE_DIR: root })), StorageModule],
+      }).compile();
+      const storage = moduleRef.get<FileStorage>(FILE_STORAGE);
+      expect(storage).toBeInstanceOf(LocalDirectoryStorage);
+      expect((storage as LocalDirectoryStorage).root).toBe(root);
+      await storage.put('k.bin', Buffer.from('k'));
+      expect(await readFile(join(root, 'k.bin'), 'utf8')).toBe('k');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('defaults STORAGE_DIR to data/files', () => {
+    expect(loadConfig({}).STORAGE_DIR).toBe('data/files');
+  });
+});
