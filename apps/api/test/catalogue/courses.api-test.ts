@@ -140,6 +140,32 @@ describe('catalogue: courses', () => {
     });
   });
 
+  it('answers the catalogue as JSON from a short-lived cache that a catalogue write clears at once', async () => {
+    const trainer = http.as(cast.trainer);
+    const before = await http.anonymous.get('/api/v1/courses?q=CACHE-1').expect(200);
+    expect(before.headers['content-type']).toMatch(/^application\/json/);
+    expect(before.body).toMatchObject({ total: 0, items: [] });
+
+    const created = await trainer
+      .post('/api/v1/courses', courseBody({ code: 'cache-1' }))
+      .expect(201);
+    const module = await trainer
+      .post(`/api/v1/courses/${created.body.id}/modules`, moduleBody())
+      .expect(201);
+    await trainer.post(`/api/v1/modules/${module.body.id}/publish`).expect(200);
+    await trainer.post(`/api/v1/courses/${created.body.id}/publish`).expect(200);
+
+    // Within the cache's lifetime, yet the publication shows at once.
+    const after = await http.anonymous.get('/api/v1/courses?q=CACHE-1').expect(200);
+    expect(after.body).toMatchObject({ total: 1, items: [{ id: created.body.id }] });
+
+    await trainer
+      .patch(`/api/v1/courses/${created.body.id}`, { title: 'Titre changé' })
+      .expect(200);
+    const renamed = await http.anonymous.get('/api/v1/courses?q=CACHE-1').expect(200);
+    expect(renamed.body.items[0].title).toBe('Titre changé');
+  });
+
   it('keeps drafts out of the catalogue and answers 404 to visitors and other trainers, not to the owner or an admin', async () => {
     const draft = await http
       .as(cast.trainer)
@@ -242,6 +268,53 @@ describe('catalogue: courses', () => {
     // Archived courses leave the catalogue; their owner still sees them.
     await http.anonymous.get(`/api/v1/courses/${id}`).expect(404);
     await trainer.get(`/api/v1/courses/${id}`).expect(200);
+  });
+
+  it('refuses to archive a course whose sessions are still planned, open or running, naming them', async () => {
+    const trainer = http.as(cast.trainer);
+    const { id } = await publishedCourse(api, cast.trainer);
+    const session = async (title: string, path: string[]) => {
+      const created = await trainer
+        .post(`/api/v1/courses/${id}/sessions`, sessionBody({ title }))
+        .expect(201);
+      for (const status of path) {
+        await trainer.post(`/api/v1/sessions/${created.body.id}/status`, { status }).expect(200);
+      }
+      return created.body.id as string;
+    };
+    const planned = await session('Cohorte planifiée', []);
+    const open = await session('Cohorte ouverte', ['open']);
+    const running = await session('Cohorte en cours', ['open', 'running']);
+    const completed = await session('Cohorte terminée', ['open', 'running', 'completed']);
+    const cancelled = await session('Cohorte annulée', ['cancelled']);
+
+    for (const who of [cast.trainer, cast.admin]) {
+      const refused = await http.as(who).post(`/api/v1/courses/${id}/archive`).expect(409);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code: 'course_has_live_sessions', status: 409 });
+      for (const live of [planned, open, running, 'Cohorte planifiée', 'planned', 'running']) {
+        expect(refused.body.detail).toContain(live);
+      }
+      for (const over of [completed, cancelled, 'Cohorte terminée', 'Cohorte annulée']) {
+        expect(refused.body.detail).not.toContain(over);
+      }
+    }
+    const still = await trainer.get(`/api/v1/courses/${id}`).expect(200);
+    expect(still.body.status).toBe('published');
+    // Someone who may not edit the course learns nothing about its sessions.
+    const other = await http.as(cast.otherTrainer).post(`/api/v1/courses/${id}/archive`);
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('not_course_owner');
+
+    // Once every session is completed or cancelled, the course can be archived.
+    await trainer.post(`/api/v1/sessions/${planned}/status`, { status: 'cancelled' }).expect(200);
+    await trainer.post(`/api/v1/sessions/${open}/status`, { status: 'cancelled' }).expect(200);
+    const lastOne = await trainer.post(`/api/v1/courses/${id}/archive`).expect(409);
+    expect(lastOne.body.detail).toContain(running);
+    expect(lastOne.body.detail).not.toContain(open);
+    await trainer.post(`/api/v1/sessions/${running}/status`, { status: 'completed' }).expect(200);
+    const archived = await trainer.post(`/api/v1/courses/${id}/archive`).expect(200);
+    expect(archived.body.status).toBe('archived');
   });
 
   it('answers 409 to a course code already taken', async () => {

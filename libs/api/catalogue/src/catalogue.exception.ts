@@ -16,6 +16,7 @@ export enum CatalogueErrorCode {
   ModuleOrderMismatch = 'module_order_mismatch',
   CapacityBelowConfirmed = 'capacity_below_confirmed',
   SessionEnded = 'session_ended',
+  CourseHasLiveSessions = 'course_has_live_sessions',
 }
 
 /** The one place where catalogue codes get their HTTP status and title. */
@@ -69,6 +70,10 @@ const PROBLEMS: Record<CatalogueErrorCode, { status: HttpStatus; title: string }
   [CatalogueErrorCode.SessionEnded]: {
     status: HttpStatus.CONFLICT,
     title: 'The session is completed or cancelled',
+  },
+  [CatalogueErrorCode.CourseHasLiveSessions]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Complete or cancel the course’s sessions first',
   },
 };
 

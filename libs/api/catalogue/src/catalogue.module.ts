@@ -2,11 +2,16 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule, OptionalUserGuard } from '@oris/api/identity';
 import { People } from './common/people';
+import { CatalogueCache } from './courses/catalogue-cache';
 import { CatalogueQuery } from './courses/catalogue-query';
 import { CourseAccess } from './courses/course-access';
 import { CourseOwner } from './courses/course-owner.entity';
 import { Course } from './courses/course.entity';
-import { CoursesController, MyCoursesController } from './courses/courses.controller';
+import {
+  AdminCoursesController,
+  CoursesController,
+  MyCoursesController,
+} from './courses/courses.controller';
 import { CoursesService } from './courses/courses.service';
 import { CourseModuleEntity } from './modules/course-module.entity';
 import { CourseModulesController, ModulesController } from './modules/modules.controller';
@@ -35,12 +40,14 @@ import { SessionsService } from './sessions/sessions.service';
   controllers: [
     CoursesController,
     MyCoursesController,
+    AdminCoursesController,
     CourseModulesController,
     ModulesController,
     CourseSessionsController,
     SessionsController,
   ],
   providers: [
+    CatalogueCache,
     CatalogueQuery,
     CourseAccess,
     CoursesService,

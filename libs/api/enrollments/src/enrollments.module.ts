@@ -6,7 +6,9 @@ import { NotificationsModule } from '@oris/api/notifications';
 import { IdempotencyModule } from '@oris/api/platform';
 import { EnrollmentAccess } from './access/enrollment-access';
 import { EnrollmentAdmission } from './admission/enrollment-admission.service';
+import { WaitlistPromotion } from './admission/waitlist-promotion';
 import { AttendanceService } from './attendance/attendance.service';
+import { SessionSeatsAddedHandler } from './capacity/session-seats-added.handler';
 import { SessionCancellationHandler } from './cancellation/session-cancellation.handler';
 import { CompletionService } from './completion/completion.service';
 import { EnrollmentEmails } from './emails/enrollment-emails';
@@ -43,6 +45,8 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     EnrollmentEmails,
     EnrollmentEvents,
     SessionCancellationHandler,
+    WaitlistPromotion,
+    SessionSeatsAddedHandler,
     EnrollmentImport,
   ],
   exports: [EnrollmentEvents],

@@ -1,4 +1,4 @@
-import { buildCatalogueFilter, escapeLike } from './catalogue-filter';
+import { buildCatalogueFilter, buildTeachingFilter, escapeLike } from './catalogue-filter';
 
 const TODAY = '2026-11-26';
 
@@ -60,5 +60,20 @@ describe('buildCatalogueFilter', () => {
 describe('escapeLike', () => {
   it('escapes the LIKE wildcards and the escape character', () => {
     expect(escapeLike('a%b_c\\d')).toBe('a\\%b\\_c\\\\d');
+  });
+});
+
+describe('buildTeachingFilter', () => {
+  it('has no condition without a filter: every status', () => {
+    expect(buildTeachingFilter({})).toEqual({ where: [], params: [] });
+  });
+
+  it('numbers its parameters after those already bound, search first, then status', () => {
+    const { where, params } = buildTeachingFilter({ q: ' Coop_ ', status: 'draft' }, ['owner-id']);
+    expect(where).toEqual([
+      `(c.code || ' ' || c.title || ' ' || c.summary) ILIKE $2 ESCAPE '\\'`,
+      'c.status = $3',
+    ]);
+    expect(params).toEqual(['owner-id', '%Coop\\_%', 'draft']);
   });
 });

@@ -1,4 +1,4 @@
-import type { CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
+import type { CourseStatus, CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
 
 export interface CatalogueFilter {
   q?: string;
@@ -18,6 +18,31 @@ export interface SqlCondition {
 /** `%`, `_` and `\` typed by a person are matched literally by ILIKE … ESCAPE '\'. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Matches the same expression as the trigram index `course_search_idx`, so the index serves it. */
+const textMatch = (placeholder: string) =>
+  `(c.code || ' ' || c.title || ' ' || c.summary) ILIKE ${placeholder} ESCAPE '\\'`;
+
+const likePattern = (q: string) => `%${escapeLike(q)}%`;
+
+export interface TeachingFilter {
+  q?: string;
+  status?: CourseStatus;
+}
+
+/**
+ * The WHERE clause of the teaching lists (my courses, every course): any status unless one is
+ * asked, and the catalogue's text search. Parameters are numbered after `params` already bound
+ * (`$1` is the owner in "my courses").
+ */
+export function buildTeachingFilter(filter: TeachingFilter, bound: unknown[] = []): SqlCondition {
+  const params = [...bound];
+  const where: string[] = [];
+  const q = filter.q?.trim();
+  if (q) where.push(textMatch(`$${params.push(likePattern(q))}`));
+  if (filter.status) where.push(`c.status = $${params.push(filter.status)}`);
+  return { where, params };
+}
+
 /**
  * The public catalogue's WHERE clause. Every value is a bind parameter; the text search uses the
  * same expression as the trigram index `course_search_idx`, so the index serves it.
@@ -30,11 +55,7 @@ export function buildCatalogueFilter(filter: CatalogueFilter, today: string): Sq
   };
   const where = [`c.status = 'published'`];
   const q = filter.q?.trim();
-  if (q) {
-    where.push(
-      `(c.code || ' ' || c.title || ' ' || c.summary) ILIKE ${param(`%${escapeLike(q)}%`)} ESCAPE '\\'`,
-    );
-  }
+  if (q) where.push(textMatch(param(likePattern(q))));
   if (filter.theme) where.push(`c.theme = ${param(filter.theme)}`);
   if (filter.mode) where.push(`c.delivery_mode = ${param(filter.mode)}`);
   if (filter.language) where.push(`${param(filter.language)} = ANY (c.languages)`);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, pageOf, PageQuery } from '@oris/api/platform';
 import type { CourseStatus, CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
+import type { PersonRefDto } from '../common/person-ref.dto';
 import { DataSource } from 'typeorm';
 import { todayInMorocco } from '../common/dates';
 import {
@@ -9,9 +10,9 @@ import {
   SessionBriefSource,
   toSessionBrief,
 } from '../sessions/session-brief';
-import { buildCatalogueFilter } from './catalogue-filter';
-import { CourseListQuery } from './dto/course-list.query';
-import { CourseSummaryDto } from './dto/course.dto';
+import { buildCatalogueFilter, buildTeachingFilter } from './catalogue-filter';
+import { CourseListQuery, MyCoursesQuery } from './dto/course-list.query';
+import { AdminCourseSummaryDto, CourseSummaryDto } from './dto/course.dto';
 
 interface SummaryRow {
   id: string;
@@ -55,6 +56,23 @@ const SUMMARIES_SQL = `
          ORDER BY s.starts_on, s.id LIMIT 1) brief) ns ON true
    ORDER BY page.ord`;
 
+interface OwnersRow {
+  id: string;
+  createdAt: Date;
+  owners: PersonRefDto[];
+}
+
+/** Owners of a page of courses, oldest owner first, in one statement. */
+const OWNERS_SQL = `
+  SELECT c.id, c.created_at AS "createdAt",
+         coalesce(
+           (SELECT json_agg(json_build_object('id', u.id, 'fullName', u.full_name)
+                            ORDER BY o.created_at, o.user_id)
+              FROM course_owner o JOIN users u ON u.id = o.user_id
+             WHERE o.course_id = c.id),
+           '[]'::json) AS owners
+    FROM course c WHERE c.id = ANY ($1::uuid[])`;
+
 @Injectable()
 export class CatalogueQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -86,18 +104,51 @@ export class CatalogueQuery {
   }
 
   /** Courses a person owns, any status, most recently changed first. */
-  async owned(
-    userId: string,
-    query: PageQuery & { status?: CourseStatus },
+  owned(userId: string, query: MyCoursesQuery): Promise<Page<CourseSummaryDto>> {
+    const { where, params } = buildTeachingFilter(query, [userId]);
+    return this.teachingPage(
+      `FROM course c JOIN course_owner o ON o.course_id = c.id
+        WHERE ${['o.user_id = $1', ...where].join(' AND ')}`,
+      params,
+      'c.updated_at DESC, c.id',
+      query,
+    );
+  }
+
+  /** Every course, any status, newest first, with its owners: the administrators' overview. */
+  async all(query: MyCoursesQuery): Promise<Page<AdminCourseSummaryDto>> {
+    const { where, params } = buildTeachingFilter(query);
+    const page = await this.teachingPage(
+      `FROM course c ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+      'c.created_at DESC, c.id',
+      query,
+    );
+    const ids = page.items.map((item) => item.id);
+    if (ids.length === 0) return { ...page, items: [] };
+    const rows = await this.dataSource.query<OwnersRow[]>(OWNERS_SQL, [ids]);
+    const byCourse = new Map(rows.map((row) => [row.id, row]));
+    return {
+      ...page,
+      // Courses are never deleted, so every card has its row.
+      items: page.items.flatMap((item) => {
+        const row = byCourse.get(item.id);
+        return row ? [{ ...item, owners: row.owners, createdAt: row.createdAt.toISOString() }] : [];
+      }),
+    };
+  }
+
+  /** One page of course ids and the total, run concurrently, then the cards of that page. */
+  private async teachingPage(
+    from: string,
+    params: unknown[],
+    order: string,
+    query: PageQuery,
   ): Promise<Page<CourseSummaryDto>> {
-    const params: unknown[] = [userId];
-    const status = query.status ? `AND c.status = $${params.push(query.status)}` : '';
-    const from = `FROM course c JOIN course_owner o ON o.course_id = c.id
-                  WHERE o.user_id = $1 ${status}`;
     const limit = params.length + 1;
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query<{ id: string }[]>(
-        `SELECT c.id ${from} ORDER BY c.updated_at DESC, c.id LIMIT $${limit} OFFSET $${limit + 1}`,
+        `SELECT c.id ${from} ORDER BY ${order} LIMIT $${limit} OFFSET $${limit + 1}`,
         [...params, query.pageSize, query.skip],
       ),
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),

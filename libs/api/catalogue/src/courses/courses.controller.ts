@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   HttpCode,
   HttpStatus,
   Param,
@@ -29,11 +30,13 @@ import {
 import { PublicWithOptionalUser } from '@oris/api/identity';
 import { Viewer } from '../common/viewer';
 import type { Viewer as ViewerType } from '../common/access-rules';
+import { todayInMorocco } from '../common/dates';
+import { CatalogueCache } from './catalogue-cache';
 import { CatalogueQuery } from './catalogue-query';
 import { CoursesService } from './courses.service';
 import { CreateCourseDto, UpdateCourseDto } from './dto/course-input.dto';
 import { CourseListQuery, MyCoursesQuery } from './dto/course-list.query';
-import { CourseDto, CourseSummaryDto } from './dto/course.dto';
+import { AdminCourseSummaryDto, CourseDto, CourseSummaryDto } from './dto/course.dto';
 
 @ApiTags('courses')
 @Controller({ path: 'courses', version: '1' })
@@ -41,6 +44,7 @@ export class CoursesController {
   constructor(
     private readonly courses: CoursesService,
     private readonly catalogue: CatalogueQuery,
+    private readonly cache: CatalogueCache,
   ) {}
 
   @Public()
@@ -48,8 +52,14 @@ export class CoursesController {
   @ApiOperation({ summary: 'The public catalogue: published courses, newest first' })
   @ApiPageResponse(CourseSummaryDto)
   @ApiProblems(400)
-  list(@Query() query: CourseListQuery): Promise<Page<CourseSummaryDto>> {
-    return this.catalogue.list(query);
+  // The cached answer is already JSON bytes (a `Page<CourseSummaryDto>`): serialising and encoding
+  // a page of cards would cost more than everything else on a cache hit.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  list(@Query() query: CourseListQuery): Promise<Buffer> {
+    const today = todayInMorocco();
+    return this.cache.get(catalogueKey(query, today), async () =>
+      Buffer.from(JSON.stringify(await this.catalogue.list(query, today))),
+    );
   }
 
   @PublicWithOptionalUser()
@@ -119,7 +129,9 @@ export class CoursesController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Archive a course: out of the catalogue and read-only for good',
-    description: 'Its sessions keep their own status.',
+    description:
+      'Every session of the course must be completed or cancelled first: 409 ' +
+      '`course_has_live_sessions` names those still planned, open or running.',
   })
   @ApiOkResponse({ type: CourseDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -148,4 +160,29 @@ export class MyCoursesController {
   ): Promise<Page<CourseSummaryDto>> {
     return this.catalogue.owned(user.id, query);
   }
+}
+
+@ApiTags('courses')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller({ path: 'admin/courses', version: '1' })
+export class AdminCoursesController {
+  constructor(private readonly catalogue: CatalogueQuery) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Every course, any status, newest first, with its owners (administrators)',
+    description: 'The same filters and cards as `GET /me/courses`, plus the owners.',
+  })
+  @ApiPageResponse(AdminCourseSummaryDto)
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: MyCoursesQuery): Promise<Page<AdminCourseSummaryDto>> {
+    return this.catalogue.all(query);
+  }
+}
+
+/** Every input of a catalogue answer, in a fixed order ("today" decides what is upcoming). */
+function catalogueKey(query: CourseListQuery, today: string): string {
+  const { q, region, theme, mode, language, upcoming, page, pageSize } = query;
+  return JSON.stringify([today, q, region, theme, mode, language, upcoming, page, pageSize]);
 }

@@ -19,6 +19,10 @@ import { CourseOwner } from './course-owner.entity';
 import { Course } from './course.entity';
 import { CompletionRuleDto, CreateCourseDto, UpdateCourseDto } from './dto/course-input.dto';
 import { CourseDto } from './dto/course.dto';
+import { CatalogueCache } from './catalogue-cache';
+
+/** Sessions that still have to happen or finish: they would be left orphaned by an archive. */
+const LIVE_SESSION_STATUSES = ['planned', 'open', 'running'] as const;
 
 const DEFAULT_COMPLETION_RULE: CompletionRuleDto = {
   requiredModules: true,
@@ -32,6 +36,7 @@ export class CoursesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CourseAccess,
     private readonly people: People,
+    private readonly cache: CatalogueCache,
   ) {}
 
   async create(viewer: NonNullable<Viewer>, dto: CreateCourseDto): Promise<CourseDto> {
@@ -65,6 +70,7 @@ export class CoursesService {
         return course.id;
       }),
     );
+    this.cache.invalidate();
     return this.get(viewer, id);
   }
 
@@ -94,6 +100,7 @@ export class CoursesService {
         }
       }),
     );
+    this.cache.invalidate();
     return this.get(viewer, courseId);
   }
 
@@ -113,16 +120,38 @@ export class CoursesService {
       }
       await manager.update(Course, courseId, { status: 'published', publishedAt: new Date() });
     });
+    this.cache.invalidate();
     return this.get(viewer, courseId);
   }
 
-  /** Archiving hides the course from the catalogue; its sessions keep their own status. */
+  /**
+   * Archiving hides the course from the catalogue and freezes it, so no session of it may still
+   * be planned, open or running: its trainer completes them, or cancels them (which tells the
+   * enrollees). The course's row lock keeps a new session from being planned meanwhile.
+   */
   async archive(viewer: NonNullable<Viewer>, courseId: string): Promise<CourseDto> {
     await this.dataSource.transaction(async (manager) => {
       const { course } = await this.access.forEdit(manager, viewer, courseId);
       assertTransition(course.status, 'archived');
+      const live = await manager.find(CourseSession, {
+        where: { courseId, status: In([...LIVE_SESSION_STATUSES]) },
+        select: { id: true, title: true, status: true, startsOn: true },
+        order: { startsOn: 'ASC', id: 'ASC' },
+      });
+      if (live.length > 0) {
+        throw new CatalogueException(
+          CatalogueErrorCode.CourseHasLiveSessions,
+          `${live.length} session(s) of this course are still planned, open or running; ` +
+            `complete or cancel them before archiving: ` +
+            live
+              .map((s) => `“${s.title}” (${s.status}, starts ${s.startsOn}, id ${s.id})`)
+              .join('; ') +
+            '.',
+        );
+      }
       await manager.update(Course, courseId, { status: 'archived', archivedAt: new Date() });
     });
+    this.cache.invalidate();
     return this.get(viewer, courseId);
   }
 

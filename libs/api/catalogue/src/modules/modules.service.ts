@@ -10,12 +10,14 @@ import { CourseAccess } from '../courses/course-access';
 import { Course } from '../courses/course.entity';
 import { CourseModuleEntity } from './course-module.entity';
 import { CreateModuleDto, ModuleDto, UpdateModuleDto } from './dto/module.dto';
+import { CatalogueCache } from '../courses/catalogue-cache';
 
 @Injectable()
 export class ModulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CourseAccess,
+    private readonly cache: CatalogueCache,
   ) {}
 
   /** Every module with its content: for the course's editors only. */
@@ -31,60 +33,66 @@ export class ModulesService {
   }
 
   async create(viewer: Viewer, courseId: string, dto: CreateModuleDto): Promise<ModuleDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const { course } = await this.access.forEdit(manager, viewer, courseId);
-      assertWritable(course);
-      // The course row is locked, so two modules added at once cannot take the same position.
-      const { last } = (await manager
-        .createQueryBuilder(CourseModuleEntity, 'm')
-        .select('COALESCE(MAX(m.position), 0)', 'last')
-        .where('m.courseId = :courseId', { courseId })
-        .getRawOne<{ last: number }>()) ?? { last: 0 };
-      const content = dto.content ?? '';
-      const module = await manager.save(
-        manager.create(CourseModuleEntity, {
-          courseId,
-          position: Number(last) + 1,
-          title: dto.title,
-          content,
-          contentHtml: renderMarkdown(content),
-          estimatedMinutes: dto.estimatedMinutes,
-          resources: plainResources(dto.resources ?? []),
-          required: dto.required ?? true,
-          status: 'draft',
-        }),
-      );
-      return toModuleDto(module);
-    });
+    return this.cache.afterWrite(
+      this.dataSource.transaction(async (manager) => {
+        const { course } = await this.access.forEdit(manager, viewer, courseId);
+        assertWritable(course);
+        // The course row is locked, so two modules added at once cannot take the same position.
+        const { last } = (await manager
+          .createQueryBuilder(CourseModuleEntity, 'm')
+          .select('COALESCE(MAX(m.position), 0)', 'last')
+          .where('m.courseId = :courseId', { courseId })
+          .getRawOne<{ last: number }>()) ?? { last: 0 };
+        const content = dto.content ?? '';
+        const module = await manager.save(
+          manager.create(CourseModuleEntity, {
+            courseId,
+            position: Number(last) + 1,
+            title: dto.title,
+            content,
+            contentHtml: renderMarkdown(content),
+            estimatedMinutes: dto.estimatedMinutes,
+            resources: plainResources(dto.resources ?? []),
+            required: dto.required ?? true,
+            status: 'draft',
+          }),
+        );
+        return toModuleDto(module);
+      }),
+    );
   }
 
   async update(viewer: Viewer, moduleId: string, dto: UpdateModuleDto): Promise<ModuleDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const module = await this.loadForEdit(manager, viewer, moduleId);
-      const { content, resources, ...fields } = dto;
-      Object.assign(module, sentFields(fields));
-      if (content !== undefined) {
-        module.content = content;
-        module.contentHtml = renderMarkdown(content);
-      }
-      if (resources !== undefined) module.resources = plainResources(resources);
-      return toModuleDto(await manager.save(module));
-    });
+    return this.cache.afterWrite(
+      this.dataSource.transaction(async (manager) => {
+        const module = await this.loadForEdit(manager, viewer, moduleId);
+        const { content, resources, ...fields } = dto;
+        Object.assign(module, sentFields(fields));
+        if (content !== undefined) {
+          module.content = content;
+          module.contentHtml = renderMarkdown(content);
+        }
+        if (resources !== undefined) module.resources = plainResources(resources);
+        return toModuleDto(await manager.save(module));
+      }),
+    );
   }
 
   async publish(viewer: Viewer, moduleId: string): Promise<ModuleDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const module = await this.loadForEdit(manager, viewer, moduleId);
-      if (!canMoveModule(module.status, 'published')) {
-        throw new CatalogueException(
-          CatalogueErrorCode.IllegalTransition,
-          'This module is already published.',
-        );
-      }
-      module.status = 'published';
-      module.publishedAt = new Date();
-      return toModuleDto(await manager.save(module));
-    });
+    return this.cache.afterWrite(
+      this.dataSource.transaction(async (manager) => {
+        const module = await this.loadForEdit(manager, viewer, moduleId);
+        if (!canMoveModule(module.status, 'published')) {
+          throw new CatalogueException(
+            CatalogueErrorCode.IllegalTransition,
+            'This module is already published.',
+          );
+        }
+        module.status = 'published';
+        module.publishedAt = new Date();
+        return toModuleDto(await manager.save(module));
+      }),
+    );
   }
 
   /**
@@ -92,32 +100,34 @@ export class ModulesService {
    * deferrable unique (course_id, position) is checked at the end of the statement, not per row.
    */
   async reorder(viewer: Viewer, courseId: string, moduleIds: string[]): Promise<ModuleDto[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const { course } = await this.access.forEdit(manager, viewer, courseId);
-      assertWritable(course);
-      const current = await manager.find(CourseModuleEntity, {
-        where: { courseId },
-        select: { id: true },
-      });
-      const known = new Set(current.map((module) => module.id));
-      if (moduleIds.length !== known.size || !moduleIds.every((id) => known.has(id))) {
-        throw new CatalogueException(
-          CatalogueErrorCode.ModuleOrderMismatch,
-          `The course has ${known.size} module(s); send each of their ids exactly once.`,
-        );
-      }
-      await manager.query(
-        `UPDATE course_module m SET position = o.position, updated_at = now()
+    return this.cache.afterWrite(
+      this.dataSource.transaction(async (manager) => {
+        const { course } = await this.access.forEdit(manager, viewer, courseId);
+        assertWritable(course);
+        const current = await manager.find(CourseModuleEntity, {
+          where: { courseId },
+          select: { id: true },
+        });
+        const known = new Set(current.map((module) => module.id));
+        if (moduleIds.length !== known.size || !moduleIds.every((id) => known.has(id))) {
+          throw new CatalogueException(
+            CatalogueErrorCode.ModuleOrderMismatch,
+            `The course has ${known.size} module(s); send each of their ids exactly once.`,
+          );
+        }
+        await manager.query(
+          `UPDATE course_module m SET position = o.position, updated_at = now()
            FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
           WHERE m.id = o.id AND m.course_id = $2 AND m.position <> o.position`,
-        [moduleIds, courseId],
-      );
-      const modules = await manager.find(CourseModuleEntity, {
-        where: { courseId },
-        order: { position: 'ASC' },
-      });
-      return modules.map(toModuleDto);
-    });
+          [moduleIds, courseId],
+        );
+        const modules = await manager.find(CourseModuleEntity, {
+          where: { courseId },
+          order: { position: 'ASC' },
+        });
+        return modules.map(toModuleDto);
+      }),
+    );
   }
 
   /**

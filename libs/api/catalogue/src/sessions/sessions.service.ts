@@ -25,6 +25,7 @@ import { SessionHooks } from './session-hooks';
 import { defaultWindow, SessionPlan, sessionPlanProblems } from './session-rules';
 import { SessionTrainer } from './session-trainer.entity';
 import { toSessionBrief } from './session-brief';
+import { CatalogueCache } from '../courses/catalogue-cache';
 
 interface LoadedSession {
   session: CourseSession;
@@ -40,6 +41,7 @@ export class SessionsService {
     private readonly access: CourseAccess,
     private readonly people: People,
     private readonly hooks: SessionHooks,
+    private readonly cache: CatalogueCache,
   ) {}
 
   async create(viewer: Viewer, courseId: string, dto: CreateSessionDto): Promise<SessionDto> {
@@ -93,6 +95,7 @@ export class SessionsService {
       }
       return session.id;
     });
+    this.cache.invalidate();
     return this.get(viewer, id);
   }
 
@@ -127,9 +130,10 @@ export class SessionsService {
   }
 
   async update(viewer: Viewer, sessionId: string, dto: UpdateSessionDto): Promise<SessionDto> {
-    await this.dataSource.transaction(async (manager) => {
+    const seatsAdded = await this.dataSource.transaction(async (manager) => {
       const loaded = await this.loadForManagement(manager, viewer, sessionId);
       const { session, ownerIds } = loaded;
+      const previousCapacity = session.capacity;
       if (dto.trainerIds !== undefined && !canEditCourse(viewer, ownerIds)) {
         throw new CatalogueException(
           CatalogueErrorCode.NotCourseOwner,
@@ -165,7 +169,13 @@ export class SessionsService {
         await this.addTrainers(manager, sessionId, trainerIds);
       }
       if (dto.meetings) await replaceMeetings(manager, sessionId, dto.meetings, existingMeetings);
+      // New seats go to the waitlist at once, under this lock: nobody can take them first.
+      const added = session.capacity > previousCapacity;
+      if (added) await this.hooks.seatsAdded(manager, sessionId);
+      return added;
     });
+    if (seatsAdded) this.hooks.afterSeatsAdded(sessionId);
+    this.cache.invalidate();
     return this.get(viewer, sessionId);
   }
 
@@ -190,6 +200,7 @@ export class SessionsService {
       if (to === 'cancelled') await this.hooks.cancelled(manager, sessionId);
     });
     if (to === 'cancelled') this.hooks.afterCancelled(sessionId);
+    this.cache.invalidate();
     return this.get(viewer, sessionId);
   }
 

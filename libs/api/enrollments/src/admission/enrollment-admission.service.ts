@@ -6,14 +6,25 @@ import { AuthenticatedUser, RequestValidationException } from '@oris/api/platfor
 import { admissionRefusal } from '@oris/shared/domain';
 import type { AdmissionRefusal, EnrollingActor } from '@oris/shared/domain';
 import { DataSource, EntityManager, Not, QueryFailedError } from 'typeorm';
-import { EnrollmentAccess, EnrollmentContext, staffOnly } from '../access/enrollment-access';
+import {
+  EnrollmentAccess,
+  EnrollmentContext,
+  SessionContext,
+  staffOnly,
+} from '../access/enrollment-access';
 import { isAdmin, isPublicSession, isSessionStaff } from '../access/staff-rules';
 import { EnrollDto } from '../dto/enroll.dto';
 import { EnrollmentDto } from '../dto/enrollment.dto';
-import { EnrollmentEmails, RECIPIENT_COLUMNS, sessionFacts } from '../emails/enrollment-emails';
+import {
+  EmailRecipient,
+  EnrollmentEmails,
+  RECIPIENT_COLUMNS,
+  sessionFacts,
+} from '../emails/enrollment-emails';
 import { Enrollment } from '../entities/enrollment.entity';
 import { EnrollmentErrorCode, EnrollmentException, sessionNotFound } from '../enrollment.exception';
 import { EnrollmentReader } from '../reading/enrollment-reader';
+import { Outcome, SessionBatches } from './session-batches';
 import { nextWaitlistPlace } from './waitlist';
 
 /**
@@ -31,12 +42,18 @@ export class EnrollmentAdmission {
     private readonly reader: EnrollmentReader,
   ) {}
 
+  /** Requests for one session wait their turn here rather than on a pooled connection. */
+  private readonly batches = new SessionBatches<AdmissionJob, string>((_sessionId, jobs) =>
+    this.admitBatch(jobs),
+  );
+
   async enroll(user: AuthenticatedUser, sessionId: string, dto: EnrollDto): Promise<EnrollmentDto> {
     let id: string;
     try {
-      id = await this.dataSource.transaction((manager) =>
-        this.admit(manager, user, sessionId, dto),
-      );
+      // Who and what are read first, concurrently with other requests: only the locked part
+      // waits its turn.
+      const applicant = await this.applicant(this.dataSource.manager, user, sessionId, dto);
+      id = await this.batches.submit(sessionId, { user, applicant, dto });
     } catch (error) {
       // The lock makes this unreachable in practice; the index makes it impossible.
       if (isActiveEnrollmentViolation(error)) throw alreadyEnrolled();
@@ -105,13 +122,38 @@ export class EnrollmentAdmission {
     return this.reader.byId(this.dataSource.manager, enrollmentId);
   }
 
-  private async admit(
+  /**
+   * Admits a batch of requests for one session in one transaction, in their order, each in a
+   * savepoint of its own: a refused request (already enrolled, window closed…) undoes only itself.
+   */
+  private async admitBatch(jobs: AdmissionJob[]): Promise<Outcome<string>[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const outcomes: Outcome<string>[] = [];
+      for (const { user, applicant, dto } of jobs) {
+        await manager.query('SAVEPOINT admission');
+        try {
+          const value = await this.admit(manager, user, applicant, dto);
+          await manager.query('RELEASE SAVEPOINT admission');
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          await manager.query('ROLLBACK TO SAVEPOINT admission');
+          outcomes.push({ ok: false, error });
+        }
+      }
+      return outcomes;
+    });
+  }
+
+  /**
+   * Who enrolls whom in what, read without the session's lock (so as to hold it as briefly as
+   * possible); what may change meanwhile (status, window, seats) is checked again under the lock.
+   */
+  private async applicant(
     manager: EntityManager,
     user: AuthenticatedUser,
     sessionId: string,
     dto: EnrollDto,
-  ): Promise<string> {
-    // Who and what are read before the lock, to hold it as briefly as possible.
+  ): Promise<Applicant> {
     const context = await this.access.session(manager, sessionId);
     const staff = isSessionStaff(user, context);
     if (!staff && !isPublicSession(context.course.status, context.session.status)) {
@@ -140,7 +182,17 @@ export class EnrollmentAdmission {
         { field: 'userId', message: 'no active person has this id' },
       ]);
     }
+    return { context, person, actor };
+  }
 
+  private async admit(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    { context, person, actor }: Applicant,
+    dto: EnrollDto,
+  ): Promise<string> {
+    const sessionId = context.session.id;
+    const personId = person.id;
     const seat = await this.seats.lock(manager, sessionId);
     const refusal = admissionRefusal(
       { status: seat.status, opensOn: seat.enrollmentOpensOn, closesOn: seat.enrollmentClosesOn },
@@ -186,6 +238,18 @@ export class EnrollmentAdmission {
     });
     return id;
   }
+}
+
+interface AdmissionJob {
+  user: AuthenticatedUser;
+  applicant: Applicant;
+  dto: EnrollDto;
+}
+
+interface Applicant {
+  context: SessionContext;
+  person: EmailRecipient & Pick<User, 'regionCode'>;
+  actor: EnrollingActor;
 }
 
 async function insert(manager: EntityManager, values: Partial<Enrollment>): Promise<string> {

@@ -3,7 +3,7 @@ import { ResourceLinkDto } from '@oris/api/catalogue';
 import { ProgressDto } from './enrollment.dto';
 
 /** A published module as the enrolled trainee's outline shows it. */
-export class ModuleOutlineDto {
+export class LearnerModuleOutlineDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -34,15 +34,15 @@ export class EnrollmentModulesDto {
   progress!: ProgressDto;
 
   @ApiProperty({
-    type: ModuleOutlineDto,
+    type: LearnerModuleOutlineDto,
     isArray: true,
     description: 'Published modules, in order.',
   })
-  modules!: ModuleOutlineDto[];
+  modules!: LearnerModuleOutlineDto[];
 }
 
 /** A published module with its content, for the enrolled trainee. */
-export class LearnerModuleDto extends ModuleOutlineDto {
+export class LearnerModuleDto extends LearnerModuleOutlineDto {
   @ApiProperty({ description: 'The content rendered to sanitised HTML, safe to insert.' })
   contentHtml!: string;
 

@@ -5,7 +5,7 @@ import { Algorithm, hash } from '@node-rs/argon2';
 import { SessionSeats, todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
-import { admissionRefusal } from '@oris/shared/domain';
+import { admissionRefusal, CsvSyntaxError, parseCsv } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnrollmentAccess, SessionContext } from '../access/enrollment-access';
 import { ImportReportDto, ImportRowDto } from '../dto/import.dto';
@@ -14,7 +14,6 @@ import { Enrollment } from '../entities/enrollment.entity';
 import { EnrollmentErrorCode, EnrollmentException } from '../enrollment.exception';
 import { EnrollmentCompleted, EnrollmentEvents } from '../events/enrollment-events';
 import { nextWaitlistPlace } from '../admission/waitlist';
-import { CsvSyntaxError, parseCsv } from './csv';
 import { ImportProblem, ImportRow, readImportRows } from './import-rows';
 import { ImportPerson, planImport, PlannedRow } from './import-plan';
 

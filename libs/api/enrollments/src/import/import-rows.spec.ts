@@ -1,4 +1,4 @@
-import { parseCsv } from './csv';
+import { parseCsv } from '@oris/shared/domain';
 import { newPersonProblems, readImportRows } from './import-rows';
 
 const today = '2026-03-10';

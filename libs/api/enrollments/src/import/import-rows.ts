@@ -1,6 +1,6 @@
 import { BASELINE_SITUATIONS, EDUCATION_LEVELS, GENDERS, REGION_CODES } from '@oris/shared/domain';
 import type { BaselineSituation, EducationLevel, Gender, RegionCode } from '@oris/shared/domain';
-import type { CsvRecord } from './csv';
+import type { CsvRecord } from '@oris/shared/domain';
 
 export const IMPORT_COLUMNS = [
   'email',

@@ -7,7 +7,7 @@ import {
   EnrollmentModulesDto,
   LearnerModuleDto,
   ModuleCompletionDto,
-  ModuleOutlineDto,
+  LearnerModuleOutlineDto,
 } from '../dto/learner-module.dto';
 import { Enrollment } from '../entities/enrollment.entity';
 import { ModuleProgress } from '../entities/module-progress.entity';
@@ -135,7 +135,7 @@ export class ProgressService {
 const toOutline = (
   module: Pick<CourseModuleEntity, 'id' | 'position' | 'title' | 'estimatedMinutes' | 'required'>,
   completedAt: Date | undefined,
-): ModuleOutlineDto => ({
+): LearnerModuleOutlineDto => ({
   id: module.id,
   position: module.position,
   title: module.title,

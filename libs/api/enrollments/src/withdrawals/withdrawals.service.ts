@@ -6,9 +6,9 @@ import { isOpenEnrollment } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnrollmentAccess, EnrollmentContext } from '../access/enrollment-access';
 import { isAdmin } from '../access/staff-rules';
-import { firstWaiting } from '../admission/waitlist';
+import { WaitlistPromotion } from '../admission/waitlist-promotion';
 import { EnrollmentDto } from '../dto/enrollment.dto';
-import { EnrollmentEmails, sessionFacts } from '../emails/enrollment-emails';
+import { EnrollmentEmails } from '../emails/enrollment-emails';
 import { Enrollment } from '../entities/enrollment.entity';
 import { EnrollmentErrorCode, EnrollmentException } from '../enrollment.exception';
 import { EnrollmentReader } from '../reading/enrollment-reader';
@@ -25,6 +25,7 @@ export class Withdrawals {
     private readonly seats: SessionSeats,
     private readonly emails: EnrollmentEmails,
     private readonly reader: EnrollmentReader,
+    private readonly promotion: WaitlistPromotion,
   ) {}
 
   async withdraw(user: AuthenticatedUser, enrollmentId: string): Promise<EnrollmentDto> {
@@ -56,18 +57,7 @@ export class Withdrawals {
 
   /** Releases a confirmed seat and, while the session still runs, gives it to the first waiting. */
   private async freeSeat(manager: EntityManager, context: EnrollmentContext): Promise<void> {
-    const { session, course } = context;
-    await this.seats.release(manager, session.id);
-    if (session.status === 'completed' || session.status === 'cancelled') return;
-    const next = await firstWaiting(manager, session.id);
-    if (!next || !(await this.seats.take(manager, session.id))) return;
-    await manager.update(Enrollment, next.id, {
-      status: 'confirmed',
-      waitlistTicket: null,
-      confirmedAt: new Date(),
-    });
-    await this.emails.write(manager, next.userId, sessionFacts(session, course), {
-      template: 'enrollment_promoted',
-    });
+    await this.seats.release(manager, context.session.id);
+    await this.promotion.fillFreeSeats(manager, context.session, context.course);
   }
 }

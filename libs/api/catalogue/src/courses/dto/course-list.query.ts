@@ -56,7 +56,18 @@ export class CourseListQuery extends PageQuery {
   upcoming?: boolean;
 }
 
+/** The teaching lists (mine, and every course for administrators): any status, searchable. */
 export class MyCoursesQuery extends PageQuery {
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Part of the code, title or summary, any case.',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
   @ApiPropertyOptional({ enum: COURSE_STATUSES })
   @IsOptional()
   @IsIn(COURSE_STATUSES)

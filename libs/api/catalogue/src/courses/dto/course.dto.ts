@@ -110,6 +110,15 @@ export class CourseSummaryDto {
   nextSession!: SessionBriefDto | null;
 }
 
+/** A course in the administrators' list of every course: the card and who owns it. */
+export class AdminCourseSummaryDto extends CourseSummaryDto {
+  @ApiProperty({ type: PersonRefDto, isArray: true, description: 'Oldest owner first.' })
+  owners!: PersonRefDto[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+}
+
 export class ModuleOutlineDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
