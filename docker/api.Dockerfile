@@ -30,6 +30,8 @@ WORKDIR /app
 # Code and packages stay owned by root and read-only for the `node` user that runs them.
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /workspace/dist/apps/api ./
+# Certificate PDFs (STORAGE_DIR): written by the worker, read here for downloads; a shared volume.
+RUN mkdir -p /app/data/files && chown node:node /app/data/files
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=5 \

@@ -28,8 +28,9 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /workspace/dist/apps/worker ./
-# The only place the worker writes: .eml files when no SMTP_URL is set (MAIL_DROP_DIR).
-RUN mkdir -p /app/data/mail && chown node:node /app/data/mail
+# The only places the worker writes: .eml files when no SMTP_URL is set (MAIL_DROP_DIR) and the
+# certificate PDFs (STORAGE_DIR, a volume shared with the API, which serves the downloads).
+RUN mkdir -p /app/data/mail /app/data/files && chown node:node /app/data/mail /app/data/files
 USER node
 # No HTTP to probe: Docker watches the process; BullMQ re-delivers the jobs of a worker that dies.
 CMD ["node", "main.js"]

@@ -1,7 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CertificatesWorkerModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
-import { AppConfig, ConfigModule, JobsModule, loadConfig, LoggingModule } from '@oris/api/platform';
 import { NotificationsWorkerModule } from '@oris/api/notifications';
+import {
+  AppConfig,
+  ConfigModule,
+  JobsModule,
+  loadConfig,
+  LoggingModule,
+  StorageModule,
+} from '@oris/api/platform';
 
 /** The job process: composes the feature libs' worker modules; no HTTP. */
 @Module({})
@@ -14,7 +22,9 @@ export class WorkerModule {
         LoggingModule.forRoot(),
         DatabaseModule.forRoot('oris-worker'),
         JobsModule.forRoot(),
+        StorageModule,
         NotificationsWorkerModule.forRoot(),
+        CertificatesWorkerModule.forRoot(),
       ],
     };
   }

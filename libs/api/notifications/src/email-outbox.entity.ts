@@ -4,6 +4,17 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 /** pending: to be sent (possibly retrying); sent: delivered once; failed: dead, nothing retries it. */
 export type OutboxEmailStatus = 'pending' | 'sent' | 'failed';
 
+/**
+ * A file attached to an email, by reference: the bytes stay in file storage and are read when the
+ * email is sent, so the outbox never holds copies of documents.
+ */
+export interface EmailAttachmentRef {
+  filename: string;
+  /** Key in `FILE_STORAGE`. */
+  storageKey: string;
+  contentType: string;
+}
+
 /** One email to send, written in the transaction of the change that causes it. */
 @Entity('email_outbox')
 export class OutboxEmail {
@@ -21,6 +32,9 @@ export class OutboxEmail {
 
   @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
   params!: Record<string, string>;
+
+  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  attachments!: EmailAttachmentRef[];
 
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId!: string | null;

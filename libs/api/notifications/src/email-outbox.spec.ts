@@ -12,8 +12,14 @@ function setup({ ready = true } = {}) {
     on: jest.fn(),
     addBulk: jest.fn(async () => []),
   };
+  const query = jest.fn(async (_sql: string, _params?: unknown[]): Promise<unknown> => []);
   const repository = {
-    query: jest.fn(async (_sql: string, _params?: unknown[]): Promise<unknown> => []),
+    query,
+    manager: {
+      transaction: jest.fn(async (work: (manager: { query: typeof query }) => unknown) =>
+        work({ query }),
+      ),
+    },
   };
   const outbox = new EmailOutbox(
     repository as unknown as Repository<OutboxEmail>,
@@ -42,6 +48,7 @@ describe('EmailOutbox.add', () => {
       userId: '6a1f6f4e-0000-4000-8000-000000000001',
     });
     expect(manager.insert).toHaveBeenCalledWith(OutboxEmail, {
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       toAddress: 'amina@example.ma',
       template: 'welcome',
       locale: 'ar',
@@ -65,6 +72,51 @@ describe('EmailOutbox.add', () => {
         params: { fullName: 'A' },
       }),
     ).rejects.toThrow(/Invalid email address/);
+    expect(manager.insert).not.toHaveBeenCalled();
+  });
+
+  it('stores attachments as storage references and answers the new row’s id', async () => {
+    const { outbox } = setup();
+    const attachment = {
+      filename: 'ORIS-2026-000001.pdf',
+      storageKey: 'certificates/2f1c.pdf',
+      contentType: 'application/pdf',
+    };
+    const id = await outbox.addReturningId(manager as unknown as EntityManager, {
+      to: 'amina@example.ma',
+      template: 'welcome',
+      locale: 'fr',
+      params: { fullName: 'Amina' },
+      attachments: [attachment],
+    });
+    expect(manager.insert).toHaveBeenCalledWith(
+      OutboxEmail,
+      expect.objectContaining({ id, attachments: [attachment] }),
+    );
+  });
+
+  it.each([
+    ['a file name with a line break', { filename: 'a\r\nBcc: x.pdf' }],
+    ['a storage key that climbs out', { storageKey: 'certificates/../../etc/passwd' }],
+    ['a content type with parameters', { contentType: 'application/pdf; x=1' }],
+  ])('refuses %s before writing anything', async (_case, override) => {
+    const { outbox } = setup();
+    await expect(
+      outbox.add(manager as unknown as EntityManager, {
+        to: 'amina@example.ma',
+        template: 'welcome',
+        locale: 'fr',
+        params: { fullName: 'Amina' },
+        attachments: [
+          {
+            filename: 'c.pdf',
+            storageKey: 'certificates/c.pdf',
+            contentType: 'application/pdf',
+            ...override,
+          },
+        ],
+      }),
+    ).rejects.toThrow(/Invalid attachment/);
     expect(manager.insert).not.toHaveBeenCalled();
   });
 
@@ -122,16 +174,33 @@ describe('EmailOutbox.dispatchPending', () => {
     ]);
   });
 
-  it('gives the rows back and does not throw when the queue refuses them', async () => {
+  it('marks rows enqueued only after the queue took them, in the claiming transaction', async () => {
+    const { outbox, repository, queue, settle } = setup();
+    await settle();
+    repository.query.mockResolvedValueOnce([{ id: 'r1' }]);
+    outbox.dispatchPending();
+    await outbox.onModuleDestroy();
+    expect(repository.manager.transaction).toHaveBeenCalled();
+    expect(repository.query).toHaveBeenLastCalledWith(
+      expect.stringContaining('SET enqueued_at = now()'),
+      [['r1']],
+    );
+    expect(queue.addBulk.mock.invocationCallOrder[0]).toBeLessThan(
+      repository.query.mock.invocationCallOrder.at(-1) as number,
+    );
+  });
+
+  it('leaves the rows unmarked and does not throw when the queue refuses them', async () => {
     const { outbox, repository, queue, settle } = setup();
     await settle();
     repository.query.mockResolvedValueOnce([{ id: 'r1' }]);
     queue.addBulk.mockRejectedValueOnce(new Error("Stream isn't writeable"));
     outbox.dispatchPending();
     await outbox.onModuleDestroy();
-    expect(repository.query).toHaveBeenLastCalledWith(
-      expect.stringContaining('SET enqueued_at = NULL'),
-      [['r1']],
+    // The claim's transaction rolls back: no statement marks the row.
+    expect(repository.query).toHaveBeenCalledTimes(1);
+    await expect(repository.manager.transaction.mock.results.at(-1)?.value).rejects.toThrow(
+      /writeable/,
     );
   });
 

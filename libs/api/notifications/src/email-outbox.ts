@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -7,7 +8,7 @@ import type { Queue } from 'bullmq';
 import type { EntityManager, Repository } from 'typeorm';
 import { describeError } from './delivery-policy';
 import { EMAIL_JOB_OPTIONS } from './email-job';
-import { OutboxEmail } from './email-outbox.entity';
+import { OutboxEmail, type EmailAttachmentRef } from './email-outbox.entity';
 import type { EmailTemplate } from './templates';
 import { pickTemplateParams, renderEmail } from './templates/render-email';
 
@@ -17,6 +18,8 @@ export interface OutboxEmailInput {
   locale: Locale;
   params: Record<string, string>;
   userId?: string;
+  /** Files in `FILE_STORAGE`, read when the email is sent. */
+  attachments?: EmailAttachmentRef[];
 }
 
 export interface EnqueueOptions {
@@ -32,6 +35,18 @@ export const DEFAULT_STALE_AFTER_MS = 10 * 60_000;
 const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
 
 const WARN_EVERY_MS = 60_000;
+
+/** A file name that cannot break the MIME headers, and a storage key that cannot climb out. */
+function checkedAttachment(attachment: EmailAttachmentRef): EmailAttachmentRef {
+  const { filename, storageKey, contentType } = attachment;
+  if (!/^[\w.() -]{1,120}$/.test(filename) || filename.startsWith('.'))
+    throw new Error(`Invalid attachment file name: ${JSON.stringify(filename)}`);
+  if (!/^[\w./-]{1,200}$/.test(storageKey) || storageKey.split('/').includes('..'))
+    throw new Error(`Invalid attachment storage key: ${JSON.stringify(storageKey)}`);
+  if (!/^[\w.+-]+\/[\w.+-]+$/.test(contentType))
+    throw new Error(`Invalid attachment content type: ${JSON.stringify(contentType)}`);
+  return { filename, storageKey, contentType };
+}
 
 /**
  * The transactional outbox of emails. `add` writes the email in the caller's transaction;
@@ -67,19 +82,29 @@ export class EmailOutbox implements OnModuleDestroy {
    * unknown template, a missing parameter or a bad address fails the caller's change, not the worker.
    */
   async add(manager: EntityManager, email: OutboxEmailInput): Promise<void> {
+    await this.addReturningId(manager, email);
+  }
+
+  /** `add`, answering the new row's id (for records that point at the email they caused). */
+  async addReturningId(manager: EntityManager, email: OutboxEmailInput): Promise<string> {
     const to = email.to.trim();
     if (to.length > 320 || !ADDRESS.test(to))
       throw new Error(`Invalid email address: ${JSON.stringify(email.to)}`);
     if (!LOCALES.includes(email.locale))
       throw new Error(`Unknown email locale: ${JSON.stringify(email.locale)}`);
     renderEmail(email.template, email.locale, email.params, { webUrl: this.config.PUBLIC_WEB_URL });
+    const attachments = (email.attachments ?? []).map(checkedAttachment);
+    const id = randomUUID();
     await manager.insert(OutboxEmail, {
+      id,
       toAddress: to,
       template: email.template,
       locale: email.locale,
       params: pickTemplateParams(email.template, email.params),
       userId: email.userId ?? null,
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
+    return id;
   }
 
   /**
@@ -110,6 +135,9 @@ export class EmailOutbox implements OnModuleDestroy {
   /**
    * Claims due pending rows (skipping rows another process holds) and enqueues one job each, with
    * a deterministic job id so that enqueueing a row twice is a no-op. Returns how many it enqueued.
+   * Rows are marked enqueued in the same transaction that enqueued them, after the queue accepted
+   * them: a crash in between rolls the mark back (the next sweep hands them again, a no-op for
+   * jobs that made it), so no row is ever marked without its job.
    */
   async enqueueDue(options: EnqueueOptions = {}): Promise<number> {
     if (!this.queueReady) throw new Error('Redis has not been reachable yet');
@@ -117,9 +145,9 @@ export class EmailOutbox implements OnModuleDestroy {
     const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
     let total = 0;
     for (;;) {
-      const ids = await this.claim(batchSize, staleAfterMs);
-      if (ids.length === 0) return total;
-      try {
+      const count = await this.emails.manager.transaction(async (manager) => {
+        const ids = await this.claim(manager, batchSize, staleAfterMs);
+        if (ids.length === 0) return 0;
         await this.queue.addBulk(
           ids.map((outboxId) => ({
             name: JOBS.sendEmail,
@@ -127,12 +155,14 @@ export class EmailOutbox implements OnModuleDestroy {
             opts: { ...EMAIL_JOB_OPTIONS, jobId: jobIdFor.sendEmail(outboxId) },
           })),
         );
-      } catch (error) {
-        await this.release(ids);
-        throw error;
-      }
-      total += ids.length;
-      if (ids.length < batchSize) return total;
+        await manager.query(
+          `UPDATE email_outbox SET enqueued_at = now(), next_attempt_at = NULL WHERE id = ANY($1)`,
+          [ids],
+        );
+        return ids.length;
+      });
+      total += count;
+      if (count < batchSize) return total;
     }
   }
 
@@ -141,35 +171,23 @@ export class EmailOutbox implements OnModuleDestroy {
     await this.dispatching;
   }
 
-  private async claim(batchSize: number, staleAfterMs: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.emails.query(
-      `WITH claimed AS (
-         UPDATE email_outbox SET enqueued_at = now(), next_attempt_at = NULL
-         WHERE id IN (
-           SELECT id FROM email_outbox
-           WHERE status = 'pending'
-             AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-             AND (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $1))
-           ORDER BY created_at
-           LIMIT $2
-           FOR UPDATE SKIP LOCKED)
-         RETURNING id, created_at)
-       SELECT id FROM claimed ORDER BY created_at`,
+  /** Locks due rows until the caller's transaction ends; other dispatchers skip them. */
+  private async claim(
+    manager: EntityManager,
+    batchSize: number,
+    staleAfterMs: number,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM email_outbox
+        WHERE status = 'pending'
+          AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+          AND (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $1))
+        ORDER BY created_at
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED`,
       [staleAfterMs / 1000, batchSize],
     );
     return rows.map((row) => row.id);
-  }
-
-  /** Gives rows back to the next dispatch at once rather than after the stale delay. */
-  private async release(ids: string[]): Promise<void> {
-    await this.emails
-      .query(
-        `UPDATE email_outbox SET enqueued_at = NULL WHERE id = ANY($1) AND status = 'pending'`,
-        [ids],
-      )
-      .catch((error: unknown) =>
-        this.warn(`Could not release outbox rows: ${describeError(error)}`),
-      );
   }
 
   /** Redis being down is expected for a while: say so once a minute, not once per request. */

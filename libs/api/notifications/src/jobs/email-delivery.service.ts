@@ -1,13 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@oris/api/platform';
+import { AppConfig, FILE_STORAGE, type FileStorage } from '@oris/api/platform';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { afterFailedAttempt, describeError, isPermanentSmtpError } from '../delivery-policy';
-import { OutboxEmail } from '../email-outbox.entity';
+import { OutboxEmail, type EmailAttachmentRef } from '../email-outbox.entity';
 import { renderEmail, type RenderedEmail } from '../templates/render-email';
 import { EMAIL_WORKER_OPTIONS, type EmailWorkerOptions } from './email-worker.options';
-import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
+import { MAIL_TRANSPORT, type MailTransport, type OutgoingAttachment } from './mail-transport';
 
 export type DeliveryResult = 'sent' | 'skipped';
 
@@ -25,6 +25,7 @@ export class EmailDelivery {
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(EMAIL_WORKER_OPTIONS) private readonly options: EmailWorkerOptions,
     private readonly config: AppConfig,
+    @Optional() @Inject(FILE_STORAGE) private readonly storage?: FileStorage,
   ) {}
 
   /**
@@ -53,11 +54,14 @@ export class EmailDelivery {
         rendered = renderEmail(email.template, email.locale, email.params, {
           webUrl: this.config.PUBLIC_WEB_URL,
         });
+        // Read now, not when the email was written: the outbox holds references, never copies.
+        const attachments = await this.readAttachments(email.attachments ?? []);
         const { messageId } = await this.transport.send({
           id: email.id,
           to: email.toAddress,
           locale: email.locale,
           ...rendered,
+          attachments,
         });
         await manager.update(OutboxEmail, email.id, {
           status: 'sent',
@@ -108,5 +112,18 @@ export class EmailDelivery {
     }
     this.logger.warn(`Email ${outboxId} not sent, will retry: ${lastError}`);
     throw new EmailDeliveryError(lastError);
+  }
+
+  private async readAttachments(refs: EmailAttachmentRef[]): Promise<OutgoingAttachment[]> {
+    if (refs.length === 0) return [];
+    const storage = this.storage;
+    if (!storage) throw new Error('Email has attachments but this process has no file storage');
+    return Promise.all(
+      refs.map(async (ref) => ({
+        filename: ref.filename,
+        contentType: ref.contentType,
+        content: await storage.get(ref.storageKey),
+      })),
+    );
   }
 }

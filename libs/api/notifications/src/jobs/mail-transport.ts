@@ -12,6 +12,14 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   locale: string;
+  /** Files sent with the email, already read from storage. */
+  attachments?: OutgoingAttachment[];
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 /** Where emails go: an SMTP server, or `.eml` files in development. */
@@ -37,6 +45,12 @@ function message(config: AppConfig, email: OutgoingEmail) {
     // The same id on every attempt: if a crash makes an email go twice, clients can fold the copies.
     messageId: `<${email.id}@${domain}>`,
     headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': email.locale },
+    attachments: (email.attachments ?? []).map((attachment) => ({
+      filename: attachment.filename,
+      content: attachment.content,
+      contentType: attachment.contentType,
+      contentDisposition: 'attachment' as const,
+    })),
   };
 }
 

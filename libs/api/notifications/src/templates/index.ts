@@ -1,3 +1,4 @@
+import { certificateIssuedTemplate } from './certificate-issued.template';
 import type { AnyEmailTemplate } from './email-template';
 import { enrollmentApprovedTemplate } from './enrollment-approved.template';
 import { enrollmentConfirmedTemplate } from './enrollment-confirmed.template';
@@ -18,6 +19,7 @@ export const EMAIL_TEMPLATES = {
   enrollment_approved: enrollmentApprovedTemplate,
   enrollment_promoted: enrollmentPromotedTemplate,
   session_cancelled: sessionCancelledTemplate,
+  certificate_issued: certificateIssuedTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -21,6 +21,13 @@ const params: Record<EmailTemplate, Record<string, string>> = {
   enrollment_approved: { ...enrollment, endsOn: '2026-03-06' },
   enrollment_promoted: { ...enrollment, endsOn: '2026-03-06' },
   session_cancelled: enrollment,
+  certificate_issued: {
+    fullName: 'Amina El Idrissi',
+    courseTitle: 'Entrepreneuriat social',
+    serial: 'ORIS-2026-000007',
+    completedOn: '2026-03-06',
+    verificationCode: 'q3Vx9_Zt-8kLm2NpR4sT6uWy',
+  },
 };
 
 describe('renderEmail', () => {

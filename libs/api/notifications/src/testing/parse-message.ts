@@ -4,6 +4,14 @@ export interface ParsedMessage {
   subject: string;
   text: string;
   html: string;
+  /** Parts sent as attachments, with their bytes. */
+  attachments: ParsedAttachment[];
+}
+
+export interface ParsedAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 interface Part {
@@ -68,14 +76,33 @@ function leaves(part: Part): Part[] {
     .flatMap((chunk) => leaves(splitPart(chunk.replace(/^\r?\n/, ''))));
 }
 
-/** Parses the MIME messages nodemailer writes (no attachments needed for the tests). */
+function bytesOf(part: Part): Buffer {
+  const encoding = (part.headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
+  return encoding === 'base64'
+    ? Buffer.from(part.body.replace(/\s+/g, ''), 'base64')
+    : Buffer.from(decodeBody(part), 'utf8');
+}
+
+const isAttachment = (part: Part) =>
+  (part.headers['content-disposition'] ?? '').toLowerCase().startsWith('attachment');
+
+/** Parses the MIME messages nodemailer writes, attachments included. */
 export function parseMessage(raw: string): ParsedMessage {
   const message = splitPart(raw);
   const parts = leaves(message);
   const find = (type: string) =>
-    parts.find((part) =>
-      (part.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type),
+    parts.find(
+      (part) =>
+        !isAttachment(part) &&
+        (part.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type),
     );
+  const attachments = parts.filter(isAttachment).map((part) => ({
+    filename: decodeHeader(
+      /filename="?([^";]+)"?/i.exec(part.headers['content-disposition'] ?? '')?.[1] ?? '',
+    ),
+    contentType: (part.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(),
+    content: bytesOf(part),
+  }));
   const text = find('text/plain');
   const html = find('text/html');
   return {
@@ -83,5 +110,6 @@ export function parseMessage(raw: string): ParsedMessage {
     subject: decodeHeader(message.headers['subject'] ?? ''),
     text: text ? decodeBody(text).replace(/\r\n/g, '\n') : '',
     html: html ? decodeBody(html).replace(/\r\n/g, '\n') : '',
+    attachments,
   };
 }

@@ -1,0 +1,68 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainException } from '@oris/api/platform';
+
+export enum CertificateErrorCode {
+  CertificateNotFound = 'certificate_not_found',
+  EnrollmentNotFound = 'enrollment_not_found',
+  SessionNotFound = 'session_not_found',
+  JobNotFound = 'job_not_found',
+  EnrollmentNotCompleted = 'enrollment_not_completed',
+  NotRendered = 'certificate_not_rendered',
+  AlreadyRevoked = 'certificate_already_revoked',
+  RateLimited = 'rate_limited',
+  FileRequired = 'pdf_file_required',
+}
+
+/** The one place where certificate codes get their HTTP status and title. */
+const PROBLEMS: Record<CertificateErrorCode, { status: HttpStatus; title: string }> = {
+  [CertificateErrorCode.CertificateNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Certificate not found',
+  },
+  [CertificateErrorCode.EnrollmentNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Enrollment not found',
+  },
+  [CertificateErrorCode.SessionNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Session not found',
+  },
+  [CertificateErrorCode.JobNotFound]: { status: HttpStatus.NOT_FOUND, title: 'Job not found' },
+  [CertificateErrorCode.EnrollmentNotCompleted]: {
+    status: HttpStatus.CONFLICT,
+    title: 'A certificate is issued only for a completed enrollment',
+  },
+  [CertificateErrorCode.NotRendered]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The certificate’s PDF is not ready yet',
+  },
+  [CertificateErrorCode.AlreadyRevoked]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The certificate is already revoked',
+  },
+  [CertificateErrorCode.FileRequired]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'A PDF file is required',
+  },
+  [CertificateErrorCode.RateLimited]: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    title: 'Too many verification requests',
+  },
+};
+
+export class CertificateException extends DomainException {
+  constructor(
+    code: CertificateErrorCode,
+    detail?: string,
+    /** Set on 429: the Retry-After value. */
+    retryAfterSeconds?: number,
+  ) {
+    super(code, PROBLEMS[code].status, PROBLEMS[code].title, detail, retryAfterSeconds);
+  }
+}
+
+export const certificateNotFound = (id: string) =>
+  new CertificateException(
+    CertificateErrorCode.CertificateNotFound,
+    `No certificate with id ${id}.`,
+  );

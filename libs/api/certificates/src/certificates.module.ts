@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@oris/api/identity';
+import { CertificateBatches } from './batches/certificate-batches.service';
+import { CertificateBatch, CertificateBatchItem } from './entities/certificate-batch.entity';
+import { Certificate } from './entities/certificate.entity';
+import { CertificatesController } from './http/certificates.controller';
+import { EnrollmentCertificateController } from './http/enrollment-certificate.controller';
+import { MeCertificatesController } from './http/me-certificates.controller';
+import { PdfBodyParser } from './http/pdf-body-parser';
+import { SessionCertificatesController } from './http/session-certificates.controller';
+import { VerificationController } from './http/verification.controller';
+import { CertificateIssuer } from './issuing/certificate-issuer.service';
+import { RenderQueue, renderQueueProvider } from './issuing/render-queue';
+import { CertificateFiles } from './reading/certificate-files';
+import { CertificateReader } from './reading/certificate-reader';
+import { CertificateRevocation } from './revocation/certificate-revocation.service';
+import { CertificateVerification } from './verification/certificate-verification.service';
+import { VerificationRateLimit } from './verification/verification-rate-limit';
+
+/**
+ * Certificates on the API side: issuing (one, or a session's batch), progress, download, lists,
+ * revocation and public verification. It never renders: renders go to the worker's queue.
+ * Needs `JobsModule`, `DatabaseModule` and a `FILE_STORAGE` provider.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Certificate, CertificateBatch, CertificateBatchItem]),
+    IdentityModule,
+  ],
+  controllers: [
+    EnrollmentCertificateController,
+    SessionCertificatesController,
+    MeCertificatesController,
+    CertificatesController,
+    VerificationController,
+  ],
+  providers: [
+    renderQueueProvider,
+    RenderQueue,
+    CertificateIssuer,
+    CertificateBatches,
+    CertificateReader,
+    CertificateFiles,
+    CertificateRevocation,
+    VerificationRateLimit,
+    CertificateVerification,
+    PdfBodyParser,
+  ],
+  exports: [CertificateIssuer, CertificateBatches, RenderQueue],
+})
+export class CertificatesModule {}

@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export const CERTIFICATE_STATUSES = ['valid', 'revoked'] as const;
+export const RENDER_STATES = ['pending', 'rendered', 'failed'] as const;
+
+export class CertificateDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'ORIS-2026-000123' })
+  serial!: string;
+
+  @ApiProperty({ description: 'The public verification code (≥ 128 random bits, base64url).' })
+  verificationCode!: string;
+
+  @ApiProperty({ example: 'https://academy.oris.ma/verify/3q2-7wXk…' })
+  verificationUrl!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  enrollmentId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The holder.' })
+  userId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  sessionId!: string;
+
+  @ApiProperty()
+  holderName!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  holderNameAr!: string | null;
+
+  @ApiProperty()
+  courseTitle!: string;
+
+  @ApiProperty({ type: 'integer' })
+  hours!: number;
+
+  @ApiProperty({ format: 'date' })
+  sessionStartsOn!: string;
+
+  @ApiProperty({ format: 'date' })
+  sessionEndsOn!: string;
+
+  @ApiProperty({ example: 'MA-04' })
+  regionCode!: string;
+
+  @ApiProperty({ format: 'date' })
+  completedOn!: string;
+
+  @ApiProperty({ format: 'date' })
+  issuedOn!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  issuedAt!: string;
+
+  @ApiProperty({ enum: CERTIFICATE_STATUSES })
+  status!: (typeof CERTIFICATE_STATUSES)[number];
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  revokedReason!: string | null;
+
+  @ApiProperty({
+    enum: RENDER_STATES,
+    description: 'The PDF: `pending` until the worker has rendered and stored it.',
+  })
+  pdfState!: (typeof RENDER_STATES)[number];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Hex SHA-256 of the PDF, once rendered.',
+  })
+  sha256!: string | null;
+}
+
+export class VerificationDto {
+  @ApiProperty({ description: 'True when the certificate exists and is not revoked.' })
+  valid!: boolean;
+
+  @ApiProperty({ enum: CERTIFICATE_STATUSES })
+  status!: (typeof CERTIFICATE_STATUSES)[number];
+
+  @ApiProperty({ example: 'ORIS-2026-000123' })
+  serial!: string;
+
+  @ApiProperty()
+  holderName!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  holderNameAr!: string | null;
+
+  @ApiProperty()
+  courseTitle!: string;
+
+  @ApiProperty({ type: 'integer' })
+  hours!: number;
+
+  @ApiProperty({ format: 'date' })
+  sessionStartsOn!: string;
+
+  @ApiProperty({ format: 'date' })
+  sessionEndsOn!: string;
+
+  @ApiProperty({ example: 'MA-04' })
+  regionCode!: string;
+
+  @ApiProperty({ format: 'date' })
+  completedOn!: string;
+
+  @ApiProperty({ format: 'date' })
+  issuedOn!: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Day of revocation (Morocco), when revoked.',
+  })
+  revokedOn?: string;
+
+  @ApiPropertyOptional({ description: 'Why it was revoked, when revoked.' })
+  reason?: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Hex SHA-256 of the issued PDF; null while it is being rendered.',
+  })
+  sha256!: string | null;
+}
+
+export class FileMatchDto {
+  @ApiProperty({ description: 'True when the file’s SHA-256 equals the issued PDF’s.' })
+  matches!: boolean;
+}
+
+export class IssueBatchAcceptedDto {
+  @ApiProperty({ format: 'uuid', description: 'Follow it at `GET /api/v1/jobs/{jobId}`.' })
+  jobId!: string;
+}
+
+export const JOB_STATES = ['waiting', 'active', 'completed', 'failed'] as const;
+
+export class JobDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    enum: JOB_STATES,
+    description:
+      '`waiting`: nothing finished yet; `active`: some finished; `completed`: every PDF ' +
+      'rendered; `failed`: everything finished and some renders failed.',
+  })
+  state!: (typeof JOB_STATES)[number];
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'Percent finished.' })
+  progress!: number;
+
+  @ApiProperty({ type: 'integer' })
+  total!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Certificates rendered and stored.' })
+  done!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Certificates whose render gave up.' })
+  failed!: number;
+}

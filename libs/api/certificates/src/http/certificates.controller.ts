@@ -1,0 +1,104 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  AuthenticatedUser,
+  CurrentUser,
+  Page,
+  Roles,
+} from '@oris/api/platform';
+import { CertificateListQuery } from '../dto/certificate-list.query';
+import { CertificateDto } from '../dto/certificate.dto';
+import { RevokeCertificateDto } from '../dto/revoke.dto';
+import { CertificateFiles } from '../reading/certificate-files';
+import { CertificateReader } from '../reading/certificate-reader';
+import { CertificateRevocation } from '../revocation/certificate-revocation.service';
+
+@ApiTags('certificates')
+@ApiBearerAuth()
+@Controller({ path: 'certificates', version: '1' })
+export class CertificatesController {
+  constructor(
+    private readonly reader: CertificateReader,
+    private readonly files: CertificateFiles,
+    private readonly revocation: CertificateRevocation,
+  ) {}
+
+  @Roles('admin')
+  @Get()
+  @ApiOperation({
+    summary: 'Certificates (administrators)',
+    description: 'Newest first; filters by session, status and text (serial, names, course).',
+  })
+  @ApiPageResponse(CertificateDto)
+  @ApiProblems(400, 401, 403)
+  list(@Query() query: CertificateListQuery): Promise<Page<CertificateDto>> {
+    return this.reader.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'A certificate (its holder, administrators)',
+    description: '404 for anyone else.',
+  })
+  @ApiOkResponse({ type: CertificateDto })
+  @ApiProblems(400, 401, 404)
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CertificateDto> {
+    return this.reader.toDto(await this.reader.visible(user, id));
+  }
+
+  @Get(':id/pdf')
+  @ApiOperation({
+    summary: 'Download the PDF (its holder, administrators)',
+    description:
+      '404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The PDF.' })
+  @ApiProblems(400, 401, 404, 409)
+  async pdf(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<StreamableFile> {
+    const { bytes, filename } = await this.files.pdf(user, id);
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${filename}"`,
+      length: bytes.length,
+    });
+  }
+
+  @Roles('admin')
+  @Post(':id/revoke')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Revoke a certificate (administrators)',
+    description:
+      'The reason is required and shown by public verification at once. Recorded as an audit ' +
+      'event with the actor; the certificate is kept. 409 if already revoked.',
+  })
+  @ApiOkResponse({ type: CertificateDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async revoke(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RevokeCertificateDto,
+  ): Promise<CertificateDto> {
+    return this.reader.toDto(await this.revocation.revoke(user, id, body.reason));
+  }
+}

@@ -1,0 +1,10 @@
+export type { CertificateDocument } from './rendering/certificate-document';
+export * from './certificates.module';
+export * from './certificate.exception';
+export * from './entities/certificate.entity';
+export * from './entities/certificate-batch.entity';
+export * from './dto/certificate.dto';
+export * from './issuing/certificate-issuer.service';
+export * from './batches/certificate-batches.service';
+export * from './jobs/certificates-worker.module';
+export type { RenderWorkerOptions } from './jobs/render-worker.options';

@@ -1,0 +1,56 @@
+import { dayInMorocco } from '@oris/api/catalogue';
+import type { CertificateDto, VerificationDto } from '../dto/certificate.dto';
+import type { Certificate } from '../entities/certificate.entity';
+
+/** The public page a certificate's QR code and email link point to. */
+export const verificationUrl = (webUrl: string, code: string) =>
+  `${webUrl.replace(/\/+$/, '')}/verify/${code}`;
+
+export function toCertificateDto(certificate: Certificate, webUrl: string): CertificateDto {
+  return {
+    id: certificate.id,
+    serial: certificate.serial,
+    verificationCode: certificate.verificationCode,
+    verificationUrl: verificationUrl(webUrl, certificate.verificationCode),
+    enrollmentId: certificate.enrollmentId,
+    userId: certificate.userId,
+    sessionId: certificate.sessionId,
+    holderName: certificate.holderName,
+    holderNameAr: certificate.holderNameAr,
+    courseTitle: certificate.courseTitle,
+    hours: certificate.hours,
+    sessionStartsOn: certificate.sessionStartsOn,
+    sessionEndsOn: certificate.sessionEndsOn,
+    regionCode: certificate.regionCode,
+    completedOn: certificate.completedOn,
+    issuedOn: certificate.issuedOn,
+    issuedAt: certificate.issuedAt.toISOString(),
+    status: certificate.status,
+    revokedAt: certificate.revokedAt?.toISOString() ?? null,
+    revokedReason: certificate.revokedReason,
+    pdfState: certificate.renderState,
+    sha256: certificate.sha256,
+  };
+}
+
+export function toVerificationDto(certificate: Certificate): VerificationDto {
+  const revoked = certificate.status === 'revoked';
+  return {
+    valid: !revoked,
+    status: certificate.status,
+    serial: certificate.serial,
+    holderName: certificate.holderName,
+    holderNameAr: certificate.holderNameAr,
+    courseTitle: certificate.courseTitle,
+    hours: certificate.hours,
+    sessionStartsOn: certificate.sessionStartsOn,
+    sessionEndsOn: certificate.sessionEndsOn,
+    regionCode: certificate.regionCode,
+    completedOn: certificate.completedOn,
+    issuedOn: certificate.issuedOn,
+    ...(revoked && certificate.revokedAt
+      ? { revokedOn: dayInMorocco(certificate.revokedAt), reason: certificate.revokedReason ?? '' }
+      : {}),
+    sha256: certificate.sha256,
+  };
+}

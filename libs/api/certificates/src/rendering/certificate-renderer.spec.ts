@@ -1,0 +1,354 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import jsQR from 'jsqr';
+import { SHAPING_FEATURES } from './bidi-text';
+import type { CertificateDocument } from './certificate-document';
+import { loadCertificateFonts } from './certificate-fonts';
+import {
+  CERTIFICATE_PDF_CREATOR,
+  CERTIFICATE_PDF_PRODUCER,
+  CertificateRenderer,
+  ORIS_NAME_FR,
+} from './certificate-renderer';
+import { QR_QUIET_ZONE_MODULES } from './qr-code';
+import {
+  inspectPdf,
+  type FilledRect,
+  type PdfPageContents,
+  type TextBlock,
+} from './testing/pdf-inspection';
+
+const WORKSPACE = resolve(__dirname, '../../../../..');
+
+// Each test renders and parses whole PDFs; a busy 2-core machine can take seconds for that.
+jest.setTimeout(30_000);
+
+const sample: CertificateDocument = {
+  serial: 'ORIS-2026-000123',
+  verificationUrl: 'https://academy.oris.example/verify/7KQ2M9XD4RTPW3HZ',
+  verificationCode: '7KQ2M9XD4RTPW3HZ',
+  holderName: "Aïcha N'Diaye-Ağaoğlu",
+  holderNameAr: 'عائشة محمد',
+  courseTitle: 'Entrepreneuriat social : du projet à la coopérative',
+  hours: 24,
+  sessionStartsOn: '2026-03-02',
+  sessionEndsOn: '2026-03-20',
+  completedOn: '2026-03-20',
+  issuedOn: '2026-03-25',
+  regionName: 'Souss-Massa',
+  regionNameAr: 'سوس ماسة',
+};
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Text of the page as pdfjs reads it, one block (bidi run) after the other. */
+const pageText = (page: PdfPageContents) => page.blocks.map((block) => block.text).join('\n');
+
+/**
+ * Rebuilds the QR symbol from the black squares drawn in the PDF (one rectangle per run of dark
+ * modules) into a bitmap with its quiet zone, and decodes it with jsQR.
+ */
+function decodeQr(rects: FilledRect[]): string | null {
+  const dark = rects.filter((rect) => rect.colour === '#000000');
+  const module = Math.min(...dark.map((rect) => rect.height));
+  const left = Math.min(...dark.map((rect) => rect.x));
+  const top = Math.min(...dark.map((rect) => rect.y));
+  const modules = Math.round(
+    (Math.max(...dark.map((rect) => rect.x + rect.width)) - left) / module,
+  );
+  const scale = 6;
+  const side = (modules + 2 * QR_QUIET_ZONE_MODULES) * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (const rect of dark) {
+    const column = Math.round((rect.x - left) / module) + QR_QUIET_ZONE_MODULES;
+    const row = Math.round((rect.y - top) / module) + QR_QUIET_ZONE_MODULES;
+    const length = Math.round(rect.width / module);
+    for (let y = row * scale; y < (row + 1) * scale; y += 1) {
+      for (let x = column * scale; x < (column + length) * scale; x += 1) {
+        const offset = (y * side + x) * 4;
+        pixels[offset] = pixels[offset + 1] = pixels[offset + 2] = 0;
+      }
+    }
+  }
+  return jsQR(pixels, side, side)?.data ?? null;
+}
+
+/** Every text run lies inside the inner frame of the page. */
+function expectInsideFrame(page: PdfPageContents) {
+  for (const block of page.blocks) {
+    expect(block.x).toBeGreaterThanOrEqual(26);
+    expect(block.x + block.width).toBeLessThanOrEqual(page.pageWidth - 26 + 0.01);
+    expect(block.baseline).toBeGreaterThan(26);
+    expect(block.baseline).toBeLessThan(page.pageHeight - 26);
+  }
+}
+
+describe('CertificateRenderer', () => {
+  const renderer = new CertificateRenderer();
+  const fonts = loadCertificateFonts();
+  let pdf: Buffer;
+  let page: PdfPageContents;
+
+  beforeAll(async () => {
+    pdf = await renderer.render(sample);
+    page = await inspectPdf(pdf);
+  });
+
+  it('renders one A4 landscape page with fixed metadata', () => {
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(page.pageCount).toBe(1);
+    expect(page.pageWidth).toBeCloseTo(841.89, 1);
+    expect(page.pageHeight).toBeCloseTo(595.28, 1);
+    expect(page.info).toMatchObject({
+      Title: 'Certificat ORIS-2026-000123',
+      Creator: CERTIFICATE_PDF_CREATOR,
+      Producer: CERTIFICATE_PDF_PRODUCER,
+      CreationDate: 'D:20260325000000Z',
+      ModDate: 'D:20260325000000Z',
+    });
+  });
+
+  it('embeds only the fonts of the npm packages, as subsets', () => {
+    const fontNames = [...pdf.toString('latin1').matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map(
+      (match) => match[1].split('+')[1],
+    );
+    expect(new Set(fontNames)).toEqual(
+      new Set([
+        'NotoSans-Regular',
+        'NotoSans-Bold',
+        'NotoNaskhArabic-Regular',
+        'NotoNaskhArabic-Bold',
+      ]),
+    );
+  });
+
+  it('prints the identity, Latin name, course, serial, verification code and URL as text', () => {
+    const text = pageText(page);
+    for (const expected of [
+      ORIS_NAME_FR,
+      'Certificat de formation',
+      sample.holderName,
+      sample.courseTitle,
+      sample.serial,
+      sample.verificationCode,
+      sample.verificationUrl,
+      'Durée : 24 heures — Session du 2 mars 2026 au 20 mars 2026 — Région : ',
+      'Souss-Massa',
+      'Certificat délivré le 25 mars 2026',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('draws the Arabic name as the shaped glyphs fontkit lays out, in right-to-left visual order', () => {
+    const latinIndex = page.blocks.findIndex((block) => block.text === sample.holderName);
+    const arabic = page.blocks[latinIndex + 1];
+    const run = fonts.arabicBold.layout(sample.holderNameAr as string, SHAPING_FEATURES);
+    expect(run.direction).toBe('rtl');
+
+    // Same glyph sequence: the PDF's subset codes map one to one onto fontkit's glyph ids.
+    expect(arabic.glyphs).toHaveLength(run.glyphs.length);
+    const codeOf = new Map<number, number>();
+    const idOf = new Map<number, number>();
+    run.glyphs.forEach((glyph, i) => {
+      const code = arabic.glyphs[i].code;
+      expect(codeOf.get(glyph.id) ?? code).toBe(code);
+      expect(idOf.get(code) ?? glyph.id).toBe(glyph.id);
+      codeOf.set(glyph.id, code);
+      idOf.set(code, glyph.id);
+    });
+
+    // Visual order: the first glyph drawn (leftmost) is the name's last letter, "د" of محمد.
+    const letters = [...(sample.holderNameAr as string)].filter((char) => char !== ' ');
+    const drawnLetters = arabic.glyphs
+      .map((glyph) => glyph.unicode)
+      .filter((u) => /\p{L}/u.test(u));
+    expect(drawnLetters[0]).toBe(letters[letters.length - 1]);
+    expect(drawnLetters[drawnLetters.length - 1]).toBe(letters[0]);
+
+    // Contextual forms: fontkit's ids are not the isolated forms, and the two "م" of محمد are
+    // two different glyphs (initial and medial) in the PDF too.
+    const isolated = letters.map(
+      (char) => fonts.arabicBold.glyphForCodePoint(char.codePointAt(0) ?? 0).id,
+    );
+    const shaped = run.glyphs.map((glyph) => glyph.id);
+    expect(isolated.filter((id) => shaped.includes(id)).length).toBeLessThan(isolated.length / 2);
+    const meemCodes = arabic.glyphs
+      .filter((glyph) => glyph.unicode === 'م')
+      .map((glyph) => glyph.code);
+    expect(meemCodes).toHaveLength(2);
+    expect(meemCodes[0]).not.toBe(meemCodes[1]);
+  });
+
+  it('keeps the digits of a mixed Arabic line in order, placed right to left', async () => {
+    const mixed = await inspectPdf(
+      await renderer.render({
+        ...sample,
+        courseTitle: 'برنامج 2026 للتكوين في ريادة الأعمال (المستوى 12)',
+      }),
+    );
+    const blocks = mixed.blocks;
+    const year = blocks.find((block) => block.text === '2026' && block.size > 12) as TextBlock;
+    const level = blocks.find((block) => block.text === '12' && block.size > 12) as TextBlock;
+    expect(year).toBeDefined();
+    expect(level).toBeDefined();
+    expect(blocks.some((block) => block.text === '6202' || block.text === '21')).toBe(false);
+    // Logical order "…2026 … 12": right to left on the page, so 2026 is right of 12.
+    expect(year.baseline).toBeCloseTo(level.baseline, 3);
+    expect(year.x).toBeGreaterThan(level.x + level.width);
+    expectInsideFrame(mixed);
+  });
+
+  it('draws a QR code, as vector squares, that decodes to the verification URL', () => {
+    expect(decodeQr(page.rects)).toBe(sample.verificationUrl);
+    // A quiet zone: the white square behind it is 4 modules wider on each side.
+    const white = page.rects.find(
+      (rect) => rect.colour === '#FFFFFF' && rect.width > 50,
+    ) as FilledRect;
+    const dark = page.rects.filter((rect) => rect.colour === '#000000');
+    const module = Math.min(...dark.map((rect) => rect.height));
+    expect(Math.min(...dark.map((rect) => rect.x)) - white.x).toBeCloseTo(4 * module, 2);
+    expect(pdf.toString('latin1')).not.toMatch(/\/Subtype \/Image/);
+  });
+
+  it('keeps all text inside the frame', () => {
+    expectInsideFrame(page);
+  });
+
+  describe('determinism', () => {
+    it('gives the same bytes for the same data, from any renderer instance', async () => {
+      const again = await renderer.render(sample);
+      const other = await new CertificateRenderer().render({ ...sample });
+      expect(sha256(again)).toBe(sha256(pdf));
+      expect(sha256(other)).toBe(sha256(pdf));
+    });
+
+    it('does not depend on what the renderer drew before', async () => {
+      // fontkit caches glyphs with the characters first asked for, and pdfkit's ToUnicode map
+      // comes from them: a renderer with a history must still write the same bytes.
+      const later: CertificateDocument = {
+        ...sample,
+        holderName: 'Ali (Ben) [Salah] 1.7 fi',
+        holderNameAr: 'علي (بن) [صالح] 1.7',
+        courseTitle: 'برنامج (2026) للتكوين [المستوى 12]',
+      };
+      const fresh = await new CertificateRenderer().render(later);
+      expect(sha256(await renderer.render(later))).toBe(sha256(fresh));
+    });
+
+    it('does not depend on the time zone of the process', async () => {
+      const zone = process.env['TZ'];
+      try {
+        process.env['TZ'] = 'Pacific/Kiritimati';
+        expect(sha256(await renderer.render(sample))).toBe(sha256(pdf));
+      } finally {
+        if (zone === undefined) delete process.env['TZ'];
+        else process.env['TZ'] = zone;
+      }
+    });
+
+    it('changes when any printed field changes', async () => {
+      const reference = sha256(pdf);
+      const changes: Partial<CertificateDocument>[] = [
+        { holderName: "Aïcha N'Diaye-Agaoglu" },
+        { holderNameAr: null },
+        { serial: 'ORIS-2026-000124' },
+        { verificationUrl: `${sample.verificationUrl}X` },
+        { hours: 25 },
+        { issuedOn: '2026-03-26' },
+      ];
+      const hashes = await Promise.all(
+        changes.map(async (change) => sha256(await renderer.render({ ...sample, ...change }))),
+      );
+      expect(new Set([reference, ...hashes]).size).toBe(changes.length + 1);
+    });
+
+    it('gives the same bytes in another Node process', async () => {
+      const script = `
+        const { createHash } = require('node:crypto');
+        const { CertificateRenderer } = require('./libs/api/certificates/src/rendering/certificate-renderer.ts');
+        new CertificateRenderer().render(JSON.parse(process.env.CERTIFICATE)).then((pdf) =>
+          process.stdout.write(createHash('sha256').update(pdf).digest('hex')));`;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['-r', '@swc-node/register', '-e', script],
+        {
+          cwd: WORKSPACE,
+          env: {
+            ...process.env,
+            SWC_NODE_PROJECT: 'tsconfig.base.json',
+            TZ: 'America/Sao_Paulo',
+            CERTIFICATE: JSON.stringify(sample),
+          },
+        },
+      );
+      expect(stdout.trim()).toBe(sha256(pdf));
+    }, 60_000);
+  });
+
+  describe('hostile or extreme text', () => {
+    const hostileName = '<script>alert(1)</script> ) ( \\ %PDF-1.7 %%EOF endstream';
+
+    it('draws markup and PDF syntax as plain text, never as structure', async () => {
+      const bytes = await renderer.render({
+        ...sample,
+        holderName: hostileName,
+        courseTitle: 'Cours (1) \\n ) BT /F1 99 Tf ET',
+        holderNameAr: '',
+      });
+      const latin1 = bytes.toString('latin1');
+      expect(latin1).not.toContain('<script>');
+      expect(latin1.match(/%%EOF/g)).toHaveLength(1);
+      expect(latin1.trimEnd().endsWith('%%EOF')).toBe(true);
+      const hostile = await inspectPdf(bytes);
+      const text = pageText(hostile);
+      expect(text).toContain(hostileName);
+      expect(text).toContain('Cours (1) \\n ) BT /F1 99 Tf ET');
+      expect(decodeQr(hostile.rects)).toBe(sample.verificationUrl);
+      expectInsideFrame(hostile);
+    });
+
+    it('treats an empty Arabic name like none', async () => {
+      const empty = await renderer.render({ ...sample, holderNameAr: '  ' });
+      const none = await renderer.render({ ...sample, holderNameAr: null });
+      expect(sha256(empty)).toBe(sha256(none));
+    });
+
+    it('strips control and bidi override characters from names', async () => {
+      const spoofed = await renderer.render({ ...sample, holderName: "Aïcha\u202E N'Diaye\n" });
+      const clean = await renderer.render({ ...sample, holderName: "Aïcha N'Diaye" });
+      expect(sha256(spoofed)).toBe(sha256(clean));
+    });
+
+    it('shrinks, wraps and at worst cuts very long names and titles, inside the page', async () => {
+      const bytes = await renderer.render({
+        ...sample,
+        holderName: Array.from({ length: 60 }, (_, i) => `Prénom${i}`).join(' '),
+        holderNameAr: Array.from({ length: 40 }, () => 'عبد الرحمن').join(' '),
+        courseTitle: 'Formation '.repeat(80),
+        regionName: 'Région '.repeat(40),
+        regionNameAr: 'جهة '.repeat(40),
+      });
+      const long = await inspectPdf(bytes);
+      expect(long.pageCount).toBe(1);
+      expectInsideFrame(long);
+      const text = pageText(long);
+      expect(text).toContain('Prénom0 Prénom1');
+      expect(text).toContain('…');
+      expect(text).toContain(sample.serial);
+      expect(decodeQr(long.rects)).toBe(sample.verificationUrl);
+      // Nothing of the body reaches the footer (serial, dates, QR code start at y = 418).
+      const footerTop = 418;
+      const body = long.blocks.filter(
+        (block) => block.baseline > 180 && block.baseline < footerTop,
+      );
+      expect(body.length).toBeGreaterThan(0);
+      for (const block of long.blocks) {
+        if (block.baseline < footerTop)
+          expect(block.baseline + block.size * 0.6).toBeLessThan(footerTop);
+      }
+    });
+  });
+});
