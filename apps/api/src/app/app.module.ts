@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@oris/api/catalogue';
+import { CertificatesModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
 import { EnrollmentsModule } from '@oris/api/enrollments';
 import { IdentityModule } from '@oris/api/identity';
 import { NotificationsModule } from '@oris/api/notifications';
+import { PlacementsModule } from '@oris/api/placements';
 import {
   AppConfig,
   ConfigModule,
@@ -11,6 +13,7 @@ import {
   JobsModule,
   loadConfig,
   LoggingModule,
+  StorageModule,
 } from '@oris/api/platform';
 import { RegionsModule } from '@oris/api/regions';
 import type { Logger } from 'pino';
@@ -26,12 +29,15 @@ export class AppModule {
         LoggingModule.forRoot(logger),
         DatabaseModule.forRoot('oris-api'),
         JobsModule.forRoot(),
+        StorageModule,
         HealthModule,
         RegionsModule,
         NotificationsModule,
         IdentityModule,
         CatalogueModule,
         EnrollmentsModule,
+        CertificatesModule,
+        PlacementsModule,
       ],
     };
   }

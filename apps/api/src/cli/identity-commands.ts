@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DatabaseModule } from '@oris/api/database';
 import { seedDemoCatalogue } from '@oris/api/catalogue';
 import { seedDemoEnrollments } from '@oris/api/enrollments';
+import { seedDemoPlacements } from '@oris/api/placements';
 import {
   CommandInputError,
   DEMO_ACCOUNTS,
@@ -68,7 +69,17 @@ export function seedDemo(config: AppConfig): Promise<string> {
       sessionIdsByKey: catalogue.sessions,
       trainees: learners.map((learner) => learner.id),
     });
-    return [...accounts, ...catalogue.lines, ...enrollments.lines].join('\n');
+    const officerEmail = DEMO_ACCOUNTS.find(
+      (account) => account.role === 'placement_officer',
+    )?.email;
+    const [officer] = await dataSource.query(`SELECT id FROM users WHERE email = $1`, [
+      officerEmail,
+    ]);
+    const placements = await seedDemoPlacements(dataSource, {
+      officerId: officer.id,
+      trainees: learners.map((learner) => learner.id),
+    });
+    return [...accounts, ...catalogue.lines, ...enrollments.lines, ...placements.lines].join('\n');
   });
 }
 

@@ -4,6 +4,8 @@ import { CreateEmailOutbox1764300000000 } from './1764300000000-CreateEmailOutbo
 import { CreateCatalogue1764500000000 } from './1764500000000-CreateCatalogue';
 import { CreateIdempotencyRecords1764800000000 } from './1764800000000-CreateIdempotencyRecords';
 import { CreateEnrollments1764800001000 } from './1764800001000-CreateEnrollments';
+import { CreateCertificates1764900000000 } from './1764900000000-CreateCertificates';
+import { CreatePlacements1765000000000 } from './1765000000000-CreatePlacements';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   CreateCatalogue1764500000000,
   CreateIdempotencyRecords1764800000000,
   CreateEnrollments1764800001000,
+  CreateCertificates1764900000000,
+  CreatePlacements1765000000000,
 ];

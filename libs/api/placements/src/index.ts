@@ -1,0 +1,10 @@
+export * from './placements.module';
+export * from './placement.exception';
+export * from './entities/organisation.entity';
+export * from './entities/placement.entity';
+export * from './dto/placement.dto';
+export * from './dto/organisation.dto';
+export { PlacementRecorder } from './recording/placement-recorder';
+export type { SurveyAnswer } from './recording/placement-recorder';
+export { seedDemoPlacements } from './seed/demo-placements';
+export type { DemoPlacementsOptions, DemoPlacementsResult } from './seed/demo-placements';

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@oris/api/identity';
+import { IdempotencyModule } from '@oris/api/platform';
+import { Organisation } from './entities/organisation.entity';
+import { Placement, PlacementVersion } from './entities/placement.entity';
+import { OrganisationsController } from './http/organisations.controller';
+import { PeopleController } from './http/people.controller';
+import { PlacementsController } from './http/placements.controller';
+import { PlacementImport } from './import/placement-import.service';
+import { OrganisationsService } from './organisations/organisations.service';
+import { SituationsService } from './people/situations.service';
+import { PlacementsService } from './placements/placements.service';
+import { PlacementRecorder } from './recording/placement-recorder';
+
+/** Trained people's situations after training (versioned), and the partner organisations. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Organisation, Placement, PlacementVersion]),
+    IdentityModule,
+    IdempotencyModule,
+  ],
+  controllers: [PlacementsController, OrganisationsController, PeopleController],
+  providers: [
+    PlacementsService,
+    OrganisationsService,
+    SituationsService,
+    PlacementImport,
+    PlacementRecorder,
+  ],
+  exports: [PlacementRecorder],
+})
+export class PlacementsModule {}

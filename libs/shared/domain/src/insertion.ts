@@ -1,0 +1,122 @@
+/**
+ * Vocabularies and pure rules of placements ("insertion"): a trained person's situation after
+ * training (PRODUCT.md, "Placement" and "The indicator"). Shared by the server and the web app.
+ */
+export const SITUATION_KINDS = [
+  'wage_employment',
+  'self_employment',
+  'enterprise_creation',
+  'cooperative',
+  'internship',
+  'further_studies',
+  'seeking',
+] as const;
+export type SituationKind = (typeof SITUATION_KINDS)[number];
+
+/**
+ * The kinds that count as insertion in the indicator. Internships, further studies and seeking
+ * work are recorded and reported, but are not insertion.
+ */
+export const INSERTING_SITUATION_KINDS = [
+  'wage_employment',
+  'self_employment',
+  'enterprise_creation',
+  'cooperative',
+] as const satisfies readonly SituationKind[];
+
+export const CONTRACT_TYPES = ['permanent', 'fixed_term', 'insertion_contract', 'other'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+export const EVIDENCE_LEVELS = ['declared', 'confirmed', 'documented'] as const;
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+
+export const PLACEMENT_SOURCES = ['officer', 'survey', 'employer'] as const;
+export type PlacementSource = (typeof PLACEMENT_SOURCES)[number];
+
+export const ORGANISATION_KINDS = [
+  'association',
+  'incubator',
+  'university',
+  'public_body',
+  'funder',
+  'company',
+  'cooperative',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const isInsertingKind = (kind: SituationKind): boolean =>
+  (INSERTING_SITUATION_KINDS as readonly SituationKind[]).includes(kind);
+
+/**
+ * Kinds that happen somewhere: an employer, the created enterprise or cooperative, the host of
+ * the internship. The place is named (a registered organisation or a free name) and the sector and
+ * position are given. Self-employment, further studies and seeking work may leave them out.
+ */
+export const SITUATION_KINDS_WITH_STRUCTURE = [
+  'wage_employment',
+  'enterprise_creation',
+  'cooperative',
+  'internship',
+] as const satisfies readonly SituationKind[];
+
+export const needsStructure = (kind: SituationKind): boolean =>
+  (SITUATION_KINDS_WITH_STRUCTURE as readonly SituationKind[]).includes(kind);
+
+/** Limits of the free-text fields (the migration has the same). */
+export const PLACEMENT_TEXT_LIMITS = {
+  employerName: 160,
+  sector: 120,
+  position: 120,
+  note: 1000,
+} as const;
+
+/** The facts of a situation, as the rules below see them. */
+export interface SituationFacts {
+  kind: SituationKind;
+  contract: ContractType | null;
+  organisationId: string | null;
+  employerName: string | null;
+  sector: string | null;
+  position: string | null;
+  startOn: string;
+  endOn: string | null;
+}
+
+export interface SituationProblem {
+  field: keyof SituationFacts;
+  message: string;
+}
+
+/**
+ * What is wrong with a situation taken as a whole (each field is checked on its own by the DTO
+ * or the CSV reader first): the contract exists exactly for wage employment, the place is named
+ * once (organisation or free name) and is required where the kind has one, the end is not before
+ * the start, and the start is not in the future (a situation is a fact, not a plan). The database
+ * holds the same rules as CHECK constraints.
+ */
+export function situationProblems(facts: SituationFacts, today: string): SituationProblem[] {
+  const problems: SituationProblem[] = [];
+  const problem = (field: keyof SituationFacts, message: string) =>
+    problems.push({ field, message });
+  if (facts.kind === 'wage_employment' && facts.contract === null) {
+    problem('contract', 'contract is required for wage employment');
+  }
+  if (facts.kind !== 'wage_employment' && facts.contract !== null) {
+    problem('contract', 'contract is given only for wage employment');
+  }
+  if (facts.organisationId !== null && facts.employerName !== null) {
+    problem('employerName', 'give either organisationId or employerName, not both');
+  }
+  if (needsStructure(facts.kind)) {
+    if (facts.organisationId === null && facts.employerName === null) {
+      problem('employerName', `organisationId or employerName is required for ${facts.kind}`);
+    }
+    if (facts.sector === null) problem('sector', `sector is required for ${facts.kind}`);
+    if (facts.position === null) problem('position', `position is required for ${facts.kind}`);
+  }
+  if (facts.startOn > today) problem('startOn', `startOn cannot be in the future (${today})`);
+  if (facts.endOn !== null && facts.endOn < facts.startOn) {
+    problem('endOn', 'endOn cannot be before startOn');
+  }
+  return problems;
+}
