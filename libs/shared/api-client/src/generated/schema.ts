@@ -323,7 +323,7 @@ export interface paths {
     put?: never;
     /**
      * Archive a course: out of the catalogue and read-only for good
-     * @description Its sessions keep their own status.
+     * @description Every session of the course must be completed or cancelled first: 409 `course_has_live_sessions` names those still planned, open or running.
      */
     post: operations['Courses_archive'];
     delete?: never;
@@ -341,6 +341,26 @@ export interface paths {
     };
     /** The courses I own, any status, most recently changed first */
     get: operations['MyCourses_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/courses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every course, any status, newest first, with its owners (administrators)
+     * @description The same filters and cards as `GET /me/courses`, plus the owners.
+     */
+    get: operations['AdminCourses_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -761,6 +781,376 @@ export interface paths {
     put?: never;
     /** Mark a module done (the enrolled trainee); marking it again changes nothing */
     post: operations['Enrollments_completeModule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/certificate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue the certificate of a completed enrollment (administrators)
+     * @description Idempotent: the first call issues the certificate (201), every later or concurrent call answers the same certificate (200). Refused with 409 `enrollment_not_completed`, the detail naming the enrollment’s status, until its completion is validated. The PDF is rendered by the worker: `pdfState` is `pending` until then, and the holder is emailed it.
+     */
+    post: operations['EnrollmentCertificate_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue the certificates of every completer of a session (administrators)
+     * @description Creates, in one transaction, the certificates completers do not have yet, and hands their PDFs to the worker. Repeating it, or running two at once, creates nothing more. Follow the renders at `GET /api/v1/jobs/{jobId}`.
+     */
+    post: operations['SessionCertificates_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Progress of a batch of certificates
+     * @description Counted from the certificates themselves (it survives worker restarts). For the administrator who started it and other administrators; 404 for anyone else.
+     */
+    get: operations['SessionCertificates_progress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My certificates
+     * @description Newest first, revoked ones included.
+     */
+    get: operations['MeCertificates_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Certificates (administrators)
+     * @description Newest first; filters by session, status and text (serial, names, course).
+     */
+    get: operations['Certificates_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A certificate (its holder, administrators)
+     * @description 404 for anyone else.
+     */
+    get: operations['Certificates_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the PDF (its holder, administrators)
+     * @description 404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet.
+     */
+    get: operations['Certificates_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a certificate (administrators)
+     * @description The reason is required and shown by public verification at once. Recorded as an audit event with the actor; the certificate is kept. 409 if already revoked.
+     */
+    post: operations['Certificates_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/verify/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Verify a certificate by its code (anyone)
+     * @description Valid or revoked (with the day and reason), holder, course, hours, dates, region and the SHA-256 of the issued PDF. Unknown or malformed codes: 404. Rate-limited per IP (429).
+     */
+    get: operations['Verification_verify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/verify/{code}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check that a PDF file is the one issued (anyone)
+     * @description The body is the PDF itself (`Content-Type: application/pdf`, at most 5 MiB); `matches` is true when its SHA-256 equals the issued PDF’s. Rate-limited per IP with lookups.
+     */
+    post: operations['Verification_matchFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/placements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Placements as they stand now (placement officers, administrators)
+     * @description Current versions, latest start first; filters by person, kind, validation, region of the situation, partner organisation and part of the person’s name (`q`).
+     */
+    get: operations['Placements_list'];
+    put?: never;
+    /**
+     * Record a trained person’s situation
+     * @description Past dates are welcome (past cohorts); the start may not be in the future, the end not before it. `contract` exactly for wage employment; the place (`organisationId` or `employerName`), `sector` and `position` where the kind has one (400 naming each field). The person must exist and have completed a training (422 `unknown_person`, `person_not_trained`); so must the organisation and the enrollment. Unvalidated unless `validate` is true.
+     */
+    post: operations['Placements_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/placements/to-follow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Trainees to follow: completed at least once, no validated situation
+     * @description Latest completers first; `region` is the region at enrollment, `course` and `session` filter on the completions. `awaitingValidation` counts their situations not yet validated.
+     */
+    get: operations['Placements_toFollow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/placements/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import past situations from a CSV, with a dry run
+     * @description With `dryRun=true`, checks every row and answers each problem (line, column, reason) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise every row becomes a validated situation, the importer attesting it. A situation of the same person, kind and start already recorded is refused, so a file cannot be loaded twice.
+     */
+    post: operations['Placements_importCsv'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/placements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A placement with its history
+     * @description Every version, newest first, with who recorded it and which fields it changed.
+     */
+    get: operations['Placements_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a placement: a new version, the old one kept
+     * @description Only the fields sent change; sending what it already says writes nothing. A changed situation is unvalidated (it stops counting) unless `validate` is true.
+     */
+    patch: operations['Placements_update'];
+    trace?: never;
+  };
+  '/api/v1/placements/{id}/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Validate a placement (only validated situations count)
+     * @description Records the validating officer on a new version. Validating a validated placement changes nothing.
+     */
+    post: operations['Placements_validate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The registry of partner organisations
+     * @description By name; filters `q` (part of the name), `kind`, `region`.
+     */
+    get: operations['Organisations_list'];
+    put?: never;
+    /**
+     * Register a partner organisation
+     * @description Its name is unique in its region, whatever the case (409 otherwise).
+     */
+    post: operations['Organisations_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A partner organisation */
+    get: operations['Organisations_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename, re-kind or move a partner organisation */
+    patch: operations['Organisations_update'];
+    trace?: never;
+  };
+  '/api/v1/people/{id}/situation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person’s completions, baseline at enrollment and placements
+     * @description For the placement form. Personal data: each read is recorded as an audit event (`person.situation_read`).
+     */
+    get: operations['People_situation'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1252,6 +1642,55 @@ export interface components {
       completionRule?: components['schemas']['CompletionRuleDto'];
       /** @description Administrators only: the trainers who own the course. A trainer who creates a course owns it. */
       ownerIds?: string[];
+    };
+    AdminCourseSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example SI-101 */
+      code: string;
+      title: string;
+      summary: string;
+      /** @enum {string} */
+      theme:
+        | 'social_entrepreneurship'
+        | 'project_engineering'
+        | 'impact_measurement'
+        | 'cooperatives'
+        | 'territorial_design'
+        | 'advocacy_partnerships'
+        | 'digital_inclusion'
+        | 'other';
+      languages: ('fr' | 'ar' | 'en')[];
+      /** @enum {string} */
+      deliveryMode: 'in_person' | 'online' | 'blended';
+      durationHours: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'archived';
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @description Published modules. */
+      moduleCount: number;
+      /** @description Regions of the sessions starting today or later (cancelled ones left out). */
+      upcomingRegionCodes: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      /** @description The first session starting today or later, if any. */
+      nextSession: components['schemas']['SessionBriefDto'] | null;
+      /** @description Oldest owner first. */
+      owners: components['schemas']['PersonRefDto'][];
+      /** Format: date-time */
+      createdAt: string;
     };
     ResourceLinkDto: {
       /** @example Guide de l’économie sociale et solidaire */
@@ -1873,12 +2312,25 @@ export interface components {
        */
       completedOn?: string;
     };
+    LearnerModuleOutlineDto: {
+      /** Format: uuid */
+      id: string;
+      position: number;
+      title: string;
+      estimatedMinutes: number;
+      /** @description Counts toward completion. */
+      required: boolean;
+      /** @description Marked done by the trainee. */
+      done: boolean;
+      /** Format: date-time */
+      completedAt: string | null;
+    };
     EnrollmentModulesDto: {
       /** Format: uuid */
       enrollmentId: string;
       progress: components['schemas']['ProgressDto'];
       /** @description Published modules, in order. */
-      modules: components['schemas']['ModuleOutlineDto'][];
+      modules: components['schemas']['LearnerModuleOutlineDto'][];
     };
     LearnerModuleDto: {
       /** Format: uuid */
@@ -1905,6 +2357,630 @@ export interface components {
        */
       completedAt: string;
       progress: components['schemas']['ProgressDto'];
+    };
+    CertificateDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example ORIS-2026-000123 */
+      serial: string;
+      /** @description The public verification code (≥ 128 random bits, base64url). */
+      verificationCode: string;
+      /** @example https://academy.oris.ma/verify/3q2-7wXk… */
+      verificationUrl: string;
+      /** Format: uuid */
+      enrollmentId: string;
+      /**
+       * Format: uuid
+       * @description The holder.
+       */
+      userId: string;
+      /** Format: uuid */
+      sessionId: string;
+      holderName: string;
+      holderNameAr: string | null;
+      courseTitle: string;
+      hours: number;
+      /** Format: date */
+      sessionStartsOn: string;
+      /** Format: date */
+      sessionEndsOn: string;
+      /** @example MA-04 */
+      regionCode: string;
+      /** Format: date */
+      completedOn: string;
+      /** Format: date */
+      issuedOn: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @enum {string} */
+      status: 'valid' | 'revoked';
+      /** Format: date-time */
+      revokedAt: string | null;
+      revokedReason: string | null;
+      /**
+       * @description The PDF: `pending` until the worker has rendered and stored it.
+       * @enum {string}
+       */
+      pdfState: 'pending' | 'rendered' | 'failed';
+      /** @description Hex SHA-256 of the PDF, once rendered. */
+      sha256: string | null;
+    };
+    IssueBatchAcceptedDto: {
+      /**
+       * Format: uuid
+       * @description Follow it at `GET /api/v1/jobs/{jobId}`.
+       */
+      jobId: string;
+    };
+    JobDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `waiting`: nothing finished yet; `active`: some finished; `completed`: every PDF rendered; `failed`: everything finished and some renders failed.
+       * @enum {string}
+       */
+      state: 'waiting' | 'active' | 'completed' | 'failed';
+      /** @description Percent finished. */
+      progress: number;
+      total: number;
+      /** @description Certificates rendered and stored. */
+      done: number;
+      /** @description Certificates whose render gave up. */
+      failed: number;
+    };
+    RevokeCertificateDto: {
+      /** @description Why the certificate is revoked; shown on the public verification page. */
+      reason: string;
+    };
+    VerificationDto: {
+      /** @description True when the certificate exists and is not revoked. */
+      valid: boolean;
+      /** @enum {string} */
+      status: 'valid' | 'revoked';
+      /** @example ORIS-2026-000123 */
+      serial: string;
+      holderName: string;
+      holderNameAr: string | null;
+      courseTitle: string;
+      hours: number;
+      /** Format: date */
+      sessionStartsOn: string;
+      /** Format: date */
+      sessionEndsOn: string;
+      /** @example MA-04 */
+      regionCode: string;
+      /** Format: date */
+      completedOn: string;
+      /** Format: date */
+      issuedOn: string;
+      /**
+       * Format: date
+       * @description Day of revocation (Morocco), when revoked.
+       */
+      revokedOn?: string;
+      /** @description Why it was revoked, when revoked. */
+      reason?: string;
+      /** @description Hex SHA-256 of the issued PDF; null while it is being rendered. */
+      sha256: string | null;
+    };
+    FileMatchDto: {
+      /** @description True when the file’s SHA-256 equals the issued PDF’s. */
+      matches: boolean;
+    };
+    PlacementDto: {
+      /** Format: uuid */
+      enrollmentId: string | null;
+      /** @enum {string} */
+      kind:
+        | 'wage_employment'
+        | 'self_employment'
+        | 'enterprise_creation'
+        | 'cooperative'
+        | 'internship'
+        | 'further_studies'
+        | 'seeking';
+      /** @description Whether the kind counts as insertion in the indicator. */
+      inserting: boolean;
+      /** @enum {string|null} */
+      contract: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
+      /** Format: uuid */
+      organisationId: string | null;
+      /** @description The registered partner’s name. */
+      organisationName: string | null;
+      employerName: string | null;
+      sector: string | null;
+      position: string | null;
+      /** @example MA-04 */
+      regionCode: string;
+      /** Format: date */
+      startOn: string;
+      /** Format: date */
+      endOn: string | null;
+      /** @enum {string} */
+      source: 'officer' | 'survey' | 'employer';
+      /** @enum {string} */
+      evidence: 'declared' | 'confirmed' | 'documented';
+      note: string | null;
+      /** @description Only validated situations count in the indicator. */
+      validated: boolean;
+      validatedBy: components['schemas']['PersonRefDto'] | null;
+      /** Format: date-time */
+      validatedAt: string | null;
+      /**
+       * Format: uuid
+       * @description Stable across versions.
+       */
+      id: string;
+      /** @description The trained person. */
+      person: components['schemas']['PersonRefDto'];
+      /** @description The current version’s number. */
+      version: number;
+      /** @description Who recorded the current version. */
+      recordedBy: components['schemas']['PersonRefDto'];
+      /**
+       * Format: date-time
+       * @description When the current version was recorded.
+       */
+      recordedAt: string;
+      /**
+       * Format: date-time
+       * @description When the placement was first recorded.
+       */
+      createdAt: string;
+    };
+    PersonToFollowDto: {
+      /** Format: uuid */
+      userId: string;
+      fullName: string;
+      fullNameAr: string | null;
+      email: string;
+      /** @description Region at the latest completion’s enrollment. */
+      regionCode: string | null;
+      completions: number;
+      /**
+       * Format: date
+       * @description The latest completion.
+       */
+      lastCompletedOn: string;
+      lastCourseTitle: string;
+      /** @description Current situations awaiting validation. */
+      awaitingValidation: number;
+    };
+    CreatePlacementDto: {
+      /**
+       * Format: uuid
+       * @description The trained person (at least one completed enrollment).
+       */
+      userId: string;
+      /**
+       * Format: uuid
+       * @description The completed enrollment this situation follows, when known (one of the person’s).
+       */
+      enrollmentId?: Record<string, never> | null;
+      /**
+       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
+       * @enum {string}
+       */
+      kind:
+        | 'wage_employment'
+        | 'self_employment'
+        | 'enterprise_creation'
+        | 'cooperative'
+        | 'internship'
+        | 'further_studies'
+        | 'seeking';
+      /**
+       * @description Required for wage employment, refused for any other kind.
+       * @enum {string|null}
+       */
+      contract?: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
+      /**
+       * Format: uuid
+       * @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship.
+       */
+      organisationId?: Record<string, never> | null;
+      /** @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship. */
+      employerName?: Record<string, never> | null;
+      /** @example Économie sociale et solidaire */
+      sector?: Record<string, never> | null;
+      /** @example Chargée de projets */
+      position?: Record<string, never> | null;
+      /**
+       * @description Where the situation takes place.
+       * @enum {string}
+       */
+      regionCode:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12';
+      /**
+       * Format: date
+       * @description Not in the future.
+       * @example 2025-10-01
+       */
+      startOn: string;
+      /**
+       * Format: date
+       * @description Not before `startOn`; none while it lasts.
+       */
+      endOn?: Record<string, never> | null;
+      /**
+       * @description Who reported it.
+       * @enum {string}
+       */
+      source: 'officer' | 'survey' | 'employer';
+      /** @enum {string} */
+      evidence: 'declared' | 'confirmed' | 'documented';
+      /** @description The evidence note. */
+      note?: Record<string, never> | null;
+      /**
+       * @description Validate it at once: the caller attests it (only validated situations count).
+       * @default false
+       */
+      validate: boolean;
+    };
+    PlacementVersionDto: {
+      /** Format: uuid */
+      enrollmentId: string | null;
+      /** @enum {string} */
+      kind:
+        | 'wage_employment'
+        | 'self_employment'
+        | 'enterprise_creation'
+        | 'cooperative'
+        | 'internship'
+        | 'further_studies'
+        | 'seeking';
+      /** @description Whether the kind counts as insertion in the indicator. */
+      inserting: boolean;
+      /** @enum {string|null} */
+      contract: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
+      /** Format: uuid */
+      organisationId: string | null;
+      /** @description The registered partner’s name. */
+      organisationName: string | null;
+      employerName: string | null;
+      sector: string | null;
+      position: string | null;
+      /** @example MA-04 */
+      regionCode: string;
+      /** Format: date */
+      startOn: string;
+      /** Format: date */
+      endOn: string | null;
+      /** @enum {string} */
+      source: 'officer' | 'survey' | 'employer';
+      /** @enum {string} */
+      evidence: 'declared' | 'confirmed' | 'documented';
+      note: string | null;
+      /** @description Only validated situations count in the indicator. */
+      validated: boolean;
+      validatedBy: components['schemas']['PersonRefDto'] | null;
+      /** Format: date-time */
+      validatedAt: string | null;
+      version: number;
+      recordedBy: components['schemas']['PersonRefDto'];
+      /** Format: date-time */
+      recordedAt: string;
+      /**
+       * Format: date-time
+       * @description Null for the current version.
+       */
+      supersededAt: string | null;
+      /** @description The fields that differ from the previous version (`validated` when only the validation changed); empty for the first. */
+      changes: string[];
+    };
+    PlacementDetailDto: {
+      /** Format: uuid */
+      enrollmentId: string | null;
+      /** @enum {string} */
+      kind:
+        | 'wage_employment'
+        | 'self_employment'
+        | 'enterprise_creation'
+        | 'cooperative'
+        | 'internship'
+        | 'further_studies'
+        | 'seeking';
+      /** @description Whether the kind counts as insertion in the indicator. */
+      inserting: boolean;
+      /** @enum {string|null} */
+      contract: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
+      /** Format: uuid */
+      organisationId: string | null;
+      /** @description The registered partner’s name. */
+      organisationName: string | null;
+      employerName: string | null;
+      sector: string | null;
+      position: string | null;
+      /** @example MA-04 */
+      regionCode: string;
+      /** Format: date */
+      startOn: string;
+      /** Format: date */
+      endOn: string | null;
+      /** @enum {string} */
+      source: 'officer' | 'survey' | 'employer';
+      /** @enum {string} */
+      evidence: 'declared' | 'confirmed' | 'documented';
+      note: string | null;
+      /** @description Only validated situations count in the indicator. */
+      validated: boolean;
+      validatedBy: components['schemas']['PersonRefDto'] | null;
+      /** Format: date-time */
+      validatedAt: string | null;
+      /**
+       * Format: uuid
+       * @description Stable across versions.
+       */
+      id: string;
+      /** @description The trained person. */
+      person: components['schemas']['PersonRefDto'];
+      /** @description The current version’s number. */
+      version: number;
+      /** @description Who recorded the current version. */
+      recordedBy: components['schemas']['PersonRefDto'];
+      /**
+       * Format: date-time
+       * @description When the current version was recorded.
+       */
+      recordedAt: string;
+      /**
+       * Format: date-time
+       * @description When the placement was first recorded.
+       */
+      createdAt: string;
+      /** @description Every version, newest first. */
+      versions: components['schemas']['PlacementVersionDto'][];
+    };
+    ImportPlacementsDto: {
+      /**
+       * @description The CSV text (UTF-8; comma or semicolon separated; a header line naming the columns). Required: `email` (a person with an account and at least one completed enrollment), `kind`, `regionCode`, `startOn` (YYYY-MM-DD, past dates welcome), `source` (officer, survey, employer) and `evidence` (declared, confirmed, documented), taken from the file as they are. Optional: `contract` (required for wage_employment, only there), `organisationId` (a registered partner) or `employerName` (a free name; it is linked to the partner of that name in the row’s region when one is registered), `sector`, `position` (both required where the kind has a place of work), `endOn`, `note`. Every row becomes a validated situation, the importer attesting it. Cells are stored as written (a formula-like cell is text). At most 2,000 rows.
+       * @example email,kind,contract,employerName,sector,position,regionCode,startOn,source,evidence
+       *     amina.benali@example.ma,wage_employment,fixed_term,Association Al Amal,ESS,Animatrice,MA-04,2025-09-01,officer,confirmed
+       */
+      csv: string;
+    };
+    PlacementImportProblemDto: {
+      /** @description Line of the file (1 = the header). */
+      line: number;
+      /**
+       * @description The column, or `file`.
+       * @example contract
+       */
+      field: string;
+      /** @example contract is required for wage employment */
+      reason: string;
+    };
+    PlacementImportRowDto: {
+      line: number;
+      email: string;
+      /** Format: uuid */
+      userId: string;
+      /** @enum {string} */
+      kind:
+        | 'wage_employment'
+        | 'self_employment'
+        | 'enterprise_creation'
+        | 'cooperative'
+        | 'internship'
+        | 'further_studies'
+        | 'seeking';
+      /** Format: date */
+      startOn: string;
+      /**
+       * Format: uuid
+       * @description The partner linked, if any.
+       */
+      organisationId: string | null;
+      /**
+       * Format: uuid
+       * @description Null in a dry run.
+       */
+      placementId: string | null;
+    };
+    PlacementImportReportDto: {
+      dryRun: boolean;
+      /** @description Whether anything was written: never in a dry run nor with a problem. */
+      applied: boolean;
+      /** @description Every problem found (any one stops the real run, which then answers 400). */
+      problems: components['schemas']['PlacementImportProblemDto'][];
+      /** @description Empty when there are problems. */
+      rows: components['schemas']['PlacementImportRowDto'][];
+      /** @description Situations created (would be, in a dry run). */
+      created: number;
+    };
+    UpdatePlacementDto: {
+      /** Format: uuid */
+      enrollmentId?: Record<string, never> | null;
+      /**
+       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
+       * @enum {string}
+       */
+      kind?:
+        | 'wage_employment'
+        | 'self_employment'
+        | 'enterprise_creation'
+        | 'cooperative'
+        | 'internship'
+        | 'further_studies'
+        | 'seeking';
+      /** @enum {string|null} */
+      contract?: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
+      /**
+       * Format: uuid
+       * @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship.
+       */
+      organisationId?: Record<string, never> | null;
+      /** @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship. */
+      employerName?: Record<string, never> | null;
+      sector?: Record<string, never> | null;
+      position?: Record<string, never> | null;
+      /** @enum {string} */
+      regionCode?:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12';
+      /** Format: date */
+      startOn?: string;
+      /** Format: date */
+      endOn?: Record<string, never> | null;
+      /** @enum {string} */
+      source?: 'officer' | 'survey' | 'employer';
+      /** @enum {string} */
+      evidence?: 'declared' | 'confirmed' | 'documented';
+      note?: Record<string, never> | null;
+      /**
+       * @description Validate the new version: without it, a change makes the situation unvalidated (it no longer counts until an officer validates it again).
+       * @default false
+       */
+      validate: boolean;
+    };
+    OrganisationDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Coopérative Argane Tiznit */
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'association'
+        | 'incubator'
+        | 'university'
+        | 'public_body'
+        | 'funder'
+        | 'company'
+        | 'cooperative';
+      /** @example MA-09 */
+      regionCode: string;
+      /** @description Current situations that name it. */
+      placementCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CreateOrganisationDto: {
+      name: string;
+      /** @enum {string} */
+      kind:
+        | 'association'
+        | 'incubator'
+        | 'university'
+        | 'public_body'
+        | 'funder'
+        | 'company'
+        | 'cooperative';
+      /** @enum {string} */
+      regionCode:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12';
+    };
+    UpdateOrganisationDto: {
+      name?: string;
+      /** @enum {string} */
+      kind?:
+        | 'association'
+        | 'incubator'
+        | 'university'
+        | 'public_body'
+        | 'funder'
+        | 'company'
+        | 'cooperative';
+      /** @enum {string} */
+      regionCode?:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12';
+    };
+    TrainedPersonDto: {
+      /** Format: uuid */
+      id: string;
+      fullName: string;
+      fullNameAr: string | null;
+      email: string;
+      /** @enum {string|null} */
+      gender: 'female' | 'male' | null;
+      birthYear: number | null;
+      /** @description Current region of residence. */
+      regionCode: string | null;
+    };
+    CompletionDto: {
+      /** Format: uuid */
+      enrollmentId: string;
+      /** Format: uuid */
+      sessionId: string;
+      sessionTitle: string;
+      /** Format: uuid */
+      courseId: string;
+      courseTitle: string;
+      /**
+       * Format: date
+       * @description The training start.
+       */
+      startsOn: string;
+      /** Format: date */
+      completedOn: string;
+      /** @description The person’s region at enrollment. */
+      regionCode: string | null;
+      /**
+       * @description Situation at enrollment.
+       * @enum {string}
+       */
+      baselineSituation: 'employed' | 'self_employed' | 'seeking' | 'student' | 'inactive';
+      /** @enum {string} */
+      educationLevel:
+        | 'none'
+        | 'primary'
+        | 'secondary'
+        | 'baccalaureate'
+        | 'bac_plus_2'
+        | 'licence'
+        | 'master'
+        | 'doctorate';
+    };
+    PersonSituationDto: {
+      person: components['schemas']['TrainedPersonDto'];
+      /** @description Oldest first. */
+      completions: components['schemas']['CompletionDto'][];
+      /** @description Current versions of every placement, latest start first. */
+      placements: components['schemas']['PlacementDto'][];
     };
   };
   responses: never;
@@ -3045,6 +4121,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description Part of the code, title or summary, any case. */
+        q?: string;
         status?: 'draft' | 'published' | 'archived';
       };
       header?: never;
@@ -3060,6 +4138,63 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['CourseSummaryDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AdminCourses_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Part of the code, title or summary, any case. */
+        q?: string;
+        status?: 'draft' | 'published' | 'archived';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AdminCourseSummaryDto'][];
             total: number;
             page: number;
             pageSize: number;
@@ -4704,6 +5839,1338 @@ export interface operations {
       };
       /** @description Conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  EnrollmentCertificate_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Issued before: the same certificate. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'];
+        };
+      };
+      /** @description Issued now. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionCertificates_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssueBatchAcceptedDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionCertificates_progress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MeCertificates_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Certificates_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only certificates of this session. */
+        session?: string;
+        status?: 'valid' | 'revoked';
+        /** @description Searches the serial, the holder’s names and the course title. */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CertificateDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Certificates_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Certificates_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Certificates_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevokeCertificateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Verification_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationDto'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Verification_matchFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/pdf': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileMatchDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Placements_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only this person’s situations. */
+        person?: string;
+        kind?:
+          | 'wage_employment'
+          | 'self_employment'
+          | 'enterprise_creation'
+          | 'cooperative'
+          | 'internship'
+          | 'further_studies'
+          | 'seeking';
+        /** @description Only validated (true) or awaiting validation (false). */
+        validated?: boolean;
+        /** @description Region of the situation. */
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        /** @description Only situations at this partner organisation. */
+        organisation?: string;
+        /** @description Part of the person’s name (Latin or Arabic), any case. */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PlacementDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Placements_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePlacementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A reference does not fit: `unknown_person`, `person_not_trained` (no completed enrollment), `unknown_organisation` or `enrollment_mismatch`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Placements_toFollow: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Region at enrollment of a completion. */
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        /** @description Completed this course. */
+        course?: string;
+        /** @description Completed this session. */
+        session?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PersonToFollowDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Placements_importCsv: {
+    parameters: {
+      query?: {
+        /** @description Check every row and report what would happen, writing nothing. */
+        dryRun?: boolean;
+      };
+      header?: {
+        /** @description A unique key per intended effect (a UUID), 1 to 255 visible ASCII characters. A retry with the same key and body within 24 hours gets the first answer again (with the header `Idempotent-Replayed: true`) and has no second effect. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportPlacementsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementImportReportDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description The first request with this Idempotency-Key is still in progress (`idempotency_key_in_flight`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Placements_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Placements_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePlacementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description A reference does not fit: `unknown_person`, `person_not_trained` (no completed enrollment), `unknown_organisation` or `enrollment_mismatch`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Placements_validate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlacementDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Organisations_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Part of the name, any case. */
+        q?: string;
+        kind?:
+          | 'association'
+          | 'incubator'
+          | 'university'
+          | 'public_body'
+          | 'funder'
+          | 'company'
+          | 'cooperative';
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['OrganisationDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Organisations_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganisationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Organisations_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Organisations_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganisationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  People_situation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonSituationDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
