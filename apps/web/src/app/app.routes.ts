@@ -15,7 +15,22 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'catalogue',
-    loadChildren: () => import('@oris/web/catalogue').then((m) => m.catalogueRoutes),
+    // The course page's enroll control comes from the learning feature, through ENROLL_ACTION;
+    // both libraries are lazy, so the provider sits on this route rather than in app.config.
+    loadChildren: () =>
+      Promise.all([import('@oris/web/catalogue'), import('@oris/web/learning')]).then(
+        ([catalogue, learning]) => [
+          {
+            path: '',
+            providers: [learning.provideEnrollAction()],
+            children: catalogue.catalogueRoutes,
+          },
+        ],
+      ),
+  },
+  {
+    path: 'learning',
+    loadChildren: () => import('@oris/web/learning').then((m) => m.learningRoutes),
   },
   {
     path: 'teaching',
@@ -24,6 +39,14 @@ export const appRoutes: Route[] = [
   {
     path: 'admin',
     loadChildren: () => import('@oris/web/admin').then((m) => m.adminRoutes),
+  },
+  {
+    path: 'verify',
+    loadChildren: () => import('@oris/web/certificates').then((m) => m.verifyRoutes),
+  },
+  {
+    path: 'certificates',
+    loadChildren: () => import('@oris/web/certificates').then((m) => m.certificatesRoutes),
   },
   {
     path: 'forbidden',

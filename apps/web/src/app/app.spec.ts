@@ -28,6 +28,10 @@ const translations = {
       profile: 'Mon profil',
       teaching: 'Espace formateur',
       users: 'Utilisateurs',
+      imports: 'Import d’inscriptions',
+      verify: 'Vérifier un certificat',
+      myCertificates: 'Mes certificats',
+      certificates: 'Certificats',
     },
   },
   ar: {
@@ -39,6 +43,10 @@ const translations = {
       profile: 'ملفي الشخصي',
       teaching: 'فضاء المكوّن',
       users: 'المستخدمون',
+      imports: 'استيراد التسجيلات',
+      verify: 'التحقق من شهادة',
+      myCertificates: 'شهاداتي',
+      certificates: 'الشهادات',
     },
   },
 };
@@ -89,10 +97,15 @@ describe('App shell', () => {
     expect(document.activeElement).toBe(element.querySelector('main#main-content'));
   });
 
-  it('shows visitors the catalogue, sign-in and registration links', async () => {
+  it('shows visitors the catalogue, certificate verification, sign-in and registration links', async () => {
     const { navLabels } = await render();
 
-    expect(navLabels()).toEqual(['Catalogue', 'Connexion', 'Inscription']);
+    expect(navLabels()).toEqual([
+      'Catalogue',
+      'Vérifier un certificat',
+      'Connexion',
+      'Inscription',
+    ]);
   });
 
   it("shows an administrator's links once signed in, and hides them after signing out", async () => {
@@ -100,11 +113,25 @@ describe('App shell', () => {
 
     await TestBed.inject(AuthSession).signIn({ email: admin.email, password: 'x' });
     await fixture.whenStable();
-    expect(navLabels()).toEqual(['Catalogue', 'Mon profil', 'Espace formateur', 'Utilisateurs']);
+    expect(navLabels()).toEqual([
+      'Catalogue',
+      'Vérifier un certificat',
+      'Mon profil',
+      'Mes certificats',
+      'Espace formateur',
+      'Utilisateurs',
+      'Import d’inscriptions',
+      'Certificats',
+    ]);
 
     await TestBed.inject(AuthSession).signOut();
     await fixture.whenStable();
-    expect(navLabels()).toEqual(['Catalogue', 'Connexion', 'Inscription']);
+    expect(navLabels()).toEqual([
+      'Catalogue',
+      'Vérifier un certificat',
+      'Connexion',
+      'Inscription',
+    ]);
   });
 
   it('mirrors the layout in Arabic', async () => {
@@ -115,6 +142,11 @@ describe('App shell', () => {
 
     expect(element.querySelector('.shell')?.getAttribute('dir')).toBe('rtl');
     expect(document.documentElement.dir).toBe('rtl');
-    expect(navLabels()).toEqual(['دليل التكوينات', 'تسجيل الدخول', 'إنشاء حساب']);
+    expect(navLabels()).toEqual([
+      'دليل التكوينات',
+      'التحقق من شهادة',
+      'تسجيل الدخول',
+      'إنشاء حساب',
+    ]);
   });
 });

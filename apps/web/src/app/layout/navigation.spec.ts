@@ -4,24 +4,45 @@ const paths = (signedIn: boolean, roles: Parameters<typeof visibleLinks>[2] = []
   visibleLinks(NAV_LINKS, signedIn, roles).map((link) => link.path);
 
 describe('navigation', () => {
-  it('offers visitors the catalogue, and to sign in or register', () => {
-    expect(paths(false)).toEqual(['/catalogue', '/sign-in', '/register']);
+  it('offers visitors the catalogue, certificate verification, and to sign in or register', () => {
+    expect(paths(false)).toEqual(['/catalogue', '/verify', '/sign-in', '/register']);
   });
 
-  it('shows a trainee the catalogue and their profile', () => {
-    expect(paths(true, ['trainee'])).toEqual(['/catalogue', '/profile']);
+  it('shows a trainee the catalogue, their profile, their learning and their certificates', () => {
+    expect(paths(true, ['trainee'])).toEqual([
+      '/catalogue',
+      '/verify',
+      '/profile',
+      '/learning',
+      '/certificates/mine',
+    ]);
+  });
+
+  it('leaves out my learning for people who cannot enroll themselves', () => {
+    expect(paths(true, ['trainer', 'placement_officer'])).not.toContain('/learning');
   });
 
   it('shows trainers their teaching area', () => {
-    expect(paths(true, ['trainer'])).toEqual(['/catalogue', '/profile', '/teaching']);
+    expect(paths(true, ['trainer'])).toEqual([
+      '/catalogue',
+      '/verify',
+      '/profile',
+      '/certificates/mine',
+      '/teaching',
+    ]);
   });
 
   it('shows administrators the teaching area and the users page', () => {
     expect(paths(true, ['trainee', 'admin'])).toEqual([
       '/catalogue',
+      '/verify',
       '/profile',
+      '/learning',
+      '/certificates/mine',
       '/teaching',
       '/admin/users',
+      '/admin/imports',
+      '/certificates/admin',
     ]);
   });
 
@@ -31,5 +52,28 @@ describe('navigation', () => {
 
   it('hides the users page from trainers and placement officers', () => {
     expect(paths(true, ['trainer', 'placement_officer'])).not.toContain('/admin/users');
+  });
+
+  it('offers the enrollment import to administrators only', () => {
+    expect(paths(true, ['trainer', 'placement_officer', 'trainee'])).not.toContain(
+      '/admin/imports',
+    );
+  });
+
+  it('offers certificate verification to everyone, signed in or not', () => {
+    expect(paths(false)).toContain('/verify');
+    expect(paths(true, ['placement_officer'])).toContain('/verify');
+  });
+
+  it('offers the certificates administration to administrators only', () => {
+    expect(paths(true, ['trainer', 'placement_officer', 'trainee'])).not.toContain(
+      '/certificates/admin',
+    );
+    expect(paths(true, ['admin'])).toContain('/certificates/admin');
+  });
+
+  it('offers my certificates to signed-in people only', () => {
+    expect(paths(false)).not.toContain('/certificates/mine');
+    expect(paths(true, ['trainee'])).toContain('/certificates/mine');
   });
 });

@@ -13,9 +13,23 @@ export interface NavLink {
 // Features add their entries here; the API enforces access, the menu only hides what is useless.
 export const NAV_LINKS: readonly NavLink[] = [
   { path: '/catalogue', labelKey: 'nav.catalogue', icon: 'search', audience: 'everyone' },
+  { path: '/verify', labelKey: 'nav.verify', icon: 'check', audience: 'everyone' },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
   { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
   { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
+  {
+    path: '/learning',
+    labelKey: 'nav.learning',
+    icon: 'check',
+    audience: 'member',
+    roles: ['trainee'],
+  },
+  {
+    path: '/certificates/mine',
+    labelKey: 'nav.myCertificates',
+    icon: 'check',
+    audience: 'member',
+  },
   {
     path: '/teaching',
     labelKey: 'nav.teaching',
@@ -27,6 +41,20 @@ export const NAV_LINKS: readonly NavLink[] = [
     path: '/admin/users',
     labelKey: 'nav.users',
     icon: 'group',
+    audience: 'member',
+    roles: ['admin'],
+  },
+  {
+    path: '/admin/imports',
+    labelKey: 'nav.imports',
+    icon: 'personAdd',
+    audience: 'member',
+    roles: ['admin'],
+  },
+  {
+    path: '/certificates/admin',
+    labelKey: 'nav.certificates',
+    icon: 'check',
     audience: 'member',
     roles: ['admin'],
   },

@@ -14,6 +14,11 @@ export const adminRoutes: Route[] = [
         title: 'admin.users.title',
         loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
       },
+      {
+        path: 'imports',
+        title: 'admin.imports.title',
+        loadComponent: () => import('./imports/imports-page').then((m) => m.ImportsPage),
+      },
       { path: '', pathMatch: 'full', redirectTo: 'users' },
     ],
   },

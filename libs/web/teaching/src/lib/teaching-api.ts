@@ -4,6 +4,7 @@ import type { CourseStatus, SessionStatus } from '@oris/shared/domain';
 import { ORIS_API } from '@oris/web/core';
 import type { Course, CourseSummary, PageOf, Session } from '@oris/web/catalogue';
 import type {
+  AdminCourseSummary,
   CourseModule,
   CreateCourseRequest,
   CreateModuleRequest,
@@ -24,9 +25,20 @@ export class TeachingApi {
   myCourses(query: {
     page: number;
     pageSize: number;
+    q?: string;
     status?: CourseStatus;
   }): Promise<PageOf<CourseSummary>> {
     return unwrap(this.api.GET('/api/v1/me/courses', { params: { query } }));
+  }
+
+  /** Every course, any status, with its owners (administrators only). */
+  allCourses(query: {
+    page: number;
+    pageSize: number;
+    q?: string;
+    status?: CourseStatus;
+  }): Promise<PageOf<AdminCourseSummary>> {
+    return unwrap(this.api.GET('/api/v1/admin/courses', { params: { query } }));
   }
 
   course(id: string): Promise<Course> {

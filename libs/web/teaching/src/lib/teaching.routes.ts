@@ -54,6 +54,17 @@ export const teachingRoutes: Route[] = [
         loadComponent: () =>
           import('./session-editor/session-editor-page').then((m) => m.SessionEditorPage),
       },
+      {
+        path: 'sessions/:sessionId/enrollments',
+        title: 'teaching.enrollments.title',
+        loadComponent: () =>
+          import('./enrollments/session-enrollments-page').then((m) => m.SessionEnrollmentsPage),
+      },
+      {
+        path: 'sessions/:sessionId/attendance',
+        title: 'teaching.attendance.title',
+        loadComponent: () => import('./enrollments/attendance-page').then((m) => m.AttendancePage),
+      },
     ],
   },
 ];

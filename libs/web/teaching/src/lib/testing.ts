@@ -1,7 +1,7 @@
 import type { ComponentFixture } from '@angular/core/testing';
 import type { RouterTestingHarness } from '@angular/router/testing';
 import type { Course, Session } from '@oris/web/catalogue';
-import type { CourseModule } from './shared/teaching-types';
+import type { CourseModule, Enrollment, EnrollmentDetail } from './shared/teaching-types';
 
 // Test data and helpers of this library's specs; not exported.
 
@@ -102,16 +102,70 @@ export interface Call {
   body: unknown;
 }
 
-/** A fake API: answers by "METHOD /path", records every call with its JSON body. */
-export function fakeApi(routes: Record<string, (body: unknown) => Response>) {
+/** A fake API: answers by "METHOD /path" (given the body and the URL), records every call with its JSON body. */
+export function fakeApi(routes: Record<string, (body: unknown, url: URL) => Response>) {
   const calls: Call[] = [];
   const fetch = async (request: Request) => {
-    const path = new URL(request.url).pathname;
+    const url = new URL(request.url);
+    const path = url.pathname;
     const text = await request.text();
     const body: unknown = text ? JSON.parse(text) : undefined;
     calls.push({ method: request.method, path, body });
     const answer = routes[`${request.method} ${path}`];
-    return answer ? answer(body) : new Response(null, { status: 404 });
+    return answer ? answer(body, url) : new Response(null, { status: 404 });
   };
   return { fetch, calls };
 }
+
+export function anEnrollment(
+  id: string,
+  fullName: string,
+  changes: Partial<Enrollment> = {},
+): Enrollment {
+  return {
+    id,
+    status: 'confirmed',
+    waitlistPosition: null,
+    person: { id: `person-${id}`, fullName, fullNameAr: null },
+    session: {
+      id: SESSION_ID,
+      title: 'Cohorte Béni Mellal',
+      startsOn: '2026-12-24',
+      endsOn: '2026-12-27',
+      status: 'running',
+      regionCode: 'MA-05',
+      course: { id: COURSE_ID, code: 'COOP-120', title: 'Créer et gérer une coopérative' },
+    },
+    baselineSituation: 'seeking',
+    educationLevel: 'licence',
+    regionCode: 'MA-05',
+    onBehalf: false,
+    enrolledAt: '2026-11-02T09:00:00Z',
+    confirmedAt: '2026-11-02T09:00:00Z',
+    withdrawnAt: null,
+    withdrawalReason: null,
+    completedOn: null,
+    validatedBy: null,
+    progress: {
+      requiredDone: 1,
+      requiredTotal: 4,
+      publishedDone: 1,
+      publishedTotal: 4,
+      percent: 25,
+    },
+    ...changes,
+  };
+}
+
+export function aDetail(
+  enrollment: Enrollment,
+  check: Partial<EnrollmentDetail['completionCheck']> = {},
+): EnrollmentDetail {
+  return {
+    ...enrollment,
+    completionCheck: { met: true, criteria: [], meetingsHeld: 0, meetingsAttended: 0, ...check },
+  };
+}
+
+/** A page of the API's list answer. */
+export const pageOf = <T>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 100 });

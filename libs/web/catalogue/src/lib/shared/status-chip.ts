@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { Chip, type ChipTone } from '@oris/web/ui';
 import type { CourseStatus, ModuleStatus, SessionStatus } from '@oris/shared/domain';
 
 export type StatusKind = 'course' | 'module' | 'session';
-type Tone = 'quiet' | 'positive' | 'active' | 'ended';
 
-const TONES: Record<CourseStatus | ModuleStatus | SessionStatus, Tone> = {
+const TONES: Record<CourseStatus | ModuleStatus | SessionStatus, ChipTone> = {
   draft: 'quiet',
   planned: 'quiet',
   published: 'positive',
@@ -20,37 +20,10 @@ const TONES: Record<CourseStatus | ModuleStatus | SessionStatus, Tone> = {
 @Component({
   selector: 'oris-status-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe],
-  host: { '[class]': '"tone-" + tone()' },
-  template: `{{ 'catalogue.status.' + kind() + '.' + status() | transloco }}`,
-  styles: `
-    :host {
-      display: inline-block;
-      padding: 2px 10px;
-      border-radius: 12px;
-      font: var(--mat-sys-label-medium);
-      white-space: nowrap;
-      border: 1px solid transparent;
-    }
-    :host(.tone-quiet) {
-      background: var(--mat-sys-surface-container-highest);
-      color: var(--mat-sys-on-surface);
-      border-color: var(--mat-sys-outline-variant);
-    }
-    :host(.tone-positive) {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
-    }
-    :host(.tone-active) {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-    }
-    :host(.tone-ended) {
-      background: var(--mat-sys-surface-container);
-      color: var(--mat-sys-on-surface-variant);
-      border-color: var(--mat-sys-outline-variant);
-    }
-  `,
+  imports: [Chip, TranslocoPipe],
+  template: `<oris-chip [tone]="tone()">{{
+    'catalogue.status.' + kind() + '.' + status() | transloco
+  }}</oris-chip>`,
 })
 export class StatusChip {
   readonly kind = input.required<StatusKind>();

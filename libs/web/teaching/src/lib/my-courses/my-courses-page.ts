@@ -2,7 +2,9 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
@@ -19,9 +21,17 @@ import {
   StatusChip,
 } from '@oris/web/catalogue';
 import { ProblemAlert } from '@oris/web/ui';
+import { debounceTime } from 'rxjs';
+import type { AdminCourseSummary } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
 
 const PAGE_SIZE = 20;
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** Whose courses the page lists: one's own, or (administrators) every course. */
+export type CourseScope = 'mine' | 'all';
+
+type Listed = CourseSummary & Partial<Pick<AdminCourseSummary, 'owners'>>;
 
 @Component({
   selector: 'oris-my-courses-page',
@@ -30,7 +40,9 @@ const PAGE_SIZE = 20;
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
+    MatButtonToggleModule,
     MatFormFieldModule,
+    MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
     TranslocoPipe,
@@ -45,24 +57,42 @@ const PAGE_SIZE = 20;
 })
 export class MyCoursesPage {
   private readonly teaching = inject(TeachingApi);
+  private readonly auth = inject(AuthSession);
   protected readonly language = inject(LanguageService).language;
-  /** Only trainers own courses; an administrator reaches the others from the catalogue. */
-  protected readonly ownsCourses = inject(AuthSession).hasAnyRole(['trainer']);
+  /** Only trainers own courses. */
+  protected readonly ownsCourses = this.auth.hasAnyRole(['trainer']);
+  protected readonly admin = this.auth.hasAnyRole(['admin']);
 
   protected readonly statuses = COURSE_STATUSES;
   protected readonly statusFilter = new FormControl<CourseStatus | null>(null);
-  protected readonly result = signal<PageOf<CourseSummary> | null>(null);
+  protected readonly search = new FormControl('', { nonNullable: true });
+  protected readonly scope = signal<CourseScope>(this.ownsCourses || !this.admin ? 'mine' : 'all');
+  protected readonly result = signal<PageOf<Listed> | null>(null);
   protected readonly loading = signal(false);
   protected readonly problem = signal<ApiError | null>(null);
   private page = 1;
   private latestRequest = 0;
 
   constructor() {
-    this.statusFilter.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      this.page = 1;
-      void this.loadCourses();
-    });
-    if (this.ownsCourses) void this.loadCourses();
+    this.statusFilter.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.reload());
+    this.search.valueChanges
+      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe(() => this.reload());
+    if (this.listed()) void this.loadCourses();
+  }
+
+  /** Whether there is anything to list: one's own courses, or every course for an administrator. */
+  protected listed(): boolean {
+    return this.scope() === 'all' ? this.admin : this.ownsCourses;
+  }
+
+  protected showScope(scope: CourseScope): void {
+    if (scope === this.scope()) return;
+    this.scope.set(scope);
+    this.result.set(null);
+    this.search.setValue('', { emitEvent: false });
+    this.page = 1;
+    if (this.listed()) void this.loadCourses();
   }
 
   protected showPage(page: number): void {
@@ -70,16 +100,27 @@ export class MyCoursesPage {
     void this.loadCourses();
   }
 
+  private reload(): void {
+    this.page = 1;
+    void this.loadCourses();
+  }
+
   private async loadCourses(): Promise<void> {
     const request = ++this.latestRequest;
     const status = this.statusFilter.value;
+    const q = this.search.value.trim();
+    const query = {
+      page: this.page,
+      pageSize: PAGE_SIZE,
+      ...(status && { status }),
+      ...(q && { q }),
+    };
     this.loading.set(true);
     try {
-      const page = await this.teaching.myCourses({
-        page: this.page,
-        pageSize: PAGE_SIZE,
-        ...(status && { status }),
-      });
+      const page: PageOf<Listed> =
+        this.scope() === 'all'
+          ? await this.teaching.allCourses(query)
+          : await this.teaching.myCourses(query);
       if (request === this.latestRequest) {
         this.result.set(page);
         this.problem.set(null);

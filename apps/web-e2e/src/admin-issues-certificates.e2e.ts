@@ -1,0 +1,234 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
+import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser, signIn } from './support/browser';
+import { waitForEmail } from './support/mail';
+
+// From the demo data (libs/api/enrollments/src/seed/demo-enrollments.ts): COOP-120's past
+// "Session Oujda" has four completers and no certificate yet; no other journey touches it.
+const COURSE_CODE = 'COOP-120';
+const SESSION_TITLE = 'Session Oujda';
+const COMPLETERS = 4;
+const REASON = 'Erreur sur le nom du titulaire';
+const NBSP = '\u00a0';
+
+interface Person {
+  id: string;
+  fullName: string;
+}
+
+async function api<T>(path: string, token: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** One of the session's completers, with their email, as the administrator sees them. */
+async function aCompleter(): Promise<{ fullName: string; email: string }> {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@oris.example', password: DEMO_PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const courses = await api<{ items: { id: string; code: string }[] }>(
+    `/api/v1/admin/courses?q=${COURSE_CODE}`,
+    accessToken,
+  );
+  const course = courses.items.find((item) => item.code === COURSE_CODE);
+  const sessions = await api<{ items: { id: string; title: string }[] }>(
+    `/api/v1/courses/${course?.id}/sessions?pageSize=100`,
+    accessToken,
+  );
+  const session = sessions.items.find((item) => item.title === SESSION_TITLE);
+  const completers = await api<{ items: { person: Person }[] }>(
+    `/api/v1/sessions/${session?.id}/enrollments?status=completed&pageSize=100`,
+    accessToken,
+  );
+  const { fullName, id } = completers.items[0].person;
+  const users = await api<{ items: { id: string; email: string }[] }>(
+    `/api/v1/users?q=${encodeURIComponent(fullName)}`,
+    accessToken,
+  );
+  const email = users.items.find((user) => user.id === id)?.email;
+  if (!email) throw new Error(`No email for ${fullName}`);
+  return { fullName, email };
+}
+
+async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.lang);
+  if (current === language) return;
+  await page.locator('oris-language-menu button').click();
+  await page
+    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
+    .click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+describe('an administrator issuing a session’s certificates', () => {
+  let admin: Browser;
+  let visitor: Browser;
+  let trainee: Browser;
+  let completer: { fullName: string; email: string };
+  let verificationUrl: string;
+  let serial: string;
+  let pdfPath: string;
+
+  beforeAll(async () => {
+    completer = await aCompleter();
+    admin = await openBrowser();
+    visitor = await openBrowser();
+    trainee = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await Promise.all([admin?.close(), visitor?.close(), trainee?.close()]);
+  });
+
+  it('issues them from the web app and watches the progress bar reach 100 %', async () => {
+    const { page } = admin;
+    await signIn(page, 'admin@oris.example');
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Certificats', exact: true })
+      .click();
+    await page.waitForURL(`${baseUrl()}/certificates/admin`);
+    await page.getByRole('heading', { level: 1, name: 'Certificats' }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Formation' }).click();
+    await page.getByRole('option', { name: new RegExp(`^${COURSE_CODE}`) }).click();
+    await page.getByRole('combobox', { name: 'Session', exact: true }).click();
+    await page.getByRole('option', { name: new RegExp(SESSION_TITLE) }).click();
+    const summary = page.locator('oris-session-issuance .summary');
+    await summary.getByText(`Personnes ayant réussi${NBSP}: ${COMPLETERS}.`).waitFor();
+    await summary.getByText(`Sans certificat${NBSP}: ${COMPLETERS}.`).waitFor();
+
+    await page.getByRole('button', { name: 'Émettre les certificats' }).click();
+    const bar = page.getByRole('progressbar', { name: 'Avancement de la délivrance' });
+    await bar.waitFor();
+    // The worker renders each PDF; the page asks for the progress every second.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[aria-label="Avancement de la délivrance"]')
+          ?.getAttribute('aria-valuenow') === '100',
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page
+      .locator('.counts')
+      .getByText(`Générés${NBSP}: ${COMPLETERS} · Échecs${NBSP}: 0 · Total${NBSP}: ${COMPLETERS}`)
+      .waitFor();
+    await summary.getByText(`Sans certificat${NBSP}: 0.`).waitFor();
+
+    // The list below follows: the session's certificates, all valid.
+    const rows = page.locator('table.certificates tbody tr');
+    await page.getByText(`Certificats trouvés${NBSP}: ${COMPLETERS}`).waitFor();
+    expect(await rows.filter({ hasText: 'Valide' }).count()).toBe(COMPLETERS);
+    const row = rows.filter({ hasText: completer.fullName });
+    serial = ((await row.locator('td').first().textContent()) ?? '').trim();
+    expect(serial).toMatch(/^ORIS-\d{4}-\d{6}$/);
+
+    // Downloaded with the in-memory token, for the file check below.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: `Télécharger le PDF du certificat ${serial}` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${serial}.pdf`);
+    pdfPath = (await download.path()) ?? '';
+    expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('emails the trainee a link that shows the certificate valid', async () => {
+    const [url] = await waitForEmail(
+      completer.email,
+      /http:\/\/127\.0\.0\.1:\d+\/verify\/[A-Za-z0-9_-]+/,
+    );
+    verificationUrl = url;
+
+    const { page } = trainee;
+    await signIn(page, completer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Mes certificats' }).click();
+    await page.locator('li.certificate').filter({ hasText: serial }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(verificationUrl);
+    const verdict = page.locator('.verdict-region[role="status"]');
+    await verdict.getByText('Certificat valide').waitFor();
+    expect(await page.locator('.details').textContent()).toContain(completer.fullName);
+    expect(await page.locator('.details').textContent()).toContain(serial);
+  });
+
+  it('tells a visitor that the downloaded PDF is exactly the issued document', async () => {
+    const { page } = visitor;
+    await page.goto(verificationUrl);
+    await page.locator('.verdict-region').getByText('Certificat valide').waitFor();
+
+    await page.locator('input[type="file"]').setInputFiles(pdfPath);
+    await page.getByText('Ce fichier est exactement le document délivré.').waitFor();
+
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'modifie.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([await readFile(pdfPath), Buffer.from('\n% altered\n')]),
+    });
+    await page.getByText(/Ce fichier ne correspond pas au document délivré/).waitFor();
+  });
+
+  it('revokes one, and its verification page then shows it revoked with the reason', async () => {
+    const { page } = admin;
+    const row = page.locator('table.certificates tbody tr').filter({ hasText: serial });
+    await row.getByRole('button', { name: `Révoquer le certificat ${serial}` }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: 'Révoquer' }).click();
+    await dialog.getByText('Indiquez le motif.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Motif de la révocation' }).fill(REASON);
+    await dialog.getByRole('button', { name: 'Révoquer' }).click();
+    await row.getByText('Révoqué', { exact: true }).waitFor();
+    expect(await row.textContent()).toContain(REASON);
+
+    await visitor.page.goto(verificationUrl);
+    const verdict = visitor.page.locator('.verdict-region[role="status"]');
+    await verdict.getByText('Certificat révoqué').waitFor();
+    expect(await verdict.textContent()).toContain(`Motif${NBSP}: ${REASON}`);
+    expect(await verdict.textContent()).not.toContain('Certificat valide');
+  });
+
+  it('lets a visitor type a code from the menu, and says when no certificate has it', async () => {
+    const { page } = visitor;
+    await page.goto(`${baseUrl()}/catalogue`);
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Vérifier un certificat' })
+      .click();
+    await page.waitForURL(`${baseUrl()}/verify`);
+    await page
+      .getByRole('textbox', { name: 'Code de vérification' })
+      .fill('AAAAAAAAAAAAAAAAAAAAAA');
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await page.locator('.verdict-region').getByText('Certificat introuvable').waitFor();
+  });
+
+  it.each(['fr', 'ar'] as const)(
+    'finds no serious accessibility violation on the verification page in %s',
+    async (language) => {
+      const { page } = visitor;
+      await page.goto(verificationUrl);
+      await page.locator('.verdict-region .verdict').waitFor();
+      await chooseLanguage(page, language);
+      await page.waitForLoadState('networkidle');
+
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(
+        language === 'ar' ? 'rtl' : 'ltr',
+      );
+      expect(await page.locator('.details [lang="ar"]').getAttribute('dir')).toBe('rtl');
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+  );
+});

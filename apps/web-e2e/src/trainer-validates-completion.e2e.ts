@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
+import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+
+// From the demo data (seeds in libs/api/catalogue and libs/api/enrollments): GP-201's running
+// "Session Marrakech" started yesterday with a meeting each day at 9:00, requires every module
+// and 75 % attendance; its five trainees have done 1, 2, 3, all 4 and 0 modules, and no
+// attendance is recorded yet. No other journey touches this session. COOP-120's open "Session
+// Béni Mellal" has two requests awaiting approval: only looked at here.
+const COURSE_TITLE = 'Ingénierie de projets à impact social';
+const SESSION_TITLE = 'Session Marrakech';
+const NOT_READY = 'Omar Idrissi';
+const READY = 'Fatima Zahra Amrani';
+const NBSP = '\u00a0';
+
+async function sessionId(courseCode: string, title: string): Promise<string> {
+  const courses = await (await fetch(`${baseUrl()}/api/v1/courses?q=${courseCode}`)).json();
+  const course = courses.items.find((item: { code: string }) => item.code === courseCode);
+  const sessions = await (
+    await fetch(`${baseUrl()}/api/v1/courses/${course.id}/sessions?pageSize=100`)
+  ).json();
+  return sessions.items.find((item: { title: string }) => item.title === title).id;
+}
+
+async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.lang);
+  if (current === language) return;
+  await page.locator('oris-language-menu button').click();
+  await page
+    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
+    .click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+describe('a trainer', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    await signIn(browser.page, 'trainer@oris.example');
+  });
+
+  afterAll(async () => {
+    // The demo trainer's saved language is shared with the other journeys.
+    if (browser) await chooseLanguage(browser.page, 'fr');
+    await browser?.close();
+  });
+
+  it('takes attendance, sees the unmet criterion, and validates a trainee who met the rule', async () => {
+    const { page } = browser;
+    await page.getByRole('navigation').getByRole('link', { name: 'Espace formateur' }).click();
+    await page.getByRole('link', { name: COURSE_TITLE }).click();
+    await page
+      .getByRole('link', { name: `Inscriptions de «${NBSP}${SESSION_TITLE}${NBSP}»` })
+      .click();
+    await page.getByRole('heading', { level: 1, name: `Inscriptions ${SESSION_TITLE}` }).waitFor();
+    await page.getByRole('row').filter({ hasText: NOT_READY }).waitFor();
+
+    // Every meeting held so far (yesterday's, and today's once it has started).
+    await page.getByRole('link', { name: 'Feuille de présence' }).click();
+    await page.getByRole('heading', { level: 1, name: /Feuille de présence/ }).waitFor();
+    const meeting = page.getByRole('combobox', { name: 'Séance' });
+    const options = page.getByRole('listbox');
+    await meeting.click();
+    const held = await options
+      .getByRole('option')
+      .filter({ hasNotText: 'à venir' })
+      .allTextContents();
+    await page.keyboard.press('Escape');
+    await options.waitFor({ state: 'detached' });
+    expect(held.length).toBeGreaterThanOrEqual(1);
+    for (const name of held) {
+      await meeting.click();
+      await options.getByRole('option', { name: name.trim() }).click();
+      await options.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Tous présents' }).click();
+      await page.getByRole('button', { name: 'Enregistrer la présence' }).click();
+      await page.getByText(`Présence enregistrée. Présents${NBSP}: 5 sur 5.`).waitFor();
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    const rate = page.locator('.checklist li').filter({ hasText: READY }).locator('.rate');
+    expect((await rate.textContent())?.replace(/\s/g, ' ')).toContain('100 %');
+
+    await page.getByRole('link', { name: 'Retour aux inscriptions' }).click();
+    await page.getByRole('heading', { level: 1, name: `Inscriptions ${SESSION_TITLE}` }).waitFor();
+
+    // Only one module of four done: refused, with the figures.
+    await page.getByRole('button', { name: `Valider la réussite de ${NOT_READY}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Valider la réussite' }).click();
+    const refusal = page.locator('.refusal[role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(
+      `La réussite de ${NOT_READY} ne peut pas encore être validée`,
+    );
+    expect(await refusal.locator('li').allTextContents()).toEqual([
+      `modules obligatoires terminés${NBSP}: 1 sur 4`,
+    ]);
+    const notReadyRow = page.getByRole('row').filter({ hasText: NOT_READY });
+    expect(await notReadyRow.getByText('Confirmée').count()).toBe(1);
+
+    // Every module and every meeting: validated, the row follows without a reload.
+    const readyRow = page.getByRole('row').filter({ hasText: READY });
+    await readyRow.getByRole('button', { name: `Valider la réussite de ${READY}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Valider la réussite' }).click();
+    await readyRow.getByText('Réussie', { exact: true }).waitFor();
+    await page.getByText(`Réussite de ${READY} validée.`).waitFor();
+    expect(await readyRow.getByRole('button', { name: /Valider la réussite/ }).count()).toBe(0);
+
+    // Saved: the server says the same after a reload.
+    await page.reload();
+    await page
+      .getByRole('row')
+      .filter({ hasText: READY })
+      .getByText('Réussie', { exact: true })
+      .waitFor();
+  });
+
+  it.each(['fr', 'ar'] as const)(
+    'finds no serious accessibility violation on the enrollments page in %s',
+    async (language) => {
+      const { page } = browser;
+      const id = await sessionId('COOP-120', 'Session Béni Mellal');
+      await page.goto(`${baseUrl()}/teaching/sessions/${id}/enrollments`);
+      await page.locator('main h1').waitFor();
+      await chooseLanguage(page, language);
+      // The approval queue is part of what is checked.
+      await page.locator('section[aria-labelledby="approval-queue-heading"] li').first().waitFor();
+      await page.waitForLoadState('networkidle');
+
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(
+        language === 'ar' ? 'rtl' : 'ltr',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+  );
+});

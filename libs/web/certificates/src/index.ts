@@ -1,0 +1,1 @@
+export { certificatesRoutes, verifyRoutes } from './lib/certificates.routes';

@@ -1,0 +1,181 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApiError } from '@oris/shared/api-client';
+import { DayPipe } from '@oris/web/catalogue';
+import { LanguageService } from '@oris/web/core';
+import { ProblemAlert } from '@oris/web/ui';
+import { CertificatesApi } from '../certificates-api';
+import { CertificateStatusChip } from '../shared/certificate-status-chip';
+import type { BatchJob, Certificate, Enrollment, Session } from '../shared/certificate-types';
+import { certificateMessageKeys } from '../shared/problem-keys';
+import { isFinished, percentDone, POLL_INTERVAL_MS } from './job-progress';
+
+interface Completer {
+  enrollment: Enrollment;
+  certificate: Certificate | null;
+}
+
+/**
+ * A session's completers and their certificates: issue them all at once (a batch the worker
+ * renders, followed live) or one by one.
+ */
+@Component({
+  selector: 'oris-session-issuance',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    DayPipe,
+    ProblemAlert,
+    CertificateStatusChip,
+  ],
+  templateUrl: './session-issuance.html',
+  styleUrl: './session-issuance.scss',
+})
+export class SessionIssuance {
+  private readonly certificates = inject(CertificatesApi);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly language = inject(LanguageService).language;
+  protected readonly messageKeys = certificateMessageKeys;
+
+  readonly session = input.required<Session>();
+  /** Certificates were issued: the list of certificates is out of date. */
+  readonly issued = output<void>();
+
+  protected readonly completers = signal<Completer[] | null>(null);
+  protected readonly completerTotal = signal(0);
+  protected readonly loading = signal(false);
+  protected readonly problem = signal<ApiError | null>(null);
+  protected readonly job = signal<BatchJob | null>(null);
+  protected readonly starting = signal(false);
+  protected readonly issuingOne = signal<string | null>(null);
+  /** Said to screen readers when something finished (not at every tick of the bar). */
+  protected readonly announcement = signal('');
+  protected readonly running = computed(() => {
+    const job = this.job();
+    return this.starting() || (job !== null && !isFinished(job));
+  });
+  protected readonly withoutCertificate = computed(
+    () => this.completers()?.filter((completer) => !completer.certificate).length ?? 0,
+  );
+  protected readonly percent = computed(() => {
+    const job = this.job();
+    return job ? percentDone(job) : 0;
+  });
+  private destroyed = false;
+  private latestLoad = 0;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => (this.destroyed = true));
+    effect(() => {
+      const session = this.session();
+      untracked(() => {
+        this.job.set(null);
+        this.announcement.set('');
+        void this.load(session.id);
+      });
+    });
+  }
+
+  protected async issueAll(): Promise<void> {
+    this.starting.set(true);
+    this.problem.set(null);
+    this.announcement.set('');
+    try {
+      const { jobId } = await this.certificates.issueForSession(this.session().id);
+      this.announcement.set(this.transloco.translate('certificates.issue.started'));
+      await this.follow(jobId);
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    } finally {
+      this.starting.set(false);
+    }
+  }
+
+  protected async issueOne(completer: Completer): Promise<void> {
+    const { enrollment } = completer;
+    this.issuingOne.set(enrollment.id);
+    this.problem.set(null);
+    try {
+      const certificate = await this.certificates.issue(enrollment.id);
+      this.completers.update(
+        (list) =>
+          list?.map((item) =>
+            item.enrollment.id === enrollment.id ? { ...item, certificate } : item,
+          ) ?? null,
+      );
+      this.announcement.set(
+        this.transloco.translate('certificates.issue.issuedOne', {
+          name: enrollment.person.fullName,
+          serial: certificate.serial,
+        }),
+      );
+      this.issued.emit();
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    } finally {
+      this.issuingOne.set(null);
+    }
+  }
+
+  /** Asks for the job's progress every second until every PDF is rendered or gave up. */
+  private async follow(jobId: string): Promise<void> {
+    for (;;) {
+      const job = await this.certificates.job(jobId);
+      if (this.destroyed) return;
+      this.job.set(job);
+      if (isFinished(job)) break;
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+      if (this.destroyed) return;
+    }
+    const job = this.job() as BatchJob;
+    this.announcement.set(
+      this.transloco.translate('certificates.issue.finished', {
+        done: job.done,
+        failed: job.failed,
+        total: job.total,
+      }),
+    );
+    this.issued.emit();
+    await this.load(this.session().id);
+  }
+
+  private async load(sessionId: string): Promise<void> {
+    const request = ++this.latestLoad;
+    this.loading.set(true);
+    try {
+      const [completers, certificates] = await Promise.all([
+        this.certificates.completers(sessionId),
+        this.certificates.list({ session: sessionId, page: 1, pageSize: 100 }),
+      ]);
+      if (request !== this.latestLoad) return;
+      const byEnrollment = new Map(certificates.items.map((item) => [item.enrollmentId, item]));
+      this.completers.set(
+        completers.items.map((enrollment) => ({
+          enrollment,
+          certificate: byEnrollment.get(enrollment.id) ?? null,
+        })),
+      );
+      this.completerTotal.set(completers.total);
+      this.problem.set(null);
+    } catch (error) {
+      if (request === this.latestLoad) this.problem.set(ApiError.from(error));
+    } finally {
+      if (request === this.latestLoad) this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { DOCUMENT, inject, Injectable, signal } from '@angular/core';
+import { ApiError } from '@oris/shared/api-client';
+import { CertificatesApi } from '../certificates-api';
+import type { Certificate } from './certificate-types';
+import { certificateFilename, saveFile } from './save-file';
+
+/** Downloads certificates' PDFs, remembering which one is on its way and what went wrong. */
+@Injectable()
+export class CertificateDownload {
+  private readonly certificates = inject(CertificatesApi);
+  private readonly document = inject(DOCUMENT);
+
+  /** The id of the certificate being fetched, if any. */
+  readonly pending = signal<string | null>(null);
+  readonly problem = signal<ApiError | null>(null);
+
+  async download(certificate: Pick<Certificate, 'id' | 'serial'>): Promise<void> {
+    this.pending.set(certificate.id);
+    this.problem.set(null);
+    try {
+      const pdf = await this.certificates.pdf(certificate.id);
+      saveFile(pdf, certificateFilename(certificate.serial), this.document);
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    } finally {
+      this.pending.set(null);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import { File as NodeFile } from 'node:buffer';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { API_FETCH } from '@oris/web/core';
+import { aVerification, CODE, fakeApi, problem, settle } from '../testing';
+import { VerifyPage } from './verify-page';
+
+const FR = {
+  certificates: {
+    verify: { revokedOn: 'Révoqué le {{day}}.', reasonLabel: 'Motif :' },
+    file: { chosen: 'Fichier : {{name}}' },
+  },
+};
+
+async function render(url: string, routes: Parameters<typeof fakeApi>[0]) {
+  const api = fakeApi({
+    'GET /api/v1/regions': () =>
+      Response.json([{ code: 'MA-02', nameFr: "L'Oriental", nameAr: 'الشرق', nameEn: 'Oriental' }]),
+    ...routes,
+  });
+  TestBed.configureTestingModule({
+    imports: [
+      TranslocoTestingModule.forRoot({
+        langs: { fr: FR },
+        translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+        preloadLangs: true,
+      }),
+    ],
+    providers: [
+      provideRouter([
+        { path: 'verify', component: VerifyPage },
+        { path: 'verify/:code', component: VerifyPage },
+      ]),
+      { provide: API_FETCH, useValue: api.fetch },
+    ],
+  });
+  const harness = await RouterTestingHarness.create();
+  await harness.navigateByUrl(url, VerifyPage);
+  await settle(harness);
+  const element = harness.routeNativeElement as HTMLElement;
+  const status = () => element.querySelector('[role="status"]')?.textContent ?? '';
+  return { harness, element, status, calls: api.calls };
+}
+
+async function chooseFile(element: HTMLElement, bytes: string, name = 'certificat.pdf') {
+  const input = element.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+  // jsdom's File cannot be read (no arrayBuffer()); Node's can, like a browser's.
+  const file = new NodeFile([bytes], name, { type: 'application/pdf' });
+  Object.defineProperty(input, 'files', {
+    value: { item: () => file, length: 1 },
+    configurable: true,
+  });
+  input.dispatchEvent(new Event('change'));
+}
+
+describe('VerifyPage', () => {
+  it('announces a valid certificate with its holder, course, hours and serial', async () => {
+    const { element, status, calls } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),
+    });
+
+    expect(calls.some((call) => call.path === `/api/v1/verify/${CODE}`)).toBe(true);
+    expect(status()).toContain('certificates.verify.valid');
+    const details = element.querySelector('.details')?.textContent ?? '';
+    expect(details).toContain('Salma Bennani');
+    expect(details).toContain('Créer et gérer une coopérative');
+    expect(details).toContain('ORIS-2026-000123');
+    expect(details).toContain("L'Oriental");
+    expect(details).toContain('17 septembre 2026');
+  });
+
+  it('marks the Arabic name as right-to-left Arabic', async () => {
+    const { element } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),
+    });
+
+    const arabic = element.querySelector('[lang="ar"]');
+    expect(arabic?.textContent).toBe('سلمى بناني');
+    expect(arabic?.getAttribute('dir')).toBe('rtl');
+  });
+
+  it('says a revoked certificate is revoked, with the day and the reason', async () => {
+    const { status } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () =>
+        Response.json(
+          aVerification({
+            valid: false,
+            status: 'revoked',
+            revokedOn: '2026-10-02',
+            reason: 'Erreur sur le nom',
+          }),
+        ),
+    });
+
+    expect(status()).toContain('certificates.verify.revoked');
+    expect(status()).not.toContain('certificates.verify.valid');
+    expect(status()).toContain('Révoqué le 2 octobre 2026.');
+    expect(status().replace(/\s+/g, ' ')).toContain('Motif : Erreur sur le nom');
+  });
+
+  it('says so when no certificate has the code, without an error alert', async () => {
+    const { element, status } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () => problem(404, 'certificate_not_found'),
+    });
+
+    expect(status()).toContain('certificates.verify.notFound');
+    expect(element.querySelector('[role="alert"]')).toBeNull();
+    expect(element.querySelector('.details')).toBeNull();
+  });
+
+  it('opens the page of a code typed or pasted as a link', async () => {
+    const { harness, element } = await render('/verify', {
+      [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),
+    });
+    const input = element.querySelector<HTMLInputElement>('input[matInput]') as HTMLInputElement;
+    input.value = `https://academy.oris.ma/verify/${CODE}`;
+    input.dispatchEvent(new Event('input'));
+    element.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(harness);
+
+    expect(TestBed.inject(Router).url).toBe(`/verify/${CODE}`);
+  });
+
+  it('refuses text that is not a code, and stays on the page', async () => {
+    const { harness, element, calls } = await render('/verify', {});
+    const input = element.querySelector<HTMLInputElement>('input[matInput]') as HTMLInputElement;
+    input.value = 'bonjour';
+    input.dispatchEvent(new Event('input'));
+    element.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(harness);
+
+    expect(TestBed.inject(Router).url).toBe('/verify');
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'certificates.verify.codeInvalid',
+    );
+    expect(calls.filter((call) => call.path.startsWith('/api/v1/verify'))).toEqual([]);
+  });
+
+  it('sends a chosen PDF as is and says it is exactly the issued document', async () => {
+    const { harness, element, calls } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),
+      [`POST /api/v1/verify/${CODE}/file`]: () => Response.json({ matches: true }),
+    });
+
+    await chooseFile(element, '%PDF-1.7 the bytes');
+    await settle(harness);
+
+    const upload = calls.find((call) => call.method === 'POST');
+    expect(upload?.contentType).toBe('application/pdf');
+    expect(upload?.body).toBe('%PDF-1.7 the bytes');
+    expect(element.querySelector('.file-verdict')?.textContent).toContain(
+      'certificates.file.matches',
+    );
+  });
+
+  it('says when the PDF does not match', async () => {
+    const { harness, element } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),
+      [`POST /api/v1/verify/${CODE}/file`]: () => Response.json({ matches: false }),
+    });
+
+    await chooseFile(element, '%PDF-1.7 altered');
+    await settle(harness);
+
+    const verdict = element.querySelector('.file-verdict')?.textContent ?? '';
+    expect(verdict).toContain('certificates.file.differs');
+    expect(verdict).not.toContain('certificates.file.matches');
+  });
+
+  it('does not send a file that is not a PDF', async () => {
+    const { harness, element, calls } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),
+    });
+
+    await chooseFile(element, 'GIF89a…', 'photo.pdf');
+    await settle(harness);
+
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+    expect(element.querySelector('.file-verdict')?.textContent).toContain(
+      'certificates.file.notPdf',
+    );
+  });
+
+  it('waits for the PDF to be rendered before offering the file check', async () => {
+    const { element } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification({ sha256: null })),
+    });
+
+    expect(element.querySelector('input[type="file"]')).toBeNull();
+    expect(element.textContent).toContain('certificates.file.notYet');
+  });
+});

@@ -1,0 +1,2 @@
+export { learningRoutes } from './lib/learning.routes';
+export { provideEnrollAction } from './lib/enroll-action.provider';

@@ -1,0 +1,151 @@
+import { TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { API_FETCH } from '@oris/web/core';
+import { aSessionBrief, anEnrollment, COURSE_ID, fakeApi, SESSION_ID, settle } from '../testing';
+import { EnrollDialog } from './enroll-dialog';
+
+const ENROLL = `POST /api/v1/sessions/${SESSION_ID}/enrollments`;
+
+async function render(answers: (() => Response)[]) {
+  const answer = jest.fn(() => (answers.shift() ?? (() => new Response(null, { status: 500 })))());
+  const api = fakeApi({ [ENROLL]: answer });
+  const close = jest.fn();
+  TestBed.configureTestingModule({
+    imports: [
+      TranslocoTestingModule.forRoot({
+        langs: { fr: {} },
+        translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+      }),
+    ],
+    providers: [
+      provideRouter([]),
+      { provide: API_FETCH, useValue: api.fetch },
+      { provide: MatDialogRef, useValue: { close } },
+      {
+        provide: MAT_DIALOG_DATA,
+        useValue: {
+          course: { id: COURSE_ID, title: 'Mesurer l’impact social' },
+          session: aSessionBrief(),
+        },
+      },
+    ],
+  });
+  const fixture = TestBed.createComponent(EnrollDialog);
+  await settle(fixture);
+  const element = fixture.nativeElement as HTMLElement;
+
+  const answer2 = async () => {
+    element.querySelector<HTMLInputElement>('input[type="radio"][value="seeking"]')?.click();
+    element.querySelector<HTMLElement>('.mat-mdc-select-trigger')?.click();
+    await settle(fixture);
+    [...document.querySelectorAll<HTMLElement>('mat-option')]
+      .find((option) => option.textContent?.includes('learning.education.licence'))
+      ?.click();
+    await settle(fixture);
+  };
+  const submit = async () => {
+    element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await settle(fixture);
+  };
+  const enrollCalls = () => api.calls.filter((call) => call.method === 'POST');
+  return { fixture, element, answer2, submit, enrollCalls, close };
+}
+
+describe('EnrollDialog', () => {
+  it('says why the baseline questions are asked', async () => {
+    const { element } = await render([]);
+
+    expect(element.querySelector('h3')?.textContent).toContain('learning.enroll.dialog.whyHeading');
+    expect(element.textContent).toContain('learning.enroll.dialog.why');
+    expect(element.textContent).toContain('learning.enroll.dialog.privacy');
+  });
+
+  it('sends nothing until both questions are answered', async () => {
+    const { element, submit, enrollCalls } = await render([]);
+
+    await submit();
+
+    expect(enrollCalls()).toHaveLength(0);
+    expect(element.querySelector('#enroll-situation-error')?.textContent).toContain(
+      'validation.required',
+    );
+  });
+
+  it('sends the baseline with an Idempotency-Key and shows the confirmed seat', async () => {
+    const { element, answer2, submit, enrollCalls } = await render([
+      () => Response.json(anEnrollment({ status: 'confirmed' }), { status: 201 }),
+    ]);
+
+    await answer2();
+    await submit();
+
+    const [call] = enrollCalls();
+    expect(call.body).toEqual({ baselineSituation: 'seeking', educationLevel: 'licence' });
+    expect(call.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(element.querySelector('h2')?.textContent).toContain(
+      'learning.enroll.outcome.confirmed.title',
+    );
+    expect(document.activeElement).toBe(element.querySelector('h2'));
+  });
+
+  it('retries with the same key when the first answer was lost, so it cannot enroll twice', async () => {
+    const { element, answer2, submit, enrollCalls } = await render([
+      () => Response.json({ title: 'Service unavailable' }, { status: 503 }),
+      () =>
+        Response.json(anEnrollment({ status: 'waitlisted', waitlistPosition: 3 }), {
+          status: 201,
+        }),
+    ]);
+
+    await answer2();
+    await submit();
+    expect(element.querySelector('[role="alert"]')).not.toBeNull();
+    await submit();
+
+    const [first, second] = enrollCalls();
+    expect(second.headers.get('Idempotency-Key')).toBe(first.headers.get('Idempotency-Key'));
+    expect(element.querySelector('h2')?.textContent).toContain(
+      'learning.enroll.outcome.waitlisted.title',
+    );
+  });
+
+  it('shows a refusal in the interface language and takes a new key for the next try', async () => {
+    const { element, answer2, submit, enrollCalls } = await render([
+      () =>
+        Response.json(
+          { title: 'Already enrolled in this session', status: 409, code: 'already_enrolled' },
+          { status: 409 },
+        ),
+      () => Response.json(anEnrollment({ status: 'pending' }), { status: 201 }),
+    ]);
+
+    await answer2();
+    await submit();
+
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'learning.problems.alreadyEnrolled',
+    );
+    await submit();
+    const [first, second] = enrollCalls();
+    expect(second.headers.get('Idempotency-Key')).not.toBe(first.headers.get('Idempotency-Key'));
+    expect(element.querySelector('h2')?.textContent).toContain(
+      'learning.enroll.outcome.pending.title',
+    );
+  });
+
+  it('closes with the enrollment once enrolled', async () => {
+    const enrollment = anEnrollment();
+    const { element, answer2, submit, close, fixture } = await render([
+      () => Response.json(enrollment, { status: 201 }),
+    ]);
+
+    await answer2();
+    await submit();
+    element.querySelector<HTMLButtonElement>('mat-dialog-actions button')?.click();
+    await settle(fixture);
+
+    expect(close).toHaveBeenCalledWith(enrollment);
+  });
+});

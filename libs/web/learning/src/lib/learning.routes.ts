@@ -1,0 +1,31 @@
+import type { Route } from '@angular/router';
+import { signedInGuard } from '@oris/web/core';
+
+/**
+ * The trainee's own learning. Signed-in people only; the API shows each person their own
+ * enrollments and nobody else's. Route `title`s are translation keys.
+ */
+export const learningRoutes: Route[] = [
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    children: [
+      {
+        path: '',
+        title: 'learning.my.title',
+        loadComponent: () => import('./my-learning/my-learning-page').then((m) => m.MyLearningPage),
+      },
+      {
+        path: ':enrollmentId',
+        title: 'learning.outline.title',
+        loadComponent: () =>
+          import('./outline/course-outline-page').then((m) => m.CourseOutlinePage),
+      },
+      {
+        path: ':enrollmentId/modules/:moduleId',
+        title: 'learning.module.title',
+        loadComponent: () => import('./module/module-viewer-page').then((m) => m.ModuleViewerPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,128 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApiError } from '@oris/shared/api-client';
+import { holdsSeat } from '@oris/shared/domain';
+import { DayPipe, DayRangePipe, type PageOf, Pager } from '@oris/web/catalogue';
+import { LanguageService, RegionsService } from '@oris/web/core';
+import { EnrollmentStatusChip, ProblemAlert } from '@oris/web/ui';
+import { LearningApi } from '../learning-api';
+import { WithdrawalConfirmation } from '../shared/confirm-withdrawal';
+import { canWithdraw, opensModules } from '../shared/enrollment-rules';
+import type { Enrollment } from '../shared/learning-types';
+import { MyEnrollments } from '../shared/my-enrollments';
+import { learningMessageKeys } from '../shared/problem-keys';
+import { ProgressMeter } from '../shared/progress-meter';
+
+const PAGE_SIZE = 20;
+
+@Component({
+  selector: 'oris-my-learning-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    ProblemAlert,
+    DayPipe,
+    DayRangePipe,
+    Pager,
+    EnrollmentStatusChip,
+    ProgressMeter,
+  ],
+  templateUrl: './my-learning-page.html',
+  styleUrl: './my-learning-page.scss',
+})
+export class MyLearningPage {
+  private readonly learning = inject(LearningApi);
+  private readonly myEnrollments = inject(MyEnrollments);
+  private readonly confirmation = inject(WithdrawalConfirmation);
+  private readonly injector = inject(Injector);
+  protected readonly regions = inject(RegionsService);
+  protected readonly language = inject(LanguageService).language;
+
+  protected readonly result = signal<PageOf<Enrollment> | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ApiError | null>(null);
+  protected readonly withdrawProblem = signal<ApiError | null>(null);
+  protected readonly withdrawing = signal<string | null>(null);
+  protected readonly notice = signal<string | null>(null);
+  protected readonly messageKeys = learningMessageKeys;
+  protected readonly opensModules = opensModules;
+  protected readonly canWithdraw = canWithdraw;
+  private readonly noticeElement = viewChild<ElementRef<HTMLElement>>('noticeText');
+  private readonly withdrawProblemElement =
+    viewChild<ElementRef<HTMLElement>>('withdrawProblemBox');
+  private page = 1;
+  private latestRequest = 0;
+
+  constructor() {
+    this.regions.load().catch(() => undefined);
+    void this.load();
+  }
+
+  protected showPage(page: number): void {
+    this.page = page;
+    void this.load();
+  }
+
+  protected retry(): void {
+    void this.load();
+  }
+
+  protected async withdraw(enrollment: Enrollment): Promise<void> {
+    const confirmed = await this.confirmation.ask({
+      course: enrollment.session.course.title,
+      session: enrollment.session.title,
+      holdsSeat: holdsSeat(enrollment.status),
+    });
+    if (!confirmed) return;
+    this.withdrawing.set(enrollment.id);
+    this.withdrawProblem.set(null);
+    this.notice.set(null);
+    try {
+      await this.learning.withdraw(enrollment.id);
+      this.myEnrollments.forget();
+      this.notice.set(enrollment.session.course.title);
+      await this.load();
+    } catch (error) {
+      this.withdrawProblem.set(ApiError.from(error));
+    } finally {
+      this.withdrawing.set(null);
+    }
+    // The button that had the focus is gone (or the dialog gave it back to nothing useful):
+    // the outcome, success or problem, takes it.
+    afterNextRender(
+      () => (this.noticeElement() ?? this.withdrawProblemElement())?.nativeElement.focus(),
+      { injector: this.injector },
+    );
+  }
+
+  private async load(): Promise<void> {
+    const request = ++this.latestRequest;
+    this.loading.set(true);
+    try {
+      const page = await this.learning.myEnrollments({ page: this.page, pageSize: PAGE_SIZE });
+      if (request === this.latestRequest) {
+        this.result.set(page);
+        this.problem.set(null);
+      }
+    } catch (error) {
+      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
+    } finally {
+      if (request === this.latestRequest) this.loading.set(false);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import {
+  type CompletionAnswer,
+  CompletionDialog,
+  type CompletionRequest,
+} from './completion-dialog';
+
+function render(request: Partial<CompletionRequest>) {
+  const closed: (CompletionAnswer | undefined)[] = [];
+  TestBed.configureTestingModule({
+    imports: [
+      CompletionDialog,
+      TranslocoTestingModule.forRoot({
+        langs: { fr: {} },
+        translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+      }),
+    ],
+    providers: [
+      {
+        provide: MAT_DIALOG_DATA,
+        useValue: {
+          name: 'Omar Idrissi',
+          pastDayAllowed: false,
+          earliest: '2026-03-02',
+          today: '2026-11-26',
+          ...request,
+        },
+      },
+      {
+        provide: MatDialogRef,
+        useValue: { close: (answer: CompletionAnswer) => closed.push(answer) },
+      },
+    ],
+  });
+  const fixture = TestBed.createComponent(CompletionDialog);
+  fixture.detectChanges();
+  const element = fixture.nativeElement as HTMLElement;
+  const submit = () => {
+    element.querySelector('form')?.dispatchEvent(new Event('submit'));
+    fixture.detectChanges();
+  };
+  return { element, submit, closed };
+}
+
+describe('CompletionDialog', () => {
+  it('validates today for a trainer, with no day to choose', () => {
+    const { element, submit, closed } = render({});
+
+    expect(element.querySelector('input[type="date"]')).toBeNull();
+    submit();
+    expect(closed).toEqual([{}]);
+  });
+
+  it('lets an administrator record a past day within the session', () => {
+    const { element, submit, closed } = render({ pastDayAllowed: true });
+    const day = element.querySelector<HTMLInputElement>('input[type="date"]') as HTMLInputElement;
+    expect([day.value, day.min, day.max]).toEqual(['2026-11-26', '2026-03-02', '2026-11-26']);
+
+    day.value = '2026-03-06';
+    day.dispatchEvent(new Event('input'));
+    submit();
+
+    expect(closed).toEqual([{ completedOn: '2026-03-06' }]);
+  });
+
+  it('sends no day when the administrator keeps today (the API’s default)', () => {
+    const { submit, closed } = render({ pastDayAllowed: true });
+
+    submit();
+
+    expect(closed).toEqual([{}]);
+  });
+});

@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormControl, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+export interface CompletionRequest {
+  name: string;
+  /** Administrators may record a past day (past cohorts); trainers validate today. */
+  pastDayAllowed: boolean;
+  /** The session's first day and today ('YYYY-MM-DD'): the days an administrator may give. */
+  earliest: string;
+  today: string;
+}
+
+export interface CompletionAnswer {
+  completedOn?: string;
+}
+
+const COMPLETION_TEXT_ID = 'oris-completion-text';
+
+/** Asks before validating a trainee's completion; administrators may give the day it happened. */
+@Component({
+  selector: 'oris-completion-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+  ],
+  template: `
+    <h2 mat-dialog-title>
+      {{ 'teaching.enrollments.completion.title' | transloco: { name: request.name } }}
+    </h2>
+    <form (ngSubmit)="validate()" novalidate>
+      <mat-dialog-content>
+        <p [id]="textId">{{ 'teaching.enrollments.completion.text' | transloco }}</p>
+        @if (request.pastDayAllowed) {
+          <mat-form-field>
+            <mat-label>{{ 'teaching.enrollments.completion.completedOn' | transloco }}</mat-label>
+            <input
+              matInput
+              type="date"
+              required
+              [formControl]="completedOn"
+              [min]="request.earliest"
+              [max]="request.today"
+            />
+            <mat-hint>{{ 'teaching.enrollments.completion.completedOnHint' | transloco }}</mat-hint>
+          </mat-form-field>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" [mat-dialog-close]="undefined">
+          {{ 'teaching.confirm.cancel' | transloco }}
+        </button>
+        <button mat-flat-button type="submit">
+          {{ 'teaching.enrollments.actions.complete' | transloco }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+})
+export class CompletionDialog {
+  protected readonly request = inject<CompletionRequest>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<CompletionDialog, CompletionAnswer>>(MatDialogRef);
+  protected readonly textId = COMPLETION_TEXT_ID;
+  protected readonly completedOn = new FormControl(this.request.today, {
+    nonNullable: true,
+    validators: Validators.required,
+  });
+
+  protected validate(): void {
+    if (!this.request.pastDayAllowed) {
+      this.ref.close({});
+      return;
+    }
+    if (this.completedOn.invalid) {
+      this.completedOn.markAsTouched();
+      return;
+    }
+    // Today is the API's default; sending it only when it differs keeps trainers' calls alike.
+    const day = this.completedOn.value;
+    this.ref.close(day === this.request.today ? {} : { completedOn: day });
+  }
+}
+
+export const completionDialogOptions = {
+  role: 'dialog' as const,
+  ariaDescribedBy: COMPLETION_TEXT_ID,
+  autoFocus: 'first-tabbable' as const,
+  maxWidth: '480px',
+};

@@ -1,0 +1,130 @@
+import { Pipe, type PipeTransform } from '@angular/core';
+import { type EnrollmentStatus, holdsSeat, type Locale, percentOf } from '@oris/shared/domain';
+import { type CompletionRule, intlLocale } from '@oris/web/catalogue';
+import type { EnrollmentDetail } from '../shared/teaching-types';
+
+/** A name as the reader's language writes it, when the person gave it. */
+export function displayName(
+  person: { fullName: string; fullNameAr: string | null },
+  language: Locale,
+): string {
+  return language === 'ar' && person.fullNameAr ? person.fullNameAr : person.fullName;
+}
+
+export type EnrollmentAction = 'approve' | 'reject' | 'complete' | 'notCompleted' | 'withdraw';
+
+/**
+ * What the session's staff may do with an enrollment in this status, as the API allows it:
+ * approve or reject a request; validate or refuse completion of a seat holder (a "not completed"
+ * one may still complete); withdraw someone still taking part (administrators only).
+ */
+export function enrollmentActions(status: EnrollmentStatus, admin: boolean): EnrollmentAction[] {
+  const withdraw: EnrollmentAction[] = admin ? ['withdraw'] : [];
+  switch (status) {
+    case 'pending':
+      return ['approve', 'reject'];
+    case 'confirmed':
+      return ['complete', 'notCompleted', ...withdraw];
+    case 'not_completed':
+      return ['complete'];
+    case 'waitlisted':
+      return withdraw;
+    default:
+      return [];
+  }
+}
+
+export interface SessionCounts {
+  /** Seats held (confirmed, completed, not completed), as the session counts them. */
+  seats: number;
+  capacity: number;
+  waitlisted: number;
+  pending: number;
+}
+
+/**
+ * The counts after one enrollment moved from `before` to `after`. A seat given back while people
+ * wait goes to the first of them in the same transaction, so the seats stay and the queue shrinks.
+ */
+export function countsAfter(
+  counts: SessionCounts,
+  before: EnrollmentStatus,
+  after: EnrollmentStatus,
+): SessionCounts {
+  const change = (test: (status: EnrollmentStatus) => boolean) =>
+    (test(after) ? 1 : 0) - (test(before) ? 1 : 0);
+  const next: SessionCounts = {
+    ...counts,
+    seats: counts.seats + change(holdsSeat),
+    waitlisted: counts.waitlisted + change((status) => status === 'waitlisted'),
+    pending: counts.pending + change((status) => status === 'pending'),
+  };
+  if (next.seats < counts.seats && next.waitlisted > 0) {
+    return { ...next, seats: next.seats + 1, waitlisted: next.waitlisted - 1 };
+  }
+  return next;
+}
+
+/** Whether a withdrawal moved someone else: the freed seat went to the first one waiting. */
+export const promotesFromWaitlist = (counts: SessionCounts, before: EnrollmentStatus): boolean =>
+  holdsSeat(before) && counts.waitlisted > 0;
+
+export interface UnmetLine {
+  key: string;
+  params: Record<string, number>;
+}
+
+/**
+ * The unmet criteria of a refused completion, with their figures, to be said in the reader's
+ * language (the API's own detail is English). The course's threshold completes the check.
+ */
+export function unmetCriteria(detail: EnrollmentDetail, rule: CompletionRule | null): UnmetLine[] {
+  const check = detail.completionCheck;
+  return check.criteria
+    .filter((outcome) => !outcome.met)
+    .flatMap((outcome): UnmetLine[] => {
+      if (outcome.criterion === 'required_modules') {
+        return [
+          {
+            key: 'teaching.enrollments.completion.unmet.modules',
+            params: { done: detail.progress.requiredDone, total: detail.progress.requiredTotal },
+          },
+        ];
+      }
+      if (outcome.criterion === 'attendance') {
+        const required = rule?.minAttendancePercent ?? 0;
+        return [
+          {
+            key: 'teaching.enrollments.completion.unmet.attendance',
+            params: {
+              attended: check.meetingsAttended,
+              held: check.meetingsHeld,
+              percent: percentOf(check.meetingsAttended, check.meetingsHeld),
+              required,
+            },
+          },
+        ];
+      }
+      return [];
+    });
+}
+
+/** Today in Morocco, where the sessions take place ('YYYY-MM-DD'). */
+export function todayInMorocco(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(now);
+}
+
+export function formatPercent(value: number, language: Locale): string {
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(value / 100);
+}
+
+/** A whole percent in the reader's language ("75 %", "75%"). */
+@Pipe({ name: 'orisPercent' })
+export class PercentPipe implements PipeTransform {
+  transform(value: number, language: Locale): string {
+    return formatPercent(value, language);
+  }
+}

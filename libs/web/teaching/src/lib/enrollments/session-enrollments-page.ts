@@ -1,0 +1,330 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApiError } from '@oris/shared/api-client';
+import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '@oris/shared/domain';
+import {
+  type CompletionRule,
+  DayPipe,
+  DayRangePipe,
+  type PageOf,
+  Pager,
+  type Session,
+  StatusChip,
+} from '@oris/web/catalogue';
+import { AuthSession, LanguageService, RegionsService } from '@oris/web/core';
+import { EnrollmentStatusChip, ProblemAlert } from '@oris/web/ui';
+import { firstValueFrom } from 'rxjs';
+import { Confirmation } from '../shared/confirm-dialog';
+import type { Enrollment } from '../shared/teaching-types';
+import { TeachingApi } from '../teaching-api';
+import {
+  type CompletionAnswer,
+  CompletionDialog,
+  completionDialogOptions,
+  type CompletionRequest,
+} from './completion-dialog';
+import {
+  countsAfter,
+  displayName,
+  type EnrollmentAction,
+  enrollmentActions,
+  formatPercent,
+  PercentPipe,
+  promotesFromWaitlist,
+  type SessionCounts,
+  todayInMorocco,
+  type UnmetLine,
+  unmetCriteria,
+} from './enrollment-rules';
+import { ENROLLMENTS_PAGE_SIZE, EnrollmentsApi } from './enrollments-api';
+
+/** The API's codes for a completion refused by the course's rule. */
+const UNMET_CODES = ['required_modules_incomplete', 'attendance_below_threshold'];
+
+interface Refusal {
+  name: string;
+  lines: string[];
+}
+
+/**
+ * A session's enrollments for its staff (`/teaching/sessions/:sessionId/enrollments`): the seats
+ * and queues, the approval queue, and each trainee's progress, attendance and outcome.
+ */
+@Component({
+  selector: 'oris-session-enrollments-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    ProblemAlert,
+    DayPipe,
+    DayRangePipe,
+    Pager,
+    StatusChip,
+    EnrollmentStatusChip,
+    PercentPipe,
+  ],
+  templateUrl: './session-enrollments-page.html',
+  styleUrl: './session-enrollments-page.scss',
+})
+export class SessionEnrollmentsPage {
+  private readonly enrollments = inject(EnrollmentsApi);
+  private readonly teaching = inject(TeachingApi);
+  private readonly confirmation = inject(Confirmation);
+  private readonly dialog = inject(MatDialog);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly regions = inject(RegionsService);
+  protected readonly language = inject(LanguageService).language;
+  protected readonly admin = inject(AuthSession).hasAnyRole(['admin']);
+
+  protected readonly statuses = ENROLLMENT_STATUSES;
+  protected readonly statusFilter = new FormControl<EnrollmentStatus | null>(null);
+  protected readonly session = signal<Session | null>(null);
+  protected readonly counts = signal<SessionCounts | null>(null);
+  protected readonly result = signal<PageOf<Enrollment> | null>(null);
+  protected readonly pending = signal<Enrollment[]>([]);
+  protected readonly attendance = signal<ReadonlyMap<string, number>>(new Map());
+  protected readonly loading = signal(true);
+  protected readonly listLoading = signal(false);
+  protected readonly loadProblem = signal<ApiError | null>(null);
+  protected readonly problem = signal<ApiError | null>(null);
+  protected readonly refusal = signal<Refusal | null>(null);
+  protected readonly announcement = signal('');
+  protected readonly busy = signal<string | null>(null);
+  protected readonly manage = computed(() => this.session()?.canManage ?? false);
+
+  private rule: CompletionRule | null = null;
+  private sessionId = '';
+  private page = 1;
+  private latestList = 0;
+
+  constructor() {
+    this.regions.load().catch(() => undefined);
+    this.statusFilter.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.page = 1;
+      void this.loadList();
+    });
+    inject(ActivatedRoute)
+      .paramMap.pipe(takeUntilDestroyed())
+      .subscribe((params) => {
+        this.sessionId = params.get('sessionId') ?? '';
+        void this.loadAll();
+      });
+  }
+
+  protected name(enrollment: Enrollment): string {
+    return displayName(enrollment.person, this.language());
+  }
+
+  protected actionsOf(enrollment: Enrollment): EnrollmentAction[] {
+    return this.manage() ? enrollmentActions(enrollment.status, this.admin) : [];
+  }
+
+  protected actionLabel(action: EnrollmentAction, enrollment: Enrollment): string {
+    return this.transloco.translate(`teaching.enrollments.actions.${action}Named`, {
+      name: this.name(enrollment),
+    });
+  }
+
+  protected showPage(page: number): void {
+    this.page = page;
+    void this.loadList();
+  }
+
+  protected async act(action: EnrollmentAction, enrollment: Enrollment): Promise<void> {
+    if (action === 'complete') {
+      await this.complete(enrollment);
+      return;
+    }
+    const confirmed = await this.confirmation.ask({
+      titleKey: `teaching.enrollments.confirm.${action}.title`,
+      textKey: `teaching.enrollments.confirm.${action}.text`,
+      confirmKey: `teaching.enrollments.actions.${action}`,
+      params: { name: this.name(enrollment) },
+      destructive: action !== 'approve',
+    });
+    if (!confirmed) return;
+    await this.run(enrollment, () => {
+      switch (action) {
+        case 'approve':
+          return this.enrollments.approve(enrollment.id);
+        case 'reject':
+          return this.enrollments.reject(enrollment.id);
+        case 'notCompleted':
+          return this.enrollments.markNotCompleted(enrollment.id);
+        default:
+          return this.enrollments.withdraw(enrollment.id);
+      }
+    });
+  }
+
+  private async complete(enrollment: Enrollment): Promise<void> {
+    const session = this.session();
+    if (!session) return;
+    const today = todayInMorocco();
+    const ref = this.dialog.open<CompletionDialog, CompletionRequest, CompletionAnswer>(
+      CompletionDialog,
+      {
+        ...completionDialogOptions,
+        data: {
+          name: this.name(enrollment),
+          pastDayAllowed: this.admin,
+          earliest: session.startsOn,
+          today,
+        },
+      },
+    );
+    const answer = await firstValueFrom(ref.afterClosed());
+    if (!answer) return;
+    await this.run(enrollment, () => this.enrollments.complete(enrollment.id, answer.completedOn));
+  }
+
+  /** One action on one row: the row, the queue and the counts follow its answer. */
+  private async run(before: Enrollment, call: () => Promise<Enrollment>): Promise<void> {
+    this.problem.set(null);
+    this.refusal.set(null);
+    this.busy.set(before.id);
+    try {
+      const after = await call();
+      const counts = this.counts();
+      const promoted =
+        !!counts && after.status === 'withdrawn' && promotesFromWaitlist(counts, before.status);
+      if (counts) this.counts.set(countsAfter(counts, before.status, after.status));
+      this.replaceRow(after);
+      this.announcement.set(
+        this.transloco.translate(`teaching.enrollments.done.${after.status}`, {
+          name: this.name(after),
+        }),
+      );
+      // Someone else moved from the waitlist to the freed seat: their row changed too.
+      if (promoted) await this.loadList();
+    } catch (error) {
+      const problem = ApiError.from(error);
+      if (problem.code && UNMET_CODES.includes(problem.code)) {
+        await this.explainRefusal(before, problem);
+      } else {
+        this.problem.set(problem);
+      }
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  /** Says which criterion is unmet, with the trainee's figures, in the reader's language. */
+  private async explainRefusal(enrollment: Enrollment, problem: ApiError): Promise<void> {
+    const name = this.name(enrollment);
+    try {
+      const detail = await this.enrollments.detail(enrollment.id);
+      const lines = unmetCriteria(detail, this.rule).map((line) => this.sentence(line));
+      this.refusal.set({ name, lines: lines.length ? lines : [problem.detail ?? ''] });
+    } catch {
+      this.refusal.set({ name, lines: [problem.detail ?? problem.message] });
+    }
+    this.announcement.set('');
+  }
+
+  private sentence(line: UnmetLine): string {
+    const language = this.language();
+    const params: Record<string, string | number> = { ...line.params };
+    for (const key of ['percent', 'required']) {
+      if (key in line.params) params[key] = formatPercent(line.params[key], language);
+    }
+    return this.transloco.translate(line.key, params);
+  }
+
+  private replaceRow(after: Enrollment): void {
+    const page = this.result();
+    if (page) {
+      this.result.set({
+        ...page,
+        items: page.items.map((item) => (item.id === after.id ? after : item)),
+      });
+    }
+    this.pending.update((queue) =>
+      after.status === 'pending'
+        ? queue.map((item) => (item.id === after.id ? after : item))
+        : queue.filter((item) => item.id !== after.id),
+    );
+  }
+
+  private async loadAll(): Promise<void> {
+    this.loading.set(true);
+    this.loadProblem.set(null);
+    try {
+      const [session, pending, waitlisted] = await Promise.all([
+        this.teaching.session(this.sessionId),
+        this.enrollments.list(this.sessionId, {
+          page: 1,
+          pageSize: ENROLLMENTS_PAGE_SIZE,
+          status: 'pending',
+        }),
+        this.enrollments.list(this.sessionId, { page: 1, pageSize: 1, status: 'waitlisted' }),
+      ]);
+      this.session.set(session);
+      this.pending.set(pending.items);
+      this.counts.set({
+        seats: session.confirmedCount,
+        capacity: session.capacity,
+        waitlisted: waitlisted.total,
+        pending: pending.total,
+      });
+      await Promise.all([this.loadList(), this.loadAttendance(), this.loadRule(session)]);
+    } catch (error) {
+      this.loadProblem.set(ApiError.from(error));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private async loadList(): Promise<void> {
+    const request = ++this.latestList;
+    const status = this.statusFilter.value;
+    this.listLoading.set(true);
+    try {
+      const page = await this.enrollments.list(this.sessionId, {
+        page: this.page,
+        pageSize: ENROLLMENTS_PAGE_SIZE,
+        ...(status && { status }),
+      });
+      if (request === this.latestList) {
+        this.result.set(page);
+        this.problem.set(null);
+      }
+    } catch (error) {
+      if (request === this.latestList) this.problem.set(ApiError.from(error));
+    } finally {
+      if (request === this.latestList) this.listLoading.set(false);
+    }
+  }
+
+  // The attendance and the rule complete the table; without them it still works.
+  private async loadAttendance(): Promise<void> {
+    try {
+      const sheet = await this.enrollments.attendance(this.sessionId);
+      this.attendance.set(new Map(sheet.rows.map((row) => [row.enrollmentId, row.percent])));
+    } catch {
+      this.attendance.set(new Map());
+    }
+  }
+
+  private async loadRule(session: Session): Promise<void> {
+    try {
+      this.rule = (await this.teaching.course(session.course.id)).completionRule;
+    } catch {
+      this.rule = null;
+    }
+  }
+}
