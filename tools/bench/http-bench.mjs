@@ -1,8 +1,9 @@
-// What the HTTP benchmarks (P1, P2, P3) share: options, server processes, the API's production
-// build on a throwaway database, autocannon runs with full-precision latencies, the markdown
-// table's figures, and the section of docs/PERFORMANCE.md each one rewrites with --write.
+// What the HTTP benchmarks (P1–P4, P6) share: options, server processes, the API's (and the
+// worker's) production build on a throwaway database, access tokens signed as the API signs them,
+// autocannon runs with full-precision latencies, the markdown table's figures, and the section of
+// docs/PERFORMANCE.md each one rewrites with --write.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   createWriteStream,
   existsSync,
@@ -12,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,6 +39,7 @@ import { formatProfile, summariseProfile } from './cpu-profile.mjs';
 /** P1's route: the ceiling the later benchmarks are measured against. */
 export const HEALTH_ROUTE = '/api/health';
 export const API_DIST = join(ROOT, 'dist', 'apps', 'api');
+export const WORKER_DIST = join(ROOT, 'dist', 'apps', 'worker');
 export const LOG_DIR = join(ROOT, 'tmp', 'bench');
 const PERFORMANCE_DOC = join(ROOT, 'docs', 'PERFORMANCE.md');
 
@@ -133,9 +135,19 @@ export async function waitUntilAnswering(server, url, timeoutMs = 60_000) {
  * The API's production build (built unless --no-build) on a throwaway database, created and
  * migrated here and dropped by the clean-ups. `prepare(databaseUrl)` runs after the migration,
  * before the API starts (to seed). With `profile`, the API samples its own CPU (see
- * profile-preload.cjs) and `reportProfile` prints where its time went.
+ * profile-preload.cjs) and `reportProfile` prints where its time went. `env` adds to the API's
+ * environment (and the migration's); `nodeArgs` go before the script (e.g. `-r` a preload).
  */
-export async function startApi({ bench, settings, cleanups, opts, prepare, profileFile }) {
+export async function startApi({
+  bench,
+  settings,
+  cleanups,
+  opts,
+  prepare,
+  profileFile,
+  env: extraEnv = {},
+  nodeArgs = [],
+}) {
   if (!opts['no-build']) {
     log('Building the API (production): nx run api:build');
     await runOrThrow(NX, ['run', 'api:build'], { env: NX_ENV });
@@ -168,6 +180,7 @@ export async function startApi({ bench, settings, cleanups, opts, prepare, profi
     REDIS_URL: settings.REDIS_URL,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: opts['log-level'],
+    ...extraEnv,
   };
   await runOrThrow(process.execPath, [join(API_DIST, 'cli.js'), 'migrate'], { env });
   if (prepare) await prepare(env.DATABASE_URL);
@@ -176,14 +189,78 @@ export async function startApi({ bench, settings, cleanups, opts, prepare, profi
     ? ['-r', join(ROOT, 'tools', 'bench', 'profile-preload.cjs')]
     : [];
   if (opts.profile) rmSync(profileFile, { force: true });
-  const server = startProcess(`${bench}-api`, [...profileArgs, join(API_DIST, 'main.js')], {
-    ...env,
-    ...(opts.profile ? { ORIS_PROFILE_OUT: profileFile } : {}),
-  });
+  const server = startProcess(
+    `${bench}-api`,
+    [...profileArgs, ...nodeArgs, join(API_DIST, 'main.js')],
+    {
+      ...env,
+      ...(opts.profile ? { ORIS_PROFILE_OUT: profileFile } : {}),
+    },
+  );
   cleanups.push(() => server.stop());
   const base = `http://127.0.0.1:${env.API_PORT}`;
   await waitUntilAnswering(server, `${base}${HEALTH_ROUTE}`);
   return { server, base, env, profileFile };
+}
+
+/** The worker's production build (`nx run worker:build`), unless --no-build. */
+export async function buildWorker(opts) {
+  if (!opts['no-build']) {
+    log('Building the worker (production): nx run worker:build');
+    await runOrThrow(NX, ['run', 'worker:build'], { env: NX_ENV });
+  }
+  if (!existsSync(join(WORKER_DIST, 'main.js'))) {
+    throw new UserFacingError(
+      'dist/apps/worker/main.js is missing: build the worker first (nx run worker:build).',
+    );
+  }
+}
+
+/**
+ * One worker process (`node dist/apps/worker/main.js`, NODE_ENV=production) on the API's
+ * database and Redis (`api.env`), plus `env`; resolves once it logged that it started.
+ */
+export async function startWorker({ bench, api, cleanups, env = {}, timeoutMs = 60_000 }) {
+  const worker = startProcess(`${bench}-worker`, [join(WORKER_DIST, 'main.js')], {
+    NODE_ENV: 'production',
+    DATABASE_URL: api.env.DATABASE_URL,
+    REDIS_URL: api.env.REDIS_URL,
+    JWT_SECRET: api.env.JWT_SECRET,
+    LOG_LEVEL: api.env.LOG_LEVEL,
+    ...env,
+  });
+  cleanups.push(() => worker.stop());
+  const deadline = Date.now() + timeoutMs;
+  while (!tail(worker.logPath, 200).includes('Worker started')) {
+    if (worker.hasExited() || Date.now() > deadline) {
+      throw new UserFacingError(
+        `The worker did not start. Last lines of ${worker.logPath}:\n${tail(worker.logPath)}`,
+      );
+    }
+    await sleep(200);
+  }
+  return worker;
+}
+
+const base64url = (value) => Buffer.from(value).toString('base64url');
+
+/** An access token as `AccessTokens.issue` makes it: HS256, the API's audience and issuer, 1 h. */
+export function signAccessToken(secret, { id, email }, roles) {
+  const now = Math.floor(Date.now() / 1000);
+  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const claims = base64url(
+    JSON.stringify({
+      sub: id,
+      email,
+      roles,
+      iat: now,
+      exp: now + 3600,
+      aud: 'oris-api',
+      iss: 'oris-academy',
+    }),
+  );
+  const signature = createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url');
+  return `${header}.${claims}.${signature}`;
 }
 
 /** Asks the API for its CPU profile and prints where its time went. */
@@ -229,16 +306,19 @@ export const median = (values) => {
 /**
  * One autocannon run (any autocannon options: `url`, `requests`, `overallRate`, `amount`…);
  * latencies are kept at full precision (autocannon's own are whole ms), and anything but a
- * 2xx is counted as a problem.
+ * 2xx (or, with `expectStatus`, anything but that status) is counted as a problem.
  */
-export async function load(options) {
+export async function load({ expectStatus, ...options }) {
   const autocannon = requireFromRoot('autocannon');
   const latencies = [];
   let statusProblems = 0;
+  const expected = expectStatus
+    ? (statusCode) => statusCode === expectStatus
+    : (statusCode) => statusCode >= 200 && statusCode < 300;
   const started = performance.now();
   const instance = autocannon({ pipelining: 1, ...options });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    if (expected(statusCode)) latencies.push(responseTime);
     else statusProblems += 1;
   });
   const result = await instance;
@@ -287,12 +367,16 @@ export function machine() {
     cpu: cpus()[0]?.model?.trim() ?? 'unknown',
     node: process.version,
     fastify,
+    load: loadavg()[0],
   };
 }
 
 /** "Measured … on 2 cores (…), Node …, Fastify …" for the table's footnote. */
 export const measuredOn = (info) =>
   `Measured ${info.date} on ${info.nproc} cores (${info.cpu}), Node ${info.node}, Fastify ${info.fastify}`;
+
+/** Load average over the last minute, one decimal: a shared machine shows here. */
+export const loadAverage = () => loadavg()[0].toFixed(1);
 
 export function commandLine(bench) {
   const args = process.argv.slice(2);

@@ -9,7 +9,8 @@
 // - pipeline: CertificateRenderer.render + SHA-256 + LocalDirectoryStorage.put, as the worker
 //   does for each certificate (its database record is measured later, with the domain).
 //
-// The TypeScript sources are loaded through @swc-node/register, as the db:* scripts do.
+// The TypeScript sources are loaded through @swc-node/register, as the db:* scripts do. P6 imports
+// the sample certificates and the bare pdfkit replay from here (nothing runs on import).
 //
 //   npm run bench:p5 [-- --runs 5 --count 150 --warmup 40 --write]
 import { createHash, randomBytes } from 'node:crypto';
@@ -64,10 +65,12 @@ function readOptions() {
   }
 }
 
-const opts = readOptions();
+/** Run as a script (npm run bench:p5), not imported by another benchmark. */
+const isMain = Boolean(process.argv[1]) && import.meta.url === pathToFileURL(process.argv[1]).href;
+const opts = isMain ? readOptions() : null;
 
 /** Loads the TypeScript renderer and storage the way the worker would run them. */
-function loadSources() {
+export function loadSources() {
   process.env.SWC_NODE_PROJECT ??= join(ROOT, 'tsconfig.base.json');
   requireFromRoot('@swc-node/register');
   const rendering = requireFromRoot(
@@ -113,7 +116,7 @@ function uniqueSurname(i, consonants, vowels) {
  * Varied certificates, like a session's batch: every holder a different person (Latin names,
  * two in three with an Arabic name too), a few courses, French and Arabic titles.
  */
-function sampleDocuments(count) {
+export function sampleDocuments(count) {
   return Array.from({ length: count }, (_, i) => {
     const serial = `ORIS-2026-${String(100000 + i).padStart(6, '0')}`;
     const code = createHash('sha256').update(serial).digest('hex').slice(0, 16).toUpperCase();
@@ -161,7 +164,7 @@ const DRAWING_METHODS = [
  * (not pdfkit's own nested ones) with the document options: enough to draw the page again
  * with pdfkit alone.
  */
-function recordDrawing(PDFDocument, renderer, document) {
+export function recordDrawing(PDFDocument, renderer, document) {
   const proto = PDFDocument.prototype;
   const originals = Object.fromEntries(DRAWING_METHODS.map((name) => [name, proto[name]]));
   const calls = [];
@@ -184,7 +187,7 @@ function recordDrawing(PDFDocument, renderer, document) {
   }
 }
 
-function documentOptions(rendering, document) {
+export function documentOptions(rendering, document) {
   const issued = new Date(`${document.issuedOn}T00:00:00Z`);
   return {
     size: 'A4',
@@ -206,7 +209,7 @@ function documentOptions(rendering, document) {
 }
 
 /** The ceiling: pdfkit alone drawing the recorded page, to a Buffer. */
-function drawBare(PDFDocument, fonts, options, calls) {
+export function drawBare(PDFDocument, fonts, options, calls) {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument(options);
     for (const [name, font] of fonts) doc.registerFont(name, font);
@@ -298,132 +301,141 @@ async function writeSection(markdown) {
   log('Updated docs/PERFORMANCE.md');
 }
 
-const loadAtStart = loadavg()[0].toFixed(1);
-
-main(async () => {
-  await ensureInstall();
-  const {
-    rendering,
-    fontFiles,
-    loadCertificateFonts,
-    CertificateRenderer,
-    LocalDirectoryStorage,
-    PDFDocument,
-  } = loadSources();
-  const renderer = new CertificateRenderer();
-  // The same TTF files, parsed once before the loops by plain fontkit: pdfkit as anyone uses it,
-  // without the renderer's shaping cache.
+/** The same TTF files parsed once by plain fontkit: pdfkit as anyone uses it, no shaping cache. */
+export function plainFonts(fontFiles) {
   const fontkit = requireFromRoot('fontkit');
-  const fonts = Object.entries(fontFiles).map(([name, file]) => [
+  return Object.entries(fontFiles).map(([name, file]) => [
     name,
     fontkit.create(readFileSync(requireFromRoot.resolve(file))),
   ]);
-  // And with the renderer's fonts (shaping cache included): what the pipeline adds to pdfkit.
-  const cachedFonts = Object.entries(loadCertificateFonts());
+}
 
-  const storageDir = join(ROOT, 'tmp', 'bench', `p5-${randomBytes(4).toString('hex')}`);
-  mkdirSync(storageDir, { recursive: true });
-  const storage = new LocalDirectoryStorage(storageDir);
+const loadAtStart = loadavg()[0].toFixed(1);
 
-  try {
-    // Each loop draws each certificate once: warm-up, then one slice per run.
-    const documents = sampleDocuments(opts.warmup + opts.runs * opts.count);
-    log(
-      `Recording the drawing calls of ${documents.length} certificates for the bare pdfkit loops`,
-    );
-    const recorder = new CertificateRenderer();
-    const recordings = [];
-    for (const document of documents) {
-      recordings.push({
-        options: documentOptions(rendering, document),
-        calls: await recordDrawing(PDFDocument, recorder, document),
-      });
-    }
-
-    // The replay must be the very same page: with fonts loaded as the renderer loads them, it
-    // gives the renderer's bytes exactly.
-    const replayed = await drawBare(
+if (isMain)
+  main(async () => {
+    await ensureInstall();
+    const {
+      rendering,
+      fontFiles,
+      loadCertificateFonts,
+      CertificateRenderer,
+      LocalDirectoryStorage,
       PDFDocument,
-      Object.entries(loadCertificateFonts()),
-      recordings[0].options,
-      recordings[0].calls,
-    );
-    const rendered = await new CertificateRenderer().render(documents[0]);
-    if (!replayed.equals(rendered)) {
-      throw new UserFacingError(
-        "The bare pdfkit replay does not reproduce the renderer's page byte for byte: " +
-          'the recording misses a drawing call, so the comparison would not be fair.',
+    } = loadSources();
+    const renderer = new CertificateRenderer();
+    // The same TTF files, parsed once before the loops by plain fontkit: pdfkit as anyone uses it,
+    // without the renderer's shaping cache.
+    const fonts = plainFonts(fontFiles);
+    // And with the renderer's fonts (shaping cache included): what the pipeline adds to pdfkit.
+    const cachedFonts = Object.entries(loadCertificateFonts());
+
+    const storageDir = join(ROOT, 'tmp', 'bench', `p5-${randomBytes(4).toString('hex')}`);
+    mkdirSync(storageDir, { recursive: true });
+    const storage = new LocalDirectoryStorage(storageDir);
+
+    try {
+      // Each loop draws each certificate once: warm-up, then one slice per run.
+      const documents = sampleDocuments(opts.warmup + opts.runs * opts.count);
+      log(
+        `Recording the drawing calls of ${documents.length} certificates for the bare pdfkit loops`,
       );
-    }
-    log("The bare pdfkit replay reproduces the renderer's PDF byte for byte.");
+      const recorder = new CertificateRenderer();
+      const recordings = [];
+      for (const document of documents) {
+        recordings.push({
+          options: documentOptions(rendering, document),
+          calls: await recordDrawing(PDFDocument, recorder, document),
+        });
+      }
 
-    const loops = [
-      {
-        label: 'bare pdfkit, same page (ceiling)',
-        async once(i) {
-          const { options, calls } = recordings[i];
-          return drawBare(PDFDocument, fonts, options, calls);
-        },
-      },
-      {
-        label: "bare pdfkit, same page, the renderer's cached fonts",
-        async once(i) {
-          const { options, calls } = recordings[i];
-          return drawBare(PDFDocument, cachedFonts, options, calls);
-        },
-      },
-      {
-        label: 'pipeline: render + SHA-256 + `LocalDirectoryStorage.put`',
-        async once(i) {
-          const document = documents[i];
-          const pdf = await renderer.render(document);
-          const sha256 = createHash('sha256').update(pdf).digest('hex');
-          await storage.put(`certificates/2026/${document.serial}-${sha256.slice(0, 8)}.pdf`, pdf);
-          return pdf;
-        },
-      },
-    ].map((loop) => ({ ...loop, rates: [], bytes: 0, made: 0 }));
-
-    for (const loop of loops) {
-      log(`Warming up: ${loop.label}, ${opts.warmup} certificates`);
-      for (let i = 0; i < opts.warmup; i += 1) await loop.once(i);
-    }
-    for (let round = 0; round < opts.runs; round += 1) {
-      // Alternate the order so that drift on a shared machine hits both loops alike.
-      const order = round % 2 === 0 ? loops : [...loops].reverse();
-      for (const loop of order) {
-        const started = performance.now();
-        const first = opts.warmup + round * opts.count;
-        for (let i = first; i < first + opts.count; i += 1) {
-          const pdf = await loop.once(i);
-          loop.bytes += pdf.length;
-          loop.made += 1;
-        }
-        const seconds = (performance.now() - started) / 1000;
-        loop.rates.push(opts.count / seconds);
-        log(
-          `run ${round + 1}/${opts.runs} ${loop.label}: ${rate(opts.count / seconds)} certificates/s`,
+      // The replay must be the very same page: with fonts loaded as the renderer loads them, it
+      // gives the renderer's bytes exactly.
+      const replayed = await drawBare(
+        PDFDocument,
+        Object.entries(loadCertificateFonts()),
+        recordings[0].options,
+        recordings[0].calls,
+      );
+      const rendered = await new CertificateRenderer().render(documents[0]);
+      if (!replayed.equals(rendered)) {
+        throw new UserFacingError(
+          "The bare pdfkit replay does not reproduce the renderer's page byte for byte: " +
+            'the recording misses a drawing call, so the comparison would not be fair.',
         );
       }
-    }
+      log("The bare pdfkit replay reproduces the renderer's PDF byte for byte.");
 
-    const results = loops.map((loop) => ({
-      label: loop.label,
-      rate: median(loop.rates),
-      min: Math.min(...loop.rates),
-      max: Math.max(...loop.rates),
-      bytes: loop.bytes / loop.made,
-    }));
-    const { markdown, ratio } = table(results, machine());
-    process.stdout.write(`\n${markdown}\n\n`);
-    log(
-      ratio >= BAR
-        ? green(`P5 ${ratio.toFixed(2)} ≥ ${BAR}`)
-        : red(`P5 ${ratio.toFixed(2)} < ${BAR}`),
-    );
-    if (opts.write) await writeSection(markdown);
-    else log(`Add ${bold('--write')} to record this in docs/PERFORMANCE.md.`);
-  } finally {
-    rmSync(storageDir, { recursive: true, force: true });
-  }
-});
+      const loops = [
+        {
+          label: 'bare pdfkit, same page (ceiling)',
+          async once(i) {
+            const { options, calls } = recordings[i];
+            return drawBare(PDFDocument, fonts, options, calls);
+          },
+        },
+        {
+          label: "bare pdfkit, same page, the renderer's cached fonts",
+          async once(i) {
+            const { options, calls } = recordings[i];
+            return drawBare(PDFDocument, cachedFonts, options, calls);
+          },
+        },
+        {
+          label: 'pipeline: render + SHA-256 + `LocalDirectoryStorage.put`',
+          async once(i) {
+            const document = documents[i];
+            const pdf = await renderer.render(document);
+            const sha256 = createHash('sha256').update(pdf).digest('hex');
+            await storage.put(
+              `certificates/2026/${document.serial}-${sha256.slice(0, 8)}.pdf`,
+              pdf,
+            );
+            return pdf;
+          },
+        },
+      ].map((loop) => ({ ...loop, rates: [], bytes: 0, made: 0 }));
+
+      for (const loop of loops) {
+        log(`Warming up: ${loop.label}, ${opts.warmup} certificates`);
+        for (let i = 0; i < opts.warmup; i += 1) await loop.once(i);
+      }
+      for (let round = 0; round < opts.runs; round += 1) {
+        // Alternate the order so that drift on a shared machine hits both loops alike.
+        const order = round % 2 === 0 ? loops : [...loops].reverse();
+        for (const loop of order) {
+          const started = performance.now();
+          const first = opts.warmup + round * opts.count;
+          for (let i = first; i < first + opts.count; i += 1) {
+            const pdf = await loop.once(i);
+            loop.bytes += pdf.length;
+            loop.made += 1;
+          }
+          const seconds = (performance.now() - started) / 1000;
+          loop.rates.push(opts.count / seconds);
+          log(
+            `run ${round + 1}/${opts.runs} ${loop.label}: ${rate(opts.count / seconds)} certificates/s`,
+          );
+        }
+      }
+
+      const results = loops.map((loop) => ({
+        label: loop.label,
+        rate: median(loop.rates),
+        min: Math.min(...loop.rates),
+        max: Math.max(...loop.rates),
+        bytes: loop.bytes / loop.made,
+      }));
+      const { markdown, ratio } = table(results, machine());
+      process.stdout.write(`\n${markdown}\n\n`);
+      log(
+        ratio >= BAR
+          ? green(`P5 ${ratio.toFixed(2)} ≥ ${BAR}`)
+          : red(`P5 ${ratio.toFixed(2)} < ${BAR}`),
+      );
+      if (opts.write) await writeSection(markdown);
+      else log(`Add ${bold('--write')} to record this in docs/PERFORMANCE.md.`);
+    } finally {
+      rmSync(storageDir, { recursive: true, force: true });
+    }
+  });

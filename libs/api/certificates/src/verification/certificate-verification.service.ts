@@ -11,6 +11,34 @@ import { VerificationRateLimit } from './verification-rate-limit';
 /** The shape codes are issued in; anything else is answered 404 without touching the database. */
 export const VERIFICATION_CODE = /^[A-Za-z0-9_-]{22,64}$/;
 
+/** What verification reads of a certificate: its answer and the PDF's hash. */
+type VerifiedCertificate = Pick<
+  Certificate,
+  | 'status'
+  | 'serial'
+  | 'holderName'
+  | 'holderNameAr'
+  | 'courseTitle'
+  | 'hours'
+  | 'sessionStartsOn'
+  | 'sessionEndsOn'
+  | 'regionCode'
+  | 'completedOn'
+  | 'issuedOn'
+  | 'revokedAt'
+  | 'revokedReason'
+  | 'sha256'
+>;
+
+// Dates as text (`YYYY-MM-DD`, as the entity's date columns read them), the instant as a Date.
+const FIND_BY_CODE = `
+  SELECT status, serial, holder_name AS "holderName", holder_name_ar AS "holderNameAr",
+         course_title AS "courseTitle", hours, session_starts_on::text AS "sessionStartsOn",
+         session_ends_on::text AS "sessionEndsOn", region_code AS "regionCode",
+         completed_on::text AS "completedOn", issued_on::text AS "issuedOn",
+         revoked_at AS "revokedAt", revoked_reason AS "revokedReason", sha256
+    FROM certificate WHERE verification_code = $1`;
+
 /** Public verification: one rate-limit increment and one indexed read per lookup. */
 @Injectable()
 export class CertificateVerification {
@@ -20,7 +48,7 @@ export class CertificateVerification {
   ) {}
 
   async verify(ip: string, code: string): Promise<VerificationDto> {
-    return toVerificationDto(await this.find(ip, code));
+    return toVerificationDto(Object.assign(new Certificate(), await this.find(ip, code)));
   }
 
   /** Whether `file` is the PDF that was issued: its SHA-256 against the recorded one. */
@@ -31,11 +59,13 @@ export class CertificateVerification {
     return { matches: digest === certificate.sha256 };
   }
 
-  private async find(ip: string, code: string): Promise<Certificate> {
+  private async find(ip: string, code: string): Promise<VerifiedCertificate> {
     await this.rateLimit.consume(ip);
-    const certificate = VERIFICATION_CODE.test(code)
-      ? await this.certificates.findOneBy({ verificationCode: code })
-      : null;
+    // Plain SQL with the answer's columns only: the route is public and hot (P4), and TypeORM's
+    // query building and entity hydration were a tenth of its CPU for one indexed read.
+    const [certificate]: VerifiedCertificate[] = VERIFICATION_CODE.test(code)
+      ? await this.certificates.query(FIND_BY_CODE, [code])
+      : [];
     if (!certificate) {
       throw new CertificateException(
         CertificateErrorCode.CertificateNotFound,

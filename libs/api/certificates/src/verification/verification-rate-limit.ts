@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiter } from '@oris/api/identity';
 import type { RateLimitRule } from '@oris/api/identity';
+import { AppConfig } from '@oris/api/platform';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
-
-/** Lookups per IP and minute: a person checking certificates never reaches it; a scraper does. */
-export const VERIFY_LIMIT: RateLimitRule = { name: 'verify:ip', limit: 60, windowSeconds: 60 };
 
 /**
  * Verification's budget on the platform's shared Redis limiter (one INCR per lookup, fails open
@@ -12,11 +10,26 @@ export const VERIFY_LIMIT: RateLimitRule = { name: 'verify:ip', limit: 60, windo
  */
 @Injectable()
 export class VerificationRateLimit {
-  constructor(private readonly limiter: RateLimiter) {}
+  /**
+   * Lookups per IP and minute (VERIFY_RATE_LIMIT_PER_MINUTE, 60 by default): a person checking
+   * certificates never reaches it; a scraper does.
+   */
+  private readonly rule: RateLimitRule;
+
+  constructor(
+    private readonly limiter: RateLimiter,
+    config: AppConfig,
+  ) {
+    this.rule = {
+      name: 'verify:ip',
+      limit: config.VERIFY_RATE_LIMIT_PER_MINUTE,
+      windowSeconds: 60,
+    };
+  }
 
   /** Counts one lookup from `ip`; throws 429 (with Retry-After) once the minute's budget is spent. */
   async consume(ip: string): Promise<void> {
-    const decision = await this.limiter.check(VERIFY_LIMIT, ip);
+    const decision = await this.limiter.check(this.rule, ip);
     if (decision.allowed) return;
     throw new CertificateException(
       CertificateErrorCode.RateLimited,

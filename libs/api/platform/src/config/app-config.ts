@@ -100,6 +100,16 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /**
+   * Public certificate verifications (lookups and file checks) allowed per IP and minute before
+   * 429. A person checking certificates stays far below 60; benchmarks raise it so that the
+   * limit (its Redis count still runs) is not what they measure.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  VERIFY_RATE_LIMIT_PER_MINUTE = 60;
+
   /** SMTP URL (smtp://user:pass@host:port). Empty: emails are written as .eml files under MAIL_DROP_DIR. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })
