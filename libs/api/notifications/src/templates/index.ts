@@ -5,6 +5,8 @@ import { enrollmentConfirmedTemplate } from './enrollment-confirmed.template';
 import { enrollmentPendingTemplate } from './enrollment-pending.template';
 import { enrollmentPromotedTemplate } from './enrollment-promoted.template';
 import { enrollmentWaitlistedTemplate } from './enrollment-waitlisted.template';
+import { followupDueTemplate } from './followup-due.template';
+import { followupReminderTemplate } from './followup-reminder.template';
 import { passwordResetTemplate } from './password-reset.template';
 import { sessionCancelledTemplate } from './session-cancelled.template';
 import { welcomeTemplate } from './welcome.template';
@@ -20,6 +22,8 @@ export const EMAIL_TEMPLATES = {
   enrollment_promoted: enrollmentPromotedTemplate,
   session_cancelled: sessionCancelledTemplate,
   certificate_issued: certificateIssuedTemplate,
+  followup_due: followupDueTemplate,
+  followup_reminder: followupReminderTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -9,6 +9,13 @@ const enrollment = {
   sessionTitle: 'Cohorte printemps — Fès',
   startsOn: '2026-03-02',
 };
+const followup = {
+  fullName: 'Amina El Idrissi',
+  courseTitle: 'Entrepreneuriat social',
+  months: '9',
+  surveyToken: 'q3Vx9_Zt-8kLm2NpR4sT6uWyq3Vx9_Zt-8kLm2NpR4s',
+  expiresOn: '2026-12-26',
+};
 const params: Record<EmailTemplate, Record<string, string>> = {
   welcome: { fullName: 'Amina El Idrissi' },
   password_reset: {
@@ -28,6 +35,8 @@ const params: Record<EmailTemplate, Record<string, string>> = {
     completedOn: '2026-03-06',
     verificationCode: 'q3Vx9_Zt-8kLm2NpR4sT6uWy',
   },
+  followup_due: followup,
+  followup_reminder: followup,
 };
 
 describe('renderEmail', () => {

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { EnrollmentsModule } from '@oris/api/enrollments';
+import { IdentityModule } from '@oris/api/identity';
+import { NotificationsModule } from '@oris/api/notifications';
+import { PlacementsModule } from '@oris/api/placements';
+import { FollowupsController } from './http/followups.controller';
+import { SurveyController } from './http/survey.controller';
+import { FollowupQueue } from './queue/followup-queue.service';
+import { EnrollmentCompletedHandler } from './scheduling/enrollment-completed.handler';
+import { FollowupScheduler } from './scheduling/followup-scheduler.service';
+import { SurveyRateLimit } from './survey/survey-rate-limit';
+import { SurveyService } from './survey/survey.service';
+
+/**
+ * Follow-ups at 6, 9 and 12 months, for the API: scheduling on completion, the public survey and
+ * the officers' queue. The periodic pass (due emails, reminders) runs in the worker
+ * (`FollowupsWorkerModule`).
+ */
+@Module({
+  imports: [EnrollmentsModule, IdentityModule, NotificationsModule, PlacementsModule],
+  controllers: [SurveyController, FollowupsController],
+  providers: [
+    FollowupScheduler,
+    EnrollmentCompletedHandler,
+    SurveyRateLimit,
+    SurveyService,
+    FollowupQueue,
+  ],
+  exports: [FollowupScheduler],
+})
+export class FollowupsModule {}
