@@ -3,7 +3,9 @@ import { CatalogueModule } from '@oris/api/catalogue';
 import { CertificatesModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
 import { EnrollmentsModule } from '@oris/api/enrollments';
+import { FollowupsModule } from '@oris/api/followups';
 import { IdentityModule } from '@oris/api/identity';
+import { IndicatorsModule } from '@oris/api/indicators';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PlacementsModule } from '@oris/api/placements';
 import {
@@ -38,6 +40,8 @@ export class AppModule {
         EnrollmentsModule,
         CertificatesModule,
         PlacementsModule,
+        FollowupsModule,
+        IndicatorsModule,
       ],
     };
   }

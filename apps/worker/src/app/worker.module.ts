@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CertificatesWorkerModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
+import { FollowupsWorkerModule } from '@oris/api/followups';
+import { IndicatorsWorkerModule } from '@oris/api/indicators';
 import { NotificationsWorkerModule } from '@oris/api/notifications';
 import {
   AppConfig,
@@ -25,6 +27,8 @@ export class WorkerModule {
         StorageModule,
         NotificationsWorkerModule.forRoot(),
         CertificatesWorkerModule.forRoot(),
+        FollowupsWorkerModule.forRoot(),
+        IndicatorsWorkerModule.forRoot(),
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { CsvSyntaxError, parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv, toCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads comma-separated records with their line numbers, skipping blank lines', () => {
@@ -43,5 +43,46 @@ describe('parseCsv', () => {
   it('reports a quoted cell never closed with its line', () => {
     expect(() => parseCsv('a\n"open\nstill')).toThrow(CsvSyntaxError);
     expect(() => parseCsv('a\n"open\nstill')).toThrow('line 2');
+  });
+});
+
+describe('toCsv', () => {
+  it('starts with a BOM, separates with ; and ends lines with CRLF', () => {
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, null],
+      ]),
+    ).toBe('\uFEFFa;b\r\n1;\r\n');
+    expect(toCsv([['a', 'b']], { separator: ',', bom: false })).toBe('a,b\r\n');
+  });
+
+  it('quotes cells holding the separator, quotes or line breaks', () => {
+    expect(
+      toCsv([['El Amrani; Youssef', 'il a dit "oui"', 'deux\nlignes', 'a,b']], { bom: false }),
+    ).toBe('"El Amrani; Youssef";"il a dit ""oui""";"deux\nlignes";a,b\r\n');
+  });
+
+  it('neutralises text cells a spreadsheet would evaluate', () => {
+    const cells = ['=1+1', '+212600000000', '-2', '@SUM(A1)', '\tx', '\rx', 'ok=', 'مرحبا'];
+    expect(toCsv([cells], { bom: false, separator: ',' })).toBe(
+      `'=1+1,'+212600000000,'-2,'@SUM(A1),'\tx,"'\rx",ok=,مرحبا\r\n`,
+    );
+    // Numbers stay numbers.
+    expect(toCsv([[-3, 0.25]], { bom: false })).toBe('-3;0.25\r\n');
+  });
+
+  it('round-trips through parseCsv', () => {
+    const rows = [
+      ['name', 'note'],
+      ['a;b', 'x "y"\nz'],
+      ['=cmd', ''],
+    ];
+    const parsed = parseCsv(toCsv(rows)).map((record) => record.cells);
+    expect(parsed).toEqual([
+      ['name', 'note'],
+      ['a;b', 'x "y"\nz'],
+      ["'=cmd", ''],
+    ]);
   });
 });

@@ -70,3 +70,35 @@ export function parseCsv(text: string): CsvRecord[] {
   if (cell !== '' || cells.length > 0) endRecord();
   return records;
 }
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+export interface ToCsvOptions {
+  /** `;` by default: spreadsheets in French and Arabic locales open it as columns. */
+  separator?: ',' | ';';
+  /** Start with a UTF-8 BOM (default true), so spreadsheets read accents and Arabic right. */
+  bom?: boolean;
+}
+
+/** Cells a spreadsheet would read as a formula or a control (S7, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Writes RFC 4180 CSV with CRLF line ends: a cell holding the separator, a quote or a line break
+ * is quoted (quotes doubled); a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return is prefixed with `'` so no spreadsheet evaluates it. Numbers are written as numbers
+ * (a negative number is a number, not a formula); null and undefined as empty cells.
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[], options: ToCsvOptions = {}): string {
+  const separator = options.separator ?? ';';
+  const escape = (cell: CsvCell): string => {
+    if (cell === null || cell === undefined) return '';
+    let text = String(cell);
+    if (typeof cell === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+    return /["\r\n]/.test(text) || text.includes(separator)
+      ? `"${text.replace(/"/g, '""')}"`
+      : text;
+  };
+  const body = rows.map((row) => row.map(escape).join(separator)).join('\r\n');
+  return (options.bom === false ? '' : '\uFEFF') + body + (rows.length > 0 ? '\r\n' : '');
+}

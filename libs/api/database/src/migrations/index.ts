@@ -6,6 +6,8 @@ import { CreateIdempotencyRecords1764800000000 } from './1764800000000-CreateIde
 import { CreateEnrollments1764800001000 } from './1764800001000-CreateEnrollments';
 import { CreateCertificates1764900000000 } from './1764900000000-CreateCertificates';
 import { CreatePlacements1765000000000 } from './1765000000000-CreatePlacements';
+import { CreateFollowups1765100000000 } from './1765100000000-CreateFollowups';
+import { CreateInsertionRollup1765200000000 } from './1765200000000-CreateInsertionRollup';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   CreateEnrollments1764800001000,
   CreateCertificates1764900000000,
   CreatePlacements1765000000000,
+  CreateFollowups1765100000000,
+  CreateInsertionRollup1765200000000,
 ];

@@ -7,6 +7,10 @@ export const QUEUES = {
   email: 'email',
   /** CPU work (PDF rendering): its own queue, so its concurrency never holds emails back. */
   certificates: 'certificates',
+  /** The follow-ups' periodic pass (schedule, mark due and email, remind). */
+  followups: 'followups',
+  /** Rebuilds of the indicator rollup: long and rare, never behind other work. */
+  indicators: 'indicators',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -14,11 +18,15 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   sendEmail: 'send-email',
   renderCertificate: 'render-certificate',
+  followupsTick: 'followups-tick',
+  refreshInsertionRollup: 'refresh-insertion-rollup',
 } as const;
 
 export interface JobPayloads {
   [JOBS.sendEmail]: { outboxId: string };
   [JOBS.renderCertificate]: { certificateId: string };
+  [JOBS.followupsTick]: Record<string, never>;
+  [JOBS.refreshInsertionRollup]: { reason: 'changed' | 'periodic' };
 }
 
 export type JobName = keyof JobPayloads;
@@ -27,4 +35,8 @@ export type JobName = keyof JobPayloads;
 export const jobIdFor = {
   sendEmail: (outboxId: string) => `email-${outboxId}`,
   renderCertificate: (certificateId: string) => `render-${certificateId}`,
+  /** One repeatable job scheduler for the whole platform, whatever the number of workers. */
+  followupsTick: () => 'followups-tick',
+  /** One rebuild pending at a time: changes arriving meanwhile merge into it (debounce). */
+  refreshInsertionRollup: () => 'insertion-rollup',
 };

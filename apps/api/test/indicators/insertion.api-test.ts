@@ -1,0 +1,385 @@
+// Decorators of the imported libs read metadata as soon as they load.
+import 'reflect-metadata';
+import { InsertionIndicators, InsertionRollup, type GroupBy } from '@oris/api/indicators';
+import { parseCsv } from '@oris/shared/domain';
+import { client } from '../catalogue/catalogue-client';
+import { database } from '../enrollments/enrollment-client';
+import { startIdentityTestApp } from '../identity/support/identity-test-app';
+import { PlacementCast, placementCast } from '../placements/placement-client';
+import type { TestApp } from '../support/test-app';
+import { IndicatorDataset, seedIndicatorDataset } from './indicator-dataset';
+
+const GROUP_BYS: GroupBy[] = [
+  'region',
+  'gender',
+  'ageBand',
+  'education',
+  'course',
+  'session',
+  'year',
+  'kind',
+];
+const COUNTS = ['trained', 'eligible', 'inserted', 'employed', 'responded'] as const;
+
+const counts = (body: Record<string, unknown>) =>
+  Object.fromEntries(
+    [...COUNTS, 'insertionRate', 'employmentRate', 'responseRate', 'lowerBoundRate'].map((key) => [
+      key,
+      body[key],
+    ]),
+  );
+
+describe('indicators: trained and inserted', () => {
+  let api: TestApp;
+  let cast: PlacementCast;
+  let http: ReturnType<typeof client>;
+  let data: IndicatorDataset;
+
+  beforeAll(async () => {
+    api = await startIdentityTestApp();
+    cast = await placementCast(api);
+    http = client(api);
+    data = await seedIndicatorDataset(database(api), cast.admin.user.id);
+  });
+
+  afterAll(() => api.close());
+
+  it('is for placement officers and administrators: trainees and trainers 403, anonymous 401', async () => {
+    for (const url of ['/api/v1/indicators/insertion', '/api/v1/indicators/insertion.csv']) {
+      for (const someone of [cast.trainee, cast.trainer]) {
+        const refused = await http.as(someone).get(url).expect(403);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      await http.anonymous.get(url).expect(401);
+      await http.as(cast.officer).get(url).expect(200);
+      await http.as(cast.admin).get(url).expect(200);
+    }
+  });
+
+  it('validates the query with problem+json naming each field', async () => {
+    const bad = await http
+      .as(cast.officer)
+      .get(
+        '/api/v1/indicators/insertion?months=7&groupBy=colour&region=MA-99&asOf=2025-02-30&course=x',
+      )
+      .expect(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const fields = (bad.body.errors as { field: string }[]).map((error) => error.field);
+    expect(new Set(fields)).toEqual(new Set(['months', 'groupBy', 'region', 'asOf', 'course']));
+    const reversed = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?from=2025-01-01&to=2024-01-01')
+      .expect(400);
+    expect(reversed.body.errors).toEqual([
+      { field: 'from', message: 'from must be on or before to' },
+    ]);
+    const future = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?asOf=2999-01-01')
+      .expect(400);
+    expect(future.body.errors).toEqual([
+      { field: 'asOf', message: 'asOf cannot be in the future' },
+    ]);
+  });
+
+  it('computes today’s T+9 figures live from the raw tables before any rollup exists', async () => {
+    const { body } = await http.as(cast.officer).get('/api/v1/indicators/insertion').expect(200);
+    // Trained: p1 (once, two completions), p2, p3, p4, p6, p7, p8, p9, p10, p12; not p5 and
+    // p11 (revoked). Eligible: all but p8 (recent). Inserted: p1, p6, p10 — not p2 (job from
+    // before the training), p3 (after the reference date), p4 (further studies), p7 and p9
+    // (not validated now). Employed: p1, p10 (p6 ended). Responded: p1, p2, p4, p6, p10, p12.
+    expect(counts(body)).toEqual({
+      trained: 10,
+      eligible: 9,
+      inserted: 3,
+      employed: 2,
+      responded: 6,
+      insertionRate: 3 / 6,
+      employmentRate: 2 / 6,
+      responseRate: 6 / 9,
+      lowerBoundRate: 3 / 9,
+    });
+    expect(body.employmentRate).toBeLessThanOrEqual(body.insertionRate);
+    expect(body.lowerBoundRate).toBeLessThanOrEqual(body.insertionRate);
+    expect(body.freshness).toMatchObject({ source: 'live', refreshedAt: null });
+    expect(body.definition.fr).toContain('Taux d’insertion = insérées ÷ répondants');
+    expect(body.definition.en).toContain('completion + 9 months');
+    expect(body.definition.ar).toContain('9');
+    expect(body.breakdown).toEqual([]);
+  });
+
+  it('answers from the rollup once the worker built it, with the same figures and its freshness', async () => {
+    const state = await api.app.get(InsertionRollup).refresh();
+    expect(state?.rowCount).toBe(13 - 2); // 13 completions, 2 with a revoked certificate
+    const { body } = await http.as(cast.officer).get('/api/v1/indicators/insertion').expect(200);
+    expect(body.freshness.source).toBe('rollup');
+    expect(new Date(body.freshness.refreshedAt).getTime()).toBe(state?.refreshedAt.getTime());
+    expect(counts(body)).toMatchObject({
+      trained: 10,
+      eligible: 9,
+      inserted: 3,
+      employed: 2,
+      responded: 6,
+    });
+  });
+
+  it('gives identical answers from the rollup and the raw tables, for every horizon, breakdown and filter', async () => {
+    const engine = api.app.get(InsertionIndicators);
+    const queries = [
+      ...([6, 9, 12] as const).flatMap((months) =>
+        [undefined, ...GROUP_BYS].map((groupBy) => ({ months, groupBy })),
+      ),
+      { region: 'MA-06' as const, groupBy: 'kind' as const },
+      { course: data.courseA, groupBy: 'gender' as const },
+      { session: data.s2 },
+      { from: '2024-05-01', to: '2024-12-31', groupBy: 'region' as const },
+      { from: '2024-03-02', groupBy: 'session' as const },
+    ];
+    for (const query of queries) {
+      const rollup = await engine.compute(query, 'rollup');
+      const live = await engine.compute(query, 'live');
+      const strip = (result: typeof rollup) => ({ ...result, freshness: undefined });
+      expect({ query, result: strip(rollup) }).toEqual({ query, result: strip(live) });
+    }
+  });
+
+  it('reads T+12 and T+6 by their own reference dates', async () => {
+    const t12 = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?months=12')
+      .expect(200);
+    // p3's job (2025-01-15) is before p3's T+12 reference date (2025-03-01).
+    expect(counts(t12.body)).toMatchObject({
+      trained: 10,
+      eligible: 9,
+      inserted: 4,
+      employed: 3,
+      responded: 6,
+    });
+    const t6 = await http.as(cast.officer).get('/api/v1/indicators/insertion?months=6').expect(200);
+    // T+6 of S2 is 2025-01-01: p6 (ended 2024-10-31) inserted, not employed; p12 answered only
+    // the T+9 follow-up.
+    expect(counts(t6.body)).toMatchObject({
+      trained: 10,
+      eligible: 9,
+      inserted: 3,
+      employed: 2,
+      responded: 5,
+    });
+  });
+
+  it('breaks down by every dimension, each summing to the totals, unknowns in their own group', async () => {
+    const totals = (await http.as(cast.officer).get('/api/v1/indicators/insertion').expect(200))
+      .body;
+    for (const groupBy of GROUP_BYS) {
+      const { body } = await http
+        .as(cast.officer)
+        .get(`/api/v1/indicators/insertion?groupBy=${groupBy}`)
+        .expect(200);
+      for (const count of COUNTS) {
+        const sum = (body.breakdown as Record<string, number>[]).reduce((n, g) => n + g[count], 0);
+        expect({ groupBy, count, sum }).toEqual({ groupBy, count, sum: totals[count] });
+      }
+    }
+    const byKind = (await http.as(cast.officer).get('/api/v1/indicators/insertion?groupBy=kind'))
+      .body;
+    const kinds = Object.fromEntries(
+      (byKind.breakdown as { key: string; trained: number; inserted: number }[]).map((g) => [
+        g.key,
+        [g.trained, g.inserted],
+      ]),
+    );
+    // p1, p10 wage; p6 self-employment; p4 further studies; p2 (job from before) and p12
+    // (follow-up only) `other`; p3, p7, p9 (no answer for T+9) and p8 (not eligible) `unknown`.
+    expect(kinds).toEqual({
+      wage_employment: [2, 2],
+      self_employment: [1, 1],
+      further_studies: [1, 0],
+      other: [2, 0],
+      unknown: [4, 0],
+    });
+    const byGender = (
+      await http.as(cast.officer).get('/api/v1/indicators/insertion?groupBy=gender')
+    ).body;
+    expect(
+      byGender.breakdown.map((g: { key: string; trained: number }) => [g.key, g.trained]),
+    ).toEqual([
+      ['female', 3],
+      ['male', 6],
+      ['unknown', 1],
+    ]);
+    const byAge = (await http.as(cast.officer).get('/api/v1/indicators/insertion?groupBy=ageBand'))
+      .body;
+    // At the start of the reference training: p3 23, p12 24 | p1 26, p6 29, p7 25 |
+    // p2 34, p8 41 (S3 this year), p9 32, p10 36 | p4 54.
+    expect(
+      byAge.breakdown.map((g: { key: string; trained: number }) => [g.key, g.trained]),
+    ).toEqual([
+      ['15-24', 2],
+      ['25-29', 3],
+      ['30-44', 4],
+      ['45+', 1],
+    ]);
+    const byCourse = (
+      await http.as(cast.officer).get('/api/v1/indicators/insertion?groupBy=course')
+    ).body;
+    expect(byCourse.breakdown.find((g: { key: string }) => g.key === data.courseB).label).toMatch(
+      /^IND-B/,
+    );
+  });
+
+  it('filters select persons by their reference training, as the breakdown groups them', async () => {
+    const region = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?region=MA-06')
+      .expect(200);
+    // p6, p7, p12: p1's reference training is S1 (MA-01), p5's certificate is revoked.
+    expect(counts(region.body)).toMatchObject({
+      trained: 3,
+      eligible: 3,
+      inserted: 1,
+      employed: 0,
+      responded: 2,
+    });
+    const session = await http
+      .as(cast.officer)
+      .get(`/api/v1/indicators/insertion?session=${data.s3}`)
+      .expect(200);
+    expect(counts(session.body)).toMatchObject({
+      trained: 1,
+      eligible: 0,
+      insertionRate: null,
+      responseRate: null,
+    });
+    // A period starting after S1's completion makes S2 p1's reference training.
+    const later = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?from=2024-06-01&to=2024-12-31')
+      .expect(200);
+    // p1's job (2024-05-01) started before S2 (2024-06-03): ongoing, so responded, not inserted.
+    expect(counts(later.body)).toMatchObject({
+      trained: 4,
+      eligible: 4,
+      inserted: 1,
+      employed: 0,
+      responded: 3,
+    });
+  });
+
+  it('reproduces a past day from what was known then (asOf), ignoring later validations and revocations', async () => {
+    const { body } = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?asOf=2025-05-01')
+      .expect(200);
+    expect(body.freshness.source).toBe('live');
+    // p11 is still trained (revoked later), p8 had not trained yet; p9's cooperative was
+    // validated and not yet changed (inserted, employed); p10's job not yet validated.
+    expect(counts(body)).toEqual({
+      trained: 10,
+      eligible: 10,
+      inserted: 3,
+      employed: 2,
+      responded: 6,
+      insertionRate: 3 / 6,
+      employmentRate: 2 / 6,
+      responseRate: 6 / 10,
+      lowerBoundRate: 3 / 10,
+    });
+    // Before S2 reached T+9 (2025-04-01): only S1's seven are eligible; p9 was validated.
+    const earlier = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?asOf=2025-03-10')
+      .expect(200);
+    expect(counts(earlier.body)).toMatchObject({
+      trained: 10,
+      eligible: 7,
+      inserted: 2,
+      employed: 2,
+      responded: 4,
+    });
+  });
+
+  it('exports CSV with a BOM, the filters and definitions, and neutralised cells', async () => {
+    // A course title is text a spreadsheet would evaluate.
+    await database(api).query(`UPDATE course SET title = '=HYPERLINK("http://x")' WHERE id = $1`, [
+      data.courseB,
+    ]);
+    const response = await http
+      .as(cast.admin)
+      .get('/api/v1/indicators/insertion.csv?groupBy=course&months=9')
+      .expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename=/);
+    const text = response.text;
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(text).map((record) => record.cells);
+    expect(rows[0]).toEqual(['indicator', 'insertion']);
+    expect(rows).toContainEqual(['months', '9']);
+    expect(rows).toContainEqual(['groupBy', 'course']);
+    expect(rows.find((row) => row[0] === 'definition_fr')?.[1]).toContain('Taux d’insertion');
+    const header = rows.findIndex((row) => row[0] === 'group');
+    expect(rows[header]).toEqual([
+      'group',
+      'key',
+      'label',
+      'trained',
+      'eligible',
+      'inserted',
+      'employed',
+      'responded',
+      'insertionRate',
+      'employmentRate',
+      'responseRate',
+      'lowerBoundRate',
+    ]);
+    expect(rows[header + 1].slice(0, 8)).toEqual(['total', '', '', '10', '9', '3', '2', '6']);
+    const courseRow = rows.find((row) => row[1] === data.courseB) as string[];
+    expect(courseRow[2]).toMatch(/^IND-B\S+ — =HYPERLINK\("http:\/\/x"\)$/);
+    // No cell anywhere starts with a formula character.
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('shows the public headline to anyone, by region and year, hiding cells under 5 persons', async () => {
+    const { body, headers } = await http.anonymous.get('/api/v1/public/indicators').expect(200);
+    expect(headers['cache-control']).toBe('public, max-age=300');
+    expect(body.months).toBe(9);
+    expect(body.minimumCellSize).toBe(5);
+    // Total: 10 trained, 9 eligible, 6 responded shown; 3 inserted and 2 employed hidden,
+    // with every rate derived from them.
+    expect(body.total).toEqual({
+      key: 'total',
+      trained: 10,
+      eligible: 9,
+      responded: 6,
+      inserted: null,
+      employed: null,
+      insertionRate: null,
+      employmentRate: null,
+      responseRate: 6 / 9,
+      lowerBoundRate: null,
+      suppressed: true,
+    });
+    const ma01 = body.byRegion.find((cell: { key: string }) => cell.key === 'MA-01');
+    // p1, p2, p3, p4, p8, p10.
+    expect(ma01).toMatchObject({
+      trained: 6,
+      eligible: 5,
+      responded: null,
+      responseRate: null,
+      suppressed: true,
+    });
+    const ma06 = body.byRegion.find((cell: { key: string }) => cell.key === 'MA-06');
+    expect(ma06).toMatchObject({
+      trained: null,
+      inserted: null,
+      insertionRate: null,
+      suppressed: true,
+    });
+    const y2024 = body.byYear.find((cell: { key: string }) => cell.key === '2024');
+    expect(y2024).toMatchObject({ trained: 9, eligible: 9, responded: 6, inserted: null });
+    for (const cell of [body.total, ...body.byRegion, ...body.byYear]) {
+      for (const count of COUNTS)
+        if (cell[count] !== null) expect(cell[count]).toBeGreaterThanOrEqual(5);
+    }
+  });
+});

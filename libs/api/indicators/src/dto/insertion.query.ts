@@ -1,0 +1,71 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateOnly } from '@oris/api/catalogue';
+import { REGION_CODES } from '@oris/shared/domain';
+import type { RegionCode } from '@oris/shared/domain';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { GROUP_BYS, type GroupBy } from '../engine/insertion-query';
+import { HORIZONS, type Horizon } from '../engine/insertion-sql';
+
+/** Query strings carry text: a horizon is one of 6, 9, 12. */
+const ToInteger = () =>
+  Transform(({ value }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  );
+
+export class InsertionIndicatorQuery {
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'First completion date of the period (default: no lower bound).',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Last completion date of the period (default: `asOf`).',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  to?: string;
+
+  @ApiPropertyOptional({ enum: HORIZONS, default: 9, description: 'Horizon N in months.' })
+  @IsOptional()
+  @ToInteger()
+  @IsIn(HORIZONS)
+  months?: Horizon;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'Reference day, not in the future (default: today in Morocco). A past day reproduces what was known at the ' +
+      'end of that day: validations, changes, revocations and answers made later are ignored.',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  asOf?: string;
+
+  @ApiPropertyOptional({
+    enum: REGION_CODES,
+    description: 'Region at enrollment of the person’s reference training.',
+  })
+  @IsOptional()
+  @IsIn(REGION_CODES)
+  region?: RegionCode;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Course of the reference training.' })
+  @IsOptional()
+  @IsUUID('all')
+  course?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Session of the reference training.' })
+  @IsOptional()
+  @IsUUID('all')
+  session?: string;
+
+  @ApiPropertyOptional({ enum: GROUP_BYS, description: 'Breakdown; none by default.' })
+  @IsOptional()
+  @IsIn(GROUP_BYS)
+  groupBy?: GroupBy;
+}

@@ -1,0 +1,72 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Public, Roles } from '@oris/api/platform';
+import { InsertionIndicatorDto } from '../dto/insertion.dto';
+import { InsertionIndicatorQuery } from '../dto/insertion.query';
+import { PublicIndicatorsDto } from '../dto/public-indicators.dto';
+import { insertionCsv } from '../engine/insertion-csv';
+import { InsertionIndicators } from '../engine/insertion-indicators.service';
+import { PublicIndicators } from '../public/public-indicators.service';
+
+const DESCRIPTION =
+  'Persons, not enrollments, as PRODUCT.md defines them; the definition comes with the figures. ' +
+  'Filters (`region`, `course`, `session`) and breakdowns apply to each person’s reference ' +
+  'training, so the group of a breakdown and the same filter give the same figures. ' +
+  '`asOf` today (not later: 400) reads the rollup the worker keeps (see `freshness`); a past `asOf` ' +
+  'is computed from the raw tables as they stood at the end of that day (Morocco time).';
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Roles('placement_officer', 'admin')
+@Controller({ path: 'indicators', version: '1' })
+export class IndicatorsController {
+  constructor(private readonly indicators: InsertionIndicators) {}
+
+  @Get('insertion')
+  @ApiOperation({
+    summary: 'Trained and inserted: counts, rates and a breakdown (officers, admins)',
+    description: DESCRIPTION,
+  })
+  @ApiOkResponse({ type: InsertionIndicatorDto })
+  @ApiProblems(400, 401, 403)
+  insertion(@Query() query: InsertionIndicatorQuery): Promise<InsertionIndicatorDto> {
+    return this.indicators.compute(query);
+  }
+
+  @Get('insertion.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="oris-insertion.csv"')
+  @ApiOperation({
+    summary: 'The same as CSV (officers, admins)',
+    description:
+      'UTF-8 with a BOM, `;`-separated, CRLF. A header block names the filters and gives the ' +
+      'definitions, then the totals and each group. Cells a spreadsheet would evaluate are ' +
+      "prefixed with `'`.",
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiProblems(400, 401, 403)
+  async insertionCsv(@Query() query: InsertionIndicatorQuery): Promise<string> {
+    return insertionCsv(await this.indicators.compute(query));
+  }
+}
+
+@ApiTags('indicators')
+@Public()
+@Controller({ path: 'public/indicators', version: '1' })
+export class PublicIndicatorsController {
+  constructor(private readonly indicators: PublicIndicators) {}
+
+  @Get()
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({
+    summary: 'Headline figures at T+9 by region and by completion year (anyone)',
+    description:
+      'Every completion up to today. Counts under 5 persons, and rates derived from them, are ' +
+      '`null` with `suppressed: true`. Cached for five minutes.',
+  })
+  @ApiOkResponse({ type: PublicIndicatorsDto })
+  headline(): Promise<PublicIndicatorsDto> {
+    return this.indicators.headline();
+  }
+}
