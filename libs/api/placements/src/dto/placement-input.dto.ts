@@ -49,6 +49,7 @@ export class CreatePlacementDto {
   userId!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:
@@ -71,12 +72,13 @@ export class CreatePlacementDto {
   @IsIn(CONTRACT_TYPES)
   contract?: ContractType | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: PLACE_DOC })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: PLACE_DOC })
   @IsOptional()
   @IsUUID('all')
   organisationId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: PLACEMENT_TEXT_LIMITS.employerName,
     nullable: true,
     description: PLACE_DOC,
@@ -89,6 +91,7 @@ export class CreatePlacementDto {
   employerName?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: PLACEMENT_TEXT_LIMITS.sector,
     nullable: true,
     example: 'Économie sociale et solidaire',
@@ -101,6 +104,7 @@ export class CreatePlacementDto {
   sector?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: PLACEMENT_TEXT_LIMITS.position,
     nullable: true,
     example: 'Chargée de projets',
@@ -121,6 +125,7 @@ export class CreatePlacementDto {
   startOn!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date',
     nullable: true,
     description: 'Not before `startOn`; none while it lasts.',
@@ -138,6 +143,7 @@ export class CreatePlacementDto {
   evidence!: EvidenceLevel;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: PLACEMENT_TEXT_LIMITS.note,
     nullable: true,
     description: 'The evidence note.',
@@ -165,7 +171,7 @@ export class CreatePlacementDto {
  * the new version unvalidated unless `validate` is true.
  */
 export class UpdatePlacementDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all')
   enrollmentId?: string | null;
@@ -180,12 +186,13 @@ export class UpdatePlacementDto {
   @IsIn(CONTRACT_TYPES)
   contract?: ContractType | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: PLACE_DOC })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: PLACE_DOC })
   @IsOptional()
   @IsUUID('all')
   organisationId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: PLACEMENT_TEXT_LIMITS.employerName,
     nullable: true,
     description: PLACE_DOC,
@@ -197,7 +204,7 @@ export class UpdatePlacementDto {
   @HasNoControlCharacters()
   employerName?: string | null;
 
-  @ApiPropertyOptional({ maxLength: PLACEMENT_TEXT_LIMITS.sector, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: PLACEMENT_TEXT_LIMITS.sector, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -205,7 +212,7 @@ export class UpdatePlacementDto {
   @HasNoControlCharacters()
   sector?: string | null;
 
-  @ApiPropertyOptional({ maxLength: PLACEMENT_TEXT_LIMITS.position, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: PLACEMENT_TEXT_LIMITS.position, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -223,7 +230,7 @@ export class UpdatePlacementDto {
   @IsDateOnly()
   startOn?: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsDateOnly()
   endOn?: string | null;
@@ -238,7 +245,7 @@ export class UpdatePlacementDto {
   @IsIn(EVIDENCE_LEVELS)
   evidence?: EvidenceLevel;
 
-  @ApiPropertyOptional({ maxLength: PLACEMENT_TEXT_LIMITS.note, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: PLACEMENT_TEXT_LIMITS.note, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()

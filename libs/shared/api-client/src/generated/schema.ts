@@ -1157,6 +1157,147 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/survey/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The follow-up survey behind an emailed link (anyone with the link)
+     * @description The person’s first name, the course and the horizon. Unknown, expired, replaced and already used links all answer 404. Rate-limited per IP (429).
+     */
+    get: operations['Survey_get'];
+    put?: never;
+    /**
+     * Answer the follow-up survey (anyone with the link; once)
+     * @description Records the situation as declared by the trainee, awaiting an officer’s validation, and spends the link: a second answer gets 404. Checked like a placement (400 naming each field). Rate-limited per IP (429).
+     */
+    post: operations['Survey_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/followups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The follow-up queue (placement officers, administrators)
+     * @description Earliest due first, with the person’s name and contact; filters by status (`overdue`: due and unanswered 30 days after the due date), horizon, region at enrollment, course and session.
+     */
+    get: operations['Followups_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/followups/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Follow-ups by status, for the queue’s badges (placement officers, administrators) */
+    get: operations['Followups_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/followups/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record an answer taken by phone (placement officers, administrators)
+     * @description The situation is recorded as the trainee declared it (source `survey`, evidence `declared`, awaiting validation) with the note; the follow-up becomes answered and keeps who took the call. 409 when already answered; 422 when the organisation does not fit.
+     */
+    post: operations['Followups_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/insertion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Trained and inserted: counts, rates and a breakdown (officers, admins)
+     * @description Persons, not enrollments, as PRODUCT.md defines them; the definition comes with the figures. Filters (`region`, `course`, `session`) and breakdowns apply to each person’s reference training, so the group of a breakdown and the same filter give the same figures. `asOf` today (not later: 400) reads the rollup the worker keeps (see `freshness`); a past `asOf` is computed from the raw tables as they stood at the end of that day (Morocco time).
+     */
+    get: operations['Indicators_insertion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/insertion.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same as CSV (officers, admins)
+     * @description UTF-8 with a BOM, `;`-separated, CRLF. A header block names the filters and gives the definitions, then the totals and each group. Cells a spreadsheet would evaluate are prefixed with `'`.
+     */
+    get: operations['Indicators_insertionCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Headline figures at T+9 by region and by completion year (anyone)
+     * @description Every completion up to today. Counts under 5 persons, and rates derived from them, are `null` with `suppressed: true`. Cached for five minutes.
+     */
+    get: operations['PublicIndicators_headline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2556,7 +2697,7 @@ export interface components {
        * Format: uuid
        * @description The completed enrollment this situation follows, when known (one of the person’s).
        */
-      enrollmentId?: Record<string, never> | null;
+      enrollmentId?: string | null;
       /**
        * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
        * @enum {string}
@@ -2578,13 +2719,13 @@ export interface components {
        * Format: uuid
        * @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship.
        */
-      organisationId?: Record<string, never> | null;
+      organisationId?: string | null;
       /** @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship. */
-      employerName?: Record<string, never> | null;
+      employerName?: string | null;
       /** @example Économie sociale et solidaire */
-      sector?: Record<string, never> | null;
+      sector?: string | null;
       /** @example Chargée de projets */
-      position?: Record<string, never> | null;
+      position?: string | null;
       /**
        * @description Where the situation takes place.
        * @enum {string}
@@ -2612,7 +2753,7 @@ export interface components {
        * Format: date
        * @description Not before `startOn`; none while it lasts.
        */
-      endOn?: Record<string, never> | null;
+      endOn?: string | null;
       /**
        * @description Who reported it.
        * @enum {string}
@@ -2621,7 +2762,7 @@ export interface components {
       /** @enum {string} */
       evidence: 'declared' | 'confirmed' | 'documented';
       /** @description The evidence note. */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * @description Validate it at once: the caller attests it (only validated situations count).
        * @default false
@@ -2801,7 +2942,7 @@ export interface components {
     };
     UpdatePlacementDto: {
       /** Format: uuid */
-      enrollmentId?: Record<string, never> | null;
+      enrollmentId?: string | null;
       /**
        * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
        * @enum {string}
@@ -2820,11 +2961,11 @@ export interface components {
        * Format: uuid
        * @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship.
        */
-      organisationId?: Record<string, never> | null;
+      organisationId?: string | null;
       /** @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship. */
-      employerName?: Record<string, never> | null;
-      sector?: Record<string, never> | null;
-      position?: Record<string, never> | null;
+      employerName?: string | null;
+      sector?: string | null;
+      position?: string | null;
       /** @enum {string} */
       regionCode?:
         | 'MA-01'
@@ -2842,12 +2983,12 @@ export interface components {
       /** Format: date */
       startOn?: string;
       /** Format: date */
-      endOn?: Record<string, never> | null;
+      endOn?: string | null;
       /** @enum {string} */
       source?: 'officer' | 'survey' | 'employer';
       /** @enum {string} */
       evidence?: 'declared' | 'confirmed' | 'documented';
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * @description Validate the new version: without it, a change makes the situation unvalidated (it no longer counts until an officer validates it again).
        * @default false
@@ -2981,6 +3122,347 @@ export interface components {
       completions: components['schemas']['CompletionDto'][];
       /** @description Current versions of every placement, latest start first. */
       placements: components['schemas']['PlacementDto'][];
+    };
+    SurveyDto: {
+      /** @example Amina */
+      firstName: string;
+      /** @example Entrepreneuriat social */
+      courseTitle: string;
+      /**
+       * @description Months after completion.
+       * @enum {number}
+       */
+      horizon: 6 | 9 | 12;
+      /** Format: date */
+      completedOn: string;
+      /**
+       * Format: date-time
+       * @description The link stops working then.
+       */
+      expiresAt: string;
+    };
+    SurveyAnswerDto: {
+      /**
+       * @description `wage_employment`, `self_employment`, `enterprise_creation`, `cooperative`, `internship`, `further_studies` or `seeking`.
+       * @enum {string}
+       */
+      kind:
+        | 'wage_employment'
+        | 'self_employment'
+        | 'enterprise_creation'
+        | 'cooperative'
+        | 'internship'
+        | 'further_studies'
+        | 'seeking';
+      /**
+       * @description Required for wage employment, refused for any other kind.
+       * @enum {string|null}
+       */
+      contract?: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
+      /** @description The employer, enterprise, cooperative or host structure. */
+      employerName?: string | null;
+      sector?: string | null;
+      position?: string | null;
+      /**
+       * @description Where the situation takes place.
+       * @enum {string}
+       */
+      regionCode:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12';
+      /**
+       * Format: date
+       * @description Since when; not in the future.
+       * @example 2026-03-01
+       */
+      startOn: string;
+      /**
+       * Format: date
+       * @description When it ended, if it has; not before `startOn`.
+       */
+      endOn?: string | null;
+    };
+    SurveyReceiptDto: {
+      /** @description Always true: the answer was recorded. */
+      recorded: boolean;
+    };
+    FollowupPersonDto: {
+      /** Format: uuid */
+      id: string;
+      fullName: string;
+      fullNameAr?: string | null;
+      /** @description Contact address (the survey is emailed there). */
+      email: string;
+      /** @enum {string} */
+      locale: 'fr' | 'ar' | 'en';
+    };
+    FollowupDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      enrollmentId: string;
+      /**
+       * @description Months after completion.
+       * @enum {number}
+       */
+      horizon: 6 | 9 | 12;
+      /** Format: date */
+      completedOn: string;
+      /** Format: date */
+      dueOn: string;
+      /**
+       * @description `scheduled` (not due yet), `due` (emailed, or left for a call), `skipped` (found due too late to email: past cohorts), `answered`.
+       * @enum {string}
+       */
+      status: 'scheduled' | 'due' | 'skipped' | 'answered';
+      /** @description Due, unanswered and past its due date by more than 30 days. */
+      overdue: boolean;
+      /** Format: date-time */
+      emailedAt?: string | null;
+      reminderCount: number;
+      /** Format: date-time */
+      lastRemindedAt?: string | null;
+      /** Format: date-time */
+      answeredAt?: string | null;
+      /** @enum {string|null} */
+      answerChannel?: 'survey' | 'phone' | null;
+      /**
+       * Format: uuid
+       * @description The situation the answer created (awaiting validation until an officer validates it).
+       */
+      placementId?: string | null;
+      person: components['schemas']['FollowupPersonDto'];
+      /** Format: uuid */
+      courseId: string;
+      courseTitle: string;
+      /** Format: uuid */
+      sessionId: string;
+      sessionTitle: string;
+      /**
+       * @description Region at enrollment.
+       * @enum {string|null}
+       */
+      regionCode?:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+        | null;
+    };
+    FollowupCountsDto: {
+      scheduled: number;
+      due: number;
+      overdue: number;
+      skipped: number;
+      answered: number;
+    };
+    PhoneAnswerDto: {
+      /**
+       * @description `wage_employment`, `self_employment`, `enterprise_creation`, `cooperative`, `internship`, `further_studies` or `seeking`.
+       * @enum {string}
+       */
+      kind:
+        | 'wage_employment'
+        | 'self_employment'
+        | 'enterprise_creation'
+        | 'cooperative'
+        | 'internship'
+        | 'further_studies'
+        | 'seeking';
+      /**
+       * @description Required for wage employment, refused for any other kind.
+       * @enum {string|null}
+       */
+      contract?: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
+      /** @description The employer, enterprise, cooperative or host structure. */
+      employerName?: string | null;
+      sector?: string | null;
+      position?: string | null;
+      /**
+       * @description Where the situation takes place.
+       * @enum {string}
+       */
+      regionCode:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12';
+      /**
+       * Format: date
+       * @description Since when; not in the future.
+       * @example 2026-03-01
+       */
+      startOn: string;
+      /**
+       * Format: date
+       * @description When it ended, if it has; not before `startOn`.
+       */
+      endOn?: string | null;
+      /**
+       * Format: uuid
+       * @description A registered partner instead of `employerName` (not both).
+       */
+      organisationId?: string | null;
+      /** @description What was said, when, by whom: kept with the situation. */
+      note?: string | null;
+    };
+    InsertionFiltersDto: {
+      /** Format: date */
+      from: string | null;
+      /** Format: date */
+      to: string;
+      /** @enum {number} */
+      months: 6 | 9 | 12;
+      /** Format: date */
+      asOf: string;
+      region: string | null;
+      course: string | null;
+      session: string | null;
+      /** @enum {string|null} */
+      groupBy:
+        | 'region'
+        | 'gender'
+        | 'ageBand'
+        | 'education'
+        | 'course'
+        | 'session'
+        | 'year'
+        | 'kind'
+        | null;
+    };
+    IndicatorDefinitionDto: {
+      fr: string;
+      en: string;
+      ar: string;
+    };
+    InsertionGroupDto: {
+      /** @description Distinct persons trained in the period. */
+      trained: number;
+      /** @description Trained persons whose reference date is on or before `asOf`. */
+      eligible: number;
+      inserted: number;
+      employed: number;
+      responded: number;
+      /** @description inserted ÷ responded */
+      insertionRate: number | null;
+      /** @description employed ÷ responded */
+      employmentRate: number | null;
+      /** @description responded ÷ eligible */
+      responseRate: number | null;
+      /** @description inserted ÷ eligible */
+      lowerBoundRate: number | null;
+      /** @description The group: a region code, `female`/`male`, an age band, an education level, a course or session id, a completion year, a situation kind, `other` or `unknown`. */
+      key: string;
+      /** @description Course code and title, or session title. */
+      label?: string;
+    };
+    IndicatorFreshnessDto: {
+      /**
+       * @description `rollup`: the precomputed table; `live`: the raw tables at the end of `asOf`.
+       * @enum {string}
+       */
+      source: 'rollup' | 'live';
+      /**
+       * Format: date-time
+       * @description When the rollup was last rebuilt (null when computed live).
+       */
+      refreshedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When this answer was computed.
+       */
+      computedAt: string;
+    };
+    InsertionIndicatorDto: {
+      /** @description Distinct persons trained in the period. */
+      trained: number;
+      /** @description Trained persons whose reference date is on or before `asOf`. */
+      eligible: number;
+      inserted: number;
+      employed: number;
+      responded: number;
+      /** @description inserted ÷ responded */
+      insertionRate: number | null;
+      /** @description employed ÷ responded */
+      employmentRate: number | null;
+      /** @description responded ÷ eligible */
+      responseRate: number | null;
+      /** @description inserted ÷ eligible */
+      lowerBoundRate: number | null;
+      /** @description The query as applied (defaults filled). */
+      filters: components['schemas']['InsertionFiltersDto'];
+      /** @description The definition, in fr, en and ar. */
+      definition: components['schemas']['IndicatorDefinitionDto'];
+      /** @description Empty without `groupBy`. */
+      breakdown: components['schemas']['InsertionGroupDto'][];
+      freshness: components['schemas']['IndicatorFreshnessDto'];
+    };
+    PublicIndicatorCellDto: {
+      /** @description `total`, a region code or `unknown`, or a completion year. */
+      key: string;
+      /** @description Persons trained; null when fewer than 5 persons (or derived from such a count). */
+      trained: number | null;
+      /** @description Eligible at T+9; null when fewer than 5 persons (or derived from such a count). */
+      eligible: number | null;
+      /** @description Respondents; null when fewer than 5 persons (or derived from such a count). */
+      responded: number | null;
+      /** @description Inserted; null when fewer than 5 persons (or derived from such a count). */
+      inserted: number | null;
+      /** @description Employed on the reference date; null when fewer than 5 persons (or derived from such a count). */
+      employed: number | null;
+      /** @description inserted ÷ responded; null when fewer than 5 persons (or derived from such a count). */
+      insertionRate: number | null;
+      /** @description employed ÷ responded; null when fewer than 5 persons (or derived from such a count). */
+      employmentRate: number | null;
+      /** @description responded ÷ eligible; null when fewer than 5 persons (or derived from such a count). */
+      responseRate: number | null;
+      /** @description inserted ÷ eligible; null when fewer than 5 persons (or derived from such a count). */
+      lowerBoundRate: number | null;
+      /** @description True when some figure of this cell is hidden. */
+      suppressed: boolean;
+    };
+    PublicIndicatorsDto: {
+      /** @enum {number} */
+      months: 9;
+      /** Format: date */
+      asOf: string;
+      /** @description Figures under this number of persons are hidden. */
+      minimumCellSize: number;
+      total: components['schemas']['PublicIndicatorCellDto'];
+      byRegion: components['schemas']['PublicIndicatorCellDto'][];
+      byYear: components['schemas']['PublicIndicatorCellDto'][];
+      definition: components['schemas']['IndicatorDefinitionDto'];
+      /**
+       * Format: date-time
+       * @description When the figures were computed.
+       */
+      refreshedAt: string;
     };
   };
   responses: never;
@@ -7176,6 +7658,487 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Survey_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyDto'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Survey_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SurveyAnswerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyReceiptDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Followups_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        horizon?: 6 | 9 | 12;
+        /** @description Region at enrollment. */
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        course?: string;
+        session?: string;
+        /** @description `overdue`: due and unanswered more than 30 days after the due date. */
+        status?: 'scheduled' | 'due' | 'skipped' | 'answered' | 'overdue';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['FollowupDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Followups_counts: {
+    parameters: {
+      query?: {
+        horizon?: 6 | 9 | 12;
+        /** @description Region at enrollment. */
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        course?: string;
+        session?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowupCountsDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Followups_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PhoneAnswerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowupDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Indicators_insertion: {
+    parameters: {
+      query?: {
+        /** @description First completion date of the period (default: no lower bound). */
+        from?: string;
+        /** @description Last completion date of the period (default: `asOf`). */
+        to?: string;
+        /** @description Horizon N in months. */
+        months?: 6 | 9 | 12;
+        /** @description Reference day, not in the future (default: today in Morocco). A past day reproduces what was known at the end of that day: validations, changes, revocations and answers made later are ignored. */
+        asOf?: string;
+        /** @description Region at enrollment of the person’s reference training. */
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        /** @description Course of the reference training. */
+        course?: string;
+        /** @description Session of the reference training. */
+        session?: string;
+        /** @description Breakdown; none by default. */
+        groupBy?:
+          'region' | 'gender' | 'ageBand' | 'education' | 'course' | 'session' | 'year' | 'kind';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InsertionIndicatorDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Indicators_insertionCsv: {
+    parameters: {
+      query?: {
+        /** @description First completion date of the period (default: no lower bound). */
+        from?: string;
+        /** @description Last completion date of the period (default: `asOf`). */
+        to?: string;
+        /** @description Horizon N in months. */
+        months?: 6 | 9 | 12;
+        /** @description Reference day, not in the future (default: today in Morocco). A past day reproduces what was known at the end of that day: validations, changes, revocations and answers made later are ignored. */
+        asOf?: string;
+        /** @description Region at enrollment of the person’s reference training. */
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        /** @description Course of the reference training. */
+        course?: string;
+        /** @description Session of the reference training. */
+        session?: string;
+        /** @description Breakdown; none by default. */
+        groupBy?:
+          'region' | 'gender' | 'ageBand' | 'education' | 'course' | 'session' | 'year' | 'kind';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicIndicators_headline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicIndicatorsDto'];
         };
       };
     };
