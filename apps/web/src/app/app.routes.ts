@@ -49,6 +49,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@oris/web/certificates').then((m) => m.certificatesRoutes),
   },
   {
+    // The emailed follow-up link: no guard, the token is the credential.
+    path: 'survey',
+    loadChildren: () => import('@oris/web/survey').then((m) => m.surveyRoutes),
+  },
+  {
     path: 'forbidden',
     title: 'shell.forbidden.title',
     loadComponent: () => import('./pages/forbidden-page').then((m) => m.ForbiddenPage),

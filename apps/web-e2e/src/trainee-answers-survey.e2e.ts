@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
+import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser } from './support/browser';
+import { waitForEmail } from './support/mail';
+
+// The demo's "Classe virtuelle — automne dernier" (MI-110) ended about 190 days before today, so
+// its completers' 6-month follow-ups fell due a few days ago, inside the 60-day grace: the
+// worker's pass at startup marks them due and emails each a survey link (libs/api/followups).
+
+interface QueuedFollowup {
+  horizon: number;
+  emailedAt: string | null;
+  courseTitle: string;
+  person: { fullName: string; email: string };
+}
+
+async function adminToken(): Promise<string> {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@oris.example', password: DEMO_PASSWORD }),
+  });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+async function followups(token: string, status: string): Promise<QueuedFollowup[]> {
+  const response = await fetch(`${baseUrl()}/api/v1/followups?status=${status}&pageSize=100`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`followups: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { items: QueuedFollowup[] }).items;
+}
+
+/** A follow-up the worker has emailed, once its first pass is through. */
+async function anEmailedFollowup(token: string, timeoutMs = 60_000): Promise<QueuedFollowup> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const emailed = (await followups(token, 'due')).filter((item) => item.emailedAt !== null);
+    // The last one: other journeys that answer follow-ups take them from the top of the queue.
+    const chosen = emailed.at(-1);
+    if (chosen) return chosen;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`No follow-up emailed within ${timeoutMs} ms`);
+}
+
+async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.lang);
+  if (current === language) return;
+  await page.locator('oris-language-menu button').click();
+  await page
+    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
+    .click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+const daysAgo = (days: number) =>
+  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+describe('a trainee answering the follow-up survey from the emailed link', () => {
+  let visitor: Browser;
+  let token: string;
+  let followup: QueuedFollowup;
+  let link: string;
+  let firstName: string;
+
+  beforeAll(async () => {
+    token = await adminToken();
+    followup = await anEmailedFollowup(token);
+    firstName = followup.person.fullName.trim().split(/\s+/)[0];
+    const [url] = await waitForEmail(
+      followup.person.email,
+      /https?:\/\/[^\s"<>]+\/survey\/[A-Za-z0-9_-]{43}/,
+    );
+    link = url;
+    visitor = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await visitor?.close();
+  });
+
+  it('opens the link without signing in, greeted by first name, about the training', async () => {
+    const { page } = visitor;
+    await page.goto(link);
+
+    await page.getByRole('heading', { level: 1, name: `Bonjour ${firstName},` }).waitFor();
+    // The title is isolated (U+2068 … U+2069) so that it keeps its order in Arabic.
+    await page
+      .getByText(`6 mois après votre formation « \u2068${followup.courseTitle}\u2069 »`)
+      .waitFor();
+    await page
+      .getByRole('radiogroup', { name: 'Quelle est votre situation aujourd’hui ?' })
+      .waitFor();
+  });
+
+  it.each(['fr', 'ar'] as const)(
+    'has no serious accessibility violation in %s',
+    async (language) => {
+      const { page } = visitor;
+      await chooseLanguage(page, language);
+      // With the details of a salaried job open, the largest form the survey shows.
+      await page.locator('mat-radio-button').first().locator('input').check();
+      await page.locator('mat-radio-group').nth(1).waitFor();
+      await page.waitForLoadState('networkidle');
+
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(
+        language === 'ar' ? 'rtl' : 'ltr',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+  );
+
+  it('answers in French, is thanked, and finds the link spent on reload', async () => {
+    const { page } = visitor;
+    await chooseLanguage(page, 'fr');
+    await page.getByLabel('J’ai un emploi salarié').check();
+    await page.getByLabel('CDI (contrat à durée indéterminée)').check();
+    await page.getByLabel('Nom de l’employeur').fill('Atlas Bio');
+    await page.getByLabel('Secteur d’activité').fill('Agroalimentaire');
+    await page.getByLabel('Poste occupé').fill('Technicienne qualité');
+    await page.getByRole('combobox', { name: 'Région' }).click();
+    await page.getByRole('option', { name: /Oriental/ }).click();
+    await page.getByLabel('Depuis quand ?').fill(daysAgo(40));
+    await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+
+    await page.getByRole('heading', { level: 1, name: `Merci, ${firstName} !` }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Ce lien n’est plus valable' }).waitFor();
+    await page.getByText('contactez l’équipe ORIS qui vous a formé(e)').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const answered = await followups(token, 'answered');
+    expect(answered.map((item) => item.person.email)).toContain(followup.person.email);
+  });
+});
