@@ -49,6 +49,14 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@oris/web/certificates').then((m) => m.certificatesRoutes),
   },
   {
+    path: 'indicators',
+    loadChildren: () => import('@oris/web/insertion').then((m) => m.publicIndicatorsRoutes),
+  },
+  {
+    path: 'insertion',
+    loadChildren: () => import('@oris/web/insertion').then((m) => m.insertionRoutes),
+  },
+  {
     // The emailed follow-up link: no guard, the token is the credential.
     path: 'survey',
     loadChildren: () => import('@oris/web/survey').then((m) => m.surveyRoutes),

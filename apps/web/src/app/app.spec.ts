@@ -32,6 +32,8 @@ const translations = {
       verify: 'Vérifier un certificat',
       myCertificates: 'Mes certificats',
       certificates: 'Certificats',
+      insertion: 'Insertion',
+      indicators: 'Indicateurs d’insertion',
     },
   },
   ar: {
@@ -47,6 +49,8 @@ const translations = {
       verify: 'التحقق من شهادة',
       myCertificates: 'شهاداتي',
       certificates: 'الشهادات',
+      insertion: 'الإدماج',
+      indicators: 'مؤشرات الإدماج',
     },
   },
 };
@@ -97,12 +101,13 @@ describe('App shell', () => {
     expect(document.activeElement).toBe(element.querySelector('main#main-content'));
   });
 
-  it('shows visitors the catalogue, certificate verification, sign-in and registration links', async () => {
+  it('shows visitors the catalogue, certificate verification, public indicators, sign-in and registration links', async () => {
     const { navLabels } = await render();
 
     expect(navLabels()).toEqual([
       'Catalogue',
       'Vérifier un certificat',
+      'Indicateurs d’insertion',
       'Connexion',
       'Inscription',
     ]);
@@ -116,12 +121,14 @@ describe('App shell', () => {
     expect(navLabels()).toEqual([
       'Catalogue',
       'Vérifier un certificat',
+      'Indicateurs d’insertion',
       'Mon profil',
       'Mes certificats',
       'Espace formateur',
       'Utilisateurs',
       'Import d’inscriptions',
       'Certificats',
+      'Insertion',
     ]);
 
     await TestBed.inject(AuthSession).signOut();
@@ -129,6 +136,7 @@ describe('App shell', () => {
     expect(navLabels()).toEqual([
       'Catalogue',
       'Vérifier un certificat',
+      'Indicateurs d’insertion',
       'Connexion',
       'Inscription',
     ]);
@@ -145,6 +153,7 @@ describe('App shell', () => {
     expect(navLabels()).toEqual([
       'دليل التكوينات',
       'التحقق من شهادة',
+      'مؤشرات الإدماج',
       'تسجيل الدخول',
       'إنشاء حساب',
     ]);

@@ -4,14 +4,15 @@ const paths = (signedIn: boolean, roles: Parameters<typeof visibleLinks>[2] = []
   visibleLinks(NAV_LINKS, signedIn, roles).map((link) => link.path);
 
 describe('navigation', () => {
-  it('offers visitors the catalogue, certificate verification, and to sign in or register', () => {
-    expect(paths(false)).toEqual(['/catalogue', '/verify', '/sign-in', '/register']);
+  it('offers visitors the catalogue, certificate verification, the public indicators, and to sign in or register', () => {
+    expect(paths(false)).toEqual(['/catalogue', '/verify', '/indicators', '/sign-in', '/register']);
   });
 
   it('shows a trainee the catalogue, their profile, their learning and their certificates', () => {
     expect(paths(true, ['trainee'])).toEqual([
       '/catalogue',
       '/verify',
+      '/indicators',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -26,6 +27,7 @@ describe('navigation', () => {
     expect(paths(true, ['trainer'])).toEqual([
       '/catalogue',
       '/verify',
+      '/indicators',
       '/profile',
       '/certificates/mine',
       '/teaching',
@@ -36,6 +38,7 @@ describe('navigation', () => {
     expect(paths(true, ['trainee', 'admin'])).toEqual([
       '/catalogue',
       '/verify',
+      '/indicators',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -43,6 +46,7 @@ describe('navigation', () => {
       '/admin/users',
       '/admin/imports',
       '/certificates/admin',
+      '/insertion',
     ]);
   });
 
@@ -75,5 +79,17 @@ describe('navigation', () => {
   it('offers my certificates to signed-in people only', () => {
     expect(paths(false)).not.toContain('/certificates/mine');
     expect(paths(true, ['trainee'])).toContain('/certificates/mine');
+  });
+
+  it('offers the public indicators to everyone, signed in or not', () => {
+    expect(paths(false)).toContain('/indicators');
+    expect(paths(true, ['trainee'])).toContain('/indicators');
+  });
+
+  it('offers the insertion pages to placement officers and administrators only', () => {
+    expect(paths(true, ['placement_officer'])).toContain('/insertion');
+    expect(paths(true, ['admin'])).toContain('/insertion');
+    expect(paths(true, ['trainer', 'trainee'])).not.toContain('/insertion');
+    expect(paths(false)).not.toContain('/insertion');
   });
 });

@@ -14,6 +14,7 @@ export interface NavLink {
 export const NAV_LINKS: readonly NavLink[] = [
   { path: '/catalogue', labelKey: 'nav.catalogue', icon: 'search', audience: 'everyone' },
   { path: '/verify', labelKey: 'nav.verify', icon: 'check', audience: 'everyone' },
+  { path: '/indicators', labelKey: 'nav.indicators', icon: 'group', audience: 'everyone' },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
   { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
   { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
@@ -57,6 +58,13 @@ export const NAV_LINKS: readonly NavLink[] = [
     icon: 'check',
     audience: 'member',
     roles: ['admin'],
+  },
+  {
+    path: '/insertion',
+    labelKey: 'nav.insertion',
+    icon: 'group',
+    audience: 'member',
+    roles: ['placement_officer', 'admin'],
   },
 ];
 

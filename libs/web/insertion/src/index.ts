@@ -1,0 +1,1 @@
+export { insertionRoutes, publicIndicatorsRoutes } from './lib/insertion.routes';

@@ -1,0 +1,368 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ApiError } from '@oris/shared/api-client';
+import type { RegionCode } from '@oris/shared/domain';
+import { LanguageService, RegionsService } from '@oris/web/core';
+import { ProblemAlert } from '@oris/web/ui';
+import { debounceTime } from 'rxjs';
+import { InsertionApi } from '../insertion-api';
+import type {
+  CourseSummary,
+  GroupBy,
+  Horizon,
+  Indicator,
+  IndicatorGroup,
+  IndicatorQuery,
+  Session,
+} from '../shared/insertion-types';
+import { InsertionTabs } from '../shared/insertion-tabs';
+import { insertionMessageKeys } from '../shared/problem-keys';
+import { saveFile } from '../shared/save-file';
+import { BarChart } from './bar-chart';
+import {
+  type Bar,
+  countBars,
+  formatCount,
+  formatMoment,
+  formatRate,
+  groupName,
+  type GroupName,
+  rateBars,
+} from './indicator-format';
+
+export const HORIZONS: readonly Horizon[] = [6, 9, 12];
+export const GROUP_BYS: readonly GroupBy[] = [
+  'region',
+  'gender',
+  'ageBand',
+  'education',
+  'course',
+  'session',
+  'year',
+  'kind',
+];
+/** The breakdowns drawn as charts; the table shows any of them. */
+const CHARTED: readonly GroupBy[] = ['region', 'gender', 'year', 'kind'];
+const FILTER_DEBOUNCE_MS = 300;
+
+type Breakdowns = Partial<Record<GroupBy, Indicator>>;
+
+interface Card {
+  labelKey: string;
+  value: string;
+  detailKey: string;
+  params: Record<string, string>;
+}
+
+/**
+ * The insertion indicator for officers and administrators: headline figures at a horizon, the
+ * charts by region, gender, year and kind of situation, any breakdown as a table, the definition
+ * beside them, a CSV export and a printable view.
+ */
+@Component({
+  selector: 'oris-insertion-dashboard-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    BarChart,
+    InsertionTabs,
+    ProblemAlert,
+  ],
+  templateUrl: './insertion-dashboard-page.html',
+  styleUrl: './insertion-dashboard-page.scss',
+})
+export class InsertionDashboardPage {
+  private readonly insertion = inject(InsertionApi);
+  private readonly document = inject(DOCUMENT);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly regions = inject(RegionsService);
+  protected readonly language = inject(LanguageService).language;
+  protected readonly messageKeys = insertionMessageKeys;
+  protected readonly horizons = HORIZONS;
+  protected readonly groupBys = GROUP_BYS;
+
+  protected readonly filters = new FormGroup({
+    from: new FormControl('', { nonNullable: true }),
+    to: new FormControl('', { nonNullable: true }),
+    months: new FormControl<Horizon>(9, { nonNullable: true }),
+    asOf: new FormControl('', { nonNullable: true }),
+    region: new FormControl<RegionCode | null>(null),
+    course: new FormControl<string | null>(null),
+    session: new FormControl<string | null>(null),
+  });
+  protected readonly tableGroupBy = new FormControl<GroupBy>('region', { nonNullable: true });
+
+  protected readonly courses = signal<CourseSummary[]>([]);
+  protected readonly sessions = signal<Session[]>([]);
+  private readonly breakdowns = signal<Breakdowns>({});
+  protected readonly loading = signal(false);
+  protected readonly exporting = signal(false);
+  protected readonly problem = signal<ApiError | null>(null);
+  private readonly shownGroupBy = signal<GroupBy>('region');
+  private latestRequest = 0;
+  private latestTable = 0;
+
+  /** The totals: every breakdown carries the same. */
+  protected readonly totals = computed(() => this.breakdowns().region ?? null);
+  protected readonly definition = computed(() => this.totals()?.definition[this.language()] ?? '');
+
+  protected readonly cards = computed<Card[]>(() => {
+    const totals = this.totals();
+    if (!totals) return [];
+    const language = this.language();
+    const count = (value: number) => formatCount(value, language);
+    const months = String(totals.filters.months);
+    // Arabic words the horizon differently by number (6 أشهر, 12 شهرًا): a phrase per horizon.
+    const horizon = this.transloco.translate(
+      `insertion.dashboard.horizons.${months}`,
+      {},
+      language,
+    );
+    const cards: Card[] = [
+      {
+        labelKey: 'insertion.dashboard.cards.trained',
+        value: count(totals.trained),
+        detailKey: 'insertion.dashboard.cards.trainedDetail',
+        params: { eligible: count(totals.eligible), months, horizon },
+      },
+      {
+        labelKey: 'insertion.dashboard.cards.inserted',
+        value: count(totals.inserted),
+        detailKey: 'insertion.dashboard.cards.insertedDetail',
+        params: { employed: count(totals.employed), months, horizon },
+      },
+      {
+        labelKey: 'insertion.dashboard.cards.insertionRate',
+        value: formatRate(totals.insertionRate, language),
+        detailKey: 'insertion.dashboard.cards.insertionRateDetail',
+        params: {
+          inserted: count(totals.inserted),
+          responded: count(totals.responded),
+          months,
+          horizon,
+        },
+      },
+      {
+        labelKey: 'insertion.dashboard.cards.employmentRate',
+        value: formatRate(totals.employmentRate, language),
+        detailKey: 'insertion.dashboard.cards.employmentRateDetail',
+        params: {
+          employed: count(totals.employed),
+          responded: count(totals.responded),
+          months,
+          horizon,
+        },
+      },
+      {
+        labelKey: 'insertion.dashboard.cards.responseRate',
+        value: formatRate(totals.responseRate, language),
+        detailKey: 'insertion.dashboard.cards.responseRateDetail',
+        params: { responded: count(totals.responded), eligible: count(totals.eligible) },
+      },
+      {
+        labelKey: 'insertion.dashboard.cards.lowerBound',
+        value: formatRate(totals.lowerBoundRate, language),
+        detailKey: 'insertion.dashboard.cards.lowerBoundDetail',
+        params: { inserted: count(totals.inserted), eligible: count(totals.eligible) },
+      },
+    ];
+    return cards;
+  });
+
+  protected readonly regionBars = computed(() => this.insertionBars('region'));
+  protected readonly genderBars = computed(() => this.insertionBars('gender'));
+  protected readonly yearBars = computed(() => this.insertionBars('year'));
+  protected readonly kindBars = computed<Bar[]>(() => {
+    const kinds = this.breakdowns().kind;
+    if (!kinds) return [];
+    // Persons whose situation at the horizon is not known yet are not a kind of situation.
+    const known = kinds.breakdown.filter((group) => group.key !== 'unknown');
+    const total = known.reduce((sum, group) => sum + group.responded, 0);
+    return countBars(
+      known,
+      (group) => this.nameOf('kind', group),
+      (group) => group.responded,
+      total,
+      this.language(),
+    );
+  });
+
+  protected readonly table = computed(() => {
+    const groupBy = this.shownGroupBy();
+    const indicator = this.breakdowns()[groupBy];
+    if (!indicator) return null;
+    return {
+      groupBy,
+      rows: indicator.breakdown.map((group) => ({ group, name: this.nameOf(groupBy, group) })),
+    };
+  });
+
+  protected readonly freshness = computed(() => {
+    const totals = this.totals();
+    if (!totals) return null;
+    const language = this.language();
+    const { source, refreshedAt, computedAt } = totals.freshness;
+    return source === 'rollup' && refreshedAt
+      ? {
+          key: 'insertion.dashboard.freshRollup',
+          params: { refreshedAt: formatMoment(refreshedAt, language) },
+        }
+      : {
+          key: 'insertion.dashboard.freshLive',
+          params: { computedAt: formatMoment(computedAt, language) },
+        };
+  });
+
+  constructor() {
+    this.regions.load().catch(() => undefined);
+    void this.loadCourses();
+    this.filters.controls.course.valueChanges.pipe(takeUntilDestroyed()).subscribe((courseId) => {
+      this.sessions.set([]);
+      this.filters.controls.session.setValue(null, { emitEvent: false });
+      if (courseId) void this.loadSessions(courseId);
+    });
+    this.filters.valueChanges
+      .pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe(() => void this.load());
+    this.tableGroupBy.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((groupBy) => void this.showTable(groupBy));
+    void this.load();
+  }
+
+  protected count(value: number): string {
+    return formatCount(value, this.language());
+  }
+
+  protected rate(value: number | null): string {
+    return formatRate(value, this.language());
+  }
+
+  protected print(): void {
+    this.document.defaultView?.print();
+  }
+
+  protected async exportCsv(): Promise<void> {
+    this.exporting.set(true);
+    this.problem.set(null);
+    try {
+      const query = { ...this.query(), groupBy: this.shownGroupBy() };
+      const csv = await this.insertion.indicatorCsv(query);
+      const asOf = this.totals()?.filters.asOf ?? query.asOf ?? 'today';
+      saveFile(csv, `oris-insertion-${query.groupBy}-${asOf}.csv`, this.document);
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    } finally {
+      this.exporting.set(false);
+    }
+  }
+
+  private insertionBars(groupBy: GroupBy): Bar[] {
+    const indicator = this.breakdowns()[groupBy];
+    if (!indicator) return [];
+    const language = this.language();
+    return rateBars(
+      indicator.breakdown,
+      (group) => this.nameOf(groupBy, group),
+      (group) => group.insertionRate,
+      (group) =>
+        `${formatCount(group.inserted, language)} / ${formatCount(group.responded, language)}`,
+      language,
+    );
+  }
+
+  private nameOf(groupBy: GroupBy, group: IndicatorGroup): GroupName {
+    return groupName(groupBy, group, (code) => this.regions.nameOf(code));
+  }
+
+  private query(): IndicatorQuery {
+    const value = this.filters.getRawValue();
+    return {
+      months: value.months,
+      ...(value.from ? { from: value.from } : {}),
+      ...(value.to ? { to: value.to } : {}),
+      ...(value.asOf ? { asOf: value.asOf } : {}),
+      ...(value.region ? { region: value.region } : {}),
+      ...(value.course ? { course: value.course } : {}),
+      ...(value.session ? { session: value.session } : {}),
+    };
+  }
+
+  private async load(): Promise<void> {
+    const request = ++this.latestRequest;
+    const query = this.query();
+    const tableGroupBy = this.tableGroupBy.value;
+    const wanted = CHARTED.includes(tableGroupBy) ? CHARTED : [...CHARTED, tableGroupBy];
+    this.loading.set(true);
+    try {
+      const answers = await Promise.all(
+        wanted.map((groupBy) => this.insertion.indicator({ ...query, groupBy })),
+      );
+      if (request !== this.latestRequest) return;
+      this.breakdowns.set(Object.fromEntries(wanted.map((groupBy, i) => [groupBy, answers[i]])));
+      this.shownGroupBy.set(tableGroupBy);
+      this.problem.set(null);
+    } catch (error) {
+      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
+    } finally {
+      if (request === this.latestRequest) this.loading.set(false);
+    }
+  }
+
+  private async showTable(groupBy: GroupBy): Promise<void> {
+    if (this.breakdowns()[groupBy]) {
+      this.shownGroupBy.set(groupBy);
+      return;
+    }
+    const request = ++this.latestTable;
+    this.loading.set(true);
+    try {
+      const indicator = await this.insertion.indicator({ ...this.query(), groupBy });
+      if (request !== this.latestTable) return;
+      this.breakdowns.update((all) => ({ ...all, [groupBy]: indicator }));
+      this.shownGroupBy.set(groupBy);
+      this.problem.set(null);
+    } catch (error) {
+      if (request === this.latestTable) this.problem.set(ApiError.from(error));
+    } finally {
+      if (request === this.latestTable) this.loading.set(false);
+    }
+  }
+
+  private async loadCourses(): Promise<void> {
+    try {
+      this.courses.set(await this.insertion.courses());
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    }
+  }
+
+  private async loadSessions(courseId: string): Promise<void> {
+    try {
+      const sessions = await this.insertion.sessions(courseId);
+      if (this.filters.controls.course.value === courseId) this.sessions.set(sessions);
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    }
+  }
+}

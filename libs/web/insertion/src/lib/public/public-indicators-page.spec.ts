@@ -1,0 +1,128 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { API_FETCH } from '@oris/web/core';
+import type { PublicIndicatorCell, PublicIndicators } from '../shared/insertion-types';
+import { fakeApi, settle } from '../testing';
+import { PublicIndicatorsPage } from './public-indicators-page';
+
+const NBSP = /[\u00a0\u202f]/g;
+
+function aCell(key: string, changes: Partial<PublicIndicatorCell> = {}): PublicIndicatorCell {
+  return {
+    key,
+    trained: 40,
+    eligible: 30,
+    responded: 20,
+    inserted: 10,
+    employed: 8,
+    insertionRate: 0.5,
+    employmentRate: 0.4,
+    responseRate: 2 / 3,
+    lowerBoundRate: 1 / 3,
+    suppressed: false,
+    ...changes,
+  };
+}
+
+const hidden = {
+  trained: 7,
+  eligible: null,
+  responded: null,
+  inserted: null,
+  employed: null,
+  insertionRate: null,
+  employmentRate: null,
+  responseRate: null,
+  lowerBoundRate: null,
+  suppressed: true,
+};
+
+const FIGURES: PublicIndicators = {
+  months: 9,
+  asOf: '2026-11-26',
+  minimumCellSize: 5,
+  total: aCell('total'),
+  byRegion: [aCell('MA-02'), aCell('MA-05', hidden)],
+  byYear: [aCell('2025'), aCell('2026', { ...hidden, trained: null })],
+  definition: { fr: 'Définition publique', en: 'Public definition', ar: 'تعريف' },
+  refreshedAt: '2026-11-26T08:00:00Z',
+} as PublicIndicators;
+
+async function render() {
+  const api = fakeApi({
+    'GET /api/v1/regions': () =>
+      Response.json([
+        { code: 'MA-02', nameFr: 'L’Oriental', nameAr: 'الشرق', nameEn: 'Oriental' },
+        {
+          code: 'MA-05',
+          nameFr: 'Béni Mellal-Khénifra',
+          nameAr: 'بني ملال',
+          nameEn: 'Beni Mellal',
+        },
+      ]),
+    'GET /api/v1/public/indicators': () => Response.json(FIGURES),
+  });
+  TestBed.configureTestingModule({
+    imports: [
+      TranslocoTestingModule.forRoot({
+        langs: { fr: {} },
+        translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+        preloadLangs: true,
+      }),
+    ],
+    providers: [
+      provideRouter([{ path: 'indicators', component: PublicIndicatorsPage }]),
+      { provide: API_FETCH, useValue: api.fetch },
+    ],
+  });
+  const harness = await RouterTestingHarness.create();
+  await harness.navigateByUrl('/indicators', PublicIndicatorsPage);
+  await settle(harness);
+  return { element: harness.routeNativeElement as HTMLElement, api };
+}
+
+describe('PublicIndicatorsPage', () => {
+  it('reads the public figures without signing in', async () => {
+    const { api } = await render();
+
+    const call = api.calls.find((each) => each.path === '/api/v1/public/indicators');
+    expect(call?.authorization).toBeNull();
+  });
+
+  it('shows the headline figures', async () => {
+    const { element } = await render();
+
+    const values = [...element.querySelectorAll('.card-value')].map((value) =>
+      value.textContent?.trim().replace(NBSP, ' '),
+    );
+    expect(values).toEqual(['40', '10', '50,0 %', '40,0 %']);
+  });
+
+  it('shows small cells as "< 5", explained, and the figures that may be shown', async () => {
+    const { element } = await render();
+
+    const [, small] = element.querySelectorAll(
+      'section[aria-labelledby="by-region-heading"] tbody tr',
+    );
+    const cells = [...small.querySelectorAll('td')].map((cell) => cell.textContent?.trim());
+    expect(small.querySelector('th')?.textContent).toContain('Béni Mellal-Khénifra');
+    expect(cells).toEqual(['7', '< 5', '< 5', '< 5', '< 5']);
+    expect(small.querySelector('abbr')?.getAttribute('aria-describedby')).toBe('hidden-cells');
+    expect(element.querySelector('#hidden-cells')?.textContent).toContain(
+      'insertion.public.hiddenExplanation',
+    );
+  });
+
+  it('lists the figures by year too', async () => {
+    const { element } = await render();
+
+    const rows = element.querySelectorAll('section[aria-labelledby="by-year-heading"] tbody tr');
+    expect([...rows].map((row) => row.querySelector('th')?.textContent?.trim())).toEqual([
+      '2025',
+      '2026',
+    ]);
+    expect(rows[1].querySelector('td')?.textContent?.trim()).toBe('< 5');
+  });
+});

@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApiError } from '@oris/shared/api-client';
+import { DayPipe } from '@oris/web/catalogue';
+import { LanguageService, RegionsService } from '@oris/web/core';
+import { ProblemAlert } from '@oris/web/ui';
+import { formatCount, formatMoment, formatRate } from '../dashboard/indicator-format';
+import { InsertionApi } from '../insertion-api';
+import type { PublicIndicatorCell, PublicIndicators } from '../shared/insertion-types';
+
+/** A cell's figure as shown publicly: hidden ones say "< 5" rather than a number or a blank. */
+export interface ShownFigure {
+  text: string;
+  hidden: boolean;
+}
+
+/**
+ * The headline figures anyone may read, by region and by year of completion. Cells of fewer
+ * than five persons come hidden from the API (a person must not be recognisable); they read
+ * "< 5", with the reason given once under the tables.
+ */
+@Component({
+  selector: 'oris-public-indicators-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatProgressBarModule, TranslocoPipe, DayPipe, ProblemAlert],
+  templateUrl: './public-indicators-page.html',
+  styleUrl: './public-indicators-page.scss',
+})
+export class PublicIndicatorsPage {
+  private readonly insertion = inject(InsertionApi);
+  protected readonly regions = inject(RegionsService);
+  protected readonly language = inject(LanguageService).language;
+
+  protected readonly indicators = signal<PublicIndicators | null>(null);
+  protected readonly problem = signal<ApiError | null>(null);
+  protected readonly definition = computed(
+    () => this.indicators()?.definition[this.language()] ?? '',
+  );
+  protected readonly refreshed = computed(() => {
+    const indicators = this.indicators();
+    return indicators ? formatMoment(indicators.refreshedAt, this.language()) : '';
+  });
+
+  constructor() {
+    this.regions.load().catch(() => undefined);
+    void this.load();
+  }
+
+  protected count(
+    cell: PublicIndicatorCell,
+    field: 'trained' | 'inserted' | 'employed',
+  ): ShownFigure {
+    const value = cell[field];
+    return value === null && cell.suppressed
+      ? this.hidden()
+      : { text: formatCount(value, this.language()), hidden: false };
+  }
+
+  protected rate(
+    cell: PublicIndicatorCell,
+    field: 'insertionRate' | 'employmentRate' | 'responseRate',
+  ): ShownFigure {
+    const value = cell[field];
+    return value === null && cell.suppressed
+      ? this.hidden()
+      : { text: formatRate(value, this.language()), hidden: false };
+  }
+
+  protected regionName(key: string): string {
+    return this.regions.nameOf(key);
+  }
+
+  private hidden(): ShownFigure {
+    const minimum = this.indicators()?.minimumCellSize ?? 5;
+    return { text: `< ${formatCount(minimum, this.language())}`, hidden: true };
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.indicators.set(await this.insertion.publicIndicators());
+      this.problem.set(null);
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    }
+  }
+}
