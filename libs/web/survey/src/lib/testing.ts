@@ -1,5 +1,3 @@
-import type { ComponentFixture } from '@angular/core/testing';
-import type { RouterTestingHarness } from '@angular/router/testing';
 import type { Survey } from './survey-api';
 
 // Test data and helpers of this library's specs; not exported.
@@ -18,42 +16,9 @@ export function aSurvey(changes: Partial<Survey> = {}): Survey {
   };
 }
 
-/** The API answers through real promises, which the fixture does not wait for by itself. */
-export async function settle(
-  target: RouterTestingHarness | ComponentFixture<unknown>,
-): Promise<void> {
-  const fixture = 'fixture' in target ? target.fixture : target;
-  for (let turn = 0; turn < 6; turn++) {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
-}
-
-export interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-type Answer = (call: Call) => Response | Promise<Response>;
-
-/** A fake API: answers by "METHOD /path", records every call. */
-export function fakeApi(routes: Record<string, Answer>) {
-  const calls: Call[] = [];
-  const fetch = async (request: Request) => {
-    const url = new URL(request.url);
-    const text = await request.text();
-    const call: Call = {
-      method: request.method,
-      path: url.pathname,
-      body: text ? JSON.parse(text) : undefined,
-    };
-    calls.push(call);
-    const answer = routes[`${request.method} ${url.pathname}`];
-    return answer ? answer(call) : new Response(null, { status: 404 });
-  };
-  return { fetch, calls };
-}
+// The fake API is shared by the web libraries' specs; this survey's problems carry field errors.
+export { fakeApi, settle } from '@oris/web/core/testing';
+export type { Call } from '@oris/web/core/testing';
 
 export const problem = (
   status: number,
