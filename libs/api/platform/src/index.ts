@@ -26,3 +26,5 @@ export * from './errors/api-problems.decorator';
 export * from './storage/file-storage';
 export * from './storage/local-directory-storage';
 export * from './storage/storage.module';
+export * from './rate-limit/batched-rate-limiter';
+export * from './redis/redis-broadcast';
