@@ -27,6 +27,8 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
+# The whole build: main.js and, beside it, render-thread.js, the program of the certificate render
+# threads, which the worker looks for next to main.js.
 COPY --from=build /workspace/dist/apps/worker ./
 # The only places the worker writes: .eml files when no SMTP_URL is set (MAIL_DROP_DIR) and the
 # certificate PDFs (STORAGE_DIR, a volume shared with the API, which serves the downloads).

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CertificatesWorkerModule } from '@oris/api/certificates';
+import { CertificatesWorkerModule, type RenderWorkerOptions } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
-import { NotificationsWorkerModule } from '@oris/api/notifications';
+import { NotificationsWorkerModule, type EmailWorkerOptions } from '@oris/api/notifications';
 import { TEST_EMAIL_WORKER_OPTIONS } from '@oris/api/notifications/testing';
 import {
   AppConfig,
@@ -75,9 +75,24 @@ export function workerEnv(api: CertificateTestApp, smtpUrl: string): Record<stri
   };
 }
 
+/**
+ * One render thread unless a test asks for more: from the sources each thread compiles the
+ * renderer before its first render, which is most of a small batch's time on a busy machine.
+ */
+const TEST_RENDER_WORKER_OPTIONS: Partial<RenderWorkerOptions> = {
+  sweepIntervalMs: 100,
+  threads: 1,
+};
+
+/** Test-specific tuning of the in-process worker, over the tests' fast defaults. */
+export interface CertificateWorkerTestOptions {
+  render?: Partial<RenderWorkerOptions>;
+  email?: Partial<EmailWorkerOptions>;
+}
+
 @Module({})
 class CertificateWorkerTestModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: CertificateWorkerTestOptions): DynamicModule {
     return {
       module: CertificateWorkerTestModule,
       imports: [
@@ -85,20 +100,24 @@ class CertificateWorkerTestModule {
         DatabaseModule.forRoot('oris-worker-test'),
         JobsModule.forRoot(),
         StorageModule,
-        NotificationsWorkerModule.forRoot(TEST_EMAIL_WORKER_OPTIONS),
-        CertificatesWorkerModule.forRoot({ sweepIntervalMs: 100 }),
+        NotificationsWorkerModule.forRoot({ ...TEST_EMAIL_WORKER_OPTIONS, ...options.email }),
+        CertificatesWorkerModule.forRoot({ ...TEST_RENDER_WORKER_OPTIONS, ...options.render }),
       ],
     };
   }
 }
 
-/** The worker's renders and emails in the test process (the same modules as the worker app). */
+/**
+ * The worker's renders and emails in the test process (the same modules as the worker app; its
+ * render threads run render-thread.ts from the sources).
+ */
 export async function startCertificateWorker(
   api: CertificateTestApp,
   smtpUrl: string,
+  options: CertificateWorkerTestOptions = {},
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(
-    CertificateWorkerTestModule.forRoot(loadConfig(workerEnv(api, smtpUrl))),
+    CertificateWorkerTestModule.forRoot(loadConfig(workerEnv(api, smtpUrl)), options),
     { logger: false, abortOnError: false },
   );
   return app;

@@ -8,3 +8,4 @@ export * from './issuing/certificate-issuer.service';
 export * from './batches/certificate-batches.service';
 export * from './jobs/certificates-worker.module';
 export type { RenderWorkerOptions } from './jobs/render-worker.options';
+export { CertificateRenderer } from './rendering/certificate-renderer';

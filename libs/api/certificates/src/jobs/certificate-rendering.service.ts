@@ -6,7 +6,7 @@ import { EmailOutbox } from '@oris/api/notifications';
 import { AppConfig, FILE_STORAGE, type FileStorage } from '@oris/api/platform';
 import type { DataSource } from 'typeorm';
 import { Certificate } from '../entities/certificate.entity';
-import { CertificateRenderer } from '../rendering/certificate-renderer';
+import { RenderThreadPool } from '../rendering/render-thread-pool';
 import { certificateStorageKey, toCertificateDocument } from './certificate-document.mapper';
 
 export type RenderResult = 'rendered' | 'skipped';
@@ -25,7 +25,7 @@ export class CertificateRendering {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly renderer: CertificateRenderer,
+    private readonly renderThreads: RenderThreadPool,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly outbox: EmailOutbox,
     private readonly config: AppConfig,
@@ -37,7 +37,8 @@ export class CertificateRendering {
       .findOneBy({ id: certificateId });
     if (!certificate || certificate.renderState !== 'pending') return 'skipped';
 
-    const pdf = await this.renderer.render(
+    // Drawn on a render thread: this thread keeps serving the queues while pdfkit works.
+    const pdf = await this.renderThreads.render(
       toCertificateDocument(certificate, this.config.PUBLIC_WEB_URL),
     );
     const sha256 = createHash('sha256').update(pdf).digest('hex');

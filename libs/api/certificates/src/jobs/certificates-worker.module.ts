@@ -1,22 +1,38 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@oris/api/notifications';
+import { AppConfig } from '@oris/api/platform';
 import { Certificate } from '../entities/certificate.entity';
 import { RenderQueue, renderQueueProvider } from '../issuing/render-queue';
-import { CertificateRenderer } from '../rendering/certificate-renderer';
+import { RenderThreadPool } from '../rendering/render-thread-pool';
 import { CertificateRendering } from './certificate-rendering.service';
 import { RenderSweeper } from './render-sweeper';
 import { RenderWorker } from './render-worker';
 import {
-  DEFAULT_RENDER_WORKER_OPTIONS,
   RENDER_WORKER_OPTIONS,
+  renderWorkerOptions,
   type RenderWorkerOptions,
 } from './render-worker.options';
 
 /**
- * Certificate rendering, imported by the worker only: the BullMQ worker of the certificate queue
- * and the sweeper of renders never enqueued. Needs `JobsModule`, `DatabaseModule` and a
- * `FILE_STORAGE` provider; writes the certificate emails through the notifications outbox.
+ * The render threads, started with the module (each parses the fonts before the first job) and
+ * ended before the application shuts down: after every module's `onModuleDestroy`, so once the
+ * BullMQ workers have closed and their running renders have come back.
+ */
+const renderThreadPoolProvider: Provider = {
+  provide: RenderThreadPool,
+  inject: [RENDER_WORKER_OPTIONS],
+  useFactory: ({ threads, renderTimeoutMs }: RenderWorkerOptions) => {
+    const pool = new RenderThreadPool({ threads, renderTimeoutMs });
+    return Object.assign(pool, { beforeApplicationShutdown: () => pool.close() });
+  },
+};
+
+/**
+ * Certificate rendering, imported by the worker only: the BullMQ worker of the certificate queue,
+ * the threads that draw the PDFs, and the sweeper of renders never enqueued. Needs `JobsModule`,
+ * `DatabaseModule` and a `FILE_STORAGE` provider; writes the certificate emails through the
+ * notifications outbox.
  */
 @Module({})
 export class CertificatesWorkerModule {
@@ -27,11 +43,12 @@ export class CertificatesWorkerModule {
       providers: [
         {
           provide: RENDER_WORKER_OPTIONS,
-          useValue: { ...DEFAULT_RENDER_WORKER_OPTIONS, ...options },
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => renderWorkerOptions(config, options),
         },
         renderQueueProvider,
         RenderQueue,
-        CertificateRenderer,
+        renderThreadPoolProvider,
         CertificateRendering,
         RenderWorker,
         RenderSweeper,

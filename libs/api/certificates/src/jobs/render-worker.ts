@@ -13,7 +13,9 @@ import { RENDER_WORKER_OPTIONS, type RenderWorkerOptions } from './render-worker
 
 /**
  * The BullMQ worker of the certificate queue: its own queue and concurrency, so renders never
- * hold emails back. Closes in `onModuleDestroy` (running renders finish) before the database does.
+ * hold emails back. Its jobs wait on I/O only (the PDF is drawn by `RenderThreadPool`), so the
+ * lock renewal and the other queues on this thread never starve. Closes in `onModuleDestroy`
+ * (running renders finish) before the render threads and the database do.
  */
 @Injectable()
 export class RenderWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -33,7 +35,9 @@ export class RenderWorker implements OnApplicationBootstrap, OnModuleDestroy {
       concurrency: this.options.concurrency,
     });
     this.worker.on('error', (error) => this.logger.warn(`Render worker: ${error.message}`));
-    this.logger.log(`Render worker started (concurrency ${this.options.concurrency})`);
+    this.logger.log(
+      `Render worker started (concurrency ${this.options.concurrency}, ${this.options.threads} render threads)`,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

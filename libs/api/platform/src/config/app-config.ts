@@ -1,5 +1,6 @@
 // class-transformer reads design types through reflect-metadata when this class is decorated.
 import 'reflect-metadata';
+import { availableParallelism } from 'node:os';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -130,6 +131,17 @@ export class AppConfig {
   @IsString()
   @MinLength(1)
   STORAGE_DIR = 'data/files';
+
+  /**
+   * Threads of the worker that draw certificate PDFs (CPU work, kept off the thread that runs the
+   * queues). Defaults to the cores the process may use; lower it to leave cores to a database on
+   * the same machine.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  RENDER_THREADS = Math.max(1, availableParallelism());
 
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
