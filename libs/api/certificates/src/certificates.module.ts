@@ -16,6 +16,7 @@ import { CertificateFiles } from './reading/certificate-files';
 import { CertificateReader } from './reading/certificate-reader';
 import { CertificateRevocation } from './revocation/certificate-revocation.service';
 import { CertificateVerification } from './verification/certificate-verification.service';
+import { VerificationCache } from './verification/verification-cache';
 import { VerificationRateLimit } from './verification/verification-rate-limit';
 
 /**
@@ -44,6 +45,7 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     CertificateFiles,
     CertificateRevocation,
     VerificationRateLimit,
+    VerificationCache,
     CertificateVerification,
     PdfBodyParser,
   ],

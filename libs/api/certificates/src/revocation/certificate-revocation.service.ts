@@ -9,20 +9,23 @@ import {
   certificateNotFound,
 } from '../certificate.exception';
 import { Certificate } from '../entities/certificate.entity';
+import { VerificationCache } from '../verification/verification-cache';
 
 /**
  * Revokes a certificate: a status with its reason, actor and date, never a deletion. The audit
- * event commits with the change; verification reads the row, so it says "revoked" at once.
+ * event commits with the change. Verification says "revoked" at once: once committed, and before
+ * answering, its cached answer is forgotten in every API process.
  */
 @Injectable()
 export class CertificateRevocation {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly verificationCache: VerificationCache,
   ) {}
 
   async revoke(actor: AuthenticatedUser, id: string, reason: string): Promise<Certificate> {
-    return this.dataSource.transaction(async (manager) => {
+    const revoked = await this.dataSource.transaction(async (manager) => {
       const certificate = await manager.findOne(Certificate, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -55,5 +58,7 @@ export class CertificateRevocation {
         revokedReason: reason,
       });
     });
+    await this.verificationCache.changed(revoked.verificationCode);
+    return revoked;
   }
 }

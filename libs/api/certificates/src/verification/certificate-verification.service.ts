@@ -3,15 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
-import type { FileMatchDto, VerificationDto } from '../dto/certificate.dto';
+import type { FileMatchDto } from '../dto/certificate.dto';
 import { Certificate } from '../entities/certificate.entity';
 import { toVerificationDto } from '../reading/certificate-mapper';
+import { LoadedVerification, VerificationCache } from './verification-cache';
 import { VerificationRateLimit } from './verification-rate-limit';
 
 /** The shape codes are issued in; anything else is answered 404 without touching the database. */
 export const VERIFICATION_CODE = /^[A-Za-z0-9_-]{22,64}$/;
 
-/** What verification reads of a certificate: its answer and the PDF's hash. */
+/** What verification reads of a certificate: its answer, the PDF's hash included. */
 type VerifiedCertificate = Pick<
   Certificate,
   | 'status'
@@ -39,39 +40,76 @@ const FIND_BY_CODE = `
          revoked_at AS "revokedAt", revoked_reason AS "revokedReason", sha256
     FROM certificate WHERE verification_code = $1`;
 
-/** Public verification: one rate-limit increment and one indexed read per lookup. */
+const FIND_SHA256_BY_CODE = `SELECT sha256 FROM certificate WHERE verification_code = $1`;
+
+/**
+ * Public verification: one rate-limit count (in memory, synced in batches) and, unless the answer
+ * is cached, one indexed read per lookup.
+ */
 @Injectable()
 export class CertificateVerification {
   constructor(
     @InjectRepository(Certificate) private readonly certificates: Repository<Certificate>,
     private readonly rateLimit: VerificationRateLimit,
+    private readonly cache: VerificationCache,
   ) {}
 
-  async verify(ip: string, code: string): Promise<VerificationDto> {
-    return toVerificationDto(Object.assign(new Certificate(), await this.find(ip, code)));
+  /**
+   * The answer as JSON bytes (a `VerificationDto`), ready to send. A repeated lookup is answered
+   * synchronously (counted in memory, served from memory): the route is public and hot (P4).
+   */
+  verify(ip: string, code: string): Buffer | Promise<Buffer> {
+    const counted = this.rateLimit.consume(ip);
+    return counted instanceof Promise ? counted.then(() => this.answer(code)) : this.answer(code);
   }
 
-  /** Whether `file` is the PDF that was issued: its SHA-256 against the recorded one. */
+  /**
+   * Whether `file` is the PDF that was issued: its SHA-256 against the recorded one. Read from
+   * PostgreSQL each time: it is rare, and the upload costs more than the read.
+   */
   async matchFile(ip: string, code: string, file: Buffer): Promise<FileMatchDto> {
-    const certificate = await this.find(ip, code);
+    await this.rateLimit.consume(ip);
+    const [certificate]: Pick<Certificate, 'sha256'>[] = VERIFICATION_CODE.test(code)
+      ? await this.certificates.query(FIND_SHA256_BY_CODE, [code])
+      : [];
+    if (!certificate) throw notFound();
     if (!certificate.sha256) return { matches: false };
     const digest = createHash('sha256').update(file).digest('hex');
     return { matches: digest === certificate.sha256 };
   }
 
-  private async find(ip: string, code: string): Promise<VerifiedCertificate> {
-    await this.rateLimit.consume(ip);
+  private answer(code: string): Buffer | Promise<Buffer> {
+    if (!VERIFICATION_CODE.test(code)) throw notFound();
+    const answer = this.cache.get(code, () => this.load(code));
+    return answer instanceof Promise ? answer.then(found) : found(answer);
+  }
+
+  private async load(code: string): Promise<LoadedVerification | null> {
     // Plain SQL with the answer's columns only: the route is public and hot (P4), and TypeORM's
     // query building and entity hydration were a tenth of its CPU for one indexed read.
-    const [certificate]: VerifiedCertificate[] = VERIFICATION_CODE.test(code)
-      ? await this.certificates.query(FIND_BY_CODE, [code])
-      : [];
-    if (!certificate) {
-      throw new CertificateException(
-        CertificateErrorCode.CertificateNotFound,
-        'No certificate has this verification code.',
-      );
-    }
-    return certificate;
+    const [certificate]: VerifiedCertificate[] = await this.certificates.query(FIND_BY_CODE, [
+      code,
+    ]);
+    if (!certificate) return null;
+    const answer = toVerificationDto(Object.assign(new Certificate(), certificate));
+    return {
+      json: Buffer.from(JSON.stringify(answer)),
+      // Kept only once the PDF's SHA-256 is recorded: the worker records it after rendering, in a
+      // process that does not tell this cache. From then on only a revocation changes the answer,
+      // and revocation does tell.
+      keep: certificate.sha256 !== null,
+    };
   }
+}
+
+function found(answer: Buffer | null): Buffer {
+  if (!answer) throw notFound();
+  return answer;
+}
+
+function notFound(): CertificateException {
+  return new CertificateException(
+    CertificateErrorCode.CertificateNotFound,
+    'No certificate has this verification code.',
+  );
 }

@@ -1,40 +1,59 @@
-import { Injectable } from '@nestjs/common';
-import { RateLimiter } from '@oris/api/identity';
-import type { RateLimitRule } from '@oris/api/identity';
-import { AppConfig } from '@oris/api/platform';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig, BatchedRateLimiter, redisOptions } from '@oris/api/platform';
+import type { WindowDecision } from '@oris/api/platform';
+import Redis from 'ioredis';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
 
 /**
- * Verification's budget on the platform's shared Redis limiter (one INCR per lookup, fails open
- * so verification keeps answering while Redis is down), refused as a certificates problem.
+ * Verification's budget per IP, shared by every API process through Redis without a round trip
+ * per lookup (`BatchedRateLimiter`: counted here, synced in batches; see docs/SECURITY.md for the
+ * overshoot bound), refused as a certificates problem.
  */
 @Injectable()
-export class VerificationRateLimit {
+export class VerificationRateLimit implements OnModuleDestroy {
+  private readonly redis: Redis;
+  private readonly limiter: BatchedRateLimiter;
+
+  constructor(config: AppConfig) {
+    // No offline queue and short timeouts: an outage must cost a sync milliseconds, not seconds.
+    this.redis = new Redis({
+      ...redisOptions(config),
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1_000,
+      commandTimeout: 500,
+      // The login limiter's namespace: installations (or test files) sharing a Redis never share budgets.
+      keyPrefix: `${config.QUEUE_PREFIX}:rate:`,
+    });
+    this.redis.on('error', () => undefined);
+    this.limiter = new BatchedRateLimiter({
+      redis: this.redis,
+      // Lookups per IP and minute (VERIFY_RATE_LIMIT_PER_MINUTE, 60 by default): a person
+      // checking certificates never reaches it; a scraper does.
+      rule: { name: 'verify:ip', limit: config.VERIFY_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
+    });
+  }
+
   /**
-   * Lookups per IP and minute (VERIFY_RATE_LIMIT_PER_MINUTE, 60 by default): a person checking
-   * certificates never reaches it; a scraper does.
+   * Counts one lookup from `ip`; throws 429 (with Retry-After) once the minute's budget is spent.
+   * Synchronous unless Redis must confirm first (see `BatchedRateLimiter.consume`).
    */
-  private readonly rule: RateLimitRule;
-
-  constructor(
-    private readonly limiter: RateLimiter,
-    config: AppConfig,
-  ) {
-    this.rule = {
-      name: 'verify:ip',
-      limit: config.VERIFY_RATE_LIMIT_PER_MINUTE,
-      windowSeconds: 60,
-    };
+  consume(ip: string): void | Promise<void> {
+    const decision = this.limiter.consume(ip);
+    return decision instanceof Promise ? decision.then(enforce) : enforce(decision);
   }
 
-  /** Counts one lookup from `ip`; throws 429 (with Retry-After) once the minute's budget is spent. */
-  async consume(ip: string): Promise<void> {
-    const decision = await this.limiter.check(this.rule, ip);
-    if (decision.allowed) return;
-    throw new CertificateException(
-      CertificateErrorCode.RateLimited,
-      `Too many verification requests. Try again in ${decision.retryAfterSeconds} seconds.`,
-      decision.retryAfterSeconds,
-    );
+  onModuleDestroy(): void {
+    this.limiter.close();
+    this.redis.disconnect();
   }
+}
+
+function enforce(decision: WindowDecision): void {
+  if (decision.allowed) return;
+  throw new CertificateException(
+    CertificateErrorCode.RateLimited,
+    `Too many verification requests. Try again in ${decision.retryAfterSeconds} seconds.`,
+    decision.retryAfterSeconds,
+  );
 }
