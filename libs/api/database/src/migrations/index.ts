@@ -8,6 +8,7 @@ import { CreateCertificates1764900000000 } from './1764900000000-CreateCertifica
 import { CreatePlacements1765000000000 } from './1765000000000-CreatePlacements';
 import { CreateFollowups1765100000000 } from './1765100000000-CreateFollowups';
 import { CreateInsertionRollup1765200000000 } from './1765200000000-CreateInsertionRollup';
+import { InsertionRollupMonthlyAndNotify1765300000000 } from './1765300000000-InsertionRollupMonthlyAndNotify';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreatePlacements1765000000000,
   CreateFollowups1765100000000,
   CreateInsertionRollup1765200000000,
+  InsertionRollupMonthlyAndNotify1765300000000,
 ];

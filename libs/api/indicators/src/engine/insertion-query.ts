@@ -75,45 +75,54 @@ function groupKey(groupBy: GroupBy | undefined, months: Horizon): string {
 }
 
 /**
+ * The counts of one group of rows `x` with the rollup's columns; `asOf` ($3) decides
+ * eligibility. `cast` types them (`::int` for a final result, nothing for a partial sum).
+ */
+function rowCounts(months: Horizon, cast = ''): string {
+  const eligible = `x.ref_on_${months} <= $3::date`;
+  return `count(*)${cast} AS trained,
+          count(*) FILTER (WHERE ${eligible})${cast} AS eligible,
+          count(*) FILTER (WHERE ${eligible} AND x.inserted_${months})${cast} AS inserted,
+          count(*) FILTER (WHERE ${eligible} AND x.employed_${months})${cast} AS employed,
+          count(*) FILTER (WHERE ${eligible} AND x.responded_${months})${cast} AS responded`;
+}
+
+/**
  * One row per group (a single group without `groupBy`); the totals are summed by the caller. A
  * plain GROUP BY rather than GROUPING SETS lets PostgreSQL aggregate in parallel. `x` has the
  * rollup's columns for the chosen horizon; eligibility (`ref_on <= asOf`, $3) is decided here.
  */
 function aggregate(source: string, query: InsertionQuery): string {
-  const m = query.months;
-  const eligible = `x.ref_on_${m} <= $3::date`;
-  const key = groupKey(query.groupBy, m);
   return `
-    SELECT ${key} AS key,
-           count(*)::int AS trained,
-           count(*) FILTER (WHERE ${eligible})::int AS eligible,
-           count(*) FILTER (WHERE ${eligible} AND x.inserted_${m})::int AS inserted,
-           count(*) FILTER (WHERE ${eligible} AND x.employed_${m})::int AS employed,
-           count(*) FILTER (WHERE ${eligible} AND x.responded_${m})::int AS responded
+    SELECT ${groupKey(query.groupBy, query.months)} AS key,
+           ${rowCounts(query.months, '::int')}
       FROM (${source}) x
      GROUP BY 1
      ORDER BY 1`;
 }
 
-/** Filters on the reference row; $1 from, $2 to, $3 asOf, then $4… for the optional ones. */
-function filters(query: InsertionQuery, params: unknown[]): string {
-  const parts: string[] = [];
+/**
+ * The optional filters, on the reference row of a given alias; `asOf` and the period are $1…$3,
+ * the filters' values are added to `params` as $4….
+ */
+function filters(query: InsertionQuery, params: unknown[]): (alias: string) => string {
+  const parts: ((alias: string) => string)[] = [];
   if (query.region) {
-    params.push(query.region);
-    parts.push(`x.region_code = $${params.length}`);
+    const n = params.push(query.region);
+    parts.push((alias) => `${alias}.region_code = $${n}`);
   }
   if (query.course) {
-    params.push(query.course);
-    parts.push(`x.course_id = $${params.length}::uuid`);
+    const n = params.push(query.course);
+    parts.push((alias) => `${alias}.course_id = $${n}::uuid`);
   }
   if (query.session) {
-    params.push(query.session);
-    parts.push(`x.session_id = $${params.length}::uuid`);
+    const n = params.push(query.session);
+    parts.push((alias) => `${alias}.session_id = $${n}::uuid`);
   }
-  return parts.length === 0 ? 'true' : parts.join(' AND ');
+  return (alias) => (parts.length === 0 ? 'true' : parts.map((part) => part(alias)).join(' AND '));
 }
 
-/** The columns the aggregate reads (the covering index `insertion_rollup_first_idx` has them). */
+/** The columns the aggregate reads, which the rollup's covering indexes hold. */
 const ROLLUP_COLUMNS = [
   'completed_on',
   'region_code',
@@ -132,20 +141,175 @@ const ROLLUP_COLUMNS = [
 ].join(', ');
 
 /**
- * The aggregate over the rollup: reference rows are found by a filter, no DISTINCT — a person's
- * first completion if it is in the period, or a later one whose previous completion is before
- * the period. The two halves are disjoint (`prev_completed_on` null or not) and each has its index.
+ * Which level of the rollup answers a query. The monthly level holds counts per month of
+ * completion, region and one breakdown attribute, so it cannot select persons by course or
+ * session: those filters read the detailed rows (one per completion), exact as well, slower.
  */
+export type RollupLevel = 'monthly' | 'detailed';
+
+export function rollupLevel(query: InsertionQuery): RollupLevel {
+  return query.course || query.session ? 'detailed' : 'monthly';
+}
+
+/**
+ * Reference rows are found by a filter, no DISTINCT: a person's first completion if it is in the
+ * period, or a later one whose previous completion is before the period. The two halves are
+ * disjoint (`prev_completed_on` null or not) and each has its index.
+ */
+function laterCompletions(where: string): string {
+  return `x.prev_completed_on < $1::date AND x.completed_on BETWEEN $1::date AND $2::date AND ${where}`;
+}
+
+/** The aggregate over the rollup, from the monthly level when it can answer. */
 export function rollupAggregate(query: InsertionQuery): { sql: string; params: unknown[] } {
+  return rollupLevel(query) === 'monthly'
+    ? monthlyRollupAggregate(query)
+    : detailedRollupAggregate(query);
+}
+
+/** The aggregate over the detailed rows only (any filter). */
+export function detailedRollupAggregate(query: InsertionQuery): {
+  sql: string;
+  params: unknown[];
+} {
   const params: unknown[] = [query.from, query.to, query.asOf];
-  const where = filters(query, params);
+  const where = filters(query, params)('x');
   const source = `
     SELECT ${ROLLUP_COLUMNS} FROM insertion_rollup x
      WHERE x.prev_completed_on IS NULL AND x.completed_on BETWEEN $1::date AND $2::date AND ${where}
     UNION ALL
-    SELECT ${ROLLUP_COLUMNS} FROM insertion_rollup x
-     WHERE x.prev_completed_on < $1::date AND x.completed_on BETWEEN $1::date AND $2::date AND ${where}`;
+    SELECT ${ROLLUP_COLUMNS} FROM insertion_rollup x WHERE ${laterCompletions(where)}`;
   return { sql: aggregate(source, query), params };
+}
+
+/** The monthly level's dimension for a breakdown (`total` holds region and, by month, year). */
+function monthlyDimension(groupBy: GroupBy | undefined, months: Horizon): MonthlyDimension {
+  switch (groupBy) {
+    case 'gender':
+    case 'ageBand':
+    case 'education':
+    case 'course':
+    case 'session':
+      return groupBy;
+    case 'kind':
+      return `kind${months}`;
+    default:
+      return 'total';
+  }
+}
+
+/** The group key of a monthly row `r` whose whole month is eligible or not (`eligible`). */
+function monthlyGroupKey(groupBy: GroupBy | undefined, eligible: string): string {
+  switch (groupBy) {
+    case 'region':
+      return `coalesce(r.region_code, 'unknown')`;
+    case 'year':
+      return `extract(year FROM r.month)::int::text`;
+    case 'gender':
+    case 'ageBand':
+    case 'education':
+      return `coalesce(r.group_key, 'unknown')`;
+    case 'course':
+    case 'session':
+      return `r.group_key`;
+    case 'kind':
+      return `CASE WHEN ${eligible} THEN r.group_key ELSE 'unknown' END`;
+    default:
+      return `NULL::text`;
+  }
+}
+
+const monthEnd = (month: string) => `((${month} + interval '1 month')::date - 1)`;
+const monthOf = (day: string) => `date_trunc('month', (${day})::timestamp)::date`;
+
+/** A month of completions: its first and last days, and their reference dates at a horizon. */
+interface MonthSpan {
+  month: string;
+  monthEnd: string;
+  firstRefOn: string;
+  lastRefOn: string;
+}
+
+/** The span of the month starting on `month` (an SQL date), computed. */
+const monthSpan = (month: string, months: Horizon): MonthSpan => ({
+  month,
+  monthEnd: monthEnd(month),
+  firstRefOn: referenceDate(month, months),
+  lastRefOn: referenceDate(monthEnd(month), months),
+});
+
+/** The span of a monthly row `r`, as the rebuild stored it (`monthSpan` of its month). */
+const storedSpan = (months: Horizon): MonthSpan => ({
+  month: 'r.month',
+  monthEnd: 'r.month_end',
+  firstRefOn: `r.first_ref_on_${months}`,
+  lastRefOn: `r.last_ref_on_${months}`,
+});
+
+/**
+ * True when every completion of the month falls in [from, to] and is eligible on `asOf`, or
+ * none is: then the monthly counts stand for its rows exactly. The reference date grows with
+ * the completion date, so the last day's deciding "all eligible" and the first's "none" covers
+ * every day between.
+ */
+const wholeMonth = (span: MonthSpan) =>
+  `(${span.month} >= $1::date AND ${span.monthEnd} <= $2::date
+    AND (${span.lastRefOn} <= $3::date OR ${span.firstRefOn} > $3::date))`;
+
+/**
+ * The aggregate from the monthly level, exact for any period and reference day: whole months
+ * (see `wholeMonth`) come from `insertion_rollup_month`; the at most three months that are not
+ * whole — the ones holding `from`, `to`, and the month N months before `asOf`, the only one the
+ * eligibility limit can split (the API test checks this over every day of several years) — are
+ * read from the detailed rows, as are later completions whose previous one precedes the period.
+ * The split months' bounds depend on the parameters only, so PostgreSQL folds them into
+ * constants and estimates each range (a misestimate here made it plan parallel workers).
+ */
+function monthlyRollupAggregate(query: InsertionQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [query.from, query.to, query.asOf];
+  const m = query.months;
+  const where = filters(query, params);
+  const stored = storedSpan(m);
+  const eligible = `${stored.lastRefOn} <= $3::date`;
+  const candidates = ['$1::date', '$2::date', `($3::date - make_interval(months => ${m}))`].map(
+    (day) => monthOf(day),
+  );
+  const splitMonths = candidates.map((month, index) => {
+    const span = monthSpan(month, m);
+    // A month is read once, under the first of the days it holds.
+    const unseen = candidates.slice(0, index).map((earlier) => `${month} <> ${earlier}`);
+    return `SELECT ${ROLLUP_COLUMNS} FROM insertion_rollup x
+             WHERE x.prev_completed_on IS NULL
+               AND x.completed_on BETWEEN greatest(${month}, $1::date) AND least(${span.monthEnd}, $2::date)
+               AND NOT ${wholeMonth(span)} AND ${[...unseen, where('x')].join(' AND ')}`;
+  });
+  const sql = `
+    SELECT key, sum(trained)::int AS trained, sum(eligible)::int AS eligible,
+           sum(inserted)::int AS inserted, sum(employed)::int AS employed,
+           sum(responded)::int AS responded
+      FROM (
+        SELECT ${monthlyGroupKey(query.groupBy, eligible)} AS key,
+               sum(r.persons) AS trained,
+               coalesce(sum(r.persons) FILTER (WHERE ${eligible}), 0) AS eligible,
+               coalesce(sum(r.inserted_${m}) FILTER (WHERE ${eligible}), 0) AS inserted,
+               coalesce(sum(r.employed_${m}) FILTER (WHERE ${eligible}), 0) AS employed,
+               coalesce(sum(r.responded_${m}) FILTER (WHERE ${eligible}), 0) AS responded
+          FROM insertion_rollup_month r
+         WHERE r.dimension = '${monthlyDimension(query.groupBy, m)}' AND ${wholeMonth(stored)}
+           AND ${where('r')}
+         GROUP BY 1
+        UNION ALL
+        SELECT ${groupKey(query.groupBy, m)} AS key,
+               ${rowCounts(m)}
+          FROM (${splitMonths.join('\n UNION ALL\n ')}
+                UNION ALL
+                SELECT ${ROLLUP_COLUMNS} FROM insertion_rollup x WHERE ${laterCompletions(where('x'))}
+          ) x
+         GROUP BY 1
+      ) c
+     GROUP BY key
+     ORDER BY key`;
+  return { sql, params };
 }
 
 /** The end of the `asOf` day in Morocco: what was known then is what existed before it. */
@@ -157,7 +321,7 @@ const CUTOFF = `(($3::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`;
  */
 export function liveAggregate(query: InsertionQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [query.from, query.to, query.asOf];
-  const where = filters(query, params);
+  const where = filters(query, params)('x');
   const m = query.months;
   const refOn = referenceDate('r.completed_on', m);
   const source = `
@@ -174,8 +338,8 @@ export function liveAggregate(query: InsertionQuery): { sql: string; params: unk
   return { sql: aggregate(`SELECT * FROM (${source}) x WHERE ${where}`, query), params };
 }
 
-/** Rebuilds every rollup row from the current state (the worker's refresh). */
-export function rollupRebuild(): string {
+/** The detailed rows, one per qualifying completion, from the current state. */
+function detailedRebuild(): string {
   const columns: string[] = [];
   const laterals: string[] = [];
   for (const h of HORIZONS) {
@@ -204,4 +368,70 @@ export function rollupRebuild(): string {
               FROM (${qualifyingCompletions(null)}) q) r
       JOIN users u ON u.id = r.user_id
       ${laterals.join('\n')}`;
+}
+
+/**
+ * The monthly level's breakdowns and the detailed column each groups by (`total`: none, the
+ * region and the month being in every row). Kinds depend on the horizon: one per horizon.
+ */
+const MONTHLY_DIMENSIONS = {
+  total: null,
+  gender: 'gender',
+  ageBand: 'age_band',
+  education: 'education_level',
+  course: 'course_id::text',
+  session: 'session_id::text',
+  kind6: 'kind_6',
+  kind9: 'kind_9',
+  kind12: 'kind_12',
+} as const;
+type MonthlyDimension = keyof typeof MONTHLY_DIMENSIONS;
+
+/**
+ * The monthly level from the detailed rows: first completions only (a person's earliest, the
+ * reference row of every period starting before it), counted per month of completion, region
+ * and one breakdown attribute, with the persons inserted, employed and responded at each
+ * horizon. One pass: a grouping set per dimension, `GROUPING()` saying which made the row.
+ */
+function monthlyRebuild(): string {
+  const dimensions = Object.entries(MONTHLY_DIMENSIONS) as [MonthlyDimension, string | null][];
+  const keyed = dimensions.filter(
+    (entry): entry is [MonthlyDimension, string] => entry[1] !== null,
+  );
+  const whichSet = keyed.map(([name, column]) => `WHEN GROUPING(${column}) = 0 THEN '${name}'`);
+  const keyOfSet = keyed.map(([, column]) => `WHEN GROUPING(${column}) = 0 THEN ${column}`);
+  const sets = dimensions.map(([, column]) =>
+    column === null ? '(month, region_code)' : `(month, region_code, ${column})`,
+  );
+  const spans = HORIZONS.map((h) => monthSpan('month', h));
+  const counts = HORIZONS.flatMap((h) =>
+    ['inserted', 'employed', 'responded'].map((flag) => `count(*) FILTER (WHERE ${flag}_${h})`),
+  );
+  return `
+    INSERT INTO insertion_rollup_month (dimension, month, region_code, group_key, month_end,
+      ${HORIZONS.map((h) => `first_ref_on_${h}, last_ref_on_${h}`).join(', ')}, persons,
+      ${HORIZONS.map((h) => `inserted_${h}, employed_${h}, responded_${h}`).join(', ')})
+    SELECT CASE ${whichSet.join(' ')} ELSE 'total' END, month, region_code,
+           CASE ${keyOfSet.join(' ')} END, ${monthEnd('month')},
+           ${spans.map((span) => `${span.firstRefOn}, ${span.lastRefOn}`).join(', ')},
+           count(*), ${counts.join(', ')}
+      FROM (SELECT ${monthOf('completed_on')} AS month, * FROM insertion_rollup
+             WHERE prev_completed_on IS NULL) x
+     GROUP BY GROUPING SETS (${sets.join(', ')})`;
+}
+
+/**
+ * Rebuilds both levels from the current state (the worker's refresh), to run in one transaction:
+ * the detailed rows, then the monthly level from them. DELETE rather than TRUNCATE: readers keep
+ * the previous rows until the commit instead of waiting for it. The rebuild's sorts and grouping
+ * sets would spill to disk with the default 4 MB of work memory; one rebuild runs at a time.
+ */
+export function rollupRebuildStatements(): string[] {
+  return [
+    `SET LOCAL work_mem = '64MB'`,
+    'DELETE FROM insertion_rollup',
+    detailedRebuild(),
+    'DELETE FROM insertion_rollup_month',
+    monthlyRebuild(),
+  ];
 }

@@ -11,31 +11,43 @@ import {
 import { JobPayloads, jobIdFor, JOBS, QUEUES } from '@oris/api/platform';
 import { Job, Queue, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
 import { InsertionRollup } from '../rollup/insertion-rollup.service';
+import { RollupChangeListener } from '../rollup/rollup-change-listener';
 
 export interface RollupWorkerOptions {
-  /** How often the worker compares the data's signature with the rollup's. */
-  checkIntervalMs: number;
-  /** Wait after a change is seen, so a burst of changes (an import) costs one rebuild. */
+  /**
+   * Wait after a change is signalled before rebuilding, so that a burst of changes (an import,
+   * an officer validating several situations) costs one rebuild.
+   */
   debounceMs: number;
+  /**
+   * How often the worker compares the data's signature with the rollup's: the safety net for
+   * notifications lost while its listening session was down.
+   */
+  checkIntervalMs: number;
   /** Rebuild at least this often, changes seen or not. */
   periodicMs: number;
 }
 
 export const DEFAULT_ROLLUP_WORKER_OPTIONS: RollupWorkerOptions = {
-  checkIntervalMs: 30_000,
-  debounceMs: 15_000,
+  debounceMs: 1_500,
+  checkIntervalMs: 5 * 60_000,
   periodicMs: 60 * 60_000,
 };
 
 const ROLLUP_WORKER_OPTIONS = Symbol('ROLLUP_WORKER_OPTIONS');
 type RefreshPayload = JobPayloads[typeof JOBS.refreshInsertionRollup];
 
+/** A job in one of these states has not taken its snapshot yet: it will see the change. */
+const NOT_STARTED = new Set(['delayed', 'waiting', 'prioritized', 'waiting-children']);
+
 /**
- * Keeps the insertion rollup up to date without the feature libs having to call it: every
- * `checkIntervalMs` it compares a cheap signature of the source tables with the one stored at the
- * last rebuild and, when they differ, enqueues the rebuild under a deterministic id with a delay.
- * While that job waits, further changes add nothing (same id): that is the debounce. Several
- * worker processes share the one job; the rebuild itself also holds an advisory lock.
+ * Keeps the insertion rollup up to date without the feature libs having to call it. The source
+ * tables' triggers NOTIFY on commit; on each notification the worker enqueues the rebuild under
+ * a deterministic id with a short delay. While that job waits, further changes add nothing (same
+ * id): that is the debounce, and several worker processes share the one job. A change that comes
+ * while a rebuild runs may be missing from its snapshot, so another rebuild is enqueued once that
+ * one is over. A slow poll of the signature catches what a lost listening session missed; the
+ * rebuild itself holds an advisory lock.
  */
 @Injectable()
 export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -43,7 +55,10 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
   private queue?: Queue<RefreshPayload>;
   private worker?: Worker<RefreshPayload>;
   private timer?: NodeJS.Timeout;
+  private followUpTimer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  /** Enqueues in flight, awaited before the queue closes. */
+  private readonly signalling = new Set<Promise<void>>();
   private stopped = false;
   private failing = false;
 
@@ -51,6 +66,7 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
     @Inject(getSharedConfigToken()) private readonly queueOptions: QueueOptions,
     @Inject(ROLLUP_WORKER_OPTIONS) private readonly options: RollupWorkerOptions,
     private readonly rollup: InsertionRollup,
+    private readonly listener: RollupChangeListener,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,10 +82,20 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
       lockDuration: 10 * 60_000,
     });
     this.worker.on('error', (error) => this.logger.warn(`Indicators worker: ${error.message}`));
+    this.listener.start({
+      changed: () => this.signalChange(),
+      // Changes made while nobody listened only show in the signature.
+      connected: () => void this.checkAndReport(),
+    });
     this.schedule(0);
   }
 
-  /** One check; returns the reason a rebuild was enqueued, if one was. */
+  /** Resolves once the listening session is up (or its first attempt failed). */
+  listening(): Promise<void> {
+    return this.listener.ready();
+  }
+
+  /** One safety-net check; returns the reason a rebuild was enqueued, if one was. */
   async check(): Promise<RefreshPayload['reason'] | null> {
     const state = await this.rollup.state();
     if (!state || Date.now() - state.refreshedAt.getTime() >= this.options.periodicMs) {
@@ -77,7 +103,7 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
       return 'periodic';
     }
     if ((await this.rollup.signature()) !== state.signature) {
-      await this.enqueue('changed', this.options.debounceMs);
+      await this.enqueueChange();
       return 'changed';
     }
     return null;
@@ -86,9 +112,38 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.followUpTimer);
+    await this.listener.stop();
     await this.running;
+    await Promise.all(this.signalling);
     await this.worker?.close();
     await this.queue?.close();
+  }
+
+  private signalChange(): void {
+    if (this.stopped) return;
+    // If Redis is down the change is lost here; the signature check finds it later.
+    const enqueued = this.enqueueChange()
+      .catch((error) =>
+        this.logger.warn(
+          `Insertion rollup change not enqueued: ${error instanceof Error ? error.message : error}`,
+        ),
+      )
+      .finally(() => this.signalling.delete(enqueued));
+    this.signalling.add(enqueued);
+  }
+
+  /**
+   * Enqueues a debounced rebuild. When the job under that id has already started (its snapshot
+   * may predate the change) or just ended, tries again shortly until a job that has not started
+   * holds the change.
+   */
+  private async enqueueChange(): Promise<void> {
+    const job = await this.enqueue('changed', this.options.debounceMs);
+    if (!job || this.stopped) return;
+    if (NOT_STARTED.has(await job.getState())) return;
+    clearTimeout(this.followUpTimer);
+    this.followUpTimer = setTimeout(() => this.signalChange(), this.options.debounceMs);
   }
 
   private enqueue(reason: RefreshPayload['reason'], delay: number) {
@@ -110,7 +165,8 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
     if (job.name !== JOBS.refreshInsertionRollup) {
       throw new UnrecoverableError(`Unexpected job ${job.name} on the indicators queue`);
     }
-    await this.rollup.refresh();
+    // Another process rebuilding right now may have begun before the change this job is for.
+    if (!(await this.rollup.refresh())) throw new Error('Another rollup rebuild is running');
   }
 
   private schedule(delayMs: number): void {
@@ -124,6 +180,7 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
   }
 
   private async checkAndReport(): Promise<void> {
+    if (this.stopped) return;
     try {
       await this.check();
       if (this.failing) this.logger.log('Insertion rollup checks recovered');
@@ -150,6 +207,7 @@ export class IndicatorsWorkerModule {
           useValue: { ...DEFAULT_ROLLUP_WORKER_OPTIONS, ...options },
         },
         InsertionRollup,
+        RollupChangeListener,
         InsertionRollupScheduler,
       ],
       exports: [InsertionRollup, InsertionRollupScheduler],

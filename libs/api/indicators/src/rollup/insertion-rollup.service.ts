@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { rollupRebuild } from '../engine/insertion-query';
+import { rollupRebuildStatements } from '../engine/insertion-query';
 
 export const INSERTION_ROLLUP = 'insertion';
 
@@ -24,7 +24,9 @@ export async function readRollupState(dataSource: DataSource): Promise<RollupSta
 /**
  * What the rollup depends on, summarised cheaply: when it differs from the one stored with the
  * last refresh, something changed (a completion, a certificate, a situation version, a person's
- * gender or birth year, a session's dates, a follow-up answer) and a refresh is due.
+ * gender or birth year, a session's dates, a follow-up answer) and a refresh is due. The worker
+ * learns of changes from the tables' notifications (`ROLLUP_SOURCES_CHANNEL`); the signature is
+ * its safety net for the ones it missed while its listening connection was down.
  */
 export const SIGNATURE_SQL = `
   SELECT concat_ws('|',
@@ -35,6 +37,12 @@ export const SIGNATURE_SQL = `
     (SELECT coalesce(max(updated_at)::text, '') FROM course_session),
     (SELECT count(answered_at) || ':' || coalesce(max(answered_at)::text, '') FROM followup)
   ) AS signature`;
+
+/**
+ * The channel the source tables' triggers notify (migration InsertionRollupMonthlyAndNotify),
+ * with the changed table's name as payload.
+ */
+export const ROLLUP_SOURCES_CHANNEL = 'indicator_sources_changed';
 
 /** Arbitrary, fixed: one rebuild at a time across every worker process. */
 const REBUILD_LOCK = 7_265_001;
@@ -68,8 +76,7 @@ export class InsertionRollup {
       ]);
       if (!locked) return null;
       const [{ signature }] = await manager.query(SIGNATURE_SQL);
-      await manager.query(`DELETE FROM insertion_rollup`);
-      await manager.query(rollupRebuild());
+      for (const statement of rollupRebuildStatements()) await manager.query(statement);
       const [{ rowCount }] = await manager.query(
         `SELECT count(*)::int AS "rowCount" FROM insertion_rollup`,
       );
@@ -87,7 +94,7 @@ export class InsertionRollup {
     if (!state) return null;
     // Outside the transaction: marks the pages all-visible (the dashboard's index-only scans)
     // and refreshes the statistics, instead of waiting for autovacuum after a full rewrite.
-    await this.dataSource.query(`VACUUM (ANALYZE) insertion_rollup`);
+    await this.dataSource.query(`VACUUM (ANALYZE) insertion_rollup, insertion_rollup_month`);
     this.logger.log(`Insertion rollup rebuilt: ${state.rowCount} rows in ${state.durationMs} ms`);
     return state;
   }
