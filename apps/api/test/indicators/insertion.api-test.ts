@@ -375,8 +375,23 @@ describe('indicators: trained and inserted', () => {
       insertionRate: null,
       suppressed: true,
     });
+    // Complementary suppression: 2026 (p8 alone, 0 eligible) is hidden, and the total minus 2024
+    // would give it back, so 2024's counts are hidden too; by region, two groups are hidden
+    // (MA-06 and `unknown`), so MA-01 stays shown.
     const y2024 = body.byYear.find((cell: { key: string }) => cell.key === '2024');
-    expect(y2024).toMatchObject({ trained: 9, eligible: 9, responded: 6, inserted: null });
+    expect(y2024).toMatchObject({
+      trained: null,
+      eligible: null,
+      responded: null,
+      inserted: null,
+      suppressed: true,
+    });
+    for (const breakdown of [body.byRegion, body.byYear]) {
+      for (const count of COUNTS) {
+        const hidden = breakdown.filter((cell: Record<string, unknown>) => cell[count] === null);
+        if (body.total[count] !== null) expect(hidden.length).not.toBe(1);
+      }
+    }
     for (const cell of [body.total, ...body.byRegion, ...body.byYear]) {
       for (const count of COUNTS)
         if (cell[count] !== null) expect(cell[count]).toBeGreaterThanOrEqual(5);

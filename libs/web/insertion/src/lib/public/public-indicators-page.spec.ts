@@ -100,7 +100,7 @@ describe('PublicIndicatorsPage', () => {
     expect(values).toEqual(['40', '10', '50,0 %', '40,0 %']);
   });
 
-  it('shows small cells as "< 5", explained, and the figures that may be shown', async () => {
+  it('shows hidden cells with the "hidden" mark, explained, and the figures that may be shown', async () => {
     const { element } = await render();
 
     const [, small] = element.querySelectorAll(
@@ -108,7 +108,8 @@ describe('PublicIndicatorsPage', () => {
     );
     const cells = [...small.querySelectorAll('td')].map((cell) => cell.textContent?.trim());
     expect(small.querySelector('th')?.textContent).toContain('Béni Mellal-Khénifra');
-    expect(cells).toEqual(['7', '< 5', '< 5', '< 5', '< 5']);
+    const mark = 'insertion.public.hiddenMark';
+    expect(cells).toEqual(['7', mark, mark, mark, mark]);
     expect(small.querySelector('abbr')?.getAttribute('aria-describedby')).toBe('hidden-cells');
     expect(element.querySelector('#hidden-cells')?.textContent).toContain(
       'insertion.public.hiddenExplanation',
@@ -123,6 +124,6 @@ describe('PublicIndicatorsPage', () => {
       '2025',
       '2026',
     ]);
-    expect(rows[1].querySelector('td')?.textContent?.trim()).toBe('< 5');
+    expect(rows[1].querySelector('td')?.textContent?.trim()).toBe('insertion.public.hiddenMark');
   });
 });

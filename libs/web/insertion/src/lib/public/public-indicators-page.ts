@@ -9,7 +9,7 @@ import { formatCount, formatMoment, formatRate } from '../dashboard/indicator-fo
 import { InsertionApi } from '../insertion-api';
 import type { PublicIndicatorCell, PublicIndicators } from '../shared/insertion-types';
 
-/** A cell's figure as shown publicly: hidden ones say "< 5" rather than a number or a blank. */
+/** A cell's figure as shown publicly: hidden ones show the "hidden" mark, not a number or a blank. */
 export interface ShownFigure {
   text: string;
   hidden: boolean;
@@ -17,8 +17,10 @@ export interface ShownFigure {
 
 /**
  * The headline figures anyone may read, by region and by year of completion. Cells of fewer
- * than five persons come hidden from the API (a person must not be recognisable); they read
- * "< 5", with the reason given once under the tables.
+ * than five persons come hidden from the API (a person must not be recognisable), and so does a
+ * larger one where it alone would let a hidden one be recomputed from the total. All read the
+ * same "hidden" mark, not "< 5" (a complement is not small, and telling the two apart would
+ * narrow the hidden values down), with the reasons given once under the tables.
  */
 @Component({
   selector: 'oris-public-indicators-page',
@@ -72,8 +74,7 @@ export class PublicIndicatorsPage {
   }
 
   private hidden(): ShownFigure {
-    const minimum = this.indicators()?.minimumCellSize ?? 5;
-    return { text: `< ${formatCount(minimum, this.language())}`, hidden: true };
+    return { text: '', hidden: true };
   }
 
   private async load(): Promise<void> {
