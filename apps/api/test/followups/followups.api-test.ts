@@ -362,7 +362,7 @@ describe('follow-ups', () => {
       await http.as(cast.officer).get('/api/v1/followups?horizon=7').expect(400);
     });
 
-    it('records a phone answer: the follow-up is answered, the situation awaits validation', async () => {
+    it('records a phone answer as the trainee’s declaration collected by the officer, awaiting validation', async () => {
       const [person] = cohort.completers;
       const [sixMonths] = await followupsOf(api, [person.enrollmentId]);
       expect(sixMonths).toMatchObject({ horizon: 6, status: 'skipped' });
@@ -383,19 +383,39 @@ describe('follow-ups', () => {
       const [row] = await followupsOf(api, [person.enrollmentId]);
       expect(row).toMatchObject({ answeredBy: cast.officer.user.id, answerChannel: 'phone' });
       const [version] = await database(api).query(
-        `SELECT source, evidence, validated_at, note, kind FROM placement_version WHERE placement_id = $1`,
+        `SELECT source, evidence, validated_at, note, kind, recorded_by, user_id
+           FROM placement_version WHERE placement_id = $1`,
         [row.placementId],
       );
+      // Source: who collected the facts (the officer); evidence: whose word it is (the trainee's).
       expect(version).toMatchObject({
-        source: 'survey',
+        source: 'officer',
         evidence: 'declared',
         validated_at: null,
         kind: 'further_studies',
         note: 'Appel du 12 : inscrite en licence professionnelle.',
+        recorded_by: cast.officer.user.id,
+        user_id: person.userId,
       });
       expect(await auditEvents(api, row.id)).toEqual([
         expect.objectContaining({ action: 'followup.answered', actorId: cast.officer.user.id }),
       ]);
+      expect((await auditEvents(api, row.placementId as string))[0]).toMatchObject({
+        action: 'placement.created',
+        actorId: cast.officer.user.id,
+        data: { via: 'phone', channel: 'phone', followupId: row.id, validated: false },
+      });
+      // Like any situation, it counts once validated: the officer's call is not a check.
+      const detail = await http
+        .as(cast.officer)
+        .get(`/api/v1/placements/${row.placementId}`)
+        .expect(200);
+      expect(detail.body).toMatchObject({
+        source: 'officer',
+        evidence: 'declared',
+        validated: false,
+        recordedBy: { id: cast.officer.user.id },
+      });
 
       const twice = await http
         .as(cast.officer)

@@ -63,9 +63,10 @@ export class FollowupsController {
   @ApiOperation({
     summary: 'Record an answer taken by phone (placement officers, administrators)',
     description:
-      'The situation is recorded as the trainee declared it (source `survey`, evidence ' +
-      '`declared`, awaiting validation) with the note; the follow-up becomes answered and keeps ' +
-      'who took the call. 409 when already answered; 422 when the organisation does not fit.',
+      'The situation is the trainee’s declaration collected by the officer (source `officer`, ' +
+      'evidence `declared`, recorded by the officer, awaiting validation) with the note; the ' +
+      'follow-up becomes answered and keeps who took the call. 409 when already answered; 422 ' +
+      'when the organisation does not fit.',
   })
   @ApiOkResponse({ type: FollowupDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)

@@ -104,12 +104,14 @@ export class FollowupQueue {
   }
 
   /**
-   * An answer an officer took by phone. It is still the trainee's declaration, so it is recorded
-   * like a survey answer (source `survey`, evidence `declared`, unvalidated, authored by the
-   * trainee) with the officer's note; the follow-up keeps who took the call (`answered_by`, and a
-   * `followup.answered` audit event). The officer then validates it like any situation: a call is
-   * not yet a check of the facts. Any unanswered follow-up may be answered this way, including a
-   * scheduled one (the person called early) and a skipped one (past cohorts).
+   * An answer an officer took by phone: the trainee's declaration, collected by the officer. So
+   * the situation's source is `officer` (who collected the facts, as PRODUCT.md's sources mean it)
+   * and its evidence `declared` (the trainee's word; `confirmed` would say the officer checked
+   * them, which a call does not), recorded by the officer with their note and awaiting
+   * validation like a survey answer: the indicator counts it once someone attests the facts.
+   * The follow-up keeps who took the call (`answered_by`, and a `followup.answered` audit event).
+   * Any unanswered follow-up may be answered this way, including a scheduled one (the person
+   * called early) and a skipped one (past cohorts).
    */
   async recordPhoneAnswer(
     officer: AuthenticatedUser,
@@ -136,6 +138,7 @@ export class FollowupQueue {
         );
       const { placementId } = await this.recorder.recordSurveyAnswer(manager, {
         userId: followup.userId,
+        collectedBy: officer.id,
         enrollmentId: followup.enrollmentId,
         kind: body.kind,
         contract: body.contract ?? null,
@@ -151,7 +154,6 @@ export class FollowupQueue {
           followupId: followup.id,
           horizon: followup.horizon,
           channel: 'phone',
-          recordedBy: officer.id,
         },
       });
       await manager.query(

@@ -5,10 +5,16 @@ import type { ContractType, RegionCode, SituationKind } from '@oris/shared/domai
 import type { EntityManager } from 'typeorm';
 import { assertReferences, assertSituation, insertPlacement } from '../placements/placement-writer';
 
-/** A trainee's answer to a follow-up survey, as the follow-ups feature hands it over. */
+/** A trainee's answer to a follow-up, as the follow-ups feature hands it over. */
 export interface SurveyAnswer {
-  /** The person who answered (they are recorded as its author). */
+  /** The person who answered: the situation is theirs, and they author a survey answer. */
   userId: string;
+  /**
+   * The officer who took the answer by phone, when the trainee did not type it: the situation is
+   * then the trainee's declaration collected by that officer (source `officer`, evidence
+   * `declared`), recorded by them. Absent for the survey (source `survey`, authored by the trainee).
+   */
+  collectedBy?: string | null;
   /** The completed enrollment the follow-up is about, when known. */
   enrollmentId?: string | null;
   kind: SituationKind;
@@ -26,9 +32,11 @@ export interface SurveyAnswer {
 }
 
 /**
- * For the follow-ups feature: turns a survey answer into a placement awaiting validation (source
- * `survey`, evidence `declared`), in the caller's transaction, so that the answer and the
- * situation commit together. Only once an officer validates it does it count.
+ * For the follow-ups feature: turns a follow-up answer into a placement awaiting validation, in
+ * the caller's transaction, so that the answer and the situation commit together. Only once an
+ * officer validates it does it count. The source says who collected the facts: `survey` when the
+ * trainee typed them, `officer` when an officer took them by phone; the evidence is `declared`
+ * either way, since both are the trainee's word, not yet checked against anything.
  *
  * Throws `RequestValidationException` (400, each field named) when the answer breaks the rules
  * and `PlacementException` (422) when the person is unknown or untrained, or the organisation or
@@ -53,15 +61,16 @@ export class PlacementRecorder {
       regionCode: answer.regionCode,
       startOn: answer.startOn,
       endOn: answer.endOn ?? null,
-      source: 'survey' as const,
+      source: answer.collectedBy ? ('officer' as const) : ('survey' as const),
       evidence: 'declared' as const,
       note: nullIfBlank(answer.note),
     };
     assertSituation(values, todayInMorocco());
     await assertReferences(manager, answer.userId, values);
-    const placementId = await insertPlacement(manager, answer.userId, values, answer.userId, null);
+    const author = answer.collectedBy ?? answer.userId;
+    const placementId = await insertPlacement(manager, answer.userId, values, author, null);
     await this.audit.record(manager, {
-      actorId: answer.userId,
+      actorId: author,
       action: 'placement.created',
       subjectType: 'placement',
       subjectId: placementId,
@@ -71,7 +80,7 @@ export class PlacementRecorder {
         version: 1,
         kind: answer.kind,
         validated: false,
-        via: 'survey',
+        via: answer.collectedBy ? 'phone' : 'survey',
       },
     });
     return { placementId, version: 1 };

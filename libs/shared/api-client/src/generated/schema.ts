@@ -1229,7 +1229,7 @@ export interface paths {
     put?: never;
     /**
      * Record an answer taken by phone (placement officers, administrators)
-     * @description The situation is recorded as the trainee declared it (source `survey`, evidence `declared`, awaiting validation) with the note; the follow-up becomes answered and keeps who took the call. 409 when already answered; 422 when the organisation does not fit.
+     * @description The situation is the trainee’s declaration collected by the officer (source `officer`, evidence `declared`, recorded by the officer, awaiting validation) with the note; the follow-up becomes answered and keeps who took the call. 409 when already answered; 422 when the organisation does not fit.
      */
     post: operations['Followups_answer'];
     delete?: never;
@@ -3426,23 +3426,23 @@ export interface components {
     PublicIndicatorCellDto: {
       /** @description `total`, a region code or `unknown`, or a completion year. */
       key: string;
-      /** @description Persons trained; null when fewer than 5 persons (or derived from such a count). */
+      /** @description Persons trained; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       trained: number | null;
-      /** @description Eligible at T+9; null when fewer than 5 persons (or derived from such a count). */
+      /** @description Eligible at T+9; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       eligible: number | null;
-      /** @description Respondents; null when fewer than 5 persons (or derived from such a count). */
+      /** @description Respondents; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       responded: number | null;
-      /** @description Inserted; null when fewer than 5 persons (or derived from such a count). */
+      /** @description Inserted; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       inserted: number | null;
-      /** @description Employed on the reference date; null when fewer than 5 persons (or derived from such a count). */
+      /** @description Employed on the reference date; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       employed: number | null;
-      /** @description inserted ÷ responded; null when fewer than 5 persons (or derived from such a count). */
+      /** @description inserted ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       insertionRate: number | null;
-      /** @description employed ÷ responded; null when fewer than 5 persons (or derived from such a count). */
+      /** @description employed ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       employmentRate: number | null;
-      /** @description responded ÷ eligible; null when fewer than 5 persons (or derived from such a count). */
+      /** @description responded ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       responseRate: number | null;
-      /** @description inserted ÷ eligible; null when fewer than 5 persons (or derived from such a count). */
+      /** @description inserted ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
       lowerBoundRate: number | null;
       /** @description True when some figure of this cell is hidden. */
       suppressed: boolean;
