@@ -3,7 +3,8 @@ import { CommandInputError } from '@oris/api/identity';
 import { InvalidConfigError, loadConfig, loadEnvFile } from '@oris/api/platform';
 import { migrate, revert } from './cli/database-commands';
 import { generateMigration } from './cli/generate-migration-command';
-import { createAdmin, seedDemo } from './cli/identity-commands';
+import { seedDemo } from './cli/demo-seed-command';
+import { createAdmin } from './cli/identity-commands';
 import { writeOpenApi } from './cli/openapi-command';
 
 const USAGE = `Usage: cli <command>
@@ -11,7 +12,7 @@ const USAGE = `Usage: cli <command>
   revert                                   undo the last migration
   migration:generate <Intent>              write a migration from the entity changes (dev)
   openapi <file>                           write the OpenAPI document
-  seed:demo                                create the demo accounts (not in production)
+  seed:demo                                load the demo data (not in production)
   admin:create --email E --password P [--name N]
                                            create an administrator, or promote an account`;
 

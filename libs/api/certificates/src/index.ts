@@ -8,4 +8,6 @@ export * from './issuing/certificate-issuer.service';
 export * from './batches/certificate-batches.service';
 export * from './jobs/certificates-worker.module';
 export type { RenderWorkerOptions } from './jobs/render-worker.options';
+export { seedDemoCertificates } from './seed/demo-certificates';
+export type { DemoCertificatesOptions, DemoCertificatesResult } from './seed/demo-certificates';
 export { CertificateRenderer } from './rendering/certificate-renderer';

@@ -8,6 +8,7 @@ import { SurveyController } from './http/survey.controller';
 import { FollowupQueue } from './queue/followup-queue.service';
 import { EnrollmentCompletedHandler } from './scheduling/enrollment-completed.handler';
 import { FollowupScheduler } from './scheduling/followup-scheduler.service';
+import { DemoFollowups } from './seed/demo-followups';
 import { SurveyRateLimit } from './survey/survey-rate-limit';
 import { SurveyService } from './survey/survey.service';
 
@@ -25,7 +26,9 @@ import { SurveyService } from './survey/survey.service';
     SurveyRateLimit,
     SurveyService,
     FollowupQueue,
+    DemoFollowups,
   ],
-  exports: [FollowupScheduler],
+  // DemoFollowups: for the CLI's demo seed only (it never runs by itself).
+  exports: [FollowupScheduler, DemoFollowups],
 })
 export class FollowupsModule {}

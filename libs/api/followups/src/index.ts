@@ -7,3 +7,5 @@ export * from './rules/followup-policy';
 export * from './dto/followup.dto';
 export * from './dto/survey.dto';
 export * from './dto/answer.dto';
+export { DemoFollowups } from './seed/demo-followups';
+export type { DemoFollowupsOptions, DemoFollowupsResult } from './seed/demo-followups';

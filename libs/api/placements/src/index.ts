@@ -5,6 +5,7 @@ export * from './entities/placement.entity';
 export * from './dto/placement.dto';
 export * from './dto/organisation.dto';
 export { PlacementRecorder } from './recording/placement-recorder';
+export { PlacementsService } from './placements/placements.service';
 export type { SurveyAnswer } from './recording/placement-recorder';
 export { seedDemoPlacements } from './seed/demo-placements';
 export type { DemoPlacementsOptions, DemoPlacementsResult } from './seed/demo-placements';

@@ -28,6 +28,7 @@ import { PlacementRecorder } from './recording/placement-recorder';
     PlacementImport,
     PlacementRecorder,
   ],
-  exports: [PlacementRecorder],
+  // PlacementsService: the follow-ups' demo seed validates answers as an officer would.
+  exports: [PlacementRecorder, PlacementsService],
 })
 export class PlacementsModule {}

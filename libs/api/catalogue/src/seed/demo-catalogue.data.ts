@@ -180,6 +180,20 @@ Entraînez-vous devant le groupe ; chacun note un point fort et une question.`,
         venue: 'Espace associatif, Tanger',
         onlineUrl: 'https://meet.example.org/es101-tanger',
       },
+      {
+        // The first cohort, over a year ago: its 9- and 12-month follow-ups have fallen due, so
+        // the insertion dashboard has figures at every horizon and the follow-up queue has
+        // overdue calls (libs/api/followups/src/seed).
+        key: 'es101-first',
+        title: 'Première cohorte — Meknès',
+        regionCode: 'MA-03',
+        startIn: -410,
+        days: 5,
+        status: 'completed',
+        capacity: 16,
+        venue: 'Chambre de commerce, Meknès',
+        meetingHour: 9,
+      },
     ],
   },
   {

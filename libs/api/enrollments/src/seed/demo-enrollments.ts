@@ -29,8 +29,8 @@ interface SessionPlan {
 
 /**
  * The demo: the small open session full with a waitlist, a pending request where approval is
- * required, trainees part-way through the running session, and completers of past cohorts with
- * their real (past) completion day, modules and attendance.
+ * required, trainees part-way through the running session, and completers of past cohorts (the
+ * oldest over a year ago) with their real (past) completion day, modules and attendance.
  */
 const PLAN: SessionPlan[] = [
   { key: 'es101-open', confirmed: 'fill', waitlisted: 2 },
@@ -41,6 +41,9 @@ const PLAN: SessionPlan[] = [
   { key: 'mi110-past', completed: 8, notCompleted: 2 },
   { key: 'coop120-past', completed: 4 },
   { key: 'pl140-past', completed: 5, notCompleted: 1 },
+  // Appended, so the cohorts above keep their people. With the twelve demo learners: the first
+  // three, none of whom completed MI-110's cohort (the demo follow-ups rely on that).
+  { key: 'es101-first', completed: 3 },
 ];
 
 interface SessionRow {

@@ -1,0 +1,100 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { seedDemoCatalogue } from '@oris/api/catalogue';
+import {
+  CertificateIssuer,
+  CertificatesModule,
+  seedDemoCertificates,
+} from '@oris/api/certificates';
+import { DatabaseModule } from '@oris/api/database';
+import { seedDemoEnrollments } from '@oris/api/enrollments';
+import { DemoFollowups, FollowupsModule } from '@oris/api/followups';
+import {
+  CommandInputError,
+  DEMO_ACCOUNTS,
+  DEMO_LEARNERS,
+  IdentityCommands,
+  IdentityModule,
+} from '@oris/api/identity';
+import { seedDemoPlacements } from '@oris/api/placements';
+import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
+import type { Role } from '@oris/shared/domain';
+import { DataSource } from 'typeorm';
+
+/**
+ * What the demo seed needs: the feature modules whose services it goes through (issuing
+ * certificates, the follow-ups' passes and answers), with no HTTP server and no worker.
+ */
+@Module({})
+class DemoSeedCliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DemoSeedCliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot('oris-cli'),
+        JobsModule.forRoot(),
+        StorageModule,
+        IdentityModule,
+        CertificatesModule,
+        FollowupsModule,
+      ],
+    };
+  }
+}
+
+/**
+ * The demo data, in dependency order, each step idempotent: accounts, catalogue, enrollments,
+ * placements, certificates (rendered by the worker when it starts), follow-ups.
+ */
+export async function seedDemo(config: AppConfig): Promise<string> {
+  if (config.isProduction) {
+    // Refused before connecting to anything.
+    throw new CommandInputError('seed:demo refuses to run with NODE_ENV=production.');
+  }
+  const context = await NestFactory.createApplicationContext(DemoSeedCliModule.forRoot(config), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
+  try {
+    const accounts = await context.get(IdentityCommands).seedDemo();
+    const dataSource = context.get(DataSource);
+    const accountId = async (role: Role): Promise<string> => {
+      const email = DEMO_ACCOUNTS.find((account) => account.role === role)?.email;
+      const [row]: { id: string }[] = await dataSource.query(
+        `SELECT id FROM users WHERE email = $1`,
+        [email],
+      );
+      return row.id;
+    };
+    const catalogue = await seedDemoCatalogue(dataSource, {
+      trainerId: await accountId('trainer'),
+    });
+    const learners: { id: string }[] = await dataSource.query(
+      `SELECT id FROM users WHERE email = ANY($1) ORDER BY email`,
+      [DEMO_LEARNERS.map((learner) => learner.email)],
+    );
+    const trainees = learners.map((learner) => learner.id);
+    const enrollments = await seedDemoEnrollments(dataSource, {
+      sessionIdsByKey: catalogue.sessions,
+      trainees,
+    });
+    const officerId = await accountId('placement_officer');
+    const placements = await seedDemoPlacements(dataSource, { officerId, trainees });
+    const certificates = await seedDemoCertificates(context.get(CertificateIssuer), dataSource, {
+      adminId: await accountId('admin'),
+      sessionIdsByKey: catalogue.sessions,
+    });
+    const followups = await context.get(DemoFollowups).seed({ officerId, trainees });
+    return [
+      ...accounts,
+      ...catalogue.lines,
+      ...enrollments.lines,
+      ...placements.lines,
+      ...certificates.lines,
+      ...followups.lines,
+    ].join('\n');
+  } finally {
+    await context.close();
+  }
+}
