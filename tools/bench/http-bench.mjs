@@ -91,6 +91,9 @@ export function freePort() {
 export function startProcess(name, args, env) {
   mkdirSync(LOG_DIR, { recursive: true });
   const logPath = join(LOG_DIR, `${name}.log`);
+  // The stream truncates the file only once it has opened it: until then, a reader waiting for a
+  // line (`Worker started`) would find it in the previous run's log.
+  rmSync(logPath, { force: true });
   const logFile = createWriteStream(logPath);
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
   child.stdout.pipe(logFile);
@@ -218,10 +221,18 @@ export async function buildWorker(opts) {
 
 /**
  * One worker process (`node dist/apps/worker/main.js`, NODE_ENV=production) on the API's
- * database and Redis (`api.env`), plus `env`; resolves once it logged that it started.
+ * database and Redis (`api.env`), plus `env`; `nodeArgs` go before the script (e.g. `-r` a
+ * preload). Resolves once it logged that it started.
  */
-export async function startWorker({ bench, api, cleanups, env = {}, timeoutMs = 60_000 }) {
-  const worker = startProcess(`${bench}-worker`, [join(WORKER_DIST, 'main.js')], {
+export async function startWorker({
+  bench,
+  api,
+  cleanups,
+  env = {},
+  nodeArgs = [],
+  timeoutMs = 60_000,
+}) {
+  const worker = startProcess(`${bench}-worker`, [...nodeArgs, join(WORKER_DIST, 'main.js')], {
     NODE_ENV: 'production',
     DATABASE_URL: api.env.DATABASE_URL,
     REDIS_URL: api.env.REDIS_URL,

@@ -4,7 +4,9 @@
 // the same pages, measured in the same run, imported from p5-certificate-render.mjs) × 1,000.
 // During the batch it also samples the API's event-loop delay (P5's second bar): the API runs
 // with p6-event-loop-lag.cjs preloaded (perf_hooks.monitorEventLoopDelay, read in windows), and
-// a probe times `GET /api/health` from outside, before and during the batch.
+// a probe times `GET /api/health` from outside, before and during the batch. The worker runs with
+// the same preload: its main thread (queues, database, storage) must stay free while its render
+// threads draw.
 //
 // API and worker are production builds, one process each, on a throwaway database and a queue
 // prefix of their own; the completers are written by SQL; the SMTP server is a counting sink here.
@@ -248,7 +250,9 @@ const probeFigures = (latencies) => {
 
 let lagMarks = 0;
 
-/** Ends the API's current event-loop window (see p6-event-loop-lag.cjs) and returns its figures. */
+/**
+ * Ends a process's current event-loop window (see p6-event-loop-lag.cjs) and returns its figures.
+ */
 async function lagWindow(lagFile) {
   lagMarks += 1;
   const mark = String(lagMarks);
@@ -263,7 +267,7 @@ async function lagWindow(lagFile) {
     if (window) return window;
     await sleep(50);
   }
-  throw new UserFacingError(`The API wrote no event-loop figures to ${lagFile}.`);
+  throw new UserFacingError(`No event-loop figures were written to ${lagFile}.`);
 }
 
 /** One authenticated call to the API, its status and JSON body. */
@@ -386,7 +390,7 @@ async function measureCeiling(documents) {
 }
 
 function table(figures, info) {
-  const { perCertificate, wallMs, concurrency, lag, probe, loads, timeline } = figures;
+  const { perCertificate, wallMs, renderWorker, lag, workerLag, probe, loads, timeline } = figures;
   const after = (epochMs) => seconds((epochMs - timeline.calledAt) / 1000);
   const ceilingMs = median(perCertificate) * COMPLETERS;
   const ratio = wallMs / ceilingMs;
@@ -395,7 +399,7 @@ function table(figures, info) {
     '| measure | time | certificates/s | detail |',
     '|---|---:|---:|---|',
     `| ceiling: bare pdfkit drawing the batch's pages (P5's loop) × ${int(COMPLETERS)} | ${seconds(ceilingMs / 1000)} | ${(1000 / median(perCertificate)).toFixed(1)} | ${median(perCertificate).toFixed(1)} ms per certificate (median of ${CEILING_RUNS} runs of ${CEILING_COUNT}; ${Math.min(...perCertificate).toFixed(1)}–${Math.max(...perCertificate).toFixed(1)}) |`,
-    `| batch: \`POST /api/v1/sessions/:id/certificates\` → ${int(COMPLETERS)} stored and emailed | ${seconds(wallMs / 1000)} | ${((COMPLETERS * 1000) / wallMs).toFixed(1)} | one worker process, render concurrency ${concurrency}, email concurrency 4; API answered 202 after ${ms(timeline.answeredAt - timeline.calledAt)}, last PDF recorded after ${after(timeline.lastRendered)}, last email marked sent after ${after(timeline.lastSent)} |`,
+    `| batch: \`POST /api/v1/sessions/:id/certificates\` → ${int(COMPLETERS)} stored and emailed | ${seconds(wallMs / 1000)} | ${((COMPLETERS * 1000) / wallMs).toFixed(1)} | one worker process: ${renderWorker.threads} render threads, render concurrency ${renderWorker.concurrency}, email concurrency 4; API answered 202 after ${ms(timeline.answeredAt - timeline.calledAt)}, last PDF recorded after ${after(timeline.lastRendered)}, last email marked sent after ${after(timeline.lastSent)} |`,
     '',
     `**P6 ratio (batch ÷ ceiling): ${ratio.toFixed(2)}×** — ${ratio <= BAR ? 'meets' : 'misses'} the ≤ ${BAR}× bar. ` +
       `Checked after the batch: exactly ${int(COMPLETERS)} certificates (one per enrollment, all rendered), ` +
@@ -413,13 +417,23 @@ function table(figures, info) {
     '',
     `**API event-loop lag p99 during the batch: ${ms(lag.during.p99)}** — ${lagVerdict} the ≤ ${LAG_BAR_MS} ms bar.`,
     '',
+    '#### The worker’s main thread while its render threads draw',
+    '',
+    '| worker main-thread event loop | window | samples | p50 | p99 | max |',
+    '|---|---:|---:|---:|---:|---:|',
+    `| delay (\`monitorEventLoopDelay\`), idle before the batch | ${seconds(lag.beforeMs / 1000)} | ${int(workerLag.before.samples)} | ${ms(workerLag.before.p50)} | ${ms(workerLag.before.p99)} | ${ms(workerLag.before.max)} |`,
+    `| delay (\`monitorEventLoopDelay\`), during the batch | ${seconds(wallMs / 1000)} | ${int(workerLag.during.samples)} | ${ms(workerLag.during.p50)} | ${ms(workerLag.during.p99)} | ${ms(workerLag.during.max)} |`,
+    '',
+    `**Worker main-thread event-loop lag p99 during the batch: ${ms(workerLag.during.p99)}** ` +
+      `(a certificate drawn on that thread would hold it at least ${median(perCertificate).toFixed(1)} ms, the ceiling's time per certificate).`,
+    '',
     `${measuredOn(info)}; API and worker built for production (NODE_ENV=production, LOG_LEVEL=${opts['log-level']}), ` +
       `one process each, on a throwaway database and a queue prefix of their own; ${int(COMPLETERS)} completers written by SQL ` +
       `(P5's sample names: every holder different, two in three with an Arabic name; languages fr, ar, fr, en in turn); ` +
       `storage on the local disk (tmp/); SMTP: a counting sink (smtp-server) in the benchmark's process; ` +
       `the wall time runs from the API call until the sink holds a PDF email for every holder; ` +
       `the ceiling runs in the benchmark's process after the batch, on the batch's own certificates; ` +
-      `event-loop delay sampled inside the API every 10 ms by a preloaded \`perf_hooks.monitorEventLoopDelay\` (the interval subtracted), ` +
+      `event-loop delay sampled inside the API and on the worker's main thread every 10 ms by a preloaded \`perf_hooks.monitorEventLoopDelay\` (the interval subtracted), ` +
       `the probe one request at a time every ${PROBE_EVERY_MS} ms from the benchmark's process; ` +
       `load average ${loads.start} at the start, ${loads.batch} after the batch, ${info.load.toFixed(1)} at the end ` +
       `(2 cores${Number(loads.start) > 2 || info.load > 2 ? ', shared with other work' : ''}).`,
@@ -448,10 +462,14 @@ runBench(opts, async (cleanups) => {
   const sink = await startSmtpSink(COMPLETERS);
   cleanups.push(() => sink.close());
   const lagFile = join(LOG_DIR, `p6-lag-${tag}.jsonl`);
+  const workerLagFile = join(LOG_DIR, `p6-worker-lag-${tag}.jsonl`);
   cleanups.push(async () => {
-    rmSync(lagFile, { force: true });
-    rmSync(`${lagFile}.mark`, { force: true });
+    for (const file of [lagFile, workerLagFile]) {
+      rmSync(file, { force: true });
+      rmSync(`${file}.mark`, { force: true });
+    }
   });
+  const lagPreload = ['-r', join(ROOT, 'tools', 'bench', 'p6-event-loop-lag.cjs')];
   const shared = {
     STORAGE_DIR: storageDir,
     SMTP_URL: sink.url,
@@ -468,26 +486,37 @@ runBench(opts, async (cleanups) => {
     cleanups,
     opts: { ...opts, profile: false },
     env: { ...shared, ORIS_LAG_OUT: lagFile },
-    nodeArgs: ['-r', join(ROOT, 'tools', 'bench', 'p6-event-loop-lag.cjs')],
+    nodeArgs: lagPreload,
     prepare: async (databaseUrl) => {
       log(`Writing an administrator, a completed session and ${int(COMPLETERS)} completers (SQL)`);
       seeded = { databaseUrl, ...(await seedCompleters(databaseUrl, dates)) };
     },
   });
-  const worker = await startWorker({ bench: 'p6', api, cleanups, env: shared });
-  const concurrency = /Render worker started \(concurrency (\d+)\)/.exec(
+  const worker = await startWorker({
+    bench: 'p6',
+    api,
+    cleanups,
+    env: { ...shared, ORIS_LAG_OUT: workerLagFile },
+    nodeArgs: lagPreload,
+  });
+  const announced = /Render worker started \(concurrency (\d+), (\d+) render threads\)/.exec(
     readFileSync(worker.logPath, 'utf8'),
-  )?.[1];
+  );
+  const renderWorker = {
+    concurrency: announced?.[1] ?? 'unknown',
+    threads: announced?.[2] ?? 'unknown',
+  };
   const token = signAccessToken(api.env.JWT_SECRET, seeded.admin, ['admin']);
 
   // The idle baseline: event-loop delay and probe latency with nothing to do.
   const probe = startProbe(`${api.base}${HEALTH_ROUTE}`);
   cleanups.push(() => probe.stop());
-  await lagWindow(lagFile); // opens a clean window
+  // Opens clean windows (the worker's render threads have parsed their fonts by now).
+  await Promise.all([lagWindow(lagFile), lagWindow(workerLagFile)]);
   const baselineStarted = performance.now();
-  log(`Sampling the idle API for ${opts.baseline} s`);
+  log(`Sampling the idle API and worker for ${opts.baseline} s`);
   await sleep(opts.baseline * 1000);
-  const before = await lagWindow(lagFile);
+  const [before, workerBefore] = await Promise.all([lagWindow(lagFile), lagWindow(workerLagFile)]);
   const beforeMs = performance.now() - baselineStarted;
 
   log(
@@ -528,7 +557,7 @@ runBench(opts, async (cleanups) => {
     );
   }
   const wallMs = finished - started;
-  const during = await lagWindow(lagFile);
+  const [during, workerDuring] = await Promise.all([lagWindow(lagFile), lagWindow(workerLagFile)]);
   await probe.stop();
   loads.batch = loadAverage();
   log(
@@ -567,8 +596,9 @@ runBench(opts, async (cleanups) => {
     {
       perCertificate,
       wallMs,
-      concurrency: concurrency ?? 'unknown',
+      renderWorker,
       lag: { before, during, beforeMs },
+      workerLag: { before: workerBefore, during: workerDuring },
       probe: {
         before: probeFigures(probe.phases.before),
         during: probeFigures(probe.phases.during),
@@ -589,6 +619,7 @@ runBench(opts, async (cleanups) => {
       ? green(`API event-loop lag p99 ${ms(during.p99)} ≤ ${LAG_BAR_MS} ms`)
       : red(`API event-loop lag p99 ${ms(during.p99)} > ${LAG_BAR_MS} ms`),
   );
+  log(`Worker main-thread event-loop lag p99 ${ms(workerDuring.p99)} during the batch`);
   if (opts.write) await writeSection('p6', markdown);
   else log(`Add ${bold('--write')} to record this in docs/PERFORMANCE.md.`);
 });
