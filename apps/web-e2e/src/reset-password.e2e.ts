@@ -18,6 +18,9 @@ describe('a trainee who forgot their password', () => {
 
     await page.goto(`${baseUrl()}/sign-in`);
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    // The sign-in form has an 'Adresse e-mail' field too, and stays until the lazy page arrives.
+    await page.waitForURL(`${baseUrl()}/forgot-password`);
+    await page.getByRole('button', { name: 'Envoyer le lien' }).waitFor();
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByRole('button', { name: 'Envoyer le lien' }).click();
     await page.getByRole('status').filter({ hasText: email }).waitFor();
