@@ -1,8 +1,27 @@
 const { join } = require('node:path');
 const nxPreset = require('@nx/jest/preset').default;
 
+// Runtime packages that ship ESM only but are required from CommonJS: sanitize-html's HTML parser
+// (htmlparser2 12 and the dom* packages it brings) and @fastify/static's content-disposition 3.
+// Node loads them through require(esm); Jest's CommonJS runtime cannot, so ts-jest transpiles
+// exactly these to CommonJS (found at the top level or nested under their parent) and every other
+// node_module stays as it is.
+const ESM_ONLY_PARENTS = ['sanitize-html', '@fastify/static'];
+const ESM_ONLY_PACKAGES = [
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'domelementtype',
+  'dom-serializer',
+  'entities',
+  'content-disposition',
+];
+
 module.exports = {
   ...nxPreset,
   // marked ships ESM only; Jest runs CommonJS, so tests load marked's UMD build instead.
   moduleNameMapper: { '^marked$': join(__dirname, 'node_modules/marked/lib/marked.umd.js') },
+  transformIgnorePatterns: [
+    `/node_modules/(?!((${ESM_ONLY_PARENTS.join('|')})/node_modules/)?(${ESM_ONLY_PACKAGES.join('|')})/)`,
+  ],
 };

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import {
   AppConfig,
   configureHttpApp,
@@ -17,7 +18,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
     AppModule.forRoot(config, logger),
     new FastifyAdapter({
       loggerInstance: logger,
-      disableRequestLogging: true,
+      logController: new LogController({ disableRequestLogging: true }),
       trustProxy: config.trustProxy,
       bodyLimit: 1_048_576,
       requestIdHeader: false,

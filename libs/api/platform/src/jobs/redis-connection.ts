@@ -2,7 +2,10 @@ import type { RedisOptions } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 
 /** ioredis options from REDIS_URL, shared by queues, rate limits and health checks. */
-export function redisOptions(config: Pick<AppConfig, 'REDIS_URL'>): RedisOptions {
+export function redisOptions(config: Pick<AppConfig, 'REDIS_URL'>): RedisOptions & {
+  // Always a function: ioredis 6 types the option as nullable, and BullMQ's options refuse null.
+  retryStrategy: (attempt: number) => number;
+} {
   const url = new URL(config.REDIS_URL);
   return {
     host: url.hostname,
