@@ -20,6 +20,7 @@ RUN npx nx run web:build --configuration=production --skip-nx-cache
 FROM ${NGINX_IMAGE} AS runtime
 COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
 COPY docker/nginx-security-headers.conf /etc/nginx/snippets/security-headers.conf
+COPY docker/nginx-trusted-proxies.conf /etc/nginx/snippets/trusted-proxies.conf
 COPY --from=build /workspace/dist/apps/web/browser /usr/share/nginx/html
 EXPOSE 80
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \

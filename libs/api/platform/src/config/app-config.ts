@@ -15,6 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsTrustedProxyList, parseTrustedProxies } from './trusted-proxies';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -47,12 +48,14 @@ export class AppConfig {
   PUBLIC_WEB_URL = 'http://localhost:4200';
 
   /**
-   * Which proxies may set X-Forwarded-For (the client address behind per-IP rate limits):
-   * `false`, `true`, a hop count, or addresses/CIDRs/`loopback`, comma-separated. Trusting more
-   * than the real proxies would let any caller pick its own address.
+   * The reverse proxies in front of the API, whose X-Forwarded-For entries are believed (the
+   * client address behind per-IP rate limits): comma-separated addresses, CIDR networks or
+   * `loopback`/`linklocal`/`uniquelocal`, or `false` when clients connect directly. Every hop
+   * between the client and the API must be listed (nginx, and a TLS front before it). Neither
+   * `true` nor a hop count is accepted: both let a client that reaches the API directly choose
+   * its own address.
    */
-  @IsString()
-  @Matches(/^(true|false|\d+|[\w.:/,\s-]+)$/)
+  @IsTrustedProxyList()
   TRUST_PROXY = 'loopback';
 
   /** PostgreSQL connection string. */
@@ -151,11 +154,9 @@ export class AppConfig {
     return this.NODE_ENV === 'production';
   }
 
-  /** TRUST_PROXY in the form Fastify takes it. */
-  get trustProxy(): boolean | number | string {
-    if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false')
-      return this.TRUST_PROXY === 'true';
-    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY;
+  /** TRUST_PROXY in the form Fastify takes it: the proxies' addresses, or false for none. */
+  get trustProxy(): string[] | false {
+    return parseTrustedProxies(this.TRUST_PROXY);
   }
 
   get cookieSecure(): boolean {

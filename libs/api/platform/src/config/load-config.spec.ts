@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(config.API_PORT).toBe(3000);
     expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/oris');
     expect(config.cookieSecure).toBe(false);
-    expect(config.trustProxy).toBe('loopback');
+    expect(config.trustProxy).toEqual(['loopback']);
   });
 
   it('treats empty strings as unset so .env.example can list every variable', () => {
@@ -15,10 +15,30 @@ describe('loadConfig', () => {
   });
 
   it('converts numbers and booleans from their text form', () => {
-    const config = loadConfig({ API_PORT: '8080', COOKIE_SECURE: 'true', TRUST_PROXY: '1' });
+    const config = loadConfig({ API_PORT: '8080', COOKIE_SECURE: 'true' });
     expect(config.API_PORT).toBe(8080);
     expect(config.cookieSecure).toBe(true);
-    expect(config.trustProxy).toBe(1);
+  });
+
+  it('reads TRUST_PROXY as the list of proxies, or false for none', () => {
+    expect(loadConfig({ TRUST_PROXY: '172.31.240.10, 10.0.0.0/8,loopback' }).trustProxy).toEqual([
+      '172.31.240.10',
+      '10.0.0.0/8',
+      'loopback',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['1', /hop count/],
+    ['true', /every address/],
+    ['0.0.0.0/0', /every address/],
+    ['10.0.0.0/33', /prefix length/],
+    ['nginx', /not an IP address/],
+    [' , ', /at least one proxy/],
+  ])('refuses TRUST_PROXY=%j and says why', (value, reason) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(reason);
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: /);
   });
 
   it('stops with a message naming each bad variable', () => {
