@@ -69,6 +69,10 @@ function stepsFor(extraFlags) {
     },
     // The API tests need both servers; finding that out first saves a long wait for a late failure.
     { name: 'PostgreSQL and Redis', run: async () => void (await ensureServices(readSettings())) },
+    {
+      name: 'dependency audit',
+      command: [process.execPath, [join('tools', 'audit', 'audit-deps.mjs')]],
+    },
     { name: 'format', command: [process.execPath, [PRETTIER, '--check', '.']] },
     { name: 'lint and unit tests', nx: runMany(['lint', 'test']) },
     { name: 'typecheck', command: [process.execPath, [join('tools', 'dev', 'typecheck.mjs')]] },
