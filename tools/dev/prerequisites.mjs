@@ -13,10 +13,10 @@ export const SKIP_BROWSER_FLAG = '--skip-browser';
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 // Other installs of Chromium or Chrome that playwright-core drives as well; used when the default
-// is missing and CHROMIUM_PATH is unset, so a machine that has a browser just works.
+// is missing and CHROMIUM_PATH is unset, so a machine that has a browser just works. Not Ubuntu's
+// snap: confined to a /tmp of its own, it would not see the profile folder the tests create.
 export const OTHER_BROWSERS = [
   '/usr/bin/chromium-browser',
-  '/snap/bin/chromium',
   '/usr/bin/google-chrome-stable',
   '/usr/bin/google-chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -25,9 +25,9 @@ export const OTHER_BROWSERS = [
 
 const HOW_TO_GET_CHROMIUM = [
   '  Debian (as root):  apt-get install -y chromium',
-  '  Ubuntu:            snap install chromium   (then CHROMIUM_PATH=/snap/bin/chromium in .env)',
-  '  macOS or Windows:  install Chromium or Google Chrome, then set CHROMIUM_PATH in .env to its',
-  '                     executable (e.g. /Applications/Google Chrome.app/Contents/MacOS/Google Chrome)',
+  '  Ubuntu:            Google Chrome, the .deb of https://www.google.com/chrome (found by itself)',
+  '  macOS:             Google Chrome or Chromium in /Applications (found by itself)',
+  '  Anywhere:          any Chromium or Chrome, with CHROMIUM_PATH=<its executable> in .env',
   '',
   `Or run every other check without the browser tests: npm test -- ${SKIP_BROWSER_FLAG}`,
 ];
