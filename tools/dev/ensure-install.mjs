@@ -4,6 +4,7 @@ import { existsSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NPM, ROOT, log, main, runOrThrow } from './lib.mjs';
+import { checkNodeVersion } from './prerequisites.mjs';
 
 const NODE_MODULES = join(ROOT, 'node_modules');
 // npm rewrites this file at the end of every successful install.
@@ -19,16 +20,6 @@ export function installReason() {
       return `${file} changed since the last install`;
   }
   return null;
-}
-
-function checkNodeVersion() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  const supported = (major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major >= 24;
-  if (!supported) {
-    throw new Error(
-      `Node ${process.versions.node} is not supported: use Node 20.19+, 22.12+ or 24+ (package.json "engines").`,
-    );
-  }
 }
 
 export async function ensureInstall() {

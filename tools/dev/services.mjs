@@ -192,6 +192,33 @@ async function checkBoth(settings) {
 }
 
 /**
+ * A first look that needs no installed packages, for `npm test`'s opening checks: does something
+ * listen where PostgreSQL and Redis should be? Resolves with 'listening', with 'docker' when
+ * ensureServices will be able to start what is missing, or with the instructions when nothing can.
+ */
+export async function servicesBeforeInstall(settings = readSettings()) {
+  const probe = async ({ url }) => {
+    const tcp = await tcpProbe(url.hostname.replace(/^\[|\]$/g, ''), Number(url.port));
+    return tcp ? { problem: `nothing answers on ${describeUrl(url)} (${tcp})` } : null;
+  };
+  const pg = pgTarget(settings);
+  const redis = redisTarget(settings);
+  const missing = { postgres: await probe(pg), redis: await probe(redis) };
+  if (!missing.postgres && !missing.redis) return { status: 'listening' };
+  const why =
+    !isLocal(pg.url) || !isLocal(redis.url)
+      ? 'DATABASE_URL or REDIS_URL names another machine'
+      : composeCommand()
+        ? null
+        : 'No working Docker engine was found (`docker info` failed)';
+  if (!why) return { status: 'docker' };
+  const found = Object.entries(missing)
+    .filter(([, status]) => status)
+    .map(([name, status]) => `${name === 'postgres' ? 'PostgreSQL' : 'Redis'}: ${status.problem}.`);
+  return { problem: [...found, instructions(missing, why)].join('\n') };
+}
+
+/**
  * Makes sure PostgreSQL and Redis answer. Returns `{ startedWithDocker }`; when it started the
  * compose services it also points email at their Mailpit for this run (unless SMTP_URL is set).
  */

@@ -1,5 +1,6 @@
 // `npm start`: everything a newcomer needs, in order — packages, PostgreSQL and Redis, the
 // database, migrations, demo data — then the API, the worker and the web app, until Ctrl-C.
+// Option: --inspect (the API and the worker listen for a debugger, on ports 9229 and 9230).
 import { spawn } from 'node:child_process';
 import { ensureInstall } from './ensure-install.mjs';
 import {
@@ -29,6 +30,10 @@ import { ensureDatabase, ensureServices } from './services.mjs';
 const READY_TIMEOUT_MS = 15 * 60_000; // a first cold build of api + web on 2 busy cores is slow
 const STOP_GRACE_MS = 15_000;
 
+const INSPECT_FLAG = '--inspect';
+// The inspector ports of the serve targets (apps/api and apps/worker project.json).
+const INSPECTOR_PORTS = { API: 9229, worker: 9230 };
+
 const DEMO_PASSWORD = 'oris-demo-2026';
 const DEMO_ACCOUNTS = [
   ['administrator', 'admin@oris.example'],
@@ -57,7 +62,7 @@ async function webAnswers(port) {
   return false;
 }
 
-function printBanner(settings, { startedWithDocker }) {
+function printBanner(settings, { startedWithDocker }, { inspect }) {
   const api = `http://localhost:${settings.API_PORT}/api`;
   const web = `http://localhost:${settings.WEB_PORT}`;
   const mail = process.env.SMTP_URL || settings.SMTP_URL;
@@ -69,6 +74,13 @@ function printBanner(settings, { startedWithDocker }) {
     `  API         ${api}`,
     `  API docs    ${api}/docs`,
     `  Health      ${api}/health/ready`,
+    ...(inspect
+      ? [
+          `  Debugger    ${Object.entries(INSPECTOR_PORTS)
+            .map(([app, port]) => `${app} 127.0.0.1:${port}`)
+            .join(', ')}`,
+        ]
+      : []),
     `  Emails      ${
       startedWithDocker
         ? 'Mailpit, http://localhost:8025'
@@ -86,7 +98,7 @@ function printBanner(settings, { startedWithDocker }) {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-async function serve(settings, services) {
+async function serve(settings, services, options) {
   await assertPortFree(Number(settings.API_PORT), 'API');
   await assertPortFree(Number(settings.WEB_PORT), 'web');
 
@@ -102,8 +114,10 @@ async function serve(settings, services) {
   log('Starting the API, the worker and the web app: nx serve api, worker and web');
   // One shell as the leader of a process group of its own, so that stopping reaches every process
   // Nx started; the web app gets its port here because run-many cannot pass per-project options.
+  // The debugger is opt-in: its "Debugger listening" lines are noise to whoever does not use it.
+  const inspect = options.inspect ? ' --inspect=inspect' : '';
   const serve = [
-    `"${NX}" run-many -t serve -p api worker --parallel=2 &`,
+    `"${NX}" run-many -t serve -p api worker --parallel=2${inspect} &`,
     `"${NX}" run web:serve --port=${Number(settings.WEB_PORT)} &`,
     'wait',
   ].join(' ');
@@ -167,7 +181,7 @@ async function serve(settings, services) {
     }
     await sleep(1_000);
   }
-  if (ready) printBanner(settings, services);
+  if (ready) printBanner(settings, services, options);
   else if (!finished && !stopping) {
     warn(
       `The platform was not ready after ${duration(READY_TIMEOUT_MS)}; stopping. See the output above.`,
@@ -191,6 +205,12 @@ async function serve(settings, services) {
 
 main(async () => {
   forwardSignalsToForegroundSteps();
+  const flags = process.argv.slice(2);
+  const unknown = flags.filter((flag) => flag !== INSPECT_FLAG);
+  if (unknown.length > 0) {
+    throw new UserFacingError(`Unknown option ${unknown.join(' ')}. Known: ${INSPECT_FLAG}`);
+  }
+  const options = { inspect: flags.includes(INSPECT_FLAG) };
   const startedAt = Date.now();
   await ensureInstall();
   loadDotEnv();
@@ -202,5 +222,5 @@ main(async () => {
   log('Loading the demo data: npm run db:seed');
   await runOrThrow(NPM, ['run', '--silent', 'db:seed']);
   log(dim(`Prepared in ${duration(Date.now() - startedAt)}.`));
-  process.exitCode = await serve(settings, services);
+  process.exitCode = await serve(settings, services, options);
 });

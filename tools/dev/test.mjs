@@ -1,5 +1,7 @@
-// `npm test`: every check CI runs, in order, stopping at the first failure, then a summary.
-// Options: --skip-nx-cache (re-run everything instead of replaying Nx's cache).
+// `npm test`: every check CI runs, in order, stopping at the first failure, then a summary that
+// names what failed and how to re-run just that.
+// Options: --skip-nx-cache (re-run everything instead of replaying Nx's cache), --skip-browser
+// (everything but the browser tests, for a machine without Chromium).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureInstall } from './ensure-install.mjs';
@@ -13,7 +15,6 @@ import {
   error,
   forwardSignalsToForegroundSteps,
   green,
-  loadDotEnv,
   log,
   main,
   readSettings,
@@ -22,10 +23,13 @@ import {
   trackChild,
   yellow,
 } from './lib.mjs';
+import { SKIP_BROWSER_FLAG, checkPrerequisites } from './prerequisites.mjs';
 import { ensureServices } from './services.mjs';
+import { failureLines } from './test-summary.mjs';
 import { TestTally } from './test-tally.mjs';
 
-const KNOWN_FLAGS = new Set(['--skip-nx-cache']);
+// Flags for Nx, passed on to every Nx step.
+const NX_FLAGS = new Set(['--skip-nx-cache']);
 const PRETTIER = join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
 
 /** Runs a command with its output shown as it comes and fed to the tally. */
@@ -56,32 +60,46 @@ function runCounted(command, args, tally) {
   });
 }
 
-function stepsFor(extraFlags) {
+function stepsFor({ nxFlags, skipBrowser }) {
   const runMany = (targets) => ['run-many', '-t', ...targets, '--parallel=2', '--nxBail'];
   const nxRun = (target) => ['run', target];
+  const skipNote = skipBrowser ? ` ${SKIP_BROWSER_FLAG}` : '';
   return [
+    // Everything the machine must provide, in seconds: a missing browser or server is otherwise
+    // found only when its tests start, after the builds.
     {
-      name: 'install',
-      run: async () => {
-        await ensureInstall();
-        loadDotEnv(); // after the Node version check, for every step that follows
-      },
+      name: 'prerequisites',
+      run: () => checkPrerequisites({ skipBrowser }),
+      rerun: `node tools/dev/prerequisites.mjs${skipNote}`,
     },
-    // The API tests need both servers; finding that out first saves a long wait for a late failure.
-    { name: 'PostgreSQL and Redis', run: async () => void (await ensureServices(readSettings())) },
+    { name: 'install', run: ensureInstall, rerun: 'node tools/dev/ensure-install.mjs' },
+    {
+      name: 'PostgreSQL and Redis',
+      run: () => ensureServices(readSettings()),
+      rerun: 'node tools/dev/services.mjs',
+    },
+    {
+      name: 'format',
+      command: [process.execPath, [PRETTIER, '--check', '.']],
+      rerun: 'npm run format:check',
+    },
     {
       name: 'dependency audit',
       command: [process.execPath, [join('tools', 'audit', 'audit-deps.mjs')]],
+      rerun: 'npm run audit:deps',
     },
-    { name: 'format', command: [process.execPath, [PRETTIER, '--check', '.']] },
     { name: 'lint and unit tests', nx: runMany(['lint', 'test']) },
-    { name: 'typecheck', command: [process.execPath, [join('tools', 'dev', 'typecheck.mjs')]] },
+    {
+      name: 'typecheck',
+      command: [process.execPath, [join('tools', 'dev', 'typecheck.mjs')]],
+      rerun: 'npm run typecheck',
+    },
     { name: 'build', nx: runMany(['build']) },
     { name: 'OpenAPI spec up to date', nx: nxRun('api:openapi-check') },
     { name: 'API client up to date', nx: nxRun('shared-api-client:check') },
     { name: 'API tests (PostgreSQL, Redis)', nx: nxRun('api:e2e') },
-    { name: 'browser tests (Chromium)', nx: nxRun('web-e2e:e2e') },
-  ].map((step) => ({ ...step, extraFlags }));
+    { name: 'browser tests (Chromium)', nx: nxRun('web-e2e:e2e'), skip: skipBrowser },
+  ].map((step) => ({ ...step, nxFlags }));
 }
 
 function printSummary(results, tally, totalMs) {
@@ -94,7 +112,7 @@ function printSummary(results, tally, totalMs) {
         : result.status === 'failed'
           ? red('FAILED')
           : yellow('skipped');
-    const time = result.ms === undefined ? '' : duration(result.ms);
+    const time = result.ms === undefined ? (result.note ?? '') : duration(result.ms);
     lines.push(`  ${result.name.padEnd(width)}  ${mark}  ${time}`);
   }
   lines.push(`  ${'total'.padEnd(width)}          ${duration(totalMs)}`, '');
@@ -110,26 +128,31 @@ function printSummary(results, tally, totalMs) {
 main(async () => {
   forwardSignalsToForegroundSteps();
   const flags = process.argv.slice(2);
-  const unknown = flags.filter((flag) => !KNOWN_FLAGS.has(flag));
+  const known = [...NX_FLAGS, SKIP_BROWSER_FLAG];
+  const unknown = flags.filter((flag) => !known.includes(flag));
   if (unknown.length > 0) {
-    throw new UserFacingError(
-      `Unknown option ${unknown.join(' ')}. Known: ${[...KNOWN_FLAGS].join(', ')}`,
-    );
+    throw new UserFacingError(`Unknown option ${unknown.join(' ')}. Known: ${known.join(', ')}`);
   }
   const tally = new TestTally();
-  const steps = stepsFor(flags);
+  const skipBrowser = flags.includes(SKIP_BROWSER_FLAG);
+  const steps = stepsFor({ nxFlags: flags.filter((flag) => NX_FLAGS.has(flag)), skipBrowser });
   const results = steps.map((step) => ({ name: step.name, status: 'skipped' }));
   const startedAt = Date.now();
-  let failed = false;
+  let failedStep = null;
 
   for (const [index, step] of steps.entries()) {
+    if (step.skip) {
+      results[index].note = `(${SKIP_BROWSER_FLAG})`;
+      continue;
+    }
     log(bold(`▶ ${step.name}`));
     const stepStart = Date.now();
     let ok;
+    let explanation = null;
     try {
       if (step.nx) {
         // Static output: Nx otherwise hides the output of passing tasks, and their test counts.
-        const args = [...step.nx, '--output-style=static', ...step.extraFlags];
+        const args = [...step.nx, '--output-style=static', ...step.nxFlags];
         ok = (await runCounted(NX, args, tally)) === 0;
       } else if (step.command) ok = (await runCounted(...step.command, tally)) === 0;
       else {
@@ -137,7 +160,10 @@ main(async () => {
         ok = true;
       }
     } catch (err) {
-      error(err instanceof UserFacingError ? err.message : (err?.stack ?? String(err)));
+      // What to do about an expected problem (a missing server or browser) closes the output;
+      // anything else is a bug of these scripts: its stack goes out at once.
+      if (err instanceof UserFacingError) explanation = err.message;
+      else error(err?.stack ?? String(err));
       ok = false;
     }
     if (stoppedExitCode() !== null) {
@@ -150,15 +176,22 @@ main(async () => {
       ms: Date.now() - stepStart,
     };
     if (!ok) {
-      failed = true;
+      failedStep = { ...step, explanation };
       break;
     }
   }
 
   printSummary(results, tally, Date.now() - startedAt);
-  if (failed) {
-    error('Tests failed: see the first failing step above.');
+  if (failedStep) {
+    error(
+      failedStep.explanation
+        ? `Tests failed at "${failedStep.name}".\n${failedStep.explanation}`
+        : `Tests failed at "${failedStep.name}": see its output above.`,
+    );
+    process.stdout.write(`${failureLines(failedStep, tally).join('\n')}\n`);
     process.exitCode = 1;
+  } else if (skipBrowser) {
+    log(green(`All checks passed, except the browser tests: skipped (${SKIP_BROWSER_FLAG}).`));
   } else {
     log(green('All checks passed.'));
   }

@@ -3,9 +3,21 @@ import { startTestApp, TestApp } from './support/test-app';
 
 describe('health', () => {
   let api: TestApp;
+  // Warnings Node would print while the app boots (Fastify's deprecations among them).
+  let bootWarnings: unknown[][];
 
   beforeAll(async () => {
-    api = await startTestApp();
+    const emitWarning = jest.spyOn(process, 'emitWarning');
+    try {
+      api = await startTestApp();
+    } finally {
+      bootWarnings = emitWarning.mock.calls;
+      emitWarning.mockRestore();
+    }
+  });
+
+  it('boots without a deprecation or other warning', () => {
+    expect(bootWarnings).toEqual([]);
   });
 
   afterAll(() => api.close());

@@ -9,6 +9,7 @@ import {
   PinoLoggerService,
   requestIdOf,
 } from '@oris/api/platform';
+import { LogController } from 'fastify';
 import { AppModule } from './app.module';
 
 /** The API exactly as production runs it; tests call this with their own configuration. */
@@ -18,6 +19,8 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
     AppModule.forRoot(config, logger),
     new FastifyAdapter({
       loggerInstance: logger,
+      // request-logging.ts writes one line per request with the fields we need; Fastify's own two
+      // lines per request would repeat it. (The top-level disableRequestLogging option is deprecated.)
       logController: new LogController({ disableRequestLogging: true }),
       trustProxy: config.trustProxy,
       bodyLimit: 1_048_576,
