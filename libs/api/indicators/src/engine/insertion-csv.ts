@@ -15,7 +15,8 @@ const COLUMNS: (keyof InsertionCountsDto)[] = [
 
 /**
  * The export: a header block naming the filters (the two dates `asOf` and `knownAt` among
- * them), the definitions and any note on empty figures (one `name;value` line each), a blank line, then the table — the totals first, then each group of the breakdown.
+ * them), the definitions and any note on empty figures (one `name;value` line each), a blank
+ * line, then the table — the totals first, then each group of the breakdown.
  * `;`-separated with a BOM (spreadsheets in French and Arabic locales), every text cell
  * neutralised by `toCsv`.
  */
