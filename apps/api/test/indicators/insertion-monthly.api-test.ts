@@ -19,7 +19,8 @@ import { DataSource } from 'typeorm';
  * The rollup's monthly level must give exactly what the detailed rows give, for any period,
  * horizon and reference day. A generated dataset (some 500 completions from 2023 to four months
  * ago, a quarter of them on the last day of a month, so that month-end arithmetic — 31 August
- * + 6 months = 28 February — is exercised) is compared path against path.
+ * + 6 months = 28 February — is exercised) is compared path against path. Its situations and
+ * follow-up answers are recorded and validated now with past dates, as a past cohort entered today.
  */
 const PEOPLE = 240;
 const SESSIONS = 48;
@@ -84,7 +85,8 @@ async function seed(db: DataSource): Promise<void> {
       CROSS JOIN LATERAL (SELECT 1 + (p.u * 7 + p.k * 13) % ${SESSIONS} AS j, p.u) x`,
     [actor],
   );
-  // A certificate for one completion in six, one in two of them revoked.
+  // A certificate for one completion in six, one in two of them revoked (on the completion day,
+  // so that today's state holds the facts of every past reference day).
   await db.query(
     `INSERT INTO certificate (enrollment_id, user_id, session_id, serial, verification_code, holder_name,
                               course_title, hours, session_starts_on, session_ends_on, region_code, region_name,
@@ -94,7 +96,8 @@ async function seed(db: DataSource): Promise<void> {
             md5('mv' || e.id), 'Titulaire', 'Formation', 40, s.starts_on, s.ends_on, s.region_code, 'Région',
             'جهة', e.completed_on, 'fr', $1, e.completed_on,
             CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0 THEN 'revoked' ELSE 'valid' END,
-            CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0 THEN now() END,
+            CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0
+                 THEN (e.completed_on + time '12:00')::timestamp AT TIME ZONE 'Africa/Casablanca' END,
             CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0 THEN $1::uuid END,
             CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0 THEN 'Erreur' END
        FROM enrollment e JOIN course_session s ON s.id = e.session_id
@@ -254,5 +257,28 @@ describe('indicators: the rollup’s monthly level', () => {
         }
       }
     }
+  });
+  it('gives the live figures on past reference days for data recorded today with past dates', async () => {
+    // Situations and answers were all recorded now: a past asOf counts them on their own dates,
+    // and the live path (which serves past days) agrees with the rollup built from today's state.
+    for (let day = Date.parse('2023-09-30'); day < Date.parse(today); day += 61 * 86_400_000) {
+      const asOf = new Date(day).toISOString().slice(0, 10);
+      for (const months of HORIZONS) {
+        for (const groupBy of [undefined, 'kind'] as const) {
+          const query: InsertionQuery = { from: '1900-01-01', to: asOf, months, asOf, groupBy };
+          const live = await rows(liveAggregate(query));
+          expect({ query, live }).toEqual({ query, live: await rows(rollupAggregate(query)) });
+        }
+      }
+    }
+    // Known before anything was recorded: no row at all (the engine reads that as zeros).
+    const before: InsertionQuery = {
+      from: '1900-01-01',
+      to: today,
+      months: 9,
+      asOf: today,
+      knownAt: '2020-01-01T00:00:00Z',
+    };
+    expect(await rows(liveAggregate(before))).toEqual([]);
   });
 });

@@ -80,6 +80,20 @@ describe('indicators: trained and inserted', () => {
     expect(future.body.errors).toEqual([
       { field: 'asOf', message: 'asOf cannot be in the future' },
     ]);
+    const afterAsOf = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?asOf=2025-01-01&from=2025-02-01')
+      .expect(400);
+    expect(afterAsOf.body.errors).toEqual([
+      { field: 'from', message: 'from must be on or before asOf' },
+    ]);
+    const badInstant = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?knownAt=yesterday')
+      .expect(400);
+    expect(badInstant.body.errors).toEqual([
+      { field: 'knownAt', message: 'knownAt must be an ISO 8601 date-time with a time zone' },
+    ]);
   });
 
   it('computes today’s T+9 figures live from the raw tables before any rollup exists', async () => {
@@ -135,11 +149,23 @@ describe('indicators: trained and inserted', () => {
       { from: '2024-05-01', to: '2024-12-31', groupBy: 'region' as const },
       { from: '2024-03-02', groupBy: 'session' as const },
     ];
-    for (const query of queries) {
-      const rollup = await engine.compute(query, 'rollup');
-      const live = await engine.compute(query, 'live');
-      const strip = (result: typeof rollup) => ({ ...result, freshness: undefined });
-      expect({ query, result: strip(rollup) }).toEqual({ query, result: strip(live) });
+    // The rollup holds today's state; live reads any asOf and knownAt. Both apply today, at the
+    // rollup's own knownAt, and on a past day after the last revocation (p11, 2025-08-01).
+    const knownAt = (await api.app.get(InsertionRollup).state())?.refreshedAt.toISOString();
+    const twoDates = [{}, { knownAt }, { asOf: '2025-09-30' }, { asOf: '2025-09-30', knownAt }];
+    for (const dates of twoDates) {
+      for (const query of queries.map((query) => ({ ...query, ...dates }))) {
+        const rollup = await engine.compute(query, 'rollup');
+        const live = await engine.compute(query, 'live');
+        // The figures and notes; the instant of knowledge each reports is its own.
+        const strip = (result: typeof rollup) => ({
+          ...result,
+          freshness: undefined,
+          definition: undefined,
+          filters: { ...result.filters, knownAt: undefined },
+        });
+        expect({ query, result: strip(rollup) }).toEqual({ query, result: strip(live) });
+      }
     }
   });
 
@@ -266,15 +292,21 @@ describe('indicators: trained and inserted', () => {
     });
   });
 
-  it('reproduces a past day from what was known then (asOf), ignoring later validations and revocations', async () => {
-    const { body } = await http
-      .as(cast.officer)
-      .get('/api/v1/indicators/insertion?asOf=2025-05-01')
-      .expect(200);
-    expect(body.freshness.source).toBe('live');
-    // p11 is still trained (revoked later), p8 had not trained yet; p9's cooperative was
-    // validated and not yet changed (inserted, employed); p10's job not yet validated.
-    expect(counts(body)).toEqual({
+  it('reads a past asOf on the facts’ own dates, and knownAt as what was recorded by then', async () => {
+    const byRegion = async (query: string) => {
+      const { body } = await http
+        .as(cast.officer)
+        .get(`/api/v1/indicators/insertion?groupBy=region&${query}`)
+        .expect(200);
+      const unknown = body.breakdown.find((group: { key: string }) => group.key === 'unknown');
+      return { body, p9: { inserted: unknown.inserted, employed: unknown.employed } };
+    };
+    // On 2025-05-01: p11 is still trained (revoked later), p8 had not completed yet. Situations
+    // count as validated now: p10's job (validated later) counts, p9's cooperative (changed and
+    // not validated again since) does not.
+    const asOf = await byRegion('asOf=2025-05-01');
+    expect(asOf.body.freshness.source).toBe('live');
+    expect(counts(asOf.body)).toEqual({
       trained: 10,
       eligible: 10,
       inserted: 3,
@@ -285,7 +317,20 @@ describe('indicators: trained and inserted', () => {
       responseRate: 6 / 10,
       lowerBoundRate: 3 / 10,
     });
-    // Before S2 reached T+9 (2025-04-01): only S1's seven are eligible; p9 was validated.
+    expect(asOf.p9).toEqual({ inserted: 0, employed: 0 });
+    // Known at the end of that day (Morocco, UTC+1 then): the report as produced that evening —
+    // p9's cooperative was validated and not yet changed, p10's job not yet validated.
+    const knownThen = await byRegion('asOf=2025-05-01&knownAt=2025-05-01T23:59:59%2B01:00');
+    expect(counts(knownThen.body)).toMatchObject({
+      trained: 10,
+      eligible: 10,
+      inserted: 3,
+      employed: 2,
+      responded: 6,
+    });
+    expect(knownThen.p9).toEqual({ inserted: 1, employed: 1 });
+    expect(knownThen.body.filters.knownAt).toBe('2025-05-01T22:59:59.000Z');
+    // Before S2 reached T+9 (2025-04-01): only S1's seven are eligible.
     const earlier = await http
       .as(cast.officer)
       .get('/api/v1/indicators/insertion?asOf=2025-03-10')
@@ -297,6 +342,15 @@ describe('indicators: trained and inserted', () => {
       employed: 2,
       responded: 4,
     });
+    // Known on 2024-04-01, before S2 and before any situation had been validated but p2's: only
+    // S1's completions, none eligible yet at 2024-04-01.
+    const early = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion?knownAt=2024-04-01T12:00:00Z')
+      .expect(200);
+    expect(early.body.filters.asOf).toBe('2024-04-01');
+    expect(counts(early.body)).toMatchObject({ trained: 7, eligible: 0 });
+    expect(early.body.notes).toEqual([expect.objectContaining({ code: 'none_eligible_yet' })]);
   });
 
   it('exports CSV with a BOM, the filters and definitions, and neutralised cells', async () => {
@@ -316,6 +370,8 @@ describe('indicators: trained and inserted', () => {
     expect(rows[0]).toEqual(['indicator', 'insertion']);
     expect(rows).toContainEqual(['months', '9']);
     expect(rows).toContainEqual(['groupBy', 'course']);
+    expect(rows.find((row) => row[0] === 'asOf')?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(rows.find((row) => row[0] === 'knownAt')?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(rows.find((row) => row[0] === 'definition_fr')?.[1]).toContain('Taux d’insertion');
     const header = rows.findIndex((row) => row[0] === 'group');
     expect(rows[header]).toEqual([

@@ -16,6 +16,7 @@ export type { CatalogueIconName } from './lib/shared/catalogue-icon';
 export { DayPipe, DayRangePipe, TimeRangePipe } from './lib/shared/date-pipes';
 export { formatDay, intlLocale, MOROCCO_TIME_ZONE } from './lib/shared/formatting';
 export { MarkdownView } from './lib/shared/markdown-view';
+export { isoToMoroccoTime, moroccoTimeToIso } from './lib/shared/morocco-time';
 export { Pager } from './lib/shared/pager';
 export { catalogueMessageKeys } from './lib/shared/problem-keys';
 export { StatusChip } from './lib/shared/status-chip';

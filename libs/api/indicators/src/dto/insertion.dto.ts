@@ -47,7 +47,9 @@ export class IndicatorDefinitionDto {
 export class IndicatorFreshnessDto {
   @ApiProperty({
     enum: ['rollup', 'live'],
-    description: '`rollup`: the precomputed table; `live`: the raw tables at the end of `asOf`.',
+    description:
+      '`rollup`: the precomputed table (today, everything recorded); `live`: the raw tables (a past `asOf`, a ' +
+      '`knownAt`, or no rollup built yet).',
   })
   source!: 'rollup' | 'live';
 
@@ -70,8 +72,18 @@ export class InsertionFiltersDto {
   to!: string;
   @ApiProperty({ enum: HORIZONS })
   months!: Horizon;
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The reference day, applied to the facts’ own dates.',
+  })
   asOf!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'The instant of knowledge the figures reflect: the one asked for, else the rollup’s rebuild, else the ' +
+      'moment of computation. Asking again with this `asOf` and `knownAt` gives the same figures.',
+  })
+  knownAt!: string;
   @ApiProperty({ type: String, nullable: true })
   region!: string | null;
   @ApiProperty({ type: String, nullable: true })
@@ -80,6 +92,31 @@ export class InsertionFiltersDto {
   session!: string | null;
   @ApiProperty({ enum: GROUP_BYS, nullable: true })
   groupBy!: GroupBy | null;
+}
+
+export const INSERTION_NOTE_CODES = [
+  'recorded_after_known_at',
+  'no_completion_in_period',
+  'none_eligible_yet',
+] as const;
+export type InsertionNoteCode = (typeof INSERTION_NOTE_CODES)[number];
+
+/** Why figures are empty: zeros are never left unexplained. */
+export class InsertionNoteDto {
+  @ApiProperty({
+    enum: INSERTION_NOTE_CODES,
+    description:
+      '`recorded_after_known_at`: no completion of the period had been recorded by `knownAt`, `persons` ' +
+      'were recorded since; `no_completion_in_period`: no qualifying completion in the period at all; ' +
+      '`none_eligible_yet`: nobody trained in the period has reached the reference date by `asOf`.',
+  })
+  code!: InsertionNoteCode;
+
+  @ApiProperty({ description: 'The same in English words.' })
+  message!: string;
+
+  @ApiPropertyOptional({ description: 'Persons trained in the period recorded after `knownAt`.' })
+  persons?: number;
 }
 
 export class InsertionIndicatorDto extends InsertionCountsDto {
@@ -91,6 +128,12 @@ export class InsertionIndicatorDto extends InsertionCountsDto {
 
   @ApiProperty({ type: IndicatorDefinitionDto, description: 'The definition, in fr, en and ar.' })
   definition!: IndicatorDefinitionDto;
+
+  @ApiProperty({
+    type: [InsertionNoteDto],
+    description: 'Why the figures are empty, when they are (otherwise empty).',
+  })
+  notes!: InsertionNoteDto[];
 
   @ApiProperty({ type: [InsertionGroupDto], description: 'Empty without `groupBy`.' })
   breakdown!: InsertionGroupDto[];

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateOnly } from '@oris/api/catalogue';
+import { IsDateOnly, IsDateTime } from '@oris/api/catalogue';
 import { REGION_CODES } from '@oris/shared/domain';
 import type { RegionCode } from '@oris/shared/domain';
 import { Transform } from 'class-transformer';
@@ -24,7 +24,7 @@ export class InsertionIndicatorQuery {
 
   @ApiPropertyOptional({
     format: 'date',
-    description: 'Last completion date of the period (default: `asOf`).',
+    description: 'Last completion date of the period (default and latest: `asOf`).',
   })
   @IsOptional()
   @IsDateOnly()
@@ -39,12 +39,27 @@ export class InsertionIndicatorQuery {
   @ApiPropertyOptional({
     format: 'date',
     description:
-      'Reference day, not in the future (default: today in Morocco). A past day reproduces what was known at the ' +
-      'end of that day: validations, changes, revocations and answers made later are ignored.',
+      'Reference day, not in the future (default: today in Morocco, or the day of `knownAt`). It applies to the ' +
+      'facts’ own dates — completion, situation start and end, revocation — whenever they were recorded: a past ' +
+      'cohort recorded today counts on its real dates. Validations and follow-up answers are knowledge, limited by ' +
+      '`knownAt` only.',
   })
   @IsOptional()
   @IsDateOnly()
   asOf?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-07-01T09:00:00+01:00',
+    description:
+      'Instant of knowledge (default: now): only what was recorded and validated by then counts — completions ' +
+      'validated, placement versions current and validated then, revocations made and follow-ups answered by ' +
+      'then — to reproduce a report as it was produced. Not in the future, nor before the `asOf` day (Morocco ' +
+      'time); with a time zone (`Z` or an offset, `+` encoded as `%2B` in a URL).',
+  })
+  @IsOptional()
+  @IsDateTime()
+  knownAt?: string;
 
   @ApiPropertyOptional({
     enum: REGION_CODES,

@@ -14,8 +14,9 @@ const COLUMNS: (keyof InsertionCountsDto)[] = [
 ];
 
 /**
- * The export: a header block naming the filters and the definitions (one `name;value` line
- * each), a blank line, then the table — the totals first, then each group of the breakdown.
+ * The export: a header block naming the filters (the two dates `asOf` and `knownAt` among
+ * them), the definitions and any note on empty figures (one `name;value` line each), a blank
+ * line, then the table — the totals first, then each group of the breakdown.
  * `;`-separated with a BOM (spreadsheets in French and Arabic locales), every text cell
  * neutralised by `toCsv`.
  */
@@ -27,6 +28,7 @@ export function insertionCsv(result: InsertionIndicatorDto): string {
     ['to', f.to],
     ['months', f.months],
     ['asOf', f.asOf],
+    ['knownAt', f.knownAt],
     ['region', f.region ?? ''],
     ['course', f.course ?? ''],
     ['session', f.session ?? ''],
@@ -36,6 +38,7 @@ export function insertionCsv(result: InsertionIndicatorDto): string {
     ['definition_fr', result.definition.fr],
     ['definition_en', result.definition.en],
     ['definition_ar', result.definition.ar],
+    ...result.notes.map((note): CsvCell[] => ['note', `${note.code}: ${note.message}`]),
   ];
   const table: CsvCell[][] = [
     ['group', 'key', 'label', ...COLUMNS],

@@ -1,5 +1,6 @@
 import {
   ageBandSql,
+  EVERYTHING_KNOWN,
   type Horizon,
   HORIZONS,
   qualifyingCompletions,
@@ -19,12 +20,17 @@ export const GROUP_BYS = [
 ] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-/** The engine's inputs, validated. Filters select persons by their reference training. */
+/**
+ * The engine's inputs, validated. Filters select persons by their reference training. `to` is
+ * on or before `asOf`; `knownAt` (an ISO instant) limits the live query to what was recorded by
+ * then, absent for everything recorded so far.
+ */
 export interface InsertionQuery {
   from: string;
   to: string;
   months: Horizon;
   asOf: string;
+  knownAt?: string;
   region?: string;
   course?: string;
   session?: string;
@@ -103,7 +109,7 @@ function aggregate(source: string, query: InsertionQuery): string {
 
 /**
  * The optional filters, on the reference row of a given alias; `asOf` and the period are $1…$3,
- * the filters' values are added to `params` as $4….
+ * the filters' values are added to `params` after them (and after `knownAt`, when live).
  */
 function filters(query: InsertionQuery, params: unknown[]): (alias: string) => string {
   const parts: ((alias: string) => string)[] = [];
@@ -312,39 +318,44 @@ function monthlyRollupAggregate(query: InsertionQuery): { sql: string; params: u
   return { sql, params };
 }
 
-/** The end of the `asOf` day in Morocco: what was known then is what existed before it. */
-const CUTOFF = `(($3::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`;
+/** The end of the `asOf` day in Morocco: a fact dated after it had not happened on it. */
+const AS_OF_END = `(($3::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`;
 
 /**
- * The same aggregate from the raw tables as they stood at the end of `asOf` (the version
- * history of placements, completion validations, revocations, follow-up answers).
+ * The same aggregate from the raw tables, for any reference day and instant of knowledge: facts
+ * by their own dates up to the end of `asOf` (completions in the period, revocations), and with
+ * `knownAt` ($4) only the rows recorded and validated by then (completion validations,
+ * placement versions, revocations, follow-up answers).
  */
 export function liveAggregate(query: InsertionQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [query.from, query.to, query.asOf];
+  const knownAt =
+    query.knownAt === undefined ? null : `$${params.push(query.knownAt)}::timestamptz`;
   const where = filters(query, params)('x');
   const m = query.months;
   const refOn = referenceDate('r.completed_on', m);
+  const knowledge = { asOfEnd: AS_OF_END, knownAt };
   const source = `
     SELECT r.*, u.gender, ${ageBandSql('u.birth_year', 'r.training_start')} AS age_band,
            ${refOn} AS ref_on_${m},
            h_f.inserted AS inserted_${m}, h_f.employed AS employed_${m},
            h_f.responded AS responded_${m}, h_k.kind AS kind_${m}
       FROM (SELECT DISTINCT ON (q.user_id) q.*
-              FROM (${qualifyingCompletions(CUTOFF, 'e.completed_on BETWEEN $1::date AND $2::date')}) q
+              FROM (${qualifyingCompletions(knowledge, 'e.completed_on BETWEEN $1::date AND $2::date')}) q
              ORDER BY q.user_id, q.completed_on, q.training_start, q.enrollment_id) r
       JOIN users u ON u.id = r.user_id
-      ${situationLateral({ alias: 'h', refOn, horizon: m, cutoff: CUTOFF })}`;
+      ${situationLateral({ alias: 'h', refOn, horizon: m, knownAt })}`;
   // The optional filters apply to the reference row, as on the rollup.
   return { sql: aggregate(`SELECT * FROM (${source}) x WHERE ${where}`, query), params };
 }
 
-/** The detailed rows, one per qualifying completion, from the current state. */
+/** The detailed rows, one per qualifying completion, from everything recorded now. */
 function detailedRebuild(): string {
   const columns: string[] = [];
   const laterals: string[] = [];
   for (const h of HORIZONS) {
     const refOn = referenceDate('r.completed_on', h);
-    laterals.push(situationLateral({ alias: `h${h}`, refOn, horizon: h, cutoff: null }));
+    laterals.push(situationLateral({ alias: `h${h}`, refOn, horizon: h, knownAt: null }));
     columns.push(
       `${refOn}`,
       `h${h}_f.inserted`,
@@ -365,7 +376,7 @@ function detailedRebuild(): string {
       FROM (SELECT q.*, lag(q.completed_on) OVER (
                      PARTITION BY q.user_id ORDER BY q.completed_on, q.training_start, q.enrollment_id
                    ) AS prev_completed_on
-              FROM (${qualifyingCompletions(null)}) q) r
+              FROM (${qualifyingCompletions(EVERYTHING_KNOWN)}) q) r
       JOIN users u ON u.id = r.user_id
       ${laterals.join('\n')}`;
 }

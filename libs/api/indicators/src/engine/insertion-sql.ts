@@ -2,7 +2,7 @@ import { INSERTING_SITUATION_KINDS } from '@oris/shared/domain';
 
 /**
  * The SQL of the insertion indicator (PRODUCT.md, "The indicator"), in pieces shared by the
- * live query (raw tables, any `asOf`) and the rollup refresh, so that both apply the very same
+ * live query (raw tables, any `asOf` and `knownAt`) and the rollup refresh, so that both apply the very same
  * rules. Pieces only ever embed constants and `$n` placeholders, never request values.
  */
 
@@ -11,33 +11,58 @@ export type Horizon = (typeof HORIZONS)[number];
 
 const INSERTING = `(${INSERTING_SITUATION_KINDS.map((kind) => `'${kind}'`).join(', ')})`;
 
-/** Situations that count: validated ones, as they stood at `cutoff` when one is given. */
-export function validatedSituations(cutoff: string | null): string {
-  return cutoff === null
+/**
+ * What the live query may know, as SQL expressions (`null`: no limit). `asOfEnd` is the end of
+ * the reference day in Morocco: facts dated after it (a revocation) had not happened yet.
+ * `knownAt` is the instant of knowledge: only rows recorded and validated by then are read.
+ * The rollup is built with both null: every fact, as recorded now.
+ */
+export interface Knowledge {
+  asOfEnd: string | null;
+  knownAt: string | null;
+}
+
+export const EVERYTHING_KNOWN: Knowledge = { asOfEnd: null, knownAt: null };
+
+/**
+ * Situations that count: validated ones. Being validated is a property of the situation, not an
+ * event dated by the reference day: a situation validated today counts at any past `asOf` by its
+ * own start and end dates. At `knownAt`, the version that was current then, if it was already
+ * validated then.
+ */
+export function validatedSituations(knownAt: string | null): string {
+  return knownAt === null
     ? `SELECT user_id, kind, start_on, end_on FROM placement_version
         WHERE superseded_at IS NULL AND validated_at IS NOT NULL`
-    : // The version that was current at the cutoff, and already validated then.
-      `SELECT user_id, kind, start_on, end_on FROM placement_version
-        WHERE validated_at IS NOT NULL AND validated_at < ${cutoff} AND created_at < ${cutoff}
-          AND (superseded_at IS NULL OR superseded_at >= ${cutoff})`;
+    : `SELECT user_id, kind, start_on, end_on FROM placement_version
+        WHERE validated_at IS NOT NULL AND validated_at <= ${knownAt} AND created_at <= ${knownAt}
+          AND (superseded_at IS NULL OR superseded_at > ${knownAt})`;
 }
 
 /**
  * Qualifying completions: completed enrollments whose certificate, if one was issued, is not
- * revoked; at a cutoff, completions validated before it and revocations made before it.
+ * revoked. The completion counts by its own date (the period's bounds), whenever it was
+ * recorded; a certificate revoked after the reference day was still valid on it. At `knownAt`,
+ * only completions validated by then, and revocations made by then.
  */
-export function qualifyingCompletions(cutoff: string | null, where = 'true'): string {
-  const known =
-    cutoff === null
-      ? `(c.status IS DISTINCT FROM 'revoked')`
-      : `e.validated_at < ${cutoff} AND NOT coalesce(c.status = 'revoked' AND c.revoked_at < ${cutoff}, false)`;
+export function qualifyingCompletions(knowledge: Knowledge, where = 'true'): string {
+  const { asOfEnd, knownAt } = knowledge;
+  const revokedBy = [
+    `c.status = 'revoked'`,
+    ...(asOfEnd === null ? [] : [`c.revoked_at < ${asOfEnd}`]),
+    ...(knownAt === null ? [] : [`c.revoked_at <= ${knownAt}`]),
+  ];
+  const conditions = [
+    `NOT coalesce(${revokedBy.join(' AND ')}, false)`,
+    ...(knownAt === null ? [] : [`e.validated_at <= ${knownAt}`]),
+  ];
   return `
     SELECT e.id AS enrollment_id, e.user_id, e.completed_on, s.starts_on AS training_start,
            s.course_id, e.session_id, e.region_code, e.education_level
       FROM enrollment e
       JOIN course_session s ON s.id = e.session_id
       LEFT JOIN certificate c ON c.enrollment_id = e.id
-     WHERE e.status = 'completed' AND ${known} AND ${where}`;
+     WHERE e.status = 'completed' AND ${conditions.join(' AND ')} AND ${where}`;
 }
 
 /** The person's age band at the start of the reference training, from the birth year. */
@@ -50,16 +75,18 @@ export function ageBandSql(birthYear: string, trainingStart: string): string {
 
 /**
  * The follow-up piece: an answered follow-up of the reference enrollment for the horizon makes
- * the person "responded" (libs/api/followups, table `followup`).
+ * the person "responded" (libs/api/followups, table `followup`). Like a validation, an answer is
+ * knowledge of the situation at the reference date, not a fact of the reference day: it counts
+ * at any `asOf`, and `knownAt` keeps the answers given by then.
  */
 export function answeredFollowup(
   enrollmentId: string,
   horizon: number,
-  cutoff: string | null,
+  knownAt: string | null,
 ): string {
   return `EXISTS (SELECT 1 FROM followup f
                    WHERE f.enrollment_id = ${enrollmentId} AND f.horizon = ${horizon}
-                     AND f.answered_at IS NOT NULL${cutoff === null ? '' : ` AND f.answered_at < ${cutoff}`})`;
+                     AND f.answered_at IS NOT NULL${knownAt === null ? '' : ` AND f.answered_at <= ${knownAt}`})`;
 }
 
 /**
@@ -77,9 +104,9 @@ export function situationLateral(options: {
   alias: string;
   refOn: string;
   horizon: number;
-  cutoff: string | null;
+  knownAt: string | null;
 }): string {
-  const { alias, refOn, horizon, cutoff } = options;
+  const { alias, refOn, horizon, knownAt } = options;
   const inWindow = `p.start_on >= r.training_start AND p.start_on <= ${refOn}`;
   const ongoing = `p.start_on <= ${refOn} AND (p.end_on IS NULL OR p.end_on >= ${refOn})`;
   const inserting = `p.kind IN ${INSERTING}`;
@@ -91,12 +118,12 @@ export function situationLateral(options: {
         (array_agg(p.kind ORDER BY p.start_on, p.kind) FILTER (WHERE ${inserting} AND ${inWindow}))[1] AS inserting_kind,
         (array_agg(p.kind ORDER BY (p.end_on IS NULL OR p.end_on >= ${refOn}) DESC, p.start_on DESC, p.kind)
            FILTER (WHERE NOT (${inserting}) AND ((${inWindow}) OR (${ongoing}))))[1] AS other_kind
-      FROM (${validatedSituations(cutoff)}) p
+      FROM (${validatedSituations(knownAt)}) p
       WHERE p.user_id = r.user_id AND p.start_on <= ${refOn}
     ) ${alias}_s ON true
     CROSS JOIN LATERAL (
       SELECT ${alias}_s.inserted AS inserted, ${alias}_s.employed AS employed,
-             (${alias}_s.situated OR ${answeredFollowup('r.enrollment_id', horizon, cutoff)}) AS responded,
+             (${alias}_s.situated OR ${answeredFollowup('r.enrollment_id', horizon, knownAt)}) AS responded,
              ${alias}_s.inserting_kind, ${alias}_s.other_kind
     ) ${alias}_f
     CROSS JOIN LATERAL (

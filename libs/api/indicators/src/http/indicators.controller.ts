@@ -12,8 +12,11 @@ const DESCRIPTION =
   'Persons, not enrollments, as PRODUCT.md defines them; the definition comes with the figures. ' +
   'Filters (`region`, `course`, `session`) and breakdowns apply to each person’s reference ' +
   'training, so the group of a breakdown and the same filter give the same figures. ' +
-  '`asOf` today (not later: 400) reads the rollup the worker keeps (see `freshness`); a past `asOf` ' +
-  'is computed from the raw tables as they stood at the end of that day (Morocco time).';
+  'Two dates: `asOf` (a day, not in the future) is applied to the facts’ own dates, whenever they ' +
+  'were recorded; `knownAt` (an instant) keeps only what was recorded and validated by then, to ' +
+  'reproduce a report as it was produced. The default (today, everything recorded) reads the ' +
+  'rollup the worker keeps (see `freshness`); a past `asOf` or a `knownAt` is computed live. ' +
+  'Empty figures come with `notes` saying why.';
 
 @ApiTags('indicators')
 @ApiBearerAuth()

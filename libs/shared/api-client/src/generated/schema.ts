@@ -1247,7 +1247,7 @@ export interface paths {
     };
     /**
      * Trained and inserted: counts, rates and a breakdown (officers, admins)
-     * @description Persons, not enrollments, as PRODUCT.md defines them; the definition comes with the figures. Filters (`region`, `course`, `session`) and breakdowns apply to each person’s reference training, so the group of a breakdown and the same filter give the same figures. `asOf` today (not later: 400) reads the rollup the worker keeps (see `freshness`); a past `asOf` is computed from the raw tables as they stood at the end of that day (Morocco time).
+     * @description Persons, not enrollments, as PRODUCT.md defines them; the definition comes with the figures. Filters (`region`, `course`, `session`) and breakdowns apply to each person’s reference training, so the group of a breakdown and the same filter give the same figures. Two dates: `asOf` (a day, not in the future) is applied to the facts’ own dates, whenever they were recorded; `knownAt` (an instant) keeps only what was recorded and validated by then, to reproduce a report as it was produced. The default (today, everything recorded) reads the rollup the worker keeps (see `freshness`); a past `asOf` or a `knownAt` is computed live. Empty figures come with `notes` saying why.
      */
     get: operations['Indicators_insertion'];
     put?: never;
@@ -3339,8 +3339,16 @@ export interface components {
       to: string;
       /** @enum {number} */
       months: 6 | 9 | 12;
-      /** Format: date */
+      /**
+       * Format: date
+       * @description The reference day, applied to the facts’ own dates.
+       */
       asOf: string;
+      /**
+       * Format: date-time
+       * @description The instant of knowledge the figures reflect: the one asked for, else the rollup’s rebuild, else the moment of computation. Asking again with this `asOf` and `knownAt` gives the same figures.
+       */
+      knownAt: string;
       region: string | null;
       course: string | null;
       session: string | null;
@@ -3360,6 +3368,17 @@ export interface components {
       fr: string;
       en: string;
       ar: string;
+    };
+    InsertionNoteDto: {
+      /**
+       * @description `recorded_after_known_at`: no completion of the period had been recorded by `knownAt`, `persons` were recorded since; `no_completion_in_period`: no qualifying completion in the period at all; `none_eligible_yet`: nobody trained in the period has reached the reference date by `asOf`.
+       * @enum {string}
+       */
+      code: 'recorded_after_known_at' | 'no_completion_in_period' | 'none_eligible_yet';
+      /** @description The same in English words. */
+      message: string;
+      /** @description Persons trained in the period recorded after `knownAt`. */
+      persons?: number;
     };
     InsertionGroupDto: {
       /** @description Distinct persons trained in the period. */
@@ -3384,7 +3403,7 @@ export interface components {
     };
     IndicatorFreshnessDto: {
       /**
-       * @description `rollup`: the precomputed table; `live`: the raw tables at the end of `asOf`.
+       * @description `rollup`: the precomputed table (today, everything recorded); `live`: the raw tables (a past `asOf`, a `knownAt`, or no rollup built yet).
        * @enum {string}
        */
       source: 'rollup' | 'live';
@@ -3419,6 +3438,8 @@ export interface components {
       filters: components['schemas']['InsertionFiltersDto'];
       /** @description The definition, in fr, en and ar. */
       definition: components['schemas']['IndicatorDefinitionDto'];
+      /** @description Why the figures are empty, when they are (otherwise empty). */
+      notes: components['schemas']['InsertionNoteDto'][];
       /** @description Empty without `groupBy`. */
       breakdown: components['schemas']['InsertionGroupDto'][];
       freshness: components['schemas']['IndicatorFreshnessDto'];
@@ -7977,12 +7998,14 @@ export interface operations {
       query?: {
         /** @description First completion date of the period (default: no lower bound). */
         from?: string;
-        /** @description Last completion date of the period (default: `asOf`). */
+        /** @description Last completion date of the period (default and latest: `asOf`). */
         to?: string;
         /** @description Horizon N in months. */
         months?: 6 | 9 | 12;
-        /** @description Reference day, not in the future (default: today in Morocco). A past day reproduces what was known at the end of that day: validations, changes, revocations and answers made later are ignored. */
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`). It applies to the facts’ own dates — completion, situation start and end, revocation — whenever they were recorded: a past cohort recorded today counts on its real dates. Validations and follow-up answers are knowledge, limited by `knownAt` only. */
         asOf?: string;
+        /** @description Instant of knowledge (default: now): only what was recorded and validated by then counts — completions validated, placement versions current and validated then, revocations made and follow-ups answered by then — to reproduce a report as it was produced. Not in the future, nor before the `asOf` day (Morocco time); with a time zone (`Z` or an offset, `+` encoded as `%2B` in a URL). */
+        knownAt?: string;
         /** @description Region at enrollment of the person’s reference training. */
         region?:
           | 'MA-01'
@@ -8053,12 +8076,14 @@ export interface operations {
       query?: {
         /** @description First completion date of the period (default: no lower bound). */
         from?: string;
-        /** @description Last completion date of the period (default: `asOf`). */
+        /** @description Last completion date of the period (default and latest: `asOf`). */
         to?: string;
         /** @description Horizon N in months. */
         months?: 6 | 9 | 12;
-        /** @description Reference day, not in the future (default: today in Morocco). A past day reproduces what was known at the end of that day: validations, changes, revocations and answers made later are ignored. */
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`). It applies to the facts’ own dates — completion, situation start and end, revocation — whenever they were recorded: a past cohort recorded today counts on its real dates. Validations and follow-up answers are knowledge, limited by `knownAt` only. */
         asOf?: string;
+        /** @description Instant of knowledge (default: now): only what was recorded and validated by then counts — completions validated, placement versions current and validated then, revocations made and follow-ups answered by then — to reproduce a report as it was produced. Not in the future, nor before the `asOf` day (Morocco time); with a time zone (`Z` or an offset, `+` encoded as `%2B` in a URL). */
+        knownAt?: string;
         /** @description Region at enrollment of the person’s reference training. */
         region?:
           | 'MA-01'

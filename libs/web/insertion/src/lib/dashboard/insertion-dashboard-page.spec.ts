@@ -3,7 +3,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
-import { choose } from '../shared/form-testing';
+import { choose, type } from '../shared/form-testing';
 import type { GroupBy, Indicator, IndicatorGroup } from '../shared/insertion-types';
 import { fakeApi, problem, settle } from '../testing';
 import { InsertionDashboardPage } from './insertion-dashboard-page';
@@ -44,7 +44,11 @@ const GROUPS: Record<GroupBy, IndicatorGroup[]> = {
   session: [aGroup('s1', { label: 'Session Oujda' })],
 };
 
-function anIndicator(groupBy: GroupBy, months: 6 | 9 | 12): Indicator {
+function anIndicator(
+  groupBy: GroupBy,
+  months: 6 | 9 | 12,
+  changes: Partial<Indicator> = {},
+): Indicator {
   return {
     trained: 40,
     eligible: 32,
@@ -60,22 +64,28 @@ function anIndicator(groupBy: GroupBy, months: 6 | 9 | 12): Indicator {
       to: '2026-11-26',
       months,
       asOf: '2026-11-26',
+      knownAt: '2026-11-26T08:00:00.000Z',
       region: null,
       course: null,
       session: null,
       groupBy,
     },
     definition: { fr: 'Définition en français', en: 'English definition', ar: 'التعريف' },
+    notes: [],
     breakdown: GROUPS[groupBy],
     freshness: {
       source: 'rollup',
       refreshedAt: '2026-11-26T08:00:00Z',
       computedAt: '2026-11-26T09:00:00Z',
     },
+    ...changes,
   } as Indicator;
 }
 
-async function render(routes: Parameters<typeof fakeApi>[0] = {}) {
+async function render(
+  routes: Parameters<typeof fakeApi>[0] = {},
+  translations: Record<string, string> = {},
+) {
   const api = fakeApi({
     'GET /api/v1/regions': () => Response.json(REGIONS),
     'GET /api/v1/courses': () => Response.json({ items: [], total: 0, page: 1, pageSize: 100 }),
@@ -89,7 +99,7 @@ async function render(routes: Parameters<typeof fakeApi>[0] = {}) {
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { fr: {} },
+        langs: { fr: translations },
         translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
         preloadLangs: true,
       }),
@@ -228,5 +238,45 @@ describe('InsertionDashboardPage', () => {
 
     expect(element.querySelector('oris-problem-alert')?.textContent?.trim()).not.toBe('');
     expect(element.querySelector('.cards')).toBeNull();
+  });
+  it('asks with the reference day and the moment of knowledge chosen, read on a Moroccan clock', async () => {
+    const { harness, indicatorCalls } = await render();
+
+    await type(harness.fixture, 'insertion.dashboard.asOf', '2026-06-30');
+    await type(harness.fixture, 'insertion.dashboard.knownAt', '2026-07-01T09:00');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle(harness);
+
+    const query = new URLSearchParams(indicatorCalls().at(-1)?.query);
+    expect(query.get('asOf')).toBe('2026-06-30');
+    // 09:00 in Morocco (UTC+1 in July), whatever the device's time zone.
+    expect(query.get('knownAt')).toBe('2026-07-01T08:00:00.000Z');
+  });
+
+  it('shows the figures’ two dates, and why they are empty when they are', async () => {
+    const empty = { trained: 0, eligible: 0, inserted: 0, employed: 0, responded: 0 };
+    const { element } = await render(
+      {
+        'GET /api/v1/indicators/insertion': (call) =>
+          Response.json(
+            anIndicator(new URLSearchParams(call.query).get('groupBy') as GroupBy, 9, {
+              ...empty,
+              insertionRate: null,
+              notes: [{ code: 'recorded_after_known_at', message: 'Nothing yet', persons: 9 }],
+            }),
+          ),
+      },
+      {
+        'insertion.dashboard.twoDates': 'Au {{asOf}}, connu le {{knownAt}}.',
+        'insertion.dashboard.notes.recorded_after_known_at': 'Enregistrées depuis : {{count}}.',
+      },
+    );
+
+    expect(element.querySelector('.two-dates')?.textContent?.trim().replace(NBSP, ' ')).toBe(
+      'Au 26 novembre 2026, connu le 26 novembre 2026 à 09:00.',
+    );
+    const note = element.querySelector('.empty-note');
+    expect(note?.getAttribute('role')).toBe('status');
+    expect(note?.textContent?.trim()).toBe('Enregistrées depuis : 9.');
   });
 });

@@ -16,6 +16,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import type { RegionCode } from '@oris/shared/domain';
+import { formatDay, moroccoTimeToIso } from '@oris/web/catalogue';
 import { LanguageService, RegionsService } from '@oris/web/core';
 import { ProblemAlert } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
@@ -60,6 +61,10 @@ const CHARTED: readonly GroupBy[] = ['region', 'gender', 'year', 'kind'];
 const FILTER_DEBOUNCE_MS = 300;
 
 type Breakdowns = Partial<Record<GroupBy, Indicator>>;
+
+/** The "as known on" input, a Moroccan wall-clock moment, as the instant the API expects. */
+const knownAtInstant = (moment: string) =>
+  moroccoTimeToIso(moment.slice(0, 10), moment.slice(11, 16));
 
 interface Card {
   labelKey: string;
@@ -106,6 +111,8 @@ export class InsertionDashboardPage {
     to: new FormControl('', { nonNullable: true }),
     months: new FormControl<Horizon>(9, { nonNullable: true }),
     asOf: new FormControl('', { nonNullable: true }),
+    /** A Moroccan wall-clock moment, `YYYY-MM-DDTHH:mm` (a datetime-local input). */
+    knownAt: new FormControl('', { nonNullable: true }),
     region: new FormControl<RegionCode | null>(null),
     course: new FormControl<string | null>(null),
     session: new FormControl<string | null>(null),
@@ -125,6 +132,25 @@ export class InsertionDashboardPage {
   /** The totals: every breakdown carries the same. */
   protected readonly totals = computed(() => this.breakdowns().region ?? null);
   protected readonly definition = computed(() => this.totals()?.definition[this.language()] ?? '');
+
+  /** The figures' two dates: the reference day and the instant of knowledge they reflect. */
+  protected readonly twoDates = computed(() => {
+    const totals = this.totals();
+    if (!totals) return null;
+    const language = this.language();
+    return {
+      asOf: formatDay(totals.filters.asOf, language),
+      knownAt: formatMoment(totals.filters.knownAt, language),
+    };
+  });
+
+  /** Why the figures are empty, when they are, in the reader's language. */
+  protected readonly notes = computed(() =>
+    (this.totals()?.notes ?? []).map((note) => ({
+      key: `insertion.dashboard.notes.${note.code}`,
+      params: { count: formatCount(note.persons ?? 0, this.language()) },
+    })),
+  );
 
   protected readonly cards = computed<Card[]>(() => {
     const totals = this.totals();
@@ -302,6 +328,7 @@ export class InsertionDashboardPage {
       ...(value.from ? { from: value.from } : {}),
       ...(value.to ? { to: value.to } : {}),
       ...(value.asOf ? { asOf: value.asOf } : {}),
+      ...(value.knownAt ? { knownAt: knownAtInstant(value.knownAt) } : {}),
       ...(value.region ? { region: value.region } : {}),
       ...(value.course ? { course: value.course } : {}),
       ...(value.session ? { session: value.session } : {}),

@@ -35,7 +35,9 @@ import {
   catalogueMessageKeys,
   type Course,
   DayRangePipe,
+  isoToMoroccoTime,
   type Meeting,
+  moroccoTimeToIso,
   type Session,
   StatusChip,
 } from '@oris/web/catalogue';
@@ -47,7 +49,6 @@ import { sessionActions, type StatusAction } from '../shared/status-actions';
 import type { CreateSessionRequest } from '../shared/teaching-types';
 import { webAddress } from '../shared/web-address';
 import { TeachingApi } from '../teaching-api';
-import { isoToMoroccoTime, moroccoTimeToIso } from './morocco-time';
 
 type MeetingForm = FormGroup<{
   id: FormControl<string | null>;

@@ -1,7 +1,8 @@
-import { MOROCCO_TIME_ZONE } from '@oris/web/catalogue';
+import { MOROCCO_TIME_ZONE } from './formatting';
 
-// Meetings are typed as Moroccan wall-clock times, whatever the trainer's device thinks the
-// time zone is, and sent as instants. Morocco's offset changes (Ramadan), hence no fixed +01:00.
+// Times are typed as Moroccan wall-clock times (meetings, an indicator's "as known on"), whatever
+// the device thinks the time zone is, and sent as instants. Morocco's offset changes (Ramadan),
+// hence no fixed +01:00.
 
 const WALL_CLOCK = new Intl.DateTimeFormat('en-US', {
   timeZone: MOROCCO_TIME_ZONE,
