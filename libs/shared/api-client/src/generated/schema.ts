@@ -1286,8 +1286,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Headline figures at T+9 by region and by completion year (anyone)
-     * @description Every completion up to today. Counts under 5 persons, and rates derived from them, are `null` with `suppressed: true`. Cached for five minutes.
+     * The latest quarterly release of the headline figures at T+9 (anyone)
+     * @description Released once a quarter, on the first day of the next one (Morocco), as of the quarter’s last day, and never changed afterwards; `nextReleaseOn` says when the next one is due. Counts are hidden (`null`, `suppressed: true`) under 5 persons, and beyond that wherever the published numbers together (totals, the nesting employed ≤ inserted ≤ responded ≤ eligible ≤ trained, both tables) would pin a hidden count or give away a sum of fewer than 5 persons; rates derived from a hidden count are hidden. 404 until the worker has produced the first release.
      */
     get: operations['PublicIndicators_headline'];
     put?: never;
@@ -3450,7 +3450,10 @@ export interface components {
     PublicIndicatorsDto: {
       /** @enum {number} */
       months: 9;
-      /** Format: date */
+      /**
+       * Format: date
+       * @description The reference day of the figures: the last day of the released quarter.
+       */
       asOf: string;
       /** @description Figures under this number of persons are hidden. */
       minimumCellSize: number;
@@ -3459,10 +3462,25 @@ export interface components {
       byYear: components['schemas']['PublicIndicatorCellDto'][];
       definition: components['schemas']['IndicatorDefinitionDto'];
       /**
-       * Format: date-time
-       * @description When the figures were computed.
+       * @description The calendar quarter released.
+       * @example 2026-Q3
        */
-      refreshedAt: string;
+      quarter: string;
+      /**
+       * Format: date
+       * @description The day (Morocco) the release was produced.
+       */
+      releasedOn: string;
+      /**
+       * Format: date-time
+       * @description When the release was produced.
+       */
+      releasedAt: string;
+      /**
+       * Format: date
+       * @description When the next quarter’s release is due: the day after that quarter ends.
+       */
+      nextReleaseOn: string;
     };
   };
   responses: never;
@@ -8139,6 +8157,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PublicIndicatorsDto'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
     };
