@@ -1,5 +1,5 @@
 import { withRates } from '../engine/insertion-indicators.service';
-import { publicFigures } from './public-figures';
+import { publicFigures, yearEligibility } from './public-figures';
 
 describe('withRates', () => {
   it('divides by respondents and eligible persons, null (never 0 or NaN) on a zero denominator', () => {
@@ -95,5 +95,27 @@ describe('publicFigures', () => {
     const { total, tables } = publicFigures(totalOf(regions), [regions, years]);
     expect(total).toMatchObject({ trained: null, suppressed: true });
     for (const cell of tables.flat()) expect(cell).toMatchObject({ trained: null, inserted: null });
+  });
+});
+
+describe('yearEligibility', () => {
+  const year = (key: string, trained: number, eligible: number) => ({
+    key,
+    ...withRates({ trained, eligible, responded: 0, inserted: 0, employed: 0 }),
+  });
+
+  it('says everybody of a year is eligible once its last day is 9 months past, nobody before its first is', () => {
+    // 31 December 2025 + 9 months = 30 September 2026 (month end clamped).
+    expect(yearEligibility(year('2025', 8, 8), '2026-09-30', 9)).toBe('all');
+    expect(yearEligibility(year('2025', 8, 6), '2026-09-29', 9)).toBeUndefined();
+    // 1 January 2026 + 9 months = 1 October 2026.
+    expect(yearEligibility(year('2026', 8, 0), '2026-09-30', 9)).toBe('none');
+    expect(yearEligibility(year('2026', 8, 1), '2026-10-01', 9)).toBeUndefined();
+  });
+
+  it('claims nothing the figures contradict, nor for a key that is not a year', () => {
+    expect(yearEligibility(year('2025', 8, 7), '2026-09-30', 9)).toBeUndefined();
+    expect(yearEligibility(year('2026', 8, 2), '2026-09-30', 9)).toBeUndefined();
+    expect(yearEligibility(year('unknown', 8, 8), '2026-09-30', 9)).toBeUndefined();
   });
 });

@@ -5,8 +5,11 @@ import type { PublicFiguresDto, PublicIndicatorsDto } from '../dto/public-indica
 import { InsertionIndicators, moroccoToday } from '../engine/insertion-indicators.service';
 import { IndicatorsErrorCode, IndicatorsException } from '../indicators.exception';
 import { MINIMUM_CELL_SIZE, NESTED_COUNTS } from './disclosure/disclosure';
-import { publicFigures } from './public-figures';
+import { publicFigures, yearEligibility } from './public-figures';
 import { lastClosedQuarter, quarterAfter } from './release-calendar';
+
+/** The public horizon: T+9. */
+const MONTHS = 9;
 
 interface ReleaseRow {
   quarter: string;
@@ -83,15 +86,20 @@ export class PublicReleases {
    * end of that day.
    */
   private async figuresAsOf(asOf: string): Promise<PublicFiguresDto> {
-    const byRegion = await this.indicators.compute({ months: 9, asOf, groupBy: 'region' }, 'live');
-    const byYear = await this.indicators.compute({ months: 9, asOf, groupBy: 'year' }, 'live');
+    const query = { months: MONTHS, asOf } as const;
+    const byRegion = await this.indicators.compute({ ...query, groupBy: 'region' }, 'live');
+    const byYear = await this.indicators.compute({ ...query, groupBy: 'year' }, 'live');
     // The rule protects tables that split one population: two snapshots apart, they might not.
     if (NESTED_COUNTS.some((name) => byRegion[name] !== byYear[name])) {
       throw new Error(`The data changed while the ${asOf} release was computed; retrying later`);
     }
-    const published = publicFigures(byRegion, [byRegion.breakdown, byYear.breakdown]);
+    const published = publicFigures(
+      byRegion,
+      [byRegion.breakdown, byYear.breakdown],
+      [[], byYear.breakdown.map((group) => yearEligibility(group, asOf, MONTHS))],
+    );
     return {
-      months: 9,
+      months: MONTHS,
       asOf,
       minimumCellSize: MINIMUM_CELL_SIZE,
       total: published.total,

@@ -2,6 +2,7 @@ import {
   hiddenCounts,
   MINIMUM_CELL_SIZE,
   NESTED_COUNTS,
+  type KnownEligibility,
   type NestedCount,
   type NestedCounts,
 } from './disclosure';
@@ -38,17 +39,31 @@ interface Dataset {
   total: NestedCounts;
   /** Only the groups somebody is in are listed, as the engine does. */
   tables: NestedCounts[][];
+  eligibility: KnownEligibility[][];
 }
 
-function tabulate(people: readonly Person[], groupsPerTable: readonly number[]): Dataset {
+/**
+ * `eligibility[table][group]` is what the definition tells of a group (in the second table, the
+ * completion years): the people are generated to match it.
+ */
+function tabulate(
+  people: readonly Person[],
+  groupsPerTable: readonly number[],
+  eligibility: readonly (readonly KnownEligibility[])[] = [],
+): Dataset {
+  const listed = (table: number) =>
+    Array.from({ length: groupsPerTable[table] }, (_, group) => group).filter((group) =>
+      people.some((person) => person.groups[table] === group),
+    );
   return {
     total: countsOf(people),
-    tables: groupsPerTable.map((size, table) =>
-      Array.from({ length: size }, (_, group) =>
-        people.filter((person) => person.groups[table] === group),
-      )
-        .filter((members) => members.length > 0)
-        .map(countsOf),
+    tables: groupsPerTable.map((_, table) =>
+      listed(table).map((group) =>
+        countsOf(people.filter((person) => person.groups[table] === group)),
+      ),
+    ),
+    eligibility: groupsPerTable.map((_, table) =>
+      listed(table).map((group) => eligibility[table]?.[group]),
     ),
   };
 }
@@ -67,19 +82,26 @@ function population(next: () => number, maxPeople: number): Dataset {
     let draw = next() * total;
     return weights[table].findIndex((weight) => (draw -= weight) < 0);
   };
+  // The years: some entirely past the horizon (everybody eligible), some entirely within it.
+  const years = Array.from({ length: groupsPerTable[1] }, (): KnownEligibility => {
+    const draw = next();
+    return draw < 0.35 ? 'all' : draw < 0.55 ? 'none' : undefined;
+  });
   const people = Array.from({ length: 1 + Math.floor(next() * maxPeople) }, () => {
     let depth = 0;
     while (depth < keep.length && next() < keep[depth]) depth++;
-    return { groups: groupsPerTable.map((_, table) => Math.max(0, pick(table))), depth };
+    const groups = groupsPerTable.map((_, table) => Math.max(0, pick(table)));
+    const year = years[groups[1]];
+    return { groups, depth: year === 'none' ? 0 : year === 'all' ? Math.max(1, depth) : depth };
   });
-  return tabulate(people, groupsPerTable);
+  return tabulate(people, groupsPerTable, [[], years]);
 }
 
 const asRow = (counts: NestedCounts) => NESTED_COUNTS.map((name) => counts[name]);
 
 /** What the page publishes: the counts, hidden ones as null. */
 function publish(dataset: Dataset): Publication {
-  const hidden = hiddenCounts(dataset.total, dataset.tables);
+  const hidden = hiddenCounts(dataset.total, dataset.tables, dataset.eligibility);
   const cell = (counts: NestedCounts, hide: ReadonlySet<NestedCount>) =>
     NESTED_COUNTS.map((name) => (hide.has(name) ? null : counts[name]));
   return {
@@ -87,6 +109,7 @@ function publish(dataset: Dataset): Publication {
     tables: dataset.tables.map((groups, table) =>
       groups.map((counts, group) => cell(counts, hidden.tables[table][group])),
     ),
+    eligibility: dataset.eligibility,
   };
 }
 
@@ -105,6 +128,23 @@ function everyCount(dataset: Dataset, published: Publication) {
   return located;
 }
 
+/**
+ * Whether the definition alone says a count is zero: the count is eligible or after it, and
+ * nobody of its year can be eligible yet, or nobody of any year.
+ */
+function zeroByDefinition(
+  dataset: Dataset,
+  table: number | null,
+  group: number,
+  count: number,
+): boolean {
+  if (count < 1) return false;
+  const nobody = dataset.eligibility.some(
+    (groups) => groups.length > 0 && groups.every((known) => known === 'none'),
+  );
+  return nobody || (table !== null && dataset.eligibility[table][group] === 'none');
+}
+
 /** The attacks an honest publication must withstand, asserted for one dataset. */
 function expectSafe(dataset: Dataset, label: string, exactCap?: number): void {
   const published = publish(dataset);
@@ -118,6 +158,8 @@ function expectSafe(dataset: Dataset, label: string, exactCap?: number): void {
       expect({ where, small: shown < MINIMUM_CELL_SIZE }).toEqual({ where, small: false });
       continue;
     }
+    // Zero by the definition: nobody of that year can be eligible yet; nothing to protect.
+    if (zeroByDefinition(dataset, place.table, place.group, place.count)) continue;
     const range =
       place.table === null
         ? ranges.total[place.count]
@@ -141,7 +183,9 @@ function expectSafe(dataset: Dataset, label: string, exactCap?: number): void {
     NESTED_COUNTS.forEach((_, count) => {
       if (published.total[count] === null) return;
       const hidden = groups.flatMap((cell, group) =>
-        cell[count] === null ? [asRow(dataset.tables[table][group])[count]] : [],
+        cell[count] === null && !zeroByDefinition(dataset, table, group, count)
+          ? [asRow(dataset.tables[table][group])[count]]
+          : [],
       );
       if (hidden.length === 0) return;
       const where = `${label} table ${table} count ${count}`;
@@ -187,8 +231,8 @@ describe('hiddenCounts', () => {
         counts(2, 2, 2, 2, 2),
         counts(1, 1, 1, 1, 1),
       ];
-      const dataset = { total: sum(groups), tables: [groups] };
-      const hidden = hiddenCounts(dataset.total, dataset.tables);
+      const dataset = { total: sum(groups), tables: [groups], eligibility: [[]] };
+      const hidden = hiddenCounts(dataset.total, dataset.tables, dataset.eligibility);
       // The smallest shown group joins them, so the difference says 23, about three groups.
       expect(hidden.tables[0].map((cell) => cell.has('trained'))).toEqual([
         false,
@@ -208,8 +252,8 @@ describe('hiddenCounts', () => {
         counts(30, 30, 30, 30, 30),
         counts(20, 20, 20, 20, 6),
       ];
-      const dataset = { total: sum(groups), tables: [groups] };
-      const hidden = hiddenCounts(dataset.total, dataset.tables);
+      const dataset = { total: sum(groups), tables: [groups], eligibility: [[]] };
+      const hidden = hiddenCounts(dataset.total, dataset.tables, dataset.eligibility);
       // B's employed goes with its inserted.
       expect(hidden.tables[0][1].has('inserted')).toBe(true);
       expect(hidden.tables[0][1].has('employed')).toBe(true);
@@ -225,11 +269,26 @@ describe('hiddenCounts', () => {
         ...Array.from({ length: 7 }, () => ({ groups: [0, 1], depth: 1 })),
       ];
       const dataset = tabulate(people, [1, 2]);
-      const hidden = hiddenCounts(dataset.total, dataset.tables);
+      const hidden = hiddenCounts(dataset.total, dataset.tables, dataset.eligibility);
       expect([...hidden.total]).toEqual(['inserted', 'employed']);
       expect([...hidden.tables[0][0]]).toEqual(['inserted', 'employed']);
       expectSafe(dataset, 'region and year tables', 40);
     });
+  });
+
+  it('the definition’s calendar: where everybody of a year is eligible, its eligible is its trained', () => {
+    // 2026's 3 eligible are hidden; 2025's 6, the smallest shown, with them. But every 2025
+    // completer is past T+9, so its 6 trained (shown) said its eligible, and 2026's with it.
+    const groups = [counts(30, 30, 20, 10, 8), counts(6, 6, 6, 5, 5), counts(12, 3, 3, 2, 1)];
+    const dataset = {
+      total: sum(groups),
+      tables: [groups],
+      eligibility: [['all', 'all', undefined] as KnownEligibility[]],
+    };
+    const hidden = hiddenCounts(dataset.total, dataset.tables, dataset.eligibility);
+    expect(hidden.tables[0][1].has('eligible')).toBe(true);
+    expect(hidden.tables[0][1].has('trained')).toBe(true);
+    expectSafe(dataset, 'calendar', 80);
   });
 
   it('property: on random small populations no hidden count can be pinned, by interval reasoning', () => {

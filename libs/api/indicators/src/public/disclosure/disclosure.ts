@@ -9,11 +9,16 @@
  *   a total is hidden the tables' hidden sums are still tied to each other);
  * - the nesting: employed ≤ inserted ≤ responded ≤ eligible ≤ trained, in every cell;
  * - counts are whole and not negative, and a listed group has at least one person trained;
+ * - what the published definition tells of some groups (`KnownEligibility`): a completion year
+ *   entirely past the horizon has everybody eligible, one entirely within it nobody;
  * - the rule itself: a shown count is at least `MINIMUM_CELL_SIZE`.
  *
  * The rule:
  * 1. Primary: every count under `MINIMUM_CELL_SIZE`, in the total and in every group, is hidden,
- *    with the smaller counts of the same cell (they are smaller still).
+ *    with the smaller counts of the same cell (they are smaller still). In a group where everybody
+ *    is eligible, trained and eligible are the same number: both are hidden or neither. In a group
+ *    where nobody can be eligible, the counts from eligible on are zero by definition: hidden, but
+ *    nothing to protect.
  * 2. Lines: in a table, for each count whose total is shown, the hidden groups are at least two
  *    and together hold at least `MINIMUM_CELL_SIZE` persons (total − shown groups publishes their
  *    sum: a pair of hidden groups of 1 and 2 persons would be "3 persons" in the open). Otherwise
@@ -41,6 +46,12 @@ export type NestedCounts = Readonly<Record<NestedCount, number>>;
 
 const LAST = NESTED_COUNTS.length - 1;
 
+/**
+ * What anyone can tell of a group from the definition alone: `all` eligible (eligible = trained),
+ * `none` (eligible and every count after it are zero); undefined when it depends on the data.
+ */
+export type KnownEligibility = 'all' | 'none' | undefined;
+
 /** Which counts are hidden: for the total, and for each group of each table (same order). */
 export interface HiddenCounts {
   total: ReadonlySet<NestedCount>;
@@ -53,20 +64,30 @@ interface Cell {
   readonly hidden: boolean[];
   /** The least value the first count may take: a listed group has someone trained. */
   readonly floor: number;
+  readonly eligibility: KnownEligibility;
 }
 
-function cellOf(counts: NestedCounts, floor: number): Cell {
+const ELIGIBLE = NESTED_COUNTS.indexOf('eligible');
+
+function cellOf(counts: NestedCounts, floor: number, eligibility?: KnownEligibility): Cell {
   return {
     values: NESTED_COUNTS.map((name) => counts[name]),
     hidden: NESTED_COUNTS.map(() => false),
     floor,
+    eligibility,
   };
 }
+
+/** Whether the definition alone gives this count of the cell away (then it protects nothing). */
+const knownByDefinition = (cell: Cell, count: number) =>
+  cell.eligibility === 'none' && count >= ELIGIBLE;
 
 /** Hides `count` and every smaller count of the cell; true when something was newly hidden. */
 function hideFrom(cell: Cell, count: number): boolean {
   let changed = false;
-  for (let index = count; index <= LAST; index++) {
+  // Where eligible is trained, hiding one and showing the other would show both.
+  const first = cell.eligibility === 'all' && count === ELIGIBLE ? 0 : count;
+  for (let index = first; index <= LAST; index++) {
     if (!cell.hidden[index]) changed = cell.hidden[index] = true;
   }
   return changed;
@@ -79,6 +100,10 @@ function hideFrom(cell: Cell, count: number): boolean {
  */
 function canShift(cell: Cell, from: number, to: number, sign: 1 | -1): boolean {
   for (let index = from; index <= to; index++) if (!cell.hidden[index]) return false;
+  // The definition's zeros stay zero, and where eligible is trained they move together.
+  if (cell.eligibility === 'none' && to >= ELIGIBLE) return false;
+  if (cell.eligibility === 'all' && (from === 0) !== (from <= ELIGIBLE && to >= ELIGIBLE))
+    return false;
   const x = cell.values;
   if (sign > 0) return from === 0 || x[from] + 1 <= x[from - 1];
   const below = to === LAST ? 0 : x[to + 1];
@@ -139,7 +164,8 @@ function smallestShown(cells: readonly Cell[], count: number, except?: Cell): Ce
 /** Rule 2 for one count of one table; true when something was newly hidden. */
 function protectLine(layout: Layout, groups: readonly Cell[], count: number): boolean {
   if (layout.total.hidden[count]) return false;
-  const hidden = groups.filter((group) => group.hidden[count]);
+  // A count the definition gives away is not hidden from anyone.
+  const hidden = groups.filter((group) => group.hidden[count] && !knownByDefinition(group, count));
   if (hidden.length === 0) return false;
   const sum = hidden.reduce((total, group) => total + group.values[count], 0);
   if (hidden.length >= 2 && sum >= MINIMUM_CELL_SIZE) return false;
@@ -164,15 +190,25 @@ function widen(layout: Layout, cell: Cell, tableIndex: number | null, count: num
 
 /**
  * Which counts to hide. `tables` are the published breakdowns of the population whose counts
- * are `total`: each table's groups sum to it, count by count.
+ * are `total`: each table's groups sum to it, count by count. `eligibility` says, per table and
+ * group, what the definition tells of it (none: nothing).
  */
 export function hiddenCounts(
   total: NestedCounts,
   tables: readonly (readonly NestedCounts[])[],
+  eligibility: readonly (readonly KnownEligibility[])[] = [],
 ): HiddenCounts {
+  // When no group of a table can have anyone eligible, nobody can: the whole population's counts
+  // from eligible on are zero by definition.
+  const nobody = tables.some(
+    (groups, table) =>
+      groups.length > 0 && groups.every((_, index) => eligibility[table]?.[index] === 'none'),
+  );
   const layout: Layout = {
-    total: cellOf(total, 0),
-    tables: tables.map((groups) => groups.map((group) => cellOf(group, 1))),
+    total: cellOf(total, 0, nobody ? 'none' : undefined),
+    tables: tables.map((groups, table) =>
+      groups.map((group, index) => cellOf(group, 1, nobody ? 'none' : eligibility[table]?.[index])),
+    ),
   };
   const cells = [layout.total, ...layout.tables.flat()];
   for (const cell of cells) {
@@ -196,7 +232,8 @@ export function hiddenCounts(
     ];
     search: for (const { cell, tableIndex } of located) {
       for (let count = 0; count <= LAST; count++) {
-        if (!cell.hidden[count] || hasWitness(layout, cell, tableIndex, count)) continue;
+        if (!cell.hidden[count] || knownByDefinition(cell, count)) continue;
+        if (hasWitness(layout, cell, tableIndex, count)) continue;
         if (widen(layout, cell, tableIndex, count)) {
           changed = true;
           break search;

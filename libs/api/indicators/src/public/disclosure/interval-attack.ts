@@ -1,4 +1,4 @@
-import { NESTED_COUNTS } from './disclosure';
+import { NESTED_COUNTS, type KnownEligibility } from './disclosure';
 
 /**
  * The attacker of the disclosure tests, written independently of the rule: from the published
@@ -11,6 +11,8 @@ export type PublishedCell = readonly (number | null)[];
 export interface Publication {
   total: PublishedCell;
   tables: readonly (readonly PublishedCell[])[];
+  /** What the published definition tells of each group, per table (as for the rule). */
+  eligibility?: readonly (readonly KnownEligibility[])[];
 }
 
 export interface Interval {
@@ -28,7 +30,8 @@ const LAST = NESTED_COUNTS.length - 1;
 /**
  * Linear bounds propagation to a fixpoint over every published table: each table's groups sum to
  * the total count by count (the same total for every table), the counts of a cell are nested,
- * counts are whole and not negative, and a listed group has someone trained. `narrowed` lets the
+ * counts are whole and not negative, a listed group has someone trained, and what the definition
+ * tells of a group's eligibility holds. `narrowed` lets the
  * exact search below fix some counts first. Returns null when no dataset fits.
  */
 export function propagate(published: Publication, narrowed?: Ranges): Ranges | null {
@@ -44,7 +47,14 @@ export function propagate(published: Publication, narrowed?: Ranges): Ranges | n
         total: start(published.total, 0),
         tables: published.tables.map((groups) => groups.map((cell) => start(cell, 1))),
       };
+  const known = (table: number, group: number) => published.eligibility?.[table]?.[group];
   const cells = [ranges.total, ...ranges.tables.flat()];
+  ranges.tables.forEach((groups, table) =>
+    groups.forEach((cell, group) => {
+      if (known(table, group) !== 'none') return;
+      for (const interval of cell.slice(1)) Object.assign(interval, { low: 0, high: 0 });
+    }),
+  );
   let changed = true;
   const tighten = (interval: Interval, low: number, high: number) => {
     if (low > interval.low) {
@@ -64,6 +74,14 @@ export function propagate(published: Publication, narrowed?: Ranges): Ranges | n
         tighten(cell[count], cell[count + 1].low, cell[count].high);
       }
     }
+    ranges.tables.forEach((groups, table) =>
+      groups.forEach((cell, group) => {
+        if (known(table, group) !== 'all') return;
+        const [trained, eligible] = cell;
+        tighten(eligible, trained.low, trained.high);
+        tighten(trained, eligible.low, eligible.high);
+      }),
+    );
     for (const groups of ranges.tables) {
       for (let count = 0; count <= LAST; count++) {
         const total = ranges.total[count];
