@@ -4,7 +4,7 @@ import { IndicatorDefinitionDto } from './insertion.dto';
 const hidden = (description: string) => ({
   type: Number,
   nullable: true,
-  description: `${description}; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total.`,
+  description: `${description}; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together.`,
 });
 
 export class PublicIndicatorCellDto {

@@ -3426,23 +3426,23 @@ export interface components {
     PublicIndicatorCellDto: {
       /** @description `total`, a region code or `unknown`, or a completion year. */
       key: string;
-      /** @description Persons trained; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Persons trained; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       trained: number | null;
-      /** @description Eligible at T+9; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Eligible at T+9; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       eligible: number | null;
-      /** @description Respondents; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Respondents; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       responded: number | null;
-      /** @description Inserted; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Inserted; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       inserted: number | null;
-      /** @description Employed on the reference date; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Employed on the reference date; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       employed: number | null;
-      /** @description inserted ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description inserted ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       insertionRate: number | null;
-      /** @description employed ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description employed ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       employmentRate: number | null;
-      /** @description responded ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description responded ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       responseRate: number | null;
-      /** @description inserted ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description inserted ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       lowerBoundRate: number | null;
       /** @description True when some figure of this cell is hidden. */
       suppressed: boolean;
