@@ -2,6 +2,13 @@ export * from './indicators.module';
 export * from './dto/insertion.dto';
 export * from './dto/insertion.query';
 export * from './dto/public-indicators.dto';
+export * from './indicators.exception';
+export { PublicReleases } from './public/public-releases.service';
+export { PublicReleaseScheduler } from './jobs/public-release-scheduler';
+export { lastClosedQuarter, quarterAfter } from './public/release-calendar';
+export type { Quarter } from './public/release-calendar';
+export { hiddenCounts, MINIMUM_CELL_SIZE, NESTED_COUNTS } from './public/disclosure/disclosure';
+export type { HiddenCounts, NestedCount, NestedCounts } from './public/disclosure/disclosure';
 export { InsertionIndicators, moroccoToday } from './engine/insertion-indicators.service';
 export type { IndicatorSource } from './engine/insertion-indicators.service';
 export {
@@ -24,4 +31,4 @@ export {
   InsertionRollupScheduler,
   DEFAULT_ROLLUP_WORKER_OPTIONS,
 } from './jobs/indicators-worker.module';
-export type { RollupWorkerOptions } from './jobs/indicators-worker.module';
+export type { IndicatorsWorkerOptions, RollupWorkerOptions } from './jobs/indicators-worker.module';

@@ -4,7 +4,7 @@ import { IndicatorDefinitionDto } from './insertion.dto';
 const hidden = (description: string) => ({
   type: Number,
   nullable: true,
-  description: `${description}; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total.`,
+  description: `${description}; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together.`,
 });
 
 export class PublicIndicatorCellDto {
@@ -32,10 +32,14 @@ export class PublicIndicatorCellDto {
   suppressed!: boolean;
 }
 
-export class PublicIndicatorsDto {
+/** The figures of one release, as stored: already suppressed. */
+export class PublicFiguresDto {
   @ApiProperty({ enum: [9] })
   months!: 9;
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The reference day of the figures: the last day of the released quarter.',
+  })
   asOf!: string;
   @ApiProperty({ description: 'Figures under this number of persons are hidden.' })
   minimumCellSize!: number;
@@ -47,6 +51,18 @@ export class PublicIndicatorsDto {
   byYear!: PublicIndicatorCellDto[];
   @ApiProperty({ type: IndicatorDefinitionDto })
   definition!: IndicatorDefinitionDto;
-  @ApiProperty({ format: 'date-time', description: 'When the figures were computed.' })
-  refreshedAt!: string;
+}
+
+export class PublicIndicatorsDto extends PublicFiguresDto {
+  @ApiProperty({ example: '2026-Q3', description: 'The calendar quarter released.' })
+  quarter!: string;
+  @ApiProperty({ format: 'date', description: 'The day (Morocco) the release was produced.' })
+  releasedOn!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the release was produced.' })
+  releasedAt!: string;
+  @ApiProperty({
+    format: 'date',
+    description: 'When the next quarter’s release is due: the day after that quarter ends.',
+  })
+  nextReleaseOn!: string;
 }

@@ -6,7 +6,7 @@ import { InsertionIndicatorQuery } from '../dto/insertion.query';
 import { PublicIndicatorsDto } from '../dto/public-indicators.dto';
 import { insertionCsv } from '../engine/insertion-csv';
 import { InsertionIndicators } from '../engine/insertion-indicators.service';
-import { PublicIndicators } from '../public/public-indicators.service';
+import { PublicReleases } from '../public/public-releases.service';
 
 const DESCRIPTION =
   'Persons, not enrollments, as PRODUCT.md defines them; the definition comes with the figures. ' +
@@ -58,18 +58,24 @@ export class IndicatorsController {
 @Public()
 @Controller({ path: 'public/indicators', version: '1' })
 export class PublicIndicatorsController {
-  constructor(private readonly indicators: PublicIndicators) {}
+  constructor(private readonly releases: PublicReleases) {}
 
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({
-    summary: 'Headline figures at T+9 by region and by completion year (anyone)',
+    summary: 'The latest quarterly release of the headline figures at T+9 (anyone)',
     description:
-      'Every completion up to today. Counts under 5 persons, and rates derived from them, are ' +
-      '`null` with `suppressed: true`. Cached for five minutes.',
+      'Released once a quarter, on the first day of the next one (Morocco), as of the ' +
+      'quarter’s last day, and never changed afterwards; `nextReleaseOn` says when the next ' +
+      'one is due. Counts are hidden (`null`, `suppressed: true`) under 5 persons, and beyond ' +
+      'that wherever the published numbers together (totals, the nesting employed ≤ inserted ≤ ' +
+      'responded ≤ eligible ≤ trained, both tables) would pin a hidden count or give away a sum ' +
+      'of fewer than 5 persons; rates derived from a hidden count are hidden. 404 until the ' +
+      'worker has produced the first release.',
   })
   @ApiOkResponse({ type: PublicIndicatorsDto })
+  @ApiProblems(404)
   headline(): Promise<PublicIndicatorsDto> {
-    return this.indicators.headline();
+    return this.releases.latest();
   }
 }

@@ -10,8 +10,14 @@ import {
 } from '@nestjs/common';
 import { JobPayloads, jobIdFor, JOBS, QUEUES } from '@oris/api/platform';
 import { Job, Queue, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
+import { InsertionIndicators } from '../engine/insertion-indicators.service';
+import { PublicReleases } from '../public/public-releases.service';
 import { InsertionRollup } from '../rollup/insertion-rollup.service';
 import { RollupChangeListener } from '../rollup/rollup-change-listener';
+import {
+  PUBLIC_RELEASE_CHECK_INTERVAL_MS,
+  PublicReleaseScheduler,
+} from './public-release-scheduler';
 
 export interface RollupWorkerOptions {
   /**
@@ -28,11 +34,18 @@ export interface RollupWorkerOptions {
   periodicMs: number;
 }
 
+export interface IndicatorsWorkerOptions extends RollupWorkerOptions {
+  /** How often the worker checks whether a quarter is over and its public release due. */
+  releaseCheckIntervalMs: number;
+}
+
 export const DEFAULT_ROLLUP_WORKER_OPTIONS: RollupWorkerOptions = {
   debounceMs: 1_500,
   checkIntervalMs: 5 * 60_000,
   periodicMs: 60 * 60_000,
 };
+
+const DEFAULT_RELEASE_CHECK_INTERVAL_MS = 15 * 60_000;
 
 const ROLLUP_WORKER_OPTIONS = Symbol('ROLLUP_WORKER_OPTIONS');
 type RefreshPayload = JobPayloads[typeof JOBS.refreshInsertionRollup];
@@ -195,22 +208,30 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
   }
 }
 
-/** The rollup's upkeep, imported by the worker only. Needs `JobsModule` and `DatabaseModule`. */
+/**
+ * The rollup's upkeep and the quarterly public releases, imported by the worker only. Needs
+ * `JobsModule` and `DatabaseModule`.
+ */
 @Module({})
 export class IndicatorsWorkerModule {
-  static forRoot(options: Partial<RollupWorkerOptions> = {}): DynamicModule {
+  static forRoot(options: Partial<IndicatorsWorkerOptions> = {}): DynamicModule {
+    const { releaseCheckIntervalMs = DEFAULT_RELEASE_CHECK_INTERVAL_MS, ...rollup } = options;
     return {
       module: IndicatorsWorkerModule,
       providers: [
         {
           provide: ROLLUP_WORKER_OPTIONS,
-          useValue: { ...DEFAULT_ROLLUP_WORKER_OPTIONS, ...options },
+          useValue: { ...DEFAULT_ROLLUP_WORKER_OPTIONS, ...rollup },
         },
+        { provide: PUBLIC_RELEASE_CHECK_INTERVAL_MS, useValue: releaseCheckIntervalMs },
         InsertionRollup,
         RollupChangeListener,
         InsertionRollupScheduler,
+        InsertionIndicators,
+        PublicReleases,
+        PublicReleaseScheduler,
       ],
-      exports: [InsertionRollup, InsertionRollupScheduler],
+      exports: [InsertionRollup, InsertionRollupScheduler, PublicReleases],
     };
   }
 }

@@ -1286,8 +1286,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Headline figures at T+9 by region and by completion year (anyone)
-     * @description Every completion up to today. Counts under 5 persons, and rates derived from them, are `null` with `suppressed: true`. Cached for five minutes.
+     * The latest quarterly release of the headline figures at T+9 (anyone)
+     * @description Released once a quarter, on the first day of the next one (Morocco), as of the quarter’s last day, and never changed afterwards; `nextReleaseOn` says when the next one is due. Counts are hidden (`null`, `suppressed: true`) under 5 persons, and beyond that wherever the published numbers together (totals, the nesting employed ≤ inserted ≤ responded ≤ eligible ≤ trained, both tables) would pin a hidden count or give away a sum of fewer than 5 persons; rates derived from a hidden count are hidden. 404 until the worker has produced the first release.
      */
     get: operations['PublicIndicators_headline'];
     put?: never;
@@ -3447,23 +3447,23 @@ export interface components {
     PublicIndicatorCellDto: {
       /** @description `total`, a region code or `unknown`, or a completion year. */
       key: string;
-      /** @description Persons trained; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Persons trained; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       trained: number | null;
-      /** @description Eligible at T+9; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Eligible at T+9; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       eligible: number | null;
-      /** @description Respondents; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Respondents; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       responded: number | null;
-      /** @description Inserted; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Inserted; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       inserted: number | null;
-      /** @description Employed on the reference date; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description Employed on the reference date; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       employed: number | null;
-      /** @description inserted ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description inserted ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       insertionRate: number | null;
-      /** @description employed ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description employed ÷ responded; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       employmentRate: number | null;
-      /** @description responded ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description responded ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       responseRate: number | null;
-      /** @description inserted ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that such a count cannot be recomputed from the total. */
+      /** @description inserted ÷ eligible; null when fewer than 5 persons, derived from such a count, or hidden so that no hidden count can be worked out from the published figures together. */
       lowerBoundRate: number | null;
       /** @description True when some figure of this cell is hidden. */
       suppressed: boolean;
@@ -3471,7 +3471,10 @@ export interface components {
     PublicIndicatorsDto: {
       /** @enum {number} */
       months: 9;
-      /** Format: date */
+      /**
+       * Format: date
+       * @description The reference day of the figures: the last day of the released quarter.
+       */
       asOf: string;
       /** @description Figures under this number of persons are hidden. */
       minimumCellSize: number;
@@ -3480,10 +3483,25 @@ export interface components {
       byYear: components['schemas']['PublicIndicatorCellDto'][];
       definition: components['schemas']['IndicatorDefinitionDto'];
       /**
-       * Format: date-time
-       * @description When the figures were computed.
+       * @description The calendar quarter released.
+       * @example 2026-Q3
        */
-      refreshedAt: string;
+      quarter: string;
+      /**
+       * Format: date
+       * @description The day (Morocco) the release was produced.
+       */
+      releasedOn: string;
+      /**
+       * Format: date-time
+       * @description When the release was produced.
+       */
+      releasedAt: string;
+      /**
+       * Format: date
+       * @description When the next quarter’s release is due: the day after that quarter ends.
+       */
+      nextReleaseOn: string;
     };
   };
   responses: never;
@@ -8164,6 +8182,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PublicIndicatorsDto'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
     };

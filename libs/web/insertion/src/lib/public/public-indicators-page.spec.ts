@@ -41,13 +41,16 @@ const hidden = {
 
 const FIGURES: PublicIndicators = {
   months: 9,
-  asOf: '2026-11-26',
+  quarter: '2026-Q3',
+  asOf: '2026-09-30',
+  releasedOn: '2026-10-01',
+  releasedAt: '2026-10-01T00:15:00Z',
+  nextReleaseOn: '2027-01-01',
   minimumCellSize: 5,
   total: aCell('total'),
   byRegion: [aCell('MA-02'), aCell('MA-05', hidden)],
   byYear: [aCell('2025'), aCell('2026', { ...hidden, trained: null })],
   definition: { fr: 'Définition publique', en: 'Public definition', ar: 'تعريف' },
-  refreshedAt: '2026-11-26T08:00:00Z',
 } as PublicIndicators;
 
 async function render() {
@@ -67,7 +70,16 @@ async function render() {
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { fr: {} },
+        langs: {
+          fr: {
+            insertion: {
+              public: {
+                asOf: 'Situation au {{asOf}}. Publication du {{releasedOn}}.',
+                nextRelease: 'Prochaine publication : {{nextReleaseOn}}.',
+              },
+            },
+          },
+        },
         translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
         preloadLangs: true,
       }),
@@ -89,6 +101,16 @@ describe('PublicIndicatorsPage', () => {
 
     const call = api.calls.find((each) => each.path === '/api/v1/public/indicators');
     expect(call?.authorization).toBeNull();
+  });
+
+  it('says which quarterly release it shows and when the next one is', async () => {
+    const { element } = await render();
+
+    const [release, next] = [...element.querySelectorAll('.freshness')].map((line) =>
+      line.textContent?.trim().replace(NBSP, ' '),
+    );
+    expect(release).toBe('Situation au 30 septembre 2026. Publication du 1 octobre 2026.');
+    expect(next).toBe('Prochaine publication : 1 janvier 2027.');
   });
 
   it('shows the headline figures', async () => {

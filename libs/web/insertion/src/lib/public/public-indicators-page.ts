@@ -5,7 +5,7 @@ import { ApiError } from '@oris/shared/api-client';
 import { DayPipe } from '@oris/web/catalogue';
 import { LanguageService, RegionsService } from '@oris/web/core';
 import { ProblemAlert } from '@oris/web/ui';
-import { formatCount, formatMoment, formatRate } from '../dashboard/indicator-format';
+import { formatCount, formatRate } from '../dashboard/indicator-format';
 import { InsertionApi } from '../insertion-api';
 import type { PublicIndicatorCell, PublicIndicators } from '../shared/insertion-types';
 
@@ -16,11 +16,13 @@ export interface ShownFigure {
 }
 
 /**
- * The headline figures anyone may read, by region and by year of completion. Cells of fewer
- * than five persons come hidden from the API (a person must not be recognisable), and so does a
- * larger one where it alone would let a hidden one be recomputed from the total. All read the
- * same "hidden" mark, not "< 5" (a complement is not small, and telling the two apart would
- * narrow the hidden values down), with the reasons given once under the tables.
+ * The headline figures anyone may read, by region and by year of completion, from the latest
+ * quarterly release: they stay as published until the next one, whose date the page gives.
+ * Cells of fewer than five persons come hidden from the API (a person must not be
+ * recognisable), and so do larger ones wherever the published figures together would give a
+ * hidden one back. All read the same "hidden" mark, not "< 5" (a complement is not small, and
+ * telling the two apart would narrow the hidden values down), with the reasons given once under
+ * the tables.
  */
 @Component({
   selector: 'oris-public-indicators-page',
@@ -39,10 +41,6 @@ export class PublicIndicatorsPage {
   protected readonly definition = computed(
     () => this.indicators()?.definition[this.language()] ?? '',
   );
-  protected readonly refreshed = computed(() => {
-    const indicators = this.indicators();
-    return indicators ? formatMoment(indicators.refreshedAt, this.language()) : '';
-  });
 
   constructor() {
     this.regions.load().catch(() => undefined);
