@@ -9,7 +9,6 @@ import {
   PinoLoggerService,
   requestIdOf,
 } from '@oris/api/platform';
-import { LogController } from 'fastify';
 import { AppModule } from './app.module';
 
 /** The API exactly as production runs it; tests call this with their own configuration. */

@@ -69,7 +69,9 @@ export class PublicReleases {
       [due.quarter],
     );
     if (existing.length > 0) return null;
-    const figures = await this.figuresAsOf(due.endsOn);
+    // Knowledge is read at the computing instant (the clock, even when `now` is given to pick
+    // the quarter), so the release equals the insertion route's answer for these two dates.
+    const figures = await this.figuresAsOf(due.endsOn, new Date());
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO public_indicator_release (quarter, as_of, released_on, released_at, figures)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (quarter) DO NOTHING RETURNING quarter`,
@@ -81,12 +83,13 @@ export class PublicReleases {
   }
 
   /**
-   * The figures as of `asOf`, every completion up to that day, suppressed over both tables at
-   * once (they split the same population). Computed from the raw tables as they stood at the
-   * end of that day.
+   * The figures as of `asOf` (facts by their own dates), as known at the release instant,
+   * suppressed over both tables at once (they split the same population). Both tables read the
+   * same `knownAt`, so a write between the two computations cannot make them disagree, and the
+   * release can be reproduced later from the insertion route with the same two dates.
    */
-  private async figuresAsOf(asOf: string): Promise<PublicFiguresDto> {
-    const query = { months: MONTHS, asOf } as const;
+  private async figuresAsOf(asOf: string, knownAt: Date): Promise<PublicFiguresDto> {
+    const query = { months: MONTHS, asOf, knownAt: knownAt.toISOString() } as const;
     const byRegion = await this.indicators.compute({ ...query, groupBy: 'region' }, 'live');
     const byYear = await this.indicators.compute({ ...query, groupBy: 'year' }, 'live');
     // The rule protects tables that split one population: two snapshots apart, they might not.
