@@ -10,6 +10,7 @@ import { CreateFollowups1765100000000 } from './1765100000000-CreateFollowups';
 import { CreateInsertionRollup1765200000000 } from './1765200000000-CreateInsertionRollup';
 import { InsertionRollupMonthlyAndNotify1765300000000 } from './1765300000000-InsertionRollupMonthlyAndNotify';
 import { EnrollmentCompletionAttestation1765410000000 } from './1765410000000-EnrollmentCompletionAttestation';
+import { RevocationReasonCodes1765420000000 } from './1765420000000-RevocationReasonCodes';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateInsertionRollup1765200000000,
   InsertionRollupMonthlyAndNotify1765300000000,
   EnrollmentCompletionAttestation1765410000000,
+  RevocationReasonCodes1765420000000,
 ];
