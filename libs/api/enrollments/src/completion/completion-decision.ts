@@ -1,13 +1,10 @@
-import type { CompletionEvaluation, CriterionOutcome } from '@oris/shared/domain';
+import { mayAttestCompletion } from '@oris/shared/domain';
+import type {
+  CompletionEvaluation,
+  CompletionRecording,
+  CriterionOutcome,
+} from '@oris/shared/domain';
 import { EnrollmentErrorCode, EnrollmentException } from '../enrollment.exception';
-
-/** Who records a completion, and of which session: the facts the rule needs besides the course's. */
-export interface CompletionRecording {
-  byAdministrator: boolean;
-  sessionEndsOn: string;
-  /** 'YYYY-MM-DD' in Morocco. */
-  today: string;
-}
 
 export type CompletionDecision =
   /** The platform's records meet the course's rule. */
@@ -28,8 +25,7 @@ export function decideCompletion(
   recording: CompletionRecording,
 ): CompletionDecision {
   if (evaluation.met) return { outcome: 'met' };
-  const sessionEnded = recording.sessionEndsOn < recording.today;
-  return recording.byAdministrator && sessionEnded
+  return mayAttestCompletion(recording)
     ? { outcome: 'attested', unmet: evaluation.unmet }
     : { outcome: 'refused', unmet: evaluation.unmet };
 }

@@ -75,6 +75,7 @@ export function aCompleter(id: string, fullName: string): Enrollment {
     withdrawalReason: null,
     completedOn: '2026-09-17',
     validatedBy: 'trainer',
+    completionAttestation: null,
     progress: {
       requiredDone: 4,
       requiredTotal: 4,
