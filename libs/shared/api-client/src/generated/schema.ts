@@ -544,7 +544,7 @@ export interface paths {
     put?: never;
     /**
      * Enroll people from a CSV (administrators), with a dry run
-     * @description With `dryRun=true`, checks every row and answers the report (each problem with its line, column and reason; each row’s outcome) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise accounts are created for unknown emails (trainee role; they set a password with "forgot password"), and each row is enrolled in file order: confirmed while seats are left, then waitlisted; a row with `completedOn` is recorded as completed on that day (past cohorts, the administrator attesting it). Any session but a cancelled one.
+     * @description With `dryRun=true`, checks every row and answers the report (each problem with its line, column and reason; each row’s outcome) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise accounts are created for unknown emails (trainee role; they set a password with "forgot password"), and each row is enrolled in file order: confirmed while seats are left, then waitlisted; a row with `completedOn` is recorded as completed on that day by the rule of the completion route: with nothing recorded yet, that is the administrator’s attestation, for a session that has ended (`completionAttested`; a line problem otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one.
      */
     post: operations['SessionEnrollments_importCsv'];
     delete?: never;
@@ -701,7 +701,7 @@ export interface paths {
     put?: never;
     /**
      * Validate completion (the session’s staff)
-     * @description Checks the course’s completion rule: every required published module done (if the rule says so), attendance at or above the threshold of the meetings held (if set); this call is the trainer’s validation. Refused with 409 `required_modules_incomplete` or `attendance_below_threshold`, the detail naming every unmet criterion with its figures. Administrators may give a past `completedOn`.
+     * @description Checks the course’s completion rule: every required published module done (if the rule says so), attendance at or above the threshold of the meetings held (if set); this call is the trainer’s validation. Refused with 409 `required_modules_incomplete` or `attendance_below_threshold`, the detail naming every unmet criterion with its figures. Administrators may give a past `completedOn`; an administrator completing a session that has ended attests a completion the records do not show (a past cohort): it is recorded, marked in `completionAttestation` and audited.
      */
     post: operations['Enrollments_complete'];
     delete?: never;
