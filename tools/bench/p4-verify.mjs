@@ -118,7 +118,7 @@ async function seedCertificates(databaseUrl, codes) {
                                 holder_name, holder_name_ar, course_title, hours, session_starts_on,
                                 session_ends_on, region_code, region_name, region_name_ar,
                                 completed_on, locale, issued_by, issued_on, status, revoked_at,
-                                revoked_by, revoked_reason, render_state, rendered_at, sha256,
+                                revoked_by, revoked_reason, revocation_note, render_state, rendered_at, sha256,
                                 storage_key)
        SELECT e.id, e.user_id, e.session_id, 'ORIS-2026-' || lpad(h.n::text, 6, '0'),
               ($4::text[])[h.n], h.full_name, h.full_name_ar,
@@ -127,6 +127,7 @@ async function seedCertificates(databaseUrl, codes) {
               current_date - 38, CASE WHEN h.n % $5 = 0 THEN 'revoked' ELSE 'valid' END,
               CASE WHEN h.n % $5 = 0 THEN now() - interval '10 days' END,
               CASE WHEN h.n % $5 = 0 THEN $3::uuid END,
+              CASE WHEN h.n % $5 = 0 THEN 'completion_withdrawn' END,
               CASE WHEN h.n % $5 = 0 THEN 'Heures de présence non justifiées' END,
               'rendered', now() - interval '38 days', encode(sha256(h.id::text::bytea), 'hex'),
               'certificates/' || e.id || '.pdf'
@@ -164,7 +165,7 @@ async function checkAnswers(base, codes, unknown) {
   if (valid.status !== 200 || valid.body.valid !== true || valid.body.serial !== 'ORIS-2026-000001')
     problems.push(`first code: ${valid.status} ${JSON.stringify(valid.body)}`);
   const revoked = await get(codes[REVOKED_EVERY - 1]);
-  if (revoked.status !== 200 || revoked.body.status !== 'revoked' || !revoked.body.revokedOn)
+  if (revoked.status !== 200 || revoked.body.status !== 'revoked' || !revoked.body.revocationMonth)
     problems.push(`revoked code: ${revoked.status} ${JSON.stringify(revoked.body)}`);
   for (const code of [unknown[0], 'not-a-code']) {
     const answer = await get(code);

@@ -68,7 +68,7 @@ const SEED_SQL = [
           'Formation', 40, s.starts_on, s.ends_on, s.region_code, 'Région', 'جهة', e.completed_on, 'fr', $1,
           e.completed_on, CASE WHEN n % 10 = 0 THEN 'revoked' ELSE 'valid' END,
           CASE WHEN n % 10 = 0 THEN now() END, CASE WHEN n % 10 = 0 THEN $1::uuid END,
-          CASE WHEN n % 10 = 0 THEN 'Erreur de saisie' END
+          CASE WHEN n % 10 = 0 THEN 'issued_in_error' END
      FROM (SELECT i, row_number() OVER () AS n FROM generate_series(1, $3::int) AS i WHERE i % 20 = 1) c
      JOIN enrollment e ON e.id = md5('e' || c.i)::uuid
      JOIN course_session s ON s.id = e.session_id`,

@@ -9,7 +9,7 @@ import { waitForEmail } from './support/mail';
 const COURSE_CODE = 'COOP-120';
 const SESSION_TITLE = 'Session Oujda';
 const COMPLETERS = 4;
-const REASON = 'Erreur sur le nom du titulaire';
+const NOTE = 'Nom du titulaire mal orthographié';
 const NBSP = '\u00a0';
 
 interface Person {
@@ -181,23 +181,26 @@ describe('an administrator issuing a session’s certificates', () => {
     await page.getByText(/Ce fichier ne correspond pas au document délivré/).waitFor();
   });
 
-  it('revokes one, and its verification page then shows it revoked with the reason', async () => {
+  it('revokes one with a reason from the list, and its verification page then shows the reason, not the note', async () => {
     const { page } = admin;
     const row = page.locator('table.certificates tbody tr').filter({ hasText: serial });
     await row.getByRole('button', { name: `Révoquer le certificat ${serial}` }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('button', { name: 'Révoquer' }).click();
-    await dialog.getByText('Indiquez le motif.').waitFor();
-    await dialog.getByRole('textbox', { name: 'Motif de la révocation' }).fill(REASON);
+    await dialog.getByText('Choisissez le motif.').waitFor();
+    await dialog.getByRole('radio', { name: 'Délivré par erreur' }).check();
+    await dialog.getByRole('textbox', { name: 'Note interne (facultative)' }).fill(NOTE);
     await dialog.getByRole('button', { name: 'Révoquer' }).click();
     await row.getByText('Révoqué', { exact: true }).waitFor();
-    expect(await row.textContent()).toContain(REASON);
+    expect(await row.textContent()).toContain('Délivré par erreur');
+    expect(await row.textContent()).toContain(NOTE);
 
     await visitor.page.goto(verificationUrl);
     const verdict = visitor.page.locator('.verdict-region[role="status"]');
     await verdict.getByText('Certificat révoqué').waitFor();
-    expect(await verdict.textContent()).toContain(`Motif${NBSP}: ${REASON}`);
+    expect(await verdict.textContent()).toContain(`Motif${NBSP}: Délivré par erreur`);
     expect(await verdict.textContent()).not.toContain('Certificat valide');
+    expect(await visitor.page.locator('main').textContent()).not.toContain(NOTE);
   });
 
   it('lets a visitor type a code from the menu, and says when no certificate has it', async () => {

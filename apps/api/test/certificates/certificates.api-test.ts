@@ -145,7 +145,14 @@ describe('certificates: issue, download, verify, revoke', () => {
   });
 
   describe('once rendered', () => {
-    let certificate: { id: string; verificationCode: string; serial: string };
+    let certificate: {
+      id: string;
+      verificationCode: string;
+      serial: string;
+      courseTitle: string;
+      hours: number;
+      completedOn: string;
+    };
     let pdf: Buffer;
 
     beforeAll(async () => {
@@ -182,16 +189,19 @@ describe('certificates: issue, download, verify, revoke', () => {
       const verified = await http.anonymous
         .get(`/api/v1/verify/${certificate.verificationCode}`)
         .expect(200);
-      expect(verified.body).toMatchObject({
+      // What a verifier needs and no more: no region, no session dates, no exact day.
+      expect(verified.body).toEqual({
         valid: true,
         status: 'valid',
         serial: certificate.serial,
         holderName: 'Amina Benali',
         holderNameAr: 'أمينة بنعلي',
-        regionCode: 'MA-03',
+        courseTitle: certificate.courseTitle,
+        hours: certificate.hours,
+        completionMonth: certificate.completedOn.slice(0, 7),
         sha256: row.sha256,
       });
-      expect(verified.body.revokedOn).toBeUndefined();
+      expect(JSON.stringify(verified.body)).not.toMatch(/\d{4}-\d{2}-\d{2}|MA-\d{2}/);
     });
 
     it('emails the holder, in their language, with the PDF attached and the verification link', async () => {
@@ -216,6 +226,7 @@ describe('certificates: issue, download, verify, revoke', () => {
           .post(`/api/v1/verify/${certificate.verificationCode}/file`)
           .set('content-type', 'application/pdf')
           .send(body);
+      // The file check answers whether it matches, and nothing about the holder.
       expect((await check(pdf).expect(200)).body).toEqual({ matches: true });
       const tampered = Buffer.from(pdf);
       tampered[tampered.length - 20] ^= 0x01;
@@ -259,39 +270,66 @@ describe('certificates: issue, download, verify, revoke', () => {
       expect(others.body).toEqual([]);
     });
 
-    it('revokes with a reason: verification says so at once, with an audit event', async () => {
+    it('revokes with a reason from the list: verification says the code at once, the note stays internal, with an audit event', async () => {
       await http
         .as(cast.admin)
         .post(`/api/v1/certificates/${certificate.id}/revoke`, {})
         .expect(400);
+      const freeText = await http
+        .as(cast.admin)
+        .post(`/api/v1/certificates/${certificate.id}/revoke`, { reason: 'Erreur' })
+        .expect(400);
+      expect(freeText.body.errors).toEqual([{ field: 'reason', message: expect.any(String) }]);
       await http
         .as(cast.trainer)
-        .post(`/api/v1/certificates/${certificate.id}/revoke`, { reason: 'Erreur' })
+        .post(`/api/v1/certificates/${certificate.id}/revoke`, { reason: 'issued_in_error' })
         .expect(403);
+      const note = 'Présence insuffisante, signalée par la formatrice';
       const revoked = await http
         .as(cast.admin)
         .post(`/api/v1/certificates/${certificate.id}/revoke`, {
-          reason: 'Délivré par erreur : présence insuffisante',
+          reason: 'completion_withdrawn',
+          note,
         })
         .expect(200);
-      expect(revoked.body.status).toBe('revoked');
+      expect(revoked.body).toMatchObject({
+        status: 'revoked',
+        revokedReason: 'completion_withdrawn',
+        revocationNote: note,
+      });
+      // The holder learns the reason, not the staff's note.
+      const asHolder = await http
+        .as(holder)
+        .get(`/api/v1/certificates/${certificate.id}`)
+        .expect(200);
+      expect(asHolder.body).toMatchObject({
+        revokedReason: 'completion_withdrawn',
+        revocationNote: null,
+      });
       const verified = await http.anonymous
         .get(`/api/v1/verify/${certificate.verificationCode}`)
         .expect(200);
       expect(verified.body).toMatchObject({
         valid: false,
         status: 'revoked',
-        reason: 'Délivré par erreur : présence insuffisante',
+        reason: 'completion_withdrawn',
+        revocationMonth: expect.stringMatching(/^\d{4}-\d{2}$/),
+        completionMonth: certificate.completedOn.slice(0, 7),
       });
-      expect(verified.body.revokedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(JSON.stringify(verified.body)).not.toContain('Présence');
+      expect(JSON.stringify(verified.body)).not.toMatch(/\d{4}-\d{2}-\d{2}|MA-\d{2}/);
       const audit = await database(api).query(
-        `SELECT actor_id, action FROM audit_event WHERE subject_id = $1 ORDER BY at`,
+        `SELECT actor_id, action, data FROM audit_event WHERE subject_id = $1 ORDER BY at`,
         [certificate.id],
       );
-      expect(audit).toContainEqual({ actor_id: cast.admin.user.id, action: 'certificate.revoked' });
+      expect(audit).toContainEqual({
+        actor_id: cast.admin.user.id,
+        action: 'certificate.revoked',
+        data: { serial: certificate.serial, reason: 'completion_withdrawn' },
+      });
       await http
         .as(cast.admin)
-        .post(`/api/v1/certificates/${certificate.id}/revoke`, { reason: 'Encore' })
+        .post(`/api/v1/certificates/${certificate.id}/revoke`, { reason: 'duplicate' })
         .expect(409);
       // Never deleted: still listed, and re-issuing answers the same (revoked) certificate.
       const again = await issue(completed.enrollmentIds[0]).expect(200);

@@ -159,16 +159,41 @@ describe('enrollments: CSV import with a dry run', () => {
       },
     ]);
     const fixed = csv.replace(inDays(-320), inDays(-296));
+    // The course asks for its required modules and attendance, which nobody recorded: the same
+    // rule as the completion route makes these the administrator's attestation.
+    const previewFixed = await importCsv(sessionId, fixed, true).expect(200);
+    expect(
+      previewFixed.body.rows.map((row: { completionAttested: boolean }) => row.completionAttested),
+    ).toEqual([true, true]);
     const done = await importCsv(sessionId, fixed, false).expect(200);
     expect(done.body).toMatchObject({ completed: 2, applied: true });
     const rows = await database(api).query(
-      `SELECT status, completed_on::text AS "completedOn", validated_by AS "validatedBy" FROM enrollment WHERE session_id = $1`,
+      `SELECT status, completed_on::text AS "completedOn", validated_by AS "validatedBy",
+              completion_attested_by AS "attestedBy"
+         FROM enrollment WHERE session_id = $1`,
       [sessionId],
     );
-    expect(rows).toEqual([
-      { status: 'completed', completedOn: inDays(-296), validatedBy: cast.admin.user.id },
-      { status: 'completed', completedOn: inDays(-296), validatedBy: cast.admin.user.id },
-    ]);
+    const completedRow = {
+      status: 'completed',
+      completedOn: inDays(-296),
+      validatedBy: cast.admin.user.id,
+      attestedBy: cast.admin.user.id,
+    };
+    expect(rows).toEqual([completedRow, completedRow]);
+    const listed = await http
+      .as(cast.admin)
+      .get(`/api/v1/sessions/${sessionId}/enrollments`)
+      .expect(200);
+    for (const item of listed.body.items) {
+      expect(item.completionAttestation).toMatchObject({ by: { id: cast.admin.user.id } });
+    }
+    const trail = await database(api).query(
+      `SELECT count(*)::int AS n FROM audit_event
+        WHERE action = 'enrollment.completion_attested' AND actor_id = $1 AND data->>'sessionId' = $2
+          AND data->>'via' = 'import'`,
+      [cast.admin.user.id, sessionId],
+    );
+    expect(trail[0].n).toBe(2);
     expect(completions.filter((event) => event.sessionId === sessionId)).toHaveLength(2);
     // Nothing is emailed about a cohort that ended long ago.
     const [{ n }] = await database(api).query(
@@ -176,6 +201,30 @@ describe('enrollments: CSV import with a dry run', () => {
     );
     expect(n).toBe(0);
     off();
+  });
+
+  it('refuses a completion the records cannot show in a session that has not ended, as the completion route does', async () => {
+    const { sessionId } = await openSession(api, cast.trainer, {
+      planner: cast.admin,
+      session: pastSession(3, -3),
+      status: 'running',
+    });
+    const csv = [
+      HEADER,
+      `en.cours@example.ma,En Cours,,female,1995,MA-03,seeking,licence,${inDays(-1)}`,
+    ].join('\n');
+    const preview = await importCsv(sessionId, csv, true).expect(200);
+    expect(preview.body.problems).toEqual([
+      {
+        line: 2,
+        field: 'completedOn',
+        reason: expect.stringMatching(
+          /^the course's completion rule is not met \(required_modules/,
+        ),
+      },
+    ]);
+    await importCsv(sessionId, csv, false).expect(400);
+    expect(await countEnrollments(sessionId)).toBe(0);
   });
 
   it('is for administrators only, and reports an unreadable file', async () => {

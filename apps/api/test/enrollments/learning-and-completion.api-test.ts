@@ -1,6 +1,7 @@
 // Decorators of the imported libs read metadata as soon as they load.
 import 'reflect-metadata';
 import { EnrollmentCompleted, EnrollmentEvents } from '@oris/api/enrollments';
+import { DataSource } from 'typeorm';
 import { Cast, castOf, client, inDays, moduleBody } from '../catalogue/catalogue-client';
 import { Session, signInWithRoles } from '../identity/support/identity-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';
@@ -314,6 +315,91 @@ describe('enrollments: modules, attendance and completion', () => {
     // Nothing is emailed about a cohort that ended long ago.
     const mine = await http.as(person).get('/api/v1/me/enrollments').expect(200);
     expect(mine.body.items[0]).toMatchObject({ status: 'completed', completedOn: inDays(-196) });
+  });
+
+  it('lets an administrator attest a past cohort’s completion the records do not show, audited; the session’s trainer keeps the rule', async () => {
+    // The course asks for its required modules and 80 % attendance; the past cohort has neither.
+    const { sessionId } = await openSession(api, cast.trainer, {
+      planner: cast.admin,
+      session: pastSession(120, 116),
+      status: 'completed',
+    });
+    const enroll = async () =>
+      (
+        await http
+          .as(cast.admin)
+          .post(
+            `/api/v1/sessions/${sessionId}/enrollments`,
+            baseline({ userId: (await newTrainee()).user.id }),
+          )
+          .expect(201)
+      ).body.id as string;
+    const [byTrainer, byAdmin] = [await enroll(), await enroll()];
+
+    const refused = await http
+      .as(cast.trainer)
+      .post(`/api/v1/enrollments/${byTrainer}/complete`)
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'required_modules_incomplete' });
+
+    const attested = await http
+      .as(cast.admin)
+      .post(`/api/v1/enrollments/${byAdmin}/complete`, { completedOn: inDays(-116) })
+      .expect(200);
+    expect(attested.body).toMatchObject({
+      status: 'completed',
+      completedOn: inDays(-116),
+      validatedBy: cast.admin.user.id,
+      completionAttestation: {
+        by: { id: cast.admin.user.id, fullName: expect.any(String) },
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+    });
+    const staffList = await http
+      .as(cast.trainer)
+      .get(`/api/v1/sessions/${sessionId}/enrollments`)
+      .expect(200);
+    const byId = new Map(
+      staffList.body.items.map((item: { id: string; completionAttestation: unknown }) => [
+        item.id,
+        item.completionAttestation,
+      ]),
+    );
+    expect(byId.get(byAdmin)).toMatchObject({ by: { id: cast.admin.user.id } });
+    expect(byId.get(byTrainer)).toBeNull();
+    const trail = await api.app
+      .get(DataSource)
+      .query(
+        `SELECT actor_id AS "actorId", data FROM audit_event WHERE action = 'enrollment.completion_attested' AND subject_id = $1`,
+        [byAdmin],
+      );
+    expect(trail).toEqual([
+      {
+        actorId: cast.admin.user.id,
+        data: {
+          sessionId,
+          completedOn: inDays(-116),
+          unmet: 'required_modules,attendance',
+          via: 'api',
+        },
+      },
+    ]);
+  });
+
+  it('keeps the course’s rule for an administrator while the session runs: attesting is for a session that has ended', async () => {
+    const { sessionId } = await openSession(api, cast.trainer, { status: 'running' });
+    const trainee = await newTrainee();
+    const id = (
+      await http
+        .as(cast.admin)
+        .post(`/api/v1/sessions/${sessionId}/enrollments`, baseline({ userId: trainee.user.id }))
+        .expect(201)
+    ).body.id;
+    const refused = await http
+      .as(cast.admin)
+      .post(`/api/v1/enrollments/${id}/complete`)
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'required_modules_incomplete' });
   });
 
   it('marks a confirmed enrollment not completed, and it can be completed later', async () => {

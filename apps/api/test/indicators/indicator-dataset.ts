@@ -128,7 +128,7 @@ export async function seedIndicatorDataset(
               s.region_code, 'Région', 'جهة', e.completed_on, 'fr', $4, e.completed_on,
               CASE WHEN $5::timestamptz IS NULL THEN 'valid' ELSE 'revoked' END,
               $5::timestamptz, CASE WHEN $5::timestamptz IS NULL THEN NULL ELSE $4::uuid END,
-              CASE WHEN $5::timestamptz IS NULL THEN NULL ELSE 'Erreur' END
+              CASE WHEN $5::timestamptz IS NULL THEN NULL ELSE 'issued_in_error' END
          FROM enrollment e JOIN course_session s ON s.id = e.session_id WHERE e.id = $1`,
       [
         enrollmentId,

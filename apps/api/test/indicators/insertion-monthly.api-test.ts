@@ -99,7 +99,7 @@ async function seed(db: DataSource): Promise<void> {
             CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0
                  THEN (e.completed_on + time '12:00')::timestamp AT TIME ZONE 'Africa/Casablanca' END,
             CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0 THEN $1::uuid END,
-            CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0 THEN 'Erreur' END
+            CASE WHEN get_byte(decode(md5(e.id::text), 'hex'), 0) % 2 = 0 THEN 'issued_in_error' END
        FROM enrollment e JOIN course_session s ON s.id = e.session_id
       WHERE e.status = 'completed' AND get_byte(decode(md5(e.id::text), 'hex'), 1) % 6 = 0`,
     [actor],

@@ -212,7 +212,7 @@ describe('indicators: past cohorts recorded today, read at a past asOf and known
                                 status, revoked_at, revoked_by, revoked_reason)
        SELECT e.id, e.user_id, e.session_id, 'ORIS-2025-999999', md5(e.id::text),
               'Titulaire', 'Cours', 40, s.starts_on, s.ends_on, s.region_code, 'Région', 'جهة',
-              e.completed_on, 'fr', $2, e.completed_on, 'revoked', now(), $2, 'Erreur'
+              e.completed_on, 'fr', $2, e.completed_on, 'revoked', now(), $2, 'issued_in_error'
          FROM enrollment e JOIN course_session s ON s.id = e.session_id WHERE e.id = $1`,
       [enrollments['a4'], cast.admin.user.id],
     );

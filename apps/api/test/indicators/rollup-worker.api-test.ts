@@ -166,7 +166,7 @@ describe('indicators: the worker keeps the rollup up to date', () => {
       expect(await drain()).toEqual(['placement_version']);
       await writer.query(
         `UPDATE certificate SET status = 'revoked', revoked_at = now(), revoked_by = issued_by,
-                revoked_reason = 'Erreur' WHERE enrollment_id IN (SELECT id FROM enrollment WHERE user_id = $1)`,
+                revoked_reason = 'issued_in_error' WHERE enrollment_id IN (SELECT id FROM enrollment WHERE user_id = $1)`,
         [data.people['p1']],
       );
       await writer.query(

@@ -145,6 +145,22 @@ export function evaluateCompletion(
   return { met: unmet.length === 0, criteria, unmet };
 }
 
+/** Who records a completion, and of which session (days 'YYYY-MM-DD' in Morocco). */
+export interface CompletionRecording {
+  byAdministrator: boolean;
+  sessionEndsOn: string;
+  today: string;
+}
+
+/**
+ * Whether recording a completion the platform's records do not show is an attestation the API
+ * accepts: an administrator's, for a session that has ended (a past cohort). The API decides with
+ * it (libs/api/enrollments, `decideCompletion`, for the route and the CSV import); the web form
+ * uses it to tell the administrator beforehand.
+ */
+export const mayAttestCompletion = (recording: CompletionRecording): boolean =>
+  recording.byAdministrator && recording.sessionEndsOn < recording.today;
+
 export interface ModuleCounts {
   requiredTotal: number;
   requiredDone: number;

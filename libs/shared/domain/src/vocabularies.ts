@@ -46,3 +46,16 @@ export const REGION_CODES = [
   'MA-12',
 ] as const;
 export type RegionCode = (typeof REGION_CODES)[number];
+
+/**
+ * Why a certificate was revoked, as public verification says it: a short list, so that nothing
+ * about the holder beyond it is published. The administrator's own explanation stays internal.
+ */
+export const REVOCATION_REASONS = [
+  'issued_in_error',
+  'completion_withdrawn',
+  'duplicate',
+  'fraud',
+  'other',
+] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];

@@ -13,8 +13,8 @@ export type {
 } from './lib/shared/catalogue-types';
 export { CatalogueIcon } from './lib/shared/catalogue-icon';
 export type { CatalogueIconName } from './lib/shared/catalogue-icon';
-export { DayPipe, DayRangePipe, TimeRangePipe } from './lib/shared/date-pipes';
-export { formatDay, intlLocale, MOROCCO_TIME_ZONE } from './lib/shared/formatting';
+export { DayPipe, DayRangePipe, MonthPipe, TimeRangePipe } from './lib/shared/date-pipes';
+export { formatDay, formatMonth, intlLocale, MOROCCO_TIME_ZONE } from './lib/shared/formatting';
 export { MarkdownView } from './lib/shared/markdown-view';
 export { isoToMoroccoTime, moroccoTimeToIso } from './lib/shared/morocco-time';
 export { Pager } from './lib/shared/pager';

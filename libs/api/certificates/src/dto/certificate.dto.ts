@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REVOCATION_REASONS } from '@oris/shared/domain';
+import type { RevocationReason } from '@oris/shared/domain';
 
 export const CERTIFICATE_STATUSES = ['valid', 'revoked'] as const;
 export const RENDER_STATES = ['pending', 'rendered', 'failed'] as const;
@@ -61,8 +63,17 @@ export class CertificateDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   revokedAt!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
-  revokedReason!: string | null;
+  @ApiProperty({ type: String, enum: REVOCATION_REASONS, nullable: true })
+  revokedReason!: RevocationReason | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The revoking administrator’s note: shown to administrators only (null for the holder), ' +
+      'never published.',
+  })
+  revocationNote!: string | null;
 
   @ApiProperty({
     enum: RENDER_STATES,
@@ -78,6 +89,11 @@ export class CertificateDto {
   sha256!: string | null;
 }
 
+/**
+ * What anyone with the code learns: what a verifier needs to trust the certificate and no more.
+ * No region, no session dates and no exact day: the month of completion would otherwise pin a
+ * person to a cell of the public indicators (see docs/SECURITY.md, "Public verification").
+ */
 export class VerificationDto {
   @ApiProperty({ description: 'True when the certificate exists and is not revoked.' })
   valid!: boolean;
@@ -100,29 +116,25 @@ export class VerificationDto {
   @ApiProperty({ type: 'integer' })
   hours!: number;
 
-  @ApiProperty({ format: 'date' })
-  sessionStartsOn!: string;
-
-  @ApiProperty({ format: 'date' })
-  sessionEndsOn!: string;
-
-  @ApiProperty({ example: 'MA-04' })
-  regionCode!: string;
-
-  @ApiProperty({ format: 'date' })
-  completedOn!: string;
-
-  @ApiProperty({ format: 'date' })
-  issuedOn!: string;
+  @ApiProperty({
+    pattern: '^\\d{4}-\\d{2}$',
+    example: '2026-03',
+    description: 'Month and year of completion (YYYY-MM).',
+  })
+  completionMonth!: string;
 
   @ApiPropertyOptional({
-    format: 'date',
-    description: 'Day of revocation (Morocco), when revoked.',
+    pattern: '^\\d{4}-\\d{2}$',
+    example: '2026-04',
+    description: 'Month and year of revocation (YYYY-MM, in Morocco), when revoked.',
   })
-  revokedOn?: string;
+  revocationMonth?: string;
 
-  @ApiPropertyOptional({ description: 'Why it was revoked, when revoked.' })
-  reason?: string;
+  @ApiPropertyOptional({
+    enum: REVOCATION_REASONS,
+    description: 'Why it was revoked, when revoked: a code the page translates.',
+  })
+  reason?: RevocationReason;
 
   @ApiProperty({
     type: String,

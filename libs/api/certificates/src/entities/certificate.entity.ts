@@ -3,7 +3,7 @@ import { Enrollment } from '@oris/api/enrollments';
 import { User } from '@oris/api/identity';
 import { OutboxEmail } from '@oris/api/notifications';
 import { Region } from '@oris/api/regions';
-import type { Locale } from '@oris/shared/domain';
+import type { Locale, RevocationReason } from '@oris/shared/domain';
 import {
   Check,
   Column,
@@ -45,6 +45,11 @@ export type RenderState = 'pending' | 'rendered' | 'failed';
   'certificate_revoked_check',
   `(status = 'revoked') = (revoked_at IS NOT NULL AND revoked_by IS NOT NULL AND revoked_reason IS NOT NULL)`,
 )
+@Check(
+  'certificate_revoked_reason_check',
+  `revoked_reason IN ('issued_in_error', 'completion_withdrawn', 'duplicate', 'fraud', 'other')`,
+)
+@Check('certificate_revocation_note_check', `revocation_note IS NULL OR status = 'revoked'`)
 @Check('certificate_render_state_check', `render_state IN ('pending', 'rendered', 'failed')`)
 @Check(
   'certificate_rendered_check',
@@ -151,8 +156,13 @@ export class Certificate {
   @JoinColumn({ name: 'revoked_by', foreignKeyConstraintName: 'certificate_revoked_by_fkey' })
   revoker?: Relation<User>;
 
-  @Column({ name: 'revoked_reason', type: 'varchar', length: 500, nullable: true })
-  revokedReason!: string | null;
+  /** From the short list public verification says (migration `RevocationReasonCodes`). */
+  @Column({ name: 'revoked_reason', type: 'varchar', length: 24, nullable: true })
+  revokedReason!: RevocationReason | null;
+
+  /** The revoking administrator's own words: for the staff, never published. */
+  @Column({ name: 'revocation_note', type: 'varchar', length: 500, nullable: true })
+  revocationNote!: string | null;
 
   @Column({ name: 'render_state', type: 'varchar', length: 8, default: 'pending' })
   renderState!: RenderState;

@@ -44,8 +44,11 @@ export class CertificatesController {
   })
   @ApiPageResponse(CertificateDto)
   @ApiProblems(400, 401, 403)
-  list(@Query() query: CertificateListQuery): Promise<Page<CertificateDto>> {
-    return this.reader.list(query);
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: CertificateListQuery,
+  ): Promise<Page<CertificateDto>> {
+    return this.reader.list(user, query);
   }
 
   @Get(':id')
@@ -59,7 +62,7 @@ export class CertificatesController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<CertificateDto> {
-    return this.reader.toDto(await this.reader.visible(user, id));
+    return this.reader.toDto(await this.reader.visible(user, id), user);
   }
 
   @Get(':id/pdf')
@@ -89,8 +92,9 @@ export class CertificatesController {
   @ApiOperation({
     summary: 'Revoke a certificate (administrators)',
     description:
-      'The reason is required and shown by public verification at once. Recorded as an audit ' +
-      'event with the actor; the certificate is kept. 409 if already revoked.',
+      'The reason (a code from a short list) is required and shown by public verification at ' +
+      'once; the optional note stays with the staff. Recorded as an audit event with the actor; ' +
+      'the certificate is kept. 409 if already revoked.',
   })
   @ApiOkResponse({ type: CertificateDto })
   @ApiProblems(400, 401, 403, 404, 409)
@@ -99,6 +103,6 @@ export class CertificatesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RevokeCertificateDto,
   ): Promise<CertificateDto> {
-    return this.reader.toDto(await this.revocation.revoke(user, id, body.reason));
+    return this.reader.toDto(await this.revocation.revoke(user, id, body), user);
   }
 }

@@ -41,6 +41,6 @@ export class EnrollmentCertificateController {
   ): Promise<CertificateDto> {
     const { certificate, created } = await this.issuer.issue(user.id, id);
     void reply.status(created ? HttpStatus.CREATED : HttpStatus.OK);
-    return this.reader.toDto(certificate);
+    return this.reader.toDto(certificate, user);
   }
 }

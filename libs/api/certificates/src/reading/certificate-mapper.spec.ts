@@ -17,6 +17,7 @@ const certificate = {
   status: 'valid',
   revokedAt: null,
   revokedReason: null,
+  revocationNote: null,
   sha256: 'a'.repeat(64),
 } as unknown as Certificate;
 
@@ -24,24 +25,40 @@ describe('verification answers', () => {
   it('says nothing of revocation for a valid certificate', () => {
     const answer = toVerificationDto(certificate);
     expect(answer).toMatchObject({ valid: true, status: 'valid', serial: 'ORIS-2026-000042' });
-    expect('revokedOn' in answer).toBe(false);
+    expect('revocationMonth' in answer).toBe(false);
     expect('reason' in answer).toBe(false);
   });
 
-  it('gives the day (in Morocco) and the reason of a revocation', () => {
+  it('gives what a verifier needs and no more: the month of completion, no region, no day', () => {
+    expect(toVerificationDto(certificate)).toEqual({
+      valid: true,
+      status: 'valid',
+      serial: 'ORIS-2026-000042',
+      holderName: 'Amina Benali',
+      holderNameAr: 'أمينة بنعلي',
+      courseTitle: 'Mesure d’impact social',
+      hours: 24,
+      completionMonth: '2026-03',
+      sha256: 'a'.repeat(64),
+    });
+  });
+
+  it('gives the month (in Morocco) and the reason code of a revocation, never the note', () => {
     const answer = toVerificationDto({
       ...certificate,
       status: 'revoked',
       // 23:30 UTC on 31 March is already 1 April in Casablanca (UTC+1).
       revokedAt: new Date('2026-03-31T23:30:00Z'),
-      revokedReason: 'Délivré par erreur',
+      revokedReason: 'issued_in_error',
+      revocationNote: 'Nom mal orthographié, signalé par la titulaire',
     } as Certificate);
     expect(answer).toMatchObject({
       valid: false,
       status: 'revoked',
-      revokedOn: '2026-04-01',
-      reason: 'Délivré par erreur',
+      revocationMonth: '2026-04',
+      reason: 'issued_in_error',
     });
+    expect(JSON.stringify(answer)).not.toContain('orthographié');
   });
 
   it('builds the public link from the web app URL, with or without a trailing slash', () => {

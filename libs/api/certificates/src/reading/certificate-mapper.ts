@@ -6,7 +6,11 @@ import type { Certificate } from '../entities/certificate.entity';
 export const verificationUrl = (webUrl: string, code: string) =>
   `${webUrl.replace(/\/+$/, '')}/verify/${code}`;
 
-export function toCertificateDto(certificate: Certificate, webUrl: string): CertificateDto {
+export function toCertificateDto(
+  certificate: Certificate,
+  webUrl: string,
+  { withRevocationNote }: { withRevocationNote: boolean },
+): CertificateDto {
   return {
     id: certificate.id,
     serial: certificate.serial,
@@ -28,11 +32,13 @@ export function toCertificateDto(certificate: Certificate, webUrl: string): Cert
     status: certificate.status,
     revokedAt: certificate.revokedAt?.toISOString() ?? null,
     revokedReason: certificate.revokedReason,
+    revocationNote: withRevocationNote ? certificate.revocationNote : null,
     pdfState: certificate.renderState,
     sha256: certificate.sha256,
   };
 }
 
+/** The public answer: see `VerificationDto` for what it leaves out, and why. */
 export function toVerificationDto(certificate: Certificate): VerificationDto {
   const revoked = certificate.status === 'revoked';
   return {
@@ -43,13 +49,12 @@ export function toVerificationDto(certificate: Certificate): VerificationDto {
     holderNameAr: certificate.holderNameAr,
     courseTitle: certificate.courseTitle,
     hours: certificate.hours,
-    sessionStartsOn: certificate.sessionStartsOn,
-    sessionEndsOn: certificate.sessionEndsOn,
-    regionCode: certificate.regionCode,
-    completedOn: certificate.completedOn,
-    issuedOn: certificate.issuedOn,
+    completionMonth: certificate.completedOn.slice(0, 7),
     ...(revoked && certificate.revokedAt
-      ? { revokedOn: dayInMorocco(certificate.revokedAt), reason: certificate.revokedReason ?? '' }
+      ? {
+          revocationMonth: dayInMorocco(certificate.revokedAt).slice(0, 7),
+          reason: certificate.revokedReason ?? 'other',
+        }
       : {}),
     sha256: certificate.sha256,
   };

@@ -22,8 +22,11 @@ export class CertificateReader {
     private readonly config: AppConfig,
   ) {}
 
-  toDto(certificate: Certificate): CertificateDto {
-    return toCertificateDto(certificate, this.config.PUBLIC_WEB_URL);
+  /** The revocation note is the staff's: administrators see it, the holder does not. */
+  toDto(certificate: Certificate, viewer: AuthenticatedUser): CertificateDto {
+    return toCertificateDto(certificate, this.config.PUBLIC_WEB_URL, {
+      withRevocationNote: viewer.roles.includes('admin'),
+    });
   }
 
   /** The certificate if `user` may see it; 404 otherwise (an id of someone else's reveals nothing). */
@@ -38,10 +41,13 @@ export class CertificateReader {
       where: { userId: user.id },
       order: { issuedAt: 'DESC', serial: 'DESC' },
     });
-    return rows.map((row) => this.toDto(row));
+    return rows.map((row) => this.toDto(row, user));
   }
 
-  async list(query: CertificateListQuery): Promise<Page<CertificateDto>> {
+  async list(
+    viewer: AuthenticatedUser,
+    query: CertificateListQuery,
+  ): Promise<Page<CertificateDto>> {
     const builder = this.certificates.createQueryBuilder('c');
     if (query.session) builder.andWhere('c.session_id = :session', { session: query.session });
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
@@ -58,7 +64,7 @@ export class CertificateReader {
       .take(query.pageSize)
       .getManyAndCount();
     return pageOf(
-      rows.map((row) => this.toDto(row)),
+      rows.map((row) => this.toDto(row, viewer)),
       total,
       query,
     );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLog } from '@oris/api/identity';
 import type { AuthenticatedUser } from '@oris/api/platform';
 import type { DataSource } from 'typeorm';
+import type { RevokeCertificateDto } from '../dto/revoke.dto';
 import {
   CertificateErrorCode,
   CertificateException,
@@ -12,7 +13,8 @@ import { Certificate } from '../entities/certificate.entity';
 import { VerificationCache } from '../verification/verification-cache';
 
 /**
- * Revokes a certificate: a status with its reason, actor and date, never a deletion. The audit
+ * Revokes a certificate: a status with its reason (a code public verification says) and the
+ * administrator's optional note (kept internal), actor and date, never a deletion. The audit
  * event commits with the change. Verification says "revoked" at once: once committed, and before
  * answering, its cached answer is forgotten in every API process.
  */
@@ -24,7 +26,11 @@ export class CertificateRevocation {
     private readonly verificationCache: VerificationCache,
   ) {}
 
-  async revoke(actor: AuthenticatedUser, id: string, reason: string): Promise<Certificate> {
+  async revoke(
+    actor: AuthenticatedUser,
+    id: string,
+    { reason, note }: RevokeCertificateDto,
+  ): Promise<Certificate> {
     const revoked = await this.dataSource.transaction(async (manager) => {
       const certificate = await manager.findOne(Certificate, {
         where: { id },
@@ -38,12 +44,14 @@ export class CertificateRevocation {
         );
       }
       const revokedAt = new Date();
-      await manager.update(Certificate, id, {
-        status: 'revoked',
+      const revocation = {
+        status: 'revoked' as const,
         revokedAt,
         revokedBy: actor.id,
         revokedReason: reason,
-      });
+        revocationNote: note ?? null,
+      };
+      await manager.update(Certificate, id, revocation);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'certificate.revoked',
@@ -51,12 +59,7 @@ export class CertificateRevocation {
         subjectId: id,
         data: { serial: certificate.serial, reason },
       });
-      return Object.assign(certificate, {
-        status: 'revoked' as const,
-        revokedAt,
-        revokedBy: actor.id,
-        revokedReason: reason,
-      });
+      return Object.assign(certificate, revocation);
     });
     await this.verificationCache.changed(revoked.verificationCode);
     return revoked;

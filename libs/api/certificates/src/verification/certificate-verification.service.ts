@@ -21,22 +21,17 @@ type VerifiedCertificate = Pick<
   | 'holderNameAr'
   | 'courseTitle'
   | 'hours'
-  | 'sessionStartsOn'
-  | 'sessionEndsOn'
-  | 'regionCode'
   | 'completedOn'
-  | 'issuedOn'
   | 'revokedAt'
   | 'revokedReason'
   | 'sha256'
 >;
 
-// Dates as text (`YYYY-MM-DD`, as the entity's date columns read them), the instant as a Date.
+// The day as text (`YYYY-MM-DD`, as the entity's date columns read it), the instant as a Date.
+// Nothing else is read: the revocation note, the region and the session's dates stay out.
 const FIND_BY_CODE = `
   SELECT status, serial, holder_name AS "holderName", holder_name_ar AS "holderNameAr",
-         course_title AS "courseTitle", hours, session_starts_on::text AS "sessionStartsOn",
-         session_ends_on::text AS "sessionEndsOn", region_code AS "regionCode",
-         completed_on::text AS "completedOn", issued_on::text AS "issuedOn",
+         course_title AS "courseTitle", hours, completed_on::text AS "completedOn",
          revoked_at AS "revokedAt", revoked_reason AS "revokedReason", sha256
     FROM certificate WHERE verification_code = $1`;
 

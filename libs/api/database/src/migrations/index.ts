@@ -9,6 +9,8 @@ import { CreatePlacements1765000000000 } from './1765000000000-CreatePlacements'
 import { CreateFollowups1765100000000 } from './1765100000000-CreateFollowups';
 import { CreateInsertionRollup1765200000000 } from './1765200000000-CreateInsertionRollup';
 import { InsertionRollupMonthlyAndNotify1765300000000 } from './1765300000000-InsertionRollupMonthlyAndNotify';
+import { EnrollmentCompletionAttestation1765410000000 } from './1765410000000-EnrollmentCompletionAttestation';
+import { RevocationReasonCodes1765420000000 } from './1765420000000-RevocationReasonCodes';
 import { CreatePublicIndicatorRelease1765460000000 } from './1765460000000-CreatePublicIndicatorRelease';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
@@ -24,5 +26,7 @@ export const MIGRATIONS = [
   CreateFollowups1765100000000,
   CreateInsertionRollup1765200000000,
   InsertionRollupMonthlyAndNotify1765300000000,
+  EnrollmentCompletionAttestation1765410000000,
+  RevocationReasonCodes1765420000000,
   CreatePublicIndicatorRelease1765460000000,
 ];

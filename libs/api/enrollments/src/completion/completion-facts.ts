@@ -36,6 +36,31 @@ export async function completionFacts(
   };
 }
 
+/**
+ * The facts of an enrollment about to be created (a CSV import row): none of the course's
+ * required modules done, absent from every meeting already held.
+ */
+export async function newEnrollmentFacts(
+  manager: EntityManager,
+  sessionId: string,
+): Promise<CompletionFacts> {
+  const [row]: { requiredModules: number; meetingsHeld: number }[] = await manager.query(
+    `SELECT (SELECT count(*)::int FROM course_module m
+              WHERE m.course_id = s.course_id AND m.status = 'published' AND m.required)
+              AS "requiredModules",
+            (SELECT count(*)::int FROM session_meeting m
+              WHERE m.session_id = s.id AND m.starts_at <= now()) AS "meetingsHeld"
+       FROM course_session s WHERE s.id = $1`,
+    [sessionId],
+  );
+  return {
+    requiredModules: row.requiredModules,
+    requiredModulesDone: 0,
+    meetingsHeld: row.meetingsHeld,
+    meetingsAttended: 0,
+  };
+}
+
 export async function checkCompletion(
   manager: EntityManager,
   course: Course,

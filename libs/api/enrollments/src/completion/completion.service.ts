@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { todayInMorocco } from '@oris/api/catalogue';
+import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
-import type { CompletionEvaluation } from '@oris/shared/domain';
 import { DataSource } from 'typeorm';
 import { EnrollmentAccess, staffOnly } from '../access/enrollment-access';
 import { isAdmin } from '../access/staff-rules';
@@ -12,12 +12,14 @@ import { Enrollment } from '../entities/enrollment.entity';
 import { EnrollmentErrorCode, EnrollmentException } from '../enrollment.exception';
 import { EnrollmentCompleted, EnrollmentEvents } from '../events/enrollment-events';
 import { EnrollmentReader } from '../reading/enrollment-reader';
+import { decideCompletion, unmetCompletion, unmetCriteriaNames } from './completion-decision';
 import { checkCompletion } from './completion-facts';
 
 /**
  * The outcome of an enrollment, recorded by the session's staff: completed when the course's
- * rule is met (the call itself is the trainer's validation), or not completed. Completion is
- * what makes a person "trained": it records the day and tells the listeners after the commit.
+ * rule is met (the call itself is the trainer's validation) or when an administrator attests the
+ * completion of a session that has ended (see `decideCompletion`), or not completed. Completion
+ * is what makes a person "trained": it records the day and tells the listeners after the commit.
  */
 @Injectable()
 export class CompletionService {
@@ -26,6 +28,7 @@ export class CompletionService {
     private readonly access: EnrollmentAccess,
     private readonly reader: EnrollmentReader,
     private readonly events: EnrollmentEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   async complete(
@@ -47,16 +50,39 @@ export class CompletionService {
           `A ${enrollment.status} enrollment cannot be completed; only a confirmed (or not completed) one.`,
         );
       }
-      const completedOn = completionDay(user, dto.completedOn, session.startsOn);
+      const today = todayInMorocco();
+      const completedOn = completionDay(user, dto.completedOn, session.startsOn, today);
       const { evaluation } = await checkCompletion(manager, course, enrollment.id, session.id);
-      if (!evaluation.met) throw unmet(evaluation);
+      const decision = decideCompletion(evaluation, {
+        byAdministrator: isAdmin(user),
+        sessionEndsOn: session.endsOn,
+        today,
+      });
+      if (decision.outcome === 'refused') throw unmetCompletion(decision.unmet);
       const validatedAt = new Date();
+      const attested = decision.outcome === 'attested';
       await manager.update(Enrollment, enrollment.id, {
         status: 'completed',
         completedOn,
         validatedBy: user.id,
         validatedAt,
+        completionAttestedBy: attested ? user.id : null,
+        completionAttestedAt: attested ? validatedAt : null,
       });
+      if (attested) {
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'enrollment.completion_attested',
+          subjectType: 'enrollment',
+          subjectId: enrollment.id,
+          data: {
+            sessionId: session.id,
+            completedOn,
+            unmet: unmetCriteriaNames(decision.unmet),
+            via: 'api',
+          },
+        });
+      }
       const updated = await manager.findOneByOrFail(Enrollment, { id: enrollment.id });
       const completed: EnrollmentCompleted = {
         type: 'EnrollmentCompleted',
@@ -107,8 +133,12 @@ export class CompletionService {
 }
 
 /** Today by default; administrators may record a past day (past cohorts), never a future one. */
-function completionDay(user: AuthenticatedUser, requested: string | undefined, startsOn: string) {
-  const today = todayInMorocco();
+function completionDay(
+  user: AuthenticatedUser,
+  requested: string | undefined,
+  startsOn: string,
+  today: string,
+) {
   if (requested === undefined || requested === today) return today;
   const problem = (message: string) =>
     new RequestValidationException([{ field: 'completedOn', message }]);
@@ -118,16 +148,4 @@ function completionDay(user: AuthenticatedUser, requested: string | undefined, s
     throw problem(`completedOn cannot be before the session starts (${startsOn})`);
   }
   return requested;
-}
-
-function unmet(evaluation: CompletionEvaluation): EnrollmentException {
-  const [first] = evaluation.unmet;
-  const code =
-    first.criterion === 'required_modules'
-      ? EnrollmentErrorCode.RequiredModulesIncomplete
-      : EnrollmentErrorCode.AttendanceBelowThreshold;
-  const detail = evaluation.unmet
-    .map((outcome) => `${outcome.criterion}: ${outcome.detail}`)
-    .join('; ');
-  return new EnrollmentException(code, `Not met — ${detail}.`);
 }

@@ -28,6 +28,14 @@ export class PersonDto {
   fullNameAr!: string | null;
 }
 
+export class CompletionAttestationDto {
+  @ApiProperty({ type: PersonDto, description: 'The administrator who attested the completion.' })
+  by!: PersonDto;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+}
+
 export class EnrollmentCourseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -147,6 +155,16 @@ export class EnrollmentDto {
     description: 'Who recorded the outcome (completed or not completed).',
   })
   validatedBy!: string | null;
+
+  @ApiProperty({
+    type: CompletionAttestationDto,
+    nullable: true,
+    description:
+      'Set when an administrator recorded the completion of a session that had ended although ' +
+      'the platform’s records do not meet the course’s rule (a past cohort): the completion ' +
+      'rests on their attestation. Null for a completion the records show.',
+  })
+  completionAttestation!: CompletionAttestationDto | null;
 
   @ApiProperty({ type: ProgressDto })
   progress!: ProgressDto;

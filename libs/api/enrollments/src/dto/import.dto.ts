@@ -65,6 +65,13 @@ export class ImportRowDto {
   })
   outcome!: ImportOutcome;
 
+  @ApiProperty({
+    description:
+      'A completion the platform’s records cannot show (nothing done on it yet), recorded on the ' +
+      'importing administrator’s attestation: only for a session that has ended.',
+  })
+  completionAttested!: boolean;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null in a dry run.' })
   enrollmentId!: string | null;
 }

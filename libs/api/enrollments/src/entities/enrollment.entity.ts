@@ -22,7 +22,9 @@ import {
 /**
  * A person in a session. Mirrors the migration `CreateEnrollments` (constraint names matter to
  * migration:generate). Who acted is kept per step: enrolled_by, approved_by, withdrawn_by,
- * validated_by (the trainer or administrator who recorded completed / not_completed).
+ * validated_by (the trainer or administrator who recorded completed / not_completed), and
+ * completion_attested_by when an administrator attested a completion the records do not show
+ * (migration `EnrollmentCompletionAttestation`).
  */
 @Entity('enrollment')
 @Index('enrollment_active_key', ['sessionId', 'userId'], {
@@ -64,6 +66,10 @@ import {
 @Check(
   'enrollment_validated_check',
   `status NOT IN ('completed', 'not_completed') OR validated_at IS NOT NULL`,
+)
+@Check(
+  'enrollment_completion_attested_check',
+  `(completion_attested_by IS NULL) = (completion_attested_at IS NULL) AND (completion_attested_at IS NULL OR status = 'completed')`,
 )
 export class Enrollment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'enrollment_pkey' })
@@ -157,6 +163,24 @@ export class Enrollment {
 
   @Column({ name: 'validated_at', type: 'timestamptz', nullable: true })
   validatedAt!: Date | null;
+
+  /**
+   * The administrator who recorded the completion of a session that had ended although the
+   * platform's records do not meet the course's rule (a past cohort): the completion rests on
+   * their word. Null for a completion the records show.
+   */
+  @Column({ name: 'completion_attested_by', type: 'uuid', nullable: true })
+  completionAttestedBy!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({
+    name: 'completion_attested_by',
+    foreignKeyConstraintName: 'enrollment_completion_attested_by_fkey',
+  })
+  completionAttester?: Relation<User>;
+
+  @Column({ name: 'completion_attested_at', type: 'timestamptz', nullable: true })
+  completionAttestedAt!: Date | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

@@ -109,7 +109,9 @@ export class EnrollmentsController {
       'says so), attendance at or above the threshold of the meetings held (if set); this call ' +
       'is the trainer’s validation. Refused with 409 `required_modules_incomplete` or ' +
       '`attendance_below_threshold`, the detail naming every unmet criterion with its figures. ' +
-      'Administrators may give a past `completedOn`.',
+      'Administrators may give a past `completedOn`; an administrator completing a session that ' +
+      'has ended attests a completion the records do not show (a past cohort): it is recorded, ' +
+      'marked in `completionAttestation` and audited.',
   })
   @ApiOkResponse({ type: EnrollmentDetailDto })
   @ApiProblems(400, 401, 403, 404, 409)

@@ -81,8 +81,10 @@ export class SessionEnrollmentsController {
       'all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); ' +
       'otherwise accounts are created for unknown emails (trainee role; they set a password with ' +
       '"forgot password"), and each row is enrolled in file order: confirmed while seats are left, ' +
-      'then waitlisted; a row with `completedOn` is recorded as completed on that day (past ' +
-      'cohorts, the administrator attesting it). Any session but a cancelled one.',
+      'then waitlisted; a row with `completedOn` is recorded as completed on that day by the ' +
+      'rule of the completion route: with nothing recorded yet, that is the administrator’s ' +
+      'attestation, for a session that has ended (`completionAttested`; a line problem ' +
+      'otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one.',
   })
   @ApiOkResponse({ type: ImportReportDto })
   @Idempotent()

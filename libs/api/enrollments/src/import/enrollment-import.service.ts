@@ -5,9 +5,21 @@ import { Algorithm, hash } from '@node-rs/argon2';
 import { SessionSeats, todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
-import { admissionRefusal, CsvSyntaxError, parseCsv } from '@oris/shared/domain';
+import {
+  admissionRefusal,
+  CsvSyntaxError,
+  evaluateCompletion,
+  parseCsv,
+} from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnrollmentAccess, SessionContext } from '../access/enrollment-access';
+import { isAdmin } from '../access/staff-rules';
+import {
+  CompletionDecision,
+  decideCompletion,
+  unmetCriteriaNames,
+} from '../completion/completion-decision';
+import { completionRuleOf, newEnrollmentFacts } from '../completion/completion-facts';
 import { ImportReportDto, ImportRowDto } from '../dto/import.dto';
 import { EnrollmentEmails, EmailRecipient, sessionFacts } from '../emails/enrollment-emails';
 import { Enrollment } from '../entities/enrollment.entity';
@@ -18,7 +30,10 @@ import { ImportProblem, ImportRow, readImportRows } from './import-rows';
 import { ImportPerson, planImport, PlannedRow } from './import-plan';
 
 /**
- * Bulk enrollment of a session from a CSV, for administrators (past cohorts included). A dry run
+ * Bulk enrollment of a session from a CSV, for administrators (past cohorts included). A row
+ * with a completion goes through the completion rule of the route (`decideCompletion`): nothing
+ * is recorded yet for a new enrollment, so it is the administrator's attestation, for a session
+ * that has ended, unless the course's rule asks for nothing the records would hold. A dry run
  * reports every row's problem and outcome and writes nothing; the real run is all-or-nothing, in
  * one transaction holding the session's lock, and refuses (400, each problem as
  * `lines.<line>.<column>`) if anything is wrong.
@@ -45,13 +60,25 @@ export class EnrollmentImport {
       const manager = this.dataSource.manager;
       const context = await this.access.sessionForStaff(manager, user, sessionId);
       const seatsLeft = context.session.capacity - context.session.confirmedCount;
-      const { planned, problems } = await this.plan(manager, context, read, seatsLeft);
-      return report(sessionId, true, false, problems, problems.length > 0 ? [] : planned);
+      const { planned, problems, completion } = await this.plan(
+        manager,
+        user,
+        context,
+        read,
+        seatsLeft,
+      );
+      return report(sessionId, true, false, problems, previewRows(planned, problems, completion));
     }
     const { rows, completions } = await this.dataSource.transaction(async (manager) => {
       const context = await this.access.sessionForStaff(manager, user, sessionId);
       const seat = await this.seats.lock(manager, sessionId);
-      const { planned, problems } = await this.plan(manager, context, read, seat.seatsLeft);
+      const { planned, problems, completion } = await this.plan(
+        manager,
+        user,
+        context,
+        read,
+        seat.seatsLeft,
+      );
       if (problems.length > 0) {
         throw new RequestValidationException(
           problems.map(({ line, field, reason }) => ({
@@ -60,7 +87,7 @@ export class EnrollmentImport {
           })),
         );
       }
-      return this.apply(manager, user, context, planned);
+      return this.apply(manager, user, context, planned, completion);
     });
     this.emails.dispatch();
     for (const event of completions) this.events.publish(event);
@@ -69,10 +96,15 @@ export class EnrollmentImport {
 
   private async plan(
     manager: EntityManager,
+    user: AuthenticatedUser,
     context: SessionContext,
     read: { rows: ImportRow[]; problems: ImportProblem[] },
     seatsLeft: number,
-  ): Promise<{ planned: PlannedRow[]; problems: ImportProblem[] }> {
+  ): Promise<{
+    planned: PlannedRow[];
+    problems: ImportProblem[];
+    completion: CompletionDecision;
+  }> {
     const refusal = admissionRefusal(
       {
         status: context.session.status,
@@ -88,8 +120,20 @@ export class EnrollmentImport {
         'The session is cancelled: it takes no enrollment.',
       );
     }
+    // Every row is a new enrollment, so one decision holds for all the file's completions.
+    const completion = decideCompletion(
+      evaluateCompletion(
+        completionRuleOf(context.course),
+        await newEnrollmentFacts(manager, context.session.id),
+      ),
+      {
+        byAdministrator: isAdmin(user),
+        sessionEndsOn: context.session.endsOn,
+        today: todayInMorocco(),
+      },
+    );
     if (read.problems.length > 0 && read.rows.length === 0) {
-      return { planned: [], problems: read.problems };
+      return { planned: [], problems: read.problems, completion };
     }
     const emails = read.rows.map((row) => row.email);
     const people: ImportPerson[] = await manager.query(
@@ -104,10 +148,22 @@ export class EnrollmentImport {
       startsOn: context.session.startsOn,
       seatsLeft,
     });
+    if (completion.outcome === 'refused') {
+      const unmet = completion.unmet.map((outcome) => `${outcome.criterion}: ${outcome.detail}`);
+      for (const row of planned.filter((row) => row.outcome === 'completed')) {
+        problems.push({
+          line: row.line,
+          field: 'completedOn',
+          reason:
+            `the course's completion rule is not met (${unmet.join('; ')}); a completion ` +
+            'without the records is attested only for a session that has ended',
+        });
+      }
+    }
     const all = [...read.problems, ...problems].sort(
       (a, b) => a.line - b.line || a.field.localeCompare(b.field),
     );
-    return { planned, problems: all };
+    return { planned, problems: all, completion };
   }
 
   private async apply(
@@ -115,6 +171,7 @@ export class EnrollmentImport {
     user: AuthenticatedUser,
     context: SessionContext,
     planned: PlannedRow[],
+    completion: CompletionDecision,
   ): Promise<{ rows: ImportRowDto[]; completions: EnrollmentCompleted[] }> {
     const { session, course } = context;
     const facts = sessionFacts(session, course);
@@ -124,6 +181,7 @@ export class EnrollmentImport {
     const rows: ImportRowDto[] = [];
     const completions: EnrollmentCompleted[] = [];
     const now = new Date();
+    const attested = completion.outcome === 'attested';
     for (const row of planned) {
       const person =
         row.person ?? (await this.createPerson(manager, user, session.id, row, unusableHash));
@@ -147,6 +205,8 @@ export class EnrollmentImport {
                 completedOn: row.completedOn,
                 validatedBy: user.id,
                 validatedAt: now,
+                completionAttestedBy: attested ? user.id : null,
+                completionAttestedAt: attested ? now : null,
               }
             : { ...base, status: 'confirmed', confirmedAt: now };
       } else if (row.outcome === 'completed') {
@@ -162,9 +222,24 @@ export class EnrollmentImport {
       rows.push({
         ...toRowDto(row),
         outcome: values.status as ImportRowDto['outcome'],
+        completionAttested: values.completionAttestedBy != null,
         enrollmentId,
       });
       if (values.status === 'completed') {
+        if (completion.outcome === 'attested') {
+          await this.audit.record(manager, {
+            actorId: user.id,
+            action: 'enrollment.completion_attested',
+            subjectType: 'enrollment',
+            subjectId: enrollmentId,
+            data: {
+              sessionId: session.id,
+              completedOn: row.completedOn,
+              unmet: unmetCriteriaNames(completion.unmet),
+              via: 'import',
+            },
+          });
+        }
         completions.push({
           type: 'EnrollmentCompleted',
           enrollmentId,
@@ -259,23 +334,37 @@ async function unusablePasswordHash(): Promise<string> {
   });
 }
 
-const toRowDto = (row: PlannedRow): Omit<ImportRowDto, 'outcome' | 'enrollmentId'> => ({
+const toRowDto = (
+  row: PlannedRow,
+): Omit<ImportRowDto, 'outcome' | 'completionAttested' | 'enrollmentId'> => ({
   line: row.line,
   email: row.email,
   fullName: row.fullName,
   newPerson: row.person === null,
 });
 
+/** What a dry run would give: nothing when anything is wrong. */
+function previewRows(
+  planned: PlannedRow[],
+  problems: ImportProblem[],
+  completion: CompletionDecision,
+): ImportRowDto[] {
+  if (problems.length > 0) return [];
+  return planned.map((row) => ({
+    ...toRowDto(row),
+    outcome: row.outcome,
+    completionAttested: row.outcome === 'completed' && completion.outcome === 'attested',
+    enrollmentId: null,
+  }));
+}
+
 function report(
   sessionId: string,
   dryRun: boolean,
   applied: boolean,
   problems: ImportProblem[],
-  rows: (PlannedRow | ImportRowDto)[],
+  items: ImportRowDto[],
 ): ImportReportDto {
-  const items: ImportRowDto[] = rows.map((row) =>
-    'enrollmentId' in row ? row : { ...toRowDto(row), outcome: row.outcome, enrollmentId: null },
-  );
   const count = (outcome: ImportRowDto['outcome']) =>
     items.filter((row) => row.outcome === outcome).length;
   return {

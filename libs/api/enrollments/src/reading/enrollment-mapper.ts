@@ -24,9 +24,9 @@ interface PersonRow {
 }
 
 /**
- * Enrollment DTOs in four statements whatever their number (sessions with courses, people,
- * module counts, waitlist positions): no query per enrollment. Runs on the caller's manager,
- * one statement after the other (a transaction has a single connection).
+ * Enrollment DTOs in four statements whatever their number (sessions with courses, people and
+ * attesting administrators, module counts, waitlist positions): no query per enrollment. Runs
+ * on the caller's manager, one statement after the other (a transaction has a single connection).
  */
 export async function toEnrollmentDtos(
   manager: EntityManager,
@@ -44,7 +44,17 @@ export async function toEnrollmentDtos(
   );
   const people: PersonRow[] = await manager.query(
     `SELECT id, full_name AS "fullName", full_name_ar AS "fullNameAr" FROM users WHERE id = ANY($1)`,
-    [[...new Set(enrollments.map((enrollment) => enrollment.userId))]],
+    [
+      [
+        ...new Set(
+          enrollments.flatMap((enrollment) =>
+            enrollment.completionAttestedBy
+              ? [enrollment.userId, enrollment.completionAttestedBy]
+              : [enrollment.userId],
+          ),
+        ),
+      ],
+    ],
   );
   const counts = await moduleCounts(manager, ids);
   const positions = await waitlistPositions(
@@ -56,6 +66,9 @@ export async function toEnrollmentDtos(
   return enrollments.map((enrollment) => {
     const session = sessionById.get(enrollment.sessionId) as SessionRow;
     const person = personById.get(enrollment.userId) as PersonRow;
+    const attester = enrollment.completionAttestedBy
+      ? (personById.get(enrollment.completionAttestedBy) as PersonRow)
+      : null;
     return {
       id: enrollment.id,
       status: enrollment.status,
@@ -80,6 +93,13 @@ export async function toEnrollmentDtos(
       withdrawalReason: enrollment.withdrawalReason,
       completedOn: enrollment.completedOn,
       validatedBy: enrollment.validatedBy,
+      completionAttestation:
+        attester && enrollment.completionAttestedAt
+          ? {
+              by: { id: attester.id, fullName: attester.fullName, fullNameAr: attester.fullNameAr },
+              at: enrollment.completionAttestedAt.toISOString(),
+            }
+          : null,
       progress: toProgress(counts.get(enrollment.id) ?? NO_MODULES),
     };
   });

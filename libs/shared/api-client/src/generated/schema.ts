@@ -544,7 +544,7 @@ export interface paths {
     put?: never;
     /**
      * Enroll people from a CSV (administrators), with a dry run
-     * @description With `dryRun=true`, checks every row and answers the report (each problem with its line, column and reason; each row’s outcome) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise accounts are created for unknown emails (trainee role; they set a password with "forgot password"), and each row is enrolled in file order: confirmed while seats are left, then waitlisted; a row with `completedOn` is recorded as completed on that day (past cohorts, the administrator attesting it). Any session but a cancelled one.
+     * @description With `dryRun=true`, checks every row and answers the report (each problem with its line, column and reason; each row’s outcome) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise accounts are created for unknown emails (trainee role; they set a password with "forgot password"), and each row is enrolled in file order: confirmed while seats are left, then waitlisted; a row with `completedOn` is recorded as completed on that day by the rule of the completion route: with nothing recorded yet, that is the administrator’s attestation, for a session that has ended (`completionAttested`; a line problem otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one.
      */
     post: operations['SessionEnrollments_importCsv'];
     delete?: never;
@@ -701,7 +701,7 @@ export interface paths {
     put?: never;
     /**
      * Validate completion (the session’s staff)
-     * @description Checks the course’s completion rule: every required published module done (if the rule says so), attendance at or above the threshold of the meetings held (if set); this call is the trainer’s validation. Refused with 409 `required_modules_incomplete` or `attendance_below_threshold`, the detail naming every unmet criterion with its figures. Administrators may give a past `completedOn`.
+     * @description Checks the course’s completion rule: every required published module done (if the rule says so), attendance at or above the threshold of the meetings held (if set); this call is the trainer’s validation. Refused with 409 `required_modules_incomplete` or `attendance_below_threshold`, the detail naming every unmet criterion with its figures. Administrators may give a past `completedOn`; an administrator completing a session that has ended attests a completion the records do not show (a past cohort): it is recorded, marked in `completionAttestation` and audited.
      */
     post: operations['Enrollments_complete'];
     delete?: never;
@@ -938,7 +938,7 @@ export interface paths {
     put?: never;
     /**
      * Revoke a certificate (administrators)
-     * @description The reason is required and shown by public verification at once. Recorded as an audit event with the actor; the certificate is kept. 409 if already revoked.
+     * @description The reason (a code from a short list) is required and shown by public verification at once; the optional note stays with the staff. Recorded as an audit event with the actor; the certificate is kept. 409 if already revoked.
      */
     post: operations['Certificates_revoke'];
     delete?: never;
@@ -2194,6 +2194,12 @@ export interface components {
         | 'MA-12';
       course: components['schemas']['EnrollmentCourseDto'];
     };
+    CompletionAttestationDto: {
+      /** @description The administrator who attested the completion. */
+      by: components['schemas']['PersonDto'];
+      /** Format: date-time */
+      at: string;
+    };
     ProgressDto: {
       /** @description Required published modules marked done. */
       requiredDone: number;
@@ -2264,6 +2270,8 @@ export interface components {
        * @description Who recorded the outcome (completed or not completed).
        */
       validatedBy: string | null;
+      /** @description Set when an administrator recorded the completion of a session that had ended although the platform’s records do not meet the course’s rule (a past cohort): the completion rests on their attestation. Null for a completion the records show. */
+      completionAttestation: components['schemas']['CompletionAttestationDto'] | null;
       progress: components['schemas']['ProgressDto'];
     };
     ImportEnrollmentsDto: {
@@ -2296,6 +2304,8 @@ export interface components {
        * @enum {string}
        */
       outcome: 'confirmed' | 'waitlisted' | 'completed';
+      /** @description A completion the platform’s records cannot show (nothing done on it yet), recorded on the importing administrator’s attestation: only for a session that has ended. */
+      completionAttested: boolean;
       /**
        * Format: uuid
        * @description Null in a dry run.
@@ -2441,6 +2451,8 @@ export interface components {
        * @description Who recorded the outcome (completed or not completed).
        */
       validatedBy: string | null;
+      /** @description Set when an administrator recorded the completion of a session that had ended although the platform’s records do not meet the course’s rule (a past cohort): the completion rests on their attestation. Null for a completion the records show. */
+      completionAttestation: components['schemas']['CompletionAttestationDto'] | null;
       progress: components['schemas']['ProgressDto'];
       /** @description The course’s completion rule, checked now. */
       completionCheck: components['schemas']['CompletionCheckDto'];
@@ -2537,7 +2549,11 @@ export interface components {
       status: 'valid' | 'revoked';
       /** Format: date-time */
       revokedAt: string | null;
-      revokedReason: string | null;
+      /** @enum {string|null} */
+      revokedReason:
+        'issued_in_error' | 'completion_withdrawn' | 'duplicate' | 'fraud' | 'other' | null;
+      /** @description The revoking administrator’s note: shown to administrators only (null for the holder), never published. */
+      revocationNote: string | null;
       /**
        * @description The PDF: `pending` until the worker has rendered and stored it.
        * @enum {string}
@@ -2570,8 +2586,13 @@ export interface components {
       failed: number;
     };
     RevokeCertificateDto: {
-      /** @description Why the certificate is revoked; shown on the public verification page. */
-      reason: string;
+      /**
+       * @description Why the certificate is revoked, from the list public verification translates: `issued_in_error`, `completion_withdrawn` (the completion was withdrawn), `duplicate` (the same training certified twice), `fraud`, `other`.
+       * @enum {string}
+       */
+      reason: 'issued_in_error' | 'completion_withdrawn' | 'duplicate' | 'fraud' | 'other';
+      /** @description The administrator’s own explanation, for the staff and the audit trail: never published. */
+      note?: string;
     };
     VerificationDto: {
       /** @description True when the certificate exists and is not revoked. */
@@ -2584,23 +2605,21 @@ export interface components {
       holderNameAr: string | null;
       courseTitle: string;
       hours: number;
-      /** Format: date */
-      sessionStartsOn: string;
-      /** Format: date */
-      sessionEndsOn: string;
-      /** @example MA-04 */
-      regionCode: string;
-      /** Format: date */
-      completedOn: string;
-      /** Format: date */
-      issuedOn: string;
       /**
-       * Format: date
-       * @description Day of revocation (Morocco), when revoked.
+       * @description Month and year of completion (YYYY-MM).
+       * @example 2026-03
        */
-      revokedOn?: string;
-      /** @description Why it was revoked, when revoked. */
-      reason?: string;
+      completionMonth: string;
+      /**
+       * @description Month and year of revocation (YYYY-MM, in Morocco), when revoked.
+       * @example 2026-04
+       */
+      revocationMonth?: string;
+      /**
+       * @description Why it was revoked, when revoked: a code the page translates.
+       * @enum {string}
+       */
+      reason?: 'issued_in_error' | 'completion_withdrawn' | 'duplicate' | 'fraud' | 'other';
       /** @description Hex SHA-256 of the issued PDF; null while it is being rendered. */
       sha256: string | null;
     };

@@ -9,6 +9,7 @@ import type {
   Enrollment,
   FileMatch,
   PageOf,
+  RevokeCertificate,
   Session,
   Verification,
 } from './shared/certificate-types';
@@ -62,11 +63,11 @@ export class CertificatesApi {
     ) as Promise<unknown> as Promise<Blob>;
   }
 
-  revoke(id: string, reason: string): Promise<Certificate> {
+  revoke(id: string, revocation: RevokeCertificate): Promise<Certificate> {
     return unwrap(
       this.api.POST('/api/v1/certificates/{id}/revoke', {
         params: { path: { id } },
-        body: { reason },
+        body: revocation,
       }),
     );
   }

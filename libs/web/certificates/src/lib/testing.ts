@@ -28,6 +28,7 @@ export function aCertificate(changes: Partial<Certificate> = {}): Certificate {
     status: 'valid',
     revokedAt: null,
     revokedReason: null,
+    revocationNote: null,
     pdfState: 'rendered',
     sha256: 'a'.repeat(64),
     ...changes,
@@ -43,11 +44,7 @@ export function aVerification(changes: Partial<Verification> = {}): Verification
     holderNameAr: 'سلمى بناني',
     courseTitle: 'Créer et gérer une coopérative',
     hours: 28,
-    sessionStartsOn: '2026-09-14',
-    sessionEndsOn: '2026-09-17',
-    regionCode: 'MA-02',
-    completedOn: '2026-09-17',
-    issuedOn: '2026-09-20',
+    completionMonth: '2026-09',
     sha256: 'a'.repeat(64),
     ...changes,
   };
@@ -78,6 +75,7 @@ export function aCompleter(id: string, fullName: string): Enrollment {
     withdrawalReason: null,
     completedOn: '2026-09-17',
     validatedBy: 'trainer',
+    completionAttestation: null,
     progress: {
       requiredDone: 4,
       requiredTotal: 4,

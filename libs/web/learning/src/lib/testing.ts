@@ -56,6 +56,7 @@ export function anEnrollment(changes: Partial<Enrollment> = {}): Enrollment {
     withdrawalReason: null,
     completedOn: null,
     validatedBy: null,
+    completionAttestation: null,
     progress: aProgress(),
     ...changes,
   };

@@ -146,6 +146,7 @@ export function anEnrollment(
     withdrawalReason: null,
     completedOn: null,
     validatedBy: null,
+    completionAttestation: null,
     progress: {
       requiredDone: 1,
       requiredTotal: 4,

@@ -36,6 +36,7 @@ const ROW = {
   fullName: 'Amina Benali',
   newPerson: true,
   outcome: 'confirmed' as const,
+  completionAttested: false,
   enrollmentId: null,
 };
 
@@ -141,6 +142,29 @@ describe('ImportsPage', () => {
     expect(requests[1].key).toMatch(/^[0-9a-f-]{36}$/);
     expect(element.querySelector('#import-result-heading')).not.toBeNull();
     expect(buttons()[1].disabled).toBe(true);
+  });
+
+  it('says which completions of a past cohort the import records on the administrator’s attestation', async () => {
+    const completedRow = {
+      ...ROW,
+      outcome: 'completed' as const,
+      completionAttested: true,
+    };
+    const { harness, element, buttons, chooseFile } = await render([
+      report({ rows: [completedRow, { ...ROW, line: 3, email: 'b@example.ma' }], completed: 1 }),
+    ]);
+    await chooseFile(IMPORT_TEMPLATE);
+
+    buttons()[0].click();
+    await settle(harness);
+
+    const cells = [...element.querySelectorAll('table.rows tbody tr')].map((tr) =>
+      tr.lastElementChild?.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(cells).toEqual([
+      'admin.imports.outcomes.completed admin.imports.preview.attested',
+      'admin.imports.outcomes.confirmed',
+    ]);
   });
 
   it('checks a new file again before importing it', async () => {

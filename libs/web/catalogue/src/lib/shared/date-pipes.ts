@@ -1,6 +1,6 @@
 import { Pipe, type PipeTransform } from '@angular/core';
 import type { Locale } from '@oris/shared/domain';
-import { formatDay, formatDayRange, formatTimeRange } from './formatting';
+import { formatDay, formatDayRange, formatMonth, formatTimeRange } from './formatting';
 
 // The language is an argument, so the pipes stay pure and still follow a language switch.
 
@@ -8,6 +8,13 @@ import { formatDay, formatDayRange, formatTimeRange } from './formatting';
 export class DayPipe implements PipeTransform {
   transform(day: string, language: Locale): string {
     return formatDay(day, language);
+  }
+}
+
+@Pipe({ name: 'orisMonth' })
+export class MonthPipe implements PipeTransform {
+  transform(month: string, language: Locale): string {
+    return formatMonth(month, language);
   }
 }
 

@@ -1,4 +1,4 @@
-import { formatDay, formatDayRange, formatTimeRange, intlLocale } from './formatting';
+import { formatDay, formatDayRange, formatMonth, formatTimeRange, intlLocale } from './formatting';
 
 describe('date formatting', () => {
   it('writes Arabic dates with Western digits, as in Morocco', () => {
@@ -9,6 +9,12 @@ describe('date formatting', () => {
   it('keeps a calendar day whatever the time zone', () => {
     expect(formatDay('2026-03-01', 'fr')).toBe('1 mars 2026');
     expect(formatDay('2026-12-31', 'en')).toMatch(/^(31 December|December 31,) 2026$/);
+  });
+
+  it('writes a month and its year without a day, whatever the time zone', () => {
+    expect(formatMonth('2026-03', 'fr')).toBe('mars 2026');
+    expect(formatMonth('2026-12', 'en')).toBe('December 2026');
+    expect(formatMonth('2026-01', 'ar')).toContain('2026');
   });
 
   it('writes a range of days once, and a one-day range as a day', () => {

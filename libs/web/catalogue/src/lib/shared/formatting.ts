@@ -19,6 +19,15 @@ export function formatDay(day: string, language: Locale): string {
   }).format(asUtcDay(day));
 }
 
+/** A month ('YYYY-MM') in full: "mars 2026", "March 2026". */
+export function formatMonth(month: string, language: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(asUtcDay(`${month}-01`));
+}
+
 /** "2 – 6 March 2026", or a single day when the range is one day long. */
 export function formatDayRange(start: string, end: string, language: Locale): string {
   const format = new Intl.DateTimeFormat(intlLocale(language), {

@@ -16,6 +16,7 @@ import {
   settle,
 } from '../testing';
 import { AdminCertificatesPage } from './admin-certificates-page';
+import type { RevokeAnswer } from './revoke-dialog';
 
 const FR = {
   certificates: {
@@ -33,7 +34,7 @@ const karim = aCompleter('e-karim', 'Karim Alaoui');
 
 async function render(
   routes: Parameters<typeof fakeApi>[0],
-  options: { revokeReason?: string } = {},
+  options: { revocation?: RevokeAnswer } = {},
 ) {
   const api = fakeApi({
     'GET /api/v1/admin/courses': () =>
@@ -68,7 +69,7 @@ async function render(
         useValue: {
           open: (_component: unknown, config: { data: unknown }) => {
             dialogs.push(config.data);
-            return { afterClosed: () => of(options.revokeReason) };
+            return { afterClosed: () => of(options.revocation) };
           },
         },
       },
@@ -107,7 +108,7 @@ describe('AdminCertificatesPage', () => {
     expect(lists.at(-1)?.query).toBe('page=1&pageSize=20&q=bennani&status=revoked');
   });
 
-  it('revokes with the reason given in the dialog and shows the row revoked', async () => {
+  it('revokes with the reason and note given in the dialog and shows the row revoked', async () => {
     const certificate = aCertificate();
     const { harness, element, calls, dialogs, button } = await render(
       {
@@ -117,10 +118,11 @@ describe('AdminCertificatesPage', () => {
             ...certificate,
             status: 'revoked',
             revokedAt: '2026-10-02T09:00:00Z',
-            revokedReason: (call.body as { reason: string }).reason,
+            revokedReason: (call.body as RevokeAnswer).reason,
+            revocationNote: (call.body as RevokeAnswer).note ?? null,
           } satisfies Certificate),
       },
-      { revokeReason: 'Erreur sur le nom' },
+      { revocation: { reason: 'issued_in_error', note: 'Nom mal orthographié' } },
     );
 
     button('certificates.actions.revoke')?.click();
@@ -128,10 +130,11 @@ describe('AdminCertificatesPage', () => {
 
     expect(dialogs).toEqual([{ serial: 'ORIS-2026-000123', holderName: 'Salma Bennani' }]);
     const revoke = calls.find((call) => call.path.endsWith('/revoke'));
-    expect(revoke?.body).toEqual({ reason: 'Erreur sur le nom' });
+    expect(revoke?.body).toEqual({ reason: 'issued_in_error', note: 'Nom mal orthographié' });
     const row = element.querySelector('tbody tr')?.textContent ?? '';
     expect(row).toContain('certificates.status.revoked');
-    expect(row).toContain('Erreur sur le nom');
+    expect(row).toContain('certificates.revocationReasons.issued_in_error');
+    expect(row).toContain('Nom mal orthographié');
     expect(button('certificates.actions.revoke')).toBeUndefined();
   });
 

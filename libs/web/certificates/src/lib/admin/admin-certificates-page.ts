@@ -25,7 +25,12 @@ import {
   type Session,
 } from '../shared/certificate-types';
 import { certificateMessageKeys } from '../shared/problem-keys';
-import { RevokeDialog, revokeDialogOptions, type RevokeRequest } from './revoke-dialog';
+import {
+  type RevokeAnswer,
+  RevokeDialog,
+  revokeDialogOptions,
+  type RevokeRequest,
+} from './revoke-dialog';
 import { SessionIssuance } from './session-issuance';
 
 const PAGE_SIZE = 20;
@@ -119,18 +124,18 @@ export class AdminCertificatesPage {
   }
 
   protected async revoke(certificate: Certificate): Promise<void> {
-    const reason = await firstValueFrom(
+    const revocation = await firstValueFrom(
       this.dialog
-        .open<RevokeDialog, RevokeRequest, string>(RevokeDialog, {
+        .open<RevokeDialog, RevokeRequest, RevokeAnswer>(RevokeDialog, {
           ...revokeDialogOptions,
           data: { serial: certificate.serial, holderName: certificate.holderName },
         })
         .afterClosed(),
     );
-    if (!reason) return;
+    if (!revocation) return;
     this.problem.set(null);
     try {
-      const revoked = await this.certificates.revoke(certificate.id, reason);
+      const revoked = await this.certificates.revoke(certificate.id, revocation);
       this.result.update(
         (page) =>
           page && {

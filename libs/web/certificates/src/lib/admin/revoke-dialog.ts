@@ -4,18 +4,29 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { REVOCATION_REASONS, type RevocationReason } from '@oris/shared/domain';
 
 export interface RevokeRequest {
   serial: string;
   holderName: string;
 }
 
-/** The API's limit; the reason is shown publicly on the verification page. */
-export const REASON_MAX_LENGTH = 500;
-const REVOKE_TEXT_ID = 'oris-revoke-text';
+export interface RevokeAnswer {
+  reason: RevocationReason;
+  note?: string;
+}
 
-/** Asks for the reason before revoking: it is required, and shown to anyone who verifies. */
+/** The API's limit on the internal note. */
+export const NOTE_MAX_LENGTH = 500;
+const REVOKE_TEXT_ID = 'oris-revoke-text';
+const REASON_LEGEND_ID = 'oris-revoke-reason';
+
+/**
+ * Asks for the reason before revoking: one of a short list, required, and shown translated to
+ * anyone who verifies; the staff may add a note that is never published.
+ */
 @Component({
   selector: 'oris-revoke-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,6 +36,7 @@ const REVOKE_TEXT_ID = 'oris-revoke-text';
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
+    MatRadioModule,
     TranslocoPipe,
   ],
   template: `
@@ -36,19 +48,31 @@ const REVOKE_TEXT_ID = 'oris-revoke-text';
         <p [id]="textId">
           {{ 'certificates.revoke.text' | transloco: { name: request.holderName } }}
         </p>
-        <mat-form-field class="reason">
-          <mat-label>{{ 'certificates.revoke.reason' | transloco }}</mat-label>
-          <textarea
-            matInput
-            required
-            rows="3"
-            [maxlength]="maxLength"
+        <fieldset class="reason">
+          <legend [id]="reasonLegendId">{{ 'certificates.revoke.reason' | transloco }}</legend>
+          <mat-radio-group
             formControlName="reason"
-          ></textarea>
-          <mat-hint>{{ 'certificates.revoke.reasonHint' | transloco }}</mat-hint>
-          @if (reason.hasError('required')) {
-            <mat-error>{{ 'certificates.revoke.reasonRequired' | transloco }}</mat-error>
+            required
+            [attr.aria-labelledby]="reasonLegendId"
+            [attr.aria-invalid]="reason.touched && reason.invalid"
+          >
+            @for (code of reasons; track code) {
+              <mat-radio-button [value]="code">{{
+                'certificates.revocationReasons.' + code | transloco
+              }}</mat-radio-button>
+            }
+          </mat-radio-group>
+          <p class="hint">{{ 'certificates.revoke.reasonHint' | transloco }}</p>
+          @if (reason.touched && reason.invalid) {
+            <p class="oris-error-text" role="alert">
+              {{ 'certificates.revoke.reasonRequired' | transloco }}
+            </p>
           }
+        </fieldset>
+        <mat-form-field class="note">
+          <mat-label>{{ 'certificates.revoke.note' | transloco }}</mat-label>
+          <textarea matInput rows="3" [maxlength]="maxLength" formControlName="note"></textarea>
+          <mat-hint>{{ 'certificates.revoke.noteHint' | transloco }}</mat-hint>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -63,6 +87,19 @@ const REVOKE_TEXT_ID = 'oris-revoke-text';
   `,
   styles: `
     .reason {
+      border: 0;
+      margin: 0 0 1rem;
+      padding: 0;
+    }
+    .reason mat-radio-group {
+      display: flex;
+      flex-direction: column;
+    }
+    .hint {
+      font: var(--mat-sys-body-small);
+      margin: 0.25rem 0 0;
+    }
+    .note {
       inline-size: 100%;
     }
     .danger {
@@ -75,23 +112,26 @@ const REVOKE_TEXT_ID = 'oris-revoke-text';
 })
 export class RevokeDialog {
   protected readonly request = inject<RevokeRequest>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<RevokeDialog, string>>(MatDialogRef);
+  private readonly ref = inject<MatDialogRef<RevokeDialog, RevokeAnswer>>(MatDialogRef);
   protected readonly textId = REVOKE_TEXT_ID;
-  protected readonly maxLength = REASON_MAX_LENGTH;
-  // Blank counts as missing, as the API trims it.
-  protected readonly reason = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, Validators.pattern(/\S/)],
+  protected readonly reasonLegendId = REASON_LEGEND_ID;
+  protected readonly maxLength = NOTE_MAX_LENGTH;
+  protected readonly reasons = REVOCATION_REASONS;
+  protected readonly reason = new FormControl<RevocationReason | null>(null, {
+    validators: Validators.required,
   });
-  protected readonly form = new FormGroup({ reason: this.reason });
+  protected readonly note = new FormControl('', { nonNullable: true });
+  protected readonly form = new FormGroup({ reason: this.reason, note: this.note });
 
   protected confirm(): void {
-    if (this.reason.invalid) {
-      this.reason.setErrors({ required: true });
+    const reason = this.reason.value;
+    if (reason === null) {
       this.reason.markAsTouched();
       return;
     }
-    this.ref.close(this.reason.value.trim());
+    // A blank note is no note, as the API would refuse it.
+    const note = this.note.value.trim();
+    this.ref.close(note ? { reason, note } : { reason });
   }
 }
 

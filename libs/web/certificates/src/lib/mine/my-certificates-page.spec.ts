@@ -51,7 +51,7 @@ describe('MyCertificatesPage', () => {
             serial: 'ORIS-2026-000124',
             courseTitle: 'Mesurer son impact social',
             status: 'revoked',
-            revokedReason: 'Erreur sur le nom',
+            revokedReason: 'issued_in_error',
           }),
         ]),
     });
@@ -63,6 +63,7 @@ describe('MyCertificatesPage', () => {
     expect(cards[0].textContent).toContain('certificates.status.valid');
     expect(cards[0].querySelector('a[href]')?.getAttribute('href')).toBe(`/verify/${CODE}`);
     expect(cards[1].textContent).toContain('certificates.status.revoked');
+    expect(cards[1].textContent).toContain('certificates.revocationReasons.issued_in_error');
   });
 
   it('downloads the PDF with the bearer token and saves it under its serial', async () => {

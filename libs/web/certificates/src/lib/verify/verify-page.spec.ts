@@ -3,28 +3,39 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { API_FETCH } from '@oris/web/core';
+import { API_FETCH, LanguageService } from '@oris/web/core';
 import { aVerification, CODE, fakeApi, problem, settle } from '../testing';
 import { VerifyPage } from './verify-page';
 
+// The strings these tests read, as apps/web/public/i18n words them.
 const FR = {
   certificates: {
-    verify: { revokedOn: 'Révoqué le {{day}}.', reasonLabel: 'Motif :' },
+    verify: { revokedIn: 'Révoqué en {{month}}.', reasonLabel: 'Motif :' },
+    fields: { completionMonth: 'Réussite en' },
+    revocationReasons: { issued_in_error: 'Délivré par erreur', fraud: 'Fraude' },
     file: { chosen: 'Fichier : {{name}}' },
   },
 };
+const AR = {
+  certificates: {
+    verify: { revokedIn: 'أُلغيت في {{month}}.', reasonLabel: 'السبب:' },
+    fields: { completionMonth: 'تاريخ النجاح' },
+    revocationReasons: { issued_in_error: 'سُلّمت عن طريق الخطأ', fraud: 'غش' },
+    file: { chosen: 'الملف: {{name}}' },
+  },
+};
 
-async function render(url: string, routes: Parameters<typeof fakeApi>[0]) {
-  const api = fakeApi({
-    'GET /api/v1/regions': () =>
-      Response.json([{ code: 'MA-02', nameFr: "L'Oriental", nameAr: 'الشرق', nameEn: 'Oriental' }]),
-    ...routes,
-  });
+async function render(
+  url: string,
+  routes: Parameters<typeof fakeApi>[0],
+  language: 'fr' | 'ar' = 'fr',
+) {
+  const api = fakeApi(routes);
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { fr: FR },
-        translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+        langs: { fr: FR, ar: AR },
+        translocoConfig: { availableLangs: ['fr', 'ar'], defaultLang: 'fr' },
         preloadLangs: true,
       }),
     ],
@@ -36,6 +47,7 @@ async function render(url: string, routes: Parameters<typeof fakeApi>[0]) {
       { provide: API_FETCH, useValue: api.fetch },
     ],
   });
+  if (language !== 'fr') await TestBed.inject(LanguageService).switchTo(language);
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url, VerifyPage);
   await settle(harness);
@@ -56,7 +68,7 @@ async function chooseFile(element: HTMLElement, bytes: string, name = 'certifica
 }
 
 describe('VerifyPage', () => {
-  it('announces a valid certificate with its holder, course, hours and serial', async () => {
+  it('announces a valid certificate with its holder, course, hours, month of completion and serial, and nothing more', async () => {
     const { element, status, calls } = await render(`/verify/${CODE}`, {
       [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),
     });
@@ -67,8 +79,24 @@ describe('VerifyPage', () => {
     expect(details).toContain('Salma Bennani');
     expect(details).toContain('Créer et gérer une coopérative');
     expect(details).toContain('ORIS-2026-000123');
-    expect(details).toContain("L'Oriental");
-    expect(details).toContain('17 septembre 2026');
+    expect(details).toContain('Réussite en');
+    expect(details).toContain('septembre 2026');
+    // No day, no region: the page shows what the API gives a verifier, and asks for nothing else.
+    expect(details).not.toMatch(/\d{1,2} septembre/);
+    expect(details).not.toContain('certificates.fields.region');
+    expect(calls.map((call) => call.path)).toEqual([`/api/v1/verify/${CODE}`]);
+  });
+
+  it('writes the month of completion in Arabic on the Arabic page', async () => {
+    const { element } = await render(
+      `/verify/${CODE}`,
+      { [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()) },
+      'ar',
+    );
+
+    const details = element.querySelector('.details')?.textContent ?? '';
+    expect(details).toContain('تاريخ النجاح');
+    expect(details).toContain('شتنبر 2026');
   });
 
   it('marks the Arabic name as right-to-left Arabic', async () => {
@@ -81,23 +109,44 @@ describe('VerifyPage', () => {
     expect(arabic?.getAttribute('dir')).toBe('rtl');
   });
 
-  it('says a revoked certificate is revoked, with the day and the reason', async () => {
+  it('says a revoked certificate is revoked, with the month and the reason from the list, in French', async () => {
     const { status } = await render(`/verify/${CODE}`, {
       [`GET /api/v1/verify/${CODE}`]: () =>
         Response.json(
           aVerification({
             valid: false,
             status: 'revoked',
-            revokedOn: '2026-10-02',
-            reason: 'Erreur sur le nom',
+            revocationMonth: '2026-10',
+            reason: 'issued_in_error',
           }),
         ),
     });
 
     expect(status()).toContain('certificates.verify.revoked');
     expect(status()).not.toContain('certificates.verify.valid');
-    expect(status()).toContain('Révoqué le 2 octobre 2026.');
-    expect(status().replace(/\s+/g, ' ')).toContain('Motif : Erreur sur le nom');
+    expect(status()).toContain('Révoqué en octobre 2026.');
+    expect(status().replace(/\s+/g, ' ')).toContain('Motif : Délivré par erreur');
+  });
+
+  it('says the revocation and its reason in Arabic on the Arabic page', async () => {
+    const { status } = await render(
+      `/verify/${CODE}`,
+      {
+        [`GET /api/v1/verify/${CODE}`]: () =>
+          Response.json(
+            aVerification({
+              valid: false,
+              status: 'revoked',
+              revocationMonth: '2026-10',
+              reason: 'fraud',
+            }),
+          ),
+      },
+      'ar',
+    );
+
+    expect(status()).toContain('أُلغيت في أكتوبر 2026.');
+    expect(status().replace(/\s+/g, ' ')).toContain('السبب: غش');
   });
 
   it('says so when no certificate has the code, without an error alert', async () => {

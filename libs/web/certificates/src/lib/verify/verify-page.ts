@@ -8,8 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { DayPipe, DayRangePipe } from '@oris/web/catalogue';
-import { LanguageService, RegionsService } from '@oris/web/core';
+import { MonthPipe } from '@oris/web/catalogue';
+import { LanguageService } from '@oris/web/core';
 import { Icon, ProblemAlert } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
 import type { Verification } from '../shared/certificate-types';
@@ -23,7 +23,8 @@ type Outcome =
 
 /**
  * The public verification page, reached from the QR code or the emailed link (`/verify/:code`),
- * or by typing a code (`/verify`). The same for visitors and signed-in people.
+ * or by typing a code (`/verify`). The same for visitors and signed-in people: what the API
+ * answers a verifier (holder, course, hours, month of completion, status), nothing more.
  */
 @Component({
   selector: 'oris-verify-page',
@@ -35,8 +36,7 @@ type Outcome =
     MatInputModule,
     MatProgressBarModule,
     TranslocoPipe,
-    DayPipe,
-    DayRangePipe,
+    MonthPipe,
     Icon,
     ProblemAlert,
     FileCheck,
@@ -47,7 +47,6 @@ type Outcome =
 export class VerifyPage {
   private readonly certificates = inject(CertificatesApi);
   private readonly router = inject(Router);
-  protected readonly regions = inject(RegionsService);
   protected readonly language = inject(LanguageService).language;
 
   private readonly route = inject(ActivatedRoute);
@@ -71,7 +70,6 @@ export class VerifyPage {
   private latestRequest = 0;
 
   constructor() {
-    this.regions.load().catch(() => undefined);
     this.route.paramMap.pipe(takeUntilDestroyed()).subscribe((params) => {
       this.code.set(params.get('code'));
       void this.show(this.code());

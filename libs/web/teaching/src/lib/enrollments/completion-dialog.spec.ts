@@ -25,6 +25,7 @@ function render(request: Partial<CompletionRequest>) {
           pastDayAllowed: false,
           earliest: '2026-03-02',
           today: '2026-11-26',
+          attests: false,
           ...request,
         },
       },
@@ -71,5 +72,15 @@ describe('CompletionDialog', () => {
     submit();
 
     expect(closed).toEqual([{}]);
+  });
+
+  it('tells an administrator completing a session that has ended that the validation attests it', () => {
+    const { element } = render({ pastDayAllowed: true, attests: true });
+    expect(element.textContent).toContain('teaching.enrollments.completion.attests');
+  });
+
+  it('says nothing of attesting otherwise', () => {
+    const { element } = render({ pastDayAllowed: true });
+    expect(element.textContent).not.toContain('teaching.enrollments.completion.attests');
   });
 });

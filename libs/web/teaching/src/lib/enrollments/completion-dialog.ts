@@ -13,6 +13,11 @@ export interface CompletionRequest {
   /** The session's first day and today ('YYYY-MM-DD'): the days an administrator may give. */
   earliest: string;
   today: string;
+  /**
+   * An administrator completing a session that has ended: where the records do not show the
+   * course's rule met, the validation attests the completion (see `mayAttestCompletion`).
+   */
+  attests: boolean;
 }
 
 export interface CompletionAnswer {
@@ -40,7 +45,12 @@ const COMPLETION_TEXT_ID = 'oris-completion-text';
     </h2>
     <form (ngSubmit)="validate()" novalidate>
       <mat-dialog-content>
-        <p [id]="textId">{{ 'teaching.enrollments.completion.text' | transloco }}</p>
+        <p [id]="textId">
+          {{ 'teaching.enrollments.completion.text' | transloco }}
+          @if (request.attests) {
+            {{ 'teaching.enrollments.completion.attests' | transloco }}
+          }
+        </p>
         @if (request.pastDayAllowed) {
           <mat-form-field>
             <mat-label>{{ 'teaching.enrollments.completion.completedOn' | transloco }}</mat-label>

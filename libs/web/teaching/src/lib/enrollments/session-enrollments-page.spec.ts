@@ -19,6 +19,7 @@ import {
   SESSION_ID,
   settle,
 } from '../testing';
+import type { CompletionAnswer } from './completion-dialog';
 import { SessionEnrollmentsPage } from './session-enrollments-page';
 
 const omar = anEnrollment('e-omar', 'Omar Idrissi');
@@ -46,6 +47,7 @@ const FR = {
         },
       },
       done: { completed: 'Réussite de {{name}} validée.', confirmed: '{{name}} confirmée.' },
+      attestedBy: 'Attestée par {{name}}',
     },
   },
 };
@@ -58,14 +60,22 @@ const listed = (list: Enrollment[]) => (_body: unknown, url: URL) => {
 
 async function render(
   routes: Record<string, (body: unknown, url: URL) => Response>,
-  options: { roles?: Role[]; enrollments?: Enrollment[] } = {},
+  options: {
+    roles?: Role[];
+    enrollments?: Enrollment[];
+    session?: Parameters<typeof aSession>[0];
+    completion?: CompletionAnswer;
+  } = {},
 ) {
   const list = options.enrollments ?? [omar, fatima, sara];
+  const dialogs: unknown[] = [];
   const api = fakeApi({
     'GET /api/v1/regions': () =>
       Response.json([{ code: 'MA-05', nameFr: 'Béni Mellal-Khénifra', nameAr: '', nameEn: '' }]),
     [`GET /api/v1/sessions/${SESSION_ID}`]: () =>
-      Response.json(aSession({ status: 'running', confirmedCount: 2, capacity: 20 })),
+      Response.json(
+        aSession({ status: 'running', confirmedCount: 2, capacity: 20, ...options.session }),
+      ),
     [`GET /api/v1/courses/${COURSE_ID}`]: () =>
       Response.json(
         aCourse({
@@ -125,7 +135,15 @@ async function render(
         },
       },
       { provide: Confirmation, useValue: { ask: async () => true } },
-      { provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of({}) }) } },
+      {
+        provide: MatDialog,
+        useValue: {
+          open: (_component: unknown, config: { data: unknown }) => {
+            dialogs.push(config.data);
+            return { afterClosed: () => of(options.completion ?? {}) };
+          },
+        },
+      },
       {
         provide: AuthSession,
         useValue: {
@@ -153,7 +171,7 @@ async function render(
     ) as HTMLButtonElement | undefined;
   const facts = () =>
     [...element.querySelectorAll('.facts dd')].map((dd) => dd.textContent?.trim());
-  return { harness, element, row, button, facts, calls: api.calls, urls };
+  return { harness, element, row, button, facts, calls: api.calls, urls, dialogs };
 }
 
 describe('SessionEnrollmentsPage', () => {
@@ -250,6 +268,49 @@ describe('SessionEnrollmentsPage', () => {
       'Réussite de Fatima Zahra Amrani validée.',
     );
     expect(calls.filter((call) => call.path.endsWith('/enrollments')).length).toBe(listCalls);
+  });
+
+  it('tells an administrator that completing a past session attests it, and shows who attested', async () => {
+    const attested = {
+      ...omar,
+      status: 'completed' as const,
+      completedOn: '2025-06-27',
+      completionAttestation: {
+        by: { id: 'admin-1', fullName: 'Nadia Berrada', fullNameAr: null },
+        at: '2026-11-30T10:00:00Z',
+      },
+    };
+    const { harness, row, button, calls, dialogs } = await render(
+      {
+        [`POST /api/v1/enrollments/${omar.id}/complete`]: () => Response.json(aDetail(attested)),
+      },
+      {
+        roles: ['admin'],
+        session: { startsOn: '2025-06-23', endsOn: '2025-06-27', status: 'completed' },
+        completion: { completedOn: '2025-06-27' },
+      },
+    );
+
+    button('Omar Idrissi', 'teaching.enrollments.actions.complete')?.click();
+    await settle(harness);
+
+    expect(dialogs).toEqual([expect.objectContaining({ pastDayAllowed: true, attests: true })]);
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      completedOn: '2025-06-27',
+    });
+    expect(row('Omar Idrissi')?.textContent).toContain('Attestée par Nadia Berrada');
+  });
+
+  it('does not speak of attesting to a trainer, even of a past session', async () => {
+    const { harness, button, dialogs } = await render(
+      {},
+      { session: { startsOn: '2025-06-23', endsOn: '2025-06-27' } },
+    );
+
+    button('Omar Idrissi', 'teaching.enrollments.actions.complete')?.click();
+    await settle(harness);
+
+    expect(dialogs).toEqual([expect.objectContaining({ pastDayAllowed: false, attests: false })]);
   });
 
   it('approves a request from the queue and moves the counts', async () => {

@@ -9,7 +9,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '@oris/shared/domain';
+import {
+  ENROLLMENT_STATUSES,
+  type EnrollmentStatus,
+  mayAttestCompletion,
+} from '@oris/shared/domain';
 import {
   type CompletionRule,
   DayPipe,
@@ -23,7 +27,7 @@ import { AuthSession, LanguageService, RegionsService } from '@oris/web/core';
 import { EnrollmentStatusChip, ProblemAlert } from '@oris/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { Confirmation } from '../shared/confirm-dialog';
-import type { Enrollment } from '../shared/teaching-types';
+import type { CompletionAttestation, Enrollment } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
 import {
   type CompletionAnswer,
@@ -129,6 +133,10 @@ export class SessionEnrollmentsPage {
     return displayName(enrollment.person, this.language());
   }
 
+  protected attesterName(attestation: CompletionAttestation): string {
+    return displayName(attestation.by, this.language());
+  }
+
   protected actionsOf(enrollment: Enrollment): EnrollmentAction[] {
     return this.manage() ? enrollmentActions(enrollment.status, this.admin) : [];
   }
@@ -184,6 +192,11 @@ export class SessionEnrollmentsPage {
           pastDayAllowed: this.admin,
           earliest: session.startsOn,
           today,
+          attests: mayAttestCompletion({
+            byAdministrator: this.admin,
+            sessionEndsOn: session.endsOn,
+            today,
+          }),
         },
       },
     );

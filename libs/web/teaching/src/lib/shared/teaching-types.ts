@@ -13,6 +13,7 @@ export type UpdateSessionRequest = Schemas['UpdateSessionDto'];
 export type MeetingInput = Schemas['MeetingInputDto'];
 export type Enrollment = Schemas['EnrollmentDto'];
 export type EnrollmentDetail = Schemas['EnrollmentDetailDto'];
+export type CompletionAttestation = Schemas['CompletionAttestationDto'];
 export type AttendanceSheet = Schemas['AttendanceSheetDto'];
 export type AttendanceRow = Schemas['AttendanceRowDto'];
 export type AttendanceMeeting = Schemas['AttendanceMeetingDto'];
