@@ -38,6 +38,8 @@ export interface OutboxRow {
   enqueued_at: Date | null;
   sent_at: Date | null;
   message_id: string | null;
+  send_attempt_id: string | null;
+  uncertain_sends: number;
 }
 
 export async function outboxRows(api: TestApp, to: string): Promise<OutboxRow[]> {

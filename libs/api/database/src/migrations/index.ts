@@ -9,6 +9,7 @@ import { CreatePlacements1765000000000 } from './1765000000000-CreatePlacements'
 import { CreateFollowups1765100000000 } from './1765100000000-CreateFollowups';
 import { CreateInsertionRollup1765200000000 } from './1765200000000-CreateInsertionRollup';
 import { InsertionRollupMonthlyAndNotify1765300000000 } from './1765300000000-InsertionRollupMonthlyAndNotify';
+import { EmailOutboxSendMarker1765412000000 } from './1765412000000-EmailOutboxSendMarker';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateFollowups1765100000000,
   CreateInsertionRollup1765200000000,
   InsertionRollupMonthlyAndNotify1765300000000,
+  EmailOutboxSendMarker1765412000000,
 ];
