@@ -289,8 +289,8 @@ function table(results, info) {
   const mainThreadShare =
     pipeline.cpuMs !== null && inProcess.cpuMs
       ? ` On the main thread, the worker's pipeline costs ${(pipeline.cpuMs / inProcess.cpuMs).toFixed(2)}× ` +
-        `the CPU of the same pipeline drawn there (median main-thread CPU per certificate): the rest of ` +
-        `the drawing is done on the render thread, while the main thread serves the event loop.`
+        `the CPU of the same pipeline drawn there (median main-thread CPU per certificate): the drawing ` +
+        `is done on the render thread, while the main thread serves the event loop.`
       : '';
   const ratio = pipeline.rate / ceiling.rate;
   const verdict = ratio >= BAR ? 'meets' : 'misses';
