@@ -76,12 +76,13 @@ describe('email outbox: worker killed between the SMTP server’s acceptance and
 
     await held;
     const first = await smtp.waitFor((email) => email.to.includes(to));
-    // The worker got its 250 and now waits on the lock to write "sent": kill it right there.
+    // The worker got its 250 and now waits on the lock to write "sent" (the update that records
+    // the message id): kill it right there.
     await eventually(async () => {
       const waiting: unknown[] = await database(api).query(
         `SELECT pid FROM pg_stat_activity
           WHERE datname = current_database() AND application_name = 'oris-worker'
-            AND wait_event_type = 'Lock' AND query ILIKE 'UPDATE%email_outbox%'`,
+            AND wait_event_type = 'Lock' AND query ILIKE 'UPDATE%email_outbox%message_id%'`,
       );
       return waiting.length > 0 ? true : undefined;
     });
