@@ -17,6 +17,7 @@ import {
   QUEUES,
   redisOptions,
   StorageModule,
+  StorageSweepModule,
 } from '@oris/api/platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -100,6 +101,7 @@ class CertificateWorkerTestModule {
         DatabaseModule.forRoot('oris-worker-test'),
         JobsModule.forRoot(),
         StorageModule,
+        StorageSweepModule,
         NotificationsWorkerModule.forRoot({ ...TEST_EMAIL_WORKER_OPTIONS, ...options.email }),
         CertificatesWorkerModule.forRoot({ ...TEST_RENDER_WORKER_OPTIONS, ...options.render }),
       ],

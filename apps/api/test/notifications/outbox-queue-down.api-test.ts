@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { registration, uniqueIp } from '../identity/support/identity-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
+  closedPort,
   eventually,
   outboxRows,
   pause,
@@ -17,9 +18,6 @@ import {
   uniqueQueuePrefix,
   workerConfig,
 } from './outbox-support';
-
-/** Nothing listens here: the API runs as if Redis were down for the whole file. */
-const CLOSED_REDIS_URL = 'redis://127.0.0.1:6390';
 
 describe('email outbox while Redis is down', () => {
   let api: TestApp;
@@ -29,8 +27,10 @@ describe('email outbox while Redis is down', () => {
   const direct = uniqueAddress('direct');
 
   beforeAll(async () => {
+    // Nothing listens there: the API runs as if Redis were down for the whole file.
+    const closedRedisUrl = `redis://127.0.0.1:${await closedPort()}`;
     [api, smtp] = await Promise.all([
-      startTestApp({ REDIS_URL: CLOSED_REDIS_URL, QUEUE_PREFIX: uniqueQueuePrefix() }),
+      startTestApp({ REDIS_URL: closedRedisUrl, QUEUE_PREFIX: uniqueQueuePrefix() }),
       startSmtpServer(),
     ]);
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { loadConfig, type AppConfig } from '@oris/api/platform';
 import { DataSource } from 'typeorm';
 import type { TestApp } from '../support/test-app';
@@ -37,6 +38,8 @@ export interface OutboxRow {
   enqueued_at: Date | null;
   sent_at: Date | null;
   message_id: string | null;
+  send_attempt_id: string | null;
+  uncertain_sends: number;
 }
 
 export async function outboxRows(api: TestApp, to: string): Promise<OutboxRow[]> {
@@ -60,3 +63,18 @@ export async function eventually<T>(
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A loopback port this process had the system pick, then closed: nothing listens there now, and
+ * the system does not hand it out again soon (a fixed port number could be taken by anything).
+ */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

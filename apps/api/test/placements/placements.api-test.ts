@@ -289,6 +289,23 @@ describe('placements: recording, history, validation', () => {
     expect(detail.body.validated).toBe(false);
   });
 
+  it('records one situation for a retried request with the same Idempotency-Key', async () => {
+    const { completers } = await pastCohort(api, cast, 1);
+    const body = placementBody(completers[0].userId);
+    const key = randomUUID();
+    const post = () =>
+      http.as(cast.officer).post('/api/v1/placements', body).set('Idempotency-Key', key);
+    const first = await post().expect(201);
+    const retried = await post().expect(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.body.id).toBe(first.body.id);
+    const [{ count }] = await database(api).query(
+      `SELECT count(*)::int AS count FROM placement WHERE user_id = $1`,
+      [completers[0].userId],
+    );
+    expect(count).toBe(1);
+  });
+
   it('holds the rules in the database too (CHECK constraints)', async () => {
     const [{ id: placementId }] = await database(api).query(
       `SELECT placement_id AS id FROM placement_version WHERE user_id = $1 LIMIT 1`,

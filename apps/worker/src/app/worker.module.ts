@@ -11,6 +11,7 @@ import {
   loadConfig,
   LoggingModule,
   StorageModule,
+  StorageSweepModule,
 } from '@oris/api/platform';
 
 /** The job process: composes the feature libs' worker modules; no HTTP. */
@@ -25,6 +26,7 @@ export class WorkerModule {
         DatabaseModule.forRoot('oris-worker'),
         JobsModule.forRoot(),
         StorageModule,
+        StorageSweepModule,
         NotificationsWorkerModule.forRoot(),
         CertificatesWorkerModule.forRoot(),
         FollowupsWorkerModule.forRoot(),

@@ -11,3 +11,4 @@ export type { RenderWorkerOptions } from './jobs/render-worker.options';
 export { seedDemoCertificates } from './seed/demo-certificates';
 export type { DemoCertificatesOptions, DemoCertificatesResult } from './seed/demo-certificates';
 export { CertificateRenderer } from './rendering/certificate-renderer';
+export { RenderThreadPool } from './rendering/render-thread-pool';

@@ -66,6 +66,21 @@ export class OutboxEmail {
   @Column({ name: 'message_id', type: 'varchar', length: 998, nullable: true })
   messageId!: string | null;
 
+  /**
+   * The send marker: committed before the email is handed to the SMTP server, cleared when the
+   * outcome is recorded. Still set on a pending row: a send began and its outcome was never
+   * recorded (the worker died in between), so the server may have accepted the email.
+   */
+  @Column({ name: 'send_attempt_id', type: 'uuid', nullable: true })
+  sendAttemptId!: string | null;
+
+  @Column({ name: 'send_started_at', type: 'timestamptz', nullable: true })
+  sendStartedAt!: Date | null;
+
+  /** Sends whose outcome was never recorded: each may have reached the recipient (see docs/RELIABILITY.md). */
+  @Column({ name: 'uncertain_sends', type: 'integer', default: 0 })
+  uncertainSends!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -160,6 +160,10 @@ describe('RenderThreadPool with the real render thread', () => {
       expect(fromThreads[index].byteLength).toBe(fromThreads[index].buffer.byteLength);
     }
     expect(threads.threadIds).toHaveLength(2);
+    // Counted by the thread that drew: worker threads only, every render once.
+    const counted = [...threads.renderedByThread];
+    expect(counted.map(([threadId]) => threadId).sort()).toEqual([...threads.threadIds].sort());
+    expect(counted.reduce((sum, [, count]) => sum + count, 0)).toBe(batch.length);
   });
 
   it('rejects a render that fails and keeps its thread for the next one', async () => {
@@ -174,6 +178,8 @@ describe('RenderThreadPool with the real render thread', () => {
     });
     expect(threads.threadIds).toEqual([before]);
     expect((await threads.render(sample)).subarray(0, 5).toString()).toBe('%PDF-');
+    // The failed render is not counted as drawn.
+    expect([...threads.renderedByThread]).toEqual([[before, 2]]);
   });
 
   it('stops a render that outlives its timeout, rejects it and starts another thread', async () => {

@@ -122,6 +122,7 @@ export class RenderThreadPool {
   private readonly program: { file: string; eval: boolean };
   private readonly threads = new Set<Thread>();
   private readonly queue: Task[] = [];
+  private readonly drawnByThread = new Map<number, number>();
   private nextTaskId = 1;
   private startFailures = 0;
   private announcedReady = false;
@@ -149,6 +150,14 @@ export class RenderThreadPool {
   /** Ids of the live threads (for logs and tests: a replaced thread has a new id). */
   get threadIds(): number[] {
     return [...this.threads].map((thread) => thread.id);
+  }
+
+  /**
+   * PDFs drawn so far, by the id of the thread that drew them (never 0, the main thread's id): what
+   * shows, in logs and tests, that the drawing happened off the main thread.
+   */
+  get renderedByThread(): ReadonlyMap<number, number> {
+    return this.drawnByThread;
   }
 
   /** The certificate's PDF, drawn on a thread. Rejects if the render fails or its thread is lost. */
@@ -219,7 +228,10 @@ export class RenderThreadPool {
     clearTimeout(thread.timer);
     thread.task = thread.timer = undefined;
     if (message.error) task.reject(rebuildError(message.error));
-    else task.resolve(Buffer.from(message.pdf));
+    else {
+      this.drawnByThread.set(thread.id, (this.drawnByThread.get(thread.id) ?? 0) + 1);
+      task.resolve(Buffer.from(message.pdf));
+    }
     this.dispatch();
   }
 

@@ -10,6 +10,7 @@ import { CreateFollowups1765100000000 } from './1765100000000-CreateFollowups';
 import { CreateInsertionRollup1765200000000 } from './1765200000000-CreateInsertionRollup';
 import { InsertionRollupMonthlyAndNotify1765300000000 } from './1765300000000-InsertionRollupMonthlyAndNotify';
 import { EnrollmentCompletionAttestation1765410000000 } from './1765410000000-EnrollmentCompletionAttestation';
+import { EmailOutboxSendMarker1765412000000 } from './1765412000000-EmailOutboxSendMarker';
 import { RevocationReasonCodes1765420000000 } from './1765420000000-RevocationReasonCodes';
 import { CreatePublicIndicatorRelease1765460000000 } from './1765460000000-CreatePublicIndicatorRelease';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   CreateInsertionRollup1765200000000,
   InsertionRollupMonthlyAndNotify1765300000000,
   EnrollmentCompletionAttestation1765410000000,
+  EmailOutboxSendMarker1765412000000,
   RevocationReasonCodes1765420000000,
   CreatePublicIndicatorRelease1765460000000,
 ];

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, FILE_STORAGE, type FileStorage } from '@oris/api/platform';
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { afterFailedAttempt, describeError, isPermanentSmtpError } from '../delivery-policy';
 import { OutboxEmail, type EmailAttachmentRef } from '../email-outbox.entity';
 import { renderEmail, type RenderedEmail } from '../templates/render-email';
@@ -10,6 +11,19 @@ import { EMAIL_WORKER_OPTIONS, type EmailWorkerOptions } from './email-worker.op
 import { MAIL_TRANSPORT, type MailTransport, type OutgoingAttachment } from './mail-transport';
 
 export type DeliveryResult = 'sent' | 'skipped';
+
+/** First key of the advisory locks of email sends (the second is the email's), "ORIS" in ASCII. */
+const SEND_LOCK_NAMESPACE = 0x4f524953;
+
+/** Hands a connection back so that the pool closes it instead of reusing it. */
+function releaseBroken(connection: QueryRunner, error: unknown): Promise<void> {
+  const postgres = connection as QueryRunner & {
+    releasePostgresConnection?: (error: unknown) => Promise<void>;
+  };
+  return postgres.releasePostgresConnection
+    ? postgres.releasePostgresConnection(error)
+    : connection.release();
+}
 
 /** Thrown to BullMQ after a failed attempt has been recorded; BullMQ retries with backoff. */
 export class EmailDeliveryError extends Error {
@@ -29,12 +43,55 @@ export class EmailDelivery {
   ) {}
 
   /**
-   * Sends one outbox email at most once. The row stays locked while it is sent, so a duplicated
-   * job waits and then finds it sent; a row that is not pending any more is left alone. The
-   * outcome (sent with its message id, or the failure) is written in the same transaction.
+   * Sends one outbox email at most once per attempt, under a session-level advisory lock on the
+   * email (held by one database connection for the whole attempt, released by PostgreSQL if the
+   * worker dies), so that two attempts at one email never overlap: a duplicated job waits, then
+   * finds it sent. Under that lock, two transactions:
+   *
+   * 1. the claim: the row, locked, must still be pending and due; the attempt is counted and the
+   *    send marker (`send_attempt_id`) committed. A marker already there means an earlier send
+   *    began and its outcome was never recorded: that worker died after handing the email over,
+   *    perhaps after the server accepted it. The attempt counts it (`uncertain_sends`) and sends
+   *    again with the same Message-ID, which lets mail clients fold the two copies;
+   * 2. the send: the row is locked while the SMTP exchange lasts; the outcome (sent with its
+   *    message id, or the failure) is written in the same transaction, the marker cleared with it.
+   *
+   * A worker killed during 2 leaves the marker committed by 1, and its advisory lock goes with its
+   * connection: the next attempt knows the marker's attempt is dead. A crash loop ends at
+   * `maxAttempts` because 1 counts the attempt before anything is sent.
    */
   async deliver(outboxId: string, attempt: { lastOfRound: boolean }): Promise<DeliveryResult> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const connection = this.dataSource.createQueryRunner();
+    await connection.connect();
+    try {
+      await connection.query(`SELECT pg_advisory_lock($1, hashtext($2))`, [
+        SEND_LOCK_NAMESPACE,
+        outboxId,
+      ]);
+    } catch (error) {
+      await releaseBroken(connection, error);
+      throw error;
+    }
+    try {
+      return await this.deliverLocked(connection.manager, outboxId, attempt);
+    } finally {
+      await connection
+        .query(`SELECT pg_advisory_unlock($1, hashtext($2))`, [SEND_LOCK_NAMESPACE, outboxId])
+        .then(
+          () => connection.release(),
+          // A connection that may still hold the lock must never go back to the pool.
+          (error: unknown) => releaseBroken(connection, error),
+        );
+    }
+  }
+
+  private async deliverLocked(
+    session: EntityManager,
+    outboxId: string,
+    attempt: { lastOfRound: boolean },
+  ): Promise<DeliveryResult> {
+    const attemptId = randomUUID();
+    const claimed = await session.transaction(async (manager) => {
       const email = await manager.findOne(OutboxEmail, {
         where: { id: outboxId },
         lock: { mode: 'pessimistic_write' },
@@ -46,9 +103,49 @@ export class EmailDelivery {
         email.status !== 'pending' ||
         (email.nextAttemptAt && email.nextAttemptAt > now)
       ) {
+        return undefined;
+      }
+      const uncertain = email.sendAttemptId !== null;
+      const uncertainSends = email.uncertainSends + (uncertain ? 1 : 0);
+      if (uncertain && email.attempts >= this.options.maxAttempts) {
+        // Every attempt died mid-send (an email that crashes the worker?): stop the loop here.
+        await manager.update(OutboxEmail, email.id, {
+          status: 'failed',
+          sendAttemptId: null,
+          uncertainSends,
+          lastError: `Gave up after ${email.attempts} attempts; the last one never recorded its outcome`,
+        });
+        return { email, uncertain, dead: true };
+      }
+      await manager.update(OutboxEmail, email.id, {
+        attempts: email.attempts + 1,
+        lastAttemptAt: now,
+        sendAttemptId: attemptId,
+        sendStartedAt: now,
+        uncertainSends,
+      });
+      return { email, uncertain, dead: false };
+    });
+    if (!claimed) return 'skipped';
+    if (claimed.uncertain) {
+      this.logger.warn(
+        `Email ${outboxId}: an earlier send never recorded its outcome (the server may have ` +
+          `accepted it)${claimed.dead ? '; giving up' : '; sending again with the same Message-ID'}`,
+      );
+    }
+    if (claimed.dead) throw new UnrecoverableError(`Email ${outboxId} failed for good`);
+
+    const outcome = await session.transaction(async (manager) => {
+      const email = await manager.findOne(OutboxEmail, {
+        where: { id: outboxId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // Changed since our claim by something other than an attempt (an admin marking it dead?).
+      if (!email || email.status !== 'pending' || email.sendAttemptId !== attemptId) {
         return { result: 'skipped' as const };
       }
-      const attempts = email.attempts + 1;
+      const now = new Date();
+      const attempts = email.attempts;
       let rendered: RenderedEmail | undefined;
       try {
         rendered = renderEmail(email.template, email.locale, email.params, {
@@ -67,8 +164,7 @@ export class EmailDelivery {
           status: 'sent',
           sentAt: now,
           messageId,
-          attempts,
-          lastAttemptAt: now,
+          sendAttemptId: null,
           nextAttemptAt: null,
           // Names and single-use links are not kept once delivered (law 09-08: data minimisation).
           params: {},
@@ -88,9 +184,8 @@ export class EmailDelivery {
         const lastError = describeError(error);
         await manager.update(OutboxEmail, email.id, {
           status: decision.status,
-          attempts,
+          sendAttemptId: null,
           lastError,
-          lastAttemptAt: now,
           nextAttemptAt: decision.nextAttemptAt,
           // A new round is started by the sweeper, which only takes rows not already in the queue.
           ...(decision.nextAttemptAt ? { enqueuedAt: null } : {}),

@@ -86,9 +86,10 @@ export class PlacementsController {
       '`employerName`), `sector` and `position` where the kind has one (400 naming each field). ' +
       'The person must exist and have completed a training (422 `unknown_person`, ' +
       '`person_not_trained`); so must the organisation and the enrollment. Unvalidated unless ' +
-      '`validate` is true.',
+      '`validate` is true. Send an `Idempotency-Key` to retry safely.',
   })
   @ApiCreatedResponse({ type: PlacementDetailDto })
+  @Idempotent()
   @ApiProblems(400, 401, 403)
   @ApiUnprocessable()
   create(

@@ -136,6 +136,16 @@ export class AppConfig {
   STORAGE_DIR = 'data/files';
 
   /**
+   * Age after which the worker deletes a temporary file left in STORAGE_DIR by a write that never
+   * finished (a render killed mid-write). A write takes milliseconds; the margin covers a stalled disk.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_080)
+  STORAGE_TEMP_FILE_MAX_AGE_MINUTES = 60;
+
+  /**
    * Threads of the worker that draw certificate PDFs (CPU work, kept off the thread that runs the
    * queues). Defaults to the cores the process may use; lower it to leave cores to a database on
    * the same machine.

@@ -33,6 +33,20 @@ describe('PeriodicSweep', () => {
     await periodic.stop();
   });
 
+  it('says what a sweep did in its own words when given them', async () => {
+    const periodic = new PeriodicSweep({
+      what: 'old file(s)',
+      sweep: jest.fn().mockResolvedValue(2),
+      intervalMs: 1_000,
+      logger: logger as unknown as Logger,
+      describeResult: (count) => `Deleted ${count} old file(s)`,
+    });
+    periodic.start();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(logger.log).toHaveBeenCalledWith('Deleted 2 old file(s)');
+    await periodic.stop();
+  });
+
   it('never runs two sweeps at once', async () => {
     let finish!: (count: number) => void;
     const sweep = jest.fn(() => new Promise<number>((resolve) => (finish = resolve)));

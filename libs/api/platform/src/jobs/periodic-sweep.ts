@@ -9,6 +9,8 @@ export interface PeriodicSweepOptions {
   sweep: () => Promise<number>;
   intervalMs: number;
   logger: Logger;
+  /** What a sweep that handled `count` items did, for the log; by default, handed them to the queue. */
+  describeResult?: (count: number) => string;
 }
 
 /**
@@ -52,7 +54,9 @@ export class PeriodicSweep {
     const { what, sweep, logger } = this.options;
     try {
       const count = await sweep();
-      if (count > 0) logger.log(`Handed ${count} ${what} to the queue`);
+      if (count > 0) {
+        logger.log(this.options.describeResult?.(count) ?? `Handed ${count} ${what} to the queue`);
+      }
       if (this.failing) logger.log(`Sweeping ${what} works again`);
       this.failing = false;
     } catch (error) {

@@ -9,6 +9,11 @@ export interface FileStorage {
   /** The file's bytes; rejects with `FileNotFoundError` when there is none. */
   get(key: string): Promise<Buffer>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Removes what writes interrupted by a crash left behind (a killed render's temporary file),
+   * once older than `olderThanMs`; resolves to how many it removed. Never touches stored files.
+   */
+  removeAbandonedWrites(olderThanMs: number): Promise<number>;
 }
 
 /** Injection token of the configured `FileStorage`. */

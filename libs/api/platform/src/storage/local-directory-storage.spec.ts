@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
@@ -13,6 +13,21 @@ import {
 } from './file-storage';
 import { LocalDirectoryStorage } from './local-directory-storage';
 import { StorageModule } from './storage.module';
+import { AbandonedWritesSweeper, StorageSweepModule } from './abandoned-writes-sweeper';
+
+const HOUR_MS = 3600_000;
+
+/** A file as a write killed before its rename leaves it, last written `ageMs` ago. */
+async function leftover(folder: string, name: string, ageMs: number): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, name);
+  await writeFile(path, '%PDF-1.3 half a certif');
+  const when = new Date(Date.now() - ageMs);
+  await utimes(path, when, when);
+  return path;
+}
+
+const listed = async (folder: string) => (await readdir(folder)).sort();
 
 describe('assertStorageKey', () => {
   it.each(['a.pdf', 'certificates/2026/ORIS-2026-000123.pdf', 'x/y_z-1.bin'])(
@@ -105,6 +120,73 @@ describe('LocalDirectoryStorage', () => {
       );
     }
     expect(await readFile(join(root, 'secret.txt'), 'utf8')).toBe('secret');
+  });
+});
+
+describe('LocalDirectoryStorage.removeAbandonedWrites', () => {
+  let root: string;
+  let storage: LocalDirectoryStorage;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'oris-storage-sweep-'));
+    storage = new LocalDirectoryStorage(join(root, 'files'));
+  });
+
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('deletes old temporary files in every folder, and nothing else', async () => {
+    const year = join(root, 'files/certificates/2026');
+    await storage.put('certificates/2026/kept.pdf', Buffer.from('%PDF'));
+    await utimes(join(year, 'kept.pdf'), new Date(0), new Date(0)); // old, but a stored file
+    await leftover(year, '.ORIS-2026-000001.pdf.4242.0a1b2c3d4e5f.tmp', 2 * HOUR_MS);
+    await leftover(join(root, 'files'), '.top.pdf.77.ffffffffffff.tmp', 3 * HOUR_MS);
+    // Being written right now (or a minute ago): not abandoned yet.
+    await leftover(year, '.ORIS-2026-000002.pdf.4242.aaaaaaaaaaaa.tmp', 60_000);
+    // Not a name `put` gives its temporary files.
+    await leftover(year, 'report.tmp', 2 * HOUR_MS);
+
+    expect(await storage.removeAbandonedWrites(HOUR_MS)).toBe(2);
+    expect(await listed(year)).toEqual([
+      '.ORIS-2026-000002.pdf.4242.aaaaaaaaaaaa.tmp',
+      'kept.pdf',
+      'report.tmp',
+    ]);
+    expect(await listed(join(root, 'files'))).toEqual(['certificates']);
+    expect(await storage.get('certificates/2026/kept.pdf')).toEqual(Buffer.from('%PDF'));
+    expect(await storage.removeAbandonedWrites(HOUR_MS)).toBe(0);
+  });
+
+  it('has nothing to do before the first file is stored', async () => {
+    expect(await storage.removeAbandonedWrites(HOUR_MS)).toBe(0);
+  });
+});
+
+describe('StorageSweepModule', () => {
+  it('sweeps abandoned writes older than STORAGE_TEMP_FILE_MAX_AGE_MINUTES from the start', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'oris-storage-sweeper-'));
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(
+          loadConfig({ STORAGE_DIR: root, STORAGE_TEMP_FILE_MAX_AGE_MINUTES: '30' }),
+        ),
+        StorageModule,
+        StorageSweepModule,
+      ],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    try {
+      await leftover(root, '.old.pdf.1.000000000000.tmp', 31 * 60_000);
+      await leftover(root, '.recent.pdf.1.000000000000.tmp', 29 * 60_000);
+      await app.init(); // the first sweep runs as the application starts
+      for (let waited = 0; (await listed(root)).length > 1 && waited < 5_000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await listed(root)).toEqual(['.recent.pdf.1.000000000000.tmp']);
+      expect(await app.get(AbandonedWritesSweeper).sweep()).toBe(0);
+    } finally {
+      await app.close();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

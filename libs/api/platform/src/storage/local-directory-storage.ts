@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   assertStorageKey,
@@ -10,6 +10,9 @@ import {
 
 const isNotFound = (error: unknown) =>
   (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+
+/** The name `put` gives its temporary files: hidden, never a valid storage key, `.tmp` at the end. */
+const TEMPORARY_FILE = /^\..+\.tmp$/;
 
 /**
  * Files under one local folder. A write goes to a temporary file in the destination folder,
@@ -27,6 +30,7 @@ export class LocalDirectoryStorage implements FileStorage {
     const path = this.pathOf(key);
     const folder = dirname(path);
     await mkdir(folder, { recursive: true });
+    // Matches TEMPORARY_FILE, and no key can name it (keys never start with a dot).
     const temporary = join(
       folder,
       `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
@@ -65,6 +69,41 @@ export class LocalDirectoryStorage implements FileStorage {
       if (isNotFound(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * Deletes the temporary files of writes that never finished (the process was killed between
+   * creating and renaming one). A write in progress renews its file's modification time as it
+   * writes, so a file untouched for `olderThanMs` (minutes, where a write takes milliseconds) is
+   * abandoned. Files that vanish meanwhile (another worker swept them) are not an error.
+   */
+  async removeAbandonedWrites(olderThanMs: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    const folders = [this.root];
+    for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+      let entries;
+      try {
+        entries = await readdir(folder, { withFileTypes: true });
+      } catch (error) {
+        if (isNotFound(error)) continue; // no file stored yet, or the folder went away
+        throw error;
+      }
+      for (const entry of entries) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) folders.push(path);
+        else if (entry.isFile() && TEMPORARY_FILE.test(entry.name)) {
+          try {
+            if ((await stat(path)).mtimeMs >= cutoff) continue;
+            await unlink(path);
+            removed += 1;
+          } catch (error) {
+            if (!isNotFound(error)) throw error;
+          }
+        }
+      }
+    }
+    return removed;
   }
 
   /** Absolute path of a key; the key check already forbids `..`, this re-checks the result. */

@@ -1002,7 +1002,7 @@ export interface paths {
     put?: never;
     /**
      * Record a trained person’s situation
-     * @description Past dates are welcome (past cohorts); the start may not be in the future, the end not before it. `contract` exactly for wage employment; the place (`organisationId` or `employerName`), `sector` and `position` where the kind has one (400 naming each field). The person must exist and have completed a training (422 `unknown_person`, `person_not_trained`); so must the organisation and the enrollment. Unvalidated unless `validate` is true.
+     * @description Past dates are welcome (past cohorts); the start may not be in the future, the end not before it. `contract` exactly for wage employment; the place (`organisationId` or `employerName`), `sector` and `position` where the kind has one (400 naming each field). The person must exist and have completed a training (422 `unknown_person`, `person_not_trained`); so must the organisation and the enrollment. Unvalidated unless `validate` is true. Send an `Idempotency-Key` to retry safely.
      */
     post: operations['Placements_create'];
     delete?: never;
@@ -7014,7 +7014,10 @@ export interface operations {
   Placements_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description A unique key per intended effect (a UUID), 1 to 255 visible ASCII characters. A retry with the same key and body within 24 hours gets the first answer again (with the header `Idempotent-Replayed: true`) and has no second effect. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -7059,7 +7062,20 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description A reference does not fit: `unknown_person`, `person_not_trained` (no completed enrollment), `unknown_organisation` or `enrollment_mismatch`. */
+      /** @description The first request with this Idempotency-Key is still in progress (`idempotency_key_in_flight`). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description A reference does not fit: `unknown_person`, `person_not_trained` (no completed enrollment), `unknown_organisation` or `enrollment_mismatch`.
+       *
+       *     This Idempotency-Key was already used for a different request (`idempotency_key_reused`).
+       */
       422: {
         headers: {
           [name: string]: unknown;
