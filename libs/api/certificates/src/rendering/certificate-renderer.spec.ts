@@ -1,6 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import jsQR from 'jsqr';
 import { SHAPING_FEATURES } from './bidi-text';
@@ -14,7 +16,9 @@ import {
 } from './certificate-renderer';
 import { QR_QUIET_ZONE_MODULES } from './qr-code';
 import {
+  carriesText,
   inspectPdf,
+  readRightToLeft,
   type FilledRect,
   type PdfPageContents,
   type TextBlock,
@@ -148,21 +152,24 @@ describe('CertificateRenderer', () => {
     const run = fonts.arabicBold.layout(sample.holderNameAr as string, SHAPING_FEATURES);
     expect(run.direction).toBe('rtl');
 
-    // Same glyph sequence: the PDF's subset codes map one to one onto fontkit's glyph ids.
+    // Same glyph sequence: each subset code draws one of fontkit's glyph ids, and a glyph has
+    // one code per letter it stands for (see glyph-text.ts).
     expect(arabic.glyphs).toHaveLength(run.glyphs.length);
-    const codeOf = new Map<number, number>();
+    const codeOf = new Map<string, number>();
     const idOf = new Map<number, number>();
     run.glyphs.forEach((glyph, i) => {
       const code = arabic.glyphs[i].code;
-      expect(codeOf.get(glyph.id) ?? code).toBe(code);
+      const use = `${glyph.id}:${glyph.codePoints.join(',')}`;
+      expect(codeOf.get(use) ?? code).toBe(code);
       expect(idOf.get(code) ?? glyph.id).toBe(glyph.id);
-      codeOf.set(glyph.id, code);
+      codeOf.set(use, code);
       idOf.set(code, glyph.id);
     });
 
     // Visual order: the first glyph drawn (leftmost) is the name's last letter, "د" of محمد.
     const letters = [...(sample.holderNameAr as string)].filter((char) => char !== ' ');
     const drawnLetters = arabic.glyphs
+      .filter(carriesText)
       .map((glyph) => glyph.unicode)
       .filter((u) => /\p{L}/u.test(u));
     expect(drawnLetters[0]).toBe(letters[letters.length - 1]);
@@ -215,6 +222,89 @@ describe('CertificateRenderer', () => {
 
   it('keeps all text inside the frame', () => {
     expectInsideFrame(page);
+  });
+
+  describe('text layer: extractors read the Arabic letters that are drawn', () => {
+    // ج ح خ share one skeleton glyph per joining form in Noto Naskh, as do ب ت ث ن ي (and the
+    // dots are separate glyphs): each name mixes letters of those families; lam-alef in the
+    // third; the hours line puts digits inside Arabic.
+    const names = [
+      { holderName: 'Khadija El Amrani', holderNameAr: 'خديجة العمراني' },
+      { holderName: 'Hanane El Khayati', holderNameAr: 'حنان الخياطي' },
+      { holderName: 'Abdelilah Slaoui', holderNameAr: 'عبد الإله السلاوي' },
+      { holderName: 'Tabit Ben Younes Tazi', holderNameAr: 'ثابت بن يونس التازي' },
+    ];
+    const hoursLine = 'المدة: 40 ساعة — الدورة من 2 مارس 2026 إلى 20 مارس 2026 — الجهة: سوس ماسة';
+    const rendered: { pdf: Buffer; holderName: string; holderNameAr: string }[] = [];
+
+    beforeAll(async () => {
+      for (const name of names) {
+        rendered.push({ ...name, pdf: await renderer.render({ ...sample, ...name, hours: 40 }) });
+      }
+    });
+
+    /** Every right-to-left line of the page as pdf.js reads it, lines found by their baseline. */
+    function rightToLeftLines(contents: PdfPageContents): string[] {
+      const lines = new Map<string, TextBlock[]>();
+      for (const block of contents.blocks) {
+        const key = block.baseline.toFixed(2);
+        lines.set(key, [...(lines.get(key) ?? []), block]);
+      }
+      return [...lines.values()].map(readRightToLeft);
+    }
+
+    it('pdf.js reads each Arabic name, the title and the hours line with the right letters', async () => {
+      for (const { pdf: bytes, holderName, holderNameAr } of rendered) {
+        const contents = await inspectPdf(bytes);
+        const latinIndex = contents.blocks.findIndex((block) => block.text === holderName);
+        expect(readRightToLeft([contents.blocks[latinIndex + 1]])).toBe(holderNameAr);
+        const lines = rightToLeftLines(contents);
+        expect(lines).toContain('شهادة تكوين');
+        expect(lines).toContain(hoursLine);
+        expect(lines).toContain('سُلّمت الشهادة في 25 مارس 2026');
+        // Latin lines read as before, glyph for glyph.
+        const text = pageText(contents);
+        expect(text).toContain(holderName);
+        expect(text).toContain('Durée : 40 heures — Session du 2 mars 2026 au 20 mars 2026');
+      }
+    });
+
+    const pdftotextFound = spawnSync('pdftotext', ['-v']).error === undefined;
+    const withPdftotext = pdftotextFound ? it : it.skip;
+    withPdftotext(
+      `pdftotext (poppler) reads the same text${pdftotextFound ? '' : ' — SKIPPED: pdftotext is not installed (apt-get install poppler-utils)'}`,
+      async () => {
+        const directory = await mkdtemp(join(tmpdir(), 'certificate-text-'));
+        try {
+          for (const [index, { pdf: bytes, holderName, holderNameAr }] of rendered.entries()) {
+            const file = join(directory, `${index}.pdf`);
+            await writeFile(file, bytes);
+            const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', file, '-']);
+            // poppler wraps right-to-left pieces in embedding marks (RLE … PDF) for display.
+            const lines = stdout
+              .replace(/[\u202A-\u202E]/g, '')
+              .split('\n')
+              .map((line) => line.trim());
+            expect(lines).toContain(holderNameAr);
+            expect(lines).toContain(holderName);
+            expect(lines).toContain('شهادة تكوين');
+            expect(lines).toContain('Certificat de formation');
+            expect(lines).toContain(sample.serial);
+            expect(lines).toContain(
+              'Durée : 40 heures — Session du 2 mars 2026 au 20 mars 2026 — Région : Souss-Massa',
+            );
+            // The mixed line comes out piece by piece (poppler orders the pieces for display):
+            // every Arabic word with its letters, every number with its digits in order.
+            const mixed = lines.find((line) => line.includes('المدة')) as string;
+            const tokens = mixed.split(/[\s:—]+|(?<=\d)(?=\D)|(?<=\D)(?=\d)/u).filter(Boolean);
+            const expected = hoursLine.split(/[\s:—]+/u).filter(Boolean);
+            expect([...tokens].sort()).toEqual([...expected].sort());
+          }
+        } finally {
+          await rm(directory, { recursive: true, force: true });
+        }
+      },
+    );
   });
 
   describe('determinism', () => {

@@ -13,6 +13,7 @@ import {
 } from './bidi-text';
 import type { CertificateDocument } from './certificate-document';
 import { loadCertificateFonts, type CertificateFonts } from './certificate-fonts';
+import { giveEachGlyphUseItsOwnText } from './glyph-text';
 import { drawQrCode, qrMatrix } from './qr-code';
 
 /** Fixed document metadata: nothing here may come from the clock or randomness. */
@@ -181,14 +182,14 @@ export class CertificateRenderer {
     let cursor = align === 'left' ? x : align === 'center' ? x - width / 2 : x - width;
     doc.fillColor(colour);
     for (const run of line.runs) {
-      doc
-        .font(run.font)
-        .fontSize(size)
-        .text(run.text, cursor, baseline, {
-          lineBreak: false,
-          baseline: 'alphabetic',
-          features: SHAPING_FEATURES as PDFKit.Mixins.OpenTypeFeatures[],
-        });
+      doc.font(run.font);
+      // pdfkit creates the document's font object on first use: set up its text map then.
+      giveEachGlyphUseItsOwnText((doc as unknown as { _font: unknown })._font);
+      doc.fontSize(size).text(run.text, cursor, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        features: SHAPING_FEATURES as PDFKit.Mixins.OpenTypeFeatures[],
+      });
       cursor += run.width * size;
     }
   }

@@ -67,6 +67,33 @@ interface PdfJs {
   };
 }
 
+/**
+ * Whether a glyph carries text. pdf.js reads a code the ToUnicode map sends to nothing (the dots
+ * Noto Naskh draws as separate mark glyphs, see glyph-text.ts) as the character of the code
+ * itself; those glyphs are left out of the text read here.
+ */
+export function carriesText(glyph: DrawnGlyph): boolean {
+  return glyph.unicode !== String.fromCharCode(glyph.code);
+}
+
+const LEFT_TO_RIGHT = /[\p{Script=Latin}\p{Nd}]/u;
+
+/**
+ * The text of one drawn line in reading order, for a right-to-left (Arabic) line: runs from the
+ * rightmost to the leftmost, each run's glyphs read right to left unless the run is left to right
+ * (digits, Latin), as a reader puts the visual order back into logical order.
+ */
+export function readRightToLeft(blocks: TextBlock[]): string {
+  return [...blocks]
+    .sort((a, b) => b.x - a.x)
+    .map((block) => {
+      const letters = block.glyphs.filter(carriesText).map((glyph) => glyph.unicode);
+      const text = letters.join('');
+      return LEFT_TO_RIGHT.test(text) ? text : letters.reverse().join('');
+    })
+    .join('');
+}
+
 let pdfjs: PdfJs | undefined;
 
 function loadPdfJs(): PdfJs {
