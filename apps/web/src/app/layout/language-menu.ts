@@ -37,9 +37,17 @@ import { Icon } from '@oris/web/ui';
     </mat-menu>
   `,
   styles: `
+    /* On a phone, an icon button as narrow as the toolbar's others (named by its label). */
     @media (max-width: 599px) {
       .name {
         display: none;
+      }
+      button {
+        min-inline-size: 48px;
+        padding-inline: 12px;
+      }
+      button oris-icon {
+        margin-inline-end: 0;
       }
     }
   `,

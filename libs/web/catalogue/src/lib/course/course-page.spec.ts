@@ -146,6 +146,18 @@ describe('CoursePage', () => {
     expect(row?.textContent).toContain('catalogue.sessions.online');
   });
 
+  it('labels the region and place for a phone card without repeating the column headers to screen readers', async () => {
+    const { element } = await render();
+
+    const labels = [...element.querySelectorAll('tbody tr .card-label')];
+    expect(labels.map((label) => label.textContent?.trim())).toEqual([
+      'catalogue.fields.region',
+      'catalogue.sessions.place',
+    ]);
+    expect(labels.every((label) => label.getAttribute('aria-hidden') === 'true')).toBe(true);
+    expect(element.querySelectorAll('thead th[scope="col"]')).toHaveLength(6);
+  });
+
   it('invites visitors to sign in and come back to the course', async () => {
     const { element } = await render();
 
