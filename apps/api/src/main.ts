@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import {
   AppConfig,
   createOpenApiDocument,
+  handleShutdownSignals,
   InvalidConfigError,
   loadEnvFile,
   serveOpenApi,
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
   serveOpenApi(app, createOpenApiDocument(app));
   const config = app.get(AppConfig);
   await app.listen({ port: config.API_PORT, host: config.API_HOST });
+  handleShutdownSignals(app);
 }
 
 bootstrap().catch((error: unknown) => {

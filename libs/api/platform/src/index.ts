@@ -28,3 +28,7 @@ export * from './storage/local-directory-storage';
 export * from './storage/storage.module';
 export * from './rate-limit/batched-rate-limiter';
 export * from './redis/redis-broadcast';
+export * from './http/client-errors';
+export * from './http/json-body-parser';
+export * from './lifecycle/graceful-shutdown';
+export * from './errors/unavailable';
