@@ -14,8 +14,8 @@ async function bootstrap(): Promise<void> {
   const app = await createApp();
   serveOpenApi(app, createOpenApiDocument(app));
   const config = app.get(AppConfig);
-  await app.listen({ port: config.API_PORT, host: config.API_HOST });
   handleShutdownSignals(app);
+  await app.listen({ port: config.API_PORT, host: config.API_HOST });
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
@@ -34,21 +35,35 @@ export function registerDrainingConnectionClose(
   });
 }
 
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 // How often idle sockets are reaped while in-flight requests finish.
 const IDLE_SWEEP_MS = 100;
 
-/** Stops accepting connections and resolves once every open one has closed. */
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    // Node ≥ 19 closes the idle keep-alive sockets here; busy ones close after their answer
-    // (it carries `Connection: close`). Sockets that turn idle afterwards are reaped below.
-    server.close(() => resolve());
-    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
-    server.once('close', () => clearInterval(sweep));
+/**
+ * The server's open sockets. Node's own count (`getConnections`, the `close` callback) drops to
+ * zero once the server stops listening even while requests are still being answered, so the
+ * drain counts them itself.
+ */
+function trackSockets(server: Server): Set<Socket> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
+  return sockets;
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Stops accepting connections and resolves once every open socket has closed. */
+async function drainServer(server: Server, sockets: Set<Socket>): Promise<void> {
+  server.close();
+  // Node ≥ 19 closed the idle keep-alive sockets in `close`; busy ones close after their answer
+  // (it carries `Connection: close`), and any that turned idle in between are reaped here.
+  while (sockets.size > 0) {
+    server.closeIdleConnections();
+    await delay(IDLE_SWEEP_MS);
+  }
+}
 
 /**
  * A deploy's SIGTERM (or Ctrl-C) without a client error: readiness turns 503, requests keep being
@@ -61,8 +76,12 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * relied on for the drain either: 5.10 destroys busy sockets when `forceCloseConnections` is
  * `'idle'`, and later versions wait out the keep-alive timeout for sockets that turn idle during
  * the close. When `app.close()` reaches Fastify, no connection is left.
+ *
+ * Call it before `listen`, so that every connection is counted.
  */
 export function handleShutdownSignals(app: NestFastifyApplication): void {
+  const server = app.getHttpServer() as Server;
+  const sockets = trackSockets(server);
   const config = app.get(AppConfig);
   const logger = app.get<Logger>(ROOT_LOGGER);
   const state = app.get(ShutdownState);
@@ -87,7 +106,7 @@ export function handleShutdownSignals(app: NestFastifyApplication): void {
     );
     try {
       await delay(config.shutdownDrainDelayMs);
-      await closeServer(app.getHttpServer() as Server);
+      await drainServer(server, sockets);
       await app.close();
       logger.info({ signal }, 'shut down cleanly');
       process.exit(0);
