@@ -3553,7 +3553,7 @@ export interface operations {
         };
       };
       /**
-       * @description PostgreSQL or Redis is unreachable.
+       * @description PostgreSQL or Redis is unreachable, or the process is shutting down.
        *
        *     The Health Check is not successful
        */
