@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import {
   AppConfig,
   createOpenApiDocument,
+  handleShutdownSignals,
   InvalidConfigError,
   loadEnvFile,
   serveOpenApi,
@@ -13,6 +14,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApp();
   serveOpenApi(app, createOpenApiDocument(app));
   const config = app.get(AppConfig);
+  handleShutdownSignals(app);
   await app.listen({ port: config.API_PORT, host: config.API_HOST });
 }
 

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('health', () => {
@@ -71,5 +72,50 @@ describe('health', () => {
       nameEn: 'Tangier-Tetouan-Al Hoceima',
     });
     expect(response.body[11].code).toBe('MA-12');
+  });
+});
+
+describe('readiness while Redis is down', () => {
+  let api: TestApp;
+  let redis: TcpProxy;
+
+  beforeAll(async () => {
+    const shared = new URL(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    redis = await startTcpProxy({ host: shared.hostname, port: Number(shared.port || 6379) });
+    api = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${redis.port}` });
+    await request(api.url).get('/api/health/ready').expect(200);
+    redis.cut();
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await redis.close();
+  });
+
+  it('answers 503 naming what is down, without echoing internal hosts or error messages', async () => {
+    const response = await request(api.url).get('/api/health/ready').expect(503);
+    expect(response.body).toEqual({
+      status: 'error',
+      info: { database: { status: 'up' } },
+      error: { redis: { status: 'down' } },
+      details: { database: { status: 'up' }, redis: { status: 'down' } },
+    });
+    expect(response.text).not.toContain(String(redis.port));
+    expect(response.text).not.toContain('127.0.0.1');
+    expect(response.text).not.toMatch(/ECONN|connect|writeable/i);
+  });
+
+  it('still answers liveness', async () => {
+    await request(api.url).get('/api/health').expect(200, { status: 'ok' });
+  });
+
+  it('is ready again once Redis is back, by itself', async () => {
+    redis.restore();
+    let status = 0;
+    for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+      status = (await request(api.url).get('/api/health/ready')).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import {
+  answerClientError,
   AppConfig,
   configureHttpApp,
   createRootLogger,
@@ -25,8 +26,11 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
       bodyLimit: 1_048_576,
       requestIdHeader: false,
       genReqId: requestIdOf,
+      // What Node's HTTP parser refuses (431 headers, 400 malformed) as problem+json too.
+      clientErrorHandler: answerClientError,
     }),
-    { bufferLogs: true },
+    // configureHttpApp registers the one JSON parser (depth and string checks) instead of Nest's.
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(PinoLoggerService));
   await configureHttpApp(app);

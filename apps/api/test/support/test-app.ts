@@ -16,12 +16,18 @@ export interface TestApp {
  * Boots the real API (Fastify, guards, pipes, filters) on a random port against a fresh,
  * migrated PostgreSQL database and the local Redis. One per test file; `close` drops the database.
  */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  options: {
+    /** The address the app uses for its database, e.g. through a proxy a fault test can cut. */
+    databaseUrl?: (url: string) => string;
+  } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.databaseUrl?.(database.url) ?? database.url,
     REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     // Queues of their own, so parallel test files never take each other's jobs.
     QUEUE_PREFIX: `test-${database.name}`,

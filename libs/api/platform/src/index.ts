@@ -29,3 +29,7 @@ export * from './storage/storage.module';
 export * from './rate-limit/batched-rate-limiter';
 export * from './redis/redis-broadcast';
 export * from './storage/abandoned-writes-sweeper';
+export * from './http/client-errors';
+export * from './http/json-body-parser';
+export * from './lifecycle/graceful-shutdown';
+export * from './errors/unavailable';

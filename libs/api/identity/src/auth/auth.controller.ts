@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForgotPasswordDto, LoginDto, RegisterDto, ResetPasswordDto } from '../dto/auth.dto';
 import { AuthSessionDto } from '../dto/user.dto';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
+import { IdentityException } from '../identity.exception';
 import { AuthService, SignedIn } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
 
@@ -91,8 +92,11 @@ export class AuthController {
     try {
       return this.answer(reply, await this.auth.refresh(request.cookies[REFRESH_COOKIE]));
     } catch (error) {
-      // A refused cookie is dead for good: drop it so the client stops sending it.
-      reply.clearCookie(REFRESH_COOKIE, refreshCookieOptions(this.config));
+      // A refused cookie is dead for good: drop it so the client stops sending it. Any other
+      // failure (the database unreachable: 503) says nothing about the session, which must
+      // survive the outage.
+      if (error instanceof IdentityException && error.status === HttpStatus.UNAUTHORIZED)
+        reply.clearCookie(REFRESH_COOKIE, refreshCookieOptions(this.config));
       throw error;
     }
   }

@@ -156,6 +156,29 @@ export class AppConfig {
   @Max(64)
   RENDER_THREADS = Math.max(1, availableParallelism());
 
+  /**
+   * Milliseconds between SIGTERM and closing the listening port. Meanwhile `/api/health/ready`
+   * answers 503 and requests are still served, so a load balancer polling readiness stops
+   * sending new requests before the port closes. Defaults to 5000 in production, 0 otherwise.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SHUTDOWN_DRAIN_DELAY_MS?: number;
+
+  /**
+   * Hard deadline, in milliseconds from SIGTERM, for the whole shutdown (drain delay, in-flight
+   * requests, closing connections): past it the process exits with code 1. Keep it under the
+   * orchestrator's grace period (compose: `stop_grace_period: 30s`).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 25_000;
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -167,6 +190,10 @@ export class AppConfig {
   /** TRUST_PROXY in the form Fastify takes it: the proxies' addresses, or false for none. */
   get trustProxy(): string[] | false {
     return parseTrustedProxies(this.TRUST_PROXY);
+  }
+
+  get shutdownDrainDelayMs(): number {
+    return this.SHUTDOWN_DRAIN_DELAY_MS ?? (this.isProduction ? 5_000 : 0);
   }
 
   get cookieSecure(): boolean {

@@ -80,7 +80,7 @@ describe('ProblemDetailsFilter', () => {
       getType: () => 'http',
       switchToHttp: () => ({
         getResponse: () => reply,
-        getRequest: () => ({ log: { error: jest.fn() } }),
+        getRequest: () => ({ log: { error: jest.fn(), warn: jest.fn() } }),
       }),
     };
     new ProblemDetailsFilter().catch(error, host as unknown as ArgumentsHost);
@@ -98,6 +98,18 @@ describe('ProblemDetailsFilter', () => {
     expect(answer(limited)).toEqual({
       status: 429,
       headers: { 'retry-after': '42', 'content-type': 'application/problem+json' },
+    });
+  });
+
+  it('answers an unreachable database 503 with Retry-After, not a 500', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.3.7:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    expect(toProblem(refused)).toMatchObject({ status: 503, code: 'unavailable' });
+    expect(JSON.stringify(toProblem(refused))).not.toContain('10.0.3.7');
+    expect(answer(refused)).toEqual({
+      status: 503,
+      headers: { 'retry-after': '5', 'content-type': 'application/problem+json' },
     });
   });
 

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException } from './domain.exception';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 import { RequestValidationException } from './request-validation.exception';
+import { isBackendUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './unavailable';
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
@@ -19,6 +20,7 @@ const CODES_BY_STATUS: Record<number, string> = {
   405: 'method_not_allowed',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'too_many_requests',
@@ -84,6 +86,15 @@ export function toProblem(error: unknown): ProblemDetails {
       code,
     };
   }
+  if (isBackendUnavailable(error)) {
+    return {
+      type: problemType('unavailable'),
+      title: 'Service unavailable',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: 'The service is briefly unavailable. Try again in a few seconds.',
+      code: 'unavailable',
+    };
+  }
   if (isFastifyError(error) && error.statusCode < 500) {
     const code = CODES_BY_STATUS[error.statusCode] ?? 'bad_request';
     return {
@@ -119,9 +130,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const http = host.switchToHttp();
     // The request's own logger carries its id, so the log line and the client's answer meet.
-    if (problem.status >= 500)
-      http.getRequest<FastifyRequest>().log.error({ err: error }, 'request failed');
+    const log = http.getRequest<FastifyRequest>().log;
     const reply = http.getResponse<FastifyReply>();
+    if (problem.code === 'unavailable') {
+      // An outage is not a bug: one line without a stack, many times over while it lasts.
+      log.warn({ cause: (error as Error).message }, 'request refused: a backing service is down');
+      void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) {
+      log.error({ err: error }, 'request failed');
+    }
     if (error instanceof DomainException && error.retryAfterSeconds !== undefined)
       void reply.header('retry-after', String(error.retryAfterSeconds));
     sendProblem(reply, problem);

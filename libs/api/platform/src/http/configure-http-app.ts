@@ -4,6 +4,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
 import { RequestValidationException } from '../errors/request-validation.exception';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { registerDrainingConnectionClose, ShutdownState } from '../lifecycle/graceful-shutdown';
+import { registerUrlLengthLimit } from './client-errors';
+import { registerJsonBodyParser } from './json-body-parser';
 import { registerRequestLogging } from './request-logging';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -18,6 +21,9 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<INe
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, { hsts: app.get(AppConfig).isProduction });
   registerRequestLogging(fastify);
+  registerUrlLengthLimit(fastify);
+  registerJsonBodyParser(fastify);
+  registerDrainingConnectionClose(fastify, app.get(ShutdownState));
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(
@@ -29,6 +35,6 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<INe
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // Signals are handled by `handleShutdownSignals` (main.ts), which drains HTTP first.
   return app;
 }

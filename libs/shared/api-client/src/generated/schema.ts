@@ -3611,7 +3611,7 @@ export interface operations {
         };
       };
       /**
-       * @description PostgreSQL or Redis is unreachable.
+       * @description PostgreSQL or Redis is unreachable, or the process is shutting down.
        *
        *     The Health Check is not successful
        */

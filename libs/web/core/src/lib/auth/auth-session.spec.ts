@@ -123,6 +123,25 @@ describe('AuthSession', () => {
     expect(session.isSignedIn()).toBe(false);
   });
 
+  it('stays signed in when a refresh fails because the API is briefly unavailable', async () => {
+    const { session } = setup({
+      'POST /api/v1/auth/login': issued('expired'),
+      'POST /api/v1/auth/refresh': () =>
+        Response.json(
+          { title: 'Service unavailable', status: 503, code: 'unavailable' },
+          { status: 503, headers: { 'retry-after': '5' } },
+        ),
+      'GET /api/v1/me': unauthorized,
+    });
+    await session.signIn({ email: user.email, password: 'correct horse battery' });
+
+    await expect(unwrap(TestBed.inject(ORIS_API).GET('/api/v1/me'))).rejects.toMatchObject({
+      status: 401,
+    });
+    expect(session.isSignedIn()).toBe(true);
+    expect(session.user()).toEqual(user);
+  });
+
   it('signs out locally and asks the API to revoke the refresh cookie', async () => {
     const { session, calls } = setup({
       'POST /api/v1/auth/login': issued('token-3'),

@@ -95,8 +95,10 @@ export class AuthSession {
       this.start(session);
       return session.accessToken;
     } catch (error) {
-      if (error instanceof ApiError && error.kind === 'network') {
-        // Offline is not signed out: keep the session and let the caller see the failure.
+      if (!(error instanceof ApiError) || error.kind !== 'unauthorized') {
+        // Only a refused cookie (401) ends the session. Offline, or the API briefly unavailable
+        // (503 while its database restarts), is not signed out: keep the session and let the
+        // caller see the failure.
         return null;
       }
       const wasSignedIn = this.isSignedIn();
