@@ -28,3 +28,4 @@ export * from './storage/local-directory-storage';
 export * from './storage/storage.module';
 export * from './rate-limit/batched-rate-limiter';
 export * from './redis/redis-broadcast';
+export * from './rate-limit/client-address';

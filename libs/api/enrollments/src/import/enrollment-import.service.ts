@@ -45,13 +45,13 @@ export class EnrollmentImport {
       const manager = this.dataSource.manager;
       const context = await this.access.sessionForStaff(manager, user, sessionId);
       const seatsLeft = context.session.capacity - context.session.confirmedCount;
-      const { planned, problems } = await this.plan(manager, context, read, seatsLeft);
+      const { planned, problems } = await this.plan(manager, user, context, read, seatsLeft);
       return report(sessionId, true, false, problems, problems.length > 0 ? [] : planned);
     }
     const { rows, completions } = await this.dataSource.transaction(async (manager) => {
       const context = await this.access.sessionForStaff(manager, user, sessionId);
       const seat = await this.seats.lock(manager, sessionId);
-      const { planned, problems } = await this.plan(manager, context, read, seat.seatsLeft);
+      const { planned, problems } = await this.plan(manager, user, context, read, seat.seatsLeft);
       if (problems.length > 0) {
         throw new RequestValidationException(
           problems.map(({ line, field, reason }) => ({
@@ -69,6 +69,7 @@ export class EnrollmentImport {
 
   private async plan(
     manager: EntityManager,
+    user: AuthenticatedUser,
     context: SessionContext,
     read: { rows: ImportRow[]; problems: ImportProblem[] },
     seatsLeft: number,
@@ -103,6 +104,7 @@ export class EnrollmentImport {
     const { planned, problems } = planImport(read.rows, people, {
       startsOn: context.session.startsOn,
       seatsLeft,
+      importerId: user.id,
     });
     const all = [...read.problems, ...problems].sort(
       (a, b) => a.line - b.line || a.field.localeCompare(b.field),

@@ -95,11 +95,59 @@ export class AppConfig {
   @IsBoolean()
   COOKIE_SECURE?: boolean;
 
-  /** Login attempts allowed per minute, per IP and per account, before 429. */
+  /**
+   * Sign-in attempts (right or wrong) allowed per client address and minute before 429; an IPv6
+   * address counts by its /64. High, because a venue's trainees share one address: guessing is
+   * held back per account (LOGIN_FAILURES_BEFORE_LOCK), this only bounds one address's spraying.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+  LOGIN_RATE_LIMIT_PER_ADDRESS = 120;
+
+  /** Registrations allowed per client address and minute (a class registering at once fits). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REGISTER_RATE_LIMIT_PER_ADDRESS = 60;
+
+  /** "Forgot password" requests allowed per client address and minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = 30;
+
+  /**
+   * Wrong passwords for one account (sign-in, or the current password of a password change)
+   * before it is locked for LOGIN_LOCK_SECONDS. Right passwords are not counted, and one clears
+   * the count.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_BEFORE_LOCK = 5;
+
+  /** First lock of an account, in seconds; each further wrong password doubles it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_SECONDS = 30;
+
+  /**
+   * Longest lock, in seconds: a stranger typing wrong passwords can delay the owner by this
+   * much at a time, never lock them out for good (a password reset also lifts the lock).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCK_MAX_SECONDS = 900;
+
+  /** Password changes (`POST /me/password`) one account may attempt per hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_CHANGE_RATE_LIMIT_PER_HOUR = 10;
 
   /**
    * Public certificate verifications (lookups and file checks) allowed per IP and minute before
