@@ -13,8 +13,9 @@ const USAGE = `Usage: cli <command>
   migration:generate <Intent>              write a migration from the entity changes (dev)
   openapi <file>                           write the OpenAPI document
   seed:demo                                load the demo data (not in production)
-  admin:create --email E --password P [--name N]
-                                           create an administrator, or promote an account`;
+  admin:create --email E (--password P | --password-stdin) [--name N] [--promote]
+                                           create an administrator; --promote makes an
+                                           existing account one (its password unchanged)`;
 
 async function main(argv: string[]): Promise<string> {
   const [command, ...args] = argv;

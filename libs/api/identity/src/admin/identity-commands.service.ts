@@ -20,6 +20,8 @@ export interface CreateAdminInput {
   email: string;
   password: string;
   name?: string;
+  /** Required to make an existing account an administrator: a typo must not promote a stranger. */
+  promote?: boolean;
 }
 
 /** What the operator commands (`seed:demo`, `admin:create`) do; the CLI only parses arguments. */
@@ -76,7 +78,10 @@ export class IdentityCommands {
     return created;
   }
 
-  /** Creates an administrator, or promotes the existing account of that email (its password is then left alone). */
+  /**
+   * Creates an administrator; with `promote`, makes the existing account of that email one instead
+   * (its password is then left alone). Without `promote` an existing account is refused.
+   */
   async createAdmin(input: CreateAdminInput): Promise<string> {
     const email = input.email.trim().toLowerCase();
     if (!isEmail(email) || email.length > EMAIL_MAX_LENGTH)
@@ -89,6 +94,11 @@ export class IdentityCommands {
     const { id, message } = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(User, { where: { email }, select: { id: true } });
       if (existing) {
+        if (!input.promote) {
+          throw new CommandInputError(
+            `An account already uses ${email}: add --promote to make it an administrator (its password stays unchanged), or choose another email.`,
+          );
+        }
         await this.roles.grantWithin(manager, null, existing.id, 'admin');
         return { id: existing.id, message: `Promoted ${email} to admin (password unchanged).` };
       }

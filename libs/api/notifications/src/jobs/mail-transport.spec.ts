@@ -14,7 +14,10 @@ describe('createMailTransport', () => {
   afterEach(() => rm(directory, { recursive: true, force: true }));
 
   it('writes an .eml file per email when no SMTP_URL is set', async () => {
-    const transport = createMailTransport(loadConfig({ MAIL_DROP_DIR: directory }), silent);
+    const transport = createMailTransport(
+      loadConfig({ NODE_ENV: 'test', MAIL_DROP_DIR: directory }),
+      silent,
+    );
     expect(transport.destination).toBe(`.eml files in ${directory}`);
     const rendered = renderEmail(
       'welcome',
@@ -42,7 +45,7 @@ describe('createMailTransport', () => {
 
   it('describes an SMTP destination without its password', () => {
     const transport = createMailTransport(
-      loadConfig({ SMTP_URL: 'smtp://oris:s3cret@mail.example:2525' }),
+      loadConfig({ NODE_ENV: 'test', SMTP_URL: 'smtp://oris:s3cret@mail.example:2525' }),
     );
     expect(transport.destination).toBe('SMTP smtp://oris:***@mail.example:2525');
     transport.close();

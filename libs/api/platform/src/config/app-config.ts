@@ -27,7 +27,10 @@ export const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-012345678
  * `.env.example` mirrors this class; `loadConfig` is the only reader of `process.env`.
  */
 export class AppConfig {
-  /** development | test | production. Production turns on secure cookies and refuses dev secrets. */
+  /**
+   * development | test | production. Production turns on secure cookies. The public development
+   * JWT secret is refused unless NODE_ENV is set explicitly to development (or test).
+   */
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
@@ -38,9 +41,13 @@ export class AppConfig {
   @Max(65535)
   API_PORT = 3000;
 
-  /** Interface the API listens on. */
+  /**
+   * Interface the API listens on. Loopback by default, so that a development API is not reachable
+   * from the network by accident; containers and servers behind a proxy set it (e.g. `0.0.0.0`).
+   */
   @IsString()
-  API_HOST = '0.0.0.0';
+  @MinLength(1)
+  API_HOST = '127.0.0.1';
 
   /** Public URL of the web app, used in emailed links (password reset, surveys, certificates). */
   @IsUrl({ require_tld: false, require_protocol: true })
@@ -70,7 +77,10 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_-]{1,64}$/)
   QUEUE_PREFIX = 'oris';
 
-  /** Secret signing access tokens (HS256). At least 32 characters; mandatory in production. */
+  /**
+   * Secret signing access tokens (HS256). At least 32 characters; mandatory unless NODE_ENV is
+   * explicitly development or test.
+   */
   @IsString()
   @MinLength(32)
   JWT_SECRET = DEV_JWT_SECRET;
