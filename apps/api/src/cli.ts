@@ -20,7 +20,12 @@ const USAGE = `Usage: cli <command>
 async function main(argv: string[]): Promise<string> {
   const [command, ...args] = argv;
   loadEnvFile();
-  const config = loadConfig();
+  // Describing the code signs nothing and serves no one: these run without a deployment's secrets
+  // (CI checks the OpenAPI document with no environment at all).
+  const describesCode = command === 'openapi' || command === 'migration:generate';
+  const config = loadConfig(
+    describesCode ? { NODE_ENV: 'development', ...process.env } : process.env,
+  );
   switch (command) {
     case 'migrate':
       return migrate(config);
