@@ -214,6 +214,9 @@ main(async () => {
   const startedAt = Date.now();
   await ensureInstall();
   loadDotEnv();
+  // `npm start` is development by definition: say so explicitly, since the API accepts its public
+  // development JWT secret only when NODE_ENV=development is set (an .env may still override it).
+  process.env.NODE_ENV ||= 'development';
   const settings = readSettings();
   const services = await ensureServices(settings);
   await ensureDatabase(settings);

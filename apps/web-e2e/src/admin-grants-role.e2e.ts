@@ -43,6 +43,28 @@ describe('an administrator', () => {
       .waitFor();
   });
 
+  it('disables an account: the person, signed in elsewhere, is signed out', async () => {
+    const person = await openBrowser();
+    try {
+      const personName = `Samir Idrissi ${Date.now()}`;
+      const { email: personEmail, password } = await registerTrainee(personName);
+      await signIn(person.page, personEmail, password);
+
+      const { page } = browser;
+      await page.getByRole('searchbox', { name: 'Rechercher' }).fill(personEmail);
+      const row = page.getByRole('row').filter({ hasText: personEmail });
+      await row.getByRole('button', { name: `Rôles de ${personName}` }).click();
+      await page.getByRole('menuitem', { name: 'Désactiver le compte' }).click();
+      await row.getByText('Désactivé', { exact: true }).waitFor();
+
+      // Their session ended with the change: the next page that needs it asks them to sign in.
+      await person.page.goto(`${baseUrl()}/learning`);
+      await person.page.waitForURL((url) => url.pathname === '/sign-in');
+    } finally {
+      await person.close();
+    }
+  });
+
   it('is the only one to see the users page', async () => {
     const trainee = await openBrowser();
     try {

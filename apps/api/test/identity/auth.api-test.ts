@@ -53,6 +53,7 @@ describe('auth: register, sign in, refresh, sign out', () => {
           locale: 'fr',
           roles: ['trainee'],
           createdAt: expect.any(String),
+          disabledAt: null,
         },
       });
       const [cookie] = setCookies(response).filter(

@@ -49,7 +49,7 @@ const expectLimitedAfterBudget = (statuses: number[]) => {
 describe('client address with clients connecting directly (TRUST_PROXY=false)', () => {
   let api: TestApp;
   beforeAll(async () => {
-    api = await startTestApp({ TRUST_PROXY: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    api = await startTestApp({ TRUST_PROXY: 'false', LOGIN_RATE_LIMIT_PER_ADDRESS: String(LIMIT) });
   });
   afterAll(() => api.close());
 
@@ -69,7 +69,7 @@ describe('client address behind nginx on the same host (TRUST_PROXY=loopback)', 
   beforeAll(async () => {
     api = await startTestApp({
       TRUST_PROXY: 'loopback',
-      LOGIN_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      LOGIN_RATE_LIMIT_PER_ADDRESS: String(LIMIT),
     });
   });
   afterAll(() => api.close());
@@ -105,7 +105,7 @@ describe('client address behind nginx behind a TLS front (two proxies listed)', 
   beforeAll(async () => {
     api = await startTestApp({
       TRUST_PROXY: `${NGINX}, 192.0.2.0/28`,
-      LOGIN_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      LOGIN_RATE_LIMIT_PER_ADDRESS: String(LIMIT),
     });
   });
   afterAll(() => api.close());

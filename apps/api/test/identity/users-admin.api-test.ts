@@ -254,11 +254,18 @@ describe('administrators manage people and roles', () => {
       }
     });
 
-    it('admin:create promotes an existing account without touching its password', async () => {
+    it('admin:create promotes an existing account, when told to, without touching its password', async () => {
       const person = await register(api);
-      const message = await api.app
-        .get(IdentityCommands)
-        .createAdmin({ email: person.email.toUpperCase(), password: 'un-autre-mot-2026' });
+      await expect(
+        api.app
+          .get(IdentityCommands)
+          .createAdmin({ email: person.email.toUpperCase(), password: 'un-autre-mot-2026' }),
+      ).rejects.toThrow(/--promote/);
+      const message = await api.app.get(IdentityCommands).createAdmin({
+        email: person.email.toUpperCase(),
+        password: 'un-autre-mot-2026',
+        promote: true,
+      });
       expect(message).toMatch(/Promoted/);
       const session = await login(api, person.email, PASSWORD);
       expect(session.user.roles).toEqual(['trainee', 'admin']);

@@ -151,6 +151,8 @@ describe('email outbox delivery', () => {
       smtp.refuse(0);
       expect(row).toMatchObject({ attempts: 8, next_attempt_at: null, sent_at: null });
       expect(row.last_error).toMatch(/550/);
+      // No usable link is kept in a dead email.
+      expect(row.params).toEqual({});
       expect(received(to)).toHaveLength(0);
     });
 
@@ -162,6 +164,7 @@ describe('email outbox delivery', () => {
       const dead = await rowWhen(to, (candidate) => candidate.status === 'failed');
       smtp.refuse(0);
       expect(dead.attempts).toBe(10);
+      expect(dead.params).toEqual({});
       expect(received(to)).toHaveLength(0);
     });
 

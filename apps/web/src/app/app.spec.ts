@@ -16,6 +16,7 @@ const admin: UserDto = {
   locale: 'fr',
   roles: ['admin'],
   createdAt: '2026-01-01T00:00:00Z',
+  disabledAt: null,
 };
 
 const translations = {

@@ -8,6 +8,7 @@ export enum EnrollmentErrorCode {
   MeetingNotFound = 'meeting_not_found',
   NotSessionStaff = 'not_session_staff',
   OnBehalfNotAllowed = 'on_behalf_not_allowed',
+  OwnRecord = 'own_record',
   WithdrawalNotAllowed = 'withdrawal_not_allowed',
   TraineeRoleRequired = 'trainee_role_required',
   AlreadyEnrolled = 'already_enrolled',
@@ -45,6 +46,10 @@ const PROBLEMS: Record<EnrollmentErrorCode, { status: HttpStatus; title: string 
   [EnrollmentErrorCode.OnBehalfNotAllowed]: {
     status: HttpStatus.FORBIDDEN,
     title: 'Only the session’s trainers and administrators enroll someone else',
+  },
+  [EnrollmentErrorCode.OwnRecord]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'Staff do not approve, validate or mark attendance on their own enrollment',
   },
   [EnrollmentErrorCode.WithdrawalNotAllowed]: {
     status: HttpStatus.FORBIDDEN,

@@ -9,6 +9,7 @@ export enum IdentityErrorCode {
   UserNotFound = 'user_not_found',
   EmailTaken = 'email_taken',
   LastAdmin = 'last_admin',
+  SelfDisable = 'self_disable',
   InvalidResetToken = 'invalid_reset_token',
   RateLimited = 'rate_limited',
 }
@@ -34,6 +35,10 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
     title: 'Email already registered',
   },
   [IdentityErrorCode.LastAdmin]: { status: HttpStatus.CONFLICT, title: 'Last administrator' },
+  [IdentityErrorCode.SelfDisable]: {
+    status: HttpStatus.CONFLICT,
+    title: 'An administrator cannot disable their own account',
+  },
   [IdentityErrorCode.InvalidResetToken]: {
     status: HttpStatus.BAD_REQUEST,
     title: 'Invalid or expired reset link',

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@oris/api/notifications';
 import { RegionsModule } from '@oris/api/regions';
+import { AccountAccess } from './access/account-access';
 import { JwtAuthGuard } from './access/jwt-auth.guard';
 import { RolesGuard } from './access/roles.guard';
 import { IdentityCommands } from './admin/identity-commands.service';
@@ -23,6 +24,7 @@ import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { AccessTokens } from './tokens/access-tokens.service';
 import { RefreshTokens } from './tokens/refresh-tokens.service';
 import { MeController } from './users/me.controller';
+import { AccountDisabling } from './users/account-disabling.service';
 import { RolesService } from './users/roles.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -57,12 +59,14 @@ import { UsersService } from './users/users.service';
     PasswordResetService,
     UsersService,
     RolesService,
+    AccountAccess,
+    AccountDisabling,
     AuditLog,
     IdentityCommands,
     // Order matters: authentication first, then roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens, RateLimiter],
+  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens, AccountAccess, RateLimiter],
 })
 export class IdentityModule {}

@@ -18,3 +18,5 @@ export { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_PASSWORD } from './admin/demo-accoun
 export { OptionalUserGuard, PublicWithOptionalUser } from './access/optional-user.guard';
 export { RateLimiter } from './rate-limit/rate-limiter.service';
 export type { RateLimitDecision, RateLimitRule } from './rate-limit/fixed-window';
+export { AccountAccess } from './access/account-access';
+export type { AccountStanding } from './access/account-access';

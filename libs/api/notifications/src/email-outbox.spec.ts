@@ -42,17 +42,17 @@ describe('EmailOutbox.add', () => {
     const { outbox } = setup();
     await outbox.add(manager as unknown as EntityManager, {
       to: ' amina@example.ma ',
-      template: 'welcome',
+      template: 'password_reset',
       locale: 'ar',
-      params: { fullName: 'Amina', password: 'never stored' },
+      params: { fullName: 'Amina', resetUrl: 'https://oris.example/r', password: 'never stored' },
       userId: '6a1f6f4e-0000-4000-8000-000000000001',
     });
     expect(manager.insert).toHaveBeenCalledWith(OutboxEmail, {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       toAddress: 'amina@example.ma',
-      template: 'welcome',
+      template: 'password_reset',
       locale: 'ar',
-      params: { fullName: 'Amina' },
+      params: { fullName: 'Amina', resetUrl: 'https://oris.example/r' },
       userId: '6a1f6f4e-0000-4000-8000-000000000001',
     });
   });

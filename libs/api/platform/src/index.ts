@@ -33,3 +33,4 @@ export * from './http/client-errors';
 export * from './http/json-body-parser';
 export * from './lifecycle/graceful-shutdown';
 export * from './errors/unavailable';
+export * from './rate-limit/client-address';

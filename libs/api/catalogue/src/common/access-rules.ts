@@ -6,9 +6,12 @@ export type Viewer = AuthenticatedUser | null;
 
 export const isAdmin = (viewer: Viewer): boolean => viewer?.roles.includes('admin') ?? false;
 
+/** Owner and trainer rows grant rights only while their person still holds the trainer role. */
+const isTrainer = (viewer: Viewer): boolean => viewer?.roles.includes('trainer') ?? false;
+
 /** Owners and administrators edit a course, its modules, and open its sessions. */
 export const canEditCourse = (viewer: Viewer, ownerIds: readonly string[]): boolean =>
-  viewer !== null && (isAdmin(viewer) || ownerIds.includes(viewer.id));
+  viewer !== null && (isAdmin(viewer) || (isTrainer(viewer) && ownerIds.includes(viewer.id)));
 
 /** The public sees published courses only; editors see theirs whatever the status. */
 export const canSeeCourse = (
@@ -23,7 +26,8 @@ export const canManageSession = (
   ownerIds: readonly string[],
   trainerIds: readonly string[],
 ): boolean =>
-  viewer !== null && (canEditCourse(viewer, ownerIds) || trainerIds.includes(viewer.id));
+  viewer !== null &&
+  (canEditCourse(viewer, ownerIds) || (isTrainer(viewer) && trainerIds.includes(viewer.id)));
 
 /** Visitors see the sessions of published courses, except cancelled ones. */
 export const canSeeSession = (

@@ -15,6 +15,7 @@ import type { FastifyRequest } from 'fastify';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
 import { FileMatchDto, VerificationDto } from '../dto/certificate.dto';
 import { CertificateVerification } from '../verification/certificate-verification.service';
+import { AcceptsPdfUpload } from './pdf-body-parser';
 
 @ApiTags('verification')
 @Public()
@@ -46,6 +47,7 @@ export class VerificationController {
       'The body is the PDF itself (`Content-Type: application/pdf`, at most 5 MiB); `matches` ' +
       'is true when its SHA-256 equals the issued PDF’s. Rate-limited per IP with lookups.',
   })
+  @AcceptsPdfUpload()
   @ApiConsumes('application/pdf')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: FileMatchDto })

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig, BatchedRateLimiter, redisOptions } from '@oris/api/platform';
+import { AppConfig, BatchedRateLimiter, rateLimitAddress, redisOptions } from '@oris/api/platform';
 import type { WindowDecision } from '@oris/api/platform';
 import Redis from 'ioredis';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
@@ -39,7 +39,7 @@ export class VerificationRateLimit implements OnModuleDestroy {
    * Synchronous unless Redis must confirm first (see `BatchedRateLimiter.consume`).
    */
   consume(ip: string): void | Promise<void> {
-    const decision = this.limiter.consume(ip);
+    const decision = this.limiter.consume(rateLimitAddress(ip));
     return decision instanceof Promise ? decision.then(enforce) : enforce(decision);
   }
 

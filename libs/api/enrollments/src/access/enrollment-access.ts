@@ -123,10 +123,16 @@ export function assertStaff(user: AuthenticatedUser, context: SessionContext): v
   throw new EnrollmentException(EnrollmentErrorCode.NotSessionStaff);
 }
 
-/** For `enrollmentForChange`: only the session's staff (the trainee gets 403). */
+/**
+ * For `enrollmentForChange`: only the session's staff (the trainee gets 403), and never on their
+ * own enrollment: a trainer enrolled in a session they teach is approved and validated by another.
+ */
 export const staffOnly =
   (user: AuthenticatedUser) =>
-  (context: EnrollmentContext): EnrollmentException | null =>
-    isSessionStaff(user, context)
-      ? null
-      : new EnrollmentException(EnrollmentErrorCode.NotSessionStaff);
+  (context: EnrollmentContext): EnrollmentException | null => {
+    if (!isSessionStaff(user, context))
+      return new EnrollmentException(EnrollmentErrorCode.NotSessionStaff);
+    if (context.enrollment.userId === user.id)
+      return new EnrollmentException(EnrollmentErrorCode.OwnRecord);
+    return null;
+  };

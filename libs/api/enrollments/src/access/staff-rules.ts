@@ -11,10 +11,13 @@ export const isAdmin = (user: AuthenticatedUser): boolean => user.roles.includes
 
 /**
  * The session's trainers run it; the course's owners (who assign those trainers) and
- * administrators may too, as in the catalogue.
+ * administrators may too, as in the catalogue. Trainer and owner rows count only while the
+ * person still holds the trainer role: revoking it ends their rights without editing every row.
  */
 export const isSessionStaff = (user: AuthenticatedUser, staff: SessionStaff): boolean =>
-  isAdmin(user) || staff.trainerIds.includes(user.id) || staff.ownerIds.includes(user.id);
+  isAdmin(user) ||
+  (user.roles.includes('trainer') &&
+    (staff.trainerIds.includes(user.id) || staff.ownerIds.includes(user.id)));
 
 /** What anyone may see of a session: those of published courses, unless cancelled. */
 export const isPublicSession = (

@@ -66,8 +66,14 @@ export class AttendanceService {
       const ids = entries.map((entry) => entry.enrollmentId);
       const enrolled = await manager.find(Enrollment, {
         where: { id: In(ids), sessionId, status: In([...SEAT_HOLDING_STATUSES]) },
-        select: { id: true },
+        select: { id: true, userId: true },
       });
+      if (enrolled.some((enrollment) => enrollment.userId === user.id)) {
+        throw new EnrollmentException(
+          EnrollmentErrorCode.OwnRecord,
+          'Another member of the session’s staff marks your attendance.',
+        );
+      }
       const known = new Set(enrolled.map((enrollment) => enrollment.id));
       const problems = entries.flatMap((entry, index) =>
         known.has(entry.enrollmentId)

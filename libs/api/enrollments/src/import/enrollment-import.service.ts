@@ -147,6 +147,7 @@ export class EnrollmentImport {
     const { planned, problems } = planImport(read.rows, people, {
       startsOn: context.session.startsOn,
       seatsLeft,
+      importerId: user.id,
     });
     if (completion.outcome === 'refused') {
       const unmet = completion.unmet.map((outcome) => `${outcome.criterion}: ${outcome.detail}`);

@@ -24,7 +24,7 @@ export interface PlannedRow extends ImportRow {
 export function planImport(
   rows: ImportRow[],
   people: ImportPerson[],
-  session: { startsOn: string; seatsLeft: number },
+  session: { startsOn: string; seatsLeft: number; importerId: string },
 ): { planned: PlannedRow[]; problems: ImportProblem[] } {
   const byEmail = new Map(people.map((person) => [person.email, person]));
   const problems: ImportProblem[] = [];
@@ -34,6 +34,8 @@ export function planImport(
     const problem = (field: string, reason: string) =>
       problems.push({ line: row.line, field, reason });
     const person = byEmail.get(row.email) ?? null;
+    // Staff enroll and validate others: their own enrollment and completion are someone else's call.
+    if (person?.id === session.importerId) problem('email', 'you cannot import yourself');
     if (person?.disabledAt) problem('email', 'the account with this email is disabled');
     if (person?.enrolled) problem('email', 'already enrolled in this session');
     if (!person) problems.push(...newPersonProblems(row));

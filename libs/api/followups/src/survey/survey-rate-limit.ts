@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiter } from '@oris/api/identity';
+import { rateLimitAddress } from '@oris/api/platform';
 import type { RateLimitRule } from '@oris/api/identity';
 import { FollowupErrorCode, FollowupException } from '../followup.exception';
 
@@ -16,7 +17,7 @@ export class SurveyRateLimit {
 
   /** Counts one request from `ip`; throws 429 (with Retry-After) once the minute's budget is spent. */
   async consume(ip: string): Promise<void> {
-    const decision = await this.limiter.check(SURVEY_LIMIT, ip);
+    const decision = await this.limiter.check(SURVEY_LIMIT, rateLimitAddress(ip));
     if (decision.allowed) return;
     throw new FollowupException(
       FollowupErrorCode.RateLimited,

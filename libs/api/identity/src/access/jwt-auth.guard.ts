@@ -4,6 +4,7 @@ import { AuthenticatedUser, IS_PUBLIC_KEY } from '@oris/api/platform';
 import type { FastifyRequest } from 'fastify';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { AccessTokens } from '../tokens/access-tokens.service';
+import { AccountAccess } from './account-access';
 import { bearerTokenOf } from './bearer-token';
 
 /** Global: every route needs a valid access token unless it is marked `@Public()`. */
@@ -12,6 +13,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
+    private readonly accounts: AccountAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,7 +27,8 @@ export class JwtAuthGuard implements CanActivate {
       .switchToHttp()
       .getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     const token = bearerTokenOf(request.headers.authorization);
-    const user = token ? await this.tokens.verify(token) : null;
+    const claimed = token ? await this.tokens.verify(token) : null;
+    const user = claimed ? await this.accounts.current(claimed) : null;
     if (!user) {
       throw new IdentityException(
         IdentityErrorCode.Unauthenticated,

@@ -9,6 +9,7 @@ import { AuthenticatedUser, Public } from '@oris/api/platform';
 import type { FastifyRequest } from 'fastify';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { AccessTokens } from '../tokens/access-tokens.service';
+import { AccountAccess } from './account-access';
 import { bearerTokenOf } from './bearer-token';
 
 /**
@@ -18,7 +19,10 @@ import { bearerTokenOf } from './bearer-token';
  */
 @Injectable()
 export class OptionalUserGuard implements CanActivate {
-  constructor(private readonly tokens: AccessTokens) {}
+  constructor(
+    private readonly tokens: AccessTokens,
+    private readonly accounts: AccountAccess,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context
@@ -26,7 +30,8 @@ export class OptionalUserGuard implements CanActivate {
       .getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     if (request.user || request.headers.authorization === undefined) return true;
     const token = bearerTokenOf(request.headers.authorization);
-    const user = token ? await this.tokens.verify(token) : null;
+    const claimed = token ? await this.tokens.verify(token) : null;
+    const user = claimed ? await this.accounts.current(claimed) : null;
     if (!user) {
       throw new IdentityException(
         IdentityErrorCode.Unauthenticated,

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@oris/api/platform';
 import type { DataSource } from 'typeorm';
+import type { AccountAccess } from '../access/account-access';
 import type { PasswordHasher } from '../passwords/password-hasher.service';
 import type { RolesService } from '../users/roles.service';
 import { CommandInputError, IdentityCommands } from './identity-commands.service';
@@ -19,6 +20,7 @@ describe('IdentityCommands', () => {
       untouchable as PasswordHasher,
       untouchable as RolesService,
       config as AppConfig,
+      untouchable as AccountAccess,
     );
 
   it('refuses to seed demo accounts in production, before touching the database', async () => {

@@ -4,6 +4,7 @@ import { AppConfig } from '@oris/api/platform';
 import { PERSONAL_DATA_NOTICE_VERSION, PERSONAL_DATA_PURPOSE } from '@oris/shared/domain';
 import { isEmail } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccountAccess } from '../access/account-access';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '../dto/validation';
 import { Consent } from '../entities/consent.entity';
 import { User } from '../entities/user.entity';
@@ -19,6 +20,8 @@ export interface CreateAdminInput {
   email: string;
   password: string;
   name?: string;
+  /** Required to make an existing account an administrator: a typo must not promote a stranger. */
+  promote?: boolean;
 }
 
 /** What the operator commands (`seed:demo`, `admin:create`) do; the CLI only parses arguments. */
@@ -29,6 +32,7 @@ export class IdentityCommands {
     private readonly hasher: PasswordHasher,
     private readonly roles: RolesService,
     private readonly config: AppConfig,
+    private readonly accounts: AccountAccess,
   ) {}
 
   /** Idempotent: existing demo accounts keep their password and get their role back if it was revoked. */
@@ -56,8 +60,11 @@ export class IdentityCommands {
   }
 
   /** Creates the account if its email is free and (re)grants its role; true when created. */
-  private seedAccount({ role, ...profile }: DemoAccount, passwordHash: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+  private async seedAccount(
+    { role, ...profile }: DemoAccount,
+    passwordHash: string,
+  ): Promise<boolean> {
+    const { id, created } = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(User, {
         where: { email: profile.email },
         select: { id: true },
@@ -65,11 +72,16 @@ export class IdentityCommands {
       const id = existing?.id ?? (await this.insertUser(manager, { ...profile, passwordHash }));
       if (!existing) await this.recordConsent(manager, id);
       await this.roles.grantWithin(manager, null, id, role);
-      return !existing;
+      return { id, created: !existing };
     });
+    await this.accounts.changed(id);
+    return created;
   }
 
-  /** Creates an administrator, or promotes the existing account of that email (its password is then left alone). */
+  /**
+   * Creates an administrator; with `promote`, makes the existing account of that email one instead
+   * (its password is then left alone). Without `promote` an existing account is refused.
+   */
   async createAdmin(input: CreateAdminInput): Promise<string> {
     const email = input.email.trim().toLowerCase();
     if (!isEmail(email) || email.length > EMAIL_MAX_LENGTH)
@@ -79,20 +91,27 @@ export class IdentityCommands {
       throw new CommandInputError(`--name: at most ${NAME_MAX_LENGTH} characters`);
     const problems = passwordProblems(input.password, { email });
     if (problems.length) throw new CommandInputError(`--password ${problems.join('; ')}`);
-    return this.dataSource.transaction(async (manager) => {
+    const { id, message } = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(User, { where: { email }, select: { id: true } });
       if (existing) {
+        if (!input.promote) {
+          throw new CommandInputError(
+            `An account already uses ${email}: add --promote to make it an administrator (its password stays unchanged), or choose another email.`,
+          );
+        }
         await this.roles.grantWithin(manager, null, existing.id, 'admin');
-        return `Promoted ${email} to admin (password unchanged).`;
+        return { id: existing.id, message: `Promoted ${email} to admin (password unchanged).` };
       }
-      const id = await this.insertUser(manager, {
+      const created = await this.insertUser(manager, {
         email,
         passwordHash: await this.hasher.hash(input.password),
         fullName: name,
       });
-      await this.roles.grantWithin(manager, null, id, 'admin');
-      return `Created admin ${email}.`;
+      await this.roles.grantWithin(manager, null, created, 'admin');
+      return { id: created, message: `Created admin ${email}.` };
     });
+    await this.accounts.changed(id);
+    return message;
   }
 
   private async insertUser(

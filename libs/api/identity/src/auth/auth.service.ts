@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, RequestValidationException } from '@oris/api/platform';
+import { AppConfig, rateLimitAddress, RequestValidationException } from '@oris/api/platform';
 import {
   DEFAULT_LOCALE,
   PERSONAL_DATA_NOTICE_VERSION,
@@ -17,6 +17,7 @@ import { PasswordHasher } from '../passwords/password-hasher.service';
 import { passwordProblems } from '../passwords/password-policy';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { RateLimitRule } from '../rate-limit/fixed-window';
+import { accountLockout, LockoutPolicy } from '../rate-limit/lockout';
 import { AccessTokens } from '../tokens/access-tokens.service';
 import { RefreshTokens } from '../tokens/refresh-tokens.service';
 import { UsersService } from '../users/users.service';
@@ -36,9 +37,10 @@ const INVALID_CREDENTIALS = 'The email or the password is incorrect.';
 
 @Injectable()
 export class AuthService {
-  private readonly loginPerIp: RateLimitRule;
-  private readonly loginPerAccount: RateLimitRule;
-  private readonly registerPerIp: RateLimitRule;
+  private readonly loginPerAddress: RateLimitRule;
+  private readonly registerPerAddress: RateLimitRule;
+  private readonly passwordChangePerAccount: RateLimitRule;
+  private readonly lockout: LockoutPolicy;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -50,14 +52,26 @@ export class AuthService {
     private readonly emails: IdentityEmails,
     config: AppConfig,
   ) {
-    const limit = config.LOGIN_RATE_LIMIT_PER_MINUTE;
-    this.loginPerIp = { name: 'login:ip', limit, windowSeconds: 60 };
-    this.loginPerAccount = { name: 'login:account', limit, windowSeconds: 60 };
-    this.registerPerIp = { name: 'register:ip', limit, windowSeconds: 60 };
+    this.loginPerAddress = {
+      name: 'login:ip',
+      limit: config.LOGIN_RATE_LIMIT_PER_ADDRESS,
+      windowSeconds: 60,
+    };
+    this.registerPerAddress = {
+      name: 'register:ip',
+      limit: config.REGISTER_RATE_LIMIT_PER_ADDRESS,
+      windowSeconds: 60,
+    };
+    this.passwordChangePerAccount = {
+      name: 'password-change:account',
+      limit: config.PASSWORD_CHANGE_RATE_LIMIT_PER_HOUR,
+      windowSeconds: 3_600,
+    };
+    this.lockout = accountLockout(config);
   }
 
   async register(input: RegisterDto, ip: string): Promise<SignedIn> {
-    await this.rateLimiter.consume([this.registerPerIp, ip]);
+    await this.rateLimiter.consume([this.registerPerAddress, rateLimitAddress(ip)]);
     this.assertAcceptable('password', input.password, input.email);
     await this.users.assertRegion(input.regionCode);
     const passwordHash = await this.hasher.hash(input.password);
@@ -103,10 +117,12 @@ export class AuthService {
 
   /**
    * Unknown email, wrong password and disabled account get the same answer after the same
-   * work (one argon2 verification), so neither the message nor the timing tells them apart.
+   * work (one argon2 verification), so neither the message nor the timing tells them apart;
+   * wrong passwords count towards the account's lock whether or not the account exists.
    */
   async login(input: LoginDto, ip: string): Promise<SignedIn> {
-    await this.rateLimiter.consume([this.loginPerIp, ip], [this.loginPerAccount, input.email]);
+    await this.rateLimiter.consume([this.loginPerAddress, rateLimitAddress(ip)]);
+    await this.rateLimiter.assertNotLocked(this.lockout, input.email);
     const user = await this.dataSource.manager.findOne(User, {
       where: { email: input.email },
       select: { id: true, passwordHash: true, disabledAt: true },
@@ -114,9 +130,11 @@ export class AuthService {
     const valid = user
       ? await this.hasher.verify(user.passwordHash, input.password)
       : await this.hasher.verifyNobody(input.password);
+    if (!valid) await this.rateLimiter.recordFailure(this.lockout, input.email);
     if (!user || !valid || user.disabledAt) {
       throw new IdentityException(IdentityErrorCode.InvalidCredentials, INVALID_CREDENTIALS);
     }
+    await this.rateLimiter.clearFailures(this.lockout, input.email);
     if (this.hasher.needsRehash(user.passwordHash)) {
       await this.dataSource.manager.update(
         User,
@@ -146,11 +164,16 @@ export class AuthService {
   ): Promise<void> {
     const user = await this.dataSource.manager.findOne(User, { where: { id: userId } });
     if (!user) throw new IdentityException(IdentityErrorCode.Unauthenticated, 'Sign in again.');
+    // The current password is checked here too: the same lock as sign-in guards it.
+    await this.rateLimiter.consume([this.passwordChangePerAccount, userId]);
+    await this.rateLimiter.assertNotLocked(this.lockout, user.email);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      await this.rateLimiter.recordFailure(this.lockout, user.email);
       throw new RequestValidationException([
         { field: 'currentPassword', message: 'currentPassword is incorrect' },
       ]);
     }
+    await this.rateLimiter.clearFailures(this.lockout, user.email);
     this.assertAcceptable('newPassword', newPassword, user.email);
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {

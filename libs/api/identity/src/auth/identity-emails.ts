@@ -17,7 +17,7 @@ export class IdentityEmails {
       to: user.email,
       template: 'welcome',
       locale: user.locale,
-      params: { fullName: user.fullName },
+      params: {},
       userId: user.id,
     });
   }

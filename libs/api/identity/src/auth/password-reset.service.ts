@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, RequestValidationException } from '@oris/api/platform';
+import { AppConfig, rateLimitAddress, RequestValidationException } from '@oris/api/platform';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { PasswordResetToken } from '../entities/password-reset-token.entity';
 import { User } from '../entities/user.entity';
@@ -8,6 +8,7 @@ import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { passwordProblems } from '../passwords/password-policy';
 import { RateLimitRule } from '../rate-limit/fixed-window';
+import { accountLockout, LockoutPolicy } from '../rate-limit/lockout';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { hashSecretToken, isSecretTokenShaped, newSecretToken } from '../tokens/secret-token';
 import { RefreshTokens } from '../tokens/refresh-tokens.service';
@@ -23,6 +24,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(PasswordResetService.name);
   private readonly inFlight = new Set<Promise<void>>();
   private readonly forgotPerIp: RateLimitRule;
+  private readonly lockout: LockoutPolicy;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,9 +36,10 @@ export class PasswordResetService implements BeforeApplicationShutdown {
   ) {
     this.forgotPerIp = {
       name: 'forgot:ip',
-      limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      limit: config.PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS,
       windowSeconds: 60,
     };
+    this.lockout = accountLockout(config);
   }
 
   /**
@@ -44,7 +47,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
    * same, and comes before the address is even looked up, whether it has an account or not.
    */
   async requestReset(email: string, ip: string): Promise<void> {
-    await this.rateLimiter.consume([this.forgotPerIp, ip]);
+    await this.rateLimiter.consume([this.forgotPerIp, rateLimitAddress(ip)]);
     const work = this.sendLink(email)
       .catch((error: unknown) => this.logger.error(error))
       .finally(() => this.inFlight.delete(work));
@@ -105,6 +108,8 @@ export class PasswordResetService implements BeforeApplicationShutdown {
       await manager.update(User, { id: user.id }, { passwordHash });
       await this.refreshTokens.revokeAllOf(manager, user.id);
     });
+    // Whoever typed wrong passwords, the owner proved themselves through their mailbox.
+    await this.rateLimiter.clearFailures(this.lockout, user.email);
   }
 
   private invalid(): IdentityException {

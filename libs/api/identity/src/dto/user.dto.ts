@@ -45,6 +45,14 @@ export class UserDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When an administrator disabled the account (it cannot sign in); null if active.',
+  })
+  disabledAt!: string | null;
 }
 
 /** What signing in answers; the refresh token travels separately, in the oris_refresh cookie. */

@@ -4,12 +4,21 @@ import { AppConfig, redisOptions } from '@oris/api/platform';
 import Redis from 'ioredis';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { decide, fixedWindow, RateLimitDecision, RateLimitRule } from './fixed-window';
+import { failureMemorySeconds, lockSeconds, LockoutPolicy } from './lockout';
+
+// Hashed so that emails and addresses do not sit in Redis in clear.
+const hashed = (subject: string) => createHash('sha256').update(subject).digest('base64url');
+const failuresKey = (policy: LockoutPolicy, subject: string) =>
+  `${policy.name}:failures:${hashed(subject)}`;
+const lockKey = (policy: LockoutPolicy, subject: string) =>
+  `${policy.name}:lock:${hashed(subject)}`;
 
 const ALLOWED: RateLimitDecision = { allowed: true, retryAfterSeconds: 0 };
 const WARN_EVERY_MS = 30_000;
 
 /**
- * Fixed-window counters in Redis, so every API process shares one budget. When Redis is
+ * Fixed-window counters, and per-account runs of wrong passwords with their locks, in Redis, so
+ * every API process shares one budget. When Redis is
  * unreachable the limiter lets requests through and logs: signing in must not depend on Redis.
  */
 @Injectable()
@@ -34,8 +43,7 @@ export class RateLimiter implements OnModuleDestroy {
 
   async check(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
     const window = fixedWindow(Date.now(), rule.windowSeconds);
-    // Hashed so that emails and addresses do not sit in Redis in clear.
-    const key = `${rule.name}:${createHash('sha256').update(subject).digest('base64url')}:${window.index}`;
+    const key = `${rule.name}:${hashed(subject)}:${window.index}`;
     try {
       const results = await this.redis
         .multi()
@@ -64,6 +72,56 @@ export class RateLimiter implements OnModuleDestroy {
         `Too many attempts. Try again in ${retryAfter} seconds.`,
         retryAfter,
       );
+    }
+  }
+
+  /** Seconds left of the lock on `subject` (0: not locked, or Redis unreachable). */
+  async lockedFor(policy: LockoutPolicy, subject: string): Promise<number> {
+    try {
+      const ms = await this.redis.pttl(lockKey(policy, subject));
+      return ms > 0 ? Math.ceil(ms / 1000) : 0;
+    } catch (error) {
+      this.warnFailOpen(error);
+      return 0;
+    }
+  }
+
+  /** Throws 429 with Retry-After while `subject` is locked. */
+  async assertNotLocked(policy: LockoutPolicy, subject: string): Promise<void> {
+    const seconds = await this.lockedFor(policy, subject);
+    if (seconds > 0) {
+      throw new IdentityException(
+        IdentityErrorCode.RateLimited,
+        `Too many wrong passwords for this account. Try again in ${seconds} seconds, or reset the password.`,
+        seconds,
+      );
+    }
+  }
+
+  /** Counts one wrong password for `subject`, and locks it once the policy says so. */
+  async recordFailure(policy: LockoutPolicy, subject: string): Promise<void> {
+    const key = failuresKey(policy, subject);
+    try {
+      const results = await this.redis
+        .multi()
+        .incr(key)
+        .expire(key, failureMemorySeconds(policy))
+        .exec();
+      const [error, count] = results?.[0] ?? [new Error('empty transaction result'), null];
+      if (error) throw error;
+      const seconds = lockSeconds(Number(count), policy);
+      if (seconds > 0) await this.redis.set(lockKey(policy, subject), '1', 'EX', seconds);
+    } catch (error) {
+      this.warnFailOpen(error);
+    }
+  }
+
+  /** The right password, or a reset: the run of failures and any lock end. */
+  async clearFailures(policy: LockoutPolicy, subject: string): Promise<void> {
+    try {
+      await this.redis.del(failuresKey(policy, subject), lockKey(policy, subject));
+    } catch (error) {
+      this.warnFailOpen(error);
     }
   }
 

@@ -23,7 +23,10 @@ export interface IssuedAccessToken {
 
 const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
-/** Short-lived, stateless access tokens: the roles they carry are checked by the roles guard. */
+/**
+ * Short-lived access tokens. The roles they carry tell the web app what to show; the guards take
+ * the current roles from the database instead (`AccountAccess`), so a revocation is immediate.
+ */
 @Injectable()
 export class AccessTokens {
   constructor(

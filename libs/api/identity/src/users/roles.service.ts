@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccountAccess } from '../access/account-access';
 import { AuditLog } from '../audit/audit-log.service';
 import { UserDto } from '../dto/user.dto';
 import { User } from '../entities/user.entity';
@@ -22,14 +23,19 @@ export class RolesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly audit: AuditLog,
+    private readonly accounts: AccountAccess,
   ) {}
 
-  grant(actorId: string | null, userId: string, role: Role): Promise<UserDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async grant(actorId: string | null, userId: string, role: Role): Promise<UserDto> {
+    const user = await this.dataSource.transaction(async (manager) => {
       await this.grantWithin(manager, actorId, userId, role);
       return this.users.get(userId, manager);
     });
+    await this.accounts.changed(userId);
+    return user;
   }
+
+  /** Callers of `grantWithin` call `accounts.changed` once their transaction committed. */
 
   async grantWithin(
     manager: EntityManager,
@@ -57,8 +63,9 @@ export class RolesService {
     }
   }
 
-  revoke(actorId: string | null, userId: string, role: Role): Promise<UserDto> {
-    return this.dataSource.transaction(async (manager) => {
+  /** Effective on the person's next request: the guards read roles from the database. */
+  async revoke(actorId: string | null, userId: string, role: Role): Promise<UserDto> {
+    const user = await this.dataSource.transaction(async (manager) => {
       await this.lockUser(manager, userId);
       if (role === 'admin') await this.assertNotLastAdmin(manager, userId);
       const deleted = await manager.delete(UserRole, { userId, role });
@@ -73,9 +80,11 @@ export class RolesService {
       }
       return this.users.get(userId, manager);
     });
+    await this.accounts.changed(userId);
+    return user;
   }
 
-  private async lockUser(manager: EntityManager, userId: string): Promise<void> {
+  async lockUser(manager: EntityManager, userId: string): Promise<void> {
     const user = await manager.findOne(User, {
       where: { id: userId },
       select: { id: true },
@@ -89,7 +98,7 @@ export class RolesService {
    * Locks every admin row first, so two admins revoking each other at the same moment are
    * serialised and cannot leave the platform without an active administrator.
    */
-  private async assertNotLastAdmin(manager: EntityManager, userId: string): Promise<void> {
+  async assertNotLastAdmin(manager: EntityManager, userId: string): Promise<void> {
     const admins: { user_id: string }[] = await manager.query(
       `SELECT r.user_id FROM user_role r JOIN users u ON u.id = r.user_id
         WHERE r.role = 'admin' AND u.disabled_at IS NULL

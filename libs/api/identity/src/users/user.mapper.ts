@@ -18,5 +18,6 @@ export function toUserDto(user: User, roles: Iterable<Role>): UserDto {
     locale: user.locale,
     roles: sortRoles(roles),
     createdAt: user.createdAt.toISOString(),
+    disabledAt: user.disabledAt?.toISOString() ?? null,
   };
 }

@@ -20,6 +20,7 @@ import {
 import { ROLES, Role } from '@oris/shared/domain';
 import { UserDto } from '../dto/user.dto';
 import { UserListQuery } from '../dto/user-list.query';
+import { AccountDisabling } from './account-disabling.service';
 import { RolesService } from './roles.service';
 import { UsersService } from './users.service';
 
@@ -36,6 +37,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly roles: RolesService,
+    private readonly disabling: AccountDisabling,
   ) {}
 
   @Get()
@@ -84,5 +86,31 @@ export class UsersController {
     @Param('role', RoleParam()) role: Role,
   ): Promise<UserDto> {
     return this.roles.revoke(actor.id, id, role);
+  }
+
+  @Put(':id/disabled')
+  @ApiOperation({
+    summary: 'Disable an account (idempotent): it cannot sign in, and its sessions end now',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto, description: 'The person, disabled.' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  disable(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', IdParam()) id: string,
+  ): Promise<UserDto> {
+    return this.disabling.disable(actor.id, id);
+  }
+
+  @Delete(':id/disabled')
+  @ApiOperation({ summary: 'Enable a disabled account again (idempotent)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto, description: 'The person, active.' })
+  @ApiProblems(400, 401, 403, 404)
+  enable(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', IdParam()) id: string,
+  ): Promise<UserDto> {
+    return this.disabling.enable(actor.id, id);
   }
 }

@@ -189,6 +189,8 @@ export class EmailDelivery {
           nextAttemptAt: decision.nextAttemptAt,
           // A new round is started by the sweeper, which only takes rows not already in the queue.
           ...(decision.nextAttemptAt ? { enqueuedAt: null } : {}),
+          // Dead for good: nothing will render it again, so its names and links go, as once sent.
+          ...(decision.status === 'failed' ? { params: {} } : {}),
         });
         return { result: 'failed' as const, decision, lastError };
       }

@@ -14,14 +14,12 @@ describe('createMailTransport', () => {
   afterEach(() => rm(directory, { recursive: true, force: true }));
 
   it('writes an .eml file per email when no SMTP_URL is set', async () => {
-    const transport = createMailTransport(loadConfig({ MAIL_DROP_DIR: directory }), silent);
-    expect(transport.destination).toBe(`.eml files in ${directory}`);
-    const rendered = renderEmail(
-      'welcome',
-      'ar',
-      { fullName: 'أمينة' },
-      { webUrl: 'http://localhost:4200' },
+    const transport = createMailTransport(
+      loadConfig({ NODE_ENV: 'test', MAIL_DROP_DIR: directory }),
+      silent,
     );
+    expect(transport.destination).toBe(`.eml files in ${directory}`);
+    const rendered = renderEmail('welcome', 'ar', {}, { webUrl: 'http://localhost:4200' });
     const { messageId } = await transport.send({
       id: 'a1b2',
       to: 'amina@example.ma',
@@ -42,7 +40,7 @@ describe('createMailTransport', () => {
 
   it('describes an SMTP destination without its password', () => {
     const transport = createMailTransport(
-      loadConfig({ SMTP_URL: 'smtp://oris:s3cret@mail.example:2525' }),
+      loadConfig({ NODE_ENV: 'test', SMTP_URL: 'smtp://oris:s3cret@mail.example:2525' }),
     );
     expect(transport.destination).toBe('SMTP smtp://oris:***@mail.example:2525');
     transport.close();

@@ -17,7 +17,7 @@ const followup = {
   expiresOn: '2026-12-26',
 };
 const params: Record<EmailTemplate, Record<string, string>> = {
-  welcome: { fullName: 'Amina El Idrissi' },
+  welcome: {},
   password_reset: {
     fullName: 'Amina El Idrissi',
     resetUrl: 'https://academy.oris.example/reset?token=abc&x=1',
@@ -53,8 +53,10 @@ describe('renderEmail', () => {
       expect(email.html).toContain(
         `<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`,
       );
-      expect(email.html).toContain('Amina El Idrissi');
-      expect(email.text).toContain('Amina El Idrissi');
+      // Every email names its recipient, except the welcome (see below).
+      const named = template !== 'welcome';
+      expect(email.html.includes('Amina El Idrissi')).toBe(named);
+      expect(email.text.includes('Amina El Idrissi')).toBe(named);
       expect(email.text).toContain('ORIS Academy');
       expect(email.text).not.toMatch(/<[a-z]/i);
     },
@@ -89,9 +91,24 @@ describe('renderEmail', () => {
     expect(email.html).not.toContain('example//');
   });
 
+  it('carries nothing the registrant typed in the welcome email, whatever it is given', () => {
+    const email = renderEmail(
+      'welcome',
+      'fr',
+      { fullName: 'Gagnez 1000 € sur evil.example' },
+      context,
+    );
+    expect(email.subject + email.text + email.html).not.toContain('evil.example');
+  });
+
   it('escapes every user-supplied value in the HTML part', () => {
     const fullName = `<script>alert("x")</script> & <img src=x onerror='y'>`;
-    const email = renderEmail('welcome', 'fr', { fullName }, context);
+    const email = renderEmail(
+      'password_reset',
+      'fr',
+      { ...params.password_reset, fullName },
+      context,
+    );
     expect(email.html).not.toContain('<script>');
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain(
@@ -102,12 +119,12 @@ describe('renderEmail', () => {
 
   it('keeps the subject on one line whatever the parameters hold', () => {
     const email = renderEmail(
-      'welcome',
+      'enrollment_confirmed',
       'en',
-      { fullName: 'Eve\r\nBcc: victim@example.com\n\u2028X' },
+      { ...params.enrollment_confirmed, courseTitle: 'Eve\r\nBcc: victim@example.com\n\u2028X' },
       context,
     );
-    expect(email.subject).toBe('Welcome to ORIS Academy, Eve Bcc: victim@example.com X');
+    expect(email.subject).toBe('Enrollment confirmed: Eve Bcc: victim@example.com X');
   });
 
   it('refuses a link that is not http(s)', () => {

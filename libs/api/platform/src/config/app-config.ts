@@ -28,7 +28,10 @@ export const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-012345678
  * `.env.example` mirrors this class; `loadConfig` is the only reader of `process.env`.
  */
 export class AppConfig {
-  /** development | test | production. Production turns on secure cookies and refuses dev secrets. */
+  /**
+   * development | test | production. Production turns on secure cookies. The public development
+   * JWT secret is refused unless NODE_ENV is set explicitly to development (or test).
+   */
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
@@ -39,9 +42,13 @@ export class AppConfig {
   @Max(65535)
   API_PORT = 3000;
 
-  /** Interface the API listens on. */
+  /**
+   * Interface the API listens on. Loopback by default, so that a development API is not reachable
+   * from the network by accident; containers and servers behind a proxy set it (e.g. `0.0.0.0`).
+   */
   @IsString()
-  API_HOST = '0.0.0.0';
+  @MinLength(1)
+  API_HOST = '127.0.0.1';
 
   /** Public URL of the web app, used in emailed links (password reset, surveys, certificates). */
   @IsUrl({ require_tld: false, require_protocol: true })
@@ -73,7 +80,10 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_-]{1,64}$/)
   QUEUE_PREFIX = 'oris';
 
-  /** Secret signing access tokens (HS256). At least 32 characters; mandatory in production. */
+  /**
+   * Secret signing access tokens (HS256). At least 32 characters; mandatory unless NODE_ENV is
+   * explicitly development or test.
+   */
   @IsString()
   @MinLength(32)
   JWT_SECRET = DEV_JWT_SECRET;
@@ -98,11 +108,59 @@ export class AppConfig {
   @IsBoolean()
   COOKIE_SECURE?: boolean;
 
-  /** Login attempts allowed per minute, per IP and per account, before 429. */
+  /**
+   * Sign-in attempts (right or wrong) allowed per client address and minute before 429; an IPv6
+   * address counts by its /64. High, because a venue's trainees share one address: guessing is
+   * held back per account (LOGIN_FAILURES_BEFORE_LOCK), this only bounds one address's spraying.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+  LOGIN_RATE_LIMIT_PER_ADDRESS = 120;
+
+  /** Registrations allowed per client address and minute (a class registering at once fits). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REGISTER_RATE_LIMIT_PER_ADDRESS = 60;
+
+  /** "Forgot password" requests allowed per client address and minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = 30;
+
+  /**
+   * Wrong passwords for one account (sign-in, or the current password of a password change)
+   * before it is locked for LOGIN_LOCK_SECONDS. Right passwords are not counted, and one clears
+   * the count.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_BEFORE_LOCK = 5;
+
+  /** First lock of an account, in seconds; each further wrong password doubles it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_SECONDS = 30;
+
+  /**
+   * Longest lock, in seconds: a stranger typing wrong passwords can delay the owner by this
+   * much at a time, never lock them out for good (a password reset also lifts the lock).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCK_MAX_SECONDS = 900;
+
+  /** Password changes (`POST /me/password`) one account may attempt per hour. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_CHANGE_RATE_LIMIT_PER_HOUR = 10;
 
   /**
    * Public certificate verifications (lookups and file checks) allowed per IP and minute before

@@ -1,21 +1,25 @@
 import { DEV_JWT_SECRET } from './app-config';
 import { InvalidConfigError, loadConfig } from './load-config';
 
+/** What a developer's `.env` (copied from `.env.example`) says at least. */
+const DEV = { NODE_ENV: 'development' };
+
 describe('loadConfig', () => {
   it('gives every variable its safe development default', () => {
-    const config = loadConfig({});
+    const config = loadConfig(DEV);
     expect(config.API_PORT).toBe(3000);
+    expect(config.API_HOST).toBe('127.0.0.1');
     expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/oris');
     expect(config.cookieSecure).toBe(false);
     expect(config.trustProxy).toEqual(['loopback']);
   });
 
   it('treats empty strings as unset so .env.example can list every variable', () => {
-    expect(loadConfig({ API_PORT: '', SMTP_URL: '' }).API_PORT).toBe(3000);
+    expect(loadConfig({ ...DEV, API_PORT: '', SMTP_URL: '' }).API_PORT).toBe(3000);
   });
 
   it('converts numbers and booleans from their text form', () => {
-    const config = loadConfig({ API_PORT: '8080', COOKIE_SECURE: 'true' });
+    const config = loadConfig({ ...DEV, API_PORT: '8080', COOKIE_SECURE: 'true' });
     expect(config.API_PORT).toBe(8080);
     expect(config.cookieSecure).toBe(true);
   });
@@ -42,11 +46,11 @@ describe('loadConfig', () => {
   });
 
   it('stops with a message naming each bad variable', () => {
-    expect(() => loadConfig({ API_PORT: 'eighty', REDIS_URL: 'http://nope' })).toThrow(
+    expect(() => loadConfig({ ...DEV, API_PORT: 'eighty', REDIS_URL: 'http://nope' })).toThrow(
       InvalidConfigError,
     );
     try {
-      loadConfig({ API_PORT: 'eighty', REDIS_URL: 'http://nope' });
+      loadConfig({ ...DEV, API_PORT: 'eighty', REDIS_URL: 'http://nope' });
     } catch (error) {
       const problems = (error as InvalidConfigError).problems.join('\n');
       expect(problems).toMatch(/^API_PORT: /m);
@@ -59,5 +63,21 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(config.JWT_SECRET).not.toBe(DEV_JWT_SECRET);
     expect(config.cookieSecure).toBe(true);
+  });
+
+  it('refuses the development JWT secret unless NODE_ENV=development (or test) is set explicitly', () => {
+    // NODE_ENV left unset still means development for everything else, but not for the secret:
+    // a server started without its environment must not sign tokens with a public key.
+    expect(() => loadConfig({})).toThrow(/JWT_SECRET: .*NODE_ENV=development/);
+    expect(() => loadConfig({ NODE_ENV: '' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig(DEV).JWT_SECRET).toBe(DEV_JWT_SECRET);
+    expect(loadConfig({ NODE_ENV: 'test' }).JWT_SECRET).toBe(DEV_JWT_SECRET);
+    const own = loadConfig({ JWT_SECRET: 'y'.repeat(40) });
+    expect(own.NODE_ENV).toBe('development');
+  });
+
+  it('binds the API to loopback unless told otherwise', () => {
+    expect(loadConfig(DEV).API_HOST).toBe('127.0.0.1');
+    expect(loadConfig({ ...DEV, API_HOST: '0.0.0.0' }).API_HOST).toBe('0.0.0.0');
   });
 });

@@ -195,7 +195,10 @@ describe('StorageModule', () => {
     const root = await mkdtemp(join(tmpdir(), 'oris-storage-module-'));
     try {
       const moduleRef = await Test.createTestingModule({
-        imports: [ConfigModule.forRoot(loadConfig({ STORAGE_DIR: root })), StorageModule],
+        imports: [
+          ConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', STORAGE_DIR: root })),
+          StorageModule,
+        ],
       }).compile();
       const storage = moduleRef.get<FileStorage>(FILE_STORAGE);
       expect(storage).toBeInstanceOf(LocalDirectoryStorage);
@@ -208,6 +211,6 @@ describe('StorageModule', () => {
   });
 
   it('defaults STORAGE_DIR to data/files', () => {
-    expect(loadConfig({}).STORAGE_DIR).toBe('data/files');
+    expect(loadConfig({ NODE_ENV: 'test' }).STORAGE_DIR).toBe('data/files');
   });
 });

@@ -31,6 +31,19 @@ export class AdminUsersService {
     );
   }
 
+  /** Effective on the person's next request: their sessions end at once. */
+  disable(userId: string): Promise<UserDto> {
+    return unwrap(
+      this.api.PUT('/api/v1/users/{id}/disabled', { params: { path: { id: userId } } }),
+    );
+  }
+
+  enable(userId: string): Promise<UserDto> {
+    return unwrap(
+      this.api.DELETE('/api/v1/users/{id}/disabled', { params: { path: { id: userId } } }),
+    );
+  }
+
   /** An administrator changing their own roles sees the navigation follow. */
   private keepSessionInStep(user: UserDto): UserDto {
     this.session.updateUser(user);

@@ -17,14 +17,17 @@ function person(id: string, fullName: string, roles: UserDto['roles']): UserDto 
     locale: 'fr',
     roles,
     createdAt: '2026-01-01T00:00:00Z',
+    disabledAt: null,
   };
 }
 
-async function render() {
+async function render({ disabled = [] as string[] } = {}) {
   const people = [
     person('amal', 'Amal Tazi', ['trainee']),
     person('badr', 'Badr Alami', ['trainee']),
-  ];
+  ].map((user) =>
+    disabled.includes(user.id) ? { ...user, disabledAt: '2026-02-01T00:00:00Z' } : user,
+  );
   const queries: string[] = [];
   const fetch = async (request: Request) => {
     const url = new URL(request.url);
@@ -41,6 +44,12 @@ async function render() {
         request.method === 'PUT' ? [...target.roles, role] : target.roles.filter((r) => r !== role);
       return Response.json(target);
     }
+    const disabling = /^\/api\/v1\/users\/(\w+)\/disabled$/.exec(url.pathname);
+    if (disabling) {
+      const target = people.find((p) => p.id === disabling[1]) as UserDto;
+      target.disabledAt = request.method === 'PUT' ? '2026-02-01T00:00:00Z' : null;
+      return Response.json(target);
+    }
     return new Response(null, { status: 404 });
   };
   TestBed.configureTestingModule({
@@ -55,7 +64,14 @@ async function render() {
               placement_officer: "Chargé d'insertion",
               admin: 'Administrateur',
             },
-            admin: { users: { editRolesOf: 'Rôles de {{name}}' } },
+            admin: {
+              users: {
+                editRolesOf: 'Rôles de {{name}}',
+                disable: 'Désactiver le compte',
+                enable: 'Réactiver le compte',
+                disabledBadge: 'Désactivé',
+              },
+            },
           },
         },
         translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
@@ -98,6 +114,41 @@ describe('UsersPage', () => {
 
     expect(rolesOf('Amal Tazi')).toEqual(['Apprenant', 'Formateur']);
     expect(rolesOf('Badr Alami')).toEqual(['Apprenant']);
+  });
+
+  const row = (element: HTMLElement, name: string) =>
+    [...element.querySelectorAll('tr')].find((tr) => tr.textContent?.includes(name));
+
+  async function chooseInMenuOfAmal(fixture: { whenStable(): Promise<unknown> }, label: string) {
+    document.querySelector<HTMLButtonElement>('button[aria-label="Rôles de Amal Tazi"]')?.click();
+    await fixture.whenStable();
+    const item = [...document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')].find(
+      (candidate) => candidate.textContent?.includes(label),
+    );
+    expect(item).toBeDefined();
+    item?.click();
+    await fixture.whenStable();
+    await fixture.whenStable();
+  }
+
+  it('disables an account and marks its row', async () => {
+    const { fixture, element } = await render();
+
+    await chooseInMenuOfAmal(fixture, 'Désactiver le compte');
+
+    expect(row(element, 'Amal Tazi')?.querySelector('.disabled-badge')?.textContent).toContain(
+      'Désactivé',
+    );
+    expect(row(element, 'Badr Alami')?.querySelector('.disabled-badge')).toBeNull();
+  });
+
+  it('offers to enable a disabled account again', async () => {
+    const { fixture, element } = await render({ disabled: ['amal'] });
+    expect(row(element, 'Amal Tazi')?.querySelector('.disabled-badge')).not.toBeNull();
+
+    await chooseInMenuOfAmal(fixture, 'Réactiver le compte');
+
+    expect(row(element, 'Amal Tazi')?.querySelector('.disabled-badge')).toBeNull();
   });
 
   it('searches from the first page once typing pauses', async () => {

@@ -95,6 +95,24 @@ export class UsersPage {
     }
   }
 
+  protected async toggleDisabled(user: UserDto): Promise<void> {
+    const disabling = user.disabledAt === null;
+    this.problem.set(null);
+    try {
+      const updated = disabling
+        ? await this.users.disable(user.id)
+        : await this.users.enable(user.id);
+      this.replaceUser(updated);
+      this.announcement.set(
+        this.transloco.translate(disabling ? 'admin.users.disabled' : 'admin.users.enabled', {
+          name: updated.fullName,
+        }),
+      );
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    }
+  }
+
   private showFirstPage(): void {
     this.page = 1;
     void this.loadUsers();

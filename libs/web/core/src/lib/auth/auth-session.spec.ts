@@ -16,6 +16,7 @@ const user: UserDto = {
   locale: 'fr',
   roles: ['trainee'],
   createdAt: '2026-01-01T00:00:00Z',
+  disabledAt: null,
 };
 
 type Route = (request: Request) => Response | Promise<Response>;

@@ -16,6 +16,7 @@ const user: UserDto = {
   locale: 'en',
   roles: ['trainee'],
   createdAt: '2026-01-01T00:00:00Z',
+  disabledAt: null,
 };
 
 function setup() {
