@@ -25,12 +25,10 @@ describe('loadConfig', () => {
   });
 
   it('reads TRUST_PROXY as the list of proxies, or false for none', () => {
-    expect(loadConfig({ TRUST_PROXY: '172.31.240.10, 10.0.0.0/8,loopback' }).trustProxy).toEqual([
-      '172.31.240.10',
-      '10.0.0.0/8',
-      'loopback',
-    ]);
-    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(
+      loadConfig({ ...DEV, TRUST_PROXY: '172.31.240.10, 10.0.0.0/8,loopback' }).trustProxy,
+    ).toEqual(['172.31.240.10', '10.0.0.0/8', 'loopback']);
+    expect(loadConfig({ ...DEV, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });
 
   it.each([

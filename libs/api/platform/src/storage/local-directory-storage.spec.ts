@@ -167,13 +167,18 @@ describe('StorageSweepModule', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         ConfigModule.forRoot(
-          loadConfig({ STORAGE_DIR: root, STORAGE_TEMP_FILE_MAX_AGE_MINUTES: '30' }),
+          loadConfig({
+            NODE_ENV: 'test',
+            STORAGE_DIR: root,
+            STORAGE_TEMP_FILE_MAX_AGE_MINUTES: '30',
+          }),
         ),
         StorageModule,
         StorageSweepModule,
       ],
     }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
+    // An application context, not an HTTP application: no HTTP adapter is needed to run sweeps.
+    const app = moduleRef;
     try {
       await leftover(root, '.old.pdf.1.000000000000.tmp', 31 * 60_000);
       await leftover(root, '.recent.pdf.1.000000000000.tmp', 29 * 60_000);
