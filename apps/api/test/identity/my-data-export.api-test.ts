@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { client, inDays } from '../catalogue/catalogue-client';
 import { baseline, openSession, pastSession } from '../enrollments/enrollment-client';
-import { followupsOf } from '../followups/followup-support';
+import { answerBody, followupsOf } from '../followups/followup-support';
 import { eventually } from '../notifications/outbox-support';
 import { placementBody, PlacementCast, placementCast } from '../placements/placement-client';
 import type { TestApp } from '../support/test-app';
@@ -74,6 +74,14 @@ describe('GET /v1/me/export', () => {
     await eventually(async () =>
       (await followupsOf(api, [enrollmentId])).length === 3 ? true : undefined,
     );
+    const [sixMonths] = await followupsOf(api, [enrollmentId]);
+    await http
+      .as(cast.officer)
+      .post(`/api/v1/followups/${sixMonths.id}/answer`, {
+        ...answerBody(),
+        note: `Appel : ${fullName} en poste.`,
+      })
+      .expect(200);
     return { session, enrollmentId, certificateId, placementId };
   }
 
@@ -130,18 +138,32 @@ describe('GET /v1/me/export', () => {
         verificationUrl: expect.stringMatching(/\/verify\/[\w-]+$/),
       }),
     ]);
-    expect(data.placements).toEqual([
-      expect.objectContaining({
-        id: me.placementId,
-        versions: [
-          expect.objectContaining({ version: 1, position: 'Chargée de projets' }),
-          expect.objectContaining({ version: 2, position: 'Coordinatrice de projets' }),
-        ],
-      }),
-    ]);
+    const answered = data.followUps.find((f: { status: string }) => f.status === 'answered');
+    expect(answered).toMatchObject({
+      horizonMonths: 6,
+      answerChannel: 'phone',
+      note: 'Appel : Salma Idrissi en poste.',
+    });
     expect(data.followUps.map((f: { horizonMonths: number }) => f.horizonMonths)).toEqual([
       6, 9, 12,
     ]);
+    expect(data.placements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: me.placementId,
+          versions: [
+            expect.objectContaining({ version: 1, position: 'Chargée de projets' }),
+            expect.objectContaining({ version: 2, position: 'Coordinatrice de projets' }),
+          ],
+        }),
+        // The situation the follow-up answer recorded.
+        expect.objectContaining({
+          id: answered.placementId,
+          versions: [expect.objectContaining({ position: 'Responsable qualité' })],
+        }),
+      ]),
+    );
+    expect(data.placements).toHaveLength(2);
     const actions = data.auditEvents.map((e: { action: string; actor: string }) => [
       e.action,
       e.actor,
@@ -150,6 +172,7 @@ describe('GET /v1/me/export', () => {
       expect.arrayContaining([
         ['certificate.issued', 'admin'],
         ['placement.created', 'placement_officer'],
+        ['followup.answered', 'placement_officer'],
         ['personal_data.exported', 'you'],
       ]),
     );
