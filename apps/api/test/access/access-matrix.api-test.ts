@@ -324,5 +324,18 @@ describe('access matrix: every route of the running app', () => {
       expect(response.body.id).toBe(second.user.id);
       expect(response.body.id).not.toBe(first.user.id);
     });
+
+    it('GET /v1/me/export holds only the token holder’s data, whoever else exists', async () => {
+      const first = await register(api());
+      const second = await register(api());
+      const response = await request(baseUrl)
+        .get('/api/v1/me/export')
+        .auth(second.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(response.body.profile.id).toBe(second.user.id);
+      const text = JSON.stringify(response.body);
+      expect(text).not.toContain(first.user.id);
+      expect(text).not.toContain(first.email);
+    });
   });
 });

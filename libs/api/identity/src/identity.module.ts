@@ -19,6 +19,7 @@ import { PasswordResetToken } from './entities/password-reset-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { UserRole } from './entities/user-role.entity';
+import { MyDataService } from './my-data/my-data.service';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { AccessTokens } from './tokens/access-tokens.service';
@@ -63,6 +64,7 @@ import { UsersService } from './users/users.service';
     AccountDisabling,
     AuditLog,
     IdentityCommands,
+    MyDataService,
     // Order matters: authentication first, then roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

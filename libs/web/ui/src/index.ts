@@ -5,3 +5,4 @@ export { ProblemAlert } from './lib/problem-alert';
 export { Chip } from './lib/chip';
 export type { ChipTone } from './lib/chip';
 export { EnrollmentStatusChip } from './lib/enrollment-status-chip';
+export { saveFile } from './lib/save-file';

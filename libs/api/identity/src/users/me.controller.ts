@@ -1,15 +1,30 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiProblems, AuthenticatedUser, CurrentUser } from '@oris/api/platform';
 import { AuthService } from '../auth/auth.service';
 import { ChangePasswordDto, UpdateMeDto } from '../dto/me.dto';
 import { UserDto } from '../dto/user.dto';
+import type { FastifyReply } from 'fastify';
+import { MyDataDto, MyDataQuery } from '../my-data/my-data';
+import { MY_DATA_HTML_CSP, renderMyDataHtml } from '../my-data/my-data-html';
+import { MyDataService } from '../my-data/my-data.service';
 import { UsersService } from './users.service';
 
 /** The signed-in person's own account, whatever their roles. */
@@ -20,6 +35,7 @@ export class MeController {
   constructor(
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    private readonly myData: MyDataService,
   ) {}
 
   @Get()
@@ -48,5 +64,38 @@ export class MeController {
     @Body() body: ChangePasswordDto,
   ): Promise<void> {
     await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
+  }
+
+  @Get('export')
+  @ApiOperation({
+    summary: 'Everything the platform holds about the signed-in person (law 09-08 access right)',
+    description:
+      'Profile, consents, enrollments with their baseline, module progress and attendance, ' +
+      'certificates (with their verification link, not the PDF), situations with every version, ' +
+      'follow-ups and answers, and audit events about the person (other actors named by role ' +
+      'only). `?format=html` gives a readable document in the person’s language, as a download ' +
+      'that runs no script. Each export is an audit event; 10 per hour per account (429 beyond).',
+  })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ type: MyDataDto, description: 'The export (JSON unless `format=html`).' })
+  @ApiProblems(400, 401, 429)
+  async export(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: MyDataQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MyDataDto | string> {
+    const format = query.format ?? 'json';
+    const data = await this.myData.export(user.id, format);
+    reply.header('cache-control', 'no-store');
+    const day = data.exportedAt.slice(0, 10);
+    if (format === 'json') {
+      reply.header('content-disposition', `attachment; filename="oris-my-data-${day}.json"`);
+      return data;
+    }
+    reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', MY_DATA_HTML_CSP)
+      .header('content-disposition', `attachment; filename="oris-my-data-${day}.html"`);
+    return renderMyDataHtml(data, data.profile.locale);
   }
 }

@@ -195,6 +195,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything the platform holds about the signed-in person (law 09-08 access right)
+     * @description Profile, consents, enrollments with their baseline, module progress and attendance, certificates (with their verification link, not the PDF), situations with every version, follow-ups and answers, and audit events about the person (other actors named by role only). `?format=html` gives a readable document in the person’s language, as a download that runs no script. Each export is an audit event; 10 per hour per account (429 beyond).
+     */
+    get: operations['Me_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -1546,6 +1566,43 @@ export interface components {
       currentPassword: string;
       /** Format: password */
       newPassword: string;
+    };
+    MyDataDto: {
+      /**
+       * @description Version of this document’s layout.
+       * @enum {string}
+       */
+      format: 'oris-my-data/1';
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description The account: identity, region, language, roles. No password or token. */
+      profile: {
+        [key: string]: unknown;
+      };
+      /** @description Consents given: purpose, notice version, date and address. */
+      consents: {
+        [key: string]: unknown;
+      }[];
+      /** @description Enrollments with the baseline declared, module progress and attendance marks. */
+      enrollments: {
+        [key: string]: unknown;
+      }[];
+      /** @description Certificates (metadata and public verification link; not the PDF). */
+      certificates: {
+        [key: string]: unknown;
+      }[];
+      /** @description Situations after training, each with every recorded version. */
+      placements: {
+        [key: string]: unknown;
+      }[];
+      /** @description Follow-ups at 6, 9 and 12 months and how they were answered. */
+      followUps: {
+        [key: string]: unknown;
+      }[];
+      /** @description Audit events about the person or their records; other actors appear by role only (`you`, `system`, `admin`, `placement_officer`, `trainer`, `staff`). */
+      auditEvents: {
+        [key: string]: unknown;
+      }[];
     };
     SessionBriefDto: {
       /** Format: uuid */
@@ -4053,6 +4110,59 @@ export interface operations {
       /** @description Missing, invalid or expired credentials. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Me_export: {
+    parameters: {
+      query?: {
+        /** @description `json` (the default): the data as JSON. `html`: a readable document in the person’s language, served as a download. */
+        format?: 'json' | 'html';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The export (JSON unless `format=html`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyDataDto'];
+          'text/html': components['schemas']['MyDataDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

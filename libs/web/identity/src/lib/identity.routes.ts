@@ -33,4 +33,10 @@ export const identityRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./profile/profile-page').then((m) => m.ProfilePage),
   },
+  {
+    path: 'my-data',
+    title: 'identity.myData.title',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./my-data/my-data-page').then((m) => m.MyDataPage),
+  },
 ];

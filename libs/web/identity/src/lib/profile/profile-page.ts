@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ROLES } from '@oris/shared/domain';
 import { AuthSession, LanguageService } from '@oris/web/core';
@@ -8,7 +9,7 @@ import { ProfileDetailsForm } from './profile-details-form';
 @Component({
   selector: 'oris-profile-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, ProfileDetailsForm, ChangePasswordForm],
+  imports: [RouterLink, TranslocoPipe, ProfileDetailsForm, ChangePasswordForm],
   templateUrl: './profile-page.html',
   styles: `
     dl {

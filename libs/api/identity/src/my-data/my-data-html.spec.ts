@@ -1,0 +1,69 @@
+import { escapeHtml, renderMyDataHtml } from './my-data-html';
+import type { MyData } from './my-data';
+import { actorOf } from './my-data.service';
+
+const data = (fullName: string): MyData => ({
+  format: 'oris-my-data/1',
+  exportedAt: '2026-12-06T10:00:00.000Z',
+  profile: {
+    id: 'p1',
+    email: 'nora@example.ma',
+    fullName,
+    fullNameAr: null,
+    gender: null,
+    birthYear: null,
+    regionCode: null,
+    locale: 'fr',
+    roles: ['trainee'],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  },
+  consents: [],
+  enrollments: [],
+  certificates: [],
+  placements: [],
+  followUps: [],
+  auditEvents: [
+    {
+      at: '2026-12-06T10:00:00.000Z',
+      action: 'personal_data.viewed',
+      subjectType: 'user',
+      subjectId: 'p1',
+      actor: 'placement_officer',
+      data: { note: '"><img src=x onerror=alert(1)>' },
+    },
+  ],
+});
+
+describe('the HTML export', () => {
+  it('escapes the five characters that can break out of text or attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+  });
+
+  it('escapes every value, nested ones included', () => {
+    const html = renderMyDataHtml(data('<script>alert(1)</script>'), 'fr');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('is written in the person’s language and direction, actors by role', () => {
+    expect(renderMyDataHtml(data('Nora'), 'ar')).toContain('<html lang="ar" dir="rtl">');
+    const french = renderMyDataHtml(data('Nora'), 'fr');
+    expect(french).toContain('<html lang="fr" dir="ltr">');
+    expect(french).toContain('un chargé d’insertion');
+    expect(renderMyDataHtml(data('Nora'), 'en')).toContain('Actions about you');
+  });
+});
+
+describe('actorOf', () => {
+  it('names the person, the platform, or another person’s strongest staff role only', () => {
+    expect(actorOf('me', ['trainee'], 'me')).toBe('you');
+    expect(actorOf(null, null, 'me')).toBe('system');
+    expect(actorOf('x', ['trainer', 'admin'], 'me')).toBe('admin');
+    expect(actorOf('x', ['trainee'], 'me')).toBe('staff');
+    expect(actorOf('x', null, 'me')).toBe('staff');
+  });
+});
