@@ -1,7 +1,8 @@
 // Decorators of the imported libs read metadata as soon as they load.
 import 'reflect-metadata';
-import { seedDemoCatalogue, todayInMorocco } from '@oris/api/catalogue';
+import { seedDemoCatalogue } from '@oris/api/catalogue';
 import { seedDemoEnrollments } from '@oris/api/enrollments';
+import { todayInMorocco } from '@oris/shared/domain';
 import { client } from '../catalogue/catalogue-client';
 import { signInAsNewAdmin, signInWithRoles } from '../identity/support/identity-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';

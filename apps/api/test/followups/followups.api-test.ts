@@ -1,7 +1,8 @@
 // Decorators of the imported libs read metadata as soon as they load.
 import 'reflect-metadata';
 import { EnrollmentEvents } from '@oris/api/enrollments';
-import { addMonths, FollowupScheduler } from '@oris/api/followups';
+import { FollowupScheduler } from '@oris/api/followups';
+import { addMonths } from '@oris/shared/domain';
 import { client } from '../catalogue/catalogue-client';
 import { database } from '../enrollments/enrollment-client';
 import { signInWithRoles, uniqueIp, type Session } from '../identity/support/identity-client';

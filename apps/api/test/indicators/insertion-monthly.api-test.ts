@@ -9,11 +9,11 @@ import {
   InsertionRollup,
   type InsertionQuery,
   liveAggregate,
-  moroccoToday,
   rollupAggregate,
   rollupLevel,
 } from '@oris/api/indicators';
 import { DataSource } from 'typeorm';
+import { FOLLOWUP_HORIZONS, todayInMorocco } from '@oris/shared/domain';
 
 /**
  * The rollup's monthly level must give exactly what the detailed rows give, for any period,
@@ -37,7 +37,6 @@ const GROUP_BYS: (GroupBy | undefined)[] = [
   'year',
   'kind',
 ];
-const HORIZONS = [6, 9, 12] as const;
 
 async function seed(db: DataSource): Promise<void> {
   const [{ id: actor }] = await db.query(
@@ -141,7 +140,7 @@ async function seed(db: DataSource): Promise<void> {
 describe('indicators: the rollup’s monthly level', () => {
   let database: TestDatabase;
   let db: DataSource;
-  const today = moroccoToday();
+  const today = todayInMorocco();
 
   const rows = async ({ sql, params }: { sql: string; params: unknown[] }) => db.query(sql, params);
 
@@ -196,7 +195,7 @@ describe('indicators: the rollup’s monthly level', () => {
       ['2024-02-29', today],
     ];
     for (const [from, to] of periods) {
-      for (const months of HORIZONS) {
+      for (const months of FOLLOWUP_HORIZONS) {
         for (const groupBy of GROUP_BYS) {
           const query: InsertionQuery = { from, to, months, asOf: today, groupBy };
           const monthly = await rows(rollupAggregate(query));
@@ -239,7 +238,7 @@ describe('indicators: the rollup’s monthly level', () => {
     ];
     for (const asOf of asOfs) {
       for (const [from, to] of periods) {
-        for (const months of HORIZONS) {
+        for (const months of FOLLOWUP_HORIZONS) {
           for (const groupBy of [undefined, 'kind', 'year'] as const) {
             const query: InsertionQuery = {
               from,
@@ -263,7 +262,7 @@ describe('indicators: the rollup’s monthly level', () => {
     // and the live path (which serves past days) agrees with the rollup built from today's state.
     for (let day = Date.parse('2023-09-30'); day < Date.parse(today); day += 61 * 86_400_000) {
       const asOf = new Date(day).toISOString().slice(0, 10);
-      for (const months of HORIZONS) {
+      for (const months of FOLLOWUP_HORIZONS) {
         for (const groupBy of [undefined, 'kind'] as const) {
           const query: InsertionQuery = { from: '1900-01-01', to: asOf, months, asOf, groupBy };
           const live = await rows(liveAggregate(query));

@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import {
   InsertionIndicators,
   lastClosedQuarter,
-  moroccoToday,
   NESTED_COUNTS,
   PublicReleaseScheduler,
   PublicReleases,
   type PublicIndicatorCellDto,
   type PublicIndicatorsDto,
 } from '@oris/api/indicators';
+import { todayInMorocco } from '@oris/shared/domain';
 import { client } from '../catalogue/catalogue-client';
 import { database } from '../enrollments/enrollment-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';
@@ -121,7 +121,7 @@ describe('public indicators: frozen quarterly releases', () => {
   });
 
   it('is produced by the worker’s scheduler as soon as it starts: the last quarter over', async () => {
-    const due = lastClosedQuarter(moroccoToday());
+    const due = lastClosedQuarter(todayInMorocco());
     const scheduler = new PublicReleaseScheduler(releases, 3_600_000);
     scheduler.onApplicationBootstrap();
     try {

@@ -15,7 +15,6 @@ export * from './sessions/session-seats';
 export * from './sessions/session-hooks';
 export * from './sessions/dto/session.dto';
 export { renderMarkdown } from './common/markdown';
-export { dayInMorocco, todayInMorocco } from './common/dates';
 export { IsDateOnly, IsDateTime } from './common/validation';
 export { seedDemoCatalogue } from './seed/demo-catalogue';
 export type { DemoCatalogueOptions, DemoCatalogueResult } from './seed/demo-catalogue';

@@ -9,7 +9,7 @@ export { lastClosedQuarter, quarterAfter } from './public/release-calendar';
 export type { Quarter } from './public/release-calendar';
 export { hiddenCounts, MINIMUM_CELL_SIZE, NESTED_COUNTS } from './public/disclosure/disclosure';
 export type { HiddenCounts, NestedCount, NestedCounts } from './public/disclosure/disclosure';
-export { InsertionIndicators, moroccoToday } from './engine/insertion-indicators.service';
+export { InsertionIndicators } from './engine/insertion-indicators.service';
 export type { IndicatorSource } from './engine/insertion-indicators.service';
 export {
   InsertionRollup,

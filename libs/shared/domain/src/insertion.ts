@@ -24,6 +24,13 @@ export const INSERTING_SITUATION_KINDS = [
   'cooperative',
 ] as const satisfies readonly SituationKind[];
 
+/**
+ * The follow-up horizons, in calendar months after completion (PRODUCT: 6, 9 and 12): when a
+ * trained person is asked about their situation, and the horizons the indicator is computed at.
+ */
+export const FOLLOWUP_HORIZONS = [6, 9, 12] as const;
+export type FollowupHorizon = (typeof FOLLOWUP_HORIZONS)[number];
+
 export const CONTRACT_TYPES = ['permanent', 'fixed_term', 'insertion_contract', 'other'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 

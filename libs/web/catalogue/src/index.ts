@@ -14,9 +14,8 @@ export type {
 export { CatalogueIcon } from './lib/shared/catalogue-icon';
 export type { CatalogueIconName } from './lib/shared/catalogue-icon';
 export { DayPipe, DayRangePipe, MonthPipe, TimeRangePipe } from './lib/shared/date-pipes';
-export { formatDay, formatMonth, intlLocale, MOROCCO_TIME_ZONE } from './lib/shared/formatting';
+export { formatDay, formatMonth, intlLocale } from './lib/shared/formatting';
 export { MarkdownView } from './lib/shared/markdown-view';
-export { isoToMoroccoTime, moroccoTimeToIso } from './lib/shared/morocco-time';
 export { Pager } from './lib/shared/pager';
 export { catalogueMessageKeys } from './lib/shared/problem-keys';
 export { StatusChip } from './lib/shared/status-chip';

@@ -1,14 +1,6 @@
-import { dayInMorocco, isDateOnly, isDateTime, todayInMorocco } from './dates';
+import { isDateOnly, isDateTime } from './dates';
 
 describe('dates', () => {
-  it('reckons the day in Morocco, not in UTC', () => {
-    // 23:30 UTC on 1 November is already 2 November at 00:30 in Casablanca (UTC+1)…
-    expect(dayInMorocco(new Date('2026-11-01T23:30:00Z'))).toBe('2026-11-02');
-    // …but not during Ramadan, when Morocco returns to UTC+0.
-    expect(dayInMorocco(new Date('2026-03-01T23:30:00Z'))).toBe('2026-03-01');
-    expect(todayInMorocco(new Date('2026-03-01T12:00:00Z'))).toBe('2026-03-01');
-  });
-
   it.each(['2026-01-31', '2028-02-29'])('accepts the calendar day %s', (value) => {
     expect(isDateOnly(value)).toBe(true);
   });

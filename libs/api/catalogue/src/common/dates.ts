@@ -1,18 +1,3 @@
-/** ORIS works in Moroccan days: "today" and "upcoming" are reckoned in this time zone. */
-export const ORIS_TIME_ZONE = 'Africa/Casablanca';
-
-const DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ORIS_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day of an instant in Morocco, as 'YYYY-MM-DD'. */
-export const dayInMorocco = (instant: Date): string => DAY.format(instant);
-
-export const todayInMorocco = (now: Date = new Date()): string => dayInMorocco(now);
-
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar day written 'YYYY-MM-DD' (so 2026-02-30 is refused). */

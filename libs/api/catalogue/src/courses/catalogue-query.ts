@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, pageOf, PageQuery } from '@oris/api/platform';
 import type { CourseStatus, CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
+import { todayInMorocco } from '@oris/shared/domain';
 import type { PersonRefDto } from '../common/person-ref.dto';
 import { DataSource } from 'typeorm';
-import { todayInMorocco } from '../common/dates';
 import {
   SESSION_BRIEF_COLUMNS,
   SessionBriefSource,

@@ -28,9 +28,9 @@ import {
   Roles,
 } from '@oris/api/platform';
 import { PublicWithOptionalUser } from '@oris/api/identity';
+import { todayInMorocco } from '@oris/shared/domain';
 import { Viewer } from '../common/viewer';
 import type { Viewer as ViewerType } from '../common/access-rules';
-import { todayInMorocco } from '../common/dates';
 import { CatalogueCache } from './catalogue-cache';
 import { CatalogueQuery } from './catalogue-query';
 import { CoursesService } from './courses.service';

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestValidationException } from '@oris/api/platform';
-import { canMoveCourse } from '@oris/shared/domain';
+import { canMoveCourse, todayInMorocco } from '@oris/shared/domain';
 import type { CourseStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { canEditCourse, isAdmin, Viewer } from '../common/access-rules';
 import { isUniqueViolation } from '../common/database-errors';
-import { todayInMorocco } from '../common/dates';
 import { renderMarkdown } from '../common/markdown';
 import { People } from '../common/people';
 import { sentFields } from '../common/validation';

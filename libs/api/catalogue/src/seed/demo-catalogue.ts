@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { todayInMorocco } from '../common/dates';
+import { addDays, todayInMorocco } from '@oris/shared/domain';
 import { renderMarkdown } from '../common/markdown';
 import { DEMO_COURSES, DemoCourse, DemoSession } from './demo-catalogue.data';
 
@@ -19,12 +19,6 @@ export interface DemoCatalogueResult {
    */
   sessions: Record<string, string>;
 }
-
-const addDays = (day: string, days: number): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 
 /**
  * Writes the demo catalogue: ten courses (one a draft) on social-innovation themes, their

@@ -1,5 +1,5 @@
 import type { FieldError } from '@oris/api/platform';
-import { dayInMorocco } from '../common/dates';
+import { dayInMorocco } from '@oris/shared/domain';
 
 export interface SessionPlan {
   startsOn: string;

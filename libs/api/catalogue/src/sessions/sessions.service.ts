@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, pageOf, PageQuery, RequestValidationException } from '@oris/api/platform';
-import { canMoveSession } from '@oris/shared/domain';
+import { canMoveSession, todayInMorocco } from '@oris/shared/domain';
 import type { SessionStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import {
@@ -11,7 +11,6 @@ import {
   isAdmin,
   Viewer,
 } from '../common/access-rules';
-import { todayInMorocco } from '../common/dates';
 import { People } from '../common/people';
 import { sentFields } from '../common/validation';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';

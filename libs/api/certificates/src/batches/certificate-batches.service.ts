@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import type { AuthenticatedUser } from '@oris/api/platform';
 import type { DataSource } from 'typeorm';
+import { todayInMorocco } from '@oris/shared/domain';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
 import type { JobDto } from '../dto/certificate.dto';
 import { CertificateBatch, CertificateBatchItem } from '../entities/certificate-batch.entity';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import type { EnrollmentStatus } from '@oris/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { todayInMorocco } from '@oris/shared/domain';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
 import { Certificate } from '../entities/certificate.entity';
 import {

@@ -1,4 +1,4 @@
-import { dayInMorocco } from '@oris/api/catalogue';
+import { dayInMorocco } from '@oris/shared/domain';
 import type { CertificateDto, VerificationDto } from '../dto/certificate.dto';
 import type { Certificate } from '../entities/certificate.entity';
 

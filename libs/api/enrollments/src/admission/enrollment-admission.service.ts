@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SessionSeats, todayInMorocco } from '@oris/api/catalogue';
+import { SessionSeats } from '@oris/api/catalogue';
 import { User } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
-import { admissionRefusal } from '@oris/shared/domain';
+import { admissionRefusal, todayInMorocco } from '@oris/shared/domain';
 import type { AdmissionRefusal, EnrollingActor } from '@oris/shared/domain';
 import { DataSource, EntityManager, Not, QueryFailedError } from 'typeorm';
 import {

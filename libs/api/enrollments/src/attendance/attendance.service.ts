@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { dayInMorocco, SessionMeeting, todayInMorocco } from '@oris/api/catalogue';
+import { SessionMeeting } from '@oris/api/catalogue';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
-import { percentOf, SEAT_HOLDING_STATUSES } from '@oris/shared/domain';
+import {
+  dayInMorocco,
+  percentOf,
+  SEAT_HOLDING_STATUSES,
+  todayInMorocco,
+} from '@oris/shared/domain';
 import type { EnrollmentStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { EnrollmentAccess } from '../access/enrollment-access';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
 import { DataSource } from 'typeorm';
+import { todayInMorocco } from '@oris/shared/domain';
 import { EnrollmentAccess, staffOnly } from '../access/enrollment-access';
 import { isAdmin } from '../access/staff-rules';
 import { CompleteEnrollmentDto } from '../dto/complete-enrollment.dto';

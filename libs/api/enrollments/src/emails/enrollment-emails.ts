@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { User } from '@oris/api/identity';
 import { EmailOutbox } from '@oris/api/notifications';
 import type { EmailTemplateParams } from '@oris/api/notifications';
 import { EntityManager } from 'typeorm';
+import { todayInMorocco } from '@oris/shared/domain';
 
 export type EmailRecipient = Pick<User, 'id' | 'email' | 'fullName' | 'locale' | 'disabledAt'>;
 

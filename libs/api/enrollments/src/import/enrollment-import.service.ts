@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Algorithm, hash } from '@node-rs/argon2';
-import { SessionSeats, todayInMorocco } from '@oris/api/catalogue';
+import { SessionSeats } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
 import {
@@ -10,6 +10,7 @@ import {
   CsvSyntaxError,
   evaluateCompletion,
   parseCsv,
+  todayInMorocco,
 } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnrollmentAccess, SessionContext } from '../access/enrollment-access';

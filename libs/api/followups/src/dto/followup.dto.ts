@@ -1,15 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PageQuery } from '@oris/api/platform';
-import { REGION_CODES, type RegionCode } from '@oris/shared/domain';
+import {
+  FOLLOWUP_HORIZONS,
+  type FollowupHorizon,
+  REGION_CODES,
+  type RegionCode,
+} from '@oris/shared/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID } from 'class-validator';
 import {
   ANSWER_CHANNELS,
-  FOLLOWUP_HORIZONS,
   FOLLOWUP_QUEUE_FILTERS,
   FOLLOWUP_STATUSES,
   type AnswerChannel,
-  type FollowupHorizon,
   type FollowupQueueFilter,
   type FollowupStatus,
 } from '../rules/followup-policy';

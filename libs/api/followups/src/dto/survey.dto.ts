@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FOLLOWUP_HORIZONS, type FollowupHorizon } from '../rules/followup-policy';
+import { FOLLOWUP_HORIZONS, type FollowupHorizon } from '@oris/shared/domain';
 
 /** What the survey page shows: who is asked about which training, and when the link expires. */
 export class SurveyDto {

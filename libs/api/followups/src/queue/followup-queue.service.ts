@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import { PlacementRecorder } from '@oris/api/placements';
 import { AuthenticatedUser, Page } from '@oris/api/platform';
 import { DataSource } from 'typeorm';
+import { addDays, todayInMorocco } from '@oris/shared/domain';
 import { PhoneAnswerDto } from '../dto/answer.dto';
 import {
   FollowupCountsDto,
@@ -13,7 +13,7 @@ import {
   FollowupListQuery,
 } from '../dto/followup.dto';
 import { FollowupErrorCode, FollowupException, followupNotFound } from '../followup.exception';
-import { addDays, FOLLOWUP_POLICY } from '../rules/followup-policy';
+import { FOLLOWUP_POLICY } from '../rules/followup-policy';
 
 const FROM = `
   FROM followup f

@@ -1,9 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** The horizons, in calendar months after completion (PRODUCT: 6, 9 and 12). */
-export const FOLLOWUP_HORIZONS = [6, 9, 12] as const;
-export type FollowupHorizon = (typeof FOLLOWUP_HORIZONS)[number];
-
 export const FOLLOWUP_STATUSES = ['scheduled', 'due', 'skipped', 'answered'] as const;
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 
@@ -45,27 +41,6 @@ export function hashSurveyToken(token: string): Buffer {
 /** Tokens are 43 base64url characters; anything else is refused before any lookup. */
 export function isSurveyTokenShaped(value: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(value);
-}
-
-/** 'YYYY-MM-DD' plus `days` calendar days. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/**
- * 'YYYY-MM-DD' plus `months` calendar months, clamped to the month's last day (31 August + 6
- * months is 28 or 29 February), as PostgreSQL's `date + interval 'N months'` does.
- */
-export function addMonths(day: string, months: number): string {
-  const [year, month, dayOfMonth] = day.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(dayOfMonth, lastDay));
-  return target.toISOString().slice(0, 10);
 }
 
 /** The first word of a full name, for the survey's greeting. */

@@ -1,16 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { EmailOutbox } from '@oris/api/notifications';
 import type { Locale } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  addDays,
-  FOLLOWUP_HORIZONS,
-  FOLLOWUP_POLICY,
-  hashSurveyToken,
-  newSurveyToken,
-} from '../rules/followup-policy';
+import { addDays, FOLLOWUP_HORIZONS, todayInMorocco } from '@oris/shared/domain';
+import { FOLLOWUP_POLICY, hashSurveyToken, newSurveyToken } from '../rules/followup-policy';
 
 /** When a pass runs: tests and catch-up runs pass their own instant instead of sleeping. */
 export interface PassClock {

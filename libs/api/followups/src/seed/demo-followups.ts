@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { PlacementsService } from '@oris/api/placements';
 import type { AuthenticatedUser } from '@oris/api/platform';
 import type { ContractType, RegionCode, Role, SituationKind } from '@oris/shared/domain';
 import type { DataSource } from 'typeorm';
+import { addDays, type FollowupHorizon, todayInMorocco } from '@oris/shared/domain';
 import type { PhoneAnswerDto, SurveyAnswerDto } from '../dto/answer.dto';
 import { FollowupQueue } from '../queue/followup-queue.service';
-import {
-  addDays,
-  FOLLOWUP_POLICY,
-  hashSurveyToken,
-  type FollowupHorizon,
-} from '../rules/followup-policy';
+import { FOLLOWUP_POLICY, hashSurveyToken } from '../rules/followup-policy';
 import { FollowupScheduler } from '../scheduling/followup-scheduler.service';
 import { SurveyService } from '../survey/survey.service';
 

@@ -2,15 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlacementRecorder } from '@oris/api/placements';
 import { DataSource, EntityManager } from 'typeorm';
+import type { FollowupHorizon } from '@oris/shared/domain';
 import { SurveyAnswerDto } from '../dto/answer.dto';
 import { SurveyDto } from '../dto/survey.dto';
 import { surveyNotFound } from '../followup.exception';
-import {
-  firstNameOf,
-  hashSurveyToken,
-  isSurveyTokenShaped,
-  type FollowupHorizon,
-} from '../rules/followup-policy';
+import { firstNameOf, hashSurveyToken, isSurveyTokenShaped } from '../rules/followup-policy';
 import { SurveyRateLimit } from './survey-rate-limit';
 
 interface LinkedFollowup {

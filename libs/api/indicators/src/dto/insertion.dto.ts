@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FOLLOWUP_HORIZONS, type FollowupHorizon } from '@oris/shared/domain';
 import { GROUP_BYS, type GroupBy } from '../engine/insertion-query';
-import { HORIZONS, type Horizon } from '../engine/insertion-sql';
 
 export class InsertionCountsDto {
   @ApiProperty({ description: 'Distinct persons trained in the period.' })
@@ -70,8 +70,8 @@ export class InsertionFiltersDto {
   from!: string | null;
   @ApiProperty({ format: 'date' })
   to!: string;
-  @ApiProperty({ enum: HORIZONS })
-  months!: Horizon;
+  @ApiProperty({ enum: FOLLOWUP_HORIZONS })
+  months!: FollowupHorizon;
   @ApiProperty({
     format: 'date',
     description: 'The reference day, applied to the facts’ own dates.',

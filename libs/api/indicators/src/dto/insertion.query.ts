@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateOnly, IsDateTime } from '@oris/api/catalogue';
-import { REGION_CODES } from '@oris/shared/domain';
+import { FOLLOWUP_HORIZONS, type FollowupHorizon, REGION_CODES } from '@oris/shared/domain';
 import type { RegionCode } from '@oris/shared/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { GROUP_BYS, type GroupBy } from '../engine/insertion-query';
-import { HORIZONS, type Horizon } from '../engine/insertion-sql';
 
 /** Query strings carry text: a horizon is one of 6, 9, 12. */
 const ToInteger = () =>
@@ -30,11 +29,11 @@ export class InsertionIndicatorQuery {
   @IsDateOnly()
   to?: string;
 
-  @ApiPropertyOptional({ enum: HORIZONS, default: 9, description: 'Horizon N in months.' })
+  @ApiPropertyOptional({ enum: FOLLOWUP_HORIZONS, default: 9, description: 'Horizon N in months.' })
   @IsOptional()
   @ToInteger()
-  @IsIn(HORIZONS)
-  months?: Horizon;
+  @IsIn(FOLLOWUP_HORIZONS)
+  months?: FollowupHorizon;
 
   @ApiPropertyOptional({
     format: 'date',

@@ -1,6 +1,8 @@
+import { MOROCCO_TIME_ZONE } from '@oris/shared/domain';
+
 /** An instant as Moroccan wall-clock time, 'YYYY-MM-DD HH:mm:ss' (ISO order, any language). */
 const MOROCCO_MOMENT = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Africa/Casablanca',
+  timeZone: MOROCCO_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

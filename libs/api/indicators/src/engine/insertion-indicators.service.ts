@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type FieldError, RequestValidationException } from '@oris/api/platform';
 import type { DataSource } from 'typeorm';
+import { todayInMorocco } from '@oris/shared/domain';
 import type {
   InsertionCountsDto,
   InsertionGroupDto,
@@ -21,11 +22,6 @@ import {
 
 /** Before any training on the platform or its recorded past: "no lower bound". */
 const NO_LOWER_BOUND = '1900-01-01';
-
-/** Today in Morocco, as YYYY-MM-DD: the default reference day. */
-export function moroccoToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(now);
-}
 
 const rate = (numerator: number, denominator: number) =>
   denominator === 0 ? null : numerator / denominator;
@@ -60,16 +56,16 @@ interface TwoDates {
  * ends on `asOf` at the latest: a completion after it had not happened yet.
  */
 function twoDates(input: InsertionIndicatorQuery, now: Date): TwoDates {
-  const today = moroccoToday(now);
+  const today = todayInMorocco(now);
   const knownAt = input.knownAt === undefined ? undefined : new Date(input.knownAt);
-  const asOf = input.asOf ?? (knownAt && knownAt <= now ? moroccoToday(knownAt) : today);
+  const asOf = input.asOf ?? (knownAt && knownAt <= now ? todayInMorocco(knownAt) : today);
   const to = input.to === undefined || input.to > asOf ? asOf : input.to;
   const errors: FieldError[] = [];
   // Nobody knows yet what a future day will say: the figures would change without any event.
   if (asOf > today) errors.push({ field: 'asOf', message: 'asOf cannot be in the future' });
   if (knownAt && knownAt > now) {
     errors.push({ field: 'knownAt', message: 'knownAt cannot be in the future' });
-  } else if (knownAt && asOf <= today && moroccoToday(knownAt) < asOf) {
+  } else if (knownAt && asOf <= today && todayInMorocco(knownAt) < asOf) {
     errors.push({
       field: 'knownAt',
       message: 'knownAt cannot be before the asOf day (Morocco time)',
@@ -117,7 +113,7 @@ export class InsertionIndicators {
     // earlier instant (revocations made since a past day, versions superseded since `knownAt`).
     const useRollup =
       source === 'rollup' ||
-      (source === 'auto' && state !== null && asOf === moroccoToday(now) && !knownAt);
+      (source === 'auto' && state !== null && asOf === todayInMorocco(now) && !knownAt);
     const rows = await this.aggregate(query, useRollup);
     const total = totalOf(rows);
     const groups = query.groupBy ? rows : [];

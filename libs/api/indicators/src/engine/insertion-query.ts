@@ -1,8 +1,11 @@
 import {
+  FOLLOWUP_HORIZONS as HORIZONS,
+  type FollowupHorizon as Horizon,
+  MOROCCO_TIME_ZONE,
+} from '@oris/shared/domain';
+import {
   ageBandSql,
   EVERYTHING_KNOWN,
-  type Horizon,
-  HORIZONS,
   qualifyingCompletions,
   referenceDate,
   situationLateral,
@@ -319,7 +322,7 @@ function monthlyRollupAggregate(query: InsertionQuery): { sql: string; params: u
 }
 
 /** The end of the `asOf` day in Morocco: a fact dated after it had not happened on it. */
-const AS_OF_END = `(($3::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`;
+const AS_OF_END = `(($3::date + 1)::timestamp AT TIME ZONE '${MOROCCO_TIME_ZONE}')`;
 
 /**
  * The same aggregate from the raw tables, for any reference day and instant of knowledge: facts

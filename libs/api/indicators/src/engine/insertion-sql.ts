@@ -6,9 +6,6 @@ import { INSERTING_SITUATION_KINDS } from '@oris/shared/domain';
  * rules. Pieces only ever embed constants and `$n` placeholders, never request values.
  */
 
-export const HORIZONS = [6, 9, 12] as const;
-export type Horizon = (typeof HORIZONS)[number];
-
 const INSERTING = `(${INSERTING_SITUATION_KINDS.map((kind) => `'${kind}'`).join(', ')})`;
 
 /**

@@ -1,3 +1,4 @@
+import { addMonths } from '@oris/shared/domain';
 import type { InsertionCountsDto } from '../dto/insertion.dto';
 import type { PublicIndicatorCellDto } from '../dto/public-indicators.dto';
 import { hiddenCounts, type KnownEligibility, type NestedCount } from './disclosure/disclosure';
@@ -27,17 +28,6 @@ function publicCell(
     lowerBoundRate: rate(counts.lowerBoundRate, 'inserted', 'eligible'),
     suppressed: hidden.size > 0,
   };
-}
-
-/** `day` + `months`, a month end clamped as PostgreSQL's interval arithmetic does. */
-function addMonths(day: string, months: number): string {
-  const [year, month, date] = day.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(date, lastDay));
-  return target.toISOString().slice(0, 10);
 }
 
 /**

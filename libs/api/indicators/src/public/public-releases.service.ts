@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { todayInMorocco } from '@oris/shared/domain';
 import type { PublicFiguresDto, PublicIndicatorsDto } from '../dto/public-indicators.dto';
-import { InsertionIndicators, moroccoToday } from '../engine/insertion-indicators.service';
+import { InsertionIndicators } from '../engine/insertion-indicators.service';
 import { IndicatorsErrorCode, IndicatorsException } from '../indicators.exception';
 import { MINIMUM_CELL_SIZE, NESTED_COUNTS } from './disclosure/disclosure';
 import { publicFigures, yearEligibility } from './public-figures';
@@ -63,7 +64,7 @@ export class PublicReleases {
    * what could have been published then.
    */
   async releaseDue(now: Date = new Date()): Promise<string | null> {
-    const due = lastClosedQuarter(moroccoToday(now));
+    const due = lastClosedQuarter(todayInMorocco(now));
     const existing = await this.dataSource.query(
       `SELECT 1 FROM public_indicator_release WHERE quarter = $1`,
       [due.quarter],
@@ -75,7 +76,7 @@ export class PublicReleases {
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO public_indicator_release (quarter, as_of, released_on, released_at, figures)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (quarter) DO NOTHING RETURNING quarter`,
-      [due.quarter, due.endsOn, moroccoToday(now), now, JSON.stringify(figures)],
+      [due.quarter, due.endsOn, todayInMorocco(now), now, JSON.stringify(figures)],
     );
     if (inserted.length === 0) return null;
     this.logger.log(`Public indicators released for ${due.quarter} (as of ${due.endsOn})`);

@@ -1,7 +1,7 @@
 /**
  * The public figures' release calendar: one release per calendar quarter, on the first day of
  * the next quarter (Morocco dates), with the figures as of the quarter's last day. Dates are
- * `YYYY-MM-DD` strings, as `moroccoToday` gives them.
+ * `YYYY-MM-DD` strings, as `todayInMorocco` gives them.
  */
 
 export interface Quarter {

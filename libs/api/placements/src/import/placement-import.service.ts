@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
-import { CsvSyntaxError, parseCsv } from '@oris/shared/domain';
+import { CsvSyntaxError, parseCsv, todayInMorocco } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { PlacementImportReportDto, PlacementImportRowDto } from '../dto/import.dto';
 import { insertPlacement } from '../placements/placement-writer';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, Page, pageOf } from '@oris/api/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { todayInMorocco } from '@oris/shared/domain';
 import { CreatePlacementDto, UpdatePlacementDto } from '../dto/placement-input.dto';
 import { PlacementDetailDto, PlacementDto } from '../dto/placement.dto';
 import { PlacementListQuery } from '../dto/placement-list.query';

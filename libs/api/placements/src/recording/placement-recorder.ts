@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { todayInMorocco } from '@oris/api/catalogue';
 import { AuditLog } from '@oris/api/identity';
 import type { ContractType, RegionCode, SituationKind } from '@oris/shared/domain';
 import type { EntityManager } from 'typeorm';
+import { todayInMorocco } from '@oris/shared/domain';
 import { assertReferences, assertSituation, insertPlacement } from '../placements/placement-writer';
 
 /** A trainee's answer to a follow-up, as the follow-ups feature hands it over. */

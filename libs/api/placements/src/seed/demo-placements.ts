@@ -1,5 +1,6 @@
 import type { ContractType, OrganisationKind, SituationKind } from '@oris/shared/domain';
 import type { DataSource } from 'typeorm';
+import { addDays } from '@oris/shared/domain';
 import { insertPlacement } from '../placements/placement-writer';
 
 export interface DemoPlacementsOptions {
@@ -138,12 +139,6 @@ const PLANS: (Plan | null)[] = [
   },
   null,
 ];
-
-const addDays = (day: string, days: number): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 
 /**
  * Partner organisations in several regions and validated situations for most completed demo

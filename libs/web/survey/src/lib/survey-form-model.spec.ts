@@ -1,11 +1,5 @@
 import { SITUATION_KINDS, type SituationKind } from '@oris/shared/domain';
-import {
-  answerOf,
-  fieldsFor,
-  ruleErrors,
-  type SurveyFormValue,
-  todayIn,
-} from './survey-form-model';
+import { answerOf, fieldsFor, ruleErrors, type SurveyFormValue } from './survey-form-model';
 
 const TODAY = '2026-11-26';
 
@@ -153,11 +147,5 @@ describe('ruleErrors', () => {
     expect(ruleErrors(answer({ ended: true, endOn: '2026-05-31' }), TODAY)).toEqual({
       endOn: 'survey.rules.endBeforeStart',
     });
-  });
-});
-
-describe('todayIn', () => {
-  it('is the day in Morocco, not in UTC', () => {
-    expect(todayIn('Africa/Casablanca', new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
   });
 });

@@ -135,8 +135,3 @@ export function ruleErrors(
   }
   return errors;
 }
-
-/** The day in Morocco as `YYYY-MM-DD`, as the API's "not in the future" rule reads it. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
-}

@@ -30,10 +30,12 @@ import { ApiError, type ApiErrorKind } from '@oris/shared/api-client';
 import {
   CONTRACT_TYPES,
   type ContractType,
+  dayInMorocco,
   PLACEMENT_TEXT_LIMITS,
   type RegionCode,
   type SituationKind,
   SITUATION_KINDS,
+  todayInMorocco,
 } from '@oris/shared/domain';
 import { DayPipe } from '@oris/web/catalogue';
 import { formSubmission, LanguageService, RegionsService } from '@oris/web/core';
@@ -47,7 +49,6 @@ import {
   type RuleField,
   ruleErrors,
   type SurveyFormValue,
-  todayIn,
 } from './survey-form-model';
 
 type View =
@@ -107,7 +108,7 @@ export class SurveyPage {
   protected readonly contracts = CONTRACT_TYPES;
   protected readonly limits = TEXT_LIMITS;
   protected readonly problemKeys = PROBLEM_KEYS;
-  protected readonly today = todayIn('Africa/Casablanca');
+  protected readonly today = todayInMorocco();
   protected readonly fieldsShownInForm: readonly string[] = [
     'kind',
     ...DETAIL_FIELDS,
@@ -194,7 +195,7 @@ export class SurveyPage {
 
   /** The link's last day, in Morocco (the API gives the instant). */
   protected expiryDay(expiresAt: string): string {
-    return todayIn('Africa/Casablanca', new Date(expiresAt));
+    return dayInMorocco(new Date(expiresAt));
   }
 
   /** The rule's message key when a situation rule refused the control's value. */

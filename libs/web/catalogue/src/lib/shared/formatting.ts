@@ -1,7 +1,4 @@
-import type { Locale } from '@oris/shared/domain';
-
-/** Sessions take place in Morocco: their meeting times are Moroccan wall-clock times. */
-export const MOROCCO_TIME_ZONE = 'Africa/Casablanca';
+import { type Locale, MOROCCO_TIME_ZONE } from '@oris/shared/domain';
 
 /** The Intl locale of an interface language; Moroccan Arabic usage writes Western digits. */
 export function intlLocale(language: Locale): string {

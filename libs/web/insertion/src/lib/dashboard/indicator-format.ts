@@ -1,4 +1,4 @@
-import type { Locale } from '@oris/shared/domain';
+import { type Locale, MOROCCO_TIME_ZONE } from '@oris/shared/domain';
 import { intlLocale } from '@oris/web/catalogue';
 import type { GroupBy, IndicatorGroup } from '../shared/insertion-types';
 
@@ -25,7 +25,7 @@ export function formatMoment(instant: string, language: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(language), {
     dateStyle: 'long',
     timeStyle: 'short',
-    timeZone: 'Africa/Casablanca',
+    timeZone: MOROCCO_TIME_ZONE,
   }).format(new Date(instant));
 }
 

@@ -15,8 +15,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import type { RegionCode } from '@oris/shared/domain';
-import { formatDay, moroccoTimeToIso } from '@oris/web/catalogue';
+import { FOLLOWUP_HORIZONS, moroccoTimeToIso, type RegionCode } from '@oris/shared/domain';
+import { formatDay } from '@oris/web/catalogue';
 import { LanguageService, RegionsService } from '@oris/web/core';
 import { ProblemAlert } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
@@ -45,7 +45,6 @@ import {
   rateBars,
 } from './indicator-format';
 
-export const HORIZONS: readonly Horizon[] = [6, 9, 12];
 export const GROUP_BYS: readonly GroupBy[] = [
   'region',
   'gender',
@@ -103,7 +102,7 @@ export class InsertionDashboardPage {
   protected readonly regions = inject(RegionsService);
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = insertionMessageKeys;
-  protected readonly horizons = HORIZONS;
+  protected readonly horizons = FOLLOWUP_HORIZONS;
   protected readonly groupBys = GROUP_BYS;
 
   protected readonly filters = new FormGroup({

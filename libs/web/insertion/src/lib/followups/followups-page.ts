@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import type { RegionCode } from '@oris/shared/domain';
+import { FOLLOWUP_HORIZONS, type RegionCode } from '@oris/shared/domain';
 import { DayPipe, Pager } from '@oris/web/catalogue';
 import { LanguageService, RegionsService } from '@oris/web/core';
 import { Chip, ProblemAlert } from '@oris/web/ui';
@@ -37,7 +37,6 @@ export const QUEUE_TABS: readonly QueueTab[] = [
   'scheduled',
   'answered',
 ];
-const HORIZONS: readonly Horizon[] = [6, 9, 12];
 
 /**
  * The follow-up queue: each completer at 6, 9 and 12 months. The survey is emailed; those who
@@ -71,7 +70,7 @@ export class FollowupsPage {
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = insertionMessageKeys;
   protected readonly tabs = QUEUE_TABS;
-  protected readonly horizons = HORIZONS;
+  protected readonly horizons = FOLLOWUP_HORIZONS;
 
   protected readonly tab = signal<QueueTab>('overdue');
   protected readonly horizon = new FormControl<Horizon | null>(null);

@@ -5,7 +5,6 @@ import {
   isEmptyChange,
   type PlacementFormValue,
   ruleErrors,
-  todayIn,
 } from './placement-form-model';
 
 const TODAY = '2026-11-26';
@@ -165,12 +164,5 @@ describe('changeOf', () => {
     const facts = factsOf(aValue());
     if (!facts) throw new Error('incomplete');
     expect(changeOf(ended, facts, false)).toEqual({ endOn: null, validate: false });
-  });
-});
-
-describe('todayIn', () => {
-  it('reads the day in the given time zone, not in UTC', () => {
-    // 23:30 UTC on 26 November is already 27 November in Casablanca (UTC+1).
-    expect(todayIn('Africa/Casablanca', new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
   });
 });

@@ -148,8 +148,3 @@ export function changeOf(
 /** True when the change carries no new fact (only whether to validate). */
 export const isEmptyChange = (change: PlacementChange): boolean =>
   Object.keys(change).every((key) => key === 'validate');
-
-/** The day in Morocco as `YYYY-MM-DD`, as the API's "not in the future" rule reads it. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
-}

@@ -16,7 +16,7 @@ import {
   settle,
 } from '../testing';
 import { PlacementForm } from './placement-form';
-import { todayIn } from './placement-form-model';
+import { todayInMorocco } from '@oris/shared/domain';
 
 const REGIONS = [
   { code: 'MA-01', nameFr: 'Tanger-Tétouan-Al Hoceïma', nameAr: 'طنجة', nameEn: 'Tanger' },
@@ -213,7 +213,7 @@ describe('PlacementForm', () => {
     const { element } = await render();
 
     const start = fieldOf(element, 'insertion.fields.startOn').querySelector('input');
-    expect(start?.getAttribute('max')).toBe(todayIn('Africa/Casablanca'));
+    expect(start?.getAttribute('max')).toBe(todayInMorocco());
   });
 });
 

@@ -25,7 +25,6 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { MOROCCO_TIME_ZONE } from '@oris/web/catalogue';
 import {
   CONTRACT_TYPES,
   type ContractType,
@@ -38,6 +37,7 @@ import {
   type RegionCode,
   SITUATION_KINDS,
   type SituationKind,
+  todayInMorocco,
 } from '@oris/shared/domain';
 import { formSubmission, RegionsService } from '@oris/web/core';
 import { FieldError, ProblemAlert } from '@oris/web/ui';
@@ -53,7 +53,6 @@ import {
   type PlacementFormValue,
   ruleErrors,
   type RuleField,
-  todayIn,
 } from './placement-form-model';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -106,7 +105,7 @@ export class PlacementForm {
   protected readonly sources = PLACEMENT_SOURCES;
   protected readonly evidenceLevels = EVIDENCE_LEVELS;
   protected readonly limits = PLACEMENT_TEXT_LIMITS;
-  protected readonly today = todayIn(MOROCCO_TIME_ZONE);
+  protected readonly today = todayInMorocco();
 
   protected readonly form = new FormGroup({
     kind: new FormControl<SituationKind | null>(null, Validators.required),

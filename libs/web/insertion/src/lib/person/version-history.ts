@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Locale } from '@oris/shared/domain';
+import { type Locale, MOROCCO_TIME_ZONE } from '@oris/shared/domain';
 import { intlLocale } from '@oris/web/catalogue';
 import type { PlacementVersion } from '../shared/insertion-types';
 
@@ -97,7 +97,7 @@ export class VersionHistory {
     return new Intl.DateTimeFormat(intlLocale(this.language()), {
       dateStyle: 'medium',
       timeStyle: 'short',
-      timeZone: 'Africa/Casablanca',
+      timeZone: MOROCCO_TIME_ZONE,
     }).format(new Date(instant));
   }
 }

@@ -5,11 +5,11 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Role } from '@oris/shared/domain';
 import { API_FETCH, AuthSession } from '@oris/web/core';
 import { of } from 'rxjs';
-import { todayInMorocco } from '../shared/enrollment-rules';
 import type { Enrollment } from '../shared/learning-types';
 import { aSessionBrief, anEnrollment, COURSE_ID, fakeApi, page, settle } from '../testing';
 import { EnrollAction } from './enroll-action';
 import { EnrollDialog } from './enroll-dialog';
+import { todayInMorocco } from '@oris/shared/domain';
 
 const course = { id: COURSE_ID, title: 'Mesurer l’impact social' };
 

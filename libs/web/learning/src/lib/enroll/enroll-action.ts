@@ -7,10 +7,11 @@ import type { Course, SessionBrief } from '@oris/web/catalogue';
 import { formatDay } from '@oris/web/catalogue';
 import { AuthSession, LanguageService } from '@oris/web/core';
 import { firstValueFrom } from 'rxjs';
-import { activeEnrollmentIn, enrollRefusal, todayInMorocco } from '../shared/enrollment-rules';
+import { activeEnrollmentIn, enrollRefusal } from '../shared/enrollment-rules';
 import type { Enrollment } from '../shared/learning-types';
 import { MyEnrollments } from '../shared/my-enrollments';
 import { EnrollDialog, type EnrollDialogData } from './enroll-dialog';
+import { todayInMorocco } from '@oris/shared/domain';
 
 let nextId = 0;
 

@@ -9,16 +9,7 @@ import {
   newIdempotencyKey,
   opensModules,
   progressLabel,
-  todayInMorocco,
 } from './enrollment-rules';
-
-describe('todayInMorocco', () => {
-  it('gives the calendar day in Casablanca, not the device’s', () => {
-    // 23:30 UTC on 31 December is already 1 January in Morocco (UTC+1).
-    expect(todayInMorocco(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
-    expect(todayInMorocco(new Date('2026-12-31T12:00:00Z'))).toBe('2026-12-31');
-  });
-});
 
 describe('activeEnrollmentIn', () => {
   it('finds the person’s enrollment in the session, whatever its status but withdrawn', () => {

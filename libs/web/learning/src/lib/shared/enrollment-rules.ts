@@ -13,17 +13,6 @@ export interface Message {
   params?: Record<string, unknown>;
 }
 
-/** The calendar day in Morocco ('YYYY-MM-DD'), the day the API judges enrollment windows by. */
-export function todayInMorocco(now: Date = new Date()): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Africa/Casablanca',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** The person's enrollment in this session that still counts (every status but withdrawn). */
 export function activeEnrollmentIn(
   enrollments: readonly Enrollment[],

@@ -109,11 +109,6 @@ export function unmetCriteria(detail: EnrollmentDetail, rule: CompletionRule | n
     });
 }
 
-/** Today in Morocco, where the sessions take place ('YYYY-MM-DD'). */
-export function todayInMorocco(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(now);
-}
-
 export function formatPercent(value: number, language: Locale): string {
   return new Intl.NumberFormat(intlLocale(language), {
     style: 'percent',

@@ -13,6 +13,7 @@ import {
   ENROLLMENT_STATUSES,
   type EnrollmentStatus,
   mayAttestCompletion,
+  todayInMorocco,
 } from '@oris/shared/domain';
 import {
   type CompletionRule,
@@ -44,7 +45,6 @@ import {
   PercentPipe,
   promotesFromWaitlist,
   type SessionCounts,
-  todayInMorocco,
   type UnmetLine,
   unmetCriteria,
 } from './enrollment-rules';

@@ -27,6 +27,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import {
   CATALOGUE_LIMITS as LIMITS,
+  isoToMoroccoTime,
+  moroccoTimeToIso,
   type RegionCode,
   type SessionStatus,
 } from '@oris/shared/domain';
@@ -35,9 +37,7 @@ import {
   catalogueMessageKeys,
   type Course,
   DayRangePipe,
-  isoToMoroccoTime,
   type Meeting,
-  moroccoTimeToIso,
   type Session,
   StatusChip,
 } from '@oris/web/catalogue';

@@ -1,0 +1,111 @@
+/**
+ * The one calendar of ORIS, for the server and the web app alike. Trainings take place in
+ * Morocco, so "today" (enrollment windows, completions, follow-up due dates, an indicator's
+ * reference day) is the day in Morocco whatever the server's or the device's time zone.
+ * Morocco's offset is not fixed (UTC+1, UTC+0 during Ramadan): instants are turned into days and
+ * wall-clock times through the time-zone database, never with a hard-coded +01:00.
+ *
+ * Days are 'YYYY-MM-DD' strings (they compare and sort as text); day arithmetic runs in UTC,
+ * where every day has 24 hours.
+ */
+
+export const MOROCCO_TIME_ZONE = 'Africa/Casablanca';
+
+// en-CA writes dates as YYYY-MM-DD.
+const MOROCCO_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: MOROCCO_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day of an instant in Morocco, as 'YYYY-MM-DD'. */
+export const dayInMorocco = (instant: Date): string => MOROCCO_DAY.format(instant);
+
+/** Today in Morocco ('YYYY-MM-DD'): the day the API judges windows and due dates by. */
+export const todayInMorocco = (now: Date = new Date()): string => dayInMorocco(now);
+
+/** 'YYYY-MM-DD' plus `days` calendar days (negative to go back). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * 'YYYY-MM-DD' plus `months` calendar months, clamped to the month's last day (31 August + 6
+ * months is 28 or 29 February), as PostgreSQL's `date + interval 'N months'` does: the follow-up
+ * due dates and the indicator's reference dates are computed in SQL that way.
+ */
+export function addMonths(day: string, months: number): string {
+  const [year, month, dayOfMonth] = day.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  target.setUTCDate(Math.min(dayOfMonth, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** What a Moroccan clock shows: a day and a time to the minute. */
+export interface MoroccoWallClock {
+  /** YYYY-MM-DD */
+  day: string;
+  /** HH:mm */
+  time: string;
+}
+
+const MOROCCO_CLOCK = new Intl.DateTimeFormat('en-US', {
+  timeZone: MOROCCO_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function wallClockParts(instant: number): { fields: Record<string, string>; asUtc: number } {
+  const fields = Object.fromEntries(
+    MOROCCO_CLOCK.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+  );
+  const asUtc = Date.UTC(
+    Number(fields['year']),
+    Number(fields['month']) - 1,
+    Number(fields['day']),
+    Number(fields['hour']),
+    Number(fields['minute']),
+  );
+  return { fields, asUtc };
+}
+
+/** Minutes Morocco is ahead of UTC at that instant. */
+function offsetAt(instant: number): number {
+  // The clock is read to the minute, so compare it with the instant's own minute.
+  const minute = instant - (instant % 60_000);
+  return Math.round((wallClockParts(minute).asUtc - minute) / 60_000);
+}
+
+/**
+ * The instant (ISO 8601, UTC) of a day and time ('HH:mm') on a Moroccan clock: meetings and an
+ * indicator's "as known on" are typed that way. `moroccoTimeToIso(day, '00:00')` is the start
+ * of that Moroccan day.
+ */
+export function moroccoTimeToIso(day: string, time: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const [hours, minutes] = time.split(':').map(Number);
+  const wall = Date.UTC(year, month - 1, date, hours, minutes);
+  // The offset at the guess, checked once more at the result: right across a clock change.
+  let instant = wall - offsetAt(wall) * 60_000;
+  instant = wall - offsetAt(instant) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/** What a Moroccan clock shows at an instant. */
+export function isoToMoroccoTime(iso: string): MoroccoWallClock {
+  const { fields } = wallClockParts(new Date(iso).getTime());
+  return {
+    day: `${fields['year']}-${fields['month']}-${fields['day']}`,
+    time: `${fields['hour']}:${fields['minute']}`,
+  };
+}
