@@ -9,6 +9,8 @@ import { RolesGuard } from './access/roles.guard';
 import { IdentityCommands } from './admin/identity-commands.service';
 import { AuditEvent } from './audit/audit-event.entity';
 import { AuditLog } from './audit/audit-log.service';
+import { AuditEventsController } from './audit/audit-events.controller';
+import { AuditTrail } from './audit/audit-trail.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { IdentityEmails } from './auth/identity-emails';
@@ -46,7 +48,7 @@ import { UsersService } from './users/users.service';
     RegionsModule,
     NotificationsModule,
   ],
-  controllers: [AuthController, MeController, UsersController],
+  controllers: [AuthController, MeController, UsersController, AuditEventsController],
   providers: [
     AccessTokens,
     RefreshTokens,
@@ -58,6 +60,7 @@ import { UsersService } from './users/users.service';
     UsersService,
     RolesService,
     AuditLog,
+    AuditTrail,
     IdentityCommands,
     // Order matters: authentication first, then roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
