@@ -43,8 +43,8 @@ export class AuditTrail {
            ON e.subject_type = 'user' AND subject.id::text = e.subject_id
          ${filter}
         ORDER BY e.at DESC, e.id DESC
-        LIMIT ${query.pageSize} OFFSET ${query.skip}`,
-      parameters,
+        LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+      [...parameters, query.pageSize, query.skip],
     );
     return pageOf(
       rows.map((row) => ({ ...row, at: row.at.toISOString() })),
