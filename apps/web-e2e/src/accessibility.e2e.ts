@@ -14,6 +14,7 @@ const PAGES: { path: string; audience: Audience }[] = [
   { path: '/profile', audience: 'trainee' },
   { path: '/forbidden', audience: 'trainee' },
   { path: '/admin/users', audience: 'admin' },
+  { path: '/admin/audit', audience: 'admin' },
 ];
 
 /** Opens a page the way a person would land on it, once the app has settled. */

@@ -195,6 +195,10 @@ describe('access matrix: every route of the running app', () => {
     );
     expect(routes.some((route) => route.isPublic)).toBe(true);
     expect(guarded().length).toBeGreaterThan(0);
+    // The audit trail says who saw whose data: administrators only (the 403 sweep below checks it).
+    expect(
+      routes.find((route) => label(route) === 'GET /api/v1/admin/audit-events')?.roles,
+    ).toEqual(['admin']);
   });
 
   it('answers 401 problem+json on every non-public route without a token', async () => {

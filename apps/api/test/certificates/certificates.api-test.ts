@@ -263,6 +263,29 @@ describe('certificates: issue, download, verify, revoke', () => {
       await http.as(holder).get(`/api/v1/certificates/${certificate.id}`).expect(200);
     });
 
+    it('records a download by staff in the audit trail, not the holder’s own downloads', async () => {
+      const downloads = () =>
+        http
+          .as(cast.admin)
+          .get(
+            `/api/v1/admin/audit-events?action=certificate.pdf_downloaded&subject=${holder.user.id}`,
+          )
+          .expect(200);
+      const before = (await downloads()).body.total;
+      await http.as(holder).get(`/api/v1/certificates/${certificate.id}/pdf`).expect(200);
+      expect((await downloads()).body.total).toBe(before);
+      await http.as(cast.admin).get(`/api/v1/certificates/${certificate.id}/pdf`).expect(200);
+      const after = (await downloads()).body;
+      expect(after.total).toBe(before + 1);
+      expect(after.items[0]).toMatchObject({
+        action: 'certificate.pdf_downloaded',
+        actorId: cast.admin.user.id,
+        subjectType: 'user',
+        subjectId: holder.user.id,
+        data: { certificateId: certificate.id, serial: certificate.serial },
+      });
+    });
+
     it('lists the holder’s own certificates only', async () => {
       const mine = await http.as(holder).get('/api/v1/me/certificates').expect(200);
       expect(mine.body.map((item: { id: string }) => item.id)).toEqual([certificate.id]);

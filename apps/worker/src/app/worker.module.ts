@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CertificatesWorkerModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
 import { FollowupsWorkerModule } from '@oris/api/followups';
+import { RetentionWorkerModule } from '@oris/api/identity';
 import { IndicatorsWorkerModule } from '@oris/api/indicators';
 import { NotificationsWorkerModule } from '@oris/api/notifications';
 import {
@@ -31,6 +32,7 @@ export class WorkerModule {
         CertificatesWorkerModule.forRoot(),
         FollowupsWorkerModule.forRoot(),
         IndicatorsWorkerModule.forRoot(),
+        RetentionWorkerModule,
       ],
     };
   }

@@ -10,6 +10,8 @@ import { RolesGuard } from './access/roles.guard';
 import { IdentityCommands } from './admin/identity-commands.service';
 import { AuditEvent } from './audit/audit-event.entity';
 import { AuditLog } from './audit/audit-log.service';
+import { AuditEventsController } from './audit/audit-events.controller';
+import { AuditTrail } from './audit/audit-trail.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { IdentityEmails } from './auth/identity-emails';
@@ -49,7 +51,7 @@ import { UsersService } from './users/users.service';
     RegionsModule,
     NotificationsModule,
   ],
-  controllers: [AuthController, MeController, UsersController],
+  controllers: [AuthController, MeController, UsersController, AuditEventsController],
   providers: [
     AccessTokens,
     RefreshTokens,
@@ -63,6 +65,7 @@ import { UsersService } from './users/users.service';
     AccountAccess,
     AccountDisabling,
     AuditLog,
+    AuditTrail,
     IdentityCommands,
     MyDataService,
     // Order matters: authentication first, then roles.

@@ -7,6 +7,7 @@ export * from './entities/refresh-token.entity';
 export * from './entities/password-reset-token.entity';
 export * from './audit/audit-event.entity';
 export * from './audit/audit-log.service';
+export * from './retention/retention-sweeper';
 export * from './dto/user.dto';
 export * from './users/users.service';
 export * from './tokens/access-tokens.service';

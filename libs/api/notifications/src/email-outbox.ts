@@ -166,6 +166,23 @@ export class EmailOutbox implements OnModuleDestroy {
     }
   }
 
+  /**
+   * Clears the content of emails sent or failed more than `olderThanDays` ago: the template
+   * parameters (names, links with tokens) and the attachment references. The row stays, so the
+   * trace that an email went out once (recipient, template, status, dates) survives; nothing
+   * sends a sent or failed row again, so nothing needs the content. Returns how many it cleared.
+   */
+  async clearDeliveredContent(olderThanDays: number): Promise<number> {
+    const [, affected]: [unknown, number] = await this.emails.query(
+      `UPDATE email_outbox SET params = '{}'::jsonb, attachments = '[]'::jsonb
+        WHERE status IN ('sent', 'failed')
+          AND COALESCE(sent_at, last_attempt_at, created_at) < now() - make_interval(days => $1)
+          AND (params <> '{}'::jsonb OR attachments <> '[]'::jsonb)`,
+      [olderThanDays],
+    );
+    return affected;
+  }
+
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     await this.dispatching;

@@ -45,6 +45,7 @@ describe('navigation', () => {
       '/teaching',
       '/admin/users',
       '/admin/imports',
+      '/admin/audit',
       '/certificates/admin',
       '/insertion',
     ]);
@@ -62,6 +63,10 @@ describe('navigation', () => {
     expect(paths(true, ['trainer', 'placement_officer', 'trainee'])).not.toContain(
       '/admin/imports',
     );
+  });
+
+  it('offers the audit log to administrators only', () => {
+    expect(paths(true, ['trainer', 'placement_officer', 'trainee'])).not.toContain('/admin/audit');
   });
 
   it('offers certificate verification to everyone, signed in or not', () => {

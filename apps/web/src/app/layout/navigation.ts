@@ -53,6 +53,13 @@ export const NAV_LINKS: readonly NavLink[] = [
     roles: ['admin'],
   },
   {
+    path: '/admin/audit',
+    labelKey: 'nav.audit',
+    icon: 'search',
+    audience: 'member',
+    roles: ['admin'],
+  },
+  {
     path: '/certificates/admin',
     labelKey: 'nav.certificates',
     icon: 'check',

@@ -69,7 +69,8 @@ export class CertificatesController {
   @ApiOperation({
     summary: 'Download the PDF (its holder, administrators)',
     description:
-      '404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet.',
+      '404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet. ' +
+      'A download by anyone but the holder is recorded as an audit event (`certificate.pdf_downloaded`).',
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The PDF.' })

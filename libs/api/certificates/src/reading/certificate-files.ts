@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditLog } from '@oris/api/identity';
 import { FILE_STORAGE, type FileStorage, type AuthenticatedUser } from '@oris/api/platform';
+import { DataSource } from 'typeorm';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
 import { CertificateReader } from './certificate-reader';
 
@@ -9,6 +12,8 @@ export class CertificateFiles {
   constructor(
     private readonly reader: CertificateReader,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly audit: AuditLog,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async pdf(user: AuthenticatedUser, id: string): Promise<{ bytes: Buffer; filename: string }> {
@@ -21,9 +26,17 @@ export class CertificateFiles {
           : `The PDF of ${certificate.serial} is being rendered; try again in a moment.`,
       );
     }
-    return {
-      bytes: await this.storage.get(certificate.storageKey),
-      filename: `${certificate.serial}.pdf`,
-    };
+    const bytes = await this.storage.get(certificate.storageKey);
+    // Law 09-08: staff downloading someone's certificate leaves a trace; the holder does not.
+    if (certificate.userId !== user.id) {
+      await this.audit.record(this.dataSource.manager, {
+        actorId: user.id,
+        action: 'certificate.pdf_downloaded',
+        subjectType: 'user',
+        subjectId: certificate.userId,
+        data: { certificateId: certificate.id, serial: certificate.serial },
+      });
+    }
+    return { bytes, filename: `${certificate.serial}.pdf` };
   }
 }

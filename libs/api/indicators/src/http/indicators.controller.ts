@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Public, Roles } from '@oris/api/platform';
+import { ApiProblems, AuthenticatedUser, CurrentUser, Public, Roles } from '@oris/api/platform';
 import { InsertionIndicatorDto } from '../dto/insertion.dto';
 import { InsertionIndicatorQuery } from '../dto/insertion.query';
 import { PublicIndicatorsDto } from '../dto/public-indicators.dto';
-import { insertionCsv } from '../engine/insertion-csv';
 import { InsertionIndicators } from '../engine/insertion-indicators.service';
+import { InsertionExport } from '../export/insertion-export.service';
 import { PublicReleases } from '../public/public-releases.service';
 
 const DESCRIPTION =
@@ -23,7 +23,10 @@ const DESCRIPTION =
 @Roles('placement_officer', 'admin')
 @Controller({ path: 'indicators', version: '1' })
 export class IndicatorsController {
-  constructor(private readonly indicators: InsertionIndicators) {}
+  constructor(
+    private readonly indicators: InsertionIndicators,
+    private readonly exports: InsertionExport,
+  ) {}
 
   @Get('insertion')
   @ApiOperation({
@@ -44,13 +47,16 @@ export class IndicatorsController {
     description:
       'UTF-8 with a BOM, `;`-separated, CRLF. A header block names the filters and gives the ' +
       'definitions, then the totals and each group. Cells a spreadsheet would evaluate are ' +
-      "prefixed with `'`.",
+      "prefixed with `'`. Each export is recorded as an audit event (`indicators.insertion_exported`).",
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   @ApiProblems(400, 401, 403)
-  async insertionCsv(@Query() query: InsertionIndicatorQuery): Promise<string> {
-    return insertionCsv(await this.indicators.compute(query));
+  insertionCsv(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: InsertionIndicatorQuery,
+  ): Promise<string> {
+    return this.exports.csv(user, query);
   }
 }
 

@@ -124,12 +124,17 @@ export class PlacementsController {
   @Get(':id')
   @ApiOperation({
     summary: 'A placement with its history',
-    description: 'Every version, newest first, with who recorded it and which fields it changed.',
+    description:
+      'Every version, newest first, with who recorded it and which fields it changed. Personal ' +
+      'data: each read is recorded as an audit event (`placement.read`).',
   })
   @ApiOkResponse({ type: PlacementDetailDto })
   @ApiProblems(400, 401, 403, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<PlacementDetailDto> {
-    return this.placements.get(id);
+  get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<PlacementDetailDto> {
+    return this.placements.read(user, id);
   }
 
   @Patch(':id')

@@ -80,6 +80,21 @@ export class PlacementsService {
     return { ...toPlacementDto(current), versions: toVersionDtos(await versionRows(manager, id)) };
   }
 
+  /** `get` for a member of staff: law 09-08, reading someone's situation leaves a trace. */
+  read(user: AuthenticatedUser, id: string): Promise<PlacementDetailDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const placement = await this.get(id, manager);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'placement.read',
+        subjectType: 'user',
+        subjectId: placement.person.id,
+        data: { placementId: id },
+      });
+      return placement;
+    });
+  }
+
   async create(user: AuthenticatedUser, dto: CreatePlacementDto): Promise<PlacementDetailDto> {
     const values: SituationValues = {
       enrollmentId: dto.enrollmentId ?? null,

@@ -237,6 +237,27 @@ export class AppConfig {
   @Max(600_000)
   SHUTDOWN_TIMEOUT_MS = 25_000;
 
+  /**
+   * Days a sent or failed email keeps its content (template parameters, which hold names and
+   * links, and its attachment references) before the worker's retention sweep clears it. The row
+   * itself stays (recipient, template, status, dates) as the trace that the email went out once.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  RETENTION_EMAIL_CONTENT_DAYS = 30;
+
+  /**
+   * Months a consent record keeps the address it was given from, as evidence, before the worker's
+   * retention sweep erases the address. The consent itself (purpose, notice version, date) stays.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  RETENTION_CONSENT_IP_MONTHS = 12;
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -954,7 +954,7 @@ export interface paths {
     };
     /**
      * Download the PDF (its holder, administrators)
-     * @description 404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet.
+     * @description 404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet. A download by anyone but the holder is recorded as an audit event (`certificate.pdf_downloaded`).
      */
     get: operations['Certificates_pdf'];
     put?: never;
@@ -1098,7 +1098,7 @@ export interface paths {
     };
     /**
      * A placement with its history
-     * @description Every version, newest first, with who recorded it and which fields it changed.
+     * @description Every version, newest first, with who recorded it and which fields it changed. Personal data: each read is recorded as an audit event (`placement.read`).
      */
     get: operations['Placements_get'];
     put?: never;
@@ -1305,7 +1305,7 @@ export interface paths {
     };
     /**
      * The same as CSV (officers, admins)
-     * @description UTF-8 with a BOM, `;`-separated, CRLF. A header block names the filters and gives the definitions, then the totals and each group. Cells a spreadsheet would evaluate are prefixed with `'`.
+     * @description UTF-8 with a BOM, `;`-separated, CRLF. A header block names the filters and gives the definitions, then the totals and each group. Cells a spreadsheet would evaluate are prefixed with `'`. Each export is recorded as an audit event (`indicators.insertion_exported`).
      */
     get: operations['Indicators_insertionCsv'];
     put?: never;

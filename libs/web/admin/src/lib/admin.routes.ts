@@ -19,6 +19,11 @@ export const adminRoutes: Route[] = [
         title: 'admin.imports.title',
         loadComponent: () => import('./imports/imports-page').then((m) => m.ImportsPage),
       },
+      {
+        path: 'audit',
+        title: 'admin.audit.title',
+        loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
+      },
       { path: '', pathMatch: 'full', redirectTo: 'users' },
     ],
   },

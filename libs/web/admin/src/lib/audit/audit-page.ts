@@ -1,0 +1,145 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApiError } from '@oris/shared/api-client';
+import { intlLocale, MOROCCO_TIME_ZONE } from '@oris/web/catalogue';
+import { LanguageService } from '@oris/web/core';
+import { ProblemAlert } from '@oris/web/ui';
+import { debounceTime } from 'rxjs';
+import { AuditApi, type AuditEvent, type AuditEventPage, type AuditQuery } from './audit-api';
+
+const PAGE_SIZE = 20;
+const FILTER_DEBOUNCE_MS = 300;
+
+/** Actions the platform records, offered as suggestions; any other action can still be typed. */
+export const KNOWN_AUDIT_ACTIONS = [
+  'person.situation_read',
+  'placement.read',
+  'certificate.pdf_downloaded',
+  'indicators.insertion_exported',
+  'personal_data.viewed',
+  'role.granted',
+  'role.revoked',
+  'user.imported',
+  'enrollment.completion_attested',
+  'certificate.issued',
+  'certificate.batch_issued',
+  'certificate.revoked',
+  'placement.created',
+  'placement.validated',
+  'organisation.created',
+  'organisation.changed',
+  'followup.answered',
+] as const;
+
+/**
+ * The audit trail (`/admin/audit`): who did what to whom, newest first, filtered by actor,
+ * subject, action and days. Clicking a person in a row filters on them.
+ */
+@Component({
+  selector: 'oris-audit-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTableModule,
+    TranslocoPipe,
+    ProblemAlert,
+  ],
+  templateUrl: './audit-page.html',
+  styleUrl: './audit-page.scss',
+})
+export class AuditPage {
+  private readonly audit = inject(AuditApi);
+  private readonly language = inject(LanguageService).language;
+
+  protected readonly actions = KNOWN_AUDIT_ACTIONS;
+  protected readonly columns = ['at', 'actor', 'action', 'subject', 'data'];
+  protected readonly pageSize = PAGE_SIZE;
+  protected readonly filters = new FormGroup({
+    actor: new FormControl('', { nonNullable: true }),
+    subject: new FormControl('', { nonNullable: true }),
+    action: new FormControl('', { nonNullable: true }),
+    from: new FormControl('', { nonNullable: true }),
+    to: new FormControl('', { nonNullable: true }),
+  });
+
+  protected readonly result = signal<AuditEventPage | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly problem = signal<ApiError | null>(null);
+  private page = 1;
+  private latestRequest = 0;
+
+  constructor() {
+    this.filters.valueChanges
+      .pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe(() => this.showFirstPage());
+    void this.load();
+  }
+
+  protected readonly trackById = (_index: number, event: AuditEvent): string => event.id;
+
+  /** Days are Moroccan days, like the `from` and `to` filters. */
+  protected moment(instant: string): string {
+    return new Intl.DateTimeFormat(intlLocale(this.language()), {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+      timeZone: MOROCCO_TIME_ZONE,
+    }).format(new Date(instant));
+  }
+
+  protected dataOf(event: AuditEvent): { key: string; value: string }[] {
+    return Object.entries(event.data).map(([key, value]) => ({ key, value: String(value) }));
+  }
+
+  protected filterOn(field: 'actor' | 'subject', id: string): void {
+    this.filters.controls[field].setValue(id);
+  }
+
+  protected clearFilters(): void {
+    this.filters.reset();
+  }
+
+  protected showPage(event: PageEvent): void {
+    this.page = event.pageIndex + 1;
+    void this.load();
+  }
+
+  private showFirstPage(): void {
+    this.page = 1;
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const request = ++this.latestRequest;
+    const query: AuditQuery = { page: this.page, pageSize: PAGE_SIZE };
+    for (const [key, value] of Object.entries(this.filters.getRawValue())) {
+      const trimmed = value.trim();
+      if (trimmed) query[key as 'actor' | 'subject' | 'action' | 'from' | 'to'] = trimmed;
+    }
+    this.loading.set(true);
+    try {
+      const page = await this.audit.list(query);
+      // A slower, older request must not overwrite a newer one.
+      if (request === this.latestRequest) {
+        this.result.set(page);
+        this.problem.set(null);
+      }
+    } catch (error) {
+      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
+    } finally {
+      if (request === this.latestRequest) this.loading.set(false);
+    }
+  }
+}
