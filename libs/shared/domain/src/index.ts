@@ -4,3 +4,4 @@ export * from './catalogue';
 export * from './enrollments';
 export * from './csv';
 export * from './insertion';
+export * from './phone';

@@ -1402,6 +1402,11 @@ export interface components {
         | 'MA-11'
         | 'MA-12';
       /**
+       * @description Optional, so a placement officer can call. Moroccan (06, 07, 05…) or international with +; stored in E.164.
+       * @example 06 12 34 56 78
+       */
+      phone?: string;
+      /**
        * @default fr
        * @enum {string}
        */
@@ -1452,6 +1457,11 @@ export interface components {
         | 'MA-11'
         | 'MA-12'
         | null;
+      /**
+       * @description E.164. Shown to the person, admins and placement officers only.
+       * @example +212612345678
+       */
+      phone: string | null;
       /**
        * @description Language of the interface and of emails.
        * @example fr
@@ -1515,6 +1525,11 @@ export interface components {
         | 'MA-10'
         | 'MA-11'
         | 'MA-12';
+      /**
+       * @description Moroccan (06, 07, 05…) or international with +; stored in E.164. null clears it.
+       * @example 06 12 34 56 78
+       */
+      phone?: string | null;
       /** @enum {string} */
       locale?: 'fr' | 'ar' | 'en';
     };
@@ -2694,6 +2709,11 @@ export interface components {
       fullName: string;
       fullNameAr: string | null;
       email: string;
+      /**
+       * @description E.164, for a call; null when the person gave none.
+       * @example +212612345678
+       */
+      phone: string | null;
       /** @description Region at the latest completion’s enrollment. */
       regionCode: string | null;
       completions: number;
@@ -3095,6 +3115,11 @@ export interface components {
       fullName: string;
       fullNameAr: string | null;
       email: string;
+      /**
+       * @description E.164, for a call; null when the person gave none.
+       * @example +212612345678
+       */
+      phone: string | null;
       /** @enum {string|null} */
       gender: 'female' | 'male' | null;
       birthYear: number | null;
@@ -3222,6 +3247,11 @@ export interface components {
       fullNameAr?: string | null;
       /** @description Contact address (the survey is emailed there). */
       email: string;
+      /**
+       * @description E.164, for a call; null when the person gave none.
+       * @example +212612345678
+       */
+      phone: string | null;
       /** @enum {string} */
       locale: 'fr' | 'ar' | 'en';
     };

@@ -25,6 +25,7 @@ import type {
 import { InsertionTabs } from '../shared/insertion-tabs';
 import { insertionMessageKeys } from '../shared/problem-keys';
 import { FollowupAnswerDialog, followupAnswerDialogOptions } from './followup-answer-dialog';
+import { PhoneLink } from '../shared/phone-link';
 
 const PAGE_SIZE = 20;
 
@@ -59,6 +60,7 @@ const HORIZONS: readonly Horizon[] = [6, 9, 12];
     Pager,
     ProblemAlert,
     InsertionTabs,
+    PhoneLink,
   ],
   templateUrl: './followups-page.html',
   styleUrl: './followups-page.scss',
