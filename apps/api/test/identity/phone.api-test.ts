@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import request from 'supertest';
 import { client } from '../catalogue/catalogue-client';
-import { database } from '../enrollments/enrollment-client';
+import { database, openSession } from '../enrollments/enrollment-client';
 import { eventually } from '../notifications/outbox-support';
 import {
   type Cohort,
@@ -89,6 +89,44 @@ describe('phone numbers', () => {
         session.user.id,
       ]),
     ).rejects.toThrow(/users_phone_e164_check/);
+  });
+
+  it('takes an optional phone column in the enrollment import, for the people it creates', async () => {
+    const { sessionId } = await openSession(api, cast.trainer);
+    const registered = await register(api, { phone: '0522123456' });
+    const tag = Date.now().toString(36);
+    const csv = [
+      'email,fullName,gender,birthYear,regionCode,phone,baselineSituation,educationLevel',
+      `new.${tag}@example.ma,Nouvelle Personne,female,1998,MA-01,06 61 23 45 67,seeking,licence`,
+      `${registered.email},Déjà Inscrite,,,,0700000000,employed,master`,
+    ].join('\n');
+    const importCsv = (body: string, dryRun: boolean) =>
+      http
+        .as(cast.admin)
+        .post(`/api/v1/sessions/${sessionId}/enrollments/import?dryRun=${dryRun}`, { csv: body });
+
+    const preview = await importCsv(
+      `${csv}\nbad.${tag}@example.ma,X,male,1990,MA-02,12345,seeking,licence`,
+      true,
+    ).expect(200);
+    expect(preview.body.problems).toEqual([
+      { line: 4, field: 'phone', reason: expect.stringMatching(/Moroccan/) },
+    ]);
+
+    await importCsv(csv, false).expect(200);
+    const phones = await database(api).query(
+      'SELECT email, phone FROM users WHERE email = ANY($1) ORDER BY email',
+      [[`new.${tag}@example.ma`, registered.email]],
+    );
+    // A person with an account keeps what they gave: the import does not overwrite it.
+    expect(
+      Object.fromEntries(
+        phones.map((row: { email: string; phone: string }) => [row.email, row.phone]),
+      ),
+    ).toEqual({
+      [`new.${tag}@example.ma`]: '+212661234567',
+      [registered.email]: '+212522123456',
+    });
   });
 
   describe('who sees it', () => {

@@ -2291,7 +2291,7 @@ export interface components {
     };
     ImportEnrollmentsDto: {
       /**
-       * @description The CSV text (UTF-8; comma or semicolon separated; a header line naming the columns): `email`, `fullName`, `baselineSituation`, `educationLevel` (required); `fullNameAr`, `gender`, `birthYear`, `regionCode` (required for a person without an account; ignored for someone who has one); `completedOn` (YYYY-MM-DD: records a past completion). Cells are stored as written (a formula-like cell is text). At most 2,000 rows.
+       * @description The CSV text (UTF-8; comma or semicolon separated; a header line naming the columns): `email`, `fullName`, `baselineSituation`, `educationLevel` (required); `fullNameAr`, `gender`, `birthYear`, `regionCode` (required for a person without an account; ignored for someone who has one); `phone` (optional, Moroccan or international with +, stored in E.164 for a person the import creates; ignored for someone who has an account); `completedOn` (YYYY-MM-DD: records a past completion). Cells are stored as written (a formula-like cell is text). At most 2,000 rows.
        * @example email,fullName,gender,birthYear,regionCode,baselineSituation,educationLevel
        *     amina.benali@example.ma,Amina Benali,female,1994,MA-04,seeking,licence
        */
