@@ -1,18 +1,7 @@
 import { FormControl, FormGroup } from '@angular/forms';
-import { arabicScript, birthYearMax, matches, optionalText, phoneNumber } from './account-rules';
+import { arabicScript, birthYearMax, matches, optionalText } from './account-rules';
 
 describe('account rules', () => {
-  it.each([
-    ['', null],
-    ['  ', null],
-    ['06 12 34 56 78', null],
-    ['+33 6 12 34 56 78', null],
-    ['08 12 34 56 78', { phone: true }],
-    ['06 12', { phone: true }],
-  ])('checks the optional phone %p by the API’s rule', (value, expected) => {
-    expect(phoneNumber(new FormControl(value))).toEqual(expected);
-  });
-
   it.each([
     ['سلمى الإدريسي', null],
     ['عبد الله بن-علي', null],

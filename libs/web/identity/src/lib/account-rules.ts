@@ -1,5 +1,4 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { normalisePhone } from '@oris/shared/domain';
 
 // The API's limits, repeated here only to answer before a round trip; the API decides.
 // (Password lengths are shared: @oris/shared/domain.)
@@ -18,13 +17,6 @@ export const arabicScript: ValidatorFn = (control: AbstractControl): ValidationE
   const value: unknown = control.value;
   if (typeof value !== 'string' || value.trim() === '') return null;
   return ARABIC_SCRIPT.test(value.trim()) ? null : { arabicScript: true };
-};
-
-/** An optional phone number, by the same rule as the API (Moroccan or international with +). */
-export const phoneNumber: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
-  const value: unknown = control.value;
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  return normalisePhone(value) === null ? { phone: true } : null;
 };
 
 /** The confirmation must repeat the sibling control `passwordControl`. */

@@ -12,6 +12,7 @@ import { type Gender, GENDERS, type Locale, LOCALES, type RegionCode } from '@or
 import {
   AuthSession,
   formSubmission,
+  phoneNumber,
   LanguageService,
   LOCALE_NAMES,
   ORIS_API,
@@ -24,7 +25,6 @@ import {
   birthYearMax,
   NAME_MAX_LENGTH,
   optionalText,
-  phoneNumber,
 } from '../account-rules';
 
 /**

@@ -19,6 +19,7 @@ import {
 import {
   AuthSession,
   formSubmission,
+  phoneNumber,
   LanguageService,
   RegionsService,
   safeReturnUrl,
@@ -31,7 +32,6 @@ import {
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
   optionalText,
-  phoneNumber,
 } from '../account-rules';
 
 @Component({
