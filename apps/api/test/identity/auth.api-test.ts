@@ -50,6 +50,7 @@ describe('auth: register, sign in, refresh, sign out', () => {
           gender: 'female',
           birthYear: 1996,
           regionCode: 'MA-06',
+          phone: null,
           locale: 'fr',
           roles: ['trainee'],
           createdAt: expect.any(String),

@@ -28,6 +28,10 @@ describe('GET /v1/me/export', () => {
   let me: Person;
   let other: Person;
 
+  /** Each person's own phone, written the national way; the export gives it in E.164. */
+  let phones = 0;
+  const nextPhone = () => `06 12 34 56 ${String(++phones).padStart(2, '0')}`;
+
   /** A trainee with data in every category, on the same session as the other one. */
   async function personWithEverything(
     sessionId: string,
@@ -35,7 +39,7 @@ describe('GET /v1/me/export', () => {
     meetingIds: string[],
     fullName: string,
   ): Promise<Person> {
-    const session = await register(api, { fullName });
+    const session = await register(api, { fullName, phone: nextPhone() });
     const enrollmentId = (
       await http
         .as(cast.admin)
@@ -113,6 +117,7 @@ describe('GET /v1/me/export', () => {
     expect(data.profile).toMatchObject({
       id: me.session.user.id,
       email: me.session.email,
+      phone: expect.stringMatching(/^\+21261234560\d$/),
       fullName: 'Salma Idrissi',
       roles: ['trainee'],
     });

@@ -13,6 +13,7 @@ const admin: UserDto = {
   gender: 'female',
   birthYear: 1985,
   regionCode: 'MA-06',
+  phone: null,
   locale: 'fr',
   roles: ['admin'],
   createdAt: '2026-01-01T00:00:00Z',

@@ -5,3 +5,4 @@ export * from './enrollments';
 export * from './csv';
 export * from './insertion';
 export * from './calendar';
+export * from './phone';

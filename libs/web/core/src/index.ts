@@ -18,4 +18,5 @@ export { RegionsService } from './lib/regions/regions.service';
 export type { RegionOption } from './lib/regions/regions.service';
 export { applyServerErrors } from './lib/forms/server-errors';
 export { formSubmission } from './lib/forms/form-submission';
+export { phoneNumber } from './lib/forms/phone-number';
 export type { FormSubmission } from './lib/forms/form-submission';

@@ -13,6 +13,7 @@ import { EnrollmentCompletionAttestation1765410000000 } from './1765410000000-En
 import { EmailOutboxSendMarker1765412000000 } from './1765412000000-EmailOutboxSendMarker';
 import { RevocationReasonCodes1765420000000 } from './1765420000000-RevocationReasonCodes';
 import { CreatePublicIndicatorRelease1765460000000 } from './1765460000000-CreatePublicIndicatorRelease';
+import { UserPhone1765480000000 } from './1765480000000-UserPhone';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   EmailOutboxSendMarker1765412000000,
   RevocationReasonCodes1765420000000,
   CreatePublicIndicatorRelease1765460000000,
+  UserPhone1765480000000,
 ];

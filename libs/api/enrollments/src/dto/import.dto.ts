@@ -24,7 +24,8 @@ export class ImportEnrollmentsDto {
       'The CSV text (UTF-8; comma or semicolon separated; a header line naming the columns): ' +
       '`email`, `fullName`, `baselineSituation`, `educationLevel` (required); `fullNameAr`, ' +
       '`gender`, `birthYear`, `regionCode` (required for a person without an account; ignored ' +
-      'for someone who has one); `completedOn` (YYYY-MM-DD: records a past completion). Cells are ' +
+      'for someone who has one); `phone` (optional, Moroccan or international with +, stored in ' +
+      'E.164 for a person the import creates; ignored for someone who has an account); `completedOn` (YYYY-MM-DD: records a past completion). Cells are ' +
       'stored as written (a formula-like cell is text). At most 2,000 rows.',
     example:
       'email,fullName,gender,birthYear,regionCode,baselineSituation,educationLevel\n' +

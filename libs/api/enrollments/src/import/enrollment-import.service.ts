@@ -273,8 +273,9 @@ export class EnrollmentImport {
     passwordHash: string,
   ): Promise<EmailRecipient & { regionCode: string | null }> {
     const [created]: { id: string }[] = await manager.query(
-      `INSERT INTO users (email, password_hash, full_name, full_name_ar, gender, birth_year, region_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO users (email, password_hash, full_name, full_name_ar, gender, birth_year, region_code,
+                          phone)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (email) DO NOTHING
        RETURNING id`,
       [
@@ -285,6 +286,7 @@ export class EnrollmentImport {
         row.gender,
         row.birthYear,
         row.regionCode,
+        row.phone,
       ],
     );
     if (!created) {

@@ -21,10 +21,31 @@ describe('reading the rows of an enrollment import', () => {
         gender: 'female',
         birthYear: 1994,
         regionCode: 'MA-04',
+        phone: null,
         baselineSituation: 'seeking',
         educationLevel: 'licence',
         completedOn: '2025-06-30',
         blanks: [],
+      },
+    ]);
+  });
+
+  it('reads an optional phone column into E.164 and names a number it cannot read', () => {
+    const { rows, problems } = read(
+      [
+        'email,fullName,phone,baselineSituation,educationLevel',
+        'a@example.ma,A,06 12 34 56 78,seeking,licence',
+        'b@example.ma,B,,seeking,licence',
+        'c@example.ma,C,+33 6 12 34 56 78,seeking,licence',
+        'd@example.ma,D,08 12 34 56 78,seeking,licence',
+      ].join('\n'),
+    );
+    expect(rows.map((row) => row.phone)).toEqual(['+212612345678', null, '+33612345678', null]);
+    expect(problems).toEqual([
+      {
+        line: 5,
+        field: 'phone',
+        reason: 'a Moroccan number (06, 07 or 05 and 8 digits) or an international one with +',
       },
     ]);
   });

@@ -1,4 +1,10 @@
-import { BASELINE_SITUATIONS, EDUCATION_LEVELS, GENDERS, REGION_CODES } from '@oris/shared/domain';
+import {
+  BASELINE_SITUATIONS,
+  EDUCATION_LEVELS,
+  GENDERS,
+  normalisePhone,
+  REGION_CODES,
+} from '@oris/shared/domain';
 import type { BaselineSituation, EducationLevel, Gender, RegionCode } from '@oris/shared/domain';
 import type { CsvRecord } from '@oris/shared/domain';
 
@@ -9,6 +15,7 @@ export const IMPORT_COLUMNS = [
   'gender',
   'birthYear',
   'regionCode',
+  'phone',
   'baselineSituation',
   'educationLevel',
   'completedOn',
@@ -36,6 +43,8 @@ export interface ImportRow {
   gender: Gender | null;
   birthYear: number | null;
   regionCode: RegionCode | null;
+  /** E.164; optional, kept only for a person the import creates. */
+  phone: string | null;
   baselineSituation: BaselineSituation;
   educationLevel: EducationLevel;
   completedOn: string | null;
@@ -137,6 +146,14 @@ export function readImportRows(
     const regionCode = value('regionCode');
     if (regionCode !== '' && !oneOf(REGION_CODES, regionCode))
       problem('regionCode', 'a region code, MA-01 to MA-12');
+    const phoneText = value('phone');
+    const phone = phoneText === '' ? null : normalisePhone(phoneText);
+    if (phoneText !== '' && phone === null) {
+      problem(
+        'phone',
+        'a Moroccan number (06, 07 or 05 and 8 digits) or an international one with +',
+      );
+    }
     const situation = value('baselineSituation');
     if (situation !== '' && !oneOf(BASELINE_SITUATIONS, situation)) {
       problem('baselineSituation', `one of ${BASELINE_SITUATIONS.join(', ')}`);
@@ -158,6 +175,7 @@ export function readImportRows(
       gender: oneOf(GENDERS, gender) ? gender : null,
       birthYear: birthYear !== null && Number.isInteger(birthYear) ? birthYear : null,
       regionCode: oneOf(REGION_CODES, regionCode) ? regionCode : null,
+      phone,
       baselineSituation: situation as BaselineSituation,
       educationLevel: education as EducationLevel,
       completedOn: completedOn !== '' && isDay(completedOn) ? completedOn : null,

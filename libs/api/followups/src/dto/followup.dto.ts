@@ -30,6 +30,14 @@ export class FollowupPersonDto {
   @ApiProperty({ description: 'Contact address (the survey is emailed there).' })
   email!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+212612345678',
+    description: 'E.164, for a call; null when the person gave none.',
+  })
+  phone!: string | null;
+
   @ApiProperty({ enum: ['fr', 'ar', 'en'] })
   locale!: string;
 }

@@ -40,6 +40,7 @@ interface FollowupRow {
   fullName: string;
   fullNameAr: string | null;
   email: string;
+  phone: string | null;
   locale: string;
   courseId: string;
   courseTitle: string;
@@ -218,7 +219,7 @@ const columns = (overdueBefore: string) => `
   f.last_reminded_at AS "lastRemindedAt", f.answered_at AS "answeredAt",
   f.answer_channel AS "answerChannel", f.placement_id AS "placementId",
   u.id AS "userId", u.full_name AS "fullName", u.full_name_ar AS "fullNameAr",
-  u.email, u.locale, c.id AS "courseId", c.title AS "courseTitle",
+  u.email, u.phone, u.locale, c.id AS "courseId", c.title AS "courseTitle",
   s.id AS "sessionId", s.title AS "sessionTitle", e.region_code AS "regionCode"`;
 
 /** Adds "today minus the overdue delay" as a parameter and answers its placeholder. */
@@ -247,6 +248,7 @@ function toDto(row: FollowupRow): FollowupDto {
       fullName: row.fullName,
       fullNameAr: row.fullNameAr,
       email: row.email,
+      phone: row.phone,
       locale: row.locale,
     },
     courseId: row.courseId,

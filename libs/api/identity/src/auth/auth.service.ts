@@ -82,6 +82,7 @@ export class AuthService {
           passwordHash,
           fullName: input.fullName,
           fullNameAr: input.fullNameAr ?? null,
+          phone: input.phone ?? null,
           gender: input.gender,
           birthYear: input.birthYear,
           regionCode: input.regionCode,

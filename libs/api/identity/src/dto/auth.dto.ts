@@ -5,6 +5,7 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PERSONAL_DATA_NOTICE_VERSION,
+  PHONE_INPUT_MAX_LENGTH,
   REGION_CODES,
 } from '@oris/shared/domain';
 import type { Gender, Locale } from '@oris/shared/domain';
@@ -23,6 +24,7 @@ import {
   EMAIL_MAX_LENGTH,
   HasNoControlCharacters,
   IsBirthYear,
+  IsPhone,
   MIN_BIRTH_YEAR,
   NAME_MAX_LENGTH,
   NormaliseEmail,
@@ -86,6 +88,16 @@ export class RegisterDto {
   @ApiProperty({ enum: REGION_CODES, example: 'MA-04' })
   @IsIn(REGION_CODES)
   regionCode!: string;
+
+  @ApiPropertyOptional({
+    maxLength: PHONE_INPUT_MAX_LENGTH,
+    example: '06 12 34 56 78',
+    description:
+      'Optional, so a placement officer can call. Moroccan (06, 07, 05…) or international with +; stored in E.164.',
+  })
+  @IsOptional()
+  @IsPhone()
+  phone?: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'fr' })
   @IsOptional()

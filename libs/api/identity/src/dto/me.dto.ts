@@ -4,6 +4,7 @@ import {
   LOCALES,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  PHONE_INPUT_MAX_LENGTH,
   REGION_CODES,
 } from '@oris/shared/domain';
 import type { Gender, Locale } from '@oris/shared/domain';
@@ -13,6 +14,7 @@ import {
   HasNoControlCharacters,
   IsBirthYear,
   IsOmittable,
+  IsPhone,
   MIN_BIRTH_YEAR,
   NAME_MAX_LENGTH,
   Trim,
@@ -61,6 +63,17 @@ export class UpdateMeDto {
   @IsOmittable()
   @IsIn(REGION_CODES)
   regionCode?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: PHONE_INPUT_MAX_LENGTH,
+    example: '06 12 34 56 78',
+    description: 'Moroccan (06, 07, 05…) or international with +; stored in E.164. null clears it.',
+  })
+  @IsOptional()
+  @IsPhone()
+  phone?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES })
   @IsOmittable()

@@ -34,6 +34,14 @@ export class UserDto {
   regionCode!: string | null;
 
   @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+212612345678',
+    description: 'E.164. Shown to the person, admins and placement officers only.',
+  })
+  phone!: string | null;
+
+  @ApiProperty({
     enum: LOCALES,
     example: 'fr',
     description: 'Language of the interface and of emails.',

@@ -1,3 +1,4 @@
+import { normalisePhone, PHONE_INPUT_MAX_LENGTH } from '@oris/shared/domain';
 import { Transform } from 'class-transformer';
 import { Matches, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
 
@@ -44,3 +45,25 @@ export function IsBirthYear(): PropertyDecorator {
 }
 
 const maxBirthYear = () => new Date().getUTCFullYear() - MIN_AGE;
+
+/**
+ * A phone number as typed (Moroccan national form or international with +), stored in E.164.
+ * The transform normalises what it can read and leaves the rest as typed, for the check to name.
+ */
+export function IsPhone(): PropertyDecorator {
+  return (target, propertyName) => {
+    Transform(({ value }) =>
+      typeof value === 'string' ? (normalisePhone(value) ?? value) : value,
+    )(target, propertyName);
+    registerDecorator({
+      name: 'isPhone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && normalisePhone(value) === value,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must be a Moroccan number (06, 07 or 05 followed by 8 digits) or an international number starting with + (at most ${PHONE_INPUT_MAX_LENGTH} characters)`,
+      },
+    });
+  };
+}

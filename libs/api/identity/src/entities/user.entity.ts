@@ -24,6 +24,7 @@ import { UserRole } from './user-role.entity';
 @Check('users_email_lower_check', `email = lower(email)`)
 @Check('users_gender_check', `gender IN ('female', 'male')`)
 @Check('users_locale_check', `locale IN ('fr', 'ar', 'en')`)
+@Check('users_phone_e164_check', `phone ~ '^\\+[1-9][0-9]{7,14}$'`)
 export class User {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
@@ -53,6 +54,10 @@ export class User {
   @ManyToOne(() => Region, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'users_region_code_fkey' })
   region?: Region;
+
+  /** E.164 (checked); optional. Personal data: shown to the person, admins and officers. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phone!: string | null;
 
   @Column({ type: 'varchar', length: 2, default: 'fr' })
   locale!: Locale;

@@ -8,6 +8,7 @@ const data = (fullName: string): MyData => ({
   profile: {
     id: 'p1',
     email: 'nora@example.ma',
+    phone: '+212612345678',
     fullName,
     fullNameAr: null,
     gender: null,

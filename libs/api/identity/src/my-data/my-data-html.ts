@@ -47,6 +47,7 @@ const SECTIONS = {
 const FIELDS: Record<string, Words> = {
   id: { fr: 'Identifiant', ar: 'المعرّف', en: 'Identifier' },
   email: { fr: 'Adresse e-mail', ar: 'البريد الإلكتروني', en: 'Email' },
+  phone: { fr: 'Téléphone', ar: 'الهاتف', en: 'Phone' },
   fullName: { fr: 'Nom complet', ar: 'الاسم الكامل', en: 'Full name' },
   fullNameAr: { fr: 'Nom en arabe', ar: 'الاسم بالعربية', en: 'Name in Arabic' },
   gender: { fr: 'Genre', ar: 'الجنس', en: 'Gender' },

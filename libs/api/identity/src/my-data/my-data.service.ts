@@ -96,7 +96,7 @@ export class MyDataService {
   private async profile(manager: EntityManager, userId: string): Promise<MyDataProfile> {
     // Named columns, never `*`: the password hash must not reach the export.
     const [row] = (await manager.query(
-      `SELECT u.id, u.email, u.full_name, u.full_name_ar, u.gender, u.birth_year, u.region_code,
+      `SELECT u.id, u.email, u.phone, u.full_name, u.full_name_ar, u.gender, u.birth_year, u.region_code,
               u.locale, u.created_at, u.updated_at,
               coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_role r WHERE r.user_id = u.id),
                        '{}') AS roles
@@ -108,6 +108,7 @@ export class MyDataService {
     return {
       id: row['id'] as string,
       email: row['email'] as string,
+      phone: row['phone'] as string | null,
       fullName: row['full_name'] as string,
       fullNameAr: row['full_name_ar'] as string | null,
       gender: row['gender'] as string | null,

@@ -8,6 +8,7 @@ export type MyDataActor = 'you' | 'system' | 'admin' | 'placement_officer' | 'tr
 export interface MyDataProfile {
   id: string;
   email: string;
+  phone: string | null;
   fullName: string;
   fullNameAr: string | null;
   gender: string | null;

@@ -15,6 +15,7 @@ export function toUserDto(user: User, roles: Iterable<Role>): UserDto {
     gender: user.gender,
     birthYear: user.birthYear,
     regionCode: user.regionCode,
+    phone: user.phone,
     locale: user.locale,
     roles: sortRoles(roles),
     createdAt: user.createdAt.toISOString(),

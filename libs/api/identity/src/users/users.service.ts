@@ -98,6 +98,7 @@ export class UsersService {
       'gender',
       'birthYear',
       'regionCode',
+      'phone',
       'locale',
     ] as const) {
       if (changes[key] !== undefined) Object.assign(patch, { [key]: changes[key] });

@@ -18,6 +18,14 @@ export class TrainedPersonDto {
   @ApiProperty()
   email!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+212612345678',
+    description: 'E.164, for a call; null when the person gave none.',
+  })
+  phone!: string | null;
+
   @ApiProperty({ enum: GENDERS, nullable: true })
   gender!: Gender | null;
 
@@ -89,6 +97,14 @@ export class PersonToFollowDto {
 
   @ApiProperty()
   email!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+212612345678',
+    description: 'E.164, for a call; null when the person gave none.',
+  })
+  phone!: string | null;
 
   @ApiProperty({
     nullable: true,

@@ -25,7 +25,7 @@ export class SituationsService {
   async situation(user: AuthenticatedUser, personId: string): Promise<PersonSituationDto> {
     return this.dataSource.transaction(async (manager) => {
       const [person]: TrainedPersonDto[] = await manager.query(
-        `SELECT id, full_name AS "fullName", full_name_ar AS "fullNameAr", email, gender,
+        `SELECT id, full_name AS "fullName", full_name_ar AS "fullNameAr", email, phone, gender,
                 birth_year AS "birthYear", region_code AS "regionCode"
            FROM users WHERE id = $1`,
         [personId],
@@ -106,7 +106,7 @@ export class SituationsService {
     const items: PersonToFollowDto[] = await manager.query(
       `${cte}
        SELECT p.user_id AS "userId", u.full_name AS "fullName", u.full_name_ar AS "fullNameAr",
-              u.email, p.region_code AS "regionCode", p.completions,
+              u.email, u.phone, p.region_code AS "regionCode", p.completions,
               p.completed_on::text AS "lastCompletedOn", p.course_title AS "lastCourseTitle",
               (SELECT count(*)::int FROM placement_version v
                 WHERE v.user_id = p.user_id AND v.superseded_at IS NULL) AS "awaitingValidation"

@@ -1440,6 +1440,11 @@ export interface components {
         | 'MA-11'
         | 'MA-12';
       /**
+       * @description Optional, so a placement officer can call. Moroccan (06, 07, 05…) or international with +; stored in E.164.
+       * @example 06 12 34 56 78
+       */
+      phone?: string;
+      /**
        * @default fr
        * @enum {string}
        */
@@ -1490,6 +1495,11 @@ export interface components {
         | 'MA-11'
         | 'MA-12'
         | null;
+      /**
+       * @description E.164. Shown to the person, admins and placement officers only.
+       * @example +212612345678
+       */
+      phone: string | null;
       /**
        * @description Language of the interface and of emails.
        * @example fr
@@ -1558,6 +1568,11 @@ export interface components {
         | 'MA-10'
         | 'MA-11'
         | 'MA-12';
+      /**
+       * @description Moroccan (06, 07, 05…) or international with +; stored in E.164. null clears it.
+       * @example 06 12 34 56 78
+       */
+      phone?: string | null;
       /** @enum {string} */
       locale?: 'fr' | 'ar' | 'en';
     };
@@ -2356,7 +2371,7 @@ export interface components {
     };
     ImportEnrollmentsDto: {
       /**
-       * @description The CSV text (UTF-8; comma or semicolon separated; a header line naming the columns): `email`, `fullName`, `baselineSituation`, `educationLevel` (required); `fullNameAr`, `gender`, `birthYear`, `regionCode` (required for a person without an account; ignored for someone who has one); `completedOn` (YYYY-MM-DD: records a past completion). Cells are stored as written (a formula-like cell is text). At most 2,000 rows.
+       * @description The CSV text (UTF-8; comma or semicolon separated; a header line naming the columns): `email`, `fullName`, `baselineSituation`, `educationLevel` (required); `fullNameAr`, `gender`, `birthYear`, `regionCode` (required for a person without an account; ignored for someone who has one); `phone` (optional, Moroccan or international with +, stored in E.164 for a person the import creates; ignored for someone who has an account); `completedOn` (YYYY-MM-DD: records a past completion). Cells are stored as written (a formula-like cell is text). At most 2,000 rows.
        * @example email,fullName,gender,birthYear,regionCode,baselineSituation,educationLevel
        *     amina.benali@example.ma,Amina Benali,female,1994,MA-04,seeking,licence
        */
@@ -2774,6 +2789,11 @@ export interface components {
       fullName: string;
       fullNameAr: string | null;
       email: string;
+      /**
+       * @description E.164, for a call; null when the person gave none.
+       * @example +212612345678
+       */
+      phone: string | null;
       /** @description Region at the latest completion’s enrollment. */
       regionCode: string | null;
       completions: number;
@@ -3175,6 +3195,11 @@ export interface components {
       fullName: string;
       fullNameAr: string | null;
       email: string;
+      /**
+       * @description E.164, for a call; null when the person gave none.
+       * @example +212612345678
+       */
+      phone: string | null;
       /** @enum {string|null} */
       gender: 'female' | 'male' | null;
       birthYear: number | null;
@@ -3302,6 +3327,11 @@ export interface components {
       fullNameAr?: string | null;
       /** @description Contact address (the survey is emailed there). */
       email: string;
+      /**
+       * @description E.164, for a call; null when the person gave none.
+       * @example +212612345678
+       */
+      phone: string | null;
       /** @enum {string} */
       locale: 'fr' | 'ar' | 'en';
     };

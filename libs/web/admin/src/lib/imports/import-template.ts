@@ -18,6 +18,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { name: 'gender', need: 'newPeople', values: GENDERS },
   { name: 'birthYear', need: 'newPeople' },
   { name: 'regionCode', need: 'newPeople', values: REGION_CODES },
+  { name: 'phone', need: 'optional' },
   { name: 'completedOn', need: 'optional' },
 ];
 
@@ -25,7 +26,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
 export const IMPORT_TEMPLATE =
   IMPORT_COLUMNS.map((column) => column.name).join(',') +
   '\n' +
-  'amina.benali@example.ma,Amina Benali,seeking,licence,أمينة بنعلي,female,1994,MA-04,\n';
+  'amina.benali@example.ma,Amina Benali,seeking,licence,أمينة بنعلي,female,1994,MA-04,06 12 34 56 78,\n';
 
 export const IMPORT_TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(IMPORT_TEMPLATE)}`;
 

@@ -97,7 +97,7 @@ describe('ImportsPage', () => {
       report({ problems: [{ line: 3, field: 'baselineSituation', reason: 'must be one of …' }] }),
     ]);
     expect(element.querySelector('.chosen')?.textContent).toContain('admin.imports.session.chosen');
-    const csv = `${IMPORT_TEMPLATE}yassir@example.ma,Yassir Naciri,unemployed,master,,male,1990,MA-06,\n`;
+    const csv = `${IMPORT_TEMPLATE}yassir@example.ma,Yassir Naciri,unemployed,master,,male,1990,MA-06,,\n`;
 
     await chooseFile(csv);
     buttons()[0].click();
@@ -174,7 +174,7 @@ describe('ImportsPage', () => {
     await settle(harness);
     expect(buttons()[1].disabled).toBe(false);
 
-    await chooseFile(`${IMPORT_TEMPLATE}x@example.ma,X,seeking,licence,,female,1990,MA-01,\n`);
+    await chooseFile(`${IMPORT_TEMPLATE}x@example.ma,X,seeking,licence,,female,1990,MA-01,,\n`);
 
     expect(buttons()[1].disabled).toBe(true);
   });

@@ -14,6 +14,7 @@ function person(id: string, fullName: string, roles: UserDto['roles']): UserDto 
     gender: 'female',
     birthYear: 1990,
     regionCode: 'MA-06',
+    phone: null,
     locale: 'fr',
     roles,
     createdAt: '2026-01-01T00:00:00Z',

@@ -13,6 +13,7 @@ const user: UserDto = {
   gender: 'female',
   birthYear: 1994,
   regionCode: 'MA-01',
+  phone: null,
   locale: 'en',
   roles: ['trainee'],
   createdAt: '2026-01-01T00:00:00Z',

@@ -12,6 +12,7 @@ import { type Gender, GENDERS, type Locale, LOCALES, type RegionCode } from '@or
 import {
   AuthSession,
   formSubmission,
+  phoneNumber,
   LanguageService,
   LOCALE_NAMES,
   ORIS_API,
@@ -62,6 +63,7 @@ export class ProfileDetailsForm {
   protected readonly form = inject(NonNullableFormBuilder).group({
     fullName: ['', [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)]],
     fullNameAr: ['', [arabicScript, Validators.maxLength(NAME_MAX_LENGTH)]],
+    phone: ['', phoneNumber],
     gender: [null as Gender | null],
     birthYear: [
       null as number | null,
@@ -86,6 +88,7 @@ export class ProfileDetailsForm {
         {
           fullName: user.fullName,
           fullNameAr: user.fullNameAr ?? '',
+          phone: user.phone ?? '',
           gender: user.gender,
           birthYear: user.birthYear,
           regionCode: user.regionCode,
@@ -114,6 +117,8 @@ export class ProfileDetailsForm {
     return {
       fullName: details.fullName.trim(),
       fullNameAr: optionalText(details.fullNameAr),
+      // Emptying the field removes the number.
+      phone: optionalText(details.phone),
       locale: details.locale,
       ...(details.gender ? { gender: details.gender } : {}),
       ...(birthYear ? { birthYear } : {}),

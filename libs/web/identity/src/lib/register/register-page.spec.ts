@@ -110,6 +110,7 @@ describe('RegisterPage', () => {
       password: 'a long enough password',
       fullName: 'Salma Idrissi',
       fullNameAr: 'سلمى الإدريسي',
+      phone: ' 06 12 34 56 78 ',
       gender: 'female',
       birthYear: 1998,
       regionCode: 'MA-06',
@@ -124,6 +125,7 @@ describe('RegisterPage', () => {
         password: 'a long enough password',
         fullName: 'Salma Idrissi',
         fullNameAr: 'سلمى الإدريسي',
+        phone: '06 12 34 56 78',
         gender: 'female',
         birthYear: 1998,
         regionCode: 'MA-06',
@@ -152,6 +154,7 @@ describe('RegisterPage', () => {
       password: 'password123',
       fullName: 'Salma Idrissi',
       fullNameAr: '',
+      phone: '',
       gender: 'female',
       birthYear: 1998,
       regionCode: 'MA-06',
@@ -166,5 +169,31 @@ describe('RegisterPage', () => {
       'This password is too common.',
     );
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Invalid input');
+  });
+
+  it('refuses a phone number the API would refuse, before sending anything', async () => {
+    const { form, submit, sent, fixture, element } = await render(() =>
+      Response.json({}, { status: 201 }),
+    );
+    form.setValue({
+      email: 'salma@example.ma',
+      password: 'a long enough password',
+      fullName: 'Salma Idrissi',
+      fullNameAr: '',
+      phone: '08 12 34 56 78',
+      gender: 'female',
+      birthYear: 1998,
+      regionCode: 'MA-06',
+      consent: true,
+    });
+
+    await submit();
+    await fixture.whenStable();
+
+    expect(sent).toEqual([]);
+    expect(form.controls.phone.errors).toEqual({ phone: true });
+    const phoneInput = element.querySelector('input[formcontrolname="phone"]');
+    expect(phoneInput?.getAttribute('type')).toBe('tel');
+    expect(phoneInput?.getAttribute('dir')).toBe('ltr');
   });
 });

@@ -19,6 +19,7 @@ import {
 import {
   AuthSession,
   formSubmission,
+  phoneNumber,
   LanguageService,
   RegionsService,
   safeReturnUrl,
@@ -74,6 +75,7 @@ export class RegisterPage {
     ],
     fullName: ['', [Validators.required, Validators.maxLength(NAME_MAX_LENGTH)]],
     fullNameAr: ['', [arabicScript, Validators.maxLength(NAME_MAX_LENGTH)]],
+    phone: ['', phoneNumber],
     gender: ['' as Gender | '', Validators.required],
     birthYear: [
       null as number | null,
@@ -99,6 +101,7 @@ export class RegisterPage {
         password: account.password,
         fullName: account.fullName.trim(),
         fullNameAr: optionalText(account.fullNameAr) ?? undefined,
+        phone: optionalText(account.phone) ?? undefined,
         gender: account.gender as Gender,
         birthYear: Number(account.birthYear),
         regionCode: account.regionCode as RegionCode,

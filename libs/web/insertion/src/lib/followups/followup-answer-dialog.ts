@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PlacementForm } from '../person/placement-form';
+import { PhoneLink } from '../shared/phone-link';
 import type { Followup } from '../shared/insertion-types';
 
 /** Records what a trainee said on the phone: the placement form's fields, for one follow-up. */
 @Component({
   selector: 'oris-followup-answer-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatDialogModule, TranslocoPipe, PlacementForm],
+  imports: [MatDialogModule, TranslocoPipe, PlacementForm, PhoneLink],
   template: `
     <h2 mat-dialog-title>
       {{ 'insertion.followups.answerTitle' | transloco: { name: followup.person.fullName } }}
@@ -25,6 +26,9 @@ import type { Followup } from '../shared/insertion-types';
         }}
         @if (followup.person.email) {
           · <bdi>{{ followup.person.email }}</bdi>
+        }
+        @if (followup.person.phone) {
+          · <oris-phone-link [phone]="followup.person.phone" [name]="followup.person.fullName" />
         }
       </p>
       <oris-placement-form

@@ -29,6 +29,7 @@ function aFollowup(changes: Partial<Followup> = {}): Followup {
       fullName: 'Salma Bennani',
       fullNameAr: null,
       email: 'salma@example.org',
+      phone: '+212612345678',
       locale: 'fr',
     },
     courseId: 'c1',
@@ -88,6 +89,15 @@ async function render(answered: Followup | undefined = undefined) {
 }
 
 describe('FollowupsPage', () => {
+  it('gives the officer the person’s phone as a tel: link to call from the queue', async () => {
+    const { element } = await render();
+
+    const link = element.querySelector<HTMLAnchorElement>('tbody a[href^="tel:"]');
+    expect(link?.getAttribute('href')).toBe('tel:+212612345678');
+    expect(link?.getAttribute('dir')).toBe('ltr');
+    expect(link?.textContent?.trim()).toBe('+212 6 12 34 56 78');
+  });
+
   it('opens on the overdue follow-ups, with the count of each tab', async () => {
     const { tab, listQueries } = await render();
 

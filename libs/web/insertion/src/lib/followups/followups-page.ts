@@ -25,6 +25,7 @@ import type {
 import { InsertionTabs } from '../shared/insertion-tabs';
 import { insertionMessageKeys } from '../shared/problem-keys';
 import { FollowupAnswerDialog, followupAnswerDialogOptions } from './followup-answer-dialog';
+import { PhoneLink } from '../shared/phone-link';
 
 const PAGE_SIZE = 20;
 
@@ -58,6 +59,7 @@ export const QUEUE_TABS: readonly QueueTab[] = [
     Pager,
     ProblemAlert,
     InsertionTabs,
+    PhoneLink,
   ],
   templateUrl: './followups-page.html',
   styleUrl: './followups-page.scss',

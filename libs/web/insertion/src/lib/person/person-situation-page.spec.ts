@@ -62,6 +62,20 @@ describe('PersonSituationPage', () => {
     expect(element.textContent).toContain('insertion.person.noPlacements');
   });
 
+  it('shows the person’s phone as a tel: link read left to right, and no link without one', async () => {
+    const { element } = await render({}, [aSituation()]);
+    const link = element.querySelector<HTMLAnchorElement>('.oris-lead a[href^="tel:"]');
+    expect(link?.getAttribute('href')).toBe('tel:+212612345678');
+    expect(link?.getAttribute('dir')).toBe('ltr');
+    expect(link?.textContent?.trim()).toBe('+212 6 12 34 56 78');
+    TestBed.resetTestingModule();
+
+    const withoutPhone = aSituation();
+    withoutPhone.person.phone = null;
+    const again = await render({}, [withoutPhone]);
+    expect(again.element.querySelector('a[href^="tel:"]')).toBeNull();
+  });
+
   it('validates an unvalidated situation and shows it validated', async () => {
     const { harness, element, api, button } = await render(
       {

@@ -14,6 +14,7 @@ import { ValidationChip } from '../shared/placement-chips';
 import { insertionMessageKeys } from '../shared/problem-keys';
 import { PlacementForm } from './placement-form';
 import { VersionHistory } from './version-history';
+import { PhoneLink } from '../shared/phone-link';
 
 /** What the form is doing: recording a new situation, or changing one. */
 type Editing = { placement: Placement | null } | null;
@@ -35,6 +36,7 @@ type Editing = { placement: Placement | null } | null;
     PlacementForm,
     ValidationChip,
     VersionHistory,
+    PhoneLink,
   ],
   templateUrl: './person-situation-page.html',
   styleUrl: './person-situation-page.scss',

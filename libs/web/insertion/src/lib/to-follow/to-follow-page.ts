@@ -15,6 +15,7 @@ import { InsertionApi } from '../insertion-api';
 import type { CourseSummary, PageOf, PersonToFollow, Session } from '../shared/insertion-types';
 import { InsertionTabs } from '../shared/insertion-tabs';
 import { insertionMessageKeys } from '../shared/problem-keys';
+import { PhoneLink } from '../shared/phone-link';
 
 const PAGE_SIZE = 20;
 
@@ -37,6 +38,7 @@ const PAGE_SIZE = 20;
     Chip,
     ProblemAlert,
     InsertionTabs,
+    PhoneLink,
   ],
   templateUrl: './to-follow-page.html',
   styleUrl: '../shared/list-page.scss',

@@ -2,15 +2,18 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { API_FETCH } from '@oris/web/core';
+import { API_FETCH, AuthSession } from '@oris/web/core';
 import { aSessionBrief, anEnrollment, COURSE_ID, fakeApi, SESSION_ID, settle } from '../testing';
 import { EnrollDialog } from './enroll-dialog';
 
 const ENROLL = `POST /api/v1/sessions/${SESSION_ID}/enrollments`;
 
-async function render(answers: (() => Response)[]) {
+async function render(answers: (() => Response)[], phoneOnAccount: string | null = null) {
   const answer = jest.fn(() => (answers.shift() ?? (() => new Response(null, { status: 500 })))());
-  const api = fakeApi({ [ENROLL]: answer });
+  const api = fakeApi({
+    [ENROLL]: answer,
+    'PATCH /api/v1/me': (body) => Response.json({ id: 'u1', ...(body as object) }),
+  });
   const close = jest.fn();
   TestBed.configureTestingModule({
     imports: [
@@ -32,6 +35,10 @@ async function render(answers: (() => Response)[]) {
       },
     ],
   });
+  // The signed-in person, as the session holds them (only the phone matters here).
+  const session = TestBed.inject(AuthSession);
+  Object.defineProperty(session, 'user', { value: () => ({ id: 'u1', phone: phoneOnAccount }) });
+  const updateUser = jest.spyOn(session, 'updateUser').mockImplementation(() => undefined);
   const fixture = TestBed.createComponent(EnrollDialog);
   await settle(fixture);
   const element = fixture.nativeElement as HTMLElement;
@@ -50,7 +57,8 @@ async function render(answers: (() => Response)[]) {
     await settle(fixture);
   };
   const enrollCalls = () => api.calls.filter((call) => call.method === 'POST');
-  return { fixture, element, answer2, submit, enrollCalls, close };
+  const phoneInput = () => element.querySelector<HTMLInputElement>('input[type="tel"]');
+  return { fixture, element, api, answer2, submit, enrollCalls, close, phoneInput, updateUser };
 }
 
 describe('EnrollDialog', () => {
@@ -60,6 +68,52 @@ describe('EnrollDialog', () => {
     expect(element.querySelector('h3')?.textContent).toContain('learning.enroll.dialog.whyHeading');
     expect(element.textContent).toContain('learning.enroll.dialog.why');
     expect(element.textContent).toContain('learning.enroll.dialog.privacy');
+  });
+
+  it('offers someone without a phone to add one, saves it to the profile, then enrolls', async () => {
+    const { fixture, api, answer2, submit, enrollCalls, phoneInput, updateUser } = await render([
+      () => Response.json(anEnrollment({ status: 'confirmed' }), { status: 201 }),
+    ]);
+    const input = phoneInput();
+    expect(input?.getAttribute('dir')).toBe('ltr');
+
+    await answer2();
+    (input as HTMLInputElement).value = ' 06 12 34 56 78 ';
+    input?.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    await submit();
+
+    const saved = api.calls.filter((call) => call.method === 'PATCH');
+    expect(saved.map((call) => call.body)).toEqual([{ phone: '06 12 34 56 78' }]);
+    expect(updateUser).toHaveBeenCalledWith({ id: 'u1', phone: '06 12 34 56 78' });
+    expect(enrollCalls()).toHaveLength(1);
+  });
+
+  it('refuses a phone the API would refuse, sending nothing, and enrolls without one', async () => {
+    const { fixture, api, answer2, submit, enrollCalls, phoneInput } = await render([
+      () => Response.json(anEnrollment({ status: 'confirmed' }), { status: 201 }),
+    ]);
+    await answer2();
+    const input = phoneInput() as HTMLInputElement;
+    input.value = '08 12';
+    input.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    await submit();
+    expect(api.calls).toHaveLength(0);
+    expect(fixture.nativeElement.textContent).toContain('validation.phone');
+
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    await submit();
+    expect(api.calls.filter((call) => call.method === 'PATCH')).toHaveLength(0);
+    expect(enrollCalls()).toHaveLength(1);
+  });
+
+  it('does not ask for a phone the account already has', async () => {
+    const { phoneInput } = await render([], '+212612345678');
+
+    expect(phoneInput()).toBeNull();
   });
 
   it('sends nothing until both questions are answered', async () => {

@@ -12,11 +12,12 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ApiError } from '@oris/shared/api-client';
+import { ApiError, unwrap } from '@oris/shared/api-client';
 import {
   BASELINE_SITUATIONS,
   type BaselineSituation,
@@ -25,7 +26,13 @@ import {
 } from '@oris/shared/domain';
 import type { Course, SessionBrief } from '@oris/web/catalogue';
 import { DayRangePipe } from '@oris/web/catalogue';
-import { formSubmission, LanguageService } from '@oris/web/core';
+import {
+  AuthSession,
+  formSubmission,
+  LanguageService,
+  ORIS_API,
+  phoneNumber,
+} from '@oris/web/core';
 import { FieldError, ProblemAlert } from '@oris/web/ui';
 import { LearningApi } from '../learning-api';
 import { keepsIdempotencyKey, newIdempotencyKey } from '../shared/enrollment-rules';
@@ -52,6 +59,7 @@ export interface EnrollDialogData {
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
+    MatInputModule,
     MatRadioModule,
     MatSelectModule,
     TranslocoPipe,
@@ -66,6 +74,8 @@ export class EnrollDialog {
   protected readonly data = inject<EnrollDialogData>(MAT_DIALOG_DATA);
   private readonly dialog = inject<MatDialogRef<EnrollDialog, Enrollment>>(MatDialogRef);
   private readonly learning = inject(LearningApi);
+  private readonly api = inject(ORIS_API);
+  private readonly session = inject(AuthSession);
   private readonly myEnrollments = inject(MyEnrollments);
   private readonly injector = inject(Injector);
   protected readonly language = inject(LanguageService).language;
@@ -75,7 +85,13 @@ export class EnrollDialog {
   protected readonly form = new FormGroup({
     baselineSituation: new FormControl<BaselineSituation | null>(null, Validators.required),
     educationLevel: new FormControl<EducationLevel | null>(null, Validators.required),
+    phone: new FormControl('', { nonNullable: true, validators: phoneNumber }),
   });
+  /**
+   * Placement officers call those who do not answer the follow-up survey: someone without a
+   * phone number on their account is offered to add one here (optional, saved to the profile).
+   */
+  protected readonly offersPhone = !this.session.user()?.phone;
   protected readonly submission = formSubmission();
   protected readonly messageKeys = learningMessageKeys;
   protected readonly outcome = signal<Enrollment | null>(null);
@@ -90,9 +106,15 @@ export class EnrollDialog {
   }
 
   protected async enroll(): Promise<void> {
-    const { baselineSituation, educationLevel } = this.form.getRawValue();
+    const { baselineSituation, educationLevel, phone } = this.form.getRawValue();
     const enrolled = await this.submission.run(this.form, async () => {
       if (!baselineSituation || !educationLevel) return;
+      if (this.offersPhone && phone.trim() !== '') {
+        const updated = await unwrap(
+          this.api.PATCH('/api/v1/me', { body: { phone: phone.trim() } }),
+        );
+        this.session.updateUser(updated);
+      }
       try {
         const enrollment = await this.learning.enroll(
           this.data.session.id,
