@@ -285,6 +285,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/audit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Audit events, newest first (administrators)
+     * @description Changes and staff access to personal data (e.g. `person.situation_read`, `placement.read`, `certificate.pdf_downloaded`, `indicators.insertion_exported`, `personal_data.viewed`). Filters by actor, subject id, action (or action prefix ending with `.`) and Moroccan days.
+     */
+    get: operations['AuditEvents_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses': {
     parameters: {
       query?: never;
@@ -1618,6 +1638,40 @@ export interface components {
       auditEvents: {
         [key: string]: unknown;
       }[];
+    };
+    AuditEventDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @example person.situation_read */
+      action: string;
+      /**
+       * Format: uuid
+       * @description Null when the system or a command-line operator acted.
+       */
+      actorId: string | null;
+      /** @example Karim Alaoui */
+      actorName: string | null;
+      /**
+       * @description user, certificate, placement, session, …
+       * @example user
+       */
+      subjectType: string;
+      /** @example 0b7c6f6e-3f1a-4d7e-9a51-2f1c9d0f4a10 */
+      subjectId: string;
+      /** @description The person’s name when the subject is a person who still has an account. */
+      subjectName: string | null;
+      /**
+       * @description Flat facts about the event (never a copy of personal data).
+       * @example {
+       *       "certificateId": "5d1c…",
+       *       "role": "trainer"
+       *     }
+       */
+      data: {
+        [key: string]: string | number | boolean;
+      };
     };
     SessionBriefDto: {
       /** Format: uuid */
@@ -4560,6 +4614,70 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AuditEvents_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only what this person did. */
+        actor?: string;
+        /** @description Only events about this object: its id (for a person, their user id), whatever its type. */
+        subject?: string;
+        /** @description Only this action, or every action under a prefix ending with a dot (`certificate.`). */
+        action?: string;
+        /** @description From this day (Morocco), included. */
+        from?: string;
+        /** @description Up to this day (Morocco), included. */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AuditEventDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
