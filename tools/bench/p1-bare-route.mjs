@@ -30,7 +30,7 @@ import {
   tail,
   waitUntilAnswering,
   writeSection,
-} from './http-bench.mjs';
+} from './lib/http-load.mjs';
 
 const BAR = 0.85;
 const ROUTE = HEALTH_ROUTE;

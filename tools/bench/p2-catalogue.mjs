@@ -28,7 +28,7 @@ import {
   tableRow,
   withDatabase,
   writeSection,
-} from './http-bench.mjs';
+} from './lib/http-load.mjs';
 
 const RATIO_BAR = 0.3;
 const P99_BAR_MS = 50;

@@ -31,7 +31,7 @@ import {
   TABLE_HEADER,
   withDatabase,
   writeSection,
-} from './http-bench.mjs';
+} from './lib/http-load.mjs';
 
 const BAR = 0.1;
 

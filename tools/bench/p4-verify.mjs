@@ -35,7 +35,7 @@ import {
   tableRow,
   withDatabase,
   writeSection,
-} from './http-bench.mjs';
+} from './lib/http-load.mjs';
 
 const BAR = 0.5;
 /** Far above what the runs can send in a minute: the limit is counted, never reached. */

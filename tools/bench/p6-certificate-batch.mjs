@@ -49,7 +49,7 @@ import {
   tail,
   withDatabase,
   writeSection,
-} from './http-bench.mjs';
+} from './lib/http-load.mjs';
 import {
   documentOptions,
   drawBare,

@@ -42,7 +42,7 @@ import {
   startApi,
   withDatabase,
   writeSection,
-} from './http-bench.mjs';
+} from './lib/http-load.mjs';
 import { P7_OFFICER_EMAIL, P7_SESSIONS, peopleFor, seedP7 } from './p7-seed.mjs';
 
 const P95_FACTOR = 1.2;

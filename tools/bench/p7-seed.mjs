@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserFacingError, log, main } from '../dev/lib.mjs';
-import { int, withDatabase } from './http-bench.mjs';
+import { int, withDatabase } from './lib/http-load.mjs';
 
 export const P7_SESSIONS = 10_000;
 export const P7_COURSES = 200;

@@ -15,9 +15,5 @@ describe('MIGRATIONS', () => {
     expect(new Set(timestamps).size).toBe(timestamps.length);
   });
 
-  it('can undo every migration it applies', () => {
-    for (const migration of MIGRATIONS) {
-      expect(typeof migration.prototype.down).toBe('function');
-    }
-  });
+  // That each one reverts cleanly is proven on a real database: apps/api/test/database.
 });

@@ -17,7 +17,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureInstall } from '../dev/ensure-install.mjs';
+import { ensureInstall } from '../../dev/ensure-install.mjs';
 import {
   NX,
   NX_ENV,
@@ -32,8 +32,8 @@ import {
   runOrThrow,
   sleep,
   warn,
-} from '../dev/lib.mjs';
-import { withPgAdmin } from '../dev/services.mjs';
+} from '../../dev/lib.mjs';
+import { withPgAdmin } from '../../dev/services.mjs';
 import { formatProfile, summariseProfile } from './cpu-profile.mjs';
 
 /** P1's route: the ceiling the later benchmarks are measured against. */
