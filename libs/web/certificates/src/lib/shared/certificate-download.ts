@@ -2,7 +2,8 @@ import { DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { ApiError } from '@oris/shared/api-client';
 import { CertificatesApi } from '../certificates-api';
 import type { Certificate } from './certificate-types';
-import { certificateFilename, saveFile } from './save-file';
+import { saveFile } from '@oris/web/ui';
+import { certificateFilename } from './certificate-filename';
 
 /** Downloads certificates' PDFs, remembering which one is on its way and what went wrong. */
 @Injectable()

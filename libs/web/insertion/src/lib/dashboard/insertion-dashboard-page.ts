@@ -18,7 +18,7 @@ import { ApiError } from '@oris/shared/api-client';
 import { FOLLOWUP_HORIZONS, moroccoTimeToIso, type RegionCode } from '@oris/shared/domain';
 import { formatDay } from '@oris/web/catalogue';
 import { LanguageService, RegionsService } from '@oris/web/core';
-import { ProblemAlert } from '@oris/web/ui';
+import { ProblemAlert, saveFile } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type {
@@ -32,7 +32,6 @@ import type {
 } from '../shared/insertion-types';
 import { InsertionTabs } from '../shared/insertion-tabs';
 import { insertionMessageKeys } from '../shared/problem-keys';
-import { saveFile } from '../shared/save-file';
 import { BarChart } from './bar-chart';
 import {
   type Bar,
