@@ -36,6 +36,7 @@ const translations = {
       certificates: 'Certificats',
       insertion: 'Insertion',
       indicators: 'Indicateurs d’insertion',
+      audit: 'Journal d’audit',
     },
   },
   ar: {
@@ -129,6 +130,7 @@ describe('App shell', () => {
       'Espace formateur',
       'Utilisateurs',
       'Import d’inscriptions',
+      'Journal d’audit',
       'Certificats',
       'Insertion',
     ]);
