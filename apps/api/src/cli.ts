@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { CommandInputError } from '@oris/api/identity';
-import { InvalidConfigError, loadConfig, loadEnvFile } from '@oris/api/platform';
+import {
+  InvalidConfigError,
+  loadCodeDescriptionConfig,
+  loadConfig,
+  loadEnvFile,
+} from '@oris/api/platform';
 import { migrate, revert } from './cli/database-commands';
 import { generateMigration } from './cli/generate-migration-command';
 import { seedDemo } from './cli/demo-seed-command';
@@ -20,12 +25,8 @@ const USAGE = `Usage: cli <command>
 async function main(argv: string[]): Promise<string> {
   const [command, ...args] = argv;
   loadEnvFile();
-  // Describing the code signs nothing and serves no one: these run without a deployment's secrets
-  // (CI checks the OpenAPI document with no environment at all).
   const describesCode = command === 'openapi' || command === 'migration:generate';
-  const config = loadConfig(
-    describesCode ? { NODE_ENV: 'development', ...process.env } : process.env,
-  );
+  const config = describesCode ? loadCodeDescriptionConfig() : loadConfig();
   switch (command) {
     case 'migrate':
       return migrate(config);

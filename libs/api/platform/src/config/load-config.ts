@@ -42,6 +42,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /**
+ * The configuration of commands that only describe the code (the OpenAPI document, a generated
+ * migration): they sign nothing and serve no one, so they run without a deployment's secrets; CI
+ * checks the OpenAPI document with no environment at all. A NODE_ENV that is set still wins.
+ */
+export function loadCodeDescriptionConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return loadConfig({ NODE_ENV: 'development', ...env });
+}
+
+/**
  * Reads a local `.env` (development convenience) into the environment without overriding
  * variables already set. Entry points call it once, before `loadConfig`.
  */

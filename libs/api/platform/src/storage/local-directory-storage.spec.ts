@@ -177,19 +177,17 @@ describe('StorageSweepModule', () => {
         StorageSweepModule,
       ],
     }).compile();
-    // An application context, not an HTTP application: no HTTP adapter is needed to run sweeps.
-    const app = moduleRef;
     try {
       await leftover(root, '.old.pdf.1.000000000000.tmp', 31 * 60_000);
       await leftover(root, '.recent.pdf.1.000000000000.tmp', 29 * 60_000);
-      await app.init(); // the first sweep runs as the application starts
+      await moduleRef.init(); // the first sweep runs as the application starts
       for (let waited = 0; (await listed(root)).length > 1 && waited < 5_000; waited += 20) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(await listed(root)).toEqual(['.recent.pdf.1.000000000000.tmp']);
-      expect(await app.get(AbandonedWritesSweeper).sweep()).toBe(0);
+      expect(await moduleRef.get(AbandonedWritesSweeper).sweep()).toBe(0);
     } finally {
-      await app.close();
+      await moduleRef.close();
       await rm(root, { recursive: true, force: true });
     }
   });
