@@ -102,3 +102,80 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], options: ToCsvOptio
   const body = rows.map((row) => row.map(escape).join(separator)).join('\r\n');
   return (options.bom === false ? '' : '\uFEFF') + body + (rows.length > 0 ? '\r\n' : '');
 }
+
+/** A problem found in an imported file: its line, its column (or `file`) and why. */
+export interface CsvProblem {
+  line: number;
+  /** The column, or `file` for a problem with the file as a whole. */
+  field: string;
+  reason: string;
+}
+
+export interface CsvTableRules<C extends string> {
+  /** Every column the import knows; any other header is refused. */
+  columns: readonly C[];
+  /** Columns the header must have. */
+  required: readonly C[];
+  /** At most this many rows after the header. */
+  maxRows: number;
+}
+
+export interface CsvTable<C extends string> {
+  /** The rows after the header; empty when the header has a problem. */
+  body: CsvRecord[];
+  /** Problems with the file as a whole (all on line 1); rows are not read when there is one. */
+  problems: CsvProblem[];
+  /** The trimmed cell of a row under a column, '' when the file has no such column. */
+  cell(record: CsvRecord, column: C): string;
+  /** Columns the header has, in file order. */
+  columns: readonly string[];
+}
+
+/**
+ * Checks an import's header once for every import: known columns only, the required ones
+ * present, none twice, at least one row and not too many. Every file-level problem is listed at
+ * once, so a dry run shows them together; the rows are left to the import's own rules.
+ */
+export function readCsvTable<C extends string>(
+  records: CsvRecord[],
+  rules: CsvTableRules<C>,
+): CsvTable<C> {
+  const [header, ...rows] = records;
+  const columns = header ? header.cells.map((cell) => cell.trim()) : [];
+  const cell = (record: CsvRecord, column: C): string => {
+    const index = columns.indexOf(column);
+    return index === -1 ? '' : (record.cells[index] ?? '').trim();
+  };
+  if (!header) {
+    return {
+      body: [],
+      columns,
+      cell,
+      problems: [{ line: 1, field: 'file', reason: 'the file is empty' }],
+    };
+  }
+  const problems: CsvProblem[] = [];
+  const known = rules.columns as readonly string[];
+  for (const column of columns) {
+    if (!known.includes(column)) {
+      problems.push({
+        line: 1,
+        field: column || 'file',
+        reason: `unknown column; expected ${known.join(', ')}`,
+      });
+    }
+  }
+  for (const column of rules.required) {
+    if (!columns.includes(column))
+      problems.push({ line: 1, field: column, reason: 'missing column' });
+  }
+  if (new Set(columns).size !== columns.length) {
+    problems.push({ line: 1, field: 'file', reason: 'a column appears twice' });
+  }
+  if (rows.length === 0)
+    problems.push({ line: 1, field: 'file', reason: 'no row after the header' });
+  if (rows.length > rules.maxRows) {
+    problems.push({ line: 1, field: 'file', reason: `at most ${rules.maxRows} rows per import` });
+  }
+  return { body: problems.length > 0 ? [] : rows, columns, cell, problems };
+}

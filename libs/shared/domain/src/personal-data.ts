@@ -10,3 +10,13 @@ export const PERSONAL_DATA_PURPOSE =
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/**
+ * An email address as the CSV imports accept it: one `@`, a dot in the domain, none of the
+ * characters that would break an address header. Lower-case it first; at most 254 characters.
+ */
+export function isEmailAddress(value: string): boolean {
+  return value.length <= 254 && EMAIL_ADDRESS.test(value);
+}
+
+const EMAIL_ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;

@@ -59,3 +59,7 @@ export const REVOCATION_REASONS = [
   'other',
 ] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+
+/** Whether a value read as text (a CSV cell, a query parameter) is one of a vocabulary's codes. */
+export const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
+  (values as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
-import { isDateOnly, isDateTime } from './dates';
+import { isDateOnly, isDateTime } from '@oris/shared/domain';
 
 /**
  * For fields that may be left out but never cleared: `undefined` skips validation, `null` is

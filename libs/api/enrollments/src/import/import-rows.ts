@@ -4,9 +4,13 @@ import {
   GENDERS,
   normalisePhone,
   REGION_CODES,
+  isDateOnly,
+  isEmailAddress,
+  isOneOf,
+  readCsvTable,
 } from '@oris/shared/domain';
 import type { BaselineSituation, EducationLevel, Gender, RegionCode } from '@oris/shared/domain';
-import type { CsvRecord } from '@oris/shared/domain';
+import type { CsvProblem, CsvRecord } from '@oris/shared/domain';
 
 export const IMPORT_COLUMNS = [
   'email',
@@ -28,12 +32,8 @@ const NEW_PERSON: ImportColumn[] = ['gender', 'birthYear', 'regionCode'];
 
 export const IMPORT_ROWS_MAX = 2_000;
 
-export interface ImportProblem {
-  line: number;
-  /** The column, or `file` for a problem with the file as a whole. */
-  field: string;
-  reason: string;
-}
+/** A problem with the file or one of its rows. */
+export type ImportProblem = CsvProblem;
 
 export interface ImportRow {
   line: number;
@@ -52,20 +52,6 @@ export interface ImportRow {
   blanks: ImportColumn[];
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const isDay = (value: string): boolean => {
-  const match = DAY.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
-
-const oneOf = <T extends string>(values: readonly T[], value: string): value is T =>
-  (values as readonly string[]).includes(value);
-
 /**
  * Checks the rows of an enrollment import on their own (the database checks come after):
  * known columns, required values, vocabularies, lengths, dates, one row per email. Every problem
@@ -77,49 +63,24 @@ export function readImportRows(
   today: string,
 ): { rows: ImportRow[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const [header, ...body] = records;
-  if (!header) {
-    return { rows: [], problems: [{ line: 1, field: 'file', reason: 'the file is empty' }] };
-  }
-  const columns = header.cells.map((cell) => cell.trim());
-  for (const column of columns) {
-    if (!oneOf(IMPORT_COLUMNS, column)) {
-      problems.push({
-        line: 1,
-        field: column || 'file',
-        reason: `unknown column; expected ${IMPORT_COLUMNS.join(', ')}`,
-      });
-    }
-  }
-  for (const column of REQUIRED) {
-    if (!columns.includes(column))
-      problems.push({ line: 1, field: column, reason: 'missing column' });
-  }
-  if (new Set(columns).size !== columns.length) {
-    problems.push({ line: 1, field: 'file', reason: 'a column appears twice' });
-  }
-  if (body.length === 0)
-    problems.push({ line: 1, field: 'file', reason: 'no row after the header' });
-  if (body.length > IMPORT_ROWS_MAX) {
-    problems.push({ line: 1, field: 'file', reason: `at most ${IMPORT_ROWS_MAX} rows per import` });
-  }
-  if (problems.length > 0) return { rows: [], problems };
+  const table = readCsvTable(records, {
+    columns: IMPORT_COLUMNS,
+    required: REQUIRED,
+    maxRows: IMPORT_ROWS_MAX,
+  });
+  if (table.problems.length > 0) return { rows: [], problems: table.problems };
 
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
-  for (const record of body) {
-    const value = (column: ImportColumn) => {
-      const index = columns.indexOf(column);
-      return index === -1 ? '' : (record.cells[index] ?? '').trim();
-    };
+  for (const record of table.body) {
+    const value = (column: ImportColumn) => table.cell(record, column);
     const problem = (field: ImportColumn | 'file', reason: string) =>
       problems.push({ line: record.line, field, reason });
-    if (record.cells.length > columns.length) problem('file', 'more cells than columns');
+    if (record.cells.length > table.columns.length) problem('file', 'more cells than columns');
     for (const column of REQUIRED) if (value(column) === '') problem(column, 'required');
 
     const email = value('email').toLowerCase();
-    if (email !== '' && (email.length > 254 || !EMAIL.test(email)))
-      problem('email', 'not an email address');
+    if (email !== '' && !isEmailAddress(email)) problem('email', 'not an email address');
     const earlier = seen.get(email);
     if (email !== '' && earlier !== undefined) problem('email', `already on line ${earlier}`);
     if (email !== '') seen.set(email, record.line);
@@ -133,7 +94,8 @@ export function readImportRows(
     const fullNameAr = text('fullNameAr') || null;
 
     const gender = value('gender');
-    if (gender !== '' && !oneOf(GENDERS, gender)) problem('gender', `one of ${GENDERS.join(', ')}`);
+    if (gender !== '' && !isOneOf(GENDERS, gender))
+      problem('gender', `one of ${GENDERS.join(', ')}`);
     const birthYearText = value('birthYear');
     const birthYear = birthYearText === '' ? null : Number(birthYearText);
     const latestYear = Number(today.slice(0, 4)) - 10;
@@ -144,7 +106,7 @@ export function readImportRows(
       problem('birthYear', `a year between 1900 and ${latestYear}`);
     }
     const regionCode = value('regionCode');
-    if (regionCode !== '' && !oneOf(REGION_CODES, regionCode))
+    if (regionCode !== '' && !isOneOf(REGION_CODES, regionCode))
       problem('regionCode', 'a region code, MA-01 to MA-12');
     const phoneText = value('phone');
     const phone = phoneText === '' ? null : normalisePhone(phoneText);
@@ -155,15 +117,15 @@ export function readImportRows(
       );
     }
     const situation = value('baselineSituation');
-    if (situation !== '' && !oneOf(BASELINE_SITUATIONS, situation)) {
+    if (situation !== '' && !isOneOf(BASELINE_SITUATIONS, situation)) {
       problem('baselineSituation', `one of ${BASELINE_SITUATIONS.join(', ')}`);
     }
     const education = value('educationLevel');
-    if (education !== '' && !oneOf(EDUCATION_LEVELS, education)) {
+    if (education !== '' && !isOneOf(EDUCATION_LEVELS, education)) {
       problem('educationLevel', `one of ${EDUCATION_LEVELS.join(', ')}`);
     }
     const completedOn = value('completedOn');
-    if (completedOn !== '' && !isDay(completedOn))
+    if (completedOn !== '' && !isDateOnly(completedOn))
       problem('completedOn', 'a date written YYYY-MM-DD');
     else if (completedOn > today) problem('completedOn', 'cannot be in the future');
 
@@ -172,13 +134,13 @@ export function readImportRows(
       email,
       fullName,
       fullNameAr,
-      gender: oneOf(GENDERS, gender) ? gender : null,
+      gender: isOneOf(GENDERS, gender) ? gender : null,
       birthYear: birthYear !== null && Number.isInteger(birthYear) ? birthYear : null,
-      regionCode: oneOf(REGION_CODES, regionCode) ? regionCode : null,
+      regionCode: isOneOf(REGION_CODES, regionCode) ? regionCode : null,
       phone,
       baselineSituation: situation as BaselineSituation,
       educationLevel: education as EducationLevel,
-      completedOn: completedOn !== '' && isDay(completedOn) ? completedOn : null,
+      completedOn: completedOn !== '' && isDateOnly(completedOn) ? completedOn : null,
       blanks: NEW_PERSON.filter((column) => value(column) === ''),
     });
   }

@@ -6,9 +6,14 @@ import {
   REGION_CODES,
   SITUATION_KINDS,
   situationProblems,
+  isDateOnly,
+  isEmailAddress,
+  isOneOf,
+  readCsvTable,
 } from '@oris/shared/domain';
 import type {
   ContractType,
+  CsvProblem,
   CsvRecord,
   EvidenceLevel,
   PlacementSource,
@@ -44,12 +49,8 @@ const REQUIRED: PlacementImportColumn[] = [
 
 export const PLACEMENT_IMPORT_ROWS_MAX = 2_000;
 
-export interface ImportProblem {
-  line: number;
-  /** The column, or `file` for a problem with the file as a whole. */
-  field: string;
-  reason: string;
-}
+/** A problem with the file or one of its rows. */
+export type ImportProblem = CsvProblem;
 
 export interface PlacementImportRow {
   line: number;
@@ -76,22 +77,9 @@ export interface PlacementImportRead {
   problems: ImportProblem[];
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-const isDay = (value: string): boolean => {
-  const match = DAY.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
-
-const oneOf = <T extends string>(values: readonly T[], value: string): value is T =>
-  (values as readonly string[]).includes(value);
 
 /**
  * Checks the rows of a placement import on their own (the database checks come after): known
@@ -103,71 +91,39 @@ const oneOf = <T extends string>(values: readonly T[], value: string): value is 
 export function readPlacementRows(records: CsvRecord[], today: string): PlacementImportRead {
   const problems: ImportProblem[] = [];
   const emails: { line: number; email: string }[] = [];
-  const [header, ...body] = records;
-  if (!header) {
-    return {
-      rows: [],
-      emails: [],
-      problems: [{ line: 1, field: 'file', reason: 'the file is empty' }],
-    };
-  }
-  const columns = header.cells.map((cell) => cell.trim());
-  for (const column of columns) {
-    if (!oneOf(PLACEMENT_IMPORT_COLUMNS, column)) {
-      problems.push({
-        line: 1,
-        field: column || 'file',
-        reason: `unknown column; expected ${PLACEMENT_IMPORT_COLUMNS.join(', ')}`,
-      });
-    }
-  }
-  for (const column of REQUIRED) {
-    if (!columns.includes(column))
-      problems.push({ line: 1, field: column, reason: 'missing column' });
-  }
-  if (new Set(columns).size !== columns.length) {
-    problems.push({ line: 1, field: 'file', reason: 'a column appears twice' });
-  }
-  if (body.length === 0)
-    problems.push({ line: 1, field: 'file', reason: 'no row after the header' });
-  if (body.length > PLACEMENT_IMPORT_ROWS_MAX) {
-    problems.push({
-      line: 1,
-      field: 'file',
-      reason: `at most ${PLACEMENT_IMPORT_ROWS_MAX} rows per import`,
-    });
-  }
-  if (problems.length > 0) return { rows: [], emails: [], problems };
+  const table = readCsvTable(records, {
+    columns: PLACEMENT_IMPORT_COLUMNS,
+    required: REQUIRED,
+    maxRows: PLACEMENT_IMPORT_ROWS_MAX,
+  });
+  if (table.problems.length > 0) return { rows: [], emails: [], problems: table.problems };
 
   const rows: PlacementImportRow[] = [];
-  for (const record of body) {
+  for (const record of table.body) {
     const before = problems.length;
-    const value = (column: PlacementImportColumn) => {
-      const index = columns.indexOf(column);
-      return index === -1 ? '' : (record.cells[index] ?? '').trim();
-    };
+    const value = (column: PlacementImportColumn) => table.cell(record, column);
     const problem = (field: string, reason: string) =>
       problems.push({ line: record.line, field, reason });
-    if (record.cells.length > columns.length) problem('file', 'more cells than columns');
+    if (record.cells.length > table.columns.length) problem('file', 'more cells than columns');
     for (const column of REQUIRED) if (value(column) === '') problem(column, 'required');
 
     const email = value('email').toLowerCase();
-    if (email !== '' && (email.length > 254 || !EMAIL.test(email))) {
+    if (email !== '' && !isEmailAddress(email)) {
       problem('email', 'not an email address');
     } else if (email !== '') {
       emails.push({ line: record.line, email });
     }
     const vocabulary = <T extends string>(column: PlacementImportColumn, values: readonly T[]) => {
       const cell = value(column);
-      if (cell !== '' && !oneOf(values, cell)) problem(column, `one of ${values.join(', ')}`);
-      return oneOf(values, cell) ? cell : null;
+      if (cell !== '' && !isOneOf(values, cell)) problem(column, `one of ${values.join(', ')}`);
+      return isOneOf(values, cell) ? cell : null;
     };
     const kind = vocabulary('kind', SITUATION_KINDS);
     const contract = vocabulary('contract', CONTRACT_TYPES);
     const source = vocabulary('source', PLACEMENT_SOURCES);
     const evidence = vocabulary('evidence', EVIDENCE_LEVELS);
     const regionCode = value('regionCode');
-    if (regionCode !== '' && !oneOf(REGION_CODES, regionCode)) {
+    if (regionCode !== '' && !isOneOf(REGION_CODES, regionCode)) {
       problem('regionCode', 'a region code, MA-01 to MA-12');
     }
     const organisationId = value('organisationId');
@@ -188,8 +144,8 @@ export function readPlacementRows(records: CsvRecord[], today: string): Placemen
     const note = text('note');
     const day = (column: 'startOn' | 'endOn') => {
       const cell = value(column);
-      if (cell !== '' && !isDay(cell)) problem(column, 'a date written YYYY-MM-DD');
-      return cell !== '' && isDay(cell) ? cell : null;
+      if (cell !== '' && !isDateOnly(cell)) problem(column, 'a date written YYYY-MM-DD');
+      return cell !== '' && isDateOnly(cell) ? cell : null;
     };
     const startOn = day('startOn');
     const endOn = day('endOn');
