@@ -22,7 +22,8 @@ import { SessionHooks } from './sessions/session-hooks';
 import { SessionSeats } from './sessions/session-seats';
 import { SessionTrainer } from './sessions/session-trainer.entity';
 import { CourseSessionsController, SessionsController } from './sessions/sessions.controller';
-import { SessionsService } from './sessions/sessions.service';
+import { SessionReader } from './sessions/session-reader';
+import { SessionWriter } from './sessions/session-writer';
 
 /** Courses, their modules and their sessions: what ORIS offers and when. */
 @Module({
@@ -52,12 +53,20 @@ import { SessionsService } from './sessions/sessions.service';
     CourseAccess,
     CoursesService,
     ModulesService,
-    SessionsService,
+    SessionReader,
+    SessionWriter,
     SessionSeats,
     SessionHooks,
     People,
     OptionalUserGuard,
   ],
-  exports: [ModulesService, SessionsService, SessionSeats, SessionHooks, CoursesService],
+  exports: [
+    ModulesService,
+    SessionReader,
+    SessionWriter,
+    SessionSeats,
+    SessionHooks,
+    CoursesService,
+  ],
 })
 export class CatalogueModule {}

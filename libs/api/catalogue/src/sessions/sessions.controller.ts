@@ -35,12 +35,16 @@ import {
   UpdateSessionDto,
 } from './dto/session-input.dto';
 import { SessionDto } from './dto/session.dto';
-import { SessionsService } from './sessions.service';
+import { SessionReader } from './session-reader';
+import { SessionWriter } from './session-writer';
 
 @ApiTags('sessions')
 @Controller({ path: 'courses/:courseId/sessions', version: '1' })
 export class CourseSessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly reader: SessionReader,
+    private readonly writer: SessionWriter,
+  ) {}
 
   @PublicWithOptionalUser()
   @Get()
@@ -57,7 +61,7 @@ export class CourseSessionsController {
     @Param('courseId', ParseUUIDPipe) courseId: string,
     @Query() query: PageQuery,
   ): Promise<Page<SessionDto>> {
-    return this.sessions.listForCourse(viewer, courseId, query);
+    return this.reader.listForCourse(viewer, courseId, query);
   }
 
   @ApiBearerAuth()
@@ -75,14 +79,17 @@ export class CourseSessionsController {
     @Param('courseId', ParseUUIDPipe) courseId: string,
     @Body() dto: CreateSessionDto,
   ): Promise<SessionDto> {
-    return this.sessions.create(user, courseId, dto);
+    return this.writer.create(user, courseId, dto);
   }
 }
 
 @ApiTags('sessions')
 @Controller({ path: 'sessions', version: '1' })
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly reader: SessionReader,
+    private readonly writer: SessionWriter,
+  ) {}
 
   @PublicWithOptionalUser()
   @Get(':id')
@@ -95,7 +102,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionDto })
   @ApiProblems(400, 401, 404)
   get(@Viewer() viewer: ViewerType, @Param('id', ParseUUIDPipe) id: string): Promise<SessionDto> {
-    return this.sessions.get(viewer, id);
+    return this.reader.get(viewer, id);
   }
 
   @ApiBearerAuth()
@@ -115,7 +122,7 @@ export class SessionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateSessionDto,
   ): Promise<SessionDto> {
-    return this.sessions.update(user, id, dto);
+    return this.writer.update(user, id, dto);
   }
 
   @ApiBearerAuth()
@@ -133,6 +140,6 @@ export class SessionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SessionStatusChangeDto,
   ): Promise<SessionDto> {
-    return this.sessions.changeStatus(user, id, dto.status);
+    return this.writer.changeStatus(user, id, dto.status);
   }
 }

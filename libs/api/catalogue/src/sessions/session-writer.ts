@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, pageOf, PageQuery, RequestValidationException } from '@oris/api/platform';
+import { RequestValidationException } from '@oris/api/platform';
 import { canMoveSession, todayInMorocco } from '@oris/shared/domain';
 import type { SessionStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
@@ -14,33 +14,30 @@ import {
 import { People } from '../common/people';
 import { sentFields } from '../common/validation';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
+import { CatalogueCache } from '../courses/catalogue-cache';
 import { CourseAccess } from '../courses/course-access';
-import { Course } from '../courses/course.entity';
 import { CourseSession } from './course-session.entity';
 import { CreateSessionDto, MeetingInputDto, UpdateSessionDto } from './dto/session-input.dto';
 import { SessionDto } from './dto/session.dto';
-import { SessionMeeting } from './session-meeting.entity';
 import { SessionHooks } from './session-hooks';
+import { SessionMeeting } from './session-meeting.entity';
+import { LoadedSession, SessionReader, sessionNotFound } from './session-reader';
 import { defaultWindow, SessionPlan, sessionPlanProblems } from './session-rules';
 import { SessionTrainer } from './session-trainer.entity';
-import { toSessionBrief } from './session-brief';
-import { CatalogueCache } from '../courses/catalogue-cache';
 
-interface LoadedSession {
-  session: CourseSession;
-  course: Course;
-  ownerIds: string[];
-  trainerIds: string[];
-}
-
+/**
+ * Plans, edits and moves sessions along their status machine, each change in one transaction
+ * that locks the session row (the enrollment feature locks it too when it counts seats).
+ */
 @Injectable()
-export class SessionsService {
+export class SessionWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CourseAccess,
     private readonly people: People,
     private readonly hooks: SessionHooks,
     private readonly cache: CatalogueCache,
+    private readonly reader: SessionReader,
   ) {}
 
   async create(viewer: Viewer, courseId: string, dto: CreateSessionDto): Promise<SessionDto> {
@@ -95,37 +92,7 @@ export class SessionsService {
       return session.id;
     });
     this.cache.invalidate();
-    return this.get(viewer, id);
-  }
-
-  async get(viewer: Viewer, sessionId: string): Promise<SessionDto> {
-    const manager = this.dataSource.manager;
-    const { session, course, ownerIds, trainerIds } = await this.load(manager, sessionId, false);
-    if (!canSeeSession(viewer, course.status, session.status, ownerIds, trainerIds)) {
-      throw sessionNotFound(sessionId);
-    }
-    const [dto] = await this.toDtos(manager, viewer, course, ownerIds, [session]);
-    return dto;
-  }
-
-  /** Visitors get the non-cancelled sessions of a published course; editors get them all. */
-  async listForCourse(
-    viewer: Viewer,
-    courseId: string,
-    query: PageQuery,
-  ): Promise<Page<SessionDto>> {
-    const manager = this.dataSource.manager;
-    const { course, ownerIds } = await this.access.forView(manager, viewer, courseId);
-    const [sessions, total] = await manager.findAndCount(CourseSession, {
-      where: {
-        courseId,
-        ...(!canEditCourse(viewer, ownerIds) && { status: Not('cancelled' as const) }),
-      },
-      order: { startsOn: 'DESC', id: 'ASC' },
-      skip: query.skip,
-      take: query.pageSize,
-    });
-    return pageOf(await this.toDtos(manager, viewer, course, ownerIds, sessions), total, query);
+    return this.reader.get(viewer, id);
   }
 
   async update(viewer: Viewer, sessionId: string, dto: UpdateSessionDto): Promise<SessionDto> {
@@ -175,7 +142,7 @@ export class SessionsService {
     });
     if (seatsAdded) this.hooks.afterSeatsAdded(sessionId);
     this.cache.invalidate();
-    return this.get(viewer, sessionId);
+    return this.reader.get(viewer, sessionId);
   }
 
   /** Moves a session along its status machine; a session opens only for a published course. */
@@ -200,7 +167,7 @@ export class SessionsService {
     });
     if (to === 'cancelled') this.hooks.afterCancelled(sessionId);
     this.cache.invalidate();
-    return this.get(viewer, sessionId);
+    return this.reader.get(viewer, sessionId);
   }
 
   /** Locks the session row (the enrollment feature locks it too when it counts seats). */
@@ -210,7 +177,7 @@ export class SessionsService {
     sessionId: string,
     refuseEnded = true,
   ): Promise<LoadedSession> {
-    const loaded = await this.load(manager, sessionId, true);
+    const loaded = await this.reader.load(manager, sessionId, true);
     const { session, course, ownerIds, trainerIds } = loaded;
     if (!canManageSession(viewer, ownerIds, trainerIds)) {
       if (!canSeeSession(viewer, course.status, session.status, ownerIds, trainerIds)) {
@@ -225,84 +192,6 @@ export class SessionsService {
       );
     }
     return loaded;
-  }
-
-  private async load(
-    manager: EntityManager,
-    sessionId: string,
-    lock: boolean,
-  ): Promise<LoadedSession> {
-    const session = await manager.findOne(CourseSession, {
-      where: { id: sessionId },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
-    });
-    if (!session) throw sessionNotFound(sessionId);
-    // One after the other: inside a transaction the manager has a single connection.
-    const course = await manager.findOneByOrFail(Course, { id: session.courseId });
-    const ownerIds = await this.access.ownerIds(manager, session.courseId);
-    const trainers = await this.trainerIdsOf(manager, [sessionId]);
-    return { session, course, ownerIds, trainerIds: trainers.get(sessionId) ?? [] };
-  }
-
-  /** Session DTOs of one course in four queries whatever their number: no query per session. */
-  private async toDtos(
-    manager: EntityManager,
-    viewer: Viewer,
-    course: Course,
-    ownerIds: string[],
-    sessions: CourseSession[],
-  ): Promise<SessionDto[]> {
-    if (sessions.length === 0) return [];
-    const ids = sessions.map((session) => session.id);
-    const [trainerIds, meetings] = await Promise.all([
-      this.trainerIdsOf(manager, ids),
-      manager.find(SessionMeeting, {
-        where: { sessionId: In(ids) },
-        order: { startsAt: 'ASC', id: 'ASC' },
-      }),
-    ]);
-    const people = new Map(
-      (await this.people.refs(manager, [...new Set([...trainerIds.values()].flat())])).map(
-        (person) => [person.id, person],
-      ),
-    );
-    return sessions.map((session) => {
-      const trainers = trainerIds.get(session.id) ?? [];
-      const canManage = canManageSession(viewer, ownerIds, trainers);
-      return {
-        ...toSessionBrief(session),
-        course: { id: course.id, code: course.code, title: course.title, status: course.status },
-        onlineUrl: canManage ? session.onlineUrl : null,
-        confirmedCount: session.confirmedCount,
-        trainers: trainers.flatMap((id) => people.get(id) ?? []),
-        meetings: meetings
-          .filter((meeting) => meeting.sessionId === session.id)
-          .map((meeting) => ({
-            id: meeting.id,
-            startsAt: meeting.startsAt.toISOString(),
-            endsAt: meeting.endsAt.toISOString(),
-            label: meeting.label,
-          })),
-        canManage,
-        createdAt: session.createdAt.toISOString(),
-        updatedAt: session.updatedAt.toISOString(),
-      };
-    });
-  }
-
-  private async trainerIdsOf(
-    manager: EntityManager,
-    sessionIds: string[],
-  ): Promise<Map<string, string[]>> {
-    const bySession = new Map<string, string[]>();
-    if (sessionIds.length === 0) return bySession;
-    const rows = await manager.find(SessionTrainer, {
-      where: { sessionId: In(sessionIds) },
-      order: { userId: 'ASC' },
-    });
-    for (const row of rows)
-      bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row.userId]);
-    return bySession;
   }
 
   private async assertTrainers(manager: EntityManager, ids: string[]): Promise<void> {
@@ -367,6 +256,3 @@ async function replaceMeetings(
     else await manager.insert(SessionMeeting, { ...values, sessionId });
   }
 }
-
-const sessionNotFound = (id: string) =>
-  new CatalogueException(CatalogueErrorCode.SessionNotFound, `No session with id ${id}.`);
