@@ -71,7 +71,11 @@ const OFFICER_ID = randomUUID();
 function engineSql() {
   process.env.SWC_NODE_PROJECT ??= join(ROOT, 'tsconfig.base.json');
   requireFromRoot('@swc-node/register');
-  return requireFromRoot(join(ROOT, 'libs/api/indicators/src/engine/insertion-query.ts'));
+  const engine = join(ROOT, 'libs/api/indicators/src/engine');
+  return {
+    ...requireFromRoot(join(engine, 'insertion-query.ts')),
+    ...requireFromRoot(join(engine, 'rollup-rebuild.ts')),
+  };
 }
 
 /** Seeds, then rebuilds the rollup as the worker does (one REPEATABLE READ transaction, VACUUM). */

@@ -23,8 +23,8 @@ export {
   detailedRollupAggregate,
   liveAggregate,
   rollupLevel,
-  rollupRebuildStatements,
 } from './engine/insertion-query';
+export { rollupRebuildStatements } from './engine/rollup-rebuild';
 export type { InsertionQuery, GroupBy, RollupLevel } from './engine/insertion-query';
 export { IndicatorsWorkerModule } from './jobs/indicators-worker.module';
 export {

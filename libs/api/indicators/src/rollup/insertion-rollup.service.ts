@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { rollupRebuildStatements } from '../engine/insertion-query';
+import { rollupRebuildStatements } from '../engine/rollup-rebuild';
 
 export const INSERTION_ROLLUP = 'insertion';
 
