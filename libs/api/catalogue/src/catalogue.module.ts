@@ -5,23 +5,23 @@ import { People } from './common/people';
 import { CatalogueCache } from './courses/catalogue-cache';
 import { CatalogueQuery } from './courses/catalogue-query';
 import { CourseAccess } from './courses/course-access';
-import { CourseOwner } from './courses/course-owner.entity';
-import { Course } from './courses/course.entity';
+import { CourseOwner } from './entities/course-owner.entity';
+import { Course } from './entities/course.entity';
 import {
   AdminCoursesController,
   CoursesController,
   MyCoursesController,
-} from './courses/courses.controller';
+} from './http/courses.controller';
 import { CoursesService } from './courses/courses.service';
-import { CourseModuleEntity } from './modules/course-module.entity';
-import { CourseModulesController, ModulesController } from './modules/modules.controller';
+import { CourseModuleEntity } from './entities/course-module.entity';
+import { CourseModulesController, ModulesController } from './http/modules.controller';
 import { ModulesService } from './modules/modules.service';
-import { CourseSession } from './sessions/course-session.entity';
-import { SessionMeeting } from './sessions/session-meeting.entity';
+import { CourseSession } from './entities/course-session.entity';
+import { SessionMeeting } from './entities/session-meeting.entity';
 import { SessionHooks } from './sessions/session-hooks';
 import { SessionSeats } from './sessions/session-seats';
-import { SessionTrainer } from './sessions/session-trainer.entity';
-import { CourseSessionsController, SessionsController } from './sessions/sessions.controller';
+import { SessionTrainer } from './entities/session-trainer.entity';
+import { CourseSessionsController, SessionsController } from './http/sessions.controller';
 import { SessionReader } from './sessions/session-reader';
 import { SessionWriter } from './sessions/session-writer';
 

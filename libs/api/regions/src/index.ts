@@ -1,4 +1,4 @@
-export * from './region.dto';
-export * from './region.entity';
+export * from './dto/region.dto';
+export * from './entities/region.entity';
 export * from './regions.module';
 export * from './regions.service';

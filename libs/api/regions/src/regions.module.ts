@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Region } from './region.entity';
-import { RegionsController } from './regions.controller';
+import { Region } from './entities/region.entity';
+import { RegionsController } from './http/regions.controller';
 import { RegionsService } from './regions.service';
 
 @Module({

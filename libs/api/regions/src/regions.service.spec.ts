@@ -1,5 +1,5 @@
 import type { Repository } from 'typeorm';
-import type { Region } from './region.entity';
+import type { Region } from './entities/region.entity';
 import { RegionsService } from './regions.service';
 
 const rabat: Region = {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { RegionDto } from './region.dto';
-import { Region } from './region.entity';
+import { RegionDto } from './dto/region.dto';
+import { Region } from './entities/region.entity';
 
 @Injectable()
 export class RegionsService {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, pageOf, PageQuery } from '@oris/api/platform';
 import type { CourseStatus, CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
 import { todayInMorocco } from '@oris/shared/domain';
-import type { PersonRefDto } from '../common/person-ref.dto';
+import type { PersonRefDto } from '../dto/person-ref.dto';
 import { DataSource } from 'typeorm';
 import {
   SESSION_BRIEF_COLUMNS,
@@ -11,8 +11,8 @@ import {
   toSessionBrief,
 } from '../sessions/session-brief';
 import { buildCatalogueFilter, buildTeachingFilter } from './catalogue-filter';
-import { CourseListQuery, MyCoursesQuery } from './dto/course-list.query';
-import { AdminCourseSummaryDto, CourseSummaryDto } from './dto/course.dto';
+import { CourseListQuery, MyCoursesQuery } from '../dto/course-list.query';
+import { AdminCourseSummaryDto, CourseSummaryDto } from '../dto/course.dto';
 
 interface SummaryRow {
   id: string;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { canEditCourse, canSeeCourse, Viewer } from '../common/access-rules';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
-import { CourseOwner } from './course-owner.entity';
-import { Course } from './course.entity';
+import { CourseOwner } from '../entities/course-owner.entity';
+import { Course } from '../entities/course.entity';
 
 export interface LoadedCourse {
   course: Course;

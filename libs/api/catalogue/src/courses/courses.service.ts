@@ -10,14 +10,14 @@ import { renderMarkdown } from '../common/markdown';
 import { People } from '../common/people';
 import { sentFields } from '../common/validation';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
-import { CourseModuleEntity } from '../modules/course-module.entity';
-import { CourseSession } from '../sessions/course-session.entity';
+import { CourseModuleEntity } from '../entities/course-module.entity';
+import { CourseSession } from '../entities/course-session.entity';
 import { toSessionBrief } from '../sessions/session-brief';
 import { CourseAccess, LoadedCourse } from './course-access';
-import { CourseOwner } from './course-owner.entity';
-import { Course } from './course.entity';
-import { CompletionRuleDto, CreateCourseDto, UpdateCourseDto } from './dto/course-input.dto';
-import { CourseDto } from './dto/course.dto';
+import { CourseOwner } from '../entities/course-owner.entity';
+import { Course } from '../entities/course.entity';
+import { CompletionRuleDto, CreateCourseDto, UpdateCourseDto } from '../dto/course-input.dto';
+import { CourseDto } from '../dto/course.dto';
 import { CatalogueCache } from './catalogue-cache';
 
 /** Sessions that still have to happen or finish: they would be left orphaned by an archive. */

@@ -7,9 +7,9 @@ import { renderMarkdown } from '../common/markdown';
 import { sentFields } from '../common/validation';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { CourseAccess } from '../courses/course-access';
-import { Course } from '../courses/course.entity';
-import { CourseModuleEntity } from './course-module.entity';
-import { CreateModuleDto, ModuleDto, UpdateModuleDto } from './dto/module.dto';
+import { Course } from '../entities/course.entity';
+import { CourseModuleEntity } from '../entities/course-module.entity';
+import { CreateModuleDto, ModuleDto, UpdateModuleDto } from '../dto/module.dto';
 import { CatalogueCache } from '../courses/catalogue-cache';
 
 @Injectable()

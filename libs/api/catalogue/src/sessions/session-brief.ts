@@ -1,6 +1,6 @@
 import { seatsLeft } from '@oris/shared/domain';
 import type { SessionStatus } from '@oris/shared/domain';
-import type { SessionBriefDto } from '../courses/dto/course.dto';
+import type { SessionBriefDto } from '../dto/course.dto';
 
 /** The columns a session brief is made of, as an entity or a raw row (with dates as text). */
 export interface SessionBriefSource {

@@ -6,11 +6,11 @@ import { canEditCourse, canManageSession, canSeeSession, Viewer } from '../commo
 import { People } from '../common/people';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { CourseAccess } from '../courses/course-access';
-import { Course } from '../courses/course.entity';
-import { CourseSession } from './course-session.entity';
-import { SessionDto } from './dto/session.dto';
-import { SessionMeeting } from './session-meeting.entity';
-import { SessionTrainer } from './session-trainer.entity';
+import { Course } from '../entities/course.entity';
+import { CourseSession } from '../entities/course-session.entity';
+import { SessionDto } from '../dto/session.dto';
+import { SessionMeeting } from '../entities/session-meeting.entity';
+import { SessionTrainer } from '../entities/session-trainer.entity';
 import { toSessionBrief } from './session-brief';
 
 export interface LoadedSession {

@@ -3,7 +3,7 @@ import { seatsLeft } from '@oris/shared/domain';
 import type { SessionStatus } from '@oris/shared/domain';
 import { EntityManager } from 'typeorm';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
-import { CourseSession } from './course-session.entity';
+import { CourseSession } from '../entities/course-session.entity';
 
 export interface SessionSeatState {
   id: string;

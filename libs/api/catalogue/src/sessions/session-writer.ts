@@ -16,14 +16,14 @@ import { sentFields } from '../common/validation';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { CatalogueCache } from '../courses/catalogue-cache';
 import { CourseAccess } from '../courses/course-access';
-import { CourseSession } from './course-session.entity';
-import { CreateSessionDto, MeetingInputDto, UpdateSessionDto } from './dto/session-input.dto';
-import { SessionDto } from './dto/session.dto';
+import { CourseSession } from '../entities/course-session.entity';
+import { CreateSessionDto, MeetingInputDto, UpdateSessionDto } from '../dto/session-input.dto';
+import { SessionDto } from '../dto/session.dto';
 import { SessionHooks } from './session-hooks';
-import { SessionMeeting } from './session-meeting.entity';
+import { SessionMeeting } from '../entities/session-meeting.entity';
 import { LoadedSession, SessionReader, sessionNotFound } from './session-reader';
 import { defaultWindow, SessionPlan, sessionPlanProblems } from './session-rules';
-import { SessionTrainer } from './session-trainer.entity';
+import { SessionTrainer } from '../entities/session-trainer.entity';
 
 /**
  * Plans, edits and moves sessions along their status machine, each change in one transaction

@@ -11,7 +11,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { Course } from '../courses/course.entity';
+import { Course } from './course.entity';
 
 export interface ResourceLink {
   title: string;

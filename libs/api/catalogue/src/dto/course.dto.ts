@@ -16,7 +16,7 @@ import type {
   ModuleStatus,
   SessionStatus,
 } from '@oris/shared/domain';
-import { PersonRefDto } from '../../common/person-ref.dto';
+import { PersonRefDto } from './person-ref.dto';
 import { CompletionRuleDto } from './course-input.dto';
 
 /** A session as the catalogue and the course page show it. */

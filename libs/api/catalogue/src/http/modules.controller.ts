@@ -18,8 +18,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiProblems, AuthenticatedUser, CurrentUser, Roles } from '@oris/api/platform';
-import { CreateModuleDto, ModuleDto, ReorderModulesDto, UpdateModuleDto } from './dto/module.dto';
-import { ModulesService } from './modules.service';
+import { CreateModuleDto, ModuleDto, ReorderModulesDto, UpdateModuleDto } from '../dto/module.dto';
+import { ModulesService } from '../modules/modules.service';
 
 @ApiTags('modules')
 @ApiBearerAuth()

@@ -31,12 +31,12 @@ import { PublicWithOptionalUser } from '@oris/api/identity';
 import { todayInMorocco } from '@oris/shared/domain';
 import { Viewer } from '../common/viewer';
 import type { Viewer as ViewerType } from '../common/access-rules';
-import { CatalogueCache } from './catalogue-cache';
-import { CatalogueQuery } from './catalogue-query';
-import { CoursesService } from './courses.service';
-import { CreateCourseDto, UpdateCourseDto } from './dto/course-input.dto';
-import { CourseListQuery, MyCoursesQuery } from './dto/course-list.query';
-import { AdminCourseSummaryDto, CourseDto, CourseSummaryDto } from './dto/course.dto';
+import { CatalogueCache } from '../courses/catalogue-cache';
+import { CatalogueQuery } from '../courses/catalogue-query';
+import { CoursesService } from '../courses/courses.service';
+import { CreateCourseDto, UpdateCourseDto } from '../dto/course-input.dto';
+import { CourseListQuery, MyCoursesQuery } from '../dto/course-list.query';
+import { AdminCourseSummaryDto, CourseDto, CourseSummaryDto } from '../dto/course.dto';
 
 @ApiTags('courses')
 @Controller({ path: 'courses', version: '1' })

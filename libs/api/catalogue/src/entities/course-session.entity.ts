@@ -13,7 +13,7 @@ import {
   Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { Course } from '../courses/course.entity';
+import { Course } from './course.entity';
 import { SessionMeeting } from './session-meeting.entity';
 import { SessionTrainer } from './session-trainer.entity';
 

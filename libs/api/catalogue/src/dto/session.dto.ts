@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { COURSE_STATUSES } from '@oris/shared/domain';
 import type { CourseStatus } from '@oris/shared/domain';
-import { PersonRefDto } from '../../common/person-ref.dto';
-import { SessionBriefDto } from '../../courses/dto/course.dto';
+import { PersonRefDto } from './person-ref.dto';
+import { SessionBriefDto } from './course.dto';
 
 export class CourseRefDto {
   @ApiProperty({ format: 'uuid' })

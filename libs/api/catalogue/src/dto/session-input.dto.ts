@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly, IsDateTime, IsOmittable, Trim } from '../../common/validation';
+import { IsDateOnly, IsDateTime, IsOmittable, Trim } from '../common/validation';
 
 export class MeetingInputDto {
   @ApiPropertyOptional({

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@oris/api/platform';
-import { RegionDto } from './region.dto';
-import { RegionsService } from './regions.service';
+import { RegionDto } from '../dto/region.dto';
+import { RegionsService } from '../regions.service';
 
 @ApiTags('regions')
 @Controller({ path: 'regions', version: '1' })

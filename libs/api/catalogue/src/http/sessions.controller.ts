@@ -33,10 +33,10 @@ import {
   CreateSessionDto,
   SessionStatusChangeDto,
   UpdateSessionDto,
-} from './dto/session-input.dto';
-import { SessionDto } from './dto/session.dto';
-import { SessionReader } from './session-reader';
-import { SessionWriter } from './session-writer';
+} from '../dto/session-input.dto';
+import { SessionDto } from '../dto/session.dto';
+import { SessionReader } from '../sessions/session-reader';
+import { SessionWriter } from '../sessions/session-writer';
 
 @ApiTags('sessions')
 @Controller({ path: 'courses/:courseId/sessions', version: '1' })

@@ -9,7 +9,7 @@ import {
 } from '@oris/shared/domain';
 import type { CourseStatus, CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean, Trim } from '../../common/validation';
+import { ToBoolean, Trim } from '../common/validation';
 
 export class CourseListQuery extends PageQuery {
   @ApiPropertyOptional({
