@@ -77,7 +77,7 @@ describe('certificates: issue, download, verify, revoke', () => {
     it('answers 404 for an unknown enrollment and 400 for a malformed id', async () => {
       await issue('7a4b3d1e-0000-4000-8000-000000000000').expect(404);
       const bad = await issue('not-a-uuid').expect(400);
-      expect(bad.body.code).toBeDefined();
+      expect(bad.body).toMatchObject({ status: 400, code: 'bad_request' });
     });
 
     it('issues one certificate however many concurrent requests ask for it', async () => {

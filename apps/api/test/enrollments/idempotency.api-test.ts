@@ -130,7 +130,7 @@ describe('enrollments: Idempotency-Key (R3)', () => {
     // Run again: the enrollment exists, so this time the answer is a fresh 409, not the replay.
     const again = await enroll(trainee.accessToken, key).expect(409);
     expect(again.body.code).toBe('already_enrolled');
-    expect(first.body.id).toBeDefined();
+    expect(first.body.id).toMatch(/^[0-9a-f-]{36}$/);
     // Expired records are purged.
     await database(api).query(
       `UPDATE idempotency_record SET created_at = now() - interval '25 hours' WHERE key = $1`,

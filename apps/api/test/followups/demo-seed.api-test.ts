@@ -114,10 +114,9 @@ describe('the demo seed (seed:demo)', () => {
       'survey/declared/validated',
       'survey/declared/validated',
     ]);
-    const phone = answered.body.items.find(
-      (item: { answerChannel: string }) => item.answerChannel === 'phone',
-    );
-    expect(phone).toBeDefined();
+    expect(
+      answered.body.items.map((item: { answerChannel: string }) => item.answerChannel),
+    ).toContain('phone');
   });
 
   it('gives the officer’s dashboard figures at T+6, and at T+12 for the first cohort', async () => {

@@ -199,8 +199,8 @@ describe('CertificateRenderer', () => {
     const blocks = mixed.blocks;
     const year = blocks.find((block) => block.text === '2026' && block.size > 12) as TextBlock;
     const level = blocks.find((block) => block.text === '12' && block.size > 12) as TextBlock;
-    expect(year).toBeDefined();
-    expect(level).toBeDefined();
+    expect(year).toMatchObject({ text: '2026' });
+    expect(level).toMatchObject({ text: '12' });
     expect(blocks.some((block) => block.text === '6202' || block.text === '21')).toBe(false);
     // Logical order "…2026 … 12": right to left on the page, so 2026 is right of 12.
     expect(year.baseline).toBeCloseTo(level.baseline, 3);
