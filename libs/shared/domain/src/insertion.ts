@@ -77,6 +77,26 @@ export const PLACEMENT_TEXT_LIMITS = {
   note: 1000,
 } as const;
 
+/**
+ * Every fact a situation records, in the order forms, imports, exports and version comparisons
+ * list them: the one list the placement DTOs, the CSV import's columns and the officer's form use.
+ */
+export const PLACEMENT_FACT_FIELDS = [
+  'kind',
+  'contract',
+  'organisationId',
+  'employerName',
+  'sector',
+  'position',
+  'regionCode',
+  'startOn',
+  'endOn',
+  'source',
+  'evidence',
+  'note',
+] as const;
+export type PlacementFactField = (typeof PLACEMENT_FACT_FIELDS)[number];
+
 /** The facts of a situation, as the rules below see them. */
 export interface SituationFacts {
   kind: SituationKind;

@@ -1,6 +1,7 @@
 import {
   CONTRACT_TYPES,
   EVIDENCE_LEVELS,
+  PLACEMENT_FACT_FIELDS,
   PLACEMENT_SOURCES,
   PLACEMENT_TEXT_LIMITS,
   REGION_CODES,
@@ -21,21 +22,7 @@ import type {
   SituationKind,
 } from '@oris/shared/domain';
 
-export const PLACEMENT_IMPORT_COLUMNS = [
-  'email',
-  'kind',
-  'contract',
-  'organisationId',
-  'employerName',
-  'sector',
-  'position',
-  'regionCode',
-  'startOn',
-  'endOn',
-  'source',
-  'evidence',
-  'note',
-] as const;
+export const PLACEMENT_IMPORT_COLUMNS = ['email', ...PLACEMENT_FACT_FIELDS] as const;
 export type PlacementImportColumn = (typeof PLACEMENT_IMPORT_COLUMNS)[number];
 
 const REQUIRED: PlacementImportColumn[] = [

@@ -1,5 +1,6 @@
 import {
   isInsertingKind,
+  PLACEMENT_FACT_FIELDS,
   type ContractType,
   type EvidenceLevel,
   type PlacementSource,
@@ -26,20 +27,9 @@ export interface SituationValues {
 }
 
 /** The fields compared between versions, in the order a change is reported. */
-export const SITUATION_FIELDS: (keyof SituationValues)[] = [
+export const SITUATION_FIELDS: readonly (keyof SituationValues)[] = [
   'enrollmentId',
-  'kind',
-  'contract',
-  'organisationId',
-  'employerName',
-  'sector',
-  'position',
-  'regionCode',
-  'startOn',
-  'endOn',
-  'source',
-  'evidence',
-  'note',
+  ...PLACEMENT_FACT_FIELDS,
 ];
 
 export interface VersionRow extends SituationValues {

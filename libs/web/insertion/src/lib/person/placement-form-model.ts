@@ -1,6 +1,7 @@
 import {
   type ContractType,
   type EvidenceLevel,
+  PLACEMENT_FACT_FIELDS,
   type PlacementSource,
   type RegionCode,
   type SituationKind,
@@ -104,20 +105,7 @@ export function ruleErrors(
   return errors;
 }
 
-const FACT_FIELDS: readonly (keyof PlacementFacts)[] = [
-  'kind',
-  'contract',
-  'organisationId',
-  'employerName',
-  'sector',
-  'position',
-  'regionCode',
-  'startOn',
-  'endOn',
-  'source',
-  'evidence',
-  'note',
-];
+const FACT_FIELDS: readonly (keyof PlacementFacts)[] = PLACEMENT_FACT_FIELDS;
 
 /**
  * What a PATCH sends: only the fields that differ from the current version (the API writes no
