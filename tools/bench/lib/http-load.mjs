@@ -122,7 +122,7 @@ export function tail(path, lines = 30) {
   return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-export async function waitUntilAnswering(server, url, timeoutMs = 60_000) {
+export async function waitUntilAnswering(server, url, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.hasExited()) break;

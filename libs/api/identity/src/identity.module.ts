@@ -7,6 +7,7 @@ import { RegionsModule } from '@oris/api/regions';
 import { AccountAccess } from './access/account-access';
 import { JwtAuthGuard } from './access/jwt-auth.guard';
 import { RolesGuard } from './access/roles.guard';
+import { RouteAccess } from './access/route-access';
 import { IdentityCommands } from './admin/identity-commands.service';
 import { AuditEvent } from './audit/audit-event.entity';
 import { AuditLog } from './audit/audit-log.service';
@@ -54,6 +55,7 @@ import { UsersService } from './users/users.service';
   controllers: [AuthController, MeController, UsersController, AuditEventsController],
   providers: [
     AccessTokens,
+    RouteAccess,
     RefreshTokens,
     PasswordHasher,
     RateLimiter,

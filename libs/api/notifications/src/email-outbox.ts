@@ -29,6 +29,12 @@ export interface EnqueueOptions {
   batchSize?: number;
 }
 
+/** An outbox row checked and ready to insert (`EmailOutbox.prepare`). */
+export type PreparedOutboxEmail = Pick<
+  OutboxEmail,
+  'id' | 'toAddress' | 'template' | 'locale' | 'params' | 'userId'
+> & { attachments?: EmailAttachmentRef[] };
+
 export const DEFAULT_STALE_AFTER_MS = 10 * 60_000;
 
 /** One address, nothing that could become another header or another recipient. */
@@ -87,6 +93,26 @@ export class EmailOutbox implements OnModuleDestroy {
 
   /** `add`, answering the new row's id (for records that point at the email they caused). */
   async addReturningId(manager: EntityManager, email: OutboxEmailInput): Promise<string> {
+    const row = this.checked(email);
+    await manager.insert(OutboxEmail, row);
+    return row.id;
+  }
+
+  /**
+   * Checks an email as `add` does (unknown template or locale, missing parameter, bad address:
+   * it throws) and makes its row, writing nothing: a batch refuses one email's cause alone, then
+   * writes the others with `addPrepared`.
+   */
+  prepare(email: OutboxEmailInput): PreparedOutboxEmail {
+    return this.checked(email);
+  }
+
+  /** Writes prepared emails in the caller's transaction with one statement. */
+  async addPrepared(manager: EntityManager, emails: PreparedOutboxEmail[]): Promise<void> {
+    if (emails.length > 0) await manager.insert(OutboxEmail, emails);
+  }
+
+  private checked(email: OutboxEmailInput): PreparedOutboxEmail {
     const to = email.to.trim();
     if (to.length > 320 || !ADDRESS.test(to))
       throw new Error(`Invalid email address: ${JSON.stringify(email.to)}`);
@@ -94,17 +120,15 @@ export class EmailOutbox implements OnModuleDestroy {
       throw new Error(`Unknown email locale: ${JSON.stringify(email.locale)}`);
     renderEmail(email.template, email.locale, email.params, { webUrl: this.config.PUBLIC_WEB_URL });
     const attachments = (email.attachments ?? []).map(checkedAttachment);
-    const id = randomUUID();
-    await manager.insert(OutboxEmail, {
-      id,
+    return {
+      id: randomUUID(),
       toAddress: to,
       template: email.template,
       locale: email.locale,
       params: pickTemplateParams(email.template, email.params),
       userId: email.userId ?? null,
       ...(attachments.length > 0 ? { attachments } : {}),
-    });
-    return id;
+    };
   }
 
   /**

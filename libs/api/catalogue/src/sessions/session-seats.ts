@@ -53,13 +53,17 @@ export class SessionSeats {
     };
   }
 
-  /** Takes one confirmed seat if one is left; false when the session is full. */
-  async take(manager: EntityManager, sessionId: string): Promise<boolean> {
+  /**
+   * Takes `count` confirmed seats (one by default) if that many are left; false, taking none,
+   * when the session has fewer.
+   */
+  async take(manager: EntityManager, sessionId: string, count = 1): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(CourseSession)
-      .set({ confirmedCount: () => 'confirmed_count + 1' })
-      .where('id = :sessionId AND confirmed_count < capacity', { sessionId })
+      .set({ confirmedCount: () => 'confirmed_count + :count' })
+      .where('id = :sessionId AND confirmed_count + :count <= capacity', { sessionId, count })
+      .setParameter('count', count)
       .execute();
     return (result.affected ?? 0) > 0;
   }

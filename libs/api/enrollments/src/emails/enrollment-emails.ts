@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { User } from '@oris/api/identity';
 import { EmailOutbox } from '@oris/api/notifications';
-import type { EmailTemplateParams } from '@oris/api/notifications';
+import type {
+  EmailTemplateParams,
+  OutboxEmailInput,
+  PreparedOutboxEmail,
+} from '@oris/api/notifications';
 import { EntityManager } from 'typeorm';
 import { todayInMorocco } from '@oris/shared/domain';
 
@@ -53,7 +57,35 @@ export class EnrollmentEmails {
       typeof to === 'string'
         ? await manager.findOne(User, { where: { id: to }, select: RECIPIENT_COLUMNS })
         : to;
-    if (!person || person.disabledAt) return;
+    if (!person) return;
+    const input = this.input(person, session, email);
+    if (input) await this.outbox.add(manager, input);
+  }
+
+  /**
+   * The email to write for a batch (checked, not written; throws as `write` would), or null when
+   * none is due: `writePrepared` then writes a batch's emails with one statement.
+   */
+  prepare(
+    to: EmailRecipient,
+    session: SessionFacts,
+    email: EnrollmentEmail,
+  ): PreparedOutboxEmail | null {
+    if (session.endsOn < todayInMorocco()) return null;
+    const input = this.input(to, session, email);
+    return input ? this.outbox.prepare(input) : null;
+  }
+
+  async writePrepared(manager: EntityManager, emails: PreparedOutboxEmail[]): Promise<void> {
+    await this.outbox.addPrepared(manager, emails);
+  }
+
+  private input(
+    person: EmailRecipient,
+    session: SessionFacts,
+    email: EnrollmentEmail,
+  ): OutboxEmailInput | null {
+    if (person.disabledAt) return null;
     const common = {
       fullName: person.fullName,
       courseTitle: session.courseTitle,
@@ -64,13 +96,13 @@ export class EnrollmentEmails {
       email.template === 'enrollment_waitlisted'
         ? { ...common, position: String(email.position) }
         : { ...common, endsOn: session.endsOn };
-    await this.outbox.add(manager, {
+    return {
       to: person.email,
       template: email.template,
       locale: person.locale,
       params,
       userId: person.id,
-    });
+    };
   }
 
   /** After the commit: hands the written emails to the queue (never throws, never waits). */

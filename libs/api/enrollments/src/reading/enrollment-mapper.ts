@@ -1,11 +1,11 @@
-import type { SessionStatus } from '@oris/shared/domain';
+import type { ModuleCounts, SessionStatus } from '@oris/shared/domain';
 import { EntityManager } from 'typeorm';
 import { waitlistPositions } from '../admission/waitlist';
 import type { EnrollmentDto } from '../dto/enrollment.dto';
 import { Enrollment } from '../entities/enrollment.entity';
 import { moduleCounts, NO_MODULES, toProgress } from '../progress/module-counts';
 
-interface SessionRow {
+export interface SessionRow {
   id: string;
   title: string;
   startsOn: string;
@@ -17,7 +17,7 @@ interface SessionRow {
   courseTitle: string;
 }
 
-interface PersonRow {
+export interface PersonRow {
   id: string;
   fullName: string;
   fullNameAr: string | null;
@@ -63,44 +63,83 @@ export async function toEnrollmentDtos(
   );
   const sessionById = new Map(sessions.map((session) => [session.id, session]));
   const personById = new Map(people.map((person) => [person.id, person]));
-  return enrollments.map((enrollment) => {
-    const session = sessionById.get(enrollment.sessionId) as SessionRow;
-    const person = personById.get(enrollment.userId) as PersonRow;
-    const attester = enrollment.completionAttestedBy
-      ? (personById.get(enrollment.completionAttestedBy) as PersonRow)
-      : null;
-    return {
-      id: enrollment.id,
-      status: enrollment.status,
-      waitlistPosition: positions.get(enrollment.id) ?? null,
-      person: { id: person.id, fullName: person.fullName, fullNameAr: person.fullNameAr },
-      session: {
-        id: session.id,
-        title: session.title,
-        startsOn: session.startsOn,
-        endsOn: session.endsOn,
-        status: session.status,
-        regionCode: session.regionCode,
-        course: { id: session.courseId, code: session.courseCode, title: session.courseTitle },
-      },
-      baselineSituation: enrollment.baselineSituation,
-      educationLevel: enrollment.educationLevel,
-      regionCode: enrollment.regionCode,
-      onBehalf: enrollment.enrolledBy !== enrollment.userId,
-      enrolledAt: enrollment.enrolledAt.toISOString(),
-      confirmedAt: enrollment.confirmedAt?.toISOString() ?? null,
-      withdrawnAt: enrollment.withdrawnAt?.toISOString() ?? null,
-      withdrawalReason: enrollment.withdrawalReason,
-      completedOn: enrollment.completedOn,
-      validatedBy: enrollment.validatedBy,
-      completionAttestation:
-        attester && enrollment.completionAttestedAt
-          ? {
-              by: { id: attester.id, fullName: attester.fullName, fullNameAr: attester.fullNameAr },
-              at: enrollment.completionAttestedAt.toISOString(),
-            }
-          : null,
-      progress: toProgress(counts.get(enrollment.id) ?? NO_MODULES),
-    };
-  });
+  return enrollments.map((enrollment) =>
+    enrollmentDto(
+      enrollment,
+      sessionById.get(enrollment.sessionId) as SessionRow,
+      personById,
+      positions.get(enrollment.id) ?? null,
+      counts.get(enrollment.id) ?? NO_MODULES,
+    ),
+  );
+}
+
+/** What an enrollment's DTO shows of its row. */
+export type EnrollmentFacts = Pick<
+  Enrollment,
+  | 'id'
+  | 'status'
+  | 'userId'
+  | 'baselineSituation'
+  | 'educationLevel'
+  | 'regionCode'
+  | 'enrolledBy'
+  | 'enrolledAt'
+  | 'confirmedAt'
+  | 'withdrawnAt'
+  | 'withdrawalReason'
+  | 'completedOn'
+  | 'validatedBy'
+  | 'completionAttestedBy'
+  | 'completionAttestedAt'
+>;
+
+/**
+ * One enrollment's DTO from what is known of it (`toEnrollmentDtos` reads that; a batch of
+ * admissions already holds it). `people` holds the person and any attesting administrator.
+ */
+export function enrollmentDto(
+  enrollment: EnrollmentFacts,
+  session: SessionRow,
+  people: Map<string, PersonRow>,
+  waitlistPosition: number | null,
+  counts: ModuleCounts,
+): EnrollmentDto {
+  const person = people.get(enrollment.userId) as PersonRow;
+  const attester = enrollment.completionAttestedBy
+    ? (people.get(enrollment.completionAttestedBy) as PersonRow)
+    : null;
+  return {
+    id: enrollment.id,
+    status: enrollment.status,
+    waitlistPosition,
+    person: { id: person.id, fullName: person.fullName, fullNameAr: person.fullNameAr },
+    session: {
+      id: session.id,
+      title: session.title,
+      startsOn: session.startsOn,
+      endsOn: session.endsOn,
+      status: session.status,
+      regionCode: session.regionCode,
+      course: { id: session.courseId, code: session.courseCode, title: session.courseTitle },
+    },
+    baselineSituation: enrollment.baselineSituation,
+    educationLevel: enrollment.educationLevel,
+    regionCode: enrollment.regionCode,
+    onBehalf: enrollment.enrolledBy !== enrollment.userId,
+    enrolledAt: enrollment.enrolledAt.toISOString(),
+    confirmedAt: enrollment.confirmedAt?.toISOString() ?? null,
+    withdrawnAt: enrollment.withdrawnAt?.toISOString() ?? null,
+    withdrawalReason: enrollment.withdrawalReason,
+    completedOn: enrollment.completedOn,
+    validatedBy: enrollment.validatedBy,
+    completionAttestation:
+      attester && enrollment.completionAttestedAt
+        ? {
+            by: { id: attester.id, fullName: attester.fullName, fullNameAr: attester.fullNameAr },
+            at: enrollment.completionAttestedAt.toISOString(),
+          }
+        : null,
+    progress: toProgress(counts),
+  };
 }

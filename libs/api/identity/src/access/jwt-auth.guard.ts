@@ -1,28 +1,24 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { AuthenticatedUser, IS_PUBLIC_KEY } from '@oris/api/platform';
+import { AuthenticatedUser } from '@oris/api/platform';
 import type { FastifyRequest } from 'fastify';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { AccessTokens } from '../tokens/access-tokens.service';
 import { AccountAccess } from './account-access';
 import { bearerTokenOf } from './bearer-token';
+import { RouteAccess } from './route-access';
 
 /** Global: every route needs a valid access token unless it is marked `@Public()`. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
+    private readonly routes: RouteAccess,
     private readonly tokens: AccessTokens,
     private readonly accounts: AccountAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    if (this.routes.of(context).isPublic) return true;
     const request = context
       .switchToHttp()
       .getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
