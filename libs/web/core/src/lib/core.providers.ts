@@ -37,7 +37,8 @@ export function provideOrisCore(): EnvironmentProviders {
       // At once: the device's language loads (index.html preloads the default one) while the
       // session is restored; then a signed-in person's saved language, if it differs.
       await Promise.all([session.restore(), language.initialise()]);
-      await language.initialise();
+      const saved = session.user()?.locale;
+      if (saved && saved !== language.language()) await language.initialise();
     }),
   ]);
 }
