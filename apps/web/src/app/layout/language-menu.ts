@@ -66,9 +66,11 @@ export class LanguageMenu {
     } catch {
       // The snack bar is loaded only when needed: it stays out of every page's first download.
       const { MatSnackBar } = await import('@angular/material/snack-bar');
-      this.injector.get(MatSnackBar).open(this.transloco.translate('shell.language.notSaved'), undefined, {
-        duration: 6000,
-      });
+      this.injector
+        .get(MatSnackBar)
+        .open(this.transloco.translate('shell.language.notSaved'), undefined, {
+          duration: 6000,
+        });
     }
   }
 }
