@@ -9,7 +9,17 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
 
-const COMPRESSIBLE = new Set(['.html', '.ico', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.csv']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.ico',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.svg',
+  '.txt',
+  '.csv',
+]);
 const MIN_BYTES = 1024;
 
 /** Compresses the build under `root`; returns how many files got a `.gz` copy. */
