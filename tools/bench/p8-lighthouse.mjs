@@ -1,6 +1,6 @@
 // P8 (docs/PERFORMANCE.md, QUALITY.md): the web app's first load, measured by Lighthouse on the
 // production build served as in production: docker/nginx.conf's headers, cache rules and
-// compression, reproduced by tools/bench/lib/web-server.mjs (no nginx needed), with /api proxied
+// compression, reproduced by tools/web/web-server.mjs (no nginx needed), with /api proxied
 // to the API's production build on a throwaway database loaded with the demo data. Four public
 // pages: the catalogue, a course page, a certificate's verification page and the public
 // indicators. Lighthouse's mobile profile with its default simulated throttling (slow 4G, a 4×
@@ -40,7 +40,7 @@ import {
   writeSection,
 } from './lib/http-load.mjs';
 import { precompress } from '../web/precompress.mjs';
-import { startWebServer } from './lib/web-server.mjs';
+import { startWebServer } from '../web/web-server.mjs';
 
 const PERFORMANCE_BAR = 90;
 const ACCESSIBILITY_BAR = 95;
@@ -197,7 +197,7 @@ function table(rows, info) {
       `Lighthouse ${info.lighthouse}, ${info.chromium}; mobile profile, simulated throttling ` +
       `(Lighthouse's defaults), ${opts.runs} run${opts.runs === 1 ? '' : 's'} per page, each in ` +
       `a cleared profile, medians shown; production web build served by ` +
-      `tools/bench/lib/web-server.mjs with docker/nginx.conf's headers, caching and compression, ` +
+      `tools/web/web-server.mjs with docker/nginx.conf's headers, caching and compression, ` +
       `/api proxied to the API's production build with the demo data; load average ` +
       `${info.loadAtStart} at the start, ${info.loadAtEnd} at the end (2 cores shared with other ` +
       `work when above 2).`,

@@ -11,7 +11,7 @@ import { createServer, request } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { ROOT } from '../../dev/lib.mjs';
+import { ROOT } from '../dev/lib.mjs';
 
 const CONTENT_TYPES = {
   '.html': 'text/html',
