@@ -144,7 +144,9 @@ export async function startWebServer({ root, apiBase, port = 0 }) {
             pipeline(answer, res).then(resolve, reject);
             return;
           }
-          const { 'content-length': _length, ...headers } = answer.headers;
+          // Compressed on the way: the API's length no longer applies (sent chunked).
+          const headers = { ...answer.headers };
+          delete headers['content-length'];
           res.writeHead(answer.statusCode ?? 502, {
             ...headers,
             'content-encoding': 'gzip',
