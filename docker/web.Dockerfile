@@ -15,6 +15,8 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
 COPY . .
 RUN npx nx run web:build --configuration=production --skip-nx-cache
+# A .gz copy beside each text file, served as it is by nginx's gzip_static (nginx.conf).
+RUN node tools/web/precompress.mjs dist/apps/web/browser
 
 # --- runtime --------------------------------------------------------------------------------------
 FROM ${NGINX_IMAGE} AS runtime

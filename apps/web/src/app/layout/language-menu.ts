@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, Injector } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { LOCALES, type Locale } from '@oris/shared/domain';
 import { LanguageService, LOCALE_NAMES } from '@oris/web/core';
@@ -54,7 +53,7 @@ import { Icon } from '@oris/web/ui';
 })
 export class LanguageMenu {
   protected readonly language = inject(LanguageService);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(Injector);
   private readonly transloco = inject(TranslocoService);
 
   protected readonly languages = LOCALES;
@@ -65,9 +64,13 @@ export class LanguageMenu {
     try {
       await this.language.switchTo(language);
     } catch {
-      this.snackBar.open(this.transloco.translate('shell.language.notSaved'), undefined, {
-        duration: 6000,
-      });
+      // The snack bar is loaded only when needed: it stays out of every page's first download.
+      const { MatSnackBar } = await import('@angular/material/snack-bar');
+      this.injector
+        .get(MatSnackBar)
+        .open(this.transloco.translate('shell.language.notSaved'), undefined, {
+          duration: 6000,
+        });
     }
   }
 }

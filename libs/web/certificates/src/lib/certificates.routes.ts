@@ -1,17 +1,21 @@
 import type { Route } from '@angular/router';
 import { roleGuard, signedInGuard } from '@oris/web/core';
+import { VerifyPage } from './verify/verify-page';
 
-/** Public verification, visitors included: `/verify` and `/verify/:code` (the QR code's link). */
+/**
+ * Public verification, visitors included: `/verify` and `/verify/:code` (the QR code's link). The
+ * page comes with this file (itself loaded on demand), not in a second round of requests after it.
+ */
 export const verifyRoutes: Route[] = [
   {
     path: '',
     title: 'certificates.verify.title',
-    loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
+    component: VerifyPage,
   },
   {
     path: ':code',
     title: 'certificates.verify.title',
-    loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
+    component: VerifyPage,
   },
 ];
 

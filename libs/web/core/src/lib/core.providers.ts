@@ -15,8 +15,8 @@ import { TranslationLoader } from './i18n/translation-loader';
 
 /**
  * Session, translations and page titles. At start-up the session is restored from the refresh
- * cookie before the first route is chosen, so guards see who is signed in, and the language is
- * loaded before the first render.
+ * cookie before the first route is chosen (when this browser has signed in), so guards see who is
+ * signed in, and the language is loaded before the first render.
  */
 export function provideOrisCore(): EnvironmentProviders {
   return makeEnvironmentProviders([
@@ -34,8 +34,11 @@ export function provideOrisCore(): EnvironmentProviders {
     provideAppInitializer(async () => {
       const session = inject(AuthSession);
       const language = inject(LanguageService);
-      await session.restore();
-      await language.initialise();
+      // At once: the device's language loads (index.html preloads the default one) while the
+      // session is restored; then a signed-in person's saved language, if it differs.
+      await Promise.all([session.restore(), language.initialise()]);
+      const saved = session.user()?.locale;
+      if (saved && saved !== language.language()) await language.initialise();
     }),
   ]);
 }

@@ -1,15 +1,18 @@
 import type { Route } from '@angular/router';
 import { roleGuard } from '@oris/web/core';
+import { PublicIndicatorsPage } from './public/public-indicators-page';
 
 const staff = roleGuard('placement_officer', 'admin');
 
-/** The public indicator page, `/indicators`: anyone, no sign-in. */
+/**
+ * The public indicator page, `/indicators`: anyone, no sign-in. The page comes with this file
+ * (itself loaded on demand), not in a second round of requests after it.
+ */
 export const publicIndicatorsRoutes: Route[] = [
   {
     path: '',
     title: 'insertion.public.title',
-    loadComponent: () =>
-      import('./public/public-indicators-page').then((m) => m.PublicIndicatorsPage),
+    component: PublicIndicatorsPage,
   },
 ];
 

@@ -3,7 +3,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { unwrap, type UserDto } from '@oris/shared/api-client';
 import { API_FETCH } from '../api/api.tokens';
 import { ORIS_API } from '../api/oris-api';
-import { AuthSession } from './auth-session';
+import { AuthSession, SESSION_HINT_COOKIE } from './auth-session';
 
 const user: UserDto = {
   id: 'u1',
@@ -44,9 +44,11 @@ describe('AuthSession', () => {
   afterEach(() => {
     localStorage.clear();
     sessionStorage.clear();
+    document.cookie = `${SESSION_HINT_COOKIE}=; Path=/; Max-Age=0`;
   });
 
   it('restores the session from the refresh cookie at start-up', async () => {
+    document.cookie = `${SESSION_HINT_COOKIE}=1; Path=/`;
     const { session } = setup({ 'POST /api/v1/auth/refresh': issued('token-1') });
 
     await session.restore();
@@ -56,13 +58,34 @@ describe('AuthSession', () => {
     expect(session.accessToken()).toBe('token-1');
   });
 
-  it('stays signed out when there is no refresh cookie', async () => {
+  it('stays signed out when there is no refresh cookie, and forgets that it had one', async () => {
+    document.cookie = `${SESSION_HINT_COOKIE}=1; Path=/`;
     const { session } = setup({ 'POST /api/v1/auth/refresh': unauthorized });
 
     await session.restore();
 
     expect(session.isSignedIn()).toBe(false);
     expect(session.accessToken()).toBeNull();
+    expect(document.cookie).not.toContain(SESSION_HINT_COOKIE);
+  });
+
+  it('asks nothing at start-up in a browser that has not signed in', async () => {
+    const { session, calls } = setup({ 'POST /api/v1/auth/refresh': issued('token-1') });
+
+    await session.restore();
+
+    expect(calls).toEqual([]);
+    expect(session.isSignedIn()).toBe(false);
+  });
+
+  it('marks the browser as signed in until signing out', async () => {
+    const { session } = setup({ 'POST /api/v1/auth/login': issued('token-1') });
+
+    await session.signIn({ email: user.email, password: 'correct horse battery' });
+    expect(document.cookie).toContain(`${SESSION_HINT_COOKIE}=1`);
+
+    await session.signOut();
+    expect(document.cookie).not.toContain(SESSION_HINT_COOKIE);
   });
 
   it('keeps the access token in memory only, never in storage or cookies', async () => {

@@ -1,4 +1,4 @@
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import {
   ApiError,
@@ -15,6 +15,14 @@ import { API_BASE_URL, API_FETCH } from '../api/api.tokens';
 import { requestDefaults } from '../api/api-middleware';
 
 const REFRESH_LOCK = 'oris-auth-refresh';
+/**
+ * Set while this browser holds a session: not a credential (the refresh cookie is httpOnly and
+ * scoped to /api/v1/auth, so the page cannot see it), only what lets a visitor's first page skip
+ * a refresh request that could only answer 401. It outlives any refresh cookie (400 days, the
+ * longest a browser keeps one); a refused refresh clears it.
+ */
+export const SESSION_HINT_COOKIE = 'oris_session';
+const SESSION_HINT_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 
 /**
  * The signed-in person and their access token. The token lives only in this signal: never in
@@ -24,6 +32,7 @@ const REFRESH_LOCK = 'oris-auth-refresh';
 @Injectable({ providedIn: 'root' })
 export class AuthSession {
   private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
   // The auth routes take no bearer token, so this client sits below the refresh-retry logic.
   private readonly api = createOrisApiClient({
     baseUrl: inject(API_BASE_URL),
@@ -51,8 +60,12 @@ export class AuthSession {
     return roles.some((role) => held.includes(role));
   }
 
-  /** Restores the session from the refresh cookie at start-up; a visitor simply stays signed out. */
+  /**
+   * Restores the session from the refresh cookie at start-up; a visitor simply stays signed out,
+   * without a request when this browser has not signed in (no session hint).
+   */
   async restore(): Promise<void> {
+    if (!this.hasSessionHint()) return;
     await this.refresh();
   }
 
@@ -111,12 +124,24 @@ export class AuthSession {
   private start(session: AuthResponseDto): UserDto {
     this.token.set(session.accessToken);
     this.currentUser.set(session.user);
+    this.writeSessionHint(SESSION_HINT_MAX_AGE_SECONDS);
     return session.user;
   }
 
   private end(): void {
     this.token.set(null);
     this.currentUser.set(null);
+    this.writeSessionHint(0);
+  }
+
+  private hasSessionHint(): boolean {
+    return this.document.cookie
+      .split(';')
+      .some((part) => part.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
+  }
+
+  private writeSessionHint(maxAgeSeconds: number): void {
+    this.document.cookie = `${SESSION_HINT_COOKIE}=1; Path=/; Max-Age=${maxAgeSeconds}; SameSite=Lax`;
   }
 
   private async withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
