@@ -13,6 +13,7 @@ export * from './users/users.service';
 export * from './tokens/access-tokens.service';
 export { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './http/refresh-cookie';
 export { passwordProblems } from './passwords/password-policy';
+export { PasswordHasher } from './passwords/password-hasher.service';
 export { IdentityCommands, CommandInputError } from './admin/identity-commands.service';
 export type { CreateAdminInput } from './admin/identity-commands.service';
 export { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_PASSWORD } from './admin/demo-accounts';
