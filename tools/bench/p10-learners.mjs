@@ -225,7 +225,8 @@ runBench(opts, async (cleanups) => {
       PUBLIC_WEB_URL: 'https://academy.oris.example',
     },
   });
-  const worker = await startWorker({ bench: 'p10', api, cleanups });
+  // At `info`: startWorker waits for its "Worker started" line.
+  const worker = await startWorker({ bench: 'p10', api, cleanups, env: { LOG_LEVEL: 'info' } });
 
   const samples = [];
   const call = httpClient(api.base, opts.connections, samples);

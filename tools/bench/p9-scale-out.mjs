@@ -340,8 +340,17 @@ runBench(opts, async (cleanups) => {
   const services = {
     api1: apiService({ env, logDir: LOG_DIR, name: 'p9-api-1' }),
     api2: apiService({ env: { ...env, API_PORT: secondPort }, logDir: LOG_DIR, name: 'p9-api-2' }),
-    worker1: workerService({ env, logDir: LOG_DIR, name: 'p9-worker-1' }),
-    worker2: workerService({ env, logDir: LOG_DIR, name: 'p9-worker-2' }),
+    // At `info`: the chaos services read "Worker started" in the log.
+    worker1: workerService({
+      env: { ...env, LOG_LEVEL: 'info' },
+      logDir: LOG_DIR,
+      name: 'p9-worker-1',
+    }),
+    worker2: workerService({
+      env: { ...env, LOG_LEVEL: 'info' },
+      logDir: LOG_DIR,
+      name: 'p9-worker-2',
+    }),
   };
   for (const service of Object.values(services)) cleanups.push(() => service.stop());
   log('Starting 2 API and 2 worker processes (production build)');

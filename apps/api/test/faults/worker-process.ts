@@ -18,7 +18,7 @@ export interface WorkerProcess {
 
 /**
  * The real worker entry point (`apps/worker/src/main.ts`, from the sources) in a child process of
- * its own, with `env` as its whole configuration: what a deploy's SIGTERM is sent to. Resolves
+ * its own, with `env` as its configuration (logging at `info`): what a deploy's SIGTERM is sent to. Resolves
  * once it logged that it started.
  */
 export async function spawnWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
@@ -29,9 +29,10 @@ export async function spawnWorkerProcess(env: Record<string, string>): Promise<W
       cwd: ROOT,
       env: {
         ...process.env,
-        LOG_LEVEL: 'info',
         SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
         ...env,
+        // The test reads the shutdown's log lines.
+        LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -55,7 +56,9 @@ export async function spawnWorkerProcess(env: Record<string, string>): Promise<W
     logged: async (message) => {
       while (!messages().includes(message)) {
         if (child.exitCode !== null || child.signalCode !== null)
-          throw new Error(`The worker exited before logging "${message}":\n${output.slice(-3_000)}`);
+          throw new Error(
+            `The worker exited before logging "${message}":\n${output.slice(-3_000)}`,
+          );
         await new Promise((done) => setTimeout(done, 20));
       }
     },
