@@ -85,6 +85,13 @@ export async function seedCertificates(
          FROM enrollments e JOIN numbered h ON h.id = e.user_id`,
       [sessions.map((row) => row.id), CERTIFICATES, admin, codes, revokedEvery, sessionSize],
     );
+    // The serials above were written by hand: the counter the API issues from moves past them.
+    await client.query(
+      `INSERT INTO certificate_serial (year, last_value) VALUES (2026, $1)
+       ON CONFLICT (year) DO UPDATE
+         SET last_value = GREATEST(certificate_serial.last_value, EXCLUDED.last_value)`,
+      [CERTIFICATES],
+    );
     await client.query('COMMIT');
     // As autovacuum would soon after such a load: index-only visibility and fresh statistics.
     await client.query('VACUUM (ANALYZE) certificate');
