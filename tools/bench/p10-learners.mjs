@@ -226,7 +226,17 @@ runBench(opts, async (cleanups) => {
     },
   });
   // At `info`: startWorker waits for its "Worker started" line.
-  const worker = await startWorker({ bench: 'p10', api, cleanups, env: { LOG_LEVEL: 'info' } });
+  const worker = await startWorker({
+    bench: 'p10',
+    api,
+    cleanups,
+    env: {
+      LOG_LEVEL: 'info',
+      SMTP_URL: api.env.SMTP_URL,
+      QUEUE_PREFIX: api.env.QUEUE_PREFIX,
+      PUBLIC_WEB_URL: api.env.PUBLIC_WEB_URL,
+    },
+  });
 
   const samples = [];
   const call = httpClient(api.base, opts.connections, samples);
