@@ -1,11 +1,17 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { InvalidConfigError, loadEnvFile, PinoLoggerService } from '@oris/api/platform';
+import {
+  handleWorkerShutdownSignals,
+  InvalidConfigError,
+  loadEnvFile,
+  PinoLoggerService,
+} from '@oris/api/platform';
 import { WorkerModule } from './app/worker.module';
 
 /**
  * The worker runs jobs and has no HTTP server. On SIGTERM or SIGINT it stops taking jobs, lets
- * the running ones finish, then closes Redis and PostgreSQL.
+ * the running ones finish (within SHUTDOWN_TIMEOUT_MS), then closes Redis and PostgreSQL and
+ * exits 0 (see handleWorkerShutdownSignals).
  */
 async function bootstrap(): Promise<void> {
   loadEnvFile();
@@ -14,7 +20,7 @@ async function bootstrap(): Promise<void> {
     abortOnError: false,
   });
   app.useLogger(app.get(PinoLoggerService));
-  app.enableShutdownHooks();
+  handleWorkerShutdownSignals(app);
   app.get(PinoLoggerService).log('Worker started', 'Worker');
 }
 

@@ -134,23 +134,8 @@ export async function waitUntilAnswering(server, url, timeoutMs = 180_000) {
   );
 }
 
-/**
- * The API's production build (built unless --no-build) on a throwaway database, created and
- * migrated here and dropped by the clean-ups. `prepare(databaseUrl)` runs after the migration,
- * before the API starts (to seed). With `profile`, the API samples its own CPU (see
- * profile-preload.cjs) and `reportProfile` prints where its time went. `env` adds to the API's
- * environment (and the migration's); `nodeArgs` go before the script (e.g. `-r` a preload).
- */
-export async function startApi({
-  bench,
-  settings,
-  cleanups,
-  opts,
-  prepare,
-  profileFile,
-  env: extraEnv = {},
-  nodeArgs = [],
-}) {
+/** The API's production build (`nx run api:build`), unless --no-build. */
+export async function buildApi(opts) {
   if (!opts['no-build']) {
     log('Building the API (production): nx run api:build');
     await runOrThrow(NX, ['run', 'api:build'], { env: NX_ENV });
@@ -162,7 +147,14 @@ export async function startApi({
       );
     }
   }
+}
 
+/**
+ * A throwaway database, created and migrated here (`node dist/apps/api/cli.js migrate`) and
+ * dropped by the clean-ups, and the environment of an API on it (a free port, a fresh JWT
+ * secret, `extraEnv` added). `prepare(databaseUrl)` runs after the migration (to seed).
+ */
+export async function prepareBenchDatabase({ settings, cleanups, opts, prepare, extraEnv = {} }) {
   const dbName = `oris_bench_${randomBytes(5).toString('hex')}`;
   const dbUrl = new URL(settings.DATABASE_URL);
   dbUrl.pathname = `/${dbName}`;
@@ -187,6 +179,28 @@ export async function startApi({
   };
   await runOrThrow(process.execPath, [join(API_DIST, 'cli.js'), 'migrate'], { env });
   if (prepare) await prepare(env.DATABASE_URL);
+  return env;
+}
+
+/**
+ * The API's production build (built unless --no-build) on a throwaway database (see
+ * `prepareBenchDatabase`; `prepare` seeds it before the API starts). With `profile`, the API
+ * samples its own CPU (see profile-preload.cjs) and `reportProfile` prints where its time went.
+ * `env` adds to the API's environment (and the migration's); `nodeArgs` go before the script
+ * (e.g. `-r` a preload).
+ */
+export async function startApi({
+  bench,
+  settings,
+  cleanups,
+  opts,
+  prepare,
+  profileFile,
+  env: extraEnv = {},
+  nodeArgs = [],
+}) {
+  await buildApi(opts);
+  const env = await prepareBenchDatabase({ settings, cleanups, opts, prepare, extraEnv });
 
   const profileArgs = opts.profile
     ? ['-r', join(ROOT, 'tools', 'bench', 'profile-preload.cjs')]
@@ -448,4 +462,16 @@ export function runBench(opts, fn) {
       await cleanUp();
     }
   });
+}
+
+/** CPU time (user + system, seconds) a process has used so far, from /proc (Linux); NaN elsewhere. */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the state), in ticks.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }

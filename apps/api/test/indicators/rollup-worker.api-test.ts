@@ -7,7 +7,7 @@ import {
   RollupChangeListener,
   type RollupState,
 } from '@oris/api/indicators';
-import { jobIdFor, QUEUES, redisOptions } from '@oris/api/platform';
+import { jobIdFor, JobWorkers, QUEUES, redisOptions } from '@oris/api/platform';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { database } from '../enrollments/enrollment-client';
@@ -100,6 +100,7 @@ describe('indicators: the worker keeps the rollup up to date', () => {
       { checkIntervalMs: 3_600_000, debounceMs: DEBOUNCE_MS, periodicMs: 3_600_000 },
       rollup,
       new RollupChangeListener(api.config),
+      new JobWorkers(),
     );
     queue = new Queue(QUEUES.indicators, { connection, prefix: api.config.QUEUE_PREFIX });
   });

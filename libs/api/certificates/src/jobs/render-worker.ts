@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { JobPayloads, JOBS, QUEUES } from '@oris/api/platform';
+import { JobPayloads, JOBS, JobWorkers, QUEUES } from '@oris/api/platform';
 import { Job, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
 import { CertificateRendering } from './certificate-rendering.service';
 import { RENDER_WORKER_OPTIONS, type RenderWorkerOptions } from './render-worker.options';
@@ -26,6 +26,7 @@ export class RenderWorker implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(getSharedConfigToken()) private readonly queueOptions: QueueOptions,
     @Inject(RENDER_WORKER_OPTIONS) private readonly options: RenderWorkerOptions,
     private readonly rendering: CertificateRendering,
+    private readonly workers: JobWorkers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -34,6 +35,7 @@ export class RenderWorker implements OnApplicationBootstrap, OnModuleDestroy {
       prefix: this.queueOptions.prefix,
       concurrency: this.options.concurrency,
     });
+    this.workers.register(this.worker);
     this.worker.on('error', (error) => this.logger.warn(`Render worker: ${error.message}`));
     this.logger.log(
       `Render worker started (concurrency ${this.options.concurrency}, ${this.options.threads} render threads)`,

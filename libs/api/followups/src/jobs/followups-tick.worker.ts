@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { JobPayloads, jobIdFor, JOBS, QUEUES } from '@oris/api/platform';
+import { JobPayloads, jobIdFor, JOBS, JobWorkers, QUEUES } from '@oris/api/platform';
 import { Job, Queue, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
 import { FollowupScheduler } from '../scheduling/followup-scheduler.service';
 
@@ -37,6 +37,7 @@ export class FollowupsTickWorker implements OnApplicationBootstrap, OnModuleDest
     @Inject(getSharedConfigToken()) private readonly queueOptions: QueueOptions,
     @Inject(FOLLOWUPS_TICK_OPTIONS) private readonly options: FollowupsTickOptions,
     private readonly scheduler: FollowupScheduler,
+    private readonly workers: JobWorkers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,6 +46,7 @@ export class FollowupsTickWorker implements OnApplicationBootstrap, OnModuleDest
       prefix: this.queueOptions.prefix,
       concurrency: 1,
     });
+    this.workers.register(this.worker);
     this.worker.on('error', (error) => this.logger.warn(`Follow-ups worker: ${error.message}`));
     this.queue = new Queue(QUEUES.followups, {
       connection: this.queueOptions.connection,

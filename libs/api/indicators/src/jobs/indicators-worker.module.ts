@@ -8,7 +8,7 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { JobPayloads, jobIdFor, JOBS, QUEUES } from '@oris/api/platform';
+import { JobPayloads, jobIdFor, JOBS, JobWorkers, QUEUES } from '@oris/api/platform';
 import { Job, Queue, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
 import { InsertionIndicators } from '../engine/insertion-indicators.service';
 import { PublicReleases } from '../public/public-releases.service';
@@ -80,6 +80,7 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
     @Inject(ROLLUP_WORKER_OPTIONS) private readonly options: RollupWorkerOptions,
     private readonly rollup: InsertionRollup,
     private readonly listener: RollupChangeListener,
+    private readonly workers: JobWorkers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -94,6 +95,7 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
       // A rebuild of a million rows takes a while: keep the lock well beyond it.
       lockDuration: 10 * 60_000,
     });
+    this.workers.register(this.worker);
     this.worker.on('error', (error) => this.logger.warn(`Indicators worker: ${error.message}`));
     this.listener.start({
       changed: () => this.signalChange(),

@@ -7,7 +7,7 @@ import {
   OnApplicationShutdown,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { JobPayloads, JOBS, QUEUES } from '@oris/api/platform';
+import { JobPayloads, JOBS, JobWorkers, QUEUES } from '@oris/api/platform';
 import { Job, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
 import { describeError } from '../delivery-policy';
 import { emailRetryDelay } from '../email-job';
@@ -30,6 +30,7 @@ export class EmailWorker implements OnApplicationBootstrap, OnModuleDestroy, OnA
     @Inject(EMAIL_WORKER_OPTIONS) private readonly options: EmailWorkerOptions,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     private readonly processor: SendEmailProcessor,
+    private readonly workers: JobWorkers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,6 +43,7 @@ export class EmailWorker implements OnApplicationBootstrap, OnModuleDestroy, OnA
           emailRetryDelay(attemptsMade, this.options.retryBaseDelayMs),
       },
     });
+    this.workers.register(this.worker);
     this.worker.on('error', (error) => this.logger.warn(`Email worker: ${describeError(error)}`));
     this.logger.log(`Email worker started: emails go to ${this.transport.destination}`);
   }

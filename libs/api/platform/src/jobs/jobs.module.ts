@@ -1,14 +1,16 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { JobWorkers } from './job-workers';
 import { redisOptions } from './redis-connection';
 
-/** The BullMQ connection for every queue of the process. */
+/** The BullMQ connection for every queue of the process, and the registry of its workers. */
 @Module({})
 export class JobsModule {
   static forRoot(): DynamicModule {
     return {
       module: JobsModule,
+      global: true,
       imports: [
         BullModule.forRootAsync({
           inject: [AppConfig],
@@ -18,7 +20,8 @@ export class JobsModule {
           }),
         }),
       ],
-      exports: [BullModule],
+      providers: [JobWorkers],
+      exports: [BullModule, JobWorkers],
     };
   }
 }
