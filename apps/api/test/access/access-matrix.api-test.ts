@@ -355,10 +355,12 @@ describe('access matrix: every route of the running app', () => {
         .auth(second.accessToken, { type: 'bearer' })
         .send({ currentPassword: second.password })
         .expect(204);
-      const erased: { id: string; erased: boolean }[] = await app.get(DataSource).query(
-        `SELECT id, erased_at IS NOT NULL AS erased FROM users WHERE id = ANY($1) ORDER BY email`,
-        [[first.user.id, second.user.id]],
-      );
+      const erased: { id: string; erased: boolean }[] = await app
+        .get(DataSource)
+        .query(
+          `SELECT id, erased_at IS NOT NULL AS erased FROM users WHERE id = ANY($1) ORDER BY email`,
+          [[first.user.id, second.user.id]],
+        );
       expect(Object.fromEntries(erased.map((row) => [row.id, row.erased]))).toEqual({
         [first.user.id]: false,
         [second.user.id]: true,

@@ -145,7 +145,10 @@ describe('account erasure', () => {
           .expect(200);
       await http.as(cast.trainer).post(`/api/v1/enrollments/${enrollmentId}/complete`).expect(200);
       const certificate = (
-        await http.as(cast.admin).post(`/api/v1/enrollments/${enrollmentId}/certificate`).expect(201)
+        await http
+          .as(cast.admin)
+          .post(`/api/v1/enrollments/${enrollmentId}/certificate`)
+          .expect(201)
       ).body;
       certificateId = certificate.id;
       verificationCode = certificate.verificationCode;
@@ -196,9 +199,7 @@ describe('account erasure', () => {
         .post('/api/v1/me/erasure', { currentPassword: 'not-my-password-at-all' })
         .expect(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.body.errors).toEqual([
-        expect.objectContaining({ field: 'currentPassword' }),
-      ]);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'currentPassword' })]);
       await http.as(me).get('/api/v1/me').expect(200);
     });
 
