@@ -39,10 +39,7 @@ export function toCertificateDto(
 }
 
 /** The public answer: see `VerificationDto` for what it leaves out, and why. */
-export function toVerificationDto(
-  certificate: Certificate,
-  holderErased = false,
-): VerificationDto {
+export function toVerificationDto(certificate: Certificate, holderErased = false): VerificationDto {
   const revoked = certificate.status === 'revoked';
   return {
     valid: !revoked,

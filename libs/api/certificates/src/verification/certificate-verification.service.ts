@@ -83,9 +83,8 @@ export class CertificateVerification {
   private async load(code: string): Promise<LoadedVerification | null> {
     // Plain SQL with the answer's columns only: the route is public and hot (P4), and TypeORM's
     // query building and entity hydration were a tenth of its CPU for one indexed read.
-    const [certificate]: (VerifiedCertificate & { holderErased: boolean })[] = await this.certificates.query(FIND_BY_CODE, [
-      code,
-    ]);
+    const [certificate]: (VerifiedCertificate & { holderErased: boolean })[] =
+      await this.certificates.query(FIND_BY_CODE, [code]);
     if (!certificate) return null;
     const { holderErased, ...fields } = certificate;
     const answer = toVerificationDto(Object.assign(new Certificate(), fields), holderErased);
