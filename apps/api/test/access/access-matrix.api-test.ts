@@ -17,6 +17,7 @@ import {
 import { ROLES, Role } from '@oris/shared/domain';
 import { Queue } from 'bullmq';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app/create-app';
 import {
   register,
@@ -340,6 +341,34 @@ describe('access matrix: every route of the running app', () => {
       const text = JSON.stringify(response.body);
       expect(text).not.toContain(first.user.id);
       expect(text).not.toContain(first.email);
+    });
+
+    it('POST /v1/me/erasure erases only the token holder, and a trainee cannot erase anyone else', async () => {
+      const first = await register(api());
+      const second = await register(api());
+      await request(baseUrl)
+        .post(`/api/v1/users/${first.user.id}/erasure`)
+        .auth(second.accessToken, { type: 'bearer' })
+        .expect(403);
+      await request(baseUrl)
+        .post('/api/v1/me/erasure')
+        .auth(second.accessToken, { type: 'bearer' })
+        .send({ currentPassword: second.password })
+        .expect(204);
+      const erased: { id: string; erased: boolean }[] = await app
+        .get(DataSource)
+        .query(
+          `SELECT id, erased_at IS NOT NULL AS erased FROM users WHERE id = ANY($1) ORDER BY email`,
+          [[first.user.id, second.user.id]],
+        );
+      expect(Object.fromEntries(erased.map((row) => [row.id, row.erased]))).toEqual({
+        [first.user.id]: false,
+        [second.user.id]: true,
+      });
+      await request(baseUrl)
+        .get('/api/v1/me')
+        .auth(first.accessToken, { type: 'bearer' })
+        .expect(200);
     });
   });
 });

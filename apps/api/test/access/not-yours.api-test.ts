@@ -117,6 +117,21 @@ describe('access matrix: someone else’s object', () => {
     }
   });
 
+  it('an account’s erasure: administrators only; a trainer or another trainee gets 403 and nothing changes', async () => {
+    const url = `/api/v1/users/${owner.user.id}/erasure`;
+    for (const intruder of [stranger, cast.trainer]) {
+      expect({ who: intruder.user.id, status: await statusOf(intruder, 'post', url) }).toEqual({
+        who: intruder.user.id,
+        status: 403,
+      });
+    }
+    const [row] = await database(api).query(`SELECT erased_at FROM users WHERE id = $1`, [
+      owner.user.id,
+    ]);
+    expect(row.erased_at).toBeNull();
+    await http.as(owner).get('/api/v1/me').expect(200);
+  });
+
   it('placements, follow-ups and indicator exports are closed by role to trainees and trainers', async () => {
     const officer = await signInWithRoles(api, cast.admin, ['placement_officer']);
     for (const url of [

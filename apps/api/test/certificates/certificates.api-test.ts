@@ -196,6 +196,7 @@ describe('certificates: issue, download, verify, revoke', () => {
         serial: certificate.serial,
         holderName: 'Amina Benali',
         holderNameAr: 'أمينة بنعلي',
+        holderErased: false,
         courseTitle: certificate.courseTitle,
         hours: certificate.hours,
         completionMonth: certificate.completedOn.slice(0, 7),

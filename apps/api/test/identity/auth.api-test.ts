@@ -56,6 +56,7 @@ describe('auth: register, sign in, refresh, sign out', () => {
           roles: ['trainee'],
           createdAt: expect.any(String),
           disabledAt: null,
+          erasedAt: null,
         },
       });
       const [cookie] = setCookies(response).filter(

@@ -8,6 +8,7 @@ export enum CertificateErrorCode {
   JobNotFound = 'job_not_found',
   EnrollmentNotCompleted = 'enrollment_not_completed',
   NotRendered = 'certificate_not_rendered',
+  PdfErased = 'certificate_pdf_erased',
   AlreadyRevoked = 'certificate_already_revoked',
   RateLimited = 'rate_limited',
   FileRequired = 'pdf_file_required',
@@ -35,6 +36,10 @@ const PROBLEMS: Record<CertificateErrorCode, { status: HttpStatus; title: string
   [CertificateErrorCode.NotRendered]: {
     status: HttpStatus.CONFLICT,
     title: 'The certificate’s PDF is not ready yet',
+  },
+  [CertificateErrorCode.PdfErased]: {
+    status: HttpStatus.GONE,
+    title: 'The holder had their data erased, and the PDF with it',
   },
   [CertificateErrorCode.AlreadyRevoked]: {
     status: HttpStatus.CONFLICT,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@oris/api/identity';
 import { CertificateBatches } from './batches/certificate-batches.service';
+import { CertificateErasure } from './erasure/certificate-erasure';
 import { CertificateBatch, CertificateBatchItem } from './entities/certificate-batch.entity';
 import { Certificate } from './entities/certificate.entity';
 import { CertificatesController } from './http/certificates.controller';
@@ -48,6 +49,7 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     VerificationCache,
     CertificateVerification,
     PdfBodyParser,
+    CertificateErasure,
   ],
   exports: [CertificateIssuer, CertificateBatches, RenderQueue],
 })

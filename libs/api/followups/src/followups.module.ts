@@ -3,6 +3,7 @@ import { EnrollmentsModule } from '@oris/api/enrollments';
 import { IdentityModule } from '@oris/api/identity';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PlacementsModule } from '@oris/api/placements';
+import { FollowupErasure } from './erasure/followup-erasure';
 import { FollowupsController } from './http/followups.controller';
 import { SurveyController } from './http/survey.controller';
 import { FollowupQueue } from './queue/followup-queue.service';
@@ -27,6 +28,7 @@ import { SurveyService } from './survey/survey.service';
     SurveyService,
     FollowupQueue,
     DemoFollowups,
+    FollowupErasure,
   ],
   // DemoFollowups: for the CLI's demo seed only (it never runs by itself).
   exports: [FollowupScheduler, DemoFollowups],

@@ -10,6 +10,7 @@ export enum IdentityErrorCode {
   EmailTaken = 'email_taken',
   LastAdmin = 'last_admin',
   SelfDisable = 'self_disable',
+  SelfErase = 'self_erase',
   InvalidResetToken = 'invalid_reset_token',
   RateLimited = 'rate_limited',
 }
@@ -38,6 +39,10 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
   [IdentityErrorCode.SelfDisable]: {
     status: HttpStatus.CONFLICT,
     title: 'An administrator cannot disable their own account',
+  },
+  [IdentityErrorCode.SelfErase]: {
+    status: HttpStatus.CONFLICT,
+    title: 'An administrator erases their own account from their own data page',
   },
   [IdentityErrorCode.InvalidResetToken]: {
     status: HttpStatus.BAD_REQUEST,

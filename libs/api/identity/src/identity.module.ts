@@ -23,6 +23,8 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
 import { UserRole } from './entities/user-role.entity';
 import { MyDataService } from './my-data/my-data.service';
+import { AccountErasure } from './erasure/account-erasure.service';
+import { ErasureParticipants } from './erasure/erasure-participants';
 import { PasswordHasher } from './passwords/password-hasher.service';
 import { RateLimiter } from './rate-limit/rate-limiter.service';
 import { AccessTokens } from './tokens/access-tokens.service';
@@ -70,10 +72,20 @@ import { UsersService } from './users/users.service';
     AuditTrail,
     IdentityCommands,
     MyDataService,
+    AccountErasure,
+    ErasureParticipants,
     // Order matters: authentication first, then roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens, AccountAccess, RateLimiter],
+  exports: [
+    AuditLog,
+    UsersService,
+    IdentityCommands,
+    AccessTokens,
+    AccountAccess,
+    RateLimiter,
+    ErasureParticipants,
+  ],
 })
 export class IdentityModule {}

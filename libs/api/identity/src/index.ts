@@ -22,3 +22,6 @@ export { RateLimiter } from './rate-limit/rate-limiter.service';
 export type { RateLimitDecision, RateLimitRule } from './rate-limit/fixed-window';
 export { AccountAccess } from './access/account-access';
 export type { AccountStanding } from './access/account-access';
+export { ErasureParticipants } from './erasure/erasure-participants';
+export type { AfterErasure, ErasureParticipant } from './erasure/erasure-participants';
+export { ACCOUNT_ERASED, ERASED_FULL_NAME, erasedEmailOf } from './erasure/account-erasure.service';

@@ -2,7 +2,7 @@ import type { Locale } from '@oris/shared/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** pending: to be sent (possibly retrying); sent: delivered once; failed: dead, nothing retries it. */
-export type OutboxEmailStatus = 'pending' | 'sent' | 'failed';
+export type OutboxEmailStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 /**
  * A file attached to an email, by reference: the bytes stay in file storage and are read when the

@@ -207,6 +207,32 @@ export class EmailOutbox implements OnModuleDestroy {
     return affected;
   }
 
+  /**
+   * Law 09-08 erasure, in the erasing transaction: emails still pending to the person are
+   * cancelled (the sender skips any row that is no longer pending), and every email to them,
+   * sent or not, loses its content and its real recipient, which becomes `placeholderAddress`.
+   * Rows are found by the person's id or by their address (an email sent before it was tagged).
+   * The rows stay, as the trace that an email went out; returns how many were cancelled.
+   */
+  async eraseRecipient(
+    manager: EntityManager,
+    recipient: { userId: string; address: string; placeholderAddress: string },
+  ): Promise<number> {
+    const [cancelled]: [{ id: string }[], number] = await manager.query(
+      `UPDATE email_outbox SET status = 'cancelled', next_attempt_at = NULL
+        WHERE status = 'pending' AND (user_id = $1 OR to_address = $2)
+        RETURNING id`,
+      [recipient.userId, recipient.address],
+    );
+    await manager.query(
+      `UPDATE email_outbox
+          SET to_address = $3, params = '{}'::jsonb, attachments = '[]'::jsonb, last_error = NULL
+        WHERE user_id = $1 OR to_address = $2`,
+      [recipient.userId, recipient.address, recipient.placeholderAddress],
+    );
+    return cancelled.length;
+  }
+
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     await this.dispatching;

@@ -4,6 +4,7 @@ import { IdentityModule } from '@oris/api/identity';
 import { IdempotencyModule } from '@oris/api/platform';
 import { Organisation } from './entities/organisation.entity';
 import { Placement, PlacementVersion } from './entities/placement.entity';
+import { PlacementErasure } from './erasure/placement-erasure';
 import { OrganisationsController } from './http/organisations.controller';
 import { PeopleController } from './http/people.controller';
 import { PlacementsController } from './http/placements.controller';
@@ -27,6 +28,7 @@ import { PlacementRecorder } from './recording/placement-recorder';
     SituationsService,
     PlacementImport,
     PlacementRecorder,
+    PlacementErasure,
   ],
   // PlacementsService: the follow-ups' demo seed validates answers as an officer would.
   exports: [PlacementRecorder, PlacementsService],

@@ -6,3 +6,5 @@ export { Chip } from './lib/chip';
 export type { ChipTone } from './lib/chip';
 export { EnrollmentStatusChip } from './lib/enrollment-status-chip';
 export { saveFile } from './lib/save-file';
+export { ConfirmDialog, Confirmation } from './lib/confirm-dialog';
+export type { ConfirmRequest } from './lib/confirm-dialog';

@@ -104,11 +104,22 @@ export class VerificationDto {
   @ApiProperty({ example: 'ORIS-2026-000123' })
   serial!: string;
 
-  @ApiProperty()
-  holderName!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The holder’s name as printed; null when the holder had their data erased.',
+  })
+  holderName!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   holderNameAr!: string | null;
+
+  @ApiProperty({
+    description:
+      'True when the holder asked for their data to be erased (law 09-08): the certificate ' +
+      'still proves the training, without the name.',
+  })
+  holderErased!: boolean;
 
   @ApiProperty()
   courseTitle!: string;

@@ -69,12 +69,12 @@ export class CertificatesController {
   @ApiOperation({
     summary: 'Download the PDF (its holder, administrators)',
     description:
-      '404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet. ' +
-      'A download by anyone but the holder is recorded as an audit event (`certificate.pdf_downloaded`).',
+      '404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet; ' +
+      '410 `certificate_pdf_erased` once the holder had their data erased. A download by anyone but the holder is recorded as an audit event (`certificate.pdf_downloaded`).',
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The PDF.' })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 404, 409, 410)
   async pdf(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -18,6 +18,16 @@ export class CertificateFiles {
 
   async pdf(user: AuthenticatedUser, id: string): Promise<{ bytes: Buffer; filename: string }> {
     const certificate = await this.reader.visible(user, id);
+    const [holder]: { erased: boolean }[] = await this.dataSource.query(
+      `SELECT erased_at IS NOT NULL AS erased FROM users WHERE id = $1`,
+      [certificate.userId],
+    );
+    if (holder?.erased) {
+      throw new CertificateException(
+        CertificateErrorCode.PdfErased,
+        `${certificate.serial} stays verifiable, but its PDF, which printed the name, was deleted.`,
+      );
+    }
     if (certificate.renderState !== 'rendered' || !certificate.storageKey) {
       throw new CertificateException(
         CertificateErrorCode.NotRendered,

@@ -36,9 +36,20 @@ describe('verification answers', () => {
       serial: 'ORIS-2026-000042',
       holderName: 'Amina Benali',
       holderNameAr: 'أمينة بنعلي',
+      holderErased: false,
       courseTitle: 'Mesure d’impact social',
       hours: 24,
       completionMonth: '2026-03',
+      sha256: 'a'.repeat(64),
+    });
+  });
+
+  it('gives no name once the holder had their data erased, and says so', () => {
+    expect(toVerificationDto(certificate, true)).toMatchObject({
+      valid: true,
+      holderName: null,
+      holderNameAr: null,
+      holderErased: true,
       sha256: 'a'.repeat(64),
     });
   });

@@ -39,14 +39,15 @@ export function toCertificateDto(
 }
 
 /** The public answer: see `VerificationDto` for what it leaves out, and why. */
-export function toVerificationDto(certificate: Certificate): VerificationDto {
+export function toVerificationDto(certificate: Certificate, holderErased = false): VerificationDto {
   const revoked = certificate.status === 'revoked';
   return {
     valid: !revoked,
     status: certificate.status,
     serial: certificate.serial,
-    holderName: certificate.holderName,
-    holderNameAr: certificate.holderNameAr,
+    holderName: holderErased ? null : certificate.holderName,
+    holderNameAr: holderErased ? null : certificate.holderNameAr,
+    holderErased,
     courseTitle: certificate.courseTitle,
     hours: certificate.hours,
     completionMonth: certificate.completedOn.slice(0, 7),

@@ -32,7 +32,8 @@ type VerifiedCertificate = Pick<
 const FIND_BY_CODE = `
   SELECT status, serial, holder_name AS "holderName", holder_name_ar AS "holderNameAr",
          course_title AS "courseTitle", hours, completed_on::text AS "completedOn",
-         revoked_at AS "revokedAt", revoked_reason AS "revokedReason", sha256
+         revoked_at AS "revokedAt", revoked_reason AS "revokedReason", sha256,
+         (SELECT u.erased_at IS NOT NULL FROM users u WHERE u.id = certificate.user_id) AS "holderErased"
     FROM certificate WHERE verification_code = $1`;
 
 const FIND_SHA256_BY_CODE = `SELECT sha256 FROM certificate WHERE verification_code = $1`;
@@ -82,16 +83,16 @@ export class CertificateVerification {
   private async load(code: string): Promise<LoadedVerification | null> {
     // Plain SQL with the answer's columns only: the route is public and hot (P4), and TypeORM's
     // query building and entity hydration were a tenth of its CPU for one indexed read.
-    const [certificate]: VerifiedCertificate[] = await this.certificates.query(FIND_BY_CODE, [
-      code,
-    ]);
+    const [certificate]: (VerifiedCertificate & { holderErased: boolean })[] =
+      await this.certificates.query(FIND_BY_CODE, [code]);
     if (!certificate) return null;
-    const answer = toVerificationDto(Object.assign(new Certificate(), certificate));
+    const { holderErased, ...fields } = certificate;
+    const answer = toVerificationDto(Object.assign(new Certificate(), fields), holderErased);
     return {
       json: Buffer.from(JSON.stringify(answer)),
       // Kept only once the PDF's SHA-256 is recorded: the worker records it after rendering, in a
-      // process that does not tell this cache. From then on only a revocation changes the answer,
-      // and revocation does tell.
+      // process that does not tell this cache. From then on only a revocation or the
+      // holder's erasure changes the answer, and both tell.
       keep: certificate.sha256 !== null,
     };
   }

@@ -163,9 +163,22 @@ export class AuthService {
     currentPassword: string,
     newPassword: string,
   ): Promise<void> {
+    const user = await this.confirmPassword(userId, currentPassword);
+    this.assertAcceptable('newPassword', newPassword, user.email);
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: userId }, { passwordHash });
+      await this.refreshTokens.revokeAllOf(manager, userId);
+    });
+  }
+
+  /**
+   * Checks a signed-in person's password typed again (a password change, an erasure): the same
+   * rate limit and lock as sign-in guard it; a wrong one is a field error on `currentPassword`.
+   */
+  async confirmPassword(userId: string, currentPassword: string): Promise<User> {
     const user = await this.dataSource.manager.findOne(User, { where: { id: userId } });
     if (!user) throw new IdentityException(IdentityErrorCode.Unauthenticated, 'Sign in again.');
-    // The current password is checked here too: the same lock as sign-in guards it.
     await this.rateLimiter.consume([this.passwordChangePerAccount, userId]);
     await this.rateLimiter.assertNotLocked(this.lockout, user.email);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
@@ -175,12 +188,7 @@ export class AuthService {
       ]);
     }
     await this.rateLimiter.clearFailures(this.lockout, user.email);
-    this.assertAcceptable('newPassword', newPassword, user.email);
-    const passwordHash = await this.hasher.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: userId }, { passwordHash });
-      await this.refreshTokens.revokeAllOf(manager, userId);
-    });
+    return user;
   }
 
   logout(refreshToken: string | undefined): Promise<void> {

@@ -96,3 +96,12 @@ export class ChangePasswordDto {
   @IsAcceptablePassword()
   newPassword!: string;
 }
+
+/** Erasing one's own account (law 09-08): the password, typed again, confirms it is the person. */
+export class EraseMeDto {
+  @ApiProperty({ format: 'password', maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+}

@@ -61,6 +61,16 @@ export class UserDto {
     description: 'When an administrator disabled the account (it cannot sign in); null if active.',
   })
   disabledAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the person’s data was erased (law 09-08): name, email and contact details are ' +
+      'anonymised and the account can no longer sign in; null if not erased.',
+  })
+  erasedAt!: string | null;
 }
 
 /** What signing in answers; the refresh token travels separately, in the oris_refresh cookie. */

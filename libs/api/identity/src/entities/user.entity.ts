@@ -25,6 +25,7 @@ import { UserRole } from './user-role.entity';
 @Check('users_gender_check', `gender IN ('female', 'male')`)
 @Check('users_locale_check', `locale IN ('fr', 'ar', 'en')`)
 @Check('users_phone_e164_check', `phone ~ '^\\+[1-9][0-9]{7,14}$'`)
+@Check('users_erased_disabled_check', `erased_at IS NULL OR disabled_at IS NOT NULL`)
 export class User {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
@@ -70,6 +71,10 @@ export class User {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** Law 09-08 erasure: when the person's identity was anonymised (the account is disabled too). */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 
   // Relation<> keeps the circular import out of decorator metadata (swc evaluates it eagerly).
   @OneToMany(() => UserRole, (role) => role.user)

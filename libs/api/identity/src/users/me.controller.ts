@@ -17,9 +17,11 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiProblems, AuthenticatedUser, CurrentUser } from '@oris/api/platform';
+import { ApiProblems, AppConfig, AuthenticatedUser, CurrentUser } from '@oris/api/platform';
 import { AuthService } from '../auth/auth.service';
-import { ChangePasswordDto, UpdateMeDto } from '../dto/me.dto';
+import { ChangePasswordDto, EraseMeDto, UpdateMeDto } from '../dto/me.dto';
+import { AccountErasure } from '../erasure/account-erasure.service';
+import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
 import { UserDto } from '../dto/user.dto';
 import type { FastifyReply } from 'fastify';
 import { MyDataDto, MyDataQuery } from '../my-data/my-data';
@@ -36,6 +38,8 @@ export class MeController {
     private readonly users: UsersService,
     private readonly auth: AuthService,
     private readonly myData: MyDataService,
+    private readonly erasure: AccountErasure,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -64,6 +68,28 @@ export class MeController {
     @Body() body: ChangePasswordDto,
   ): Promise<void> {
     await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
+  }
+
+  @Post('erasure')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Erase one’s own account (law 09-08 erasure right); confirmed with the password',
+    description:
+      'Anonymises the person everywhere: name, email (replaced by a non-deliverable address), ' +
+      'phone, free text in their records, consent addresses, pending emails (cancelled) and the ' +
+      'stored PDFs of their certificates. Every session and link ends; signing in is no longer ' +
+      'possible. What the indicators count stays, without identity: certificates remain ' +
+      'verifiable without the holder’s name. Cannot be undone.',
+  })
+  @ApiNoContentResponse({ description: 'Erased; the refresh cookie is cleared.' })
+  @ApiProblems(400, 401, 409, 429)
+  async erase(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: EraseMeDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.erasure.eraseOwn(user.id, body.currentPassword);
+    reply.clearCookie(REFRESH_COOKIE, refreshCookieOptions(this.config));
   }
 
   @Get('export')

@@ -2,7 +2,10 @@ import {
   Controller,
   Delete,
   Get,
+  HttpCode,
+  HttpStatus,
   Param,
+  Post,
   ParseEnumPipe,
   ParseUUIDPipe,
   Put,
@@ -20,6 +23,7 @@ import {
 import { ROLES, Role } from '@oris/shared/domain';
 import { UserDto } from '../dto/user.dto';
 import { UserListQuery } from '../dto/user-list.query';
+import { AccountErasure } from '../erasure/account-erasure.service';
 import { AccountDisabling } from './account-disabling.service';
 import { RolesService } from './roles.service';
 import { UsersService } from './users.service';
@@ -38,6 +42,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly roles: RolesService,
     private readonly disabling: AccountDisabling,
+    private readonly erasure: AccountErasure,
   ) {}
 
   @Get()
@@ -112,5 +117,24 @@ export class UsersController {
     @Param('id', IdParam()) id: string,
   ): Promise<UserDto> {
     return this.disabling.enable(actor.id, id);
+  }
+
+  @Post(':id/erasure')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Erase a person’s account on their request (law 09-08; idempotent, audited)',
+    description:
+      'Anonymises the person as `POST /api/v1/me/erasure` does. Repeating it changes nothing. ' +
+      'An administrator erases their own account from their own data page (409 here); the last ' +
+      'active administrator cannot be erased (409).',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto, description: 'The person, erased.' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  erase(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param('id', IdParam()) id: string,
+  ): Promise<UserDto> {
+    return this.erasure.eraseByAdmin(actor.id, id);
   }
 }

@@ -66,7 +66,8 @@ export class SituationsService {
 
   /**
    * People who completed at least once (in the filtered region, course or session) and have no
-   * validated current situation: the officer's list of whom to reach. Latest completers first.
+   * validated current situation, unless they had their data erased: the officer's list of whom
+   * to reach. Latest completers first.
    */
   async toFollow(query: ToFollowQuery): Promise<Page<PersonToFollowDto>> {
     const params: unknown[] = [];
@@ -90,6 +91,8 @@ export class SituationsService {
           JOIN course_session s ON s.id = e.session_id
           JOIN course c ON c.id = s.course_id
          WHERE ${where.join(' AND ')}
+           -- An erased person is not reached any more (law 09-08): no contact details are left.
+           AND NOT EXISTS (SELECT 1 FROM users x WHERE x.id = e.user_id AND x.erased_at IS NOT NULL)
            AND NOT EXISTS (SELECT 1 FROM placement_version v
                             WHERE v.user_id = e.user_id AND v.superseded_at IS NULL
                               AND v.validated_at IS NOT NULL)

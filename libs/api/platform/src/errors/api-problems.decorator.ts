@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Signed in, but without a role that may do this.',
   404: 'Not found.',
   409: 'Conflicts with the current state.',
+  410: 'Gone: erased at its owner’s request (law 09-08).',
   429: 'Too many attempts: wait for the number of seconds in Retry-After.',
 };
 

@@ -9,6 +9,8 @@ export interface FileStorage {
   /** The file's bytes; rejects with `FileNotFoundError` when there is none. */
   get(key: string): Promise<Buffer>;
   exists(key: string): Promise<boolean>;
+  /** Deletes the file; a file that is already gone is not an error. */
+  delete(key: string): Promise<void>;
   /**
    * Removes what writes interrupted by a crash left behind (a killed render's temporary file),
    * once older than `olderThanMs`; resolves to how many it removed. Never touches stored files.

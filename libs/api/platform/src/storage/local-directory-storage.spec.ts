@@ -110,11 +110,19 @@ describe('LocalDirectoryStorage', () => {
     expect(await storage.exists('folder')).toBe(false);
   });
 
+  it('deletes a file, and deleting one already gone is not an error', async () => {
+    await storage.put('certificates/2026/a.pdf', Buffer.from('a'));
+    await storage.delete('certificates/2026/a.pdf');
+    expect(await storage.exists('certificates/2026/a.pdf')).toBe(false);
+    await expect(storage.delete('certificates/2026/a.pdf')).resolves.toBeUndefined();
+  });
+
   it('never reads or writes outside its root', async () => {
     await writeFile(join(root, 'secret.txt'), 'secret');
     for (const key of ['../secret.txt', 'a/../../secret.txt', join(root, 'secret.txt')]) {
       await expect(storage.get(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
       await expect(storage.exists(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
+      await expect(storage.delete(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
       await expect(storage.put(key, Buffer.from('x'))).rejects.toBeInstanceOf(
         InvalidStorageKeyError,
       );

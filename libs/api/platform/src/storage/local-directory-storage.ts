@@ -62,6 +62,14 @@ export class LocalDirectoryStorage implements FileStorage {
     }
   }
 
+  async delete(key: string): Promise<void> {
+    try {
+      await unlink(this.pathOf(key));
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
   async exists(key: string): Promise<boolean> {
     try {
       return (await stat(this.pathOf(key))).isFile();

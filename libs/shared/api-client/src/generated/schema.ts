@@ -195,6 +195,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase one’s own account (law 09-08 erasure right); confirmed with the password
+     * @description Anonymises the person everywhere: name, email (replaced by a non-deliverable address), phone, free text in their records, consent addresses, pending emails (cancelled) and the stored PDFs of their certificates. Every session and link ends; signing in is no longer possible. What the indicators count stays, without identity: certificates remain verifiable without the holder’s name. Cannot be undone.
+     */
+    post: operations['Me_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/export': {
     parameters: {
       query?: never;
@@ -280,6 +300,26 @@ export interface paths {
     post?: never;
     /** Enable a disabled account again (idempotent) */
     delete: operations['Users_enable'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a person’s account on their request (law 09-08; idempotent, audited)
+     * @description Anonymises the person as `POST /api/v1/me/erasure` does. Repeating it changes nothing. An administrator erases their own account from their own data page (409 here); the last active administrator cannot be erased (409).
+     */
+    post: operations['Users_erase'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -974,7 +1014,7 @@ export interface paths {
     };
     /**
      * Download the PDF (its holder, administrators)
-     * @description 404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet. A download by anyone but the holder is recorded as an audit event (`certificate.pdf_downloaded`).
+     * @description 404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet; 410 `certificate_pdf_erased` once the holder had their data erased. A download by anyone but the holder is recorded as an audit event (`certificate.pdf_downloaded`).
      */
     get: operations['Certificates_pdf'];
     put?: never;
@@ -1539,6 +1579,11 @@ export interface components {
        * @description When an administrator disabled the account (it cannot sign in); null if active.
        */
       disabledAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the person’s data was erased (law 09-08): name, email and contact details are anonymised and the account can no longer sign in; null if not erased.
+       */
+      erasedAt: string | null;
     };
     AuthSessionDto: {
       /** @description Bearer token for the Authorization header. Keep it in memory only. */
@@ -1601,6 +1646,10 @@ export interface components {
       currentPassword: string;
       /** Format: password */
       newPassword: string;
+    };
+    EraseMeDto: {
+      /** Format: password */
+      currentPassword: string;
     };
     MyDataDto: {
       /**
@@ -2750,8 +2799,11 @@ export interface components {
       status: 'valid' | 'revoked';
       /** @example ORIS-2026-000123 */
       serial: string;
-      holderName: string;
+      /** @description The holder’s name as printed; null when the holder had their data erased. */
+      holderName: string | null;
       holderNameAr: string | null;
+      /** @description True when the holder asked for their data to be erased (law 09-08): the certificate still proves the training, without the name. */
+      holderErased: boolean;
       courseTitle: string;
       hours: number;
       /**
@@ -4202,6 +4254,66 @@ export interface operations {
       };
     };
   };
+  Me_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseMeDto'];
+      };
+    };
+    responses: {
+      /** @description Erased; the refresh cookie is cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   Me_export: {
     parameters: {
       query?: {
@@ -4614,6 +4726,73 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Users_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person, erased. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7159,6 +7338,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Gone: erased at its owner’s request (law 09-08). */
+      410: {
         headers: {
           [name: string]: unknown;
         };

@@ -42,6 +42,7 @@ export function aVerification(changes: Partial<Verification> = {}): Verification
     serial: 'ORIS-2026-000123',
     holderName: 'Salma Bennani',
     holderNameAr: 'سلمى بناني',
+    holderErased: false,
     courseTitle: 'Créer et gérer une coopérative',
     hours: 28,
     completionMonth: '2026-09',

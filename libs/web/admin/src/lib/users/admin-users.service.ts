@@ -44,6 +44,13 @@ export class AdminUsersService {
     );
   }
 
+  /** Law 09-08 erasure on the person's request: anonymised everywhere; cannot be undone. */
+  erase(userId: string): Promise<UserDto> {
+    return unwrap(
+      this.api.POST('/api/v1/users/{id}/erasure', { params: { path: { id: userId } } }),
+    );
+  }
+
   /** An administrator changing their own roles sees the navigation follow. */
   private keepSessionInStep(user: UserDto): UserDto {
     this.session.updateUser(user);

@@ -13,7 +13,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError, type UserDto, type UserPageDto } from '@oris/shared/api-client';
 import { type Role, ROLES } from '@oris/shared/domain';
 import { RegionsService } from '@oris/web/core';
-import { Icon, ProblemAlert } from '@oris/web/ui';
+import { Confirmation, Icon, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { AdminUsersService } from './admin-users.service';
 
@@ -43,6 +43,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 export class UsersPage {
   private readonly users = inject(AdminUsersService);
   private readonly transloco = inject(TranslocoService);
+  private readonly confirmation = inject(Confirmation);
   protected readonly regions = inject(RegionsService);
 
   protected readonly roles = ROLES;
@@ -107,6 +108,26 @@ export class UsersPage {
         this.transloco.translate(disabling ? 'admin.users.disabled' : 'admin.users.enabled', {
           name: updated.fullName,
         }),
+      );
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    }
+  }
+
+  protected async eraseAccount(user: UserDto): Promise<void> {
+    const confirmed = await this.confirmation.ask({
+      titleKey: 'admin.users.erase.confirmTitle',
+      textKey: 'admin.users.erase.confirmText',
+      confirmKey: 'admin.users.erase.confirm',
+      params: { name: user.fullName },
+      destructive: true,
+    });
+    if (!confirmed) return;
+    this.problem.set(null);
+    try {
+      this.replaceUser(await this.users.erase(user.id));
+      this.announcement.set(
+        this.transloco.translate('admin.users.erase.done', { name: user.fullName }),
       );
     } catch (error) {
       this.problem.set(ApiError.from(error));

@@ -68,6 +68,20 @@ async function chooseFile(element: HTMLElement, bytes: string, name = 'certifica
 }
 
 describe('VerifyPage', () => {
+  it('says a valid certificate was issued to a person who had their data erased, without a name', async () => {
+    const { element, status } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () =>
+        Response.json(aVerification({ holderName: null, holderNameAr: null, holderErased: true })),
+    });
+
+    expect(status()).toContain('certificates.verify.valid');
+    const details = element.querySelector('.details')?.textContent ?? '';
+    expect(details).toContain('certificates.verify.holderErased');
+    expect(details).not.toContain('Salma Bennani');
+    expect(element.querySelector('.holder')).toBeNull();
+    expect(details).toContain('Créer et gérer une coopérative');
+  });
+
   it('announces a valid certificate with its holder, course, hours, month of completion and serial, and nothing more', async () => {
     const { element, status, calls } = await render(`/verify/${CODE}`, {
       [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),

@@ -5,14 +5,18 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError, unwrap } from '@oris/shared/api-client';
 import { ORIS_API } from '@oris/web/core';
 import { Icon, ProblemAlert, saveFile } from '@oris/web/ui';
+import { EraseAccountForm } from './erase-account-form';
 
 type ExportFormat = 'json' | 'html';
 
-/** Law 09-08 right of access: the signed-in person downloads everything held about them. */
+/**
+ * Law 09-08 rights of access and erasure: the signed-in person downloads everything held about
+ * them, and may erase their account.
+ */
 @Component({
   selector: 'oris-my-data-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, TranslocoPipe, Icon, ProblemAlert],
+  imports: [MatButtonModule, RouterLink, TranslocoPipe, Icon, ProblemAlert, EraseAccountForm],
   templateUrl: './my-data-page.html',
   styles: `
     .actions {

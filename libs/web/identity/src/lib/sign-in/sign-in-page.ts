@@ -35,6 +35,8 @@ export class SignInPage {
   protected readonly submission = formSubmission();
   protected readonly passwordChanged =
     this.route.snapshot.queryParamMap.get('passwordChanged') === 'true';
+  protected readonly accountErased =
+    this.route.snapshot.queryParamMap.get('accountErased') === 'true';
 
   protected async signIn(): Promise<void> {
     const signedIn = await this.submission.run(this.form, () =>

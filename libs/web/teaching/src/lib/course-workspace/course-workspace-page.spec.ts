@@ -3,9 +3,9 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
-import { Confirmation } from '../shared/confirm-dialog';
 import { aCourse, aModule, COURSE_ID, fakeApi, settle } from '../testing';
 import { CourseWorkspacePage } from './course-workspace-page';
+import { Confirmation } from '@oris/web/ui';
 
 const modules = [aModule('m1', 'Introduction', 1), aModule('m2', 'Gouvernance', 2)];
 const page = (items: unknown[]) =>

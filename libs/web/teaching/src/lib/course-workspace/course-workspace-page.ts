@@ -25,9 +25,8 @@ import {
   type Session,
   StatusChip,
 } from '@oris/web/catalogue';
-import { Icon, ProblemAlert } from '@oris/web/ui';
+import { Confirmation, Icon, ProblemAlert } from '@oris/web/ui';
 import { map } from 'rxjs';
-import { Confirmation } from '../shared/confirm-dialog';
 import { courseActions, type StatusAction } from '../shared/status-actions';
 import type { CourseModule } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';

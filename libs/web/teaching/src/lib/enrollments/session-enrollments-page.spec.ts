@@ -6,7 +6,6 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Role } from '@oris/shared/domain';
 import { API_FETCH, AuthSession } from '@oris/web/core';
 import { of } from 'rxjs';
-import { Confirmation } from '../shared/confirm-dialog';
 import type { Enrollment } from '../shared/teaching-types';
 import {
   aCourse,
@@ -21,6 +20,7 @@ import {
 } from '../testing';
 import type { CompletionAnswer } from './completion-dialog';
 import { SessionEnrollmentsPage } from './session-enrollments-page';
+import { Confirmation } from '@oris/web/ui';
 
 const omar = anEnrollment('e-omar', 'Omar Idrissi');
 const fatima = anEnrollment('e-fatima', 'Fatima Zahra Amrani', {

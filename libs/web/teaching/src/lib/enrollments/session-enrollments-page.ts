@@ -25,9 +25,8 @@ import {
   StatusChip,
 } from '@oris/web/catalogue';
 import { AuthSession, LanguageService, RegionsService } from '@oris/web/core';
-import { EnrollmentStatusChip, ProblemAlert } from '@oris/web/ui';
+import { Confirmation, EnrollmentStatusChip, ProblemAlert } from '@oris/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { Confirmation } from '../shared/confirm-dialog';
 import type { CompletionAttestation, Enrollment } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
 import {

@@ -42,8 +42,7 @@ import {
   StatusChip,
 } from '@oris/web/catalogue';
 import { formSubmission, LanguageService, RegionsService } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
-import { Confirmation } from '../shared/confirm-dialog';
+import { Confirmation, FieldError, ProblemAlert } from '@oris/web/ui';
 import { controlPaths } from '../shared/control-paths';
 import { sessionActions, type StatusAction } from '../shared/status-actions';
 import type { CreateSessionRequest } from '../shared/teaching-types';

@@ -26,7 +26,7 @@ export interface ConfirmRequest {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">
-        {{ 'teaching.confirm.cancel' | transloco }}
+        {{ 'ui.confirm.cancel' | transloco }}
       </button>
       <button
         mat-flat-button
