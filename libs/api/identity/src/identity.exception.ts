@@ -11,6 +11,7 @@ export enum IdentityErrorCode {
   LastAdmin = 'last_admin',
   SelfDisable = 'self_disable',
   InvalidResetToken = 'invalid_reset_token',
+  InvalidConfirmationToken = 'invalid_confirmation_token',
   RateLimited = 'rate_limited',
 }
 
@@ -42,6 +43,10 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
   [IdentityErrorCode.InvalidResetToken]: {
     status: HttpStatus.BAD_REQUEST,
     title: 'Invalid or expired reset link',
+  },
+  [IdentityErrorCode.InvalidConfirmationToken]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'Invalid or expired confirmation link',
   },
   [IdentityErrorCode.RateLimited]: {
     status: HttpStatus.TOO_MANY_REQUESTS,

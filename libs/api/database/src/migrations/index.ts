@@ -14,6 +14,7 @@ import { EmailOutboxSendMarker1765412000000 } from './1765412000000-EmailOutboxS
 import { RevocationReasonCodes1765420000000 } from './1765420000000-RevocationReasonCodes';
 import { CreatePublicIndicatorRelease1765460000000 } from './1765460000000-CreatePublicIndicatorRelease';
 import { UserPhone1765480000000 } from './1765480000000-UserPhone';
+import { EmailConfirmation1796541600000 } from './1796541600000-EmailConfirmation';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RevocationReasonCodes1765420000000,
   CreatePublicIndicatorRelease1765460000000,
   UserPhone1765480000000,
+  EmailConfirmation1796541600000,
 ];

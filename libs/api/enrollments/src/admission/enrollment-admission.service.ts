@@ -175,12 +175,20 @@ export class EnrollmentAdmission {
     }
     const person = await manager.findOne(User, {
       where: { id: personId },
-      select: { ...RECIPIENT_COLUMNS, regionCode: true },
+      select: { ...RECIPIENT_COLUMNS, regionCode: true, emailConfirmedAt: true },
     });
     if (!person || person.disabledAt) {
       throw new RequestValidationException([
         { field: 'userId', message: 'no active person has this id' },
       ]);
+    }
+    // Enrolling oneself needs a proven address (every step after it is emailed). Staff enrolling
+    // someone vouch for the person themselves, as an import does: that stays open.
+    if (!onBehalf && !person.emailConfirmedAt) {
+      throw new EnrollmentException(
+        EnrollmentErrorCode.EmailNotConfirmed,
+        'Open the link in the email sent at registration (or ask for a new one) to confirm your address, then enroll.',
+      );
     }
     return { context, person, actor };
   }

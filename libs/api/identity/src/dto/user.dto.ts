@@ -61,6 +61,17 @@ export class UserDto {
     description: 'When an administrator disabled the account (it cannot sign in); null if active.',
   })
   disabledAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the person proved they receive mail at this address (the emailed confirmation link, ' +
+      'or a password set through a reset link); null until then: they cannot enroll themself ' +
+      'nor be issued certificates.',
+  })
+  emailConfirmedAt!: string | null;
 }
 
 /** What signing in answers; the refresh token travels separately, in the oris_refresh cookie. */

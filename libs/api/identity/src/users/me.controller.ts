@@ -7,9 +7,11 @@ import {
   Patch,
   Post,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -21,7 +23,8 @@ import { ApiProblems, AuthenticatedUser, CurrentUser } from '@oris/api/platform'
 import { AuthService } from '../auth/auth.service';
 import { ChangePasswordDto, UpdateMeDto } from '../dto/me.dto';
 import { UserDto } from '../dto/user.dto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EmailConfirmationService } from '../auth/email-confirmation.service';
 import { MyDataDto, MyDataQuery } from '../my-data/my-data';
 import { MY_DATA_HTML_CSP, renderMyDataHtml } from '../my-data/my-data-html';
 import { MyDataService } from '../my-data/my-data.service';
@@ -36,6 +39,7 @@ export class MeController {
     private readonly users: UsersService,
     private readonly auth: AuthService,
     private readonly myData: MyDataService,
+    private readonly emailConfirmation: EmailConfirmationService,
   ) {}
 
   @Get()
@@ -64,6 +68,23 @@ export class MeController {
     @Body() body: ChangePasswordDto,
   ): Promise<void> {
     await this.auth.changePassword(user.id, body.currentPassword, body.newPassword);
+  }
+
+  @Post('email-confirmation')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Email a new single-use link confirming one’s email address',
+    description:
+      'Nothing is sent when the address is already confirmed. Limited per account ' +
+      '(EMAIL_CONFIRMATION_RESEND_PER_HOUR) and per client address (429 beyond).',
+  })
+  @ApiAcceptedResponse({ description: 'A new link is on its way (unless already confirmed).' })
+  @ApiProblems(401, 429)
+  async resendEmailConfirmation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.emailConfirmation.resend(user.id, request.ip);
   }
 
   @Get('export')

@@ -20,5 +20,6 @@ export function toUserDto(user: User, roles: Iterable<Role>): UserDto {
     roles: sortRoles(roles),
     createdAt: user.createdAt.toISOString(),
     disabledAt: user.disabledAt?.toISOString() ?? null,
+    emailConfirmedAt: user.emailConfirmedAt?.toISOString() ?? null,
   };
 }
