@@ -55,6 +55,7 @@ describe('auth: register, sign in, refresh, sign out', () => {
           roles: ['trainee'],
           createdAt: expect.any(String),
           disabledAt: null,
+          emailConfirmedAt: null,
         },
       });
       const [cookie] = setCookies(response).filter(

@@ -22,7 +22,10 @@ export class EmailConfirmationToken {
   userId!: string;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'email_confirmation_token_user_id_fkey' })
+  @JoinColumn({
+    name: 'user_id',
+    foreignKeyConstraintName: 'email_confirmation_token_user_id_fkey',
+  })
   user?: User;
 
   @Column({ name: 'token_hash', type: 'varchar', length: 64 })
