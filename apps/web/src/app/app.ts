@@ -17,6 +17,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthSession, LanguageService, SIGN_IN_PATH } from '@oris/web/core';
+import { EmailConfirmationBanner } from '@oris/web/identity';
 import { Icon } from '@oris/web/ui';
 import { distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { LanguageMenu } from './layout/language-menu';
@@ -39,6 +40,7 @@ const WIDE_SCREEN = '(min-width: 960px)';
     TranslocoPipe,
     Icon,
     LanguageMenu,
+    EmailConfirmationBanner,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',

@@ -61,7 +61,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a trainee account (consent required) and sign in */
+    /**
+     * Create a trainee account (consent required) and sign in
+     * @description The account starts with its email unconfirmed (`emailConfirmedAt` null): a welcome email carries a single-use confirmation link. Until it is opened the person signs in but cannot enroll themself (403 `email_not_confirmed`) nor be issued certificates.
+     */
     post: operations['Auth_register'];
     delete?: never;
     options?: never;
@@ -160,6 +163,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/email/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm one’s email address with the emailed token (single use)
+     * @description Public: the link may be opened in a browser where nobody is signed in. Spends every pending confirmation link of the person.
+     */
+    post: operations['Auth_confirmEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -189,6 +212,26 @@ export interface paths {
     put?: never;
     /** Change one’s password; every session ends, so sign in again */
     post: operations['Me_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/email-confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email a new single-use link confirming one’s email address
+     * @description Nothing is sent when the address is already confirmed. Limited per account (EMAIL_CONFIRMATION_RESEND_PER_HOUR) and per client address (429 beyond).
+     */
+    post: operations['Me_resendEmailConfirmation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -856,7 +899,7 @@ export interface paths {
     put?: never;
     /**
      * Issue the certificate of a completed enrollment (administrators)
-     * @description Idempotent: the first call issues the certificate (201), every later or concurrent call answers the same certificate (200). Refused with 409 `enrollment_not_completed`, the detail naming the enrollment’s status, until its completion is validated. The PDF is rendered by the worker: `pdfState` is `pending` until then, and the holder is emailed it.
+     * @description Idempotent: the first call issues the certificate (201), every later or concurrent call answers the same certificate (200). Refused with 409 `enrollment_not_completed`, the detail naming the enrollment’s status, until its completion is validated; with 409 `email_not_confirmed` while the holder has not confirmed their email address. The PDF is rendered by the worker: `pdfState` is `pending` until then, and the holder is emailed it.
      */
     post: operations['EnrollmentCertificate_issue'];
     delete?: never;
@@ -876,7 +919,7 @@ export interface paths {
     put?: never;
     /**
      * Issue the certificates of every completer of a session (administrators)
-     * @description Creates, in one transaction, the certificates completers do not have yet, and hands their PDFs to the worker. Repeating it, or running two at once, creates nothing more. Follow the renders at `GET /api/v1/jobs/{jobId}`.
+     * @description Creates, in one transaction, the certificates completers do not have yet, and hands their PDFs to the worker. Completers who have not confirmed their email address are skipped (a later batch issues theirs). Repeating it, or running two at once, creates nothing more. Follow the renders at `GET /api/v1/jobs/{jobId}`.
      */
     post: operations['SessionCertificates_start'];
     delete?: never;
@@ -1539,6 +1582,11 @@ export interface components {
        * @description When an administrator disabled the account (it cannot sign in); null if active.
        */
       disabledAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the person proved they receive mail at this address (the emailed confirmation link, or a password set through a reset link); null until then: they cannot enroll themself nor be issued certificates.
+       */
+      emailConfirmedAt: string | null;
     };
     AuthSessionDto: {
       /** @description Bearer token for the Authorization header. Keep it in memory only. */
@@ -1565,6 +1613,10 @@ export interface components {
       token: string;
       /** Format: password */
       password: string;
+    };
+    ConfirmEmailDto: {
+      /** @description The token from the emailed link. */
+      token: string;
     };
     UpdateMeDto: {
       fullName?: string;
@@ -4091,6 +4143,37 @@ export interface operations {
       };
     };
   };
+  Auth_confirmEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmEmailDto'];
+      };
+    };
+    responses: {
+      /** @description The address is confirmed (also if it already was). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   Me_me: {
     parameters: {
       query?: never;
@@ -4194,6 +4277,44 @@ export interface operations {
       /** @description Missing, invalid or expired credentials. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Me_resendEmailConfirmation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new link is on its way (unless already confirmed). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
