@@ -91,7 +91,9 @@ describe('access matrix: someone else’s object', () => {
       followupIds.push(row.id);
     }
     importSessionId = (await openSession(api, cast.trainer)).sessionId;
-  });
+    // Many objects of many kinds, each made through the API: more than the default hook budget
+    // on a loaded machine.
+  }, 120_000);
 
   afterAll(() => api.close());
 
@@ -197,16 +199,15 @@ describe('access matrix: someone else’s object', () => {
     expect((await http.anonymous.get(`/api/v1/survey/${theirs}`)).status).toBe(200);
   });
 
-  it('an enrollment import: into one’s own session only; another trainer and trainees are refused', async () => {
+  it('an enrollment import: administrators only, even into a trainer’s own session', async () => {
     const csv = [
       'email,fullName,gender,birthYear,regionCode,baselineSituation,educationLevel',
       'someone.new@example.ma,Nouvelle Personne,female,1994,MA-04,seeking,licence',
     ].join('\n');
     const url = `/api/v1/sessions/${importSessionId}/enrollments/import?dryRun=true`;
-    expect((await http.as(cast.trainer).post(url, { csv })).status).toBe(200);
-    for (const intruder of [cast.otherTrainer, stranger]) {
-      const status = (await http.as(intruder).post(url, { csv })).status;
-      expect([403, 404]).toContain(status);
+    expect((await http.as(cast.admin).post(url, { csv })).status).toBe(200);
+    for (const intruder of [cast.trainer, cast.otherTrainer, stranger]) {
+      expect((await http.as(intruder).post(url, { csv })).status).toBe(403);
     }
     // The session's enrollments and attendance are its staff's too.
     for (const path of ['enrollments', 'attendance']) {
