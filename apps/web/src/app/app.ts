@@ -17,9 +17,9 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthSession, LanguageService, SIGN_IN_PATH } from '@oris/web/core';
-import { EmailConfirmationBanner } from '@oris/web/identity';
 import { Icon } from '@oris/web/ui';
 import { distinctUntilChanged, filter, map, skip } from 'rxjs';
+import { EmailConfirmationBanner } from './layout/email-confirmation-banner';
 import { LanguageMenu } from './layout/language-menu';
 import { NAV_LINKS, visibleLinks } from './layout/navigation';
 
