@@ -100,10 +100,11 @@ async function seedPeople(databaseUrl) {
       [course],
     );
     const { rows: trainees } = await client.query(
-      `INSERT INTO users (email, password_hash, full_name, gender, birth_year, region_code, locale)
+      `INSERT INTO users (email, password_hash, full_name, gender, birth_year, region_code, locale,
+                          email_confirmed_at)
        SELECT 'bench.trainee.' || n || '@example.ma', 'not-a-password-hash', 'Stagiaire ' || n,
               CASE WHEN n % 2 = 0 THEN 'female' ELSE 'male' END, 1990 + n % 12,
-              'MA-' || lpad((1 + n % 12)::text, 2, '0'), 'fr'
+              'MA-' || lpad((1 + n % 12)::text, 2, '0'), 'fr', now()
          FROM generate_series(1, $1::int) AS n
        RETURNING id, email`,
       [CLIENTS],

@@ -174,9 +174,9 @@ async function seedCompleters(databaseUrl, dates) {
     );
     const { rows: holders } = await client.query(
       `INSERT INTO users (email, password_hash, full_name, full_name_ar, gender, birth_year,
-                          region_code, locale)
+                          region_code, locale, email_confirmed_at)
        SELECT e, 'not-a-password-hash', n, a, CASE WHEN i % 2 = 0 THEN 'female' ELSE 'male' END,
-              1990 + i % 12, 'MA-09', l
+              1990 + i % 12, 'MA-09', l, now()
          FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[])
               WITH ORDINALITY AS t(e, n, a, l, i)
        RETURNING id`,

@@ -110,11 +110,11 @@ export async function seed(url, learnerCount) {
     );
     const { rows: learners } = await client.query(
       `INSERT INTO users (email, password_hash, full_name, full_name_ar, gender, birth_year,
-                          region_code, locale)
+                          region_code, locale, email_confirmed_at)
        SELECT 'chaos.learner.' || n || '@example.ma', 'not-a-password-hash', 'Stagiaire ' || n,
               CASE WHEN n % 3 = 0 THEN 'متدرب ' || n END,
               CASE WHEN n % 2 = 0 THEN 'female' ELSE 'male' END, 1990 + n % 12, 'MA-09',
-              (ARRAY['fr', 'ar', 'en'])[1 + n % 3]
+              (ARRAY['fr', 'ar', 'en'])[1 + n % 3], now()
          FROM generate_series(1, $1::int) AS n
        RETURNING id, email`,
       [learnerCount],

@@ -46,10 +46,11 @@ export async function seedCertificates(
     await client.query(
       `WITH holders AS (
          INSERT INTO users (email, password_hash, full_name, full_name_ar, gender, birth_year,
-                            region_code, locale)
+                            region_code, locale, email_confirmed_at)
          SELECT 'bench.holder.' || n || '@example.ma', 'not-a-password-hash', 'Stagiaire ' || n,
                 CASE WHEN n % 3 = 2 THEN NULL ELSE 'متدرب ' || n END,
-                CASE WHEN n % 2 = 0 THEN 'female' ELSE 'male' END, 1990 + n % 12, 'MA-09', 'fr'
+                CASE WHEN n % 2 = 0 THEN 'female' ELSE 'male' END, 1990 + n % 12, 'MA-09', 'fr',
+                now()
            FROM generate_series(1, $2::int) AS n
          RETURNING id, full_name, full_name_ar
        ), numbered AS (

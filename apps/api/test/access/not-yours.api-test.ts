@@ -1,4 +1,6 @@
-import { castOf, Cast, client } from '../catalogue/catalogue-client';
+import { createHash, randomBytes } from 'node:crypto';
+import { FollowupScheduler } from '@oris/api/followups';
+import { castOf, Cast, client, inDays } from '../catalogue/catalogue-client';
 import {
   CertificateTestApp,
   database,
@@ -7,12 +9,16 @@ import {
 } from '../certificates/certificate-support';
 import { baseline, openSession } from '../enrollments/enrollment-client';
 import { Session, signInWithRoles } from '../identity/support/identity-client';
+import { answerBody } from '../followups/followup-support';
+import { placementBody } from '../placements/placement-client';
 
 /**
  * "Someone else's object", for every kind of object a person can own today: each is refused to
  * another person of the same role (404: its existence is not even confirmed) while its owner, or
  * the staff entitled to it, get it. Objects without an owner among non-staff (placements,
- * follow-ups, indicator exports) are closed by role, which the access matrix proves route by route.
+ * follow-ups, imports, indicator exports) are closed by role to trainees and trainers, proven
+ * here with real ids as well as route by route in the access matrix. A survey answer is reached
+ * only through its own emailed token, which reaches no one else's follow-up.
  */
 describe('access matrix: someone else’s object', () => {
   let api: CertificateTestApp;
@@ -24,6 +30,11 @@ describe('access matrix: someone else’s object', () => {
   let moduleId: string;
   let certificateId: string;
   let jobId: string;
+  let officer: Session;
+  let placementId: string;
+  let followupIds: string[];
+  let surveyTokens: string[];
+  let importSessionId: string;
 
   beforeAll(async () => {
     api = await startCertificateTestApp();
@@ -57,7 +68,32 @@ describe('access matrix: someone else’s object', () => {
       .post(`/api/v1/sessions/${completed.sessionId}/certificates`)
       .expect(202);
     jobId = batch.body.jobId;
-  });
+
+    // A placement (an officer's record about `owner`) and two people's follow-ups, each due with
+    // a survey link of its own, as the due pass leaves them.
+    officer = await signInWithRoles(api, cast.admin, ['placement_officer']);
+    const placement = await http
+      .as(officer)
+      .post('/api/v1/placements', placementBody(owner.user.id, { startOn: inDays(0) }))
+      .expect(201);
+    placementId = placement.body.id;
+    const surveyed = await sessionWithCompleters(api, cast.trainer, cast.admin, 2);
+    await api.app.get(FollowupScheduler).schedule();
+    surveyTokens = surveyed.userIds.map(() => randomBytes(32).toString('base64url'));
+    followupIds = [];
+    for (const [index, userId] of surveyed.userIds.entries()) {
+      const [[row]]: [{ id: string }[], number] = await database(api).query(
+        `UPDATE followup SET status = 'due', token_hash = $2, token_expires_at = now() + interval '1 day'
+          WHERE id = (SELECT id FROM followup WHERE user_id = $1 ORDER BY horizon LIMIT 1)
+          RETURNING id`,
+        [userId, createHash('sha256').update(surveyTokens[index]).digest()],
+      );
+      followupIds.push(row.id);
+    }
+    importSessionId = (await openSession(api, cast.trainer)).sessionId;
+    // Many objects of many kinds, each made through the API: more than the default hook budget
+    // on a loaded machine.
+  }, 120_000);
 
   afterAll(() => api.close());
 
@@ -130,6 +166,80 @@ describe('access matrix: someone else’s object', () => {
     ]);
     expect(row.erased_at).toBeNull();
     await http.as(owner).get('/api/v1/me').expect(200);
+  });
+
+  it('a placement: officers only; a trainee (even the one it is about) and trainers get 403 by role', async () => {
+    const url = `/api/v1/placements/${placementId}`;
+    expect(await statusOf(officer, 'get', url)).toBe(200);
+    for (const intruder of [owner, stranger, cast.trainer]) {
+      expect(await statusOf(intruder, 'get', url)).toBe(403);
+      expect((await http.as(intruder).patch(url, { note: 'x' })).status).toBe(403);
+      expect(await statusOf(intruder, 'post', `${url}/validate`)).toBe(403);
+    }
+    // What the person may know of it comes through their own data export, not this record.
+    const theirs = await http.as(stranger).get('/api/v1/me/export').expect(200);
+    expect(JSON.stringify(theirs.body)).not.toContain(placementId);
+  });
+
+  it('a follow-up: officers answer it; trainees and trainers get 403 by role', async () => {
+    for (const intruder of [owner, stranger, cast.trainer]) {
+      const answer = await http
+        .as(intruder)
+        .post(`/api/v1/followups/${followupIds[0]}/answer`, answerBody({ startOn: inDays(0) }));
+      expect(answer.status).toBe(403);
+    }
+    const [row]: { status: string }[] = await database(api).query(
+      `SELECT status FROM followup WHERE id = $1`,
+      [followupIds[0]],
+    );
+    expect(row.status).toBe('due');
+  });
+
+  it('a survey answer: a link reaches its own follow-up only, and is spent by the answer', async () => {
+    const [mine, theirs] = surveyTokens;
+    const survey = await http.anonymous.get(`/api/v1/survey/${mine}`).expect(200);
+    expect(JSON.stringify(survey.body)).not.toContain('Stagiaire 1');
+    await http.anonymous
+      .post(`/api/v1/survey/${mine}`, answerBody({ startOn: inDays(0) }))
+      .expect((response) => expect(response.status).toBeLessThan(300));
+    const rows: { id: string; status: string }[] = await database(api).query(
+      `SELECT id, status FROM followup WHERE id = ANY($1) ORDER BY id`,
+      [followupIds],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.status]));
+    expect(byId.get(followupIds[0])).toBe('answered');
+    expect(byId.get(followupIds[1])).toBe('due');
+    // Spent: it answers nothing more, nor anyone else's.
+    expect((await http.anonymous.get(`/api/v1/survey/${mine}`)).status).toBe(404);
+    expect((await http.anonymous.get(`/api/v1/survey/${theirs}`)).status).toBe(200);
+  });
+
+  it('an enrollment import: administrators only, even into a trainer’s own session', async () => {
+    const csv = [
+      'email,fullName,gender,birthYear,regionCode,baselineSituation,educationLevel',
+      'someone.new@example.ma,Nouvelle Personne,female,1994,MA-04,seeking,licence',
+    ].join('\n');
+    const url = `/api/v1/sessions/${importSessionId}/enrollments/import?dryRun=true`;
+    expect((await http.as(cast.admin).post(url, { csv })).status).toBe(200);
+    for (const intruder of [cast.trainer, cast.otherTrainer, stranger]) {
+      expect((await http.as(intruder).post(url, { csv })).status).toBe(403);
+    }
+    // The session's enrollments and attendance are its staff's too.
+    for (const path of ['enrollments', 'attendance']) {
+      const status = (
+        await http.as(cast.otherTrainer).get(`/api/v1/sessions/${importSessionId}/${path}`)
+      ).status;
+      expect([403, 404]).toContain(status);
+    }
+  });
+
+  it('a personal data export: one’s own only; nothing of another person’s records is in it', async () => {
+    const mine = await http.as(owner).get('/api/v1/me/export').expect(200);
+    expect(JSON.stringify(mine.body)).toContain(enrollmentId);
+    const theirs = JSON.stringify(
+      (await http.as(stranger).get('/api/v1/me/export').expect(200)).body,
+    );
+    for (const id of [owner.user.id, enrollmentId, certificateId]) expect(theirs).not.toContain(id);
   });
 
   it('placements, follow-ups and indicator exports are closed by role to trainees and trainers', async () => {

@@ -190,8 +190,10 @@ export async function sessionWithCompleters(
     (_, index) => `completer.${tag}.${index}@example.ma`,
   );
   const users: { id: string }[] = await database(api).query(
-    `INSERT INTO users (email, password_hash, full_name, full_name_ar, gender, birth_year, region_code, locale)
-     SELECT e, 'not-a-password-hash', 'Stagiaire ' || (n - 1), 'متدرب ' || (n - 1), 'female', 1995, 'MA-04', $2
+    `INSERT INTO users (email, password_hash, full_name, full_name_ar, gender, birth_year, region_code, locale,
+                        email_confirmed_at)
+     SELECT e, 'not-a-password-hash', 'Stagiaire ' || (n - 1), 'متدرب ' || (n - 1), 'female', 1995, 'MA-04', $2,
+            now()
        FROM unnest($1::varchar[]) WITH ORDINALITY AS t(e, n)
      RETURNING id`,
     [emails, locale],

@@ -27,8 +27,9 @@ export async function bulkPeople(
   const tag = randomBytes(4).toString('hex');
   const emails = Array.from({ length: count }, (_, index) => `bulk.${tag}.${index}@example.ma`);
   const rows: { id: string; email: string }[] = await database(api).query(
-    `INSERT INTO users (email, password_hash, full_name, gender, birth_year, region_code, locale)
-     SELECT e, 'not-a-password-hash', 'Stagiaire ' || (n - 1), 'female', 1995, 'MA-04', $2
+    `INSERT INTO users (email, password_hash, full_name, gender, birth_year, region_code, locale,
+                        email_confirmed_at)
+     SELECT e, 'not-a-password-hash', 'Stagiaire ' || (n - 1), 'female', 1995, 'MA-04', $2, now()
        FROM unnest($1::varchar[]) WITH ORDINALITY AS t(e, n)
      RETURNING id, email`,
     [emails, locale],

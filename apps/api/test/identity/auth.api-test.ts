@@ -57,6 +57,7 @@ describe('auth: register, sign in, refresh, sign out', () => {
           createdAt: expect.any(String),
           disabledAt: null,
           erasedAt: null,
+          emailConfirmedAt: null,
         },
       });
       const [cookie] = setCookies(response).filter(

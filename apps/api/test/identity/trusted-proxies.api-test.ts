@@ -148,3 +148,36 @@ describe('client address behind nginx behind a TLS front (two proxies listed)', 
     );
   });
 });
+
+describe('client address behind the compose nginx (TRUST_PROXY set to its one address)', () => {
+  // docker/compose.yaml: nginx has a fixed address on the compose network, the API trusts it only.
+  const COMPOSE_NGINX = '172.30.240.10';
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({
+      TRUST_PROXY: COMPOSE_NGINX,
+      LOGIN_RATE_LIMIT_PER_ADDRESS: String(LIMIT),
+    });
+  });
+  afterAll(() => api.close());
+
+  it('gives two clients behind nginx separate budgets', async () => {
+    expectLimitedAfterBudget(
+      await loginStatuses(api, { remoteAddress: COMPOSE_NGINX, forwardedFor: () => CLIENT }),
+    );
+    // The first client's budget is spent; the second one's is whole.
+    expect(
+      await loginStatuses(
+        api,
+        { remoteAddress: COMPOSE_NGINX, forwardedFor: () => OTHER_CLIENT },
+        1,
+      ),
+    ).toEqual([401]);
+  });
+
+  it('ignores X-Forwarded-For from another container of the network, which is not the proxy', async () => {
+    expectLimitedAfterBudget(
+      await loginStatuses(api, { remoteAddress: '172.30.240.11', forwardedFor: spoofed }),
+    );
+  });
+});

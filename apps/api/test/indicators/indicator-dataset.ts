@@ -64,8 +64,9 @@ export async function seedIndicatorDataset(
   const people: Record<string, string> = {};
   const person = async (label: string, gender: string | null, birthYear: number | null) => {
     const [{ id }] = await db.query(
-      `INSERT INTO users (email, password_hash, full_name, gender, birth_year, region_code)
-       VALUES ($1, 'x', $2, $3, $4, 'MA-01') RETURNING id`,
+      `INSERT INTO users (email, password_hash, full_name, gender, birth_year, region_code,
+                          email_confirmed_at)
+       VALUES ($1, 'x', $2, $3, $4, 'MA-01', now()) RETURNING id`,
       [`${label}-${suffix.toLowerCase()}@indicators.test`, `Person ${label}`, gender, birthYear],
     );
     people[label] = id;

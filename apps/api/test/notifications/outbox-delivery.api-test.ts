@@ -168,6 +168,24 @@ describe('email outbox delivery', () => {
       expect(received(to)).toHaveLength(0);
     });
 
+    it('keeps no usable link in an email given up after sends that never recorded their outcome', async () => {
+      const to = await send(uniqueAddress('crash-loop'), 'fr', false);
+      const { id } = await rowOf(to);
+      // As after 10 attempts each killed mid-send: the last one's marker is still set.
+      await api.app
+        .get(DataSource)
+        .query(
+          `UPDATE email_outbox SET attempts = 10, send_attempt_id = gen_random_uuid() WHERE id = $1`,
+          [id],
+        );
+      await queue.add(JOBS.sendEmail, { outboxId: id }, { jobId: jobIdFor.sendEmail(id) });
+      const dead = await rowWhen(to, (candidate) => candidate.status === 'failed');
+      expect(dead.last_error).toMatch(/never recorded its outcome/);
+      expect(dead.params).toEqual({});
+      expect(JSON.stringify(dead)).not.toContain('token=');
+      expect(received(to)).toHaveLength(0);
+    });
+
     it('lets a running job finish when the worker shuts down', async () => {
       smtp.delayAcceptance(800);
       const to = await send(uniqueAddress('shutdown'));

@@ -67,7 +67,7 @@ describe('email outbox while Redis is down', () => {
     const email = {
       template: 'welcome',
       locale: 'en',
-      params: {},
+      params: { confirmUrl: 'https://oris.example/confirm-email?token=t' },
     } as const;
     await expect(
       dataSource.transaction(async (manager) => {

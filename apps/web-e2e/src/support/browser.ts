@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { waitForEmail } from './mail';
 
 // tools/dev/prerequisites.mjs applies the same rule to check, before `npm test`, that it is there.
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -83,5 +84,22 @@ export async function registerTrainee(
   if (response.status !== 201) {
     throw new Error(`Registration failed: ${response.status} ${await response.text()}`);
   }
+  await confirmEmail(email);
   return { email, password };
+}
+
+/**
+ * Opens the confirmation link of the welcome email (delivered by the worker as an .eml file) as
+ * the person would, through the API the confirm page calls: enrolling needs a confirmed address.
+ */
+export async function confirmEmail(email: string): Promise<void> {
+  const [, token] = await waitForEmail(email, /\/confirm-email\?token=([A-Za-z0-9_-]{43})/);
+  const response = await fetch(`${baseUrl()}/api/v1/auth/email/confirm`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  if (response.status !== 204) {
+    throw new Error(`Email confirmation failed: ${response.status} ${await response.text()}`);
+  }
 }

@@ -19,6 +19,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthSession, LanguageService, SIGN_IN_PATH } from '@oris/web/core';
 import { Icon } from '@oris/web/ui';
 import { distinctUntilChanged, filter, map, skip } from 'rxjs';
+import { EmailConfirmationBanner } from './layout/email-confirmation-banner';
 import { LanguageMenu } from './layout/language-menu';
 import { NAV_LINKS, visibleLinks } from './layout/navigation';
 
@@ -39,6 +40,7 @@ const WIDE_SCREEN = '(min-width: 960px)';
     TranslocoPipe,
     Icon,
     LanguageMenu,
+    EmailConfirmationBanner,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',

@@ -7,6 +7,7 @@ export enum CertificateErrorCode {
   SessionNotFound = 'session_not_found',
   JobNotFound = 'job_not_found',
   EnrollmentNotCompleted = 'enrollment_not_completed',
+  EmailNotConfirmed = 'email_not_confirmed',
   NotRendered = 'certificate_not_rendered',
   PdfErased = 'certificate_pdf_erased',
   AlreadyRevoked = 'certificate_already_revoked',
@@ -32,6 +33,10 @@ const PROBLEMS: Record<CertificateErrorCode, { status: HttpStatus; title: string
   [CertificateErrorCode.EnrollmentNotCompleted]: {
     status: HttpStatus.CONFLICT,
     title: 'A certificate is issued only for a completed enrollment',
+  },
+  [CertificateErrorCode.EmailNotConfirmed]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The holder has not confirmed their email address yet',
   },
   [CertificateErrorCode.NotRendered]: {
     status: HttpStatus.CONFLICT,

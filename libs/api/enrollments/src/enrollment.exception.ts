@@ -11,6 +11,7 @@ export enum EnrollmentErrorCode {
   OwnRecord = 'own_record',
   WithdrawalNotAllowed = 'withdrawal_not_allowed',
   TraineeRoleRequired = 'trainee_role_required',
+  EmailNotConfirmed = 'email_not_confirmed',
   AlreadyEnrolled = 'already_enrolled',
   SessionCancelled = 'session_cancelled',
   SessionNotOpen = 'session_not_open',
@@ -58,6 +59,10 @@ const PROBLEMS: Record<EnrollmentErrorCode, { status: HttpStatus; title: string 
   [EnrollmentErrorCode.TraineeRoleRequired]: {
     status: HttpStatus.FORBIDDEN,
     title: 'Enrolling oneself requires the trainee role',
+  },
+  [EnrollmentErrorCode.EmailNotConfirmed]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'Confirm your email address before enrolling',
   },
   [EnrollmentErrorCode.AlreadyEnrolled]: {
     status: HttpStatus.CONFLICT,

@@ -12,6 +12,7 @@ export enum IdentityErrorCode {
   SelfDisable = 'self_disable',
   SelfErase = 'self_erase',
   InvalidResetToken = 'invalid_reset_token',
+  InvalidConfirmationToken = 'invalid_confirmation_token',
   RateLimited = 'rate_limited',
 }
 
@@ -47,6 +48,10 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
   [IdentityErrorCode.InvalidResetToken]: {
     status: HttpStatus.BAD_REQUEST,
     title: 'Invalid or expired reset link',
+  },
+  [IdentityErrorCode.InvalidConfirmationToken]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'Invalid or expired confirmation link',
   },
   [IdentityErrorCode.RateLimited]: {
     status: HttpStatus.TOO_MANY_REQUESTS,

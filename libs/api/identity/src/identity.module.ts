@@ -15,9 +15,11 @@ import { AuditEventsController } from './audit/audit-events.controller';
 import { AuditTrail } from './audit/audit-trail.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { EmailConfirmationService } from './auth/email-confirmation.service';
 import { IdentityEmails } from './auth/identity-emails';
 import { PasswordResetService } from './auth/password-reset.service';
 import { Consent } from './entities/consent.entity';
+import { EmailConfirmationToken } from './entities/email-confirmation-token.entity';
 import { PasswordResetToken } from './entities/password-reset-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { User } from './entities/user.entity';
@@ -47,6 +49,7 @@ import { UsersService } from './users/users.service';
       Consent,
       RefreshToken,
       PasswordResetToken,
+      EmailConfirmationToken,
       AuditEvent,
     ]),
     // Keys and algorithm are passed on every call by AccessTokens, so nothing is configured here.
@@ -64,6 +67,7 @@ import { UsersService } from './users/users.service';
     IdentityEmails,
     AuthService,
     PasswordResetService,
+    EmailConfirmationService,
     UsersService,
     RolesService,
     AccountAccess,

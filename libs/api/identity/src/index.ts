@@ -5,6 +5,7 @@ export * from './entities/user-role.entity';
 export * from './entities/consent.entity';
 export * from './entities/refresh-token.entity';
 export * from './entities/password-reset-token.entity';
+export * from './entities/email-confirmation-token.entity';
 export * from './audit/audit-event.entity';
 export * from './audit/audit-log.service';
 export * from './retention/retention-sweeper';

@@ -69,7 +69,7 @@ describe('EmailOutbox.add', () => {
         to,
         template: 'welcome',
         locale: 'fr',
-        params: { fullName: 'A' },
+        params: { confirmUrl: 'https://academy.example/confirm-email?token=t' },
       }),
     ).rejects.toThrow(/Invalid email address/);
     expect(manager.insert).not.toHaveBeenCalled();
@@ -86,7 +86,7 @@ describe('EmailOutbox.add', () => {
       to: 'amina@example.ma',
       template: 'welcome',
       locale: 'fr',
-      params: { fullName: 'Amina' },
+      params: { confirmUrl: 'https://academy.example/confirm-email?token=t' },
       attachments: [attachment],
     });
     expect(manager.insert).toHaveBeenCalledWith(
@@ -106,7 +106,7 @@ describe('EmailOutbox.add', () => {
         to: 'amina@example.ma',
         template: 'welcome',
         locale: 'fr',
-        params: { fullName: 'Amina' },
+        params: { confirmUrl: 'https://academy.example/confirm-email?token=t' },
         attachments: [
           {
             filename: 'c.pdf',

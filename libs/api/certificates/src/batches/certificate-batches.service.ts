@@ -41,7 +41,11 @@ export class CertificateBatches {
       const year = Number(issuedOn.slice(0, 4));
       // Lock the year's counter before reading who is missing: a concurrent batch has committed by then.
       await reserveSerials(manager, year, 0);
-      const missing = await uncertifiedCompleters(manager, sessionId);
+      const completers = await uncertifiedCompleters(manager, sessionId);
+      // Holders who have not proven their address are skipped (see assertHolderConfirmed): a
+      // later batch issues theirs once they confirm.
+      const missing = completers.filter((facts) => facts.emailConfirmed);
+      const unconfirmed = completers.length - missing.length;
       if (missing.length > 0) {
         const serials = await reserveSerials(manager, year, missing.length);
         await manager
@@ -79,7 +83,12 @@ export class CertificateBatches {
         action: 'certificate.batch_issued',
         subjectType: 'session',
         subjectId: sessionId,
-        data: { batchId: batch.id, created: missing.length, total: covered.length },
+        data: {
+          batchId: batch.id,
+          created: missing.length,
+          total: covered.length,
+          skippedUnconfirmed: unconfirmed,
+        },
       });
       return batch;
     });

@@ -28,7 +28,8 @@ export class EnrollmentCertificateController {
     description:
       'Idempotent: the first call issues the certificate (201), every later or concurrent call ' +
       'answers the same certificate (200). Refused with 409 `enrollment_not_completed`, the ' +
-      'detail naming the enrollment’s status, until its completion is validated. The PDF is ' +
+      'detail naming the enrollment’s status, until its completion is validated; with 409 ' +
+      '`email_not_confirmed` while the holder has not confirmed their email address. The PDF is ' +
       'rendered by the worker: `pdfState` is `pending` until then, and the holder is emailed it.',
   })
   @ApiCreatedResponse({ type: CertificateDto, description: 'Issued now.' })

@@ -23,7 +23,8 @@ export class SessionCertificatesController {
     summary: 'Issue the certificates of every completer of a session (administrators)',
     description:
       'Creates, in one transaction, the certificates completers do not have yet, and hands their ' +
-      'PDFs to the worker. Repeating it, or running two at once, creates nothing more. Follow ' +
+      'PDFs to the worker. Completers who have not confirmed their email address are skipped ' +
+      '(a later batch issues theirs). Repeating it, or running two at once, creates nothing more. Follow ' +
       'the renders at `GET /api/v1/jobs/{jobId}`.',
   })
   @ApiAcceptedResponse({ type: IssueBatchAcceptedDto })

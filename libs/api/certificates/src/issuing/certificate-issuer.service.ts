@@ -68,6 +68,7 @@ export class CertificateIssuer {
       );
     }
     assertCompleted(facts);
+    assertHolderConfirmed(facts);
     const issuedOn = todayInMorocco();
     const [serial] = await reserveSerials(manager, Number(issuedOn.slice(0, 4)), 1);
     const inserted = await manager
@@ -109,5 +110,20 @@ export function assertCompleted(facts: IssuanceFacts): void {
   throw new CertificateException(
     CertificateErrorCode.EnrollmentNotCompleted,
     `The enrollment ${reason}: a certificate is issued once its completion is validated.`,
+  );
+}
+
+/**
+ * A certificate is emailed to its holder and bears their name: until the holder has proven the
+ * address (a confirmation link, or a password set through a reset link) nothing is issued, so a
+ * typo in an import or a stranger's address never receives it. Issued once they confirm.
+ */
+export function assertHolderConfirmed(facts: IssuanceFacts): void {
+  if (facts.emailConfirmed) return;
+  throw new CertificateException(
+    CertificateErrorCode.EmailNotConfirmed,
+    'The holder has not confirmed their email address: they open the link emailed at ' +
+      'registration (or ask for a new one from their account; an imported person chooses a ' +
+      'password with “forgot password”), then the certificate can be issued.',
   );
 }

@@ -13,6 +13,8 @@ export interface IssuanceFacts {
   holderName: string;
   holderNameAr: string | null;
   locale: Locale;
+  /** The holder proved their address: a certificate (emailed, and bearing their name) needs it. */
+  emailConfirmed: boolean;
   courseTitle: string;
   hours: number;
   sessionStartsOn: string;
@@ -26,6 +28,7 @@ const FACTS_SQL = `
   SELECT e.id AS "enrollmentId", e.status, e.user_id AS "userId", e.session_id AS "sessionId",
          e.completed_on::text AS "completedOn",
          u.full_name AS "holderName", u.full_name_ar AS "holderNameAr", u.locale,
+         u.email_confirmed_at IS NOT NULL AS "emailConfirmed",
          c.title AS "courseTitle", c.duration_hours AS hours,
          s.starts_on::text AS "sessionStartsOn", s.ends_on::text AS "sessionEndsOn",
          s.region_code AS "regionCode", r.name_fr AS "regionName", r.name_ar AS "regionNameAr"

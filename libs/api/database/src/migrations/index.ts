@@ -15,6 +15,7 @@ import { RevocationReasonCodes1765420000000 } from './1765420000000-RevocationRe
 import { CreatePublicIndicatorRelease1765460000000 } from './1765460000000-CreatePublicIndicatorRelease';
 import { UserPhone1765480000000 } from './1765480000000-UserPhone';
 import { AccountErasure1796540400000 } from './1796540400000-AccountErasure';
+import { EmailConfirmation1796541600000 } from './1796541600000-EmailConfirmation';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreatePublicIndicatorRelease1765460000000,
   UserPhone1765480000000,
   AccountErasure1796540400000,
+  EmailConfirmation1796541600000,
 ];

@@ -283,7 +283,7 @@ interface AdmissionJob {
   dto: EnrollDto;
 }
 
-type Person = EmailRecipient & Pick<User, 'regionCode' | 'fullNameAr'>;
+type Person = EmailRecipient & Pick<User, 'regionCode' | 'fullNameAr' | 'emailConfirmedAt'>;
 
 type Decision =
   | { status: 'pending'; email: EnrollmentEmail }
@@ -333,13 +333,21 @@ function applicantOf(
       { field: 'userId', message: 'no active person has this id' },
     ]);
   }
+  // Enrolling oneself needs a proven address (every step after it is emailed). Staff enrolling
+  // someone vouch for the person themselves, as an import does: that stays open.
+  if (!onBehalf && !person.emailConfirmedAt) {
+    throw new EnrollmentException(
+      EnrollmentErrorCode.EmailNotConfirmed,
+      'Open the link in the email sent at registration (or ask for a new one) to confirm your address, then enroll.',
+    );
+  }
   return { person, actor };
 }
 
 async function readPeople(manager: EntityManager, ids: string[]): Promise<Map<string, Person>> {
   const people = await manager.find(User, {
     where: { id: In(ids) },
-    select: { ...RECIPIENT_COLUMNS, regionCode: true, fullNameAr: true },
+    select: { ...RECIPIENT_COLUMNS, regionCode: true, fullNameAr: true, emailConfirmedAt: true },
   });
   return new Map(people.map((person) => [person.id, person]));
 }

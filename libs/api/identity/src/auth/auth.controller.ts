@@ -10,11 +10,18 @@ import {
 } from '@nestjs/swagger';
 import { ApiProblems, AppConfig, Public } from '@oris/api/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ForgotPasswordDto, LoginDto, RegisterDto, ResetPasswordDto } from '../dto/auth.dto';
+import {
+  ConfirmEmailDto,
+  ForgotPasswordDto,
+  LoginDto,
+  RegisterDto,
+  ResetPasswordDto,
+} from '../dto/auth.dto';
 import { AuthSessionDto } from '../dto/user.dto';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
 import { IdentityException } from '../identity.exception';
 import { AuthService, SignedIn } from './auth.service';
+import { EmailConfirmationService } from './email-confirmation.service';
 import { PasswordResetService } from './password-reset.service';
 
 const SET_REFRESH_COOKIE = {
@@ -34,12 +41,19 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly passwordReset: PasswordResetService,
+    private readonly emailConfirmation: EmailConfirmationService,
     private readonly config: AppConfig,
   ) {}
 
   @Public()
   @Post('register')
-  @ApiOperation({ summary: 'Create a trainee account (consent required) and sign in' })
+  @ApiOperation({
+    summary: 'Create a trainee account (consent required) and sign in',
+    description:
+      'The account starts with its email unconfirmed (`emailConfirmedAt` null): a welcome email ' +
+      'carries a single-use confirmation link. Until it is opened the person signs in but cannot ' +
+      'enroll themself (403 `email_not_confirmed`) nor be issued certificates.',
+  })
   @ApiCreatedResponse({
     type: AuthSessionDto,
     description: 'Signed in; the refresh token is set as the oris_refresh cookie.',
@@ -138,6 +152,21 @@ export class AuthController {
   @ApiProblems(400)
   async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
     await this.passwordReset.reset(body.token, body.password);
+  }
+
+  @Public()
+  @Post('email/confirm')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Confirm one’s email address with the emailed token (single use)',
+    description:
+      'Public: the link may be opened in a browser where nobody is signed in. Spends every ' +
+      'pending confirmation link of the person.',
+  })
+  @ApiNoContentResponse({ description: 'The address is confirmed (also if it already was).' })
+  @ApiProblems(400)
+  async confirmEmail(@Body() body: ConfirmEmailDto): Promise<void> {
+    await this.emailConfirmation.confirm(body.token);
   }
 
   private answer(reply: FastifyReply, signedIn: SignedIn): AuthSessionDto {

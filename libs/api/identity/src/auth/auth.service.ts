@@ -21,6 +21,7 @@ import { accountLockout, LockoutPolicy } from '../rate-limit/lockout';
 import { AccessTokens } from '../tokens/access-tokens.service';
 import { RefreshTokens } from '../tokens/refresh-tokens.service';
 import { UsersService } from '../users/users.service';
+import { EmailConfirmationService } from './email-confirmation.service';
 import { IdentityEmails } from './identity-emails';
 
 /** What a sign-in yields: the body for the client and the refresh token for the cookie. */
@@ -50,6 +51,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly rateLimiter: RateLimiter,
     private readonly emails: IdentityEmails,
+    private readonly emailConfirmation: EmailConfirmationService,
     config: AppConfig,
   ) {
     this.loginPerAddress = {
@@ -96,7 +98,8 @@ export class AuthService {
           noticeVersion: PERSONAL_DATA_NOTICE_VERSION,
           ip: ip.slice(0, 64),
         });
-        await this.emails.welcome(manager, user);
+        // Unconfirmed until the link in this email is opened (email_confirmed_at stays null).
+        await this.emailConfirmation.sendWelcome(manager, user);
         return this.startSession(manager, user.id);
       });
       this.emails.dispatch();

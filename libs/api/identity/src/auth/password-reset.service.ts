@@ -105,7 +105,13 @@ export class PasswordResetService implements BeforeApplicationShutdown {
         { userId: user.id, usedAt: IsNull() },
         { usedAt: new Date() },
       );
-      await manager.update(User, { id: user.id }, { passwordHash });
+      // The link reached this mailbox: that proves the address as a confirmation link would
+      // (how accounts created by an import, which never got a confirmation link, get confirmed).
+      await manager.update(
+        User,
+        { id: user.id },
+        { passwordHash, emailConfirmedAt: user.emailConfirmedAt ?? new Date() },
+      );
       await this.refreshTokens.revokeAllOf(manager, user.id);
     });
     // Whoever typed wrong passwords, the owner proved themselves through their mailbox.

@@ -149,3 +149,10 @@ export class ResetPasswordDto {
   @IsAcceptablePassword()
   password!: string;
 }
+
+export class ConfirmEmailDto {
+  @ApiProperty({ minLength: 43, maxLength: 43, description: 'The token from the emailed link.' })
+  @IsString()
+  @Length(43, 43)
+  token!: string;
+}

@@ -71,6 +71,17 @@ export class UserDto {
       'anonymised and the account can no longer sign in; null if not erased.',
   })
   erasedAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When the person proved they receive mail at this address (the emailed confirmation link, ' +
+      'or a password set through a reset link); null until then: they cannot enroll themself ' +
+      'nor be issued certificates.',
+  })
+  emailConfirmedAt!: string | null;
 }
 
 /** What signing in answers; the refresh token travels separately, in the oris_refresh cookie. */

@@ -76,6 +76,14 @@ export class User {
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;
 
+  /**
+   * When the person proved they receive mail at `email` (the emailed confirmation link, or a
+   * password set through an emailed reset link); null until then. Until then the account signs
+   * in but neither enrolls itself nor receives certificates.
+   */
+  @Column({ name: 'email_confirmed_at', type: 'timestamptz', nullable: true })
+  emailConfirmedAt!: Date | null;
+
   // Relation<> keeps the circular import out of decorator metadata (swc evaluates it eagerly).
   @OneToMany(() => UserRole, (role) => role.user)
   roles?: Relation<UserRole>[];

@@ -17,6 +17,7 @@ export const RETENTION_SWEEP_INTERVAL_MS = 60 * 60_000;
 export interface RetentionSweepResult {
   expiredRefreshTokens: number;
   expiredPasswordResetTokens: number;
+  expiredEmailConfirmationTokens: number;
   emailContentsCleared: number;
   consentAddressesErased: number;
   expiredIdempotencyRecords: number;
@@ -24,7 +25,8 @@ export interface RetentionSweepResult {
 
 /**
  * Applies the retention periods of docs/PRIVACY.md, at start and every hour: deletes expired
- * refresh tokens (a family expires whole, so no replay evidence is lost) and password-reset tokens,
+ * refresh tokens (a family expires whole, so no replay evidence is lost), password-reset and
+ * email-confirmation tokens,
  * clears the content of emails sent or failed more than `RETENTION_EMAIL_CONTENT_DAYS` ago, erases
  * the address of consents older than `RETENTION_CONSENT_IP_MONTHS`, and deletes expired idempotency
  * records (the API also purges them, but only while idempotent requests arrive). Run by the
@@ -66,6 +68,9 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnModuleDestroy
       ),
       expiredPasswordResetTokens: await this.affectedRows(
         `DELETE FROM password_reset_token WHERE expires_at < now()`,
+      ),
+      expiredEmailConfirmationTokens: await this.affectedRows(
+        `DELETE FROM email_confirmation_token WHERE expires_at < now()`,
       ),
       emailContentsCleared: await this.outbox.clearDeliveredContent(
         this.config.RETENTION_EMAIL_CONTENT_DAYS,

@@ -7,9 +7,11 @@ import {
   Patch,
   Post,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -23,7 +25,8 @@ import { ChangePasswordDto, EraseMeDto, UpdateMeDto } from '../dto/me.dto';
 import { AccountErasure } from '../erasure/account-erasure.service';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
 import { UserDto } from '../dto/user.dto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EmailConfirmationService } from '../auth/email-confirmation.service';
 import { MyDataDto, MyDataQuery } from '../my-data/my-data';
 import { MY_DATA_HTML_CSP, renderMyDataHtml } from '../my-data/my-data-html';
 import { MyDataService } from '../my-data/my-data.service';
@@ -40,6 +43,7 @@ export class MeController {
     private readonly myData: MyDataService,
     private readonly erasure: AccountErasure,
     private readonly config: AppConfig,
+    private readonly emailConfirmation: EmailConfirmationService,
   ) {}
 
   @Get()
@@ -90,6 +94,23 @@ export class MeController {
   ): Promise<void> {
     await this.erasure.eraseOwn(user.id, body.currentPassword);
     reply.clearCookie(REFRESH_COOKIE, refreshCookieOptions(this.config));
+  }
+
+  @Post('email-confirmation')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Email a new single-use link confirming one’s email address',
+    description:
+      'Nothing is sent when the address is already confirmed. Limited per account ' +
+      '(EMAIL_CONFIRMATION_RESEND_PER_HOUR) and per client address (429 beyond).',
+  })
+  @ApiAcceptedResponse({ description: 'A new link is on its way (unless already confirmed).' })
+  @ApiProblems(401, 429)
+  async resendEmailConfirmation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.emailConfirmation.resend(user.id, request.ip);
   }
 
   @Get('export')

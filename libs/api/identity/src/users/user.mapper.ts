@@ -21,5 +21,6 @@ export function toUserDto(user: User, roles: Iterable<Role>): UserDto {
     createdAt: user.createdAt.toISOString(),
     disabledAt: user.disabledAt?.toISOString() ?? null,
     erasedAt: user.erasedAt?.toISOString() ?? null,
+    emailConfirmedAt: user.emailConfirmedAt?.toISOString() ?? null,
   };
 }

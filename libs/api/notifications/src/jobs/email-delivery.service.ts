@@ -114,6 +114,8 @@ export class EmailDelivery {
           sendAttemptId: null,
           uncertainSends,
           lastError: `Gave up after ${email.attempts} attempts; the last one never recorded its outcome`,
+          // Dead for good, as below: its names and single-use links go.
+          params: {},
         });
         return { email, uncertain, dead: true };
       }

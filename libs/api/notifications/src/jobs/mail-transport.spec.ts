@@ -19,7 +19,12 @@ describe('createMailTransport', () => {
       silent,
     );
     expect(transport.destination).toBe(`.eml files in ${directory}`);
-    const rendered = renderEmail('welcome', 'ar', {}, { webUrl: 'http://localhost:4200' });
+    const rendered = renderEmail(
+      'welcome',
+      'ar',
+      { confirmUrl: 'http://localhost:4200/confirm-email?token=t' },
+      { webUrl: 'http://localhost:4200' },
+    );
     const { messageId } = await transport.send({
       id: 'a1b2',
       to: 'amina@example.ma',

@@ -1,4 +1,5 @@
 import { certificateIssuedTemplate } from './certificate-issued.template';
+import { emailConfirmationTemplate } from './email-confirmation.template';
 import type { AnyEmailTemplate } from './email-template';
 import { enrollmentApprovedTemplate } from './enrollment-approved.template';
 import { enrollmentConfirmedTemplate } from './enrollment-confirmed.template';
@@ -14,6 +15,7 @@ import { welcomeTemplate } from './welcome.template';
 /** Every email the platform sends, by the name stored in the outbox. */
 export const EMAIL_TEMPLATES = {
   welcome: welcomeTemplate,
+  email_confirmation: emailConfirmationTemplate,
   password_reset: passwordResetTemplate,
   enrollment_confirmed: enrollmentConfirmedTemplate,
   enrollment_waitlisted: enrollmentWaitlistedTemplate,

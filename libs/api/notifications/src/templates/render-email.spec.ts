@@ -17,7 +17,8 @@ const followup = {
   expiresOn: '2026-12-26',
 };
 const params: Record<EmailTemplate, Record<string, string>> = {
-  welcome: {},
+  welcome: { confirmUrl: 'https://academy.oris.example/confirm-email?token=abc' },
+  email_confirmation: { confirmUrl: 'https://academy.oris.example/confirm-email?token=abc' },
   password_reset: {
     fullName: 'Amina El Idrissi',
     resetUrl: 'https://academy.oris.example/reset?token=abc&x=1',
@@ -53,8 +54,8 @@ describe('renderEmail', () => {
       expect(email.html).toContain(
         `<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`,
       );
-      // Every email names its recipient, except the welcome (see below).
-      const named = template !== 'welcome';
+      // Every email names its recipient, except those to an address not yet proven (see below).
+      const named = template !== 'welcome' && template !== 'email_confirmation';
       expect(email.html.includes('Amina El Idrissi')).toBe(named);
       expect(email.text.includes('Amina El Idrissi')).toBe(named);
       expect(email.text).toContain('ORIS Academy');
@@ -85,21 +86,24 @@ describe('renderEmail', () => {
     expect(email.html).not.toContain('token=abc&x=1');
   });
 
-  it('links the welcome email to the web app without a double slash', () => {
+  it('puts the confirmation link in the welcome email', () => {
     const email = renderEmail('welcome', 'en', params.welcome, context);
-    expect(email.text).toContain('https://academy.oris.example/\n');
-    expect(email.html).not.toContain('example//');
+    expect(email.text).toContain('https://academy.oris.example/confirm-email?token=abc');
+    expect(email.html).toContain('href="https://academy.oris.example/confirm-email?token=abc"');
   });
 
-  it('carries nothing the registrant typed in the welcome email, whatever it is given', () => {
-    const email = renderEmail(
-      'welcome',
-      'fr',
-      { fullName: 'Gagnez 1000 € sur evil.example' },
-      context,
-    );
-    expect(email.subject + email.text + email.html).not.toContain('evil.example');
-  });
+  it.each(['welcome', 'email_confirmation'] as const)(
+    'carries nothing the registrant typed in the %s email, whatever it is given',
+    (template) => {
+      const email = renderEmail(
+        template,
+        'fr',
+        { ...params[template], fullName: 'Gagnez 1000 € sur evil.example' },
+        context,
+      );
+      expect(email.subject + email.text + email.html).not.toContain('evil.example');
+    },
+  );
 
   it('escapes every user-supplied value in the HTML part', () => {
     const fullName = `<script>alert("x")</script> & <img src=x onerror='y'>`;

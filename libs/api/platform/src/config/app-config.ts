@@ -131,6 +131,22 @@ export class AppConfig {
   PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = 30;
 
   /**
+   * Hours an emailed email-confirmation link stays valid. Longer than a reset link: it only
+   * proves an address, grants no access, and a trainee may open the welcome email days later.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  EMAIL_CONFIRMATION_TTL_HOURS = 72;
+
+  /** "Resend the confirmation email" requests allowed per account and hour (each sends an email). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EMAIL_CONFIRMATION_RESEND_PER_HOUR = 3;
+
+  /**
    * Wrong passwords for one account (sign-in, or the current password of a password change)
    * before it is locked for LOGIN_LOCK_SECONDS. Right passwords are not counted, and one clears
    * the count.

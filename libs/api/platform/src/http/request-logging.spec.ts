@@ -12,6 +12,7 @@ describe('request logging', () => {
     expect(loggableUrl('/reset-password?token=s3cret&lang=ar')).toBe(
       '/reset-password?token=[redacted]&lang=ar',
     );
+    expect(loggableUrl('/confirm-email?token=s3cret')).toBe('/confirm-email?token=[redacted]');
     expect(loggableUrl('/api/v1/courses?page=2')).toBe('/api/v1/courses?page=2');
   });
 

@@ -28,6 +28,13 @@ export const identityRoutes: Route[] = [
       import('./reset-password/reset-password-page').then((m) => m.ResetPasswordPage),
   },
   {
+    // The emailed link: no guard, the token is the credential (signed in or not).
+    path: 'confirm-email',
+    title: 'identity.confirmEmail.title',
+    loadComponent: () =>
+      import('./confirm-email/confirm-email-page').then((m) => m.ConfirmEmailPage),
+  },
+  {
     path: 'profile',
     title: 'identity.profile.title',
     canActivate: [signedInGuard],

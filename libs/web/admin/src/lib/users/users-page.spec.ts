@@ -19,6 +19,7 @@ function person(id: string, fullName: string, roles: UserDto['roles']): UserDto 
     roles,
     createdAt: '2026-01-01T00:00:00Z',
     disabledAt: null,
+    emailConfirmedAt: '2026-01-01T00:00:00Z',
   };
 }
 

@@ -7,6 +7,7 @@ const CODE_KEYS: Readonly<Record<string, string>> = {
   session_not_found: 'certificates.problems.notFound',
   job_not_found: 'certificates.problems.notFound',
   enrollment_not_completed: 'certificates.problems.notCompleted',
+  email_not_confirmed: 'certificates.problems.emailNotConfirmed',
   certificate_not_rendered: 'certificates.problems.notRendered',
   certificate_already_revoked: 'certificates.problems.alreadyRevoked',
   pdf_file_required: 'certificates.problems.fileRequired',

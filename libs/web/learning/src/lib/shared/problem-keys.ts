@@ -10,6 +10,7 @@ const CODE_KEYS: Readonly<Record<string, string>> = {
   enrollment_closed: 'learning.problems.closed',
   course_not_published: 'learning.problems.courseNotPublished',
   trainee_role_required: 'learning.problems.traineesOnly',
+  email_not_confirmed: 'learning.problems.emailNotConfirmed',
   withdrawal_not_allowed: 'learning.problems.withdrawalNotAllowed',
   illegal_transition: 'learning.problems.illegalTransition',
   seat_not_confirmed: 'learning.problems.seatNotConfirmed',
