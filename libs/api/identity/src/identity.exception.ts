@@ -12,6 +12,7 @@ export enum IdentityErrorCode {
   SelfDisable = 'self_disable',
   InvalidResetToken = 'invalid_reset_token',
   RateLimited = 'rate_limited',
+  ConsentRequired = 'consent_required',
 }
 
 /** The one place where identity codes get their HTTP status and title. */
@@ -46,6 +47,10 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
   [IdentityErrorCode.RateLimited]: {
     status: HttpStatus.TOO_MANY_REQUESTS,
     title: 'Too many attempts',
+  },
+  [IdentityErrorCode.ConsentRequired]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'Consent required',
   },
 };
 

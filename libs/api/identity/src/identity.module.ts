@@ -16,6 +16,10 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { IdentityEmails } from './auth/identity-emails';
 import { PasswordResetService } from './auth/password-reset.service';
+import { ConsentController } from './consent/consent.controller';
+import { ConsentGuard } from './consent/consent.guard';
+import { ConsentHooks } from './consent/consent-hooks';
+import { ConsentRecords } from './consent/consent-records.service';
 import { Consent } from './entities/consent.entity';
 import { PasswordResetToken } from './entities/password-reset-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
@@ -51,7 +55,13 @@ import { UsersService } from './users/users.service';
     RegionsModule,
     NotificationsModule,
   ],
-  controllers: [AuthController, MeController, UsersController, AuditEventsController],
+  controllers: [
+    AuthController,
+    MeController,
+    ConsentController,
+    UsersController,
+    AuditEventsController,
+  ],
   providers: [
     AccessTokens,
     RefreshTokens,
@@ -68,10 +78,22 @@ import { UsersService } from './users/users.service';
     AuditTrail,
     IdentityCommands,
     MyDataService,
-    // Order matters: authentication first, then roles.
+    ConsentHooks,
+    ConsentRecords,
+    // Order matters: authentication first, then roles, then consent.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: ConsentGuard },
   ],
-  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens, AccountAccess, RateLimiter],
+  exports: [
+    AuditLog,
+    UsersService,
+    IdentityCommands,
+    AccessTokens,
+    AccountAccess,
+    RateLimiter,
+    ConsentHooks,
+    ConsentRecords,
+  ],
 })
 export class IdentityModule {}

@@ -21,3 +21,6 @@ export { RateLimiter } from './rate-limit/rate-limiter.service';
 export type { RateLimitDecision, RateLimitRule } from './rate-limit/fixed-window';
 export { AccountAccess } from './access/account-access';
 export type { AccountStanding } from './access/account-access';
+export { ConsentHooks } from './consent/consent-hooks';
+export { ConsentRecords } from './consent/consent-records.service';
+export * from './dto/consent.dto';

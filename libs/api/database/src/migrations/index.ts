@@ -14,6 +14,9 @@ import { EmailOutboxSendMarker1765412000000 } from './1765412000000-EmailOutboxS
 import { RevocationReasonCodes1765420000000 } from './1765420000000-RevocationReasonCodes';
 import { CreatePublicIndicatorRelease1765460000000 } from './1765460000000-CreatePublicIndicatorRelease';
 import { UserPhone1765480000000 } from './1765480000000-UserPhone';
+import { ConsentHistory1796541000000 } from './1796541000000-ConsentHistory';
+import { RectificationRequests1796541060000 } from './1796541060000-RectificationRequests';
+import { CourseBaselineVisibleToTrainers1796541120000 } from './1796541120000-CourseBaselineVisibleToTrainers';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -33,4 +36,7 @@ export const MIGRATIONS = [
   RevocationReasonCodes1765420000000,
   CreatePublicIndicatorRelease1765460000000,
   UserPhone1765480000000,
+  ConsentHistory1796541000000,
+  RectificationRequests1796541060000,
+  CourseBaselineVisibleToTrainers1796541120000,
 ];

@@ -11,7 +11,7 @@ import {
 import { ApiProblems, AppConfig, Public } from '@oris/api/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForgotPasswordDto, LoginDto, RegisterDto, ResetPasswordDto } from '../dto/auth.dto';
-import { AuthSessionDto } from '../dto/user.dto';
+import { AuthSessionDto } from '../dto/consent.dto';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
 import { IdentityException } from '../identity.exception';
 import { AuthService, SignedIn } from './auth.service';

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, rateLimitAddress, RequestValidationException } from '@oris/api/platform';
-import {
-  DEFAULT_LOCALE,
-  PERSONAL_DATA_NOTICE_VERSION,
-  PERSONAL_DATA_PURPOSE,
-} from '@oris/shared/domain';
+import { DEFAULT_LOCALE } from '@oris/shared/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { LoginDto, RegisterDto } from '../dto/auth.dto';
-import { UserDto } from '../dto/user.dto';
-import { Consent } from '../entities/consent.entity';
+import { MeDto } from '../dto/consent.dto';
+import { ConsentRecords } from '../consent/consent-records.service';
 import { User } from '../entities/user.entity';
 import { UserRole } from '../entities/user-role.entity';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
@@ -27,7 +23,7 @@ import { IdentityEmails } from './identity-emails';
 export interface SignedIn {
   accessToken: string;
   expiresIn: number;
-  user: UserDto;
+  user: MeDto;
   refreshToken: string;
   refreshExpiresAt: Date;
 }
@@ -50,6 +46,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly rateLimiter: RateLimiter,
     private readonly emails: IdentityEmails,
+    private readonly consents: ConsentRecords,
     config: AppConfig,
   ) {
     this.loginPerAddress = {
@@ -90,11 +87,10 @@ export class AuthService {
         });
         await manager.save(user);
         await manager.insert(UserRole, { userId: user.id, role: 'trainee' });
-        await manager.insert(Consent, {
-          userId: user.id,
-          purpose: PERSONAL_DATA_PURPOSE,
-          noticeVersion: PERSONAL_DATA_NOTICE_VERSION,
-          ip: ip.slice(0, 64),
+        await this.consents.append(manager, user.id, {
+          method: 'registration',
+          followupTracking: true,
+          ip,
         });
         await this.emails.welcome(manager, user);
         return this.startSession(manager, user.id);
@@ -148,7 +144,7 @@ export class AuthService {
 
   async refresh(refreshToken: string | undefined): Promise<SignedIn> {
     const rotated = await this.refreshTokens.rotate(refreshToken);
-    const user = await this.users.get(rotated.userId);
+    const user = await this.users.getMe(rotated.userId);
     const access = await this.accessTokens.issue({
       id: user.id,
       email: user.email,
@@ -197,7 +193,7 @@ export class AuthService {
   }
 
   private async startSession(manager: EntityManager, userId: string): Promise<SignedIn> {
-    const user = await this.users.get(userId, manager);
+    const user = await this.users.getMe(userId, manager);
     const refresh = await this.refreshTokens.issue(manager, userId);
     const access = await this.accessTokens.issue({
       id: user.id,

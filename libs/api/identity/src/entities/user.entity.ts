@@ -71,6 +71,10 @@ export class User {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
+  /** Set while the person's latest consent refuses follow-up (mirrors the consent history). */
+  @Column({ name: 'followup_withdrawn_at', type: 'timestamptz', nullable: true })
+  followupWithdrawnAt!: Date | null;
+
   // Relation<> keeps the circular import out of decorator metadata (swc evaluates it eagerly).
   @OneToMany(() => UserRole, (role) => role.user)
   roles?: Relation<UserRole>[];
