@@ -44,6 +44,7 @@ import {
   redisService,
   workerService,
 } from './services.mjs';
+import { recordSeedConsent } from '../bench/lib/consent.mjs';
 
 const OPTIONS = {
   minutes: { type: 'string', default: '10' },
@@ -220,6 +221,10 @@ async function seed(url, learnerCount) {
     await client.query(
       `INSERT INTO user_role (user_id, role) SELECT unnest($1::uuid[]), 'trainee'`,
       [learners.map((learner) => learner.id)],
+    );
+    await recordSeedConsent(
+      client,
+      learners.map((learner) => learner.id),
     );
     await client.query('COMMIT');
     return {
