@@ -181,7 +181,7 @@ describe('consent: history, withdrawal, re-consent, staff-recorded', () => {
       ['profile', true],
     ]);
     const audit = await database(api).query(
-      `SELECT action FROM audit_event WHERE subject_id = $1 AND action LIKE 'consent.%' ORDER BY occurred_at`,
+      `SELECT action FROM audit_event WHERE subject_id = $1 AND action LIKE 'consent.%' ORDER BY at`,
       [leaving.userId],
     );
     expect(audit.map((row: { action: string }) => row.action)).toEqual([

@@ -60,7 +60,7 @@ export class EnrollmentAdmission {
       throw error;
     }
     this.emails.dispatch();
-    return this.reader.byId(this.dataSource.manager, id);
+    return this.reader.byId(this.dataSource.manager, id, user);
   }
 
   /** A pending request gets a seat, or the waitlist when the session is full. */
@@ -100,7 +100,7 @@ export class EnrollmentAdmission {
       }
     });
     this.emails.dispatch();
-    return this.reader.byId(this.dataSource.manager, enrollmentId);
+    return this.reader.byId(this.dataSource.manager, enrollmentId, user);
   }
 
   async reject(user: AuthenticatedUser, enrollmentId: string): Promise<EnrollmentDto> {
@@ -119,7 +119,7 @@ export class EnrollmentAdmission {
         withdrawnAt: new Date(),
       });
     });
-    return this.reader.byId(this.dataSource.manager, enrollmentId);
+    return this.reader.byId(this.dataSource.manager, enrollmentId, user);
   }
 
   /**

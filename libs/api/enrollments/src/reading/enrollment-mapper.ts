@@ -1,3 +1,4 @@
+import type { AuthenticatedUser } from '@oris/api/platform';
 import type { SessionStatus } from '@oris/shared/domain';
 import { EntityManager } from 'typeorm';
 import { waitlistPositions } from '../admission/waitlist';
@@ -15,6 +16,7 @@ interface SessionRow {
   courseId: string;
   courseCode: string;
   courseTitle: string;
+  baselineVisibleToTrainers: boolean;
 }
 
 interface PersonRow {
@@ -24,6 +26,21 @@ interface PersonRow {
 }
 
 /**
+ * Minimisation (law 09-08): the baseline (situation and education at enrollment) is for the
+ * person, administrators and placement officers; a trainer sees it only for courses whose owner
+ * said the teaching needs it.
+ */
+export const seesBaseline = (
+  viewer: AuthenticatedUser,
+  enrolleeId: string,
+  baselineVisibleToTrainers: boolean,
+): boolean =>
+  viewer.id === enrolleeId ||
+  viewer.roles.includes('admin') ||
+  viewer.roles.includes('placement_officer') ||
+  baselineVisibleToTrainers;
+
+/**
  * Enrollment DTOs in four statements whatever their number (sessions with courses, people and
  * attesting administrators, module counts, waitlist positions): no query per enrollment. Runs
  * on the caller's manager, one statement after the other (a transaction has a single connection).
@@ -31,13 +48,15 @@ interface PersonRow {
 export async function toEnrollmentDtos(
   manager: EntityManager,
   enrollments: Enrollment[],
+  viewer: AuthenticatedUser,
 ): Promise<EnrollmentDto[]> {
   if (enrollments.length === 0) return [];
   const ids = enrollments.map((enrollment) => enrollment.id);
   const sessions: SessionRow[] = await manager.query(
     `SELECT s.id, s.title, s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn",
             s.status, s.region_code AS "regionCode", c.id AS "courseId", c.code AS "courseCode",
-            c.title AS "courseTitle"
+            c.title AS "courseTitle",
+            c.baseline_visible_to_trainers AS "baselineVisibleToTrainers"
        FROM course_session s JOIN course c ON c.id = s.course_id
       WHERE s.id = ANY($1)`,
     [[...new Set(enrollments.map((enrollment) => enrollment.sessionId))]],
@@ -66,6 +85,7 @@ export async function toEnrollmentDtos(
   return enrollments.map((enrollment) => {
     const session = sessionById.get(enrollment.sessionId) as SessionRow;
     const person = personById.get(enrollment.userId) as PersonRow;
+    const baseline = seesBaseline(viewer, enrollment.userId, session.baselineVisibleToTrainers);
     const attester = enrollment.completionAttestedBy
       ? (personById.get(enrollment.completionAttestedBy) as PersonRow)
       : null;
@@ -83,8 +103,8 @@ export async function toEnrollmentDtos(
         regionCode: session.regionCode,
         course: { id: session.courseId, code: session.courseCode, title: session.courseTitle },
       },
-      baselineSituation: enrollment.baselineSituation,
-      educationLevel: enrollment.educationLevel,
+      baselineSituation: baseline ? enrollment.baselineSituation : null,
+      educationLevel: baseline ? enrollment.educationLevel : null,
       regionCode: enrollment.regionCode,
       onBehalf: enrollment.enrolledBy !== enrollment.userId,
       enrolledAt: enrollment.enrolledAt.toISOString(),
