@@ -5,6 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError, unwrap } from '@oris/shared/api-client';
 import { ORIS_API } from '@oris/web/core';
 import { Icon, ProblemAlert, saveFile } from '@oris/web/ui';
+import { RectificationRequestsCard } from './rectification-requests-card';
 
 type ExportFormat = 'json' | 'html';
 
@@ -12,7 +13,14 @@ type ExportFormat = 'json' | 'html';
 @Component({
   selector: 'oris-my-data-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, TranslocoPipe, Icon, ProblemAlert],
+  imports: [
+    MatButtonModule,
+    RouterLink,
+    TranslocoPipe,
+    Icon,
+    ProblemAlert,
+    RectificationRequestsCard,
+  ],
   templateUrl: './my-data-page.html',
   styles: `
     .actions {
@@ -33,6 +41,7 @@ export class MyDataPage {
     'certificates',
     'placements',
     'followUps',
+    'rectificationRequests',
     'auditEvents',
   ] as const;
   protected readonly busy = signal<ExportFormat | null>(null);
