@@ -42,7 +42,7 @@ export class AuthSession {
   readonly isSignedIn = computed(() => this.currentUser() !== null);
   readonly roles = computed<readonly Role[]>(() => this.currentUser()?.roles ?? []);
   /** True while the person must answer the personal-data notice before using the app. */
-  readonly consentRequired = computed(() => this.currentUser()?.consent.required ?? false);
+  readonly consentRequired = computed(() => this.currentUser()?.consent?.required ?? false);
   /** Emits when a signed-in session could not be renewed: the person has to sign in again. */
   readonly expired$ = this.expiredEvents.asObservable();
 

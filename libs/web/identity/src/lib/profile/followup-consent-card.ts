@@ -30,7 +30,7 @@ export class FollowupConsentCard {
   private readonly language = inject(LanguageService);
 
   protected readonly tracking = computed(
-    () => this.session.user()?.consent.followupTracking ?? true,
+    () => this.session.user()?.consent?.followupTracking ?? true,
   );
   protected readonly history = signal<ConsentRecordDto[]>([]);
   protected readonly busy = signal(false);
