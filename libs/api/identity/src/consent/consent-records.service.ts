@@ -11,6 +11,7 @@ import { AuditLog } from '../audit/audit-log.service';
 import { ConsentOverviewDto, ConsentRecordDto, ConsentStatusDto } from '../dto/consent.dto';
 import { Consent } from '../entities/consent.entity';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
+import { actorOf } from '../my-data/my-data.service';
 import { ConsentHooks } from './consent-hooks';
 
 interface LatestConsent {
@@ -75,18 +76,31 @@ export class ConsentRecords {
     };
   }
 
-  /** Latest first, with the staff member's name for records they collected. */
+  /**
+   * Latest first. A record staff collected names them by role, as the export does: the staff
+   * member's own name is their personal data (the record keeps who, for the audit).
+   */
   async history(manager: EntityManager, userId: string): Promise<ConsentRecordDto[]> {
-    const rows: (Omit<ConsentRecordDto, 'givenAt'> & { givenAt: Date })[] = await manager.query(
+    const rows: (Omit<ConsentRecordDto, 'givenAt' | 'recordedBy'> & {
+      givenAt: Date;
+      recorderId: string | null;
+      recorderRoles: string[] | null;
+    })[] = await manager.query(
       `SELECT c.id, c.purpose, c.notice_version AS "noticeVersion", c.method,
               c.followup_tracking AS "followupTracking", c.given_at AS "givenAt",
-              staff.full_name AS "recordedBy"
-         FROM consent c LEFT JOIN users staff ON staff.id = c.recorded_by
+              c.recorded_by AS "recorderId",
+              (SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = c.recorded_by)
+                AS "recorderRoles"
+         FROM consent c
         WHERE c.user_id = $1
         ORDER BY c.given_at DESC, c.seq DESC`,
       [userId],
     );
-    return rows.map((row) => ({ ...row, givenAt: row.givenAt.toISOString() }));
+    return rows.map(({ recorderId, recorderRoles, givenAt, ...row }) => ({
+      ...row,
+      givenAt: givenAt.toISOString(),
+      recordedBy: recorderId === null ? null : actorOf(recorderId, recorderRoles, userId),
+    }));
   }
 
   /**

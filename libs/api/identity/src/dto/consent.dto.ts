@@ -59,8 +59,11 @@ export class ConsentRecordDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    example: 'Admin ORIS',
-    description: 'For `staff_recorded`: the staff member who collected it.',
+    enum: ['admin', 'placement_officer', 'trainer', 'staff'],
+    example: 'admin',
+    description:
+      'For `staff_recorded`: who collected it, by role (as in the export; staff names are ' +
+      'their own personal data, and the record keeps who for the audit).',
   })
   recordedBy!: string | null;
 }

@@ -126,8 +126,10 @@ export class MyDataService {
   private async consents(manager: EntityManager, userId: string): Promise<MyDataConsent[]> {
     const rows = (await manager.query(
       `SELECT c.purpose, c.notice_version, c.given_at, c.ip, c.method, c.followup_tracking,
-              staff.full_name AS recorded_by
-         FROM consent c LEFT JOIN users staff ON staff.id = c.recorded_by
+              c.recorded_by,
+              (SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = c.recorded_by)
+                AS recorder_roles
+         FROM consent c
         WHERE c.user_id = $1 ORDER BY c.given_at, c.seq`,
       [userId],
     )) as Row[];
@@ -138,7 +140,10 @@ export class MyDataService {
       ip: row['ip'] as string | null,
       method: row['method'] as string,
       followupTracking: row['followup_tracking'] as boolean,
-      recordedBy: row['recorded_by'] as string | null,
+      recordedBy:
+        row['recorded_by'] === null
+          ? null
+          : actorOf(row['recorded_by'] as string, row['recorder_roles'] as string[] | null, userId),
     }));
   }
 

@@ -27,8 +27,8 @@ export interface MyDataConsent {
   ip: string | null;
   method: string;
   followupTracking: boolean;
-  /** The staff member who collected it (`staff_recorded`), by name. */
-  recordedBy: string | null;
+  /** Who collected it (`staff_recorded`), by role like every other actor. */
+  recordedBy: MyDataActor | null;
 }
 
 export interface MyDataRectificationRequest {
@@ -198,8 +198,8 @@ export class MyDataDto {
   @ApiProperty(
     section(
       'The whole consent history, oldest first: purpose, notice version, date, address, how it ' +
-        'was collected (`method`), whether it covers follow-up, and the staff member who ' +
-        'recorded it, if any.',
+        'was collected (`method`), whether it covers follow-up, and the role of the staff ' +
+        'member who recorded it, if any.',
     ),
   )
   consents!: MyDataConsent[];

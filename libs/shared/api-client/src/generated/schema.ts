@@ -1738,7 +1738,7 @@ export interface components {
       profile: {
         [key: string]: unknown;
       };
-      /** @description The whole consent history, oldest first: purpose, notice version, date, address, how it was collected (`method`), whether it covers follow-up, and the staff member who recorded it, if any. */
+      /** @description The whole consent history, oldest first: purpose, notice version, date, address, how it was collected (`method`), whether it covers follow-up, and the role of the staff member who recorded it, if any. */
       consents: {
         [key: string]: unknown;
       }[];
@@ -1783,10 +1783,11 @@ export interface components {
       /** Format: date-time */
       givenAt: string;
       /**
-       * @description For `staff_recorded`: the staff member who collected it.
-       * @example Admin ORIS
+       * @description For `staff_recorded`: who collected it, by role (as in the export; staff names are their own personal data, and the record keeps who for the audit).
+       * @example admin
+       * @enum {string|null}
        */
-      recordedBy: string | null;
+      recordedBy: 'admin' | 'placement_officer' | 'trainer' | 'staff' | null;
     };
     ConsentOverviewDto: {
       status: components['schemas']['ConsentStatusDto'];
