@@ -55,6 +55,13 @@ describe('auth: register, sign in, refresh, sign out', () => {
           roles: ['trainee'],
           createdAt: expect.any(String),
           disabledAt: null,
+          consent: {
+            required: false,
+            reason: null,
+            currentNoticeVersion: PERSONAL_DATA_NOTICE_VERSION,
+            noticeVersion: PERSONAL_DATA_NOTICE_VERSION,
+            followupTracking: true,
+          },
         },
       });
       const [cookie] = setCookies(response).filter(
