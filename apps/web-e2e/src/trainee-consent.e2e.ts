@@ -21,7 +21,8 @@ async function api(path: string, init: { token?: string; body?: unknown } = {}) 
   });
   if (response.status >= 300)
     throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
 }
 
 describe('consent (law 09-08): withdrawal from the profile, confirmation at first sign-in', () => {
