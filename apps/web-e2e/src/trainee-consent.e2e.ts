@@ -58,7 +58,18 @@ describe('consent (law 09-08): withdrawal from the profile, confirmation at firs
   });
 
   it('a person an administrator imported must confirm the consent recorded for them before using the app', async () => {
-    const { page } = browser;
+    // A browser of their own: the first one is still signed in as the other trainee.
+    const imported = await openBrowser();
+    try {
+      await confirmAsImportedPerson(imported);
+    } finally {
+      await imported.close();
+    }
+  });
+});
+
+async function confirmAsImportedPerson({ page }: Browser): Promise<void> {
+  {
     const admin = await api('/api/v1/auth/login', {
       body: { email: 'admin@oris.example', password: DEMO_PASSWORD },
     });
@@ -109,5 +120,5 @@ describe('consent (law 09-08): withdrawal from the profile, confirmation at firs
     await page.goto(`${baseUrl()}/profile`);
     await page.getByText(/Vous avez retiré votre consentement au suivi/).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'recueilli par l’équipe ORIS' }).waitFor();
-  });
-});
+  }
+}
