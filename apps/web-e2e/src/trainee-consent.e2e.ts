@@ -69,56 +69,54 @@ describe('consent (law 09-08): withdrawal from the profile, confirmation at firs
 });
 
 async function confirmAsImportedPerson({ page }: Browser): Promise<void> {
-  {
-    const admin = await api('/api/v1/auth/login', {
-      body: { email: 'admin@oris.example', password: DEMO_PASSWORD },
-    });
-    const courses = await api('/api/v1/courses?pageSize=50');
-    let sessionId: string | undefined;
-    for (const course of courses.items as { id: string }[]) {
-      const detail = await api(`/api/v1/courses/${course.id}`);
-      sessionId = (detail.upcomingSessions as { id: string }[])[0]?.id;
-      if (sessionId) break;
-    }
-    expect(sessionId).toBeDefined();
-    const email = `e2e-imported-${Date.now()}@example.ma`;
-    await api(`/api/v1/sessions/${sessionId}/enrollments/import?dryRun=false`, {
-      token: admin.accessToken,
-      body: {
-        csv: [
-          'email,fullName,fullNameAr,gender,birthYear,regionCode,baselineSituation,educationLevel,completedOn',
-          `${email},Youssef Amrani,,male,1995,MA-06,seeking,licence,`,
-        ].join('\n'),
-      },
-    });
-    // The imported person chooses a password through the emailed reset link.
-    await api('/api/v1/auth/password/forgot', { body: { email } });
-    const [, token] = await waitForEmail(email, /reset-password\?token=([\w-]+)/);
-    await api('/api/v1/auth/password/reset', {
-      body: { token, password: 'une phrase de passe importée' },
-    });
-
-    await signIn(page, email, 'une phrase de passe importée');
-    await page.waitForURL((url) => url.pathname === '/consent');
-    await page
-      .getByRole('heading', { level: 1, name: 'Votre consentement, avant de continuer' })
-      .waitFor();
-    await page.getByText(/Votre compte a été créé pour vous par l’équipe ORIS/).waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page)).toEqual([]);
-
-    // No way around it: any other page comes back here.
-    await page.goto(`${baseUrl()}/my-data`);
-    await page.waitForURL((url) => url.pathname === '/consent');
-    await page
-      .getByRole('heading', { level: 1, name: 'Votre consentement, avant de continuer' })
-      .waitFor();
-
-    await page.getByRole('button', { name: 'J’accepte, sans le suivi' }).click();
-    await page.waitForURL(`${baseUrl()}/my-data`);
-    await page.getByRole('heading', { level: 1, name: 'Mes données' }).waitFor();
-    await page.goto(`${baseUrl()}/profile`);
-    await page.getByText(/Vous avez retiré votre consentement au suivi/).waitFor();
-    await page.getByRole('listitem').filter({ hasText: 'recueilli par l’équipe ORIS' }).waitFor();
+  const admin = await api('/api/v1/auth/login', {
+    body: { email: 'admin@oris.example', password: DEMO_PASSWORD },
+  });
+  const courses = await api('/api/v1/courses?pageSize=50');
+  let sessionId: string | undefined;
+  for (const course of courses.items as { id: string }[]) {
+    const detail = await api(`/api/v1/courses/${course.id}`);
+    sessionId = (detail.upcomingSessions as { id: string }[])[0]?.id;
+    if (sessionId) break;
   }
+  expect(sessionId).toBeDefined();
+  const email = `e2e-imported-${Date.now()}@example.ma`;
+  await api(`/api/v1/sessions/${sessionId}/enrollments/import?dryRun=false`, {
+    token: admin.accessToken,
+    body: {
+      csv: [
+        'email,fullName,fullNameAr,gender,birthYear,regionCode,baselineSituation,educationLevel,completedOn',
+        `${email},Youssef Amrani,,male,1995,MA-06,seeking,licence,`,
+      ].join('\n'),
+    },
+  });
+  // The imported person chooses a password through the emailed reset link.
+  await api('/api/v1/auth/password/forgot', { body: { email } });
+  const [, token] = await waitForEmail(email, /reset-password\?token=([\w-]+)/);
+  await api('/api/v1/auth/password/reset', {
+    body: { token, password: 'une phrase de passe importée' },
+  });
+
+  await signIn(page, email, 'une phrase de passe importée');
+  await page.waitForURL((url) => url.pathname === '/consent');
+  await page
+    .getByRole('heading', { level: 1, name: 'Votre consentement, avant de continuer' })
+    .waitFor();
+  await page.getByText(/Votre compte a été créé pour vous par l’équipe ORIS/).waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // No way around it: any other page comes back here.
+  await page.goto(`${baseUrl()}/my-data`);
+  await page.waitForURL((url) => url.pathname === '/consent');
+  await page
+    .getByRole('heading', { level: 1, name: 'Votre consentement, avant de continuer' })
+    .waitFor();
+
+  await page.getByRole('button', { name: 'J’accepte, sans le suivi' }).click();
+  await page.waitForURL(`${baseUrl()}/my-data`);
+  await page.getByRole('heading', { level: 1, name: 'Mes données' }).waitFor();
+  await page.goto(`${baseUrl()}/profile`);
+  await page.getByText(/Vous avez retiré votre consentement au suivi/).waitFor();
+  await page.getByRole('listitem').filter({ hasText: 'recueilli par l’équipe ORIS' }).waitFor();
 }
