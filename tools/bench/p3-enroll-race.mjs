@@ -10,6 +10,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { UserFacingError, bold, green, log, readSettings, red } from '../dev/lib.mjs';
 import { ensureServices } from '../dev/services.mjs';
+import { recordSeedConsent } from './lib/consent.mjs';
 import {
   COMMON_OPTIONS,
   HEALTH_ROUTE,
@@ -112,6 +113,10 @@ async function seedPeople(databaseUrl) {
     await client.query(
       `INSERT INTO user_role (user_id, role) SELECT unnest($1::uuid[]), 'trainee'`,
       [trainees.map((t) => t.id)],
+    );
+    await recordSeedConsent(
+      client,
+      trainees.map((t) => t.id),
     );
     await client.query('COMMIT');
     return { trainer, course, trainees };

@@ -6,7 +6,9 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordSeedConsent } from '../bench/lib/consent.mjs';
 import { requireFromRoot, sleep } from '../dev/lib.mjs';
+
 /** The most seats a session may have (the catalogue's limit): learners are spread over sessions. */
 export const SEATS = 1_000;
 /** How long one step of a learner keeps retrying through outages before it is given up. */
@@ -118,6 +120,10 @@ export async function seed(url, learnerCount) {
          FROM generate_series(1, $1::int) AS n
        RETURNING id, email`,
       [learnerCount],
+    );
+    await recordSeedConsent(
+      client,
+      learners.map((learner) => learner.id),
     );
     await client.query(
       `INSERT INTO user_role (user_id, role) SELECT unnest($1::uuid[]), 'trainee'`,

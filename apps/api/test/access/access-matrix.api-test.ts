@@ -330,6 +330,62 @@ describe('access matrix: every route of the running app', () => {
       expect(response.body.id).not.toBe(first.user.id);
     });
 
+    it('POST /v1/me/consents changes only the token holder’s consent', async () => {
+      const first = await register(api());
+      const second = await register(api());
+      await request(baseUrl)
+        .post('/api/v1/me/consents')
+        .auth(second.accessToken, { type: 'bearer' })
+        .send({ followupTracking: false })
+        .expect(200);
+      // A smuggled person id is refused, not obeyed.
+      await request(baseUrl)
+        .post('/api/v1/me/consents')
+        .auth(second.accessToken, { type: 'bearer' })
+        .send({ followupTracking: false, userId: first.user.id })
+        .expect(400);
+      const firstConsent = await request(baseUrl)
+        .get('/api/v1/me/consents')
+        .auth(first.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(firstConsent.body.status.followupTracking).toBe(true);
+      expect(firstConsent.body.history).toHaveLength(1);
+    });
+
+    it('a rectification request is the asker’s and the officers’: 404 to other trainees, 403 on the queue', async () => {
+      const asker = await register(api());
+      const other = await register(api());
+      const created = await request(baseUrl)
+        .post('/api/v1/me/rectification-requests')
+        .auth(asker.accessToken, { type: 'bearer' })
+        .send({ message: 'Ma situation est mal enregistrée.' })
+        .expect(201);
+      const id = created.body.id as string;
+      await request(baseUrl)
+        .get(`/api/v1/rectification-requests/${id}`)
+        .auth(other.accessToken, { type: 'bearer' })
+        .expect(404);
+      await request(baseUrl)
+        .get(`/api/v1/rectification-requests/${id}`)
+        .auth(asker.accessToken, { type: 'bearer' })
+        .expect(200);
+      await request(baseUrl)
+        .post(`/api/v1/rectification-requests/${id}/resolve`)
+        .auth(asker.accessToken, { type: 'bearer' })
+        .send({ answer: 'Je me réponds à moi-même.' })
+        .expect(403);
+      const mine = await request(baseUrl)
+        .get('/api/v1/me/rectification-requests')
+        .auth(other.accessToken, { type: 'bearer' })
+        .expect(200);
+      expect(mine.body).toEqual([]);
+      const officer = await signInWithRoles(api(), admin, ['placement_officer']);
+      await request(baseUrl)
+        .get(`/api/v1/rectification-requests/${id}`)
+        .auth(officer.accessToken, { type: 'bearer' })
+        .expect(200);
+    });
+
     it('GET /v1/me/export holds only the token holder’s data, whoever else exists', async () => {
       const first = await register(api());
       const second = await register(api());

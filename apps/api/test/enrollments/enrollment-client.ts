@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AccessTokens } from '@oris/api/identity';
+import { PERSONAL_DATA_NOTICE_VERSION, PERSONAL_DATA_PURPOSE } from '@oris/shared/domain';
 import type { Role } from '@oris/shared/domain';
 import { DataSource } from 'typeorm';
 import { client, inDays, publishedCourse, sessionBody } from '../catalogue/catalogue-client';
@@ -37,6 +38,12 @@ export async function bulkPeople(
   await database(api).query(
     `INSERT INTO user_role (user_id, role) SELECT u, r FROM unnest($1::uuid[]) u, unnest($2::varchar[]) r`,
     [rows.map((row) => row.id), roles],
+  );
+  // As registration does: a consent to the current notice, so enrolling is not refused.
+  await database(api).query(
+    `INSERT INTO consent (user_id, purpose, notice_version, method, followup_tracking)
+     SELECT unnest($1::uuid[]), $2, $3, 'command', true`,
+    [rows.map((row) => row.id), PERSONAL_DATA_PURPOSE, PERSONAL_DATA_NOTICE_VERSION],
   );
   const tokens = api.app.get(AccessTokens);
   const byEmail = new Map(rows.map((row) => [row.email, row.id]));

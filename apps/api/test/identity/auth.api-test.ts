@@ -58,6 +58,13 @@ describe('auth: register, sign in, refresh, sign out', () => {
           disabledAt: null,
           erasedAt: null,
           emailConfirmedAt: null,
+          consent: {
+            required: false,
+            reason: null,
+            currentNoticeVersion: PERSONAL_DATA_NOTICE_VERSION,
+            noticeVersion: PERSONAL_DATA_NOTICE_VERSION,
+            followupTracking: true,
+          },
         },
       });
       const [cookie] = setCookies(response).filter(

@@ -131,9 +131,9 @@ describe('Retention sweep (worker)', () => {
 
   it('erases the address of consents older than the period and keeps the consent itself', async () => {
     await db.query(
-      `INSERT INTO consent (user_id, purpose, notice_version, given_at, ip)
-       VALUES ($1, 'training', '1', now() - interval '13 months', '203.0.113.7'),
-              ($1, 'followup', '1', now() - interval '11 months', '203.0.113.8')`,
+      `INSERT INTO consent (user_id, purpose, notice_version, method, given_at, ip)
+       VALUES ($1, 'training', '1', 'registration', now() - interval '13 months', '203.0.113.7'),
+              ($1, 'followup', '1', 'profile', now() - interval '11 months', '203.0.113.8')`,
       [userId],
     );
 

@@ -1,9 +1,9 @@
 import { inject } from '@angular/core';
 import type { Route } from '@angular/router';
-import { AuthSession } from '@oris/web/core';
+import { AuthSession, consentGuard } from '@oris/web/core';
 
 /** Feature pages load on demand; route `title`s are translation keys. */
-export const appRoutes: Route[] = [
+const featureRoutes: Route[] = [
   {
     path: '',
     pathMatch: 'full',
@@ -72,3 +72,13 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./pages/not-found-page').then((m) => m.NotFoundPage),
   },
 ];
+
+/**
+ * Every page waits for the personal-data notice to be answered when it must be (the notice page
+ * itself excepted, see consentGuard); the root redirect lands on a guarded page anyway.
+ */
+export const appRoutes: Route[] = featureRoutes.map((route) =>
+  route.redirectTo !== undefined
+    ? route
+    : { ...route, canActivate: [consentGuard], canActivateChild: [consentGuard] },
+);

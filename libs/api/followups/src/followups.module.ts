@@ -7,6 +7,7 @@ import { FollowupErasure } from './erasure/followup-erasure';
 import { FollowupsController } from './http/followups.controller';
 import { SurveyController } from './http/survey.controller';
 import { FollowupQueue } from './queue/followup-queue.service';
+import { ConsentWithdrawnHandler } from './scheduling/consent-withdrawn.handler';
 import { EnrollmentCompletedHandler } from './scheduling/enrollment-completed.handler';
 import { FollowupScheduler } from './scheduling/followup-scheduler.service';
 import { DemoFollowups } from './seed/demo-followups';
@@ -24,6 +25,7 @@ import { SurveyService } from './survey/survey.service';
   providers: [
     FollowupScheduler,
     EnrollmentCompletedHandler,
+    ConsentWithdrawnHandler,
     SurveyRateLimit,
     SurveyService,
     FollowupQueue,

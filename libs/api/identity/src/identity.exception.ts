@@ -14,6 +14,7 @@ export enum IdentityErrorCode {
   InvalidResetToken = 'invalid_reset_token',
   InvalidConfirmationToken = 'invalid_confirmation_token',
   RateLimited = 'rate_limited',
+  ConsentRequired = 'consent_required',
 }
 
 /** The one place where identity codes get their HTTP status and title. */
@@ -56,6 +57,10 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
   [IdentityErrorCode.RateLimited]: {
     status: HttpStatus.TOO_MANY_REQUESTS,
     title: 'Too many attempts',
+  },
+  [IdentityErrorCode.ConsentRequired]: {
+    status: HttpStatus.FORBIDDEN,
+    title: 'Consent required',
   },
 };
 

@@ -18,6 +18,10 @@ import { AuthService } from './auth/auth.service';
 import { EmailConfirmationService } from './auth/email-confirmation.service';
 import { IdentityEmails } from './auth/identity-emails';
 import { PasswordResetService } from './auth/password-reset.service';
+import { ConsentController } from './consent/consent.controller';
+import { ConsentGuard } from './consent/consent.guard';
+import { ConsentHooks } from './consent/consent-hooks';
+import { ConsentRecords } from './consent/consent-records.service';
 import { Consent } from './entities/consent.entity';
 import { EmailConfirmationToken } from './entities/email-confirmation-token.entity';
 import { PasswordResetToken } from './entities/password-reset-token.entity';
@@ -57,7 +61,13 @@ import { UsersService } from './users/users.service';
     RegionsModule,
     NotificationsModule,
   ],
-  controllers: [AuthController, MeController, UsersController, AuditEventsController],
+  controllers: [
+    AuthController,
+    MeController,
+    ConsentController,
+    UsersController,
+    AuditEventsController,
+  ],
   providers: [
     AccessTokens,
     RouteAccess,
@@ -78,9 +88,12 @@ import { UsersService } from './users/users.service';
     MyDataService,
     AccountErasure,
     ErasureParticipants,
-    // Order matters: authentication first, then roles.
+    ConsentHooks,
+    ConsentRecords,
+    // Order matters: authentication first, then roles, then consent.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: ConsentGuard },
   ],
   exports: [
     AuditLog,
@@ -89,6 +102,8 @@ import { UsersService } from './users/users.service';
     AccessTokens,
     AccountAccess,
     RateLimiter,
+    ConsentHooks,
+    ConsentRecords,
     ErasureParticipants,
   ],
 })

@@ -26,3 +26,6 @@ export type { AccountStanding } from './access/account-access';
 export { ErasureParticipants } from './erasure/erasure-participants';
 export type { AfterErasure, ErasureParticipant } from './erasure/erasure-participants';
 export { ACCOUNT_ERASED, ERASED_FULL_NAME, erasedEmailOf } from './erasure/account-erasure.service';
+export { ConsentHooks } from './consent/consent-hooks';
+export { ConsentRecords } from './consent/consent-records.service';
+export * from './dto/consent.dto';

@@ -10,6 +10,8 @@ export enum PlacementErrorCode {
   PersonNotTrained = 'person_not_trained',
   UnknownOrganisation = 'unknown_organisation',
   EnrollmentMismatch = 'enrollment_mismatch',
+  RectificationNotFound = 'rectification_request_not_found',
+  RectificationResolved = 'rectification_request_resolved',
 }
 
 /** The one place where placement codes get their HTTP status and title. */
@@ -43,6 +45,14 @@ const PROBLEMS: Record<PlacementErrorCode, { status: HttpStatus; title: string }
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     title: 'The enrollment is not a completed enrollment of this person',
   },
+  [PlacementErrorCode.RectificationNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Rectification request not found',
+  },
+  [PlacementErrorCode.RectificationResolved]: {
+    status: HttpStatus.CONFLICT,
+    title: 'This rectification request is already resolved',
+  },
 };
 
 export class PlacementException extends DomainException {
@@ -56,3 +66,9 @@ export const placementNotFound = (id: string) =>
 
 export const organisationNotFound = (id: string) =>
   new PlacementException(PlacementErrorCode.OrganisationNotFound, `No organisation with id ${id}.`);
+
+export const rectificationNotFound = (id: string) =>
+  new PlacementException(
+    PlacementErrorCode.RectificationNotFound,
+    `No rectification request with id ${id}.`,
+  );

@@ -8,11 +8,16 @@ import { PlacementErasure } from './erasure/placement-erasure';
 import { OrganisationsController } from './http/organisations.controller';
 import { PeopleController } from './http/people.controller';
 import { PlacementsController } from './http/placements.controller';
+import {
+  MyRectificationRequestsController,
+  RectificationRequestsController,
+} from './http/rectification-requests.controller';
 import { PlacementImport } from './import/placement-import.service';
 import { OrganisationsService } from './organisations/organisations.service';
 import { SituationsService } from './people/situations.service';
 import { PlacementsService } from './placements/placements.service';
 import { PlacementRecorder } from './recording/placement-recorder';
+import { RectificationRequests } from './rectification/rectification-requests.service';
 
 /** Trained people's situations after training (versioned), and the partner organisations. */
 @Module({
@@ -21,7 +26,13 @@ import { PlacementRecorder } from './recording/placement-recorder';
     IdentityModule,
     IdempotencyModule,
   ],
-  controllers: [PlacementsController, OrganisationsController, PeopleController],
+  controllers: [
+    PlacementsController,
+    OrganisationsController,
+    PeopleController,
+    MyRectificationRequestsController,
+    RectificationRequestsController,
+  ],
   providers: [
     PlacementsService,
     OrganisationsService,
@@ -29,6 +40,7 @@ import { PlacementRecorder } from './recording/placement-recorder';
     PlacementImport,
     PlacementRecorder,
     PlacementErasure,
+    RectificationRequests,
   ],
   // PlacementsService: the follow-ups' demo seed validates answers as an officer would.
   exports: [PlacementRecorder, PlacementsService],

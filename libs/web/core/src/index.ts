@@ -4,6 +4,8 @@ export type { FetchFn } from './lib/api/api.tokens';
 export { ORIS_API } from './lib/api/oris-api';
 export { AuthSession } from './lib/auth/auth-session';
 export {
+  CONSENT_PATH,
+  consentGuard,
   FORBIDDEN_PATH,
   guestGuard,
   roleGuard,

@@ -62,6 +62,7 @@ export class CoursesService {
             durationHours: dto.durationHours,
             learningOutcomes: dto.learningOutcomes ?? [],
             ...completionColumns(rule),
+            baselineVisibleToTrainers: dto.baselineVisibleToTrainers ?? false,
             status: 'draft',
           }),
         );
@@ -206,6 +207,7 @@ export class CoursesService {
         minAttendancePercent: course.minAttendancePercent,
         trainerValidation: course.requiresTrainerValidation,
       },
+      baselineVisibleToTrainers: course.baselineVisibleToTrainers,
       status: course.status,
       owners,
       modules: modules.map(({ id, position, title, estimatedMinutes, required, status }) => ({

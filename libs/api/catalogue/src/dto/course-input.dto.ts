@@ -148,6 +148,17 @@ export class CreateCourseDto {
   completionRule?: CompletionRuleDto;
 
   @ApiPropertyOptional({
+    default: false,
+    description:
+      'Whether the session trainers see each enrollee’s baseline (situation and education level ' +
+      'at enrollment). Off by default (law 09-08 minimisation): turn it on only when the ' +
+      'teaching needs it. Administrators and placement officers always see it.',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  baselineVisibleToTrainers?: boolean;
+
+  @ApiPropertyOptional({
     type: [String],
     format: 'uuid',
     maxItems: LIMITS.trainersMax,

@@ -176,6 +176,11 @@ export class CourseDto {
   @ApiProperty({ type: CompletionRuleDto })
   completionRule!: CompletionRuleDto;
 
+  @ApiProperty({
+    description: 'Whether the session trainers see each enrollee’s baseline at enrollment.',
+  })
+  baselineVisibleToTrainers!: boolean;
+
   @ApiProperty({ enum: COURSE_STATUSES })
   status!: CourseStatus;
 

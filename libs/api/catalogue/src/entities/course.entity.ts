@@ -81,6 +81,13 @@ export class Course {
   @Column({ name: 'requires_trainer_validation', type: 'boolean', default: false })
   requiresTrainerValidation!: boolean;
 
+  /**
+   * Minimisation (law 09-08): whether the session's trainers see each enrollee's baseline
+   * (situation and education at enrollment). Off unless the teaching needs it.
+   */
+  @Column({ name: 'baseline_visible_to_trainers', type: 'boolean', default: false })
+  baselineVisibleToTrainers!: boolean;
+
   @Column({ type: 'varchar', length: 16, default: 'draft' })
   status!: CourseStatus;
 

@@ -15,6 +15,9 @@ import { RevocationReasonCodes1765420000000 } from './1765420000000-RevocationRe
 import { CreatePublicIndicatorRelease1765460000000 } from './1765460000000-CreatePublicIndicatorRelease';
 import { UserPhone1765480000000 } from './1765480000000-UserPhone';
 import { AccountErasure1796540400000 } from './1796540400000-AccountErasure';
+import { ConsentHistory1796541000000 } from './1796541000000-ConsentHistory';
+import { RectificationRequests1796541060000 } from './1796541060000-RectificationRequests';
+import { CourseBaselineVisibleToTrainers1796541120000 } from './1796541120000-CourseBaselineVisibleToTrainers';
 import { EmailConfirmation1796541600000 } from './1796541600000-EmailConfirmation';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
@@ -36,5 +39,8 @@ export const MIGRATIONS = [
   CreatePublicIndicatorRelease1765460000000,
   UserPhone1765480000000,
   AccountErasure1796540400000,
+  ConsentHistory1796541000000,
+  RectificationRequests1796541060000,
+  CourseBaselineVisibleToTrainers1796541120000,
   EmailConfirmation1796541600000,
 ];

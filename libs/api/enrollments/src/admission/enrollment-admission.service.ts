@@ -100,7 +100,7 @@ export class EnrollmentAdmission {
       }
     });
     this.emails.dispatch();
-    return this.reader.byId(this.dataSource.manager, enrollmentId);
+    return this.reader.byId(this.dataSource.manager, enrollmentId, user);
   }
 
   async reject(user: AuthenticatedUser, enrollmentId: string): Promise<EnrollmentDto> {
@@ -119,7 +119,7 @@ export class EnrollmentAdmission {
         withdrawnAt: new Date(),
       });
     });
-    return this.reader.byId(this.dataSource.manager, enrollmentId);
+    return this.reader.byId(this.dataSource.manager, enrollmentId, user);
   }
 
   /**
@@ -244,6 +244,7 @@ export class EnrollmentAdmission {
       courseId: course.id,
       courseCode: course.code,
       courseTitle: course.title,
+      baselineVisibleToTrainers: course.baselineVisibleToTrainers,
     };
     admitted.forEach(({ index, job, person, decision }, i) => {
       const { id, enrolledAt } = rows[i];
@@ -271,6 +272,7 @@ export class EnrollmentAdmission {
           people,
           decision.status === 'waitlisted' ? decision.place.position : null,
           counts,
+          job.user,
         ),
       };
     });

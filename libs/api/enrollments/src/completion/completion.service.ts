@@ -95,7 +95,7 @@ export class CompletionService {
         occurredAt: validatedAt,
       };
       return {
-        detail: await this.reader.detail(manager, { ...context, enrollment: updated }),
+        detail: await this.reader.detail(manager, { ...context, enrollment: updated }, user),
         event: completed,
       };
     });
@@ -127,7 +127,7 @@ export class CompletionService {
         validatedAt: new Date(),
       });
       const updated = await manager.findOneByOrFail(Enrollment, { id: enrollment.id });
-      return this.reader.detail(manager, { ...context, enrollment: updated });
+      return this.reader.detail(manager, { ...context, enrollment: updated }, user);
     });
   }
 }

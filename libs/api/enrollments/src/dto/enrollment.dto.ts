@@ -114,11 +114,22 @@ export class EnrollmentDto {
   @ApiProperty({ type: EnrollmentSessionDto })
   session!: EnrollmentSessionDto;
 
-  @ApiProperty({ enum: BASELINE_SITUATIONS })
-  baselineSituation!: BaselineSituation;
+  @ApiProperty({
+    enum: BASELINE_SITUATIONS,
+    nullable: true,
+    description:
+      'The situation at enrollment. Null for a trainer unless the course shows the baseline to ' +
+      'trainers (`baselineVisibleToTrainers`); the person, administrators and placement ' +
+      'officers always see it.',
+  })
+  baselineSituation!: BaselineSituation | null;
 
-  @ApiProperty({ enum: EDUCATION_LEVELS })
-  educationLevel!: EducationLevel;
+  @ApiProperty({
+    enum: EDUCATION_LEVELS,
+    nullable: true,
+    description: 'The education level at enrollment; hidden from trainers as `baselineSituation`.',
+  })
+  educationLevel!: EducationLevel | null;
 
   @ApiProperty({
     type: String,

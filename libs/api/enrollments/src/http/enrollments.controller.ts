@@ -9,7 +9,13 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, AuthenticatedUser, CurrentUser, Roles } from '@oris/api/platform';
+import {
+  ApiProblems,
+  AuthenticatedUser,
+  CurrentUser,
+  Roles,
+  RequiresConsent,
+} from '@oris/api/platform';
 import { EnrollmentAdmission } from '../admission/enrollment-admission.service';
 import { CompletionService } from '../completion/completion.service';
 import { CompleteEnrollmentDto } from '../dto/complete-enrollment.dto';
@@ -168,13 +174,16 @@ export class EnrollmentsController {
     return this.progress.module(user, id, moduleId);
   }
 
+  @RequiresConsent()
   @Post('modules/:moduleId/complete')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Mark a module done (the enrolled trainee); marking it again changes nothing',
+    description:
+      '403 `consent_required` while the trainee has not answered the current personal-data notice.',
   })
   @ApiOkResponse({ type: ModuleCompletionDto })
-  @ApiProblems(400, 401, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409)
   completeModule(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -25,6 +25,7 @@ import {
   Idempotent,
   Page,
   Roles,
+  RequiresConsent,
 } from '@oris/api/platform';
 import { EnrollmentAdmission } from '../admission/enrollment-admission.service';
 import { AttendanceService } from '../attendance/attendance.service';
@@ -48,6 +49,7 @@ export class SessionEnrollmentsController {
   ) {}
 
   @Roles('trainee', 'trainer', 'admin')
+  @RequiresConsent()
   @Post('enrollments')
   @ApiOperation({
     summary: 'Enroll in a session (oneself, or someone else with `userId`)',
@@ -57,7 +59,9 @@ export class SessionEnrollmentsController {
       'but a cancelled one, past cohorts included. The outcome is `confirmed` while seats are left, ' +
       'else `waitlisted` with its position; a trainee’s own request is `pending` when the session ' +
       'requires approval. One enrollment per person and session (409 `already_enrolled`); outside ' +
-      'the window or the open status: 409 naming the reason. Send an `Idempotency-Key` to retry safely.',
+      'the window or the open status: 409 naming the reason. A trainee who has not answered the ' +
+      'current personal-data notice gets 403 `consent_required`. Send an `Idempotency-Key` to ' +
+      'retry safely.',
   })
   @ApiCreatedResponse({ type: EnrollmentDto })
   @Idempotent()
@@ -80,7 +84,8 @@ export class SessionEnrollmentsController {
       'column and reason; each row’s outcome) without writing anything. Without it, the import is ' +
       'all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); ' +
       'otherwise accounts are created for unknown emails (trainee role; they set a password with ' +
-      '"forgot password"), and each row is enrolled in file order: confirmed while seats are left, ' +
+      '"forgot password"; their consent is recorded as collected by the administrator, method ' +
+      '`staff_recorded`, and they are asked to confirm it at first sign-in), and each row is enrolled in file order: confirmed while seats are left, ' +
       'then waitlisted; a row with `completedOn` is recorded as completed on that day by the ' +
       'rule of the completion route: with nothing recorded yet, that is the administrator’s ' +
       'attestation, for a session that has ended (`completionAttested`; a line problem ' +

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Algorithm, hash } from '@node-rs/argon2';
 import { SessionSeats } from '@oris/api/catalogue';
-import { AuditLog } from '@oris/api/identity';
+import { AuditLog, ConsentRecords } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
 import {
   admissionRefusal,
@@ -48,6 +48,7 @@ export class EnrollmentImport {
     private readonly emails: EnrollmentEmails,
     private readonly events: EnrollmentEvents,
     private readonly audit: AuditLog,
+    private readonly consents: ConsentRecords,
   ) {}
 
   async run(
@@ -308,6 +309,8 @@ export class EnrollmentImport {
       subjectId: created.id,
       data: { sessionId },
     });
+    // Consent collected by the importing administrator; the person confirms it at first sign-in.
+    await this.consents.recordForStaff(manager, created.id, user.id);
     return {
       id: created.id,
       email: row.email,

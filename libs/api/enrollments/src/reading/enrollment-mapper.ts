@@ -1,3 +1,4 @@
+import type { AuthenticatedUser } from '@oris/api/platform';
 import type { ModuleCounts, SessionStatus } from '@oris/shared/domain';
 import { EntityManager } from 'typeorm';
 import { waitlistPositions } from '../admission/waitlist';
@@ -15,6 +16,7 @@ export interface SessionRow {
   courseId: string;
   courseCode: string;
   courseTitle: string;
+  baselineVisibleToTrainers: boolean;
 }
 
 export interface PersonRow {
@@ -24,6 +26,21 @@ export interface PersonRow {
 }
 
 /**
+ * Minimisation (law 09-08): the baseline (situation and education at enrollment) is for the
+ * person, administrators and placement officers; a trainer sees it only for courses whose owner
+ * said the teaching needs it.
+ */
+export const seesBaseline = (
+  viewer: AuthenticatedUser,
+  enrolleeId: string,
+  baselineVisibleToTrainers: boolean,
+): boolean =>
+  viewer.id === enrolleeId ||
+  viewer.roles.includes('admin') ||
+  viewer.roles.includes('placement_officer') ||
+  baselineVisibleToTrainers;
+
+/**
  * Enrollment DTOs in four statements whatever their number (sessions with courses, people and
  * attesting administrators, module counts, waitlist positions): no query per enrollment. Runs
  * on the caller's manager, one statement after the other (a transaction has a single connection).
@@ -31,13 +48,15 @@ export interface PersonRow {
 export async function toEnrollmentDtos(
   manager: EntityManager,
   enrollments: Enrollment[],
+  viewer: AuthenticatedUser,
 ): Promise<EnrollmentDto[]> {
   if (enrollments.length === 0) return [];
   const ids = enrollments.map((enrollment) => enrollment.id);
   const sessions: SessionRow[] = await manager.query(
     `SELECT s.id, s.title, s.starts_on::text AS "startsOn", s.ends_on::text AS "endsOn",
             s.status, s.region_code AS "regionCode", c.id AS "courseId", c.code AS "courseCode",
-            c.title AS "courseTitle"
+            c.title AS "courseTitle",
+            c.baseline_visible_to_trainers AS "baselineVisibleToTrainers"
        FROM course_session s JOIN course c ON c.id = s.course_id
       WHERE s.id = ANY($1)`,
     [[...new Set(enrollments.map((enrollment) => enrollment.sessionId))]],
@@ -70,6 +89,7 @@ export async function toEnrollmentDtos(
       personById,
       positions.get(enrollment.id) ?? null,
       counts.get(enrollment.id) ?? NO_MODULES,
+      viewer,
     ),
   );
 }
@@ -95,7 +115,7 @@ export type EnrollmentFacts = Pick<
 >;
 
 /**
- * One enrollment's DTO from what is known of it (`toEnrollmentDtos` reads that; a batch of
+ * One enrollment's DTO as `viewer` may see it, from what is known of it (`toEnrollmentDtos` reads that; a batch of
  * admissions already holds it). `people` holds the person and any attesting administrator.
  */
 export function enrollmentDto(
@@ -104,8 +124,10 @@ export function enrollmentDto(
   people: Map<string, PersonRow>,
   waitlistPosition: number | null,
   counts: ModuleCounts,
+  viewer: AuthenticatedUser,
 ): EnrollmentDto {
   const person = people.get(enrollment.userId) as PersonRow;
+  const baseline = seesBaseline(viewer, enrollment.userId, session.baselineVisibleToTrainers);
   const attester = enrollment.completionAttestedBy
     ? (people.get(enrollment.completionAttestedBy) as PersonRow)
     : null;
@@ -123,8 +145,8 @@ export function enrollmentDto(
       regionCode: session.regionCode,
       course: { id: session.courseId, code: session.courseCode, title: session.courseTitle },
     },
-    baselineSituation: enrollment.baselineSituation,
-    educationLevel: enrollment.educationLevel,
+    baselineSituation: baseline ? enrollment.baselineSituation : null,
+    educationLevel: baseline ? enrollment.educationLevel : null,
     regionCode: enrollment.regionCode,
     onBehalf: enrollment.enrolledBy !== enrollment.userId,
     enrolledAt: enrollment.enrolledAt.toISOString(),

@@ -21,19 +21,27 @@ export class EnrollmentReader {
   async get(user: AuthenticatedUser, enrollmentId: string): Promise<EnrollmentDetailDto> {
     const manager = this.dataSource.manager;
     const context = await this.access.enrollmentForReader(manager, user, enrollmentId);
-    return this.detail(manager, context);
+    return this.detail(manager, context, user);
   }
 
-  async detail(manager: EntityManager, context: EnrollmentContext): Promise<EnrollmentDetailDto> {
+  async detail(
+    manager: EntityManager,
+    context: EnrollmentContext,
+    viewer: AuthenticatedUser,
+  ): Promise<EnrollmentDetailDto> {
     const { enrollment, course } = context;
-    const [dto] = await toEnrollmentDtos(manager, [enrollment]);
+    const [dto] = await toEnrollmentDtos(manager, [enrollment], viewer);
     const { check } = await checkCompletion(manager, course, enrollment.id, enrollment.sessionId);
     return { ...dto, completionCheck: check };
   }
 
-  async byId(manager: EntityManager, enrollmentId: string): Promise<EnrollmentDto> {
+  async byId(
+    manager: EntityManager,
+    enrollmentId: string,
+    viewer: AuthenticatedUser,
+  ): Promise<EnrollmentDto> {
     const enrollment = await manager.findOneByOrFail(Enrollment, { id: enrollmentId });
-    const [dto] = await toEnrollmentDtos(manager, [enrollment]);
+    const [dto] = await toEnrollmentDtos(manager, [enrollment], viewer);
     return dto;
   }
 
@@ -54,7 +62,7 @@ export class EnrollmentReader {
       skip: query.skip,
       take: query.pageSize,
     });
-    return pageOf(await toEnrollmentDtos(manager, rows), total, query);
+    return pageOf(await toEnrollmentDtos(manager, rows, user), total, query);
   }
 
   /** The caller's own enrollments, latest first, with their progress. */
@@ -66,6 +74,6 @@ export class EnrollmentReader {
       skip: query.skip,
       take: query.pageSize,
     });
-    return pageOf(await toEnrollmentDtos(manager, rows), total, query);
+    return pageOf(await toEnrollmentDtos(manager, rows, user), total, query);
   }
 }

@@ -52,7 +52,7 @@ export class Withdrawals {
       if (enrollment.status === 'confirmed') await this.freeSeat(manager, context);
     });
     this.emails.dispatch();
-    return this.reader.byId(this.dataSource.manager, enrollmentId);
+    return this.reader.byId(this.dataSource.manager, enrollmentId, user);
   }
 
   /** Releases a confirmed seat and, while the session still runs, gives it to the first waiting. */

@@ -40,6 +40,13 @@ export class FollowupPersonDto {
 
   @ApiProperty({ enum: ['fr', 'ar', 'en'] })
   locale!: string;
+
+  @ApiProperty({
+    description:
+      'The person withdrew consent to post-training follow-up: do not call or email them. ' +
+      'Their follow-ups are skipped while it lasts.',
+  })
+  followupWithdrawn!: boolean;
 }
 
 export class FollowupDto {

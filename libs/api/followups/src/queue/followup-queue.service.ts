@@ -42,6 +42,7 @@ interface FollowupRow {
   email: string;
   phone: string | null;
   locale: string;
+  followupWithdrawn: boolean;
   courseId: string;
   courseTitle: string;
   sessionId: string;
@@ -219,7 +220,8 @@ const columns = (overdueBefore: string) => `
   f.last_reminded_at AS "lastRemindedAt", f.answered_at AS "answeredAt",
   f.answer_channel AS "answerChannel", f.placement_id AS "placementId",
   u.id AS "userId", u.full_name AS "fullName", u.full_name_ar AS "fullNameAr",
-  u.email, u.phone, u.locale, c.id AS "courseId", c.title AS "courseTitle",
+  u.email, u.phone, u.locale, u.followup_withdrawn_at IS NOT NULL AS "followupWithdrawn",
+  c.id AS "courseId", c.title AS "courseTitle",
   s.id AS "sessionId", s.title AS "sessionTitle", e.region_code AS "regionCode"`;
 
 /** Adds "today minus the overdue delay" as a parameter and answers its placeholder. */
@@ -250,6 +252,7 @@ function toDto(row: FollowupRow): FollowupDto {
       email: row.email,
       phone: row.phone,
       locale: row.locale,
+      followupWithdrawn: row.followupWithdrawn,
     },
     courseId: row.courseId,
     courseTitle: row.courseTitle,

@@ -28,6 +28,7 @@ interface ClaimedFollowup {
   locale: Locale;
   fullName: string;
   disabled: boolean;
+  withdrawn: boolean;
   courseTitle: string;
   enrollmentCompleted: boolean;
   laterDue: boolean;
@@ -66,6 +67,22 @@ export class FollowupScheduler {
     return { created, emailed, skipped, reminded };
   }
 
+  /**
+   * A person withdrew consent to follow-up: their due follow-ups are skipped and their survey
+   * links revoked, in the withdrawal's transaction. Scheduled ones stay: the pass skips them
+   * if they fall due while consent is still withdrawn, and sends them if it was given again.
+   */
+  async withdrawPerson(manager: EntityManager, userId: string): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE followup SET status = 'skipped', token_hash = NULL, token_expires_at = NULL,
+              updated_at = now()
+        WHERE user_id = $1 AND status = 'due'
+       RETURNING id`,
+      [userId],
+    );
+    return rows.length;
+  }
+
   /** The three follow-ups of one completed enrollment (nothing if it is not completed, or done). */
   async scheduleEnrollment(enrollmentId: string): Promise<number> {
     return this.insertMissing('AND e.id = $2', [HORIZONS, enrollmentId]);
@@ -92,7 +109,8 @@ export class FollowupScheduler {
         );
         if (!followup) return 'none';
         const tooLate = followup.dueOn < addDays(today, -FOLLOWUP_POLICY.graceDays);
-        if (!followup.enrollmentCompleted || followup.laterDue || tooLate) {
+        // Consent to follow-up withdrawn (law 09-08): no email, no call; the row stays as a trace.
+        if (!followup.enrollmentCompleted || followup.laterDue || tooLate || followup.withdrawn) {
           await manager.query(
             `UPDATE followup SET status = 'skipped', updated_at = now() WHERE id = $1`,
             [followup.id],
@@ -134,7 +152,8 @@ export class FollowupScheduler {
           manager,
           todayInMorocco(now),
           `f.status = 'due' AND f.emailed_at IS NOT NULL AND f.reminder_count < $2
-             AND coalesce(f.last_reminded_at, f.emailed_at) <= $3 AND u.disabled_at IS NULL`,
+             AND coalesce(f.last_reminded_at, f.emailed_at) <= $3 AND u.disabled_at IS NULL
+             AND u.followup_withdrawn_at IS NULL`,
           [FOLLOWUP_POLICY.maxReminders, cutoff],
         );
         if (!followup) return true;
@@ -157,8 +176,9 @@ export class FollowupScheduler {
       `INSERT INTO followup (enrollment_id, user_id, horizon, due_on)
        SELECT e.id, e.user_id, h.horizon, (e.completed_on + make_interval(months => h.horizon))::date
          FROM enrollment e
+         JOIN users u ON u.id = e.user_id
          CROSS JOIN unnest($1::smallint[]) AS h (horizon)
-        WHERE e.status = 'completed' ${condition}
+        WHERE e.status = 'completed' AND u.followup_withdrawn_at IS NULL ${condition}
           AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.enrollment_id = e.id AND f.horizon = h.horizon)
        ON CONFLICT (enrollment_id, horizon) DO NOTHING
        RETURNING id`,
@@ -180,6 +200,7 @@ export class FollowupScheduler {
     const [row]: ClaimedFollowup[] = await manager.query(
       `SELECT f.id, f.horizon, to_char(f.due_on, 'YYYY-MM-DD') AS "dueOn", f.user_id AS "userId",
               u.email, u.locale, u.full_name AS "fullName", u.disabled_at IS NOT NULL AS disabled,
+              u.followup_withdrawn_at IS NOT NULL AS withdrawn,
               c.title AS "courseTitle", e.status = 'completed' AS "enrollmentCompleted",
               EXISTS (SELECT 1 FROM followup later
                        WHERE later.enrollment_id = f.enrollment_id AND later.horizon > f.horizon

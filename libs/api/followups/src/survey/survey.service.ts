@@ -94,7 +94,7 @@ export class SurveyService {
          JOIN course_session s ON s.id = e.session_id
          JOIN course c ON c.id = s.course_id
         WHERE f.token_hash = $1 AND f.status = 'due' AND f.token_expires_at > now()
-          AND u.disabled_at IS NULL
+          AND u.disabled_at IS NULL AND u.followup_withdrawn_at IS NULL
         ${lock ? 'FOR UPDATE OF f' : ''}`,
       [hashSurveyToken(token)],
     );

@@ -139,6 +139,8 @@ export class IdentityCommands {
       userId,
       purpose: PERSONAL_DATA_PURPOSE,
       noticeVersion: PERSONAL_DATA_NOTICE_VERSION,
+      method: 'command',
+      followupTracking: true,
       ip: null,
     });
   }

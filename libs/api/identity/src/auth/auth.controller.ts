@@ -17,7 +17,7 @@ import {
   RegisterDto,
   ResetPasswordDto,
 } from '../dto/auth.dto';
-import { AuthSessionDto } from '../dto/user.dto';
+import { AuthSessionDto } from '../dto/consent.dto';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
 import { IdentityException } from '../identity.exception';
 import { AuthService, SignedIn } from './auth.service';

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, rateLimitAddress, RequestValidationException } from '@oris/api/platform';
-import {
-  DEFAULT_LOCALE,
-  PERSONAL_DATA_NOTICE_VERSION,
-  PERSONAL_DATA_PURPOSE,
-} from '@oris/shared/domain';
+import { DEFAULT_LOCALE } from '@oris/shared/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { LoginDto, RegisterDto } from '../dto/auth.dto';
-import { UserDto } from '../dto/user.dto';
-import { Consent } from '../entities/consent.entity';
+import { MeDto } from '../dto/consent.dto';
+import { ConsentRecords } from '../consent/consent-records.service';
 import { User } from '../entities/user.entity';
 import { UserRole } from '../entities/user-role.entity';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
@@ -28,7 +24,7 @@ import { IdentityEmails } from './identity-emails';
 export interface SignedIn {
   accessToken: string;
   expiresIn: number;
-  user: UserDto;
+  user: MeDto;
   refreshToken: string;
   refreshExpiresAt: Date;
 }
@@ -52,6 +48,7 @@ export class AuthService {
     private readonly rateLimiter: RateLimiter,
     private readonly emails: IdentityEmails,
     private readonly emailConfirmation: EmailConfirmationService,
+    private readonly consents: ConsentRecords,
     config: AppConfig,
   ) {
     this.loginPerAddress = {
@@ -92,11 +89,10 @@ export class AuthService {
         });
         await manager.save(user);
         await manager.insert(UserRole, { userId: user.id, role: 'trainee' });
-        await manager.insert(Consent, {
-          userId: user.id,
-          purpose: PERSONAL_DATA_PURPOSE,
-          noticeVersion: PERSONAL_DATA_NOTICE_VERSION,
-          ip: ip.slice(0, 64),
+        await this.consents.append(manager, user.id, {
+          method: 'registration',
+          followupTracking: true,
+          ip,
         });
         // Unconfirmed until the link in this email is opened (email_confirmed_at stays null).
         await this.emailConfirmation.sendWelcome(manager, user);
@@ -151,7 +147,7 @@ export class AuthService {
 
   async refresh(refreshToken: string | undefined): Promise<SignedIn> {
     const rotated = await this.refreshTokens.rotate(refreshToken);
-    const user = await this.users.get(rotated.userId);
+    const user = await this.users.getMe(rotated.userId);
     const access = await this.accessTokens.issue({
       id: user.id,
       email: user.email,
@@ -208,7 +204,7 @@ export class AuthService {
   }
 
   private async startSession(manager: EntityManager, userId: string): Promise<SignedIn> {
-    const user = await this.users.get(userId, manager);
+    const user = await this.users.getMe(userId, manager);
     const refresh = await this.refreshTokens.issue(manager, userId);
     const access = await this.accessTokens.issue({
       id: user.id,

@@ -83,21 +83,3 @@ export class UserDto {
   })
   emailConfirmedAt!: string | null;
 }
-
-/** What signing in answers; the refresh token travels separately, in the oris_refresh cookie. */
-export class AuthSessionDto {
-  @ApiProperty({
-    description: 'Bearer token for the Authorization header. Keep it in memory only.',
-  })
-  accessToken!: string;
-
-  @ApiProperty({
-    type: 'integer',
-    example: 900,
-    description: 'Lifetime of the access token, in seconds.',
-  })
-  expiresIn!: number;
-
-  @ApiProperty({ type: UserDto })
-  user!: UserDto;
-}

@@ -84,6 +84,10 @@ export class User {
   @Column({ name: 'email_confirmed_at', type: 'timestamptz', nullable: true })
   emailConfirmedAt!: Date | null;
 
+  /** Set while the person's latest consent refuses follow-up (mirrors the consent history). */
+  @Column({ name: 'followup_withdrawn_at', type: 'timestamptz', nullable: true })
+  followupWithdrawnAt!: Date | null;
+
   // Relation<> keeps the circular import out of decorator metadata (swc evaluates it eagerly).
   @OneToMany(() => UserRole, (role) => role.user)
   roles?: Relation<UserRole>[];

@@ -36,6 +36,11 @@ const SECTIONS = {
     en: 'Situations after training',
   },
   followUps: { fr: 'Suivis et réponses', ar: 'المتابعات والأجوبة', en: 'Follow-ups and answers' },
+  rectificationRequests: {
+    fr: 'Demandes de rectification',
+    ar: 'طلبات التصحيح',
+    en: 'Rectification requests',
+  },
   auditEvents: {
     fr: 'Journal des actions vous concernant',
     ar: 'سجل العمليات المتعلقة بكم',
@@ -58,6 +63,16 @@ const FIELDS: Record<string, Words> = {
   createdAt: { fr: 'Créé le', ar: 'تاريخ الإنشاء', en: 'Created at' },
   updatedAt: { fr: 'Modifié le', ar: 'تاريخ التعديل', en: 'Updated at' },
   purpose: { fr: 'Finalité', ar: 'الغرض', en: 'Purpose' },
+  method: { fr: 'Mode de recueil', ar: 'طريقة الاستيفاء', en: 'How it was collected' },
+  followupTracking: {
+    fr: 'Suivi après la formation',
+    ar: 'المتابعة بعد التكوين',
+    en: 'Follow-up after training',
+  },
+  recordedBy: { fr: 'Recueilli par', ar: 'استوفاها', en: 'Collected by' },
+  message: { fr: 'Message', ar: 'الرسالة', en: 'Message' },
+  answer: { fr: 'Réponse', ar: 'الجواب', en: 'Answer' },
+  resolvedAt: { fr: 'Traitée le', ar: 'تاريخ المعالجة', en: 'Resolved at' },
   noticeVersion: { fr: 'Version de la notice', ar: 'نسخة الإشعار', en: 'Notice version' },
   givenAt: { fr: 'Donné le', ar: 'تاريخ الموافقة', en: 'Given at' },
   ip: { fr: 'Adresse IP', ar: 'عنوان IP', en: 'IP address' },
@@ -196,6 +211,7 @@ export function renderMyDataHtml(data: MyData, locale: Locale): string {
     renderSection(SECTIONS.certificates[locale], data.certificates, locale),
     renderSection(SECTIONS.placements[locale], data.placements, locale),
     renderSection(SECTIONS.followUps[locale], data.followUps, locale),
+    renderSection(SECTIONS.rectificationRequests[locale], data.rectificationRequests, locale),
     renderSection(SECTIONS.auditEvents[locale], data.auditEvents, locale),
   ].join('\n');
   return `<!doctype html>

@@ -14,6 +14,7 @@ import type {
   MyDataAuditEvent,
   MyDataCertificate,
   MyDataConsent,
+  MyDataRectificationRequest,
   MyDataEnrollment,
   MyDataFollowUp,
   MyDataFormat,
@@ -88,6 +89,7 @@ export class MyDataService {
         certificates,
         placements,
         followUps,
+        rectificationRequests: await this.rectificationRequests(manager, userId),
         auditEvents,
       };
     });
@@ -123,7 +125,12 @@ export class MyDataService {
 
   private async consents(manager: EntityManager, userId: string): Promise<MyDataConsent[]> {
     const rows = (await manager.query(
-      `SELECT purpose, notice_version, given_at, ip FROM consent WHERE user_id = $1 ORDER BY given_at`,
+      `SELECT c.purpose, c.notice_version, c.given_at, c.ip, c.method, c.followup_tracking,
+              c.recorded_by,
+              (SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = c.recorded_by)
+                AS recorder_roles
+         FROM consent c
+        WHERE c.user_id = $1 ORDER BY c.given_at, c.seq`,
       [userId],
     )) as Row[];
     return rows.map((row) => ({
@@ -131,6 +138,32 @@ export class MyDataService {
       noticeVersion: row['notice_version'] as string,
       givenAt: iso(row['given_at']),
       ip: row['ip'] as string | null,
+      method: row['method'] as string,
+      followupTracking: row['followup_tracking'] as boolean,
+      recordedBy:
+        row['recorded_by'] === null
+          ? null
+          : actorOf(row['recorded_by'] as string, row['recorder_roles'] as string[] | null, userId),
+    }));
+  }
+
+  private async rectificationRequests(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<MyDataRectificationRequest[]> {
+    const rows = (await manager.query(
+      `SELECT id, placement_id, message, status, created_at, resolved_at, answer
+         FROM rectification_request WHERE user_id = $1 ORDER BY created_at, id`,
+      [userId],
+    )) as Row[];
+    return rows.map((row) => ({
+      id: row['id'] as string,
+      placementId: row['placement_id'] as string | null,
+      message: row['message'] as string,
+      status: row['status'] as string,
+      createdAt: iso(row['created_at']),
+      resolvedAt: row['resolved_at'] ? iso(row['resolved_at']) : null,
+      answer: row['answer'] as string | null,
     }));
   }
 

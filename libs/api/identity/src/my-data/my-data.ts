@@ -25,6 +25,20 @@ export interface MyDataConsent {
   noticeVersion: string;
   givenAt: string;
   ip: string | null;
+  method: string;
+  followupTracking: boolean;
+  /** Who collected it (`staff_recorded`), by role like every other actor. */
+  recordedBy: MyDataActor | null;
+}
+
+export interface MyDataRectificationRequest {
+  id: string;
+  placementId: string | null;
+  message: string;
+  status: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  answer: string | null;
 }
 
 export interface MyDataModuleProgress {
@@ -139,6 +153,7 @@ export interface MyData {
   certificates: MyDataCertificate[];
   placements: MyDataPlacement[];
   followUps: MyDataFollowUp[];
+  rectificationRequests: MyDataRectificationRequest[];
   auditEvents: MyDataAuditEvent[];
 }
 
@@ -180,7 +195,13 @@ export class MyDataDto {
   })
   profile!: MyDataProfile;
 
-  @ApiProperty(section('Consents given: purpose, notice version, date and address.'))
+  @ApiProperty(
+    section(
+      'The whole consent history, oldest first: purpose, notice version, date, address, how it ' +
+        'was collected (`method`), whether it covers follow-up, and the role of the staff ' +
+        'member who recorded it, if any.',
+    ),
+  )
   consents!: MyDataConsent[];
 
   @ApiProperty(
@@ -196,6 +217,9 @@ export class MyDataDto {
 
   @ApiProperty(section('Follow-ups at 6, 9 and 12 months and how they were answered.'))
   followUps!: MyDataFollowUp[];
+
+  @ApiProperty(section('Requests to correct a situation, with their status and answer.'))
+  rectificationRequests!: MyDataRectificationRequest[];
 
   @ApiProperty(
     section(

@@ -22,9 +22,9 @@ import {
 import { ApiProblems, AppConfig, AuthenticatedUser, CurrentUser } from '@oris/api/platform';
 import { AuthService } from '../auth/auth.service';
 import { ChangePasswordDto, EraseMeDto, UpdateMeDto } from '../dto/me.dto';
+import { MeDto } from '../dto/consent.dto';
 import { AccountErasure } from '../erasure/account-erasure.service';
 import { REFRESH_COOKIE, refreshCookieOptions } from '../http/refresh-cookie';
-import { UserDto } from '../dto/user.dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EmailConfirmationService } from '../auth/email-confirmation.service';
 import { MyDataDto, MyDataQuery } from '../my-data/my-data';
@@ -48,17 +48,22 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'The signed-in person' })
-  @ApiOkResponse({ type: UserDto, description: 'The person behind the access token.' })
+  @ApiOkResponse({
+    type: MeDto,
+    description:
+      'The person behind the access token, with `consent.required` when they must answer the ' +
+      'personal-data notice again before using the app.',
+  })
   @ApiProblems(401)
-  me(@CurrentUser() user: AuthenticatedUser): Promise<UserDto> {
-    return this.users.get(user.id);
+  me(@CurrentUser() user: AuthenticatedUser): Promise<MeDto> {
+    return this.users.getMe(user.id);
   }
 
   @Patch()
   @ApiOperation({ summary: 'Edit one’s profile; fields left out are kept' })
-  @ApiOkResponse({ type: UserDto, description: 'The profile after the change.' })
+  @ApiOkResponse({ type: MeDto, description: 'The profile after the change.' })
   @ApiProblems(400, 401)
-  update(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateMeDto): Promise<UserDto> {
+  update(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateMeDto): Promise<MeDto> {
     return this.users.updateProfile(user.id, body);
   }
 

@@ -5,6 +5,8 @@ import { RegionsService } from '@oris/api/regions';
 import type { Role } from '@oris/shared/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
+import { ConsentRecords } from '../consent/consent-records.service';
+import { MeDto } from '../dto/consent.dto';
 import { UpdateMeDto } from '../dto/me.dto';
 import { UserDto } from '../dto/user.dto';
 import { UserListQuery } from '../dto/user-list.query';
@@ -25,7 +27,14 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly regions: RegionsService,
     private readonly audit: AuditLog,
+    private readonly consents: ConsentRecords,
   ) {}
+
+  /** The signed-in person, with whether they must answer the consent prompt. */
+  async getMe(id: string, manager: EntityManager = this.dataSource.manager): Promise<MeDto> {
+    const user = await this.get(id, manager);
+    return { ...user, consent: await this.consents.status(id, user.roles, manager) };
+  }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserDto> {
     const user = await manager.findOne(User, { where: { id } });
@@ -89,7 +98,7 @@ export class UsersService {
     return pageOf(items, total, query);
   }
 
-  async updateProfile(id: string, changes: UpdateMeDto): Promise<UserDto> {
+  async updateProfile(id: string, changes: UpdateMeDto): Promise<MeDto> {
     if (changes.regionCode !== undefined) await this.assertRegion(changes.regionCode);
     const patch: Partial<User> = {};
     for (const key of [
@@ -104,7 +113,7 @@ export class UsersService {
       if (changes[key] !== undefined) Object.assign(patch, { [key]: changes[key] });
     }
     if (Object.keys(patch).length > 0) await this.dataSource.manager.update(User, { id }, patch);
-    return this.get(id);
+    return this.getMe(id);
   }
 
   /** The DTO checks the vocabulary; this checks the database, which is the reference. */

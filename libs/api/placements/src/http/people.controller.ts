@@ -15,8 +15,9 @@ export class PeopleController {
   @ApiOperation({
     summary: 'A person’s completions, baseline at enrollment and placements',
     description:
-      'For the placement form. Personal data: each read is recorded as an audit event ' +
-      '(`person.situation_read`).',
+      'For the placement form; only for a person staff may follow (completed a training or has ' +
+      'a situation recorded), 404 for anyone else. Personal data: each read is recorded as an ' +
+      'audit event (`person.situation_read`).',
   })
   @ApiOkResponse({ type: PersonSituationDto })
   @ApiProblems(400, 401, 403, 404)

@@ -21,13 +21,21 @@ export class SituationsService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Personal data read by staff: recorded as an audit event (law 09-08). */
+  /**
+   * Personal data read by staff: recorded as an audit event (law 09-08). Only for people staff
+   * may follow: those who completed a training or have a situation recorded. Anyone else (a
+   * trainee still in training, a staff account) is answered as unknown, so the route cannot be
+   * used to read any account's contact details.
+   */
   async situation(user: AuthenticatedUser, personId: string): Promise<PersonSituationDto> {
     return this.dataSource.transaction(async (manager) => {
       const [person]: TrainedPersonDto[] = await manager.query(
-        `SELECT id, full_name AS "fullName", full_name_ar AS "fullNameAr", email, phone, gender,
-                birth_year AS "birthYear", region_code AS "regionCode"
-           FROM users WHERE id = $1`,
+        `SELECT u.id, u.full_name AS "fullName", u.full_name_ar AS "fullNameAr", u.email, u.phone,
+                u.gender, u.birth_year AS "birthYear", u.region_code AS "regionCode"
+           FROM users u
+          WHERE u.id = $1
+            AND (EXISTS (SELECT 1 FROM enrollment e WHERE e.user_id = u.id AND e.status = 'completed')
+                 OR EXISTS (SELECT 1 FROM placement p WHERE p.user_id = u.id))`,
         [personId],
       );
       if (!person) {

@@ -61,10 +61,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Create a trainee account (consent required) and sign in
-     * @description The account starts with its email unconfirmed (`emailConfirmedAt` null): a welcome email carries a single-use confirmation link. Until it is opened the person signs in but cannot enroll themself (403 `email_not_confirmed`) nor be issued certificates.
-     */
+    /** Create a trainee account (consent required) and sign in */
     post: operations['Auth_register'];
     delete?: never;
     options?: never;
@@ -163,26 +160,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/auth/email/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Confirm one’s email address with the emailed token (single use)
-     * @description Public: the link may be opened in a browser where nobody is signed in. Spends every pending confirmation link of the person.
-     */
-    post: operations['Auth_confirmEmail'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -218,26 +195,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/me/email-confirmation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Email a new single-use link confirming one’s email address
-     * @description Nothing is sent when the address is already confirmed. Limited per account (EMAIL_CONFIRMATION_RESEND_PER_HOUR) and per client address (429 beyond).
-     */
-    post: operations['Me_resendEmailConfirmation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/me/export': {
     parameters: {
       query?: never;
@@ -252,6 +209,27 @@ export interface paths {
     get: operations['Me_export'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One’s consent: where it stands and its whole history */
+    get: operations['Consent_get'];
+    put?: never;
+    /**
+     * Answer the consent prompt, or withdraw / give again consent to follow-up
+     * @description Appends a record at the current notice version (records are never changed): `sign_in_prompt` when the person was being asked (a newer notice, a consent recorded by staff), `profile` otherwise. `followupTracking: false` withdraws consent to post-training follow-up: no follow-up is scheduled or emailed any more and pending survey links stop working; completed records, certificates and recorded figures are kept. Repeating the current choice adds nothing. Audited.
+     */
+    post: operations['Consent_answer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -625,7 +603,7 @@ export interface paths {
     put?: never;
     /**
      * Enroll in a session (oneself, or someone else with `userId`)
-     * @description Trainees enroll themselves in an open session within its enrollment window. Trainers of the session enroll someone with `userId` within the window; administrators in any session but a cancelled one, past cohorts included. The outcome is `confirmed` while seats are left, else `waitlisted` with its position; a trainee’s own request is `pending` when the session requires approval. One enrollment per person and session (409 `already_enrolled`); outside the window or the open status: 409 naming the reason. Send an `Idempotency-Key` to retry safely.
+     * @description Trainees enroll themselves in an open session within its enrollment window. Trainers of the session enroll someone with `userId` within the window; administrators in any session but a cancelled one, past cohorts included. The outcome is `confirmed` while seats are left, else `waitlisted` with its position; a trainee’s own request is `pending` when the session requires approval. One enrollment per person and session (409 `already_enrolled`); outside the window or the open status: 409 naming the reason. A trainee who has not answered the current personal-data notice gets 403 `consent_required`. Send an `Idempotency-Key` to retry safely.
      */
     post: operations['SessionEnrollments_enroll'];
     delete?: never;
@@ -645,7 +623,7 @@ export interface paths {
     put?: never;
     /**
      * Enroll people from a CSV (administrators), with a dry run
-     * @description With `dryRun=true`, checks every row and answers the report (each problem with its line, column and reason; each row’s outcome) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise accounts are created for unknown emails (trainee role; they set a password with "forgot password"), and each row is enrolled in file order: confirmed while seats are left, then waitlisted; a row with `completedOn` is recorded as completed on that day by the rule of the completion route: with nothing recorded yet, that is the administrator’s attestation, for a session that has ended (`completionAttested`; a line problem otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one.
+     * @description With `dryRun=true`, checks every row and answers the report (each problem with its line, column and reason; each row’s outcome) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise accounts are created for unknown emails (trainee role; they set a password with "forgot password"; their consent is recorded as collected by the administrator, method `staff_recorded`, and they are asked to confirm it at first sign-in), and each row is enrolled in file order: confirmed while seats are left, then waitlisted; a row with `completedOn` is recorded as completed on that day by the rule of the completion route: with nothing recorded yet, that is the administrator’s attestation, for a session that has ended (`completionAttested`; a line problem otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one.
      */
     post: operations['SessionEnrollments_importCsv'];
     delete?: never;
@@ -880,7 +858,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Mark a module done (the enrolled trainee); marking it again changes nothing */
+    /**
+     * Mark a module done (the enrolled trainee); marking it again changes nothing
+     * @description 403 `consent_required` while the trainee has not answered the current personal-data notice.
+     */
     post: operations['Enrollments_completeModule'];
     delete?: never;
     options?: never;
@@ -899,7 +880,7 @@ export interface paths {
     put?: never;
     /**
      * Issue the certificate of a completed enrollment (administrators)
-     * @description Idempotent: the first call issues the certificate (201), every later or concurrent call answers the same certificate (200). Refused with 409 `enrollment_not_completed`, the detail naming the enrollment’s status, until its completion is validated; with 409 `email_not_confirmed` while the holder has not confirmed their email address. The PDF is rendered by the worker: `pdfState` is `pending` until then, and the holder is emailed it.
+     * @description Idempotent: the first call issues the certificate (201), every later or concurrent call answers the same certificate (200). Refused with 409 `enrollment_not_completed`, the detail naming the enrollment’s status, until its completion is validated. The PDF is rendered by the worker: `pdfState` is `pending` until then, and the holder is emailed it.
      */
     post: operations['EnrollmentCertificate_issue'];
     delete?: never;
@@ -919,7 +900,7 @@ export interface paths {
     put?: never;
     /**
      * Issue the certificates of every completer of a session (administrators)
-     * @description Creates, in one transaction, the certificates completers do not have yet, and hands their PDFs to the worker. Completers who have not confirmed their email address are skipped (a later batch issues theirs). Repeating it, or running two at once, creates nothing more. Follow the renders at `GET /api/v1/jobs/{jobId}`.
+     * @description Creates, in one transaction, the certificates completers do not have yet, and hands their PDFs to the worker. Repeating it, or running two at once, creates nothing more. Follow the renders at `GET /api/v1/jobs/{jobId}`.
      */
     post: operations['SessionCertificates_start'];
     delete?: never;
@@ -1247,11 +1228,92 @@ export interface paths {
     };
     /**
      * A person’s completions, baseline at enrollment and placements
-     * @description For the placement form. Personal data: each read is recorded as an audit event (`person.situation_read`).
+     * @description For the placement form; only for a person staff may follow (completed a training or has a situation recorded), 404 for anyone else. Personal data: each read is recorded as an audit event (`person.situation_read`).
      */
     get: operations['People_situation'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/rectification-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One’s requests to correct a situation, latest first, with answers */
+    get: operations['MyRectificationRequests_list'];
+    put?: never;
+    /**
+     * Ask the placement officers to correct a situation recorded about oneself
+     * @description With `placementId`, about one of one’s own situations (404 for any other); without, about a situation missing or not listed. The request is open until an officer answers. Audited (`rectification.requested`). Never refused for consent: it is a right.
+     */
+    post: operations['MyRectificationRequests_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rectification-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rectification requests (placement officers, administrators)
+     * @description Open ones first, oldest first; then resolved ones, latest first.
+     */
+    get: operations['RectificationRequests_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rectification-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One rectification request: the person who asked, officers, administrators
+     * @description Anyone else gets 404, as for a request that does not exist.
+     */
+    get: operations['RectificationRequests_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rectification-requests/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resolve a request with an answer the person reads
+     * @description Correct the situation first through the placement routes (every change is versioned), then answer here. 409 if already resolved. Audited (`rectification.resolved`).
+     */
+    post: operations['RectificationRequests_resolve'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1518,6 +1580,224 @@ export interface components {
        */
       consent: true;
     };
+    ConsentStatusDto: {
+      /** @description True when the person must answer the consent prompt before using the app (a trainee whose consent is missing, was given to an older notice, or was recorded by staff and not yet confirmed). Routes that collect new data answer 403 `consent_required` meanwhile. */
+      required: boolean;
+      /** @enum {string|null} */
+      reason: 'missing' | 'notice_updated' | 'staff_recorded' | null;
+      /**
+       * @description The notice version the app shows now.
+       * @example 2026-11-01
+       */
+      currentNoticeVersion: string;
+      /**
+       * @description The notice version of the person’s latest consent; null if none.
+       * @example 2026-11-01
+       */
+      noticeVersion: string | null;
+      /** @description Whether the person currently agrees to post-training follow-up (surveys at 6, 9 and 12 months, calls). False after a withdrawal: no follow-up is scheduled or emailed. */
+      followupTracking: boolean;
+    };
+    MeDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: email
+       * @example salma.bennani@example.ma
+       */
+      email: string;
+      /** @example Salma Bennani */
+      fullName: string;
+      /**
+       * @description Name in Arabic script.
+       * @example سلمى بناني
+       */
+      fullNameAr: string | null;
+      /**
+       * @description Null only for staff accounts created by command.
+       * @enum {string|null}
+       */
+      gender: 'female' | 'male' | null;
+      /** @example 1994 */
+      birthYear: number | null;
+      /**
+       * @example MA-04
+       * @enum {string|null}
+       */
+      regionCode:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+        | null;
+      /**
+       * @description E.164. Shown to the person, admins and placement officers only.
+       * @example +212612345678
+       */
+      phone: string | null;
+      /**
+       * @description Language of the interface and of emails.
+       * @example fr
+       * @enum {string}
+       */
+      locale: 'fr' | 'ar' | 'en';
+      /**
+       * @example [
+       *       "trainee"
+       *     ]
+       */
+      roles: ('trainee' | 'trainer' | 'placement_officer' | 'admin')[];
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When an administrator disabled the account (it cannot sign in); null if active.
+       */
+      disabledAt: string | null;
+      consent: components['schemas']['ConsentStatusDto'];
+    };
+    AuthSessionDto: {
+      /** @description Bearer token for the Authorization header. Keep it in memory only. */
+      accessToken: string;
+      /**
+       * @description Lifetime of the access token, in seconds.
+       * @example 900
+       */
+      expiresIn: number;
+      user: components['schemas']['MeDto'];
+    };
+    LoginDto: {
+      /** Format: email */
+      email: string;
+      /** Format: password */
+      password: string;
+    };
+    ForgotPasswordDto: {
+      /** Format: email */
+      email: string;
+    };
+    ResetPasswordDto: {
+      /** @description The token from the emailed link. */
+      token: string;
+      /** Format: password */
+      password: string;
+    };
+    UpdateMeDto: {
+      fullName?: string;
+      /** @description null clears it. */
+      fullNameAr?: string | null;
+      /** @enum {string} */
+      gender?: 'female' | 'male';
+      /** @description From 1930 to the current year minus 15. */
+      birthYear?: number;
+      /** @enum {string} */
+      regionCode?:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12';
+      /**
+       * @description Moroccan (06, 07, 05…) or international with +; stored in E.164. null clears it.
+       * @example 06 12 34 56 78
+       */
+      phone?: string | null;
+      /** @enum {string} */
+      locale?: 'fr' | 'ar' | 'en';
+    };
+    ChangePasswordDto: {
+      /** Format: password */
+      currentPassword: string;
+      /** Format: password */
+      newPassword: string;
+    };
+    MyDataDto: {
+      /**
+       * @description Version of this document’s layout.
+       * @enum {string}
+       */
+      format: 'oris-my-data/1';
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description The account: identity, region, language, roles. No password or token. */
+      profile: {
+        [key: string]: unknown;
+      };
+      /** @description The whole consent history, oldest first: purpose, notice version, date, address, how it was collected (`method`), whether it covers follow-up, and the role of the staff member who recorded it, if any. */
+      consents: {
+        [key: string]: unknown;
+      }[];
+      /** @description Enrollments with the baseline declared, module progress and attendance marks. */
+      enrollments: {
+        [key: string]: unknown;
+      }[];
+      /** @description Certificates (metadata and public verification link; not the PDF). */
+      certificates: {
+        [key: string]: unknown;
+      }[];
+      /** @description Situations after training, each with every recorded version. */
+      placements: {
+        [key: string]: unknown;
+      }[];
+      /** @description Follow-ups at 6, 9 and 12 months and how they were answered. */
+      followUps: {
+        [key: string]: unknown;
+      }[];
+      /** @description Requests to correct a situation, with their status and answer. */
+      rectificationRequests: {
+        [key: string]: unknown;
+      }[];
+      /** @description Audit events about the person or their records; other actors appear by role only (`you`, `system`, `admin`, `placement_officer`, `trainer`, `staff`). */
+      auditEvents: {
+        [key: string]: unknown;
+      }[];
+    };
+    ConsentRecordDto: {
+      /** Format: uuid */
+      id: string;
+      purpose: string;
+      /** @example 2026-11-01 */
+      noticeVersion: string;
+      /**
+       * @description How the record was collected.
+       * @enum {string}
+       */
+      method: 'registration' | 'staff_recorded' | 'sign_in_prompt' | 'profile' | 'command';
+      /** @description Whether this record agrees to post-training follow-up. */
+      followupTracking: boolean;
+      /** Format: date-time */
+      givenAt: string;
+      /**
+       * @description For `staff_recorded`: who collected it, by role (as in the export; staff names are their own personal data, and the record keeps who for the audit).
+       * @example admin
+       * @enum {string|null}
+       */
+      recordedBy: 'admin' | 'placement_officer' | 'trainer' | 'staff' | null;
+    };
+    ConsentOverviewDto: {
+      status: components['schemas']['ConsentStatusDto'];
+      /** @description Latest first. */
+      history: components['schemas']['ConsentRecordDto'][];
+    };
+    RecordConsentDto: {
+      /** @description true: agree to follow-up (or give it again); false: refuse or withdraw it. Training, certificates and the records the law lets the platform keep are unaffected. */
+      followupTracking: boolean;
+    };
     UserDto: {
       /** Format: uuid */
       id: string;
@@ -1582,114 +1862,6 @@ export interface components {
        * @description When an administrator disabled the account (it cannot sign in); null if active.
        */
       disabledAt: string | null;
-      /**
-       * Format: date-time
-       * @description When the person proved they receive mail at this address (the emailed confirmation link, or a password set through a reset link); null until then: they cannot enroll themself nor be issued certificates.
-       */
-      emailConfirmedAt: string | null;
-    };
-    AuthSessionDto: {
-      /** @description Bearer token for the Authorization header. Keep it in memory only. */
-      accessToken: string;
-      /**
-       * @description Lifetime of the access token, in seconds.
-       * @example 900
-       */
-      expiresIn: number;
-      user: components['schemas']['UserDto'];
-    };
-    LoginDto: {
-      /** Format: email */
-      email: string;
-      /** Format: password */
-      password: string;
-    };
-    ForgotPasswordDto: {
-      /** Format: email */
-      email: string;
-    };
-    ResetPasswordDto: {
-      /** @description The token from the emailed link. */
-      token: string;
-      /** Format: password */
-      password: string;
-    };
-    ConfirmEmailDto: {
-      /** @description The token from the emailed link. */
-      token: string;
-    };
-    UpdateMeDto: {
-      fullName?: string;
-      /** @description null clears it. */
-      fullNameAr?: string | null;
-      /** @enum {string} */
-      gender?: 'female' | 'male';
-      /** @description From 1930 to the current year minus 15. */
-      birthYear?: number;
-      /** @enum {string} */
-      regionCode?:
-        | 'MA-01'
-        | 'MA-02'
-        | 'MA-03'
-        | 'MA-04'
-        | 'MA-05'
-        | 'MA-06'
-        | 'MA-07'
-        | 'MA-08'
-        | 'MA-09'
-        | 'MA-10'
-        | 'MA-11'
-        | 'MA-12';
-      /**
-       * @description Moroccan (06, 07, 05…) or international with +; stored in E.164. null clears it.
-       * @example 06 12 34 56 78
-       */
-      phone?: string | null;
-      /** @enum {string} */
-      locale?: 'fr' | 'ar' | 'en';
-    };
-    ChangePasswordDto: {
-      /** Format: password */
-      currentPassword: string;
-      /** Format: password */
-      newPassword: string;
-    };
-    MyDataDto: {
-      /**
-       * @description Version of this document’s layout.
-       * @enum {string}
-       */
-      format: 'oris-my-data/1';
-      /** Format: date-time */
-      exportedAt: string;
-      /** @description The account: identity, region, language, roles. No password or token. */
-      profile: {
-        [key: string]: unknown;
-      };
-      /** @description Consents given: purpose, notice version, date and address. */
-      consents: {
-        [key: string]: unknown;
-      }[];
-      /** @description Enrollments with the baseline declared, module progress and attendance marks. */
-      enrollments: {
-        [key: string]: unknown;
-      }[];
-      /** @description Certificates (metadata and public verification link; not the PDF). */
-      certificates: {
-        [key: string]: unknown;
-      }[];
-      /** @description Situations after training, each with every recorded version. */
-      placements: {
-        [key: string]: unknown;
-      }[];
-      /** @description Follow-ups at 6, 9 and 12 months and how they were answered. */
-      followUps: {
-        [key: string]: unknown;
-      }[];
-      /** @description Audit events about the person or their records; other actors appear by role only (`you`, `system`, `admin`, `placement_officer`, `trainer`, `staff`). */
-      auditEvents: {
-        [key: string]: unknown;
-      }[];
     };
     AuditEventDto: {
       /** Format: uuid */
@@ -1877,6 +2049,8 @@ export interface components {
       durationHours: number;
       learningOutcomes: string[];
       completionRule: components['schemas']['CompletionRuleDto'];
+      /** @description Whether the session trainers see each enrollee’s baseline at enrollment. */
+      baselineVisibleToTrainers: boolean;
       /** @enum {string} */
       status: 'draft' | 'published' | 'archived';
       owners: components['schemas']['PersonRefDto'][];
@@ -1937,6 +2111,11 @@ export interface components {
       learningOutcomes: string[];
       /** @description Defaults to { requiredModules: true, minAttendancePercent: null, trainerValidation: false }. */
       completionRule?: components['schemas']['CompletionRuleDto'];
+      /**
+       * @description Whether the session trainers see each enrollee’s baseline (situation and education level at enrollment). Off by default (law 09-08 minimisation): turn it on only when the teaching needs it. Administrators and placement officers always see it.
+       * @default false
+       */
+      baselineVisibleToTrainers: boolean;
       /** @description Administrators only: the trainers who own the course. A trainer who creates a course owns it. */
       ownerIds?: string[];
     };
@@ -1982,6 +2161,11 @@ export interface components {
       learningOutcomes: string[];
       /** @description Defaults to { requiredModules: true, minAttendancePercent: null, trainerValidation: false }. */
       completionRule?: components['schemas']['CompletionRuleDto'];
+      /**
+       * @description Whether the session trainers see each enrollee’s baseline (situation and education level at enrollment). Off by default (law 09-08 minimisation): turn it on only when the teaching needs it. Administrators and placement officers always see it.
+       * @default false
+       */
+      baselineVisibleToTrainers: boolean;
       /** @description Administrators only: the trainers who own the course. A trainer who creates a course owns it. */
       ownerIds?: string[];
     };
@@ -2421,9 +2605,15 @@ export interface components {
       /** @description The enrolled person. */
       person: components['schemas']['PersonDto'];
       session: components['schemas']['EnrollmentSessionDto'];
-      /** @enum {string} */
-      baselineSituation: 'employed' | 'self_employed' | 'seeking' | 'student' | 'inactive';
-      /** @enum {string} */
+      /**
+       * @description The situation at enrollment. Null for a trainer unless the course shows the baseline to trainers (`baselineVisibleToTrainers`); the person, administrators and placement officers always see it.
+       * @enum {string|null}
+       */
+      baselineSituation: 'employed' | 'self_employed' | 'seeking' | 'student' | 'inactive' | null;
+      /**
+       * @description The education level at enrollment; hidden from trainers as `baselineSituation`.
+       * @enum {string|null}
+       */
       educationLevel:
         | 'none'
         | 'primary'
@@ -2432,7 +2622,8 @@ export interface components {
         | 'bac_plus_2'
         | 'licence'
         | 'master'
-        | 'doctorate';
+        | 'doctorate'
+        | null;
       /**
        * @description The person’s region when they enrolled.
        * @enum {string|null}
@@ -2602,9 +2793,15 @@ export interface components {
       /** @description The enrolled person. */
       person: components['schemas']['PersonDto'];
       session: components['schemas']['EnrollmentSessionDto'];
-      /** @enum {string} */
-      baselineSituation: 'employed' | 'self_employed' | 'seeking' | 'student' | 'inactive';
-      /** @enum {string} */
+      /**
+       * @description The situation at enrollment. Null for a trainer unless the course shows the baseline to trainers (`baselineVisibleToTrainers`); the person, administrators and placement officers always see it.
+       * @enum {string|null}
+       */
+      baselineSituation: 'employed' | 'self_employed' | 'seeking' | 'student' | 'inactive' | null;
+      /**
+       * @description The education level at enrollment; hidden from trainers as `baselineSituation`.
+       * @enum {string|null}
+       */
       educationLevel:
         | 'none'
         | 'primary'
@@ -2613,7 +2810,8 @@ export interface components {
         | 'bac_plus_2'
         | 'licence'
         | 'master'
-        | 'doctorate';
+        | 'doctorate'
+        | null;
       /**
        * @description The person’s region when they enrolled.
        * @enum {string|null}
@@ -3353,6 +3551,42 @@ export interface components {
       /** @description Current versions of every placement, latest start first. */
       placements: components['schemas']['PlacementDto'][];
     };
+    RectificationPersonDto: {
+      /** Format: uuid */
+      id: string;
+      fullName: string;
+      fullNameAr: string | null;
+    };
+    RectificationRequestDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description Who asked. */
+      person: components['schemas']['RectificationPersonDto'];
+      /** Format: uuid */
+      placementId: string | null;
+      message: string;
+      /** @enum {string} */
+      status: 'open' | 'resolved';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** @description The officer’s answer. */
+      answer: string | null;
+    };
+    CreateRectificationRequestDto: {
+      /**
+       * Format: uuid
+       * @description The situation to correct, one of the person’s own; left out for a missing one.
+       */
+      placementId?: string;
+      /** @description What is wrong. */
+      message: string;
+    };
+    ResolveRectificationRequestDto: {
+      /** @description The answer the person reads: what was corrected, or why not. */
+      answer: string;
+    };
     SurveyDto: {
       /** @example Amina */
       firstName: string;
@@ -3440,6 +3674,8 @@ export interface components {
       phone: string | null;
       /** @enum {string} */
       locale: 'fr' | 'ar' | 'en';
+      /** @description The person withdrew consent to post-training follow-up: do not call or email them. Their follow-ups are skipped while it lasts. */
+      followupWithdrawn: boolean;
     };
     FollowupDto: {
       /** Format: uuid */
@@ -4143,37 +4379,6 @@ export interface operations {
       };
     };
   };
-  Auth_confirmEmail: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ConfirmEmailDto'];
-      };
-    };
-    responses: {
-      /** @description The address is confirmed (also if it already was). */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
   Me_me: {
     parameters: {
       query?: never;
@@ -4183,13 +4388,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The person behind the access token. */
+      /** @description The person behind the access token, with `consent.required` when they must answer the personal-data notice again before using the app. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['MeDto'];
         };
       };
       /** @description Missing, invalid or expired credentials. */
@@ -4222,7 +4427,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserDto'];
+          'application/json': components['schemas']['MeDto'];
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */
@@ -4285,44 +4490,6 @@ export interface operations {
       };
     };
   };
-  Me_resendEmailConfirmation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A new link is on its way (unless already confirmed). */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
-      429: {
-        headers: {
-          /** @description Seconds to wait. */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
   Me_export: {
     parameters: {
       query?: {
@@ -4368,6 +4535,75 @@ export interface operations {
         headers: {
           /** @description Seconds to wait. */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Consent_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentOverviewDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Consent_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordConsentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentOverviewDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -6895,6 +7131,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
       /** @description Not found. */
       404: {
         headers: {
@@ -8254,6 +8499,257 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyRectificationRequests_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RectificationRequestDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyRectificationRequests_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRectificationRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RectificationRequestDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RectificationRequests_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'open' | 'resolved';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['RectificationRequestDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RectificationRequests_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RectificationRequestDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RectificationRequests_resolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveRectificationRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RectificationRequestDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

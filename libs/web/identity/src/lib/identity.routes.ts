@@ -46,4 +46,10 @@ export const identityRoutes: Route[] = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./my-data/my-data-page').then((m) => m.MyDataPage),
   },
+  {
+    path: 'consent',
+    title: 'identity.consentPrompt.title',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./consent/consent-page').then((m) => m.ConsentPage),
+  },
 ];

@@ -46,6 +46,7 @@ describe('insertion routes', () => {
     '/insertion/placements',
     '/insertion/organisations',
     '/insertion/followups',
+    '/insertion/rectification-requests',
     '/insertion/dashboard',
   ])('open %s to placement officers and administrators', async (url) => {
     expect(await navigate(url, { signedIn: true, roles: ['placement_officer'] })).toBe(url);

@@ -54,6 +54,13 @@ export const insertionRoutes: Route[] = [
     loadComponent: () => import('./followups/followups-page').then((m) => m.FollowupsPage),
   },
   {
+    path: 'rectification-requests',
+    title: 'insertion.rectification.title',
+    canActivate: [staff],
+    loadComponent: () =>
+      import('./rectification/rectification-queue-page').then((m) => m.RectificationQueuePage),
+  },
+  {
     path: 'dashboard',
     title: 'insertion.dashboard.title',
     canActivate: [staff],

@@ -22,6 +22,7 @@ export function aCourse(changes: Partial<Course> = {}): Course {
     durationHours: 28,
     learningOutcomes: [],
     completionRule: { requiredModules: true, minAttendancePercent: null, trainerValidation: false },
+    baselineVisibleToTrainers: false,
     status: 'draft',
     owners: [{ id: 'trainer', fullName: 'Youssef El Amrani' }],
     modules: [],

@@ -4,7 +4,9 @@ import {
   ApiError,
   type AuthResponseDto,
   createOrisApiClient,
+  type ConsentStatusDto,
   type LoginRequest,
+  type MeDto,
   type RegisterRequest,
   unwrap,
   type UserDto,
@@ -41,13 +43,15 @@ export class AuthSession {
   });
 
   private readonly token = signal<string | null>(null);
-  private readonly currentUser = signal<UserDto | null>(null);
+  private readonly currentUser = signal<MeDto | null>(null);
   private refreshing: Promise<string | null> | null = null;
   private readonly expiredEvents = new Subject<void>();
 
   readonly user = this.currentUser.asReadonly();
   readonly isSignedIn = computed(() => this.currentUser() !== null);
   readonly roles = computed<readonly Role[]>(() => this.currentUser()?.roles ?? []);
+  /** True while the person must answer the personal-data notice before using the app. */
+  readonly consentRequired = computed(() => this.currentUser()?.consent?.required ?? false);
   /** Emits when a signed-in session could not be renewed: the person has to sign in again. */
   readonly expired$ = this.expiredEvents.asObservable();
 
@@ -81,11 +85,11 @@ export class AuthSession {
     return this.refreshing;
   }
 
-  async signIn(credentials: LoginRequest): Promise<UserDto> {
+  async signIn(credentials: LoginRequest): Promise<MeDto> {
     return this.start(await unwrap(this.api.POST('/api/v1/auth/login', { body: credentials })));
   }
 
-  async register(account: RegisterRequest): Promise<UserDto> {
+  async register(account: RegisterRequest): Promise<MeDto> {
     return this.start(await unwrap(this.api.POST('/api/v1/auth/register', { body: account })));
   }
 
@@ -96,10 +100,17 @@ export class AuthSession {
   }
 
   /** Keeps the session's copy of the person in step after a profile or role change. */
-  updateUser(user: UserDto): void {
-    if (this.currentUser()?.id === user.id) {
-      this.currentUser.set(user);
+  updateUser(user: UserDto | MeDto): void {
+    const current = this.currentUser();
+    if (current?.id === user.id) {
+      this.currentUser.set({ ...current, ...user });
     }
+  }
+
+  /** After the person answered the consent prompt or changed their choice. */
+  updateConsent(consent: ConsentStatusDto): void {
+    const current = this.currentUser();
+    if (current) this.currentUser.set({ ...current, consent });
   }
 
   private async requestRefresh(): Promise<string | null> {
@@ -121,7 +132,7 @@ export class AuthSession {
     }
   }
 
-  private start(session: AuthResponseDto): UserDto {
+  private start(session: AuthResponseDto): MeDto {
     this.token.set(session.accessToken);
     this.currentUser.set(session.user);
     this.writeSessionHint(SESSION_HINT_MAX_AGE_SECONDS);

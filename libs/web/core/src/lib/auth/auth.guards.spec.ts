@@ -10,10 +10,10 @@ import {
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Role } from '@oris/shared/domain';
 import { API_FETCH } from '../api/api.tokens';
-import { guestGuard, roleGuard, safeReturnUrl, signedInGuard } from './auth.guards';
+import { consentGuard, guestGuard, roleGuard, safeReturnUrl, signedInGuard } from './auth.guards';
 import { AuthSession } from './auth-session';
 
-async function setup(roles: Role[] | null) {
+async function setup(roles: Role[] | null, consentRequired = false) {
   const fetch = async () =>
     Response.json({
       accessToken: 't',
@@ -29,6 +29,13 @@ async function setup(roles: Role[] | null) {
         locale: 'fr',
         roles,
         createdAt: '2026-01-01T00:00:00Z',
+        consent: {
+          required: consentRequired,
+          reason: consentRequired ? 'notice_updated' : null,
+          currentNoticeVersion: '2026-11-01',
+          noticeVersion: consentRequired ? '2025-01-01' : '2026-11-01',
+          followupTracking: true,
+        },
       },
     });
   TestBed.configureTestingModule({
@@ -50,6 +57,22 @@ function run(guard: CanActivateFn, url = '/admin/users'): string | boolean {
 }
 
 describe('route guards', () => {
+  it('sends a person who must answer the notice again to it, then back', async () => {
+    await setup(['trainee'], true);
+
+    expect(run(consentGuard, '/my-data')).toBe('/consent?returnUrl=%2Fmy-data');
+    // The notice page itself stays reachable.
+    expect(run(consentGuard, '/consent?returnUrl=%2Fmy-data')).toBe(true);
+  });
+
+  it('lets through a person whose consent is current, and visitors', async () => {
+    await setup(['trainee']);
+    expect(run(consentGuard, '/my-data')).toBe(true);
+    TestBed.resetTestingModule();
+    await setup(null);
+    expect(run(consentGuard, '/catalogue')).toBe(true);
+  });
+
   it('sends a visitor to sign in, then back to the page they asked for', async () => {
     await setup(null);
 

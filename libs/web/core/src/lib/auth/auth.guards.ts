@@ -5,6 +5,7 @@ import { AuthSession } from './auth-session';
 
 export const SIGN_IN_PATH = '/sign-in';
 export const FORBIDDEN_PATH = '/forbidden';
+export const CONSENT_PATH = '/consent';
 
 /** Lets signed-in people through; sends others to sign in and back here afterwards. */
 export const signedInGuard: CanActivateFn = (_route, state) =>
@@ -22,6 +23,17 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
     return session.hasAnyRole(roles) || router.createUrlTree([FORBIDDEN_PATH]);
   };
 }
+
+/**
+ * While a signed-in person must answer the personal-data notice again (a newer notice, or a
+ * consent staff recorded for them), every page but the notice sends them there first, and back
+ * afterwards. The API refuses the routes that collect data meanwhile; this only guides.
+ */
+export const consentGuard: CanActivateFn = (_route, state) => {
+  const session = inject(AuthSession);
+  if (!session.consentRequired() || state.url.startsWith(CONSENT_PATH)) return true;
+  return inject(Router).createUrlTree([CONSENT_PATH], { queryParams: { returnUrl: state.url } });
+};
 
 /** Keeps signed-in people off the sign-in and registration pages. */
 export const guestGuard: CanActivateFn = () =>

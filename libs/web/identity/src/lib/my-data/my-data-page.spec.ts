@@ -7,7 +7,10 @@ import { fakeApi, problem, settle } from '@oris/web/core/testing';
 import { MyDataPage } from './my-data-page';
 
 async function render(routes: Parameters<typeof fakeApi>[0]) {
-  const api = fakeApi(routes);
+  const api = fakeApi({
+    'GET /api/v1/me/rectification-requests': () => Response.json([]),
+    ...routes,
+  });
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
@@ -35,7 +38,11 @@ async function render(routes: Parameters<typeof fakeApi>[0]) {
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl('/my-data', MyDataPage);
   await settle(harness);
-  return { harness, element: harness.routeNativeElement as HTMLElement, calls: api.calls };
+  return {
+    harness,
+    element: harness.routeNativeElement as HTMLElement,
+    calls: api.calls,
+  };
 }
 
 describe('MyDataPage', () => {
@@ -71,7 +78,9 @@ describe('MyDataPage', () => {
     html.click();
     await settle(harness);
 
-    expect(calls.map((call) => [call.query, call.authorization])).toEqual([
+    // The rectification requests card makes its own calls.
+    const exports = calls.filter((call) => call.path === '/api/v1/me/export');
+    expect(exports.map((call) => [call.query, call.authorization])).toEqual([
       ['format=json', 'Bearer token-in-memory'],
       ['format=html', 'Bearer token-in-memory'],
     ]);
@@ -96,5 +105,34 @@ describe('MyDataPage', () => {
       'problems.tooManyAttempts',
     );
     expect(buttons(element).every((button) => !button.disabled)).toBe(true);
+  });
+
+  it('sends a rectification request to the officers and lists it with its status', async () => {
+    const created = {
+      id: 'r1',
+      person: { id: 'u1', fullName: 'Salma', fullNameAr: null },
+      placementId: null,
+      message: 'Mon contrat est un CDD.',
+      status: 'open',
+      createdAt: '2026-12-01T10:00:00Z',
+      resolvedAt: null,
+      answer: null,
+    };
+    const { harness, element, calls } = await render({
+      'POST /api/v1/me/rectification-requests': () => Response.json(created, { status: 201 }),
+    });
+    const textarea = element.querySelector('textarea') as HTMLTextAreaElement;
+    textarea.value = 'Mon contrat est un CDD.';
+    textarea.dispatchEvent(new Event('input'));
+    (element.querySelector('form button[type="submit"]') as HTMLButtonElement).click();
+    await settle(harness);
+
+    const sent = calls.find(
+      (call) => call.path === '/api/v1/me/rectification-requests' && call.method === 'POST',
+    );
+    expect(sent?.body).toEqual({ message: 'Mon contrat est un CDD.' });
+    expect(element.textContent).toContain('identity.rectification.sent');
+    expect(element.textContent).toContain('identity.rectification.status.open');
+    expect(element.textContent).toContain('Mon contrat est un CDD.');
   });
 });

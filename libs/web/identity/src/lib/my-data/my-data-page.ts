@@ -6,6 +6,7 @@ import { ApiError, unwrap } from '@oris/shared/api-client';
 import { ORIS_API } from '@oris/web/core';
 import { Icon, ProblemAlert, saveFile } from '@oris/web/ui';
 import { EraseAccountForm } from './erase-account-form';
+import { RectificationRequestsCard } from './rectification-requests-card';
 
 type ExportFormat = 'json' | 'html';
 
@@ -16,7 +17,15 @@ type ExportFormat = 'json' | 'html';
 @Component({
   selector: 'oris-my-data-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, TranslocoPipe, Icon, ProblemAlert, EraseAccountForm],
+  imports: [
+    MatButtonModule,
+    RouterLink,
+    TranslocoPipe,
+    Icon,
+    ProblemAlert,
+    RectificationRequestsCard,
+    EraseAccountForm,
+  ],
   templateUrl: './my-data-page.html',
   styles: `
     .actions {
@@ -37,6 +46,7 @@ export class MyDataPage {
     'certificates',
     'placements',
     'followUps',
+    'rectificationRequests',
     'auditEvents',
   ] as const;
   protected readonly busy = signal<ExportFormat | null>(null);

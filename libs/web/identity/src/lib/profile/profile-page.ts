@@ -4,12 +4,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ROLES } from '@oris/shared/domain';
 import { AuthSession, LanguageService } from '@oris/web/core';
 import { ChangePasswordForm } from './change-password-form';
+import { FollowupConsentCard } from './followup-consent-card';
 import { ProfileDetailsForm } from './profile-details-form';
 
 @Component({
   selector: 'oris-profile-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, ProfileDetailsForm, ChangePasswordForm],
+  imports: [RouterLink, TranslocoPipe, ProfileDetailsForm, ChangePasswordForm, FollowupConsentCard],
   templateUrl: './profile-page.html',
   styles: `
     dl {
@@ -53,7 +54,10 @@ import { ProfileDetailsForm } from './profile-details-form';
 })
 export class ProfilePage {
   private readonly language = inject(LanguageService);
-  protected readonly user = inject(AuthSession).user;
+  private readonly session = inject(AuthSession);
+  protected readonly user = this.session.user;
+  /** Follow-up after training concerns trainees only. */
+  protected readonly isTrainee = computed(() => this.session.hasAnyRole(['trainee']));
 
   /** Roles in the interface's usual order, whatever order the API listed them in. */
   protected readonly roles = computed(() => {

@@ -28,6 +28,7 @@ function aFollowup(phone: string | null): Followup {
       email: 'salma@example.org',
       phone,
       locale: 'fr',
+      followupWithdrawn: false,
     },
     courseId: 'c1',
     courseTitle: 'Créer et gérer une coopérative',

@@ -31,6 +31,7 @@ function aFollowup(changes: Partial<Followup> = {}): Followup {
       email: 'salma@example.org',
       phone: '+212612345678',
       locale: 'fr',
+      followupWithdrawn: false,
     },
     courseId: 'c1',
     courseTitle: 'Créer et gérer une coopérative',

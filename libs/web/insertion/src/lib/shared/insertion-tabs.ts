@@ -11,6 +11,7 @@ const TABS: readonly Tab[] = [
   { path: '/insertion/dashboard', labelKey: 'insertion.tabs.dashboard' },
   { path: '/insertion/to-follow', labelKey: 'insertion.tabs.toFollow' },
   { path: '/insertion/followups', labelKey: 'insertion.tabs.followups' },
+  { path: '/insertion/rectification-requests', labelKey: 'insertion.tabs.rectification' },
   { path: '/insertion/placements', labelKey: 'insertion.tabs.placements' },
   { path: '/insertion/organisations', labelKey: 'insertion.tabs.organisations' },
 ];

@@ -96,6 +96,7 @@ export class CourseEditorPage {
       minAttendancePercent: [null as number | null, [Validators.min(0), Validators.max(100)]],
       trainerValidation: [false],
     }),
+    baselineVisibleToTrainers: [false],
   });
   protected readonly submission = formSubmission();
 
@@ -197,6 +198,7 @@ export class CourseEditorPage {
       durationHours: course.durationHours,
       learningOutcomes: course.learningOutcomes,
       completionRule: course.completionRule,
+      baselineVisibleToTrainers: course.baselineVisibleToTrainers,
     });
     this.fields.set(controlPaths(this.form));
     if (this.readOnly()) this.form.disable({ emitEvent: false });
@@ -221,6 +223,7 @@ export class CourseEditorPage {
         minAttendancePercent: attendance === null ? null : Number(attendance),
         trainerValidation: course.completionRule.trainerValidation,
       },
+      baselineVisibleToTrainers: course.baselineVisibleToTrainers,
     };
   }
 
