@@ -31,6 +31,13 @@ export class PeriodicSweep {
     this.schedule(0);
   }
 
+  /** Sweeps as soon as possible (something says there may be work), unless a sweep is running. */
+  runSoon(): void {
+    if (this.stopped || this.running) return;
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
