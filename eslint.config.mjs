@@ -38,4 +38,31 @@ export default [
       ],
     },
   },
+  {
+    // Configuration is read once, validated, by loadConfig (AppConfig); nothing else reads the
+    // environment. Exceptions, each for a reason: tests and their helpers set up processes and
+    // databases of their own; tools/ are scripts that run before or beside the platform; the web
+    // dev server's proxy config is read by the Angular CLI, not by the platform.
+    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
+    ignores: [
+      'libs/api/platform/src/config/load-config.ts',
+      'tools/**',
+      '**/*.spec.ts',
+      '**/*.spec.mjs',
+      'apps/api/test/**',
+      'apps/web-e2e/**',
+      'libs/api/database/src/testing/**',
+      'apps/web/proxy.config.mjs',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through AppConfig (loadConfig), not process.env.',
+        },
+      ],
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EnrollmentsModule } from '@oris/api/enrollments';
 import { IdentityModule } from '@oris/api/identity';
+import { RateLimitModule } from '@oris/api/platform';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PlacementsModule } from '@oris/api/placements';
 import { FollowupsController } from './http/followups.controller';
@@ -18,7 +19,13 @@ import { SurveyService } from './survey/survey.service';
  * (`FollowupsWorkerModule`).
  */
 @Module({
-  imports: [EnrollmentsModule, IdentityModule, NotificationsModule, PlacementsModule],
+  imports: [
+    EnrollmentsModule,
+    IdentityModule,
+    NotificationsModule,
+    PlacementsModule,
+    RateLimitModule,
+  ],
   controllers: [SurveyController, FollowupsController],
   providers: [
     FollowupScheduler,

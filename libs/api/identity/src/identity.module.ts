@@ -23,7 +23,7 @@ import { User } from './entities/user.entity';
 import { UserRole } from './entities/user-role.entity';
 import { MyDataService } from './my-data/my-data.service';
 import { PasswordHasher } from './passwords/password-hasher.service';
-import { RateLimiter } from './rate-limit/rate-limiter.service';
+import { RateLimitModule } from '@oris/api/platform';
 import { AccessTokens } from './tokens/access-tokens.service';
 import { RefreshTokens } from './tokens/refresh-tokens.service';
 import { MeController } from './users/me.controller';
@@ -50,13 +50,13 @@ import { UsersService } from './users/users.service';
     JwtModule.register({}),
     RegionsModule,
     NotificationsModule,
+    RateLimitModule,
   ],
   controllers: [AuthController, MeController, UsersController, AuditEventsController],
   providers: [
     AccessTokens,
     RefreshTokens,
     PasswordHasher,
-    RateLimiter,
     IdentityEmails,
     AuthService,
     PasswordResetService,
@@ -72,6 +72,6 @@ import { UsersService } from './users/users.service';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens, AccountAccess, RateLimiter],
+  exports: [AuditLog, UsersService, IdentityCommands, AccessTokens, AccountAccess],
 })
 export class IdentityModule {}

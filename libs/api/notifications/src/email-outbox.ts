@@ -8,6 +8,7 @@ import {
   jobIdFor,
   JOBS,
   OutboxRelay,
+  PeriodicSweep,
   QUEUES,
   type RelayRunOptions,
 } from '@oris/api/platform';
@@ -130,6 +131,15 @@ export class EmailOutbox implements OnModuleDestroy {
    */
   enqueueDue(options: EnqueueOptions = {}): Promise<number> {
     return this.relay.enqueueDue(options);
+  }
+
+  /** The worker's sweep of pending emails that are not in the queue (`OutboxSweeper`). */
+  periodicSweep(options: { intervalMs: number; staleAfterMs: number }): PeriodicSweep {
+    return this.relay.periodicSweep({
+      ...options,
+      what: 'pending email(s)',
+      logger: new Logger('OutboxSweeper'),
+    });
   }
 
   /**

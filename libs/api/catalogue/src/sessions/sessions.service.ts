@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, pageOf, PageQuery, RequestValidationException } from '@oris/api/platform';
+import {
+  Page,
+  pageOf,
+  PageQuery,
+  RequestValidationException,
+  sentFields,
+} from '@oris/api/platform';
 import { canMoveSession, todayInMorocco } from '@oris/shared/domain';
 import type { SessionStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
@@ -12,7 +18,6 @@ import {
   Viewer,
 } from '../common/access-rules';
 import { People } from '../common/people';
-import { sentFields } from '../common/validation';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { CourseAccess } from '../courses/course-access';
 import { Course } from '../courses/course.entity';

@@ -6,6 +6,7 @@ import {
   jobIdFor,
   JOBS,
   OutboxRelay,
+  PeriodicSweep,
   producerQueueProvider,
   QUEUES,
   type RelayRunOptions,
@@ -82,6 +83,15 @@ export class RenderQueue implements OnModuleDestroy {
   /** Claims due pending renders and enqueues one job each; returns how many it enqueued. */
   enqueueDue(options: EnqueueRendersOptions = {}): Promise<number> {
     return this.relay.enqueueDue(options);
+  }
+
+  /** The worker's sweep of renders that are not in the queue (`RenderSweeper`). */
+  periodicSweep(options: { intervalMs: number; staleAfterMs: number }): PeriodicSweep {
+    return this.relay.periodicSweep({
+      ...options,
+      what: 'pending render(s)',
+      logger: new Logger('RenderSweeper'),
+    });
   }
 
   onModuleDestroy(): Promise<void> {

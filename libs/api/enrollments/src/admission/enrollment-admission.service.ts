@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionSeats } from '@oris/api/catalogue';
 import { User } from '@oris/api/identity';
-import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
+import {
+  AuthenticatedUser,
+  RequestValidationException,
+  isUniqueViolation,
+} from '@oris/api/platform';
 import { admissionRefusal, todayInMorocco } from '@oris/shared/domain';
 import type { AdmissionRefusal, EnrollingActor } from '@oris/shared/domain';
-import { DataSource, EntityManager, Not, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import {
   EnrollmentAccess,
   EnrollmentContext,
@@ -301,6 +305,4 @@ function refused(refusal: AdmissionRefusal): EnrollmentException {
 }
 
 const isActiveEnrollmentViolation = (error: unknown): boolean =>
-  error instanceof QueryFailedError &&
-  (error.driverError as { code?: string }).code === '23505' &&
-  (error.driverError as { constraint?: string }).constraint === 'enrollment_active_key';
+  isUniqueViolation(error, 'enrollment_active_key');

@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
+import { PeriodicSweep } from './periodic-sweep';
 import { errorText, ThrottledWarning } from './throttled-warning';
 
 /** One job to add for one claimed row. */
@@ -119,6 +120,25 @@ export class OutboxRelay<Payload> {
       total += count;
       if (count < batchSize) return total;
     }
+  }
+
+  /**
+   * The worker's sweep of this outbox: every `intervalMs`, hands the queue the due rows that are
+   * not in it (committed while Redis was down, a lost job, a retry that fell due). Several
+   * workers sweep side by side without doubling work (the claim skips locked rows).
+   */
+  periodicSweep(options: {
+    what: string;
+    intervalMs: number;
+    staleAfterMs: number;
+    logger: Logger;
+  }): PeriodicSweep {
+    return new PeriodicSweep({
+      what: options.what,
+      sweep: () => this.enqueueDue({ staleAfterMs: options.staleAfterMs }),
+      intervalMs: options.intervalMs,
+      logger: options.logger,
+    });
   }
 
   /** Stops dispatching, and waits for the dispatch under way. */
