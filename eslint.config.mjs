@@ -32,6 +32,19 @@ export default [
           ],
         },
       ],
+      // A library is used through its public index (and, for tests, its `testing` entry): never
+      // through another library's files, which are its own business.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@oris/*/*/*', '!@oris/*/*/testing', '**/libs/*/*/src/**'],
+              message: "Import another library by its alias ('@oris/api/identity'), not its files.",
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -2,6 +2,10 @@ import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { fixedWindow, windowKey, type RateLimitDecision, type RateLimitRule } from './fixed-window';
 
+/** The fixed-window rule and decision, under the names the batched limiter first had. */
+export type WindowRule = RateLimitRule;
+export type WindowDecision = RateLimitDecision;
+
 export interface BatchedRateLimiterOptions {
   /** A client of its owner's; counters go under its `keyPrefix`. Commands should fail fast. */
   redis: Redis;
