@@ -11,7 +11,6 @@ export enum IdentityErrorCode {
   LastAdmin = 'last_admin',
   SelfDisable = 'self_disable',
   InvalidResetToken = 'invalid_reset_token',
-  RateLimited = 'rate_limited',
 }
 
 /** The one place where identity codes get their HTTP status and title. */
@@ -42,10 +41,6 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
   [IdentityErrorCode.InvalidResetToken]: {
     status: HttpStatus.BAD_REQUEST,
     title: 'Invalid or expired reset link',
-  },
-  [IdentityErrorCode.RateLimited]: {
-    status: HttpStatus.TOO_MANY_REQUESTS,
-    title: 'Too many attempts',
   },
 };
 

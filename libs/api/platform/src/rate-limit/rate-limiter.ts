@@ -18,7 +18,10 @@ const failuresKey = (policy: LockoutPolicy, subject: string) =>
 const lockKey = (policy: LockoutPolicy, subject: string) =>
   `${policy.name}:lock:${hashedSubject(subject)}`;
 
-/** A spent budget or a locked account: 429 with Retry-After, code `rate_limited`. */
+/**
+ * A spent budget or a locked account: 429 with Retry-After, code `rate_limited` (a feature with a
+ * title of its own, like verification or the survey, checks and throws its own exception).
+ */
 export class RateLimitedException extends DomainException {
   constructor(detail: string, retryAfterSeconds: number) {
     super(
