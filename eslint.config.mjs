@@ -53,19 +53,18 @@ export default [
   },
   {
     // Configuration is read once, validated, by loadConfig (AppConfig); nothing else reads the
-    // environment. Exceptions, each for a reason: tests and their helpers set up processes and
-    // databases of their own; tools/ are scripts that run before or beside the platform; the web
-    // dev server's proxy config is read by the Angular CLI, not by the platform.
+    // environment. Exceptions, each for a reason: tests and their helpers (`test/`, `testing/`,
+    // specs) set up processes and databases of their own; tools/ are scripts that run before or
+    // beside the platform. Projects add their own where justified (web-e2e, the web dev proxy).
+    // Patterns start with `**/`: a project's lint resolves them from the project's folder.
     files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
     ignores: [
-      'libs/api/platform/src/config/load-config.ts',
-      'tools/**',
+      '**/src/config/load-config.ts',
       '**/*.spec.ts',
       '**/*.spec.mjs',
-      'apps/api/test/**',
-      'apps/web-e2e/**',
-      'libs/api/database/src/testing/**',
-      'apps/web/proxy.config.mjs',
+      '**/src/testing/**',
+      '**/test/**',
+      'tools/**',
     ],
     rules: {
       'no-restricted-properties': [
