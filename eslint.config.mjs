@@ -55,7 +55,8 @@ export default [
     // Configuration is read once, validated, by loadConfig (AppConfig); nothing else reads the
     // environment. Exceptions, each for a reason: tests and their helpers (`test/`, `testing/`,
     // specs) set up processes and databases of their own; tools/ are scripts that run before or
-    // beside the platform. Projects add their own where justified (web-e2e, the web dev proxy).
+    // beside the platform; webpack configs are build settings read by the bundler. Projects add
+    // their own where justified (web-e2e, the web dev proxy).
     // Patterns start with `**/`: a project's lint resolves them from the project's folder.
     files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
     ignores: [
@@ -64,6 +65,7 @@ export default [
       '**/*.spec.mjs',
       '**/src/testing/**',
       '**/test/**',
+      '**/webpack.config.js',
       'tools/**',
     ],
     rules: {
