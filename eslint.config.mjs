@@ -32,9 +32,50 @@ export default [
           ],
         },
       ],
+      // A library is used through its public index (and, for tests, its `testing` entry): never
+      // through another library's files, which are its own business.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@oris/*/*/*', '!@oris/*/*/testing', '**/libs/*/*/src/**'],
+              message: "Import another library by its alias ('@oris/api/identity'), not its files.",
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Configuration is read once, validated, by loadConfig (AppConfig); nothing else reads the
+    // environment. Exceptions, each for a reason: tests and their helpers (`test/`, `testing/`,
+    // specs) set up processes and databases of their own; tools/ are scripts that run before or
+    // beside the platform; webpack configs are build settings read by the bundler. Projects add
+    // their own where justified (web-e2e, the web dev proxy).
+    // Patterns start with `**/`: a project's lint resolves them from the project's folder.
+    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
+    ignores: [
+      '**/src/config/load-config.ts',
+      '**/*.spec.ts',
+      '**/*.spec.mjs',
+      '**/src/testing/**',
+      '**/test/**',
+      '**/webpack.config.js',
+      'tools/**',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through AppConfig (loadConfig), not process.env.',
+        },
       ],
     },
   },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EnrollmentsModule } from '@oris/api/enrollments';
 import { IdentityModule } from '@oris/api/identity';
+import { RateLimitModule } from '@oris/api/platform';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PlacementsModule } from '@oris/api/placements';
 import { FollowupErasure } from './erasure/followup-erasure';
@@ -20,7 +21,13 @@ import { SurveyService } from './survey/survey.service';
  * (`FollowupsWorkerModule`).
  */
 @Module({
-  imports: [EnrollmentsModule, IdentityModule, NotificationsModule, PlacementsModule],
+  imports: [
+    EnrollmentsModule,
+    IdentityModule,
+    NotificationsModule,
+    PlacementsModule,
+    RateLimitModule,
+  ],
   controllers: [SurveyController, FollowupsController],
   providers: [
     FollowupScheduler,

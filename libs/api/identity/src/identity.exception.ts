@@ -13,7 +13,6 @@ export enum IdentityErrorCode {
   SelfErase = 'self_erase',
   InvalidResetToken = 'invalid_reset_token',
   InvalidConfirmationToken = 'invalid_confirmation_token',
-  RateLimited = 'rate_limited',
   ConsentRequired = 'consent_required',
 }
 
@@ -53,10 +52,6 @@ const PROBLEMS: Record<IdentityErrorCode, { status: HttpStatus; title: string }>
   [IdentityErrorCode.InvalidConfirmationToken]: {
     status: HttpStatus.BAD_REQUEST,
     title: 'Invalid or expired confirmation link',
-  },
-  [IdentityErrorCode.RateLimited]: {
-    status: HttpStatus.TOO_MANY_REQUESTS,
-    title: 'Too many attempts',
   },
   [IdentityErrorCode.ConsentRequired]: {
     status: HttpStatus.FORBIDDEN,

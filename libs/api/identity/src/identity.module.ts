@@ -32,7 +32,7 @@ import { MyDataService } from './my-data/my-data.service';
 import { AccountErasure } from './erasure/account-erasure.service';
 import { ErasureParticipants } from './erasure/erasure-participants';
 import { PasswordHasher } from './passwords/password-hasher.service';
-import { RateLimiter } from './rate-limit/rate-limiter.service';
+import { RateLimitModule } from '@oris/api/platform';
 import { AccessTokens } from './tokens/access-tokens.service';
 import { RefreshTokens } from './tokens/refresh-tokens.service';
 import { MeController } from './users/me.controller';
@@ -60,6 +60,7 @@ import { UsersService } from './users/users.service';
     JwtModule.register({}),
     RegionsModule,
     NotificationsModule,
+    RateLimitModule,
   ],
   controllers: [
     AuthController,
@@ -73,7 +74,6 @@ import { UsersService } from './users/users.service';
     RouteAccess,
     RefreshTokens,
     PasswordHasher,
-    RateLimiter,
     IdentityEmails,
     AuthService,
     PasswordResetService,
@@ -101,7 +101,6 @@ import { UsersService } from './users/users.service';
     IdentityCommands,
     AccessTokens,
     AccountAccess,
-    RateLimiter,
     ConsentHooks,
     ConsentRecords,
     ErasureParticipants,

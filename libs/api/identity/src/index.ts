@@ -19,8 +19,6 @@ export { IdentityCommands, CommandInputError } from './admin/identity-commands.s
 export type { CreateAdminInput } from './admin/identity-commands.service';
 export { DEMO_ACCOUNTS, DEMO_LEARNERS, DEMO_PASSWORD } from './admin/demo-accounts';
 export { OptionalUserGuard, PublicWithOptionalUser } from './access/optional-user.guard';
-export { RateLimiter } from './rate-limit/rate-limiter.service';
-export type { RateLimitDecision, RateLimitRule } from './rate-limit/fixed-window';
 export { AccountAccess } from './access/account-access';
 export type { AccountStanding } from './access/account-access';
 export { ErasureParticipants } from './erasure/erasure-participants';

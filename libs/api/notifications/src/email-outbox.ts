@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AppConfig, JobPayloads, jobIdFor, JOBS, QUEUES } from '@oris/api/platform';
+import {
+  AppConfig,
+  JobPayloads,
+  jobIdFor,
+  JOBS,
+  OutboxRelay,
+  PeriodicSweep,
+  QUEUES,
+  type RelayRunOptions,
+} from '@oris/api/platform';
 import { LOCALES, type Locale } from '@oris/shared/domain';
 import type { Queue } from 'bullmq';
 import type { EntityManager, Repository } from 'typeorm';
@@ -22,12 +31,7 @@ export interface OutboxEmailInput {
   attachments?: EmailAttachmentRef[];
 }
 
-export interface EnqueueOptions {
-  /** A row handed to the queue longer ago than this and still pending is handed again (lost job). */
-  staleAfterMs?: number;
-  /** Rows claimed per statement. */
-  batchSize?: number;
-}
+export type EnqueueOptions = RelayRunOptions;
 
 /** An outbox row checked and ready to insert (`EmailOutbox.prepare`). */
 export type PreparedOutboxEmail = Pick<
@@ -39,8 +43,6 @@ export const DEFAULT_STALE_AFTER_MS = 10 * 60_000;
 
 /** One address, nothing that could become another header or another recipient. */
 const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
-
-const WARN_EVERY_MS = 60_000;
 
 /** A file name that cannot break the MIME headers, and a storage key that cannot climb out. */
 function checkedAttachment(attachment: EmailAttachmentRef): EmailAttachmentRef {
@@ -56,31 +58,39 @@ function checkedAttachment(attachment: EmailAttachmentRef): EmailAttachmentRef {
 
 /**
  * The transactional outbox of emails. `add` writes the email in the caller's transaction;
- * `dispatchPending` hands committed rows to BullMQ without ever delaying or failing the caller.
+ * `dispatchPending` hands committed rows to BullMQ without ever delaying or failing the caller
+ * (the platform's `OutboxRelay`, with the email rows' claim and jobs).
  */
 @Injectable()
 export class EmailOutbox implements OnModuleDestroy {
-  private readonly logger = new Logger(EmailOutbox.name);
-  private queueReady = false;
-  private dispatching?: Promise<void>;
-  private dispatchAgain = false;
-  private closing = false;
-  private lastWarningAt = 0;
+  private readonly relay: OutboxRelay<JobPayloads[typeof JOBS.sendEmail]>;
 
   constructor(
     @InjectRepository(OutboxEmail) private readonly emails: Repository<OutboxEmail>,
-    @InjectQueue(QUEUES.email) private readonly queue: Queue<JobPayloads[typeof JOBS.sendEmail]>,
+    @InjectQueue(QUEUES.email) queue: Queue<JobPayloads[typeof JOBS.sendEmail]>,
     private readonly config: AppConfig,
   ) {
-    // Until Redis has answered once, BullMQ would wait for it instead of failing: skip the queue,
-    // then hand over what was committed meanwhile as soon as it answers.
-    this.queue.waitUntilReady().then(
-      () => {
-        this.queueReady = true;
-        this.dispatchPending();
+    this.relay = new OutboxRelay({
+      what: 'Emails',
+      queue,
+      transaction: (work) => this.emails.manager.transaction(work),
+      claim: claimDueEmails,
+      markEnqueued: async (manager, ids) => {
+        await manager.query(
+          `UPDATE email_outbox SET enqueued_at = now(), next_attempt_at = NULL WHERE id = ANY($1)`,
+          [ids],
+        );
       },
-      () => undefined,
-    );
+      job: (outboxId) => ({
+        name: JOBS.sendEmail,
+        data: { outboxId },
+        opts: { ...EMAIL_JOB_OPTIONS, jobId: jobIdFor.sendEmail(outboxId) },
+      }),
+      batchSize: 100,
+      staleAfterMs: DEFAULT_STALE_AFTER_MS,
+      logger: new Logger(EmailOutbox.name),
+      describeError,
+    });
   }
 
   /**
@@ -134,60 +144,26 @@ export class EmailOutbox implements OnModuleDestroy {
   /**
    * Hands pending rows to the queue in the background; call it after the commit. It never throws
    * and never waits for Redis: when the queue is down the rows stay pending for the worker's sweeper.
-   * Calls made while a dispatch runs are merged into one more run.
    */
   dispatchPending(): void {
-    if (this.closing) return;
-    if (this.dispatching) {
-      this.dispatchAgain = true;
-      return;
-    }
-    this.dispatching = this.enqueueDue()
-      .then(() => undefined)
-      .catch((error: unknown) =>
-        this.warn(`Emails left pending for the sweeper: ${describeError(error)}`),
-      )
-      .finally(() => {
-        this.dispatching = undefined;
-        if (this.dispatchAgain) {
-          this.dispatchAgain = false;
-          this.dispatchPending();
-        }
-      });
+    this.relay.dispatchPending();
   }
 
   /**
    * Claims due pending rows (skipping rows another process holds) and enqueues one job each, with
    * a deterministic job id so that enqueueing a row twice is a no-op. Returns how many it enqueued.
-   * Rows are marked enqueued in the same transaction that enqueued them, after the queue accepted
-   * them: a crash in between rolls the mark back (the next sweep hands them again, a no-op for
-   * jobs that made it), so no row is ever marked without its job.
    */
-  async enqueueDue(options: EnqueueOptions = {}): Promise<number> {
-    if (!this.queueReady) throw new Error('Redis has not been reachable yet');
-    const batchSize = options.batchSize ?? 100;
-    const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-    let total = 0;
-    for (;;) {
-      const count = await this.emails.manager.transaction(async (manager) => {
-        const ids = await this.claim(manager, batchSize, staleAfterMs);
-        if (ids.length === 0) return 0;
-        await this.queue.addBulk(
-          ids.map((outboxId) => ({
-            name: JOBS.sendEmail,
-            data: { outboxId },
-            opts: { ...EMAIL_JOB_OPTIONS, jobId: jobIdFor.sendEmail(outboxId) },
-          })),
-        );
-        await manager.query(
-          `UPDATE email_outbox SET enqueued_at = now(), next_attempt_at = NULL WHERE id = ANY($1)`,
-          [ids],
-        );
-        return ids.length;
-      });
-      total += count;
-      if (count < batchSize) return total;
-    }
+  enqueueDue(options: EnqueueOptions = {}): Promise<number> {
+    return this.relay.enqueueDue(options);
+  }
+
+  /** The worker's sweep of pending emails that are not in the queue (`OutboxSweeper`). */
+  periodicSweep(options: { intervalMs: number; staleAfterMs: number }): PeriodicSweep {
+    return this.relay.periodicSweep({
+      ...options,
+      what: 'pending email(s)',
+      logger: new Logger('OutboxSweeper'),
+    });
   }
 
   /**
@@ -233,35 +209,26 @@ export class EmailOutbox implements OnModuleDestroy {
     return cancelled.length;
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.closing = true;
-    await this.dispatching;
+  onModuleDestroy(): Promise<void> {
+    return this.relay.close();
   }
+}
 
-  /** Locks due rows until the caller's transaction ends; other dispatchers skip them. */
-  private async claim(
-    manager: EntityManager,
-    batchSize: number,
-    staleAfterMs: number,
-  ): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM email_outbox
-        WHERE status = 'pending'
-          AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-          AND (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $1))
-        ORDER BY created_at
-        LIMIT $2
-        FOR UPDATE SKIP LOCKED`,
-      [staleAfterMs / 1000, batchSize],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  /** Redis being down is expected for a while: say so once a minute, not once per request. */
-  private warn(message: string): void {
-    const now = Date.now();
-    if (now - this.lastWarningAt < WARN_EVERY_MS) return;
-    this.lastWarningAt = now;
-    this.logger.warn(message);
-  }
+/** Locks due pending emails until the caller's transaction ends; other dispatchers skip them. */
+async function claimDueEmails(
+  manager: EntityManager,
+  batchSize: number,
+  staleAfterMs: number,
+): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(
+    `SELECT id FROM email_outbox
+      WHERE status = 'pending'
+        AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+        AND (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $1))
+      ORDER BY created_at
+      LIMIT $2
+      FOR UPDATE SKIP LOCKED`,
+    [staleAfterMs / 1000, batchSize],
+  );
+  return rows.map((row) => row.id);
 }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RequestValidationException } from '@oris/api/platform';
+import { RequestValidationException, isUniqueViolation, sentFields } from '@oris/api/platform';
 import { canMoveCourse, todayInMorocco } from '@oris/shared/domain';
 import type { CourseStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { canEditCourse, isAdmin, Viewer } from '../common/access-rules';
-import { isUniqueViolation } from '../common/database-errors';
 import { renderMarkdown } from '../common/markdown';
 import { People } from '../common/people';
-import { sentFields } from '../common/validation';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { CourseModuleEntity } from '../entities/course-module.entity';
 import { CourseSession } from '../entities/course-session.entity';

@@ -28,7 +28,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, Trim } from '../common/validation';
+import { IsOmittable, Trim } from '@oris/api/platform';
 
 export class CompletionRuleDto {
   @ApiProperty({ description: 'Every required published module must be done.' })

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@oris/api/platform';
+import { PageQuery, ToBoolean, Trim } from '@oris/api/platform';
 import {
   COURSE_STATUSES,
   COURSE_THEMES,
@@ -9,7 +9,6 @@ import {
 } from '@oris/shared/domain';
 import type { CourseStatus, CourseTheme, DeliveryMode, Locale } from '@oris/shared/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean, Trim } from '../common/validation';
 
 export class CourseListQuery extends PageQuery {
   @ApiPropertyOptional({

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable, Trim } from '../common/validation';
+import { IsOmittable, Trim } from '@oris/api/platform';
 
 export class ResourceLinkDto {
   @ApiProperty({

@@ -19,7 +19,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly, IsDateTime, IsOmittable, Trim } from '../common/validation';
+import { IsDateOnly, IsDateTime } from '../common/validation';
+import { IsOmittable, Trim } from '@oris/api/platform';
 
 export class MeetingInputDto {
   @ApiPropertyOptional({

@@ -4,7 +4,7 @@ import { canMoveModule } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../common/access-rules';
 import { renderMarkdown } from '../common/markdown';
-import { sentFields } from '../common/validation';
+import { sentFields } from '@oris/api/platform';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { CourseAccess } from '../courses/course-access';
 import { Course } from '../entities/course.entity';

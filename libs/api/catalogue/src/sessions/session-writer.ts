@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RequestValidationException } from '@oris/api/platform';
+import { RequestValidationException, sentFields } from '@oris/api/platform';
 import { canMoveSession, todayInMorocco } from '@oris/shared/domain';
 import type { SessionStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
@@ -12,7 +12,6 @@ import {
   Viewer,
 } from '../common/access-rules';
 import { People } from '../common/people';
-import { sentFields } from '../common/validation';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { CatalogueCache } from '../courses/catalogue-cache';
 import { CourseAccess } from '../courses/course-access';

@@ -1,9 +1,18 @@
-import { getQueueToken, getSharedConfigToken, InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleDestroy, type Provider } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, JobPayloads, jobIdFor, JOBS, QUEUES, redisOptions } from '@oris/api/platform';
-import { Queue, type JobsOptions, type QueueOptions } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import {
+  JobPayloads,
+  jobIdFor,
+  JOBS,
+  OutboxRelay,
+  PeriodicSweep,
+  producerQueueProvider,
+  QUEUES,
+  type RelayRunOptions,
+} from '@oris/api/platform';
+import type { JobsOptions, Queue } from 'bullmq';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Attempts of a render before the certificate is marked `failed` (a bug, not a bad day). */
 export const RENDER_ATTEMPTS = 5;
@@ -21,135 +30,89 @@ export const RENDER_JOB_OPTIONS: JobsOptions = {
 
 export const DEFAULT_RENDER_STALE_AFTER_MS = 10 * 60_000;
 
-const WARN_EVERY_MS = 60_000;
-
 /**
  * The render queue as producers see it: like the email queue, it fails fast while Redis is down
  * (no offline queue), leaving the certificates pending for the worker's sweeper.
  */
-export const renderQueueProvider: Provider = {
-  provide: getQueueToken(QUEUES.certificates),
-  inject: [AppConfig, getSharedConfigToken()],
-  useFactory: (config: AppConfig, shared: QueueOptions) => {
-    const queue = new Queue(QUEUES.certificates, {
-      prefix: shared.prefix,
-      connection: { ...redisOptions(config), enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-    });
-    const logger = new Logger('RenderQueue');
-    let lastWarningAt = 0;
-    queue.on('error', (error) => {
-      if (Date.now() - lastWarningAt < WARN_EVERY_MS) return;
-      lastWarningAt = Date.now();
-      logger.warn(`Render queue: ${error.message}`);
-    });
-    return Object.assign(queue, { onApplicationShutdown: () => queue.close() });
-  },
-};
+export const renderQueueProvider = producerQueueProvider(QUEUES.certificates, 'Render queue');
 
-export interface EnqueueRendersOptions {
-  staleAfterMs?: number;
-  batchSize?: number;
-}
+export type EnqueueRendersOptions = RelayRunOptions;
 
 /**
- * Hands certificates still to render to the queue: the certificate row is the outbox. Rows are
- * claimed with `FOR UPDATE SKIP LOCKED` (several dispatchers never double the work) and job ids
- * are deterministic (`render-<certificateId>`), so handing a certificate twice is a no-op.
+ * Hands certificates still to render to the queue: the certificate row is the outbox (the
+ * platform's `OutboxRelay`). Rows are claimed with `FOR UPDATE SKIP LOCKED` (several dispatchers
+ * never double the work) and job ids are deterministic (`render-<certificateId>`), so handing a
+ * certificate twice is a no-op.
  */
 @Injectable()
 export class RenderQueue implements OnModuleDestroy {
-  private readonly logger = new Logger(RenderQueue.name);
-  private queueReady = false;
-  private dispatching?: Promise<void>;
-  private dispatchAgain = false;
-  private closing = false;
-  private lastWarningAt = 0;
+  private readonly relay: OutboxRelay<JobPayloads[typeof JOBS.renderCertificate]>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     @InjectQueue(QUEUES.certificates)
-    private readonly queue: Queue<JobPayloads[typeof JOBS.renderCertificate]>,
+    queue: Queue<JobPayloads[typeof JOBS.renderCertificate]>,
   ) {
-    this.queue.waitUntilReady().then(
-      () => {
-        this.queueReady = true;
-        this.dispatchPending();
-      },
-      () => undefined,
-    );
-  }
-
-  /** After the commit: never throws, never waits for Redis. Concurrent calls merge into one more run. */
-  dispatchPending(): void {
-    if (this.closing) return;
-    if (this.dispatching) {
-      this.dispatchAgain = true;
-      return;
-    }
-    this.dispatching = this.enqueueDue()
-      .then(() => undefined)
-      .catch((error: unknown) =>
-        this.warn(`Renders left pending for the sweeper: ${String(error)}`),
-      )
-      .finally(() => {
-        this.dispatching = undefined;
-        if (this.dispatchAgain) {
-          this.dispatchAgain = false;
-          this.dispatchPending();
-        }
-      });
-  }
-
-  /**
-   * Claims due pending renders and enqueues one job each; returns how many it enqueued. Rows are
-   * marked enqueued in the claiming transaction, after the queue accepted the jobs: a crash in
-   * between leaves them unmarked for the next sweep (re-adding a job that made it is a no-op).
-   */
-  async enqueueDue(options: EnqueueRendersOptions = {}): Promise<number> {
-    if (!this.queueReady) throw new Error('Redis has not been reachable yet');
-    const batchSize = options.batchSize ?? 200;
-    const staleAfterMs = options.staleAfterMs ?? DEFAULT_RENDER_STALE_AFTER_MS;
-    let total = 0;
-    for (;;) {
-      const count = await this.dataSource.transaction(async (manager) => {
-        const rows: { id: string }[] = await manager.query(
-          `SELECT id FROM certificate
-            WHERE render_state = 'pending'
-              AND (render_enqueued_at IS NULL OR render_enqueued_at < now() - make_interval(secs => $1))
-            ORDER BY issued_at, serial
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED`,
-          [staleAfterMs / 1000, batchSize],
-        );
-        if (rows.length === 0) return 0;
-        const ids = rows.map((row) => row.id);
-        await this.queue.addBulk(
-          ids.map((certificateId) => ({
-            name: JOBS.renderCertificate,
-            data: { certificateId },
-            opts: { ...RENDER_JOB_OPTIONS, jobId: jobIdFor.renderCertificate(certificateId) },
-          })),
-        );
+    this.relay = new OutboxRelay({
+      what: 'Renders',
+      queue,
+      transaction: (work) => dataSource.transaction(work),
+      claim: claimDueRenders,
+      markEnqueued: async (manager, ids) => {
         await manager.query(
           `UPDATE certificate SET render_enqueued_at = now() WHERE id = ANY($1)`,
           [ids],
         );
-        return ids.length;
-      });
-      total += count;
-      if (count < batchSize) return total;
-    }
+      },
+      job: (certificateId) => ({
+        name: JOBS.renderCertificate,
+        data: { certificateId },
+        opts: { ...RENDER_JOB_OPTIONS, jobId: jobIdFor.renderCertificate(certificateId) },
+      }),
+      batchSize: 200,
+      staleAfterMs: DEFAULT_RENDER_STALE_AFTER_MS,
+      logger: new Logger(RenderQueue.name),
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.closing = true;
-    await this.dispatching;
+  /** After the commit: never throws, never waits for Redis. Concurrent calls merge into one more run. */
+  dispatchPending(): void {
+    this.relay.dispatchPending();
   }
 
-  private warn(message: string): void {
-    const now = Date.now();
-    if (now - this.lastWarningAt < WARN_EVERY_MS) return;
-    this.lastWarningAt = now;
-    this.logger.warn(message);
+  /** Claims due pending renders and enqueues one job each; returns how many it enqueued. */
+  enqueueDue(options: EnqueueRendersOptions = {}): Promise<number> {
+    return this.relay.enqueueDue(options);
   }
+
+  /** The worker's sweep of renders that are not in the queue (`RenderSweeper`). */
+  periodicSweep(options: { intervalMs: number; staleAfterMs: number }): PeriodicSweep {
+    return this.relay.periodicSweep({
+      ...options,
+      what: 'pending render(s)',
+      logger: new Logger('RenderSweeper'),
+    });
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.relay.close();
+  }
+}
+
+/** Locks certificates still to render until the caller's transaction ends. */
+async function claimDueRenders(
+  manager: EntityManager,
+  batchSize: number,
+  staleAfterMs: number,
+): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(
+    `SELECT id FROM certificate
+      WHERE render_state = 'pending'
+        AND (render_enqueued_at IS NULL OR render_enqueued_at < now() - make_interval(secs => $1))
+      ORDER BY issued_at, serial
+      LIMIT $2
+      FOR UPDATE SKIP LOCKED`,
+    [staleAfterMs / 1000, batchSize],
+  );
+  return rows.map((row) => row.id);
 }

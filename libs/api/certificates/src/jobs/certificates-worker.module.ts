@@ -6,7 +6,7 @@ import { Certificate } from '../entities/certificate.entity';
 import { RenderQueue, renderQueueProvider } from '../issuing/render-queue';
 import { RenderThreadPool } from '../rendering/render-thread-pool';
 import { CertificateRendering } from './certificate-rendering.service';
-import { RenderSweeper } from './render-sweeper';
+import { RenderSweeper, renderSweeperProvider } from './render-sweeper';
 import { RenderWorker } from './render-worker';
 import {
   RENDER_WORKER_OPTIONS,
@@ -21,9 +21,13 @@ import {
  */
 const renderThreadPoolProvider: Provider = {
   provide: RenderThreadPool,
-  inject: [RENDER_WORKER_OPTIONS],
-  useFactory: ({ threads, renderTimeoutMs }: RenderWorkerOptions) => {
-    const pool = new RenderThreadPool({ threads, renderTimeoutMs });
+  inject: [RENDER_WORKER_OPTIONS, AppConfig],
+  useFactory: ({ threads, renderTimeoutMs }: RenderWorkerOptions, config: AppConfig) => {
+    const pool = new RenderThreadPool({
+      threads,
+      renderTimeoutMs,
+      swcProject: config.SWC_NODE_PROJECT,
+    });
     return Object.assign(pool, { beforeApplicationShutdown: () => pool.close() });
   },
 };
@@ -51,7 +55,7 @@ export class CertificatesWorkerModule {
         renderThreadPoolProvider,
         CertificateRendering,
         RenderWorker,
-        RenderSweeper,
+        renderSweeperProvider,
       ],
       exports: [RenderSweeper],
     };

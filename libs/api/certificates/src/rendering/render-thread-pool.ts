@@ -54,13 +54,17 @@ export function resolveRenderThreadEntry(directory: string = __dirname): RenderT
 /**
  * The program of a thread started from the sources: registers @swc-node (unless the process
  * preloaded it with `-r`, which threads inherit: the same module is then already loaded) with the
- * workspace's tsconfig (decorators, paths), then runs render-thread.ts. Resolved with Node's own
- * `require`, as the fonts are, so that it finds the package from this file.
+ * configured tsconfig (`SWC_NODE_PROJECT`) or the workspace's (decorators, paths), then runs
+ * render-thread.ts. Resolved with Node's own `require`, as the fonts are, so that it finds the
+ * package from this file. The thread's environment is set here, from the configuration.
  */
-function sourceProgram(entry: Extract<RenderThreadEntry, { kind: 'source' }>): string {
+function sourceProgram(
+  entry: Extract<RenderThreadEntry, { kind: 'source' }>,
+  swcProject: string | undefined,
+): string {
   const register = createRequire(__filename).resolve('@swc-node/register');
   return [
-    `process.env.SWC_NODE_PROJECT ??= ${JSON.stringify(entry.tsconfig)};`,
+    `process.env.SWC_NODE_PROJECT = ${JSON.stringify(swcProject || entry.tsconfig)};`,
     `require(${JSON.stringify(register)});`,
     `require(${JSON.stringify(entry.file)});`,
   ].join('\n');
@@ -73,6 +77,8 @@ export interface RenderThreadPoolOptions {
   renderTimeoutMs: number;
   /** Where the threads' program is; found beside this file by default. */
   entry?: RenderThreadEntry;
+  /** `SWC_NODE_PROJECT` (AppConfig): the tsconfig of threads started from the sources. */
+  swcProject?: string;
 }
 
 interface Task {
@@ -139,7 +145,7 @@ export class RenderThreadPool {
     this.program =
       this.entry.kind === 'built'
         ? { file: this.entry.file, eval: false }
-        : { file: sourceProgram(this.entry), eval: true };
+        : { file: sourceProgram(this.entry, options.swcProject), eval: true };
     for (let i = 0; i < options.threads; i += 1) this.spawn();
   }
 

@@ -1,7 +1,12 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig, BatchedRateLimiter, rateLimitAddress, redisOptions } from '@oris/api/platform';
-import type { WindowDecision } from '@oris/api/platform';
-import Redis from 'ioredis';
+import {
+  AppConfig,
+  BatchedRateLimiter,
+  rateLimitAddress,
+  rateLimitRedis,
+  type RateLimitDecision,
+} from '@oris/api/platform';
+import type Redis from 'ioredis';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
 
 /**
@@ -15,17 +20,7 @@ export class VerificationRateLimit implements OnModuleDestroy {
   private readonly limiter: BatchedRateLimiter;
 
   constructor(config: AppConfig) {
-    // No offline queue and short timeouts: an outage must cost a sync milliseconds, not seconds.
-    this.redis = new Redis({
-      ...redisOptions(config),
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1_000,
-      commandTimeout: 500,
-      // The login limiter's namespace: installations (or test files) sharing a Redis never share budgets.
-      keyPrefix: `${config.QUEUE_PREFIX}:rate:`,
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = rateLimitRedis(config);
     this.limiter = new BatchedRateLimiter({
       redis: this.redis,
       // Lookups per IP and minute (VERIFY_RATE_LIMIT_PER_MINUTE, 60 by default): a person
@@ -49,7 +44,7 @@ export class VerificationRateLimit implements OnModuleDestroy {
   }
 }
 
-function enforce(decision: WindowDecision): void {
+function enforce(decision: RateLimitDecision): void {
   if (decision.allowed) return;
   throw new CertificateException(
     CertificateErrorCode.RateLimited,

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionSeats } from '@oris/api/catalogue';
 import { User } from '@oris/api/identity';
 import type { PreparedOutboxEmail } from '@oris/api/notifications';
-import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
+import {
+  AuthenticatedUser,
+  RequestValidationException,
+  isUniqueViolation,
+} from '@oris/api/platform';
 import { admissionRefusal, seatsLeft, todayInMorocco } from '@oris/shared/domain';
 import type { AdmissionRefusal, EnrollingActor, ModuleCounts } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
@@ -471,6 +475,4 @@ function refused(refusal: AdmissionRefusal): EnrollmentException {
 }
 
 const isActiveEnrollmentViolation = (error: unknown): boolean =>
-  error instanceof QueryFailedError &&
-  (error.driverError as { code?: string }).code === '23505' &&
-  (error.driverError as { constraint?: string }).constraint === 'enrollment_active_key';
+  isUniqueViolation(error, 'enrollment_active_key');

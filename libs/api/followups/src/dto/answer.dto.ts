@@ -8,7 +8,7 @@ import {
 } from '@oris/shared/domain';
 import type { ContractType, RegionCode, SituationKind } from '@oris/shared/domain';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { HasNoControlCharacters, NoteText, TrimToNull } from './validation';
+import { HasNoControlCharacters, NoteText, TrimToNull } from '@oris/api/platform';
 
 /**
  * A short answer to a follow-up: the situation now (or the latest one). Checked like a placement

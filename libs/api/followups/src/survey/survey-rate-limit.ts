@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiter } from '@oris/api/identity';
-import { rateLimitAddress } from '@oris/api/platform';
-import type { RateLimitRule } from '@oris/api/identity';
+import { rateLimitAddress, RateLimiter, type RateLimitRule } from '@oris/api/platform';
 import { FollowupErrorCode, FollowupException } from '../followup.exception';
 
 /**

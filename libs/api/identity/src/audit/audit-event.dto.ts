@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@oris/api/platform';
+import { PageQuery, Trim } from '@oris/api/platform';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Trim } from '../dto/validation';
 
 /** `YYYY-MM-DD`, a real calendar day (`strict` refuses 2026-02-30). */
 const IsDay = (): PropertyDecorator => (target, property) => {

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, rateLimitAddress, RequestValidationException } from '@oris/api/platform';
+import {
+  AppConfig,
+  rateLimitAddress,
+  RequestValidationException,
+  isUniqueViolation,
+  RateLimiter,
+  type RateLimitRule,
+  type LockoutPolicy,
+} from '@oris/api/platform';
 import { DEFAULT_LOCALE } from '@oris/shared/domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoginDto, RegisterDto } from '../dto/auth.dto';
 import { MeDto } from '../dto/consent.dto';
 import { ConsentRecords } from '../consent/consent-records.service';
@@ -11,9 +19,7 @@ import { UserRole } from '../entities/user-role.entity';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { passwordProblems } from '../passwords/password-policy';
-import { RateLimiter } from '../rate-limit/rate-limiter.service';
-import { RateLimitRule } from '../rate-limit/fixed-window';
-import { accountLockout, LockoutPolicy } from '../rate-limit/lockout';
+import { accountLockout } from '../rate-limit/lockout';
 import { AccessTokens } from '../tokens/access-tokens.service';
 import { RefreshTokens } from '../tokens/refresh-tokens.service';
 import { UsersService } from '../users/users.service';
@@ -29,7 +35,6 @@ export interface SignedIn {
   refreshExpiresAt: Date;
 }
 
-const UNIQUE_VIOLATION = '23505';
 const INVALID_CREDENTIALS = 'The email or the password is incorrect.';
 
 @Injectable()
@@ -101,11 +106,7 @@ export class AuthService {
       this.emails.dispatch();
       return signedIn;
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION &&
-        (error.driverError as { constraint?: string }).constraint === 'users_email_key'
-      ) {
+      if (isUniqueViolation(error, 'users_email_key')) {
         throw new IdentityException(
           IdentityErrorCode.EmailTaken,
           'An account already uses this email: sign in or reset the password.',

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, rateLimitAddress } from '@oris/api/platform';
+import { AppConfig, rateLimitAddress, RateLimiter, type RateLimitRule } from '@oris/api/platform';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { EmailConfirmationToken } from '../entities/email-confirmation-token.entity';
 import { User } from '../entities/user.entity';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { RateLimitRule } from '../rate-limit/fixed-window';
-import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { hashSecretToken, isSecretTokenShaped, newSecretToken } from '../tokens/secret-token';
 import { IdentityEmails } from './identity-emails';
 

@@ -1,15 +1,20 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, rateLimitAddress, RequestValidationException } from '@oris/api/platform';
+import {
+  AppConfig,
+  rateLimitAddress,
+  RequestValidationException,
+  type RateLimitRule,
+  type LockoutPolicy,
+  RateLimiter,
+} from '@oris/api/platform';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { PasswordResetToken } from '../entities/password-reset-token.entity';
 import { User } from '../entities/user.entity';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { passwordProblems } from '../passwords/password-policy';
-import { RateLimitRule } from '../rate-limit/fixed-window';
-import { accountLockout, LockoutPolicy } from '../rate-limit/lockout';
-import { RateLimiter } from '../rate-limit/rate-limiter.service';
+import { accountLockout } from '../rate-limit/lockout';
 import { hashSecretToken, isSecretTokenShaped, newSecretToken } from '../tokens/secret-token';
 import { RefreshTokens } from '../tokens/refresh-tokens.service';
 import { IdentityEmails } from './identity-emails';

@@ -22,14 +22,13 @@ import {
 import { IsAcceptablePassword } from '../passwords/is-acceptable-password.decorator';
 import {
   EMAIL_MAX_LENGTH,
-  HasNoControlCharacters,
   IsBirthYear,
   IsPhone,
   MIN_BIRTH_YEAR,
   NAME_MAX_LENGTH,
   NormaliseEmail,
-  Trim,
 } from './validation';
+import { HasNoControlCharacters, Trim } from '@oris/api/platform';
 
 export class RegisterDto {
   @ApiProperty({ format: 'email', maxLength: EMAIL_MAX_LENGTH, example: 'amine.tazi@example.ma' })

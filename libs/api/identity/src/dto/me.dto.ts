@@ -10,15 +10,8 @@ import {
 import type { Gender, Locale } from '@oris/shared/domain';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsAcceptablePassword } from '../passwords/is-acceptable-password.decorator';
-import {
-  HasNoControlCharacters,
-  IsBirthYear,
-  IsOmittable,
-  IsPhone,
-  MIN_BIRTH_YEAR,
-  NAME_MAX_LENGTH,
-  Trim,
-} from './validation';
+import { IsBirthYear, IsPhone, MIN_BIRTH_YEAR, NAME_MAX_LENGTH } from './validation';
+import { HasNoControlCharacters, IsOmittable, Trim } from '@oris/api/platform';
 
 /** Profile changes; fields left out are kept. Email and roles are not editable here. */
 export class UpdateMeDto {

@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@oris/api/platform';
+import { PageQuery, Trim } from '@oris/api/platform';
 import { ROLES } from '@oris/shared/domain';
 import type { Role } from '@oris/shared/domain';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from './validation';
 
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({

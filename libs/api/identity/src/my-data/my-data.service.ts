@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@oris/api/platform';
+import { AppConfig, RateLimiter, type RateLimitRule } from '@oris/api/platform';
 import type { Locale } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
 import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { RateLimiter } from '../rate-limit/rate-limiter.service';
-import type { RateLimitRule } from '../rate-limit/fixed-window';
 import type {
   MyData,
   MyDataActor,

@@ -8,8 +8,18 @@ import {
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { JobPayloads, jobIdFor, JOBS, JobWorkers, QUEUES } from '@oris/api/platform';
-import { Job, Queue, QueueOptions, UnrecoverableError, Worker } from 'bullmq';
+import {
+  errorText,
+  JobPayloads,
+  jobIdFor,
+  JobWorkerHost,
+  JobWorkers,
+  JOBS,
+  openQueue,
+  PeriodicSweep,
+  QUEUES,
+} from '@oris/api/platform';
+import { Queue, QueueOptions } from 'bullmq';
 import { InsertionIndicators } from '../engine/insertion-indicators.service';
 import { PublicReleases } from '../public/public-releases.service';
 import { InsertionRollup } from '../rollup/insertion-rollup.service';
@@ -65,44 +75,54 @@ const NOT_STARTED = new Set(['delayed', 'waiting', 'prioritized', 'waiting-child
 @Injectable()
 export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(InsertionRollupScheduler.name);
-  private queue?: Queue<RefreshPayload>;
-  private worker?: Worker<RefreshPayload>;
-  private timer?: NodeJS.Timeout;
+  private queue?: Queue<RefreshPayload, void, string>;
+  private readonly host: JobWorkerHost<typeof JOBS.refreshInsertionRollup>;
+  private readonly checks: PeriodicSweep;
   private followUpTimer?: NodeJS.Timeout;
-  private running?: Promise<void>;
   /** Enqueues in flight, awaited before the queue closes. */
   private readonly signalling = new Set<Promise<void>>();
   private stopped = false;
-  private failing = false;
 
   constructor(
     @Inject(getSharedConfigToken()) private readonly queueOptions: QueueOptions,
     @Inject(ROLLUP_WORKER_OPTIONS) private readonly options: RollupWorkerOptions,
     private readonly rollup: InsertionRollup,
     private readonly listener: RollupChangeListener,
-    private readonly workers: JobWorkers,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const connection = this.queueOptions.connection;
-    const prefix = this.queueOptions.prefix;
-    this.queue = new Queue(QUEUES.indicators, { connection, prefix });
-    this.queue.on('error', (error) => this.logger.warn(`Indicators queue: ${error.message}`));
-    this.worker = new Worker(QUEUES.indicators, (job) => this.process(job), {
-      connection,
-      prefix,
+    workers: JobWorkers,
+  ) {
+    this.host = new JobWorkerHost(queueOptions, {
+      registry: workers,
+      queue: QUEUES.indicators,
+      job: JOBS.refreshInsertionRollup,
+      label: 'Indicators worker',
+      logger: this.logger,
       concurrency: 1,
       // A rebuild of a million rows takes a while: keep the lock well beyond it.
-      lockDuration: 10 * 60_000,
+      worker: { lockDuration: 10 * 60_000 },
+      process: () => this.process(),
     });
-    this.workers.register(this.worker);
-    this.worker.on('error', (error) => this.logger.warn(`Indicators worker: ${error.message}`));
+    this.checks = new PeriodicSweep({
+      what: 'insertion rollup changes',
+      sweep: async () => ((await this.check()) ? 1 : 0),
+      intervalMs: options.checkIntervalMs,
+      logger: this.logger,
+      describeResult: () => 'Insertion rollup rebuild enqueued by the safety-net check',
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.queue = openQueue<RefreshPayload>(QUEUES.indicators, {
+      connection: this.queueOptions.connection,
+      prefix: this.queueOptions.prefix,
+      label: 'Indicators queue',
+    });
+    this.host.start();
     this.listener.start({
       changed: () => this.signalChange(),
       // Changes made while nobody listened only show in the signature.
-      connected: () => void this.checkAndReport(),
+      connected: () => this.checks.runSoon(),
     });
-    this.schedule(0);
+    this.checks.start();
   }
 
   /** Resolves once the listening session is up (or its first attempt failed). */
@@ -126,12 +146,11 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
     clearTimeout(this.followUpTimer);
     await this.listener.stop();
-    await this.running;
+    await this.checks.stop();
     await Promise.all(this.signalling);
-    await this.worker?.close();
+    await this.host.close();
     await this.queue?.close();
   }
 
@@ -140,9 +159,7 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
     // If Redis is down the change is lost here; the signature check finds it later.
     const enqueued = this.enqueueChange()
       .catch((error) =>
-        this.logger.warn(
-          `Insertion rollup change not enqueued: ${error instanceof Error ? error.message : error}`,
-        ),
+        this.logger.warn(`Insertion rollup change not enqueued: ${errorText(error)}`),
       )
       .finally(() => this.signalling.delete(enqueued));
     this.signalling.add(enqueued);
@@ -176,37 +193,9 @@ export class InsertionRollupScheduler implements OnApplicationBootstrap, OnModul
     );
   }
 
-  private async process(job: Job<RefreshPayload>): Promise<void> {
-    if (job.name !== JOBS.refreshInsertionRollup) {
-      throw new UnrecoverableError(`Unexpected job ${job.name} on the indicators queue`);
-    }
+  private async process(): Promise<void> {
     // Another process rebuilding right now may have begun before the change this job is for.
     if (!(await this.rollup.refresh())) throw new Error('Another rollup rebuild is running');
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.checkAndReport().finally(() => {
-        this.running = undefined;
-        this.schedule(this.options.checkIntervalMs);
-      });
-    }, delayMs);
-  }
-
-  private async checkAndReport(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      await this.check();
-      if (this.failing) this.logger.log('Insertion rollup checks recovered');
-      this.failing = false;
-    } catch (error) {
-      if (!this.failing)
-        this.logger.warn(
-          `Insertion rollup check failed: ${error instanceof Error ? error.message : error}`,
-        );
-      this.failing = true;
-    }
   }
 }
 

@@ -9,7 +9,7 @@ import {
   type EmailWorkerOptions,
 } from './email-worker.options';
 import { createMailTransport, MAIL_TRANSPORT } from './mail-transport';
-import { OutboxSweeper } from './outbox-sweeper';
+import { OutboxSweeper, outboxSweeperProvider } from './outbox-sweeper';
 import { SendEmailProcessor } from './send-email.processor';
 
 /**
@@ -35,7 +35,7 @@ export class NotificationsWorkerModule {
         EmailDelivery,
         SendEmailProcessor,
         EmailWorker,
-        OutboxSweeper,
+        outboxSweeperProvider,
       ],
       exports: [OutboxSweeper],
     };

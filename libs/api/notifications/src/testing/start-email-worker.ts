@@ -2,7 +2,14 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DatabaseModule } from '@oris/api/database';
-import { AppConfig, ConfigModule, JobsModule, QUEUES, redisOptions } from '@oris/api/platform';
+import {
+  AppConfig,
+  ConfigModule,
+  JobsModule,
+  QUEUES,
+  redisOptions,
+  type PeriodicSweep,
+} from '@oris/api/platform';
 import { Queue } from 'bullmq';
 import type { EmailWorkerOptions } from '../jobs/email-worker.options';
 import { NotificationsWorkerModule } from '../jobs/notifications-worker.module';
@@ -20,7 +27,7 @@ export interface EmailWorkerHandle {
   app: INestApplicationContext;
   /** The email queue, under the config's QUEUE_PREFIX. */
   queue: Queue;
-  sweeper: OutboxSweeper;
+  sweeper: PeriodicSweep;
   /** Stops the worker the way SIGTERM does (running jobs finish), then empties its queue in Redis. */
   close(): Promise<void>;
 }

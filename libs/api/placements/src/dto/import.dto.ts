@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SITUATION_KINDS } from '@oris/shared/domain';
 import type { SituationKind } from '@oris/shared/domain';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ToBoolean } from './validation';
+import { ToBoolean } from '@oris/api/platform';
 
 export const PLACEMENT_IMPORT_CSV_MAX_LENGTH = 900_000;
 

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@oris/api/platform';
+import { PageQuery, HasNoControlCharacters, Trim } from '@oris/api/platform';
 import { ORGANISATION_KINDS, REGION_CODES } from '@oris/shared/domain';
 import type { OrganisationKind, RegionCode } from '@oris/shared/domain';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { HasNoControlCharacters, Trim } from './validation';
 
 export const ORGANISATION_NAME_MAX_LENGTH = 160;
 

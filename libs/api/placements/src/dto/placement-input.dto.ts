@@ -24,7 +24,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { HasNoControlCharacters, NoteText, TrimToNull } from './validation';
+import { HasNoControlCharacters, NoteText, TrimToNull } from '@oris/api/platform';
 
 /** Left out: unchanged; null: refused (the field cannot be cleared). */
 const IsOmittable = () => ValidateIf((_object, value) => value !== undefined);

@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@oris/api/platform';
+import { PageQuery, ToBoolean, Trim } from '@oris/api/platform';
 import { REGION_CODES, SITUATION_KINDS } from '@oris/shared/domain';
 import type { RegionCode, SituationKind } from '@oris/shared/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ToBoolean, Trim } from './validation';
 
 export class PlacementListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this person’s situations.' })

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@oris/api/platform';
+import { NoteText, PageQuery, Trim } from '@oris/api/platform';
 import { RECTIFICATION_MESSAGE_MAX_LENGTH, RECTIFICATION_STATUSES } from '@oris/shared/domain';
 import type { RectificationStatus } from '@oris/shared/domain';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { NoteText, Trim } from './validation';
 
 /** A trainee asks staff to correct what is recorded about their situation. */
 export class CreateRectificationRequestDto {

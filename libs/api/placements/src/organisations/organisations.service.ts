@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLog } from '@oris/api/identity';
-import { AuthenticatedUser, Page, pageOf } from '@oris/api/platform';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuthenticatedUser, Page, pageOf, isUniqueViolation } from '@oris/api/platform';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   CreateOrganisationDto,
   OrganisationDto,
@@ -38,10 +38,8 @@ const toDto = (row: OrganisationRow): OrganisationDto => ({
   updatedAt: new Date(row.updatedAt).toISOString(),
 });
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError &&
-  (error.driverError as { code?: string; constraint?: string }).constraint ===
-    'organisation_region_name_key';
+const isDuplicateName = (error: unknown) =>
+  isUniqueViolation(error, 'organisation_region_name_key');
 
 /** The registry of partner organisations that placements name. */
 @Injectable()
@@ -146,7 +144,7 @@ export class OrganisationsService {
     try {
       return await run();
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isDuplicateName(error)) throw error;
       throw new PlacementException(
         PlacementErrorCode.OrganisationNameTaken,
         `“${dto.name ?? ''}” is already registered in ${dto.regionCode ?? 'this region'}.`,

@@ -231,6 +231,15 @@ export class AppConfig {
   RENDER_THREADS = Math.max(1, availableParallelism());
 
   /**
+   * The tsconfig that @swc-node/register compiles with when the worker runs from its TypeScript
+   * sources (development, tests): the render threads use it too. Empty: the workspace's
+   * `tsconfig.base.json`. Unused by a built worker.
+   */
+  @IsOptional()
+  @IsString()
+  SWC_NODE_PROJECT?: string;
+
+  /**
    * Milliseconds between SIGTERM and closing the listening port. Meanwhile `/api/health/ready`
    * answers 503 and requests are still served, so a load balancer polling readiness stops
    * sending new requests before the port closes. Defaults to 5000 in production, 0 otherwise.

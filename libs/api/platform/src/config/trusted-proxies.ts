@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { registerDecorator, ValidationArguments } from 'class-validator';
+import { propertyValidator } from '../validation/validation';
 
 /** Named ranges that proxy-addr (Fastify's X-Forwarded-For resolver) understands. */
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -47,19 +47,12 @@ export function trustedProxiesProblems(value: string): string[] {
 }
 
 /** Validates TRUST_PROXY: `false`/`none`, or a comma-separated list of addresses, CIDRs, named ranges. */
-export function IsTrustedProxyList(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isTrustedProxyList',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && trustedProxiesProblems(value).length === 0,
-        defaultMessage: (args: ValidationArguments) =>
-          typeof args.value === 'string'
-            ? trustedProxiesProblems(args.value).join('; ')
-            : `${args.property} must be a comma-separated list of proxy addresses or networks`,
-      },
-    });
-}
+export const IsTrustedProxyList = (): PropertyDecorator =>
+  propertyValidator(
+    'isTrustedProxyList',
+    (value) => typeof value === 'string' && trustedProxiesProblems(value).length === 0,
+    (args) =>
+      typeof args.value === 'string'
+        ? trustedProxiesProblems(args.value).join('; ')
+        : `${args.property} must be a comma-separated list of proxy addresses or networks`,
+  );

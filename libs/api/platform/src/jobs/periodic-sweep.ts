@@ -18,6 +18,9 @@ export interface PeriodicSweepOptions {
  * the previous ends). A failing sweep (Redis or PostgreSQL down) is logged once, and its recovery
  * once, not every few seconds. `stop` waits a little for a running sweep, but a sweep stuck on a
  * dead server must not hold a shutdown: what it claimed stays claimable by the next process.
+ * Runs in every process that starts it; a pass that must run once per interval for the whole
+ * platform is a repeatable job instead (`JobWorkerHost`'s `schedule`). Usable directly as a Nest
+ * provider: it starts at application bootstrap and stops with its module.
  */
 export class PeriodicSweep {
   private timer?: NodeJS.Timeout;
@@ -28,6 +31,26 @@ export class PeriodicSweep {
   constructor(private readonly options: PeriodicSweepOptions) {}
 
   start(): void {
+    this.schedule(0);
+  }
+
+  /** One sweep, outside the schedule (tests, commands); resolves to how many items it handled. */
+  sweepOnce(): Promise<number> {
+    return this.options.sweep();
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Sweeps as soon as possible (something says there may be work), unless a sweep is running. */
+  runSoon(): void {
+    if (this.stopped || this.running) return;
+    clearTimeout(this.timer);
     this.schedule(0);
   }
 

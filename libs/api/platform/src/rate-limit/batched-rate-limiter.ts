@@ -1,25 +1,15 @@
-import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { fixedWindow, windowKey, type RateLimitDecision, type RateLimitRule } from './fixed-window';
 
-/** A budget of `limit` requests per subject (an address, an account) and fixed window. */
-export interface WindowRule {
-  /** Names the counters in Redis, e.g. `verify:ip`. */
-  name: string;
-  limit: number;
-  windowSeconds: number;
-}
-
-export interface WindowDecision {
-  allowed: boolean;
-  /** Only meaningful when refused: whole seconds until the next window (the Retry-After value). */
-  retryAfterSeconds: number;
-}
+/** The fixed-window rule and decision, under the names the batched limiter first had. */
+export type WindowRule = RateLimitRule;
+export type WindowDecision = RateLimitDecision;
 
 export interface BatchedRateLimiterOptions {
   /** A client of its owner's; counters go under its `keyPrefix`. Commands should fail fast. */
   redis: Redis;
-  rule: WindowRule;
+  rule: RateLimitRule;
   /**
    * Share of the limit one process may allow for a subject before Redis has confirmed them
    * (the batch, at least 1). It bounds how far several processes together can overshoot.
@@ -45,7 +35,7 @@ interface Tally {
   sync?: Promise<void>;
 }
 
-const ALLOWED: WindowDecision = { allowed: true, retryAfterSeconds: 0 };
+const ALLOWED: RateLimitDecision = { allowed: true, retryAfterSeconds: 0 };
 const WARN_EVERY_MS = 30_000;
 
 /**
@@ -64,7 +54,7 @@ const WARN_EVERY_MS = 30_000;
 export class BatchedRateLimiter {
   private readonly logger = new Logger(BatchedRateLimiter.name);
   private readonly redis: Redis;
-  private readonly rule: WindowRule;
+  private readonly rule: RateLimitRule;
   private readonly batch: number;
   private readonly maxSubjects: number;
   private readonly now: () => number;
@@ -91,7 +81,7 @@ export class BatchedRateLimiter {
    * (the hot path allocates nothing), unless the subject holds a whole batch that Redis has not
    * confirmed: then it hears from Redis, and the other processes' counts, before deciding.
    */
-  consume(subject: string): WindowDecision | Promise<WindowDecision> {
+  consume(subject: string): RateLimitDecision | Promise<RateLimitDecision> {
     const now = this.now();
     const window = this.currentWindow(now);
     let tally = this.tallies.get(subject);
@@ -125,7 +115,7 @@ export class BatchedRateLimiter {
   }
 
   private currentWindow(now: number): number {
-    const window = Math.floor(now / (this.rule.windowSeconds * 1000));
+    const window = fixedWindow(now, this.rule.windowSeconds).index;
     if (window !== this.window) {
       // Counts of a finished window no longer matter anywhere: drop them rather than send them.
       this.window = window;
@@ -135,14 +125,13 @@ export class BatchedRateLimiter {
     return window;
   }
 
-  private secondsLeft(now: number, window: number): number {
-    const windowMs = this.rule.windowSeconds * 1000;
-    return Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
+  /** Seconds left of the window that `now` falls in (always the current one here). */
+  private secondsLeft(now: number, _window: number): number {
+    return fixedWindow(now, this.rule.windowSeconds).secondsLeft;
   }
 
   private key(subject: string, window: number): string {
-    // Hashed so that addresses do not sit in Redis in clear.
-    return `${this.rule.name}:${createHash('sha256').update(subject).digest('base64url')}:${window}`;
+    return windowKey(this.rule.name, subject, window);
   }
 
   private syncDirty(): void {

@@ -1,17 +1,38 @@
-import { createHash } from 'node:crypto';
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig, redisOptions } from '@oris/api/platform';
-import Redis from 'ioredis';
-import { IdentityErrorCode, IdentityException } from '../identity.exception';
-import { decide, fixedWindow, RateLimitDecision, RateLimitRule } from './fixed-window';
+import { HttpStatus, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { DomainException } from '../errors/domain.exception';
+import {
+  decide,
+  fixedWindow,
+  hashedSubject,
+  rateLimitRedis,
+  RateLimitDecision,
+  RateLimitRule,
+  windowKey,
+} from './fixed-window';
 import { failureMemorySeconds, lockSeconds, LockoutPolicy } from './lockout';
 
-// Hashed so that emails and addresses do not sit in Redis in clear.
-const hashed = (subject: string) => createHash('sha256').update(subject).digest('base64url');
 const failuresKey = (policy: LockoutPolicy, subject: string) =>
-  `${policy.name}:failures:${hashed(subject)}`;
+  `${policy.name}:failures:${hashedSubject(subject)}`;
 const lockKey = (policy: LockoutPolicy, subject: string) =>
-  `${policy.name}:lock:${hashed(subject)}`;
+  `${policy.name}:lock:${hashedSubject(subject)}`;
+
+/**
+ * A spent budget or a locked account: 429 with Retry-After, code `rate_limited` (a feature with a
+ * title of its own, like verification or the survey, checks and throws its own exception).
+ */
+export class RateLimitedException extends DomainException {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(
+      'rate_limited',
+      HttpStatus.TOO_MANY_REQUESTS,
+      'Too many attempts',
+      detail,
+      retryAfterSeconds,
+    );
+  }
+}
 
 const ALLOWED: RateLimitDecision = { allowed: true, retryAfterSeconds: 0 };
 const WARN_EVERY_MS = 30_000;
@@ -28,22 +49,12 @@ export class RateLimiter implements OnModuleDestroy {
   private lastWarning = 0;
 
   constructor(config: AppConfig) {
-    // No offline queue and short timeouts: an outage must cost a request milliseconds, not seconds.
-    this.redis = new Redis({
-      ...redisOptions(config),
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1_000,
-      commandTimeout: 500,
-      // Same namespace as the queues: installations (or test files) sharing a Redis never share budgets.
-      keyPrefix: `${config.QUEUE_PREFIX}:rate:`,
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = rateLimitRedis(config);
   }
 
   async check(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
     const window = fixedWindow(Date.now(), rule.windowSeconds);
-    const key = `${rule.name}:${hashed(subject)}:${window.index}`;
+    const key = windowKey(rule.name, subject, window.index);
     try {
       const results = await this.redis
         .multi()
@@ -67,8 +78,7 @@ export class RateLimiter implements OnModuleDestroy {
     const refused = decisions.filter((decision) => !decision.allowed);
     if (refused.length > 0) {
       const retryAfter = Math.max(...refused.map((decision) => decision.retryAfterSeconds));
-      throw new IdentityException(
-        IdentityErrorCode.RateLimited,
+      throw new RateLimitedException(
         `Too many attempts. Try again in ${retryAfter} seconds.`,
         retryAfter,
       );
@@ -90,8 +100,7 @@ export class RateLimiter implements OnModuleDestroy {
   async assertNotLocked(policy: LockoutPolicy, subject: string): Promise<void> {
     const seconds = await this.lockedFor(policy, subject);
     if (seconds > 0) {
-      throw new IdentityException(
-        IdentityErrorCode.RateLimited,
+      throw new RateLimitedException(
         `Too many wrong passwords for this account. Try again in ${seconds} seconds, or reset the password.`,
         seconds,
       );
@@ -138,3 +147,7 @@ export class RateLimiter implements OnModuleDestroy {
     );
   }
 }
+
+/** The shared limiter, one per process; a module that imports this and re-exports it shares it. */
+@Module({ providers: [RateLimiter], exports: [RateLimiter] })
+export class RateLimitModule {}
