@@ -29,6 +29,12 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:util'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            // A web feature uses web-core, the UI kit, the test kit and shared code, never another
+            // feature: what two features share moves to one of those.
+            {
+              allSourceTags: ['scope:web', 'type:feature'],
+              onlyDependOnLibsWithTags: ['type:util', 'web:core'],
+            },
           ],
         },
       ],

@@ -1,7 +1,7 @@
 module.exports = {
   displayName: 'web',
   preset: '../../jest.preset.js',
-  testEnvironment: '<rootDir>/../../libs/web/core/testing/jsdom-with-fetch.environment.cjs',
+  testEnvironment: '<rootDir>/../../libs/web/testing/jsdom-with-fetch.environment.cjs',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../coverage/apps/web',
   transform: {

@@ -1,7 +1,7 @@
 module.exports = {
   displayName: 'web-survey',
   preset: '../../../jest.preset.js',
-  testEnvironment: '<rootDir>/../core/testing/jsdom-with-fetch.environment.cjs',
+  testEnvironment: '<rootDir>/../testing/jsdom-with-fetch.environment.cjs',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../../coverage/libs/web/survey',
   transform: {

@@ -22,3 +22,16 @@ export { applyServerErrors } from './lib/forms/server-errors';
 export { formSubmission } from './lib/forms/form-submission';
 export { phoneNumber } from './lib/forms/phone-number';
 export type { FormSubmission } from './lib/forms/form-submission';
+export type {
+  CompletionRule,
+  Course,
+  CourseSummary,
+  Meeting,
+  ModuleOutline,
+  PageOf,
+  Session,
+  SessionBrief,
+} from './lib/api/catalogue-types';
+export { ENROLL_ACTION } from './lib/extension/enroll-action';
+export { latestLoad } from './lib/data/latest-load';
+export type { LatestLoad, LatestLoadOptions } from './lib/data/latest-load';

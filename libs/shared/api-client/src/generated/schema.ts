@@ -61,7 +61,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a trainee account (consent required) and sign in */
+    /**
+     * Create a trainee account (consent required) and sign in
+     * @description The account starts with its email unconfirmed (`emailConfirmedAt` null): a welcome email carries a single-use confirmation link. Until it is opened the person signs in but cannot enroll themself (403 `email_not_confirmed`) nor be issued certificates.
+     */
     post: operations['Auth_register'];
     delete?: never;
     options?: never;
@@ -160,6 +163,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/email/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm one’s email address with the emailed token (single use)
+     * @description Public: the link may be opened in a browser where nobody is signed in. Spends every pending confirmation link of the person.
+     */
+    post: operations['Auth_confirmEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -189,6 +212,46 @@ export interface paths {
     put?: never;
     /** Change one’s password; every session ends, so sign in again */
     post: operations['Me_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase one’s own account (law 09-08 erasure right); confirmed with the password
+     * @description Anonymises the person everywhere: name, email (replaced by a non-deliverable address), phone, free text in their records, consent addresses, pending emails (cancelled) and the stored PDFs of their certificates. Every session and link ends; signing in is no longer possible. What the indicators count stays, without identity: certificates remain verifiable without the holder’s name. Cannot be undone.
+     */
+    post: operations['Me_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/email-confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email a new single-use link confirming one’s email address
+     * @description Nothing is sent when the address is already confirmed. Limited per account (EMAIL_CONFIRMATION_RESEND_PER_HOUR) and per client address (429 beyond).
+     */
+    post: operations['Me_resendEmailConfirmation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -301,6 +364,26 @@ export interface paths {
     post?: never;
     /** Enable a disabled account again (idempotent) */
     delete: operations['Users_enable'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a person’s account on their request (law 09-08; idempotent, audited)
+     * @description Anonymises the person as `POST /api/v1/me/erasure` does. Repeating it changes nothing. An administrator erases their own account from their own data page (409 here); the last active administrator cannot be erased (409).
+     */
+    post: operations['Users_erase'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -880,7 +963,7 @@ export interface paths {
     put?: never;
     /**
      * Issue the certificate of a completed enrollment (administrators)
-     * @description Idempotent: the first call issues the certificate (201), every later or concurrent call answers the same certificate (200). Refused with 409 `enrollment_not_completed`, the detail naming the enrollment’s status, until its completion is validated. The PDF is rendered by the worker: `pdfState` is `pending` until then, and the holder is emailed it.
+     * @description Idempotent: the first call issues the certificate (201), every later or concurrent call answers the same certificate (200). Refused with 409 `enrollment_not_completed`, the detail naming the enrollment’s status, until its completion is validated; with 409 `email_not_confirmed` while the holder has not confirmed their email address. The PDF is rendered by the worker: `pdfState` is `pending` until then, and the holder is emailed it.
      */
     post: operations['EnrollmentCertificate_issue'];
     delete?: never;
@@ -900,7 +983,7 @@ export interface paths {
     put?: never;
     /**
      * Issue the certificates of every completer of a session (administrators)
-     * @description Creates, in one transaction, the certificates completers do not have yet, and hands their PDFs to the worker. Repeating it, or running two at once, creates nothing more. Follow the renders at `GET /api/v1/jobs/{jobId}`.
+     * @description Creates, in one transaction, the certificates completers do not have yet, and hands their PDFs to the worker. Completers who have not confirmed their email address are skipped (a later batch issues theirs). Repeating it, or running two at once, creates nothing more. Follow the renders at `GET /api/v1/jobs/{jobId}`.
      */
     post: operations['SessionCertificates_start'];
     delete?: never;
@@ -998,7 +1081,7 @@ export interface paths {
     };
     /**
      * Download the PDF (its holder, administrators)
-     * @description 404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet. A download by anyone but the holder is recorded as an audit event (`certificate.pdf_downloaded`).
+     * @description 404 for anyone else; 409 `certificate_not_rendered` while the worker has not stored it yet; 410 `certificate_pdf_erased` once the holder had their data erased. A download by anyone but the holder is recorded as an audit event (`certificate.pdf_downloaded`).
      */
     get: operations['Certificates_pdf'];
     put?: never;
@@ -1662,6 +1745,16 @@ export interface components {
        * @description When an administrator disabled the account (it cannot sign in); null if active.
        */
       disabledAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the person’s data was erased (law 09-08): name, email and contact details are anonymised and the account can no longer sign in; null if not erased.
+       */
+      erasedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the person proved they receive mail at this address (the emailed confirmation link, or a password set through a reset link); null until then: they cannot enroll themself nor be issued certificates.
+       */
+      emailConfirmedAt: string | null;
       consent: components['schemas']['ConsentStatusDto'];
     };
     AuthSessionDto: {
@@ -1689,6 +1782,10 @@ export interface components {
       token: string;
       /** Format: password */
       password: string;
+    };
+    ConfirmEmailDto: {
+      /** @description The token from the emailed link. */
+      token: string;
     };
     UpdateMeDto: {
       fullName?: string;
@@ -1725,6 +1822,10 @@ export interface components {
       currentPassword: string;
       /** Format: password */
       newPassword: string;
+    };
+    EraseMeDto: {
+      /** Format: password */
+      currentPassword: string;
     };
     MyDataDto: {
       /**
@@ -1862,6 +1963,16 @@ export interface components {
        * @description When an administrator disabled the account (it cannot sign in); null if active.
        */
       disabledAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the person’s data was erased (law 09-08): name, email and contact details are anonymised and the account can no longer sign in; null if not erased.
+       */
+      erasedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the person proved they receive mail at this address (the emailed confirmation link, or a password set through a reset link); null until then: they cannot enroll themself nor be issued certificates.
+       */
+      emailConfirmedAt: string | null;
     };
     AuditEventDto: {
       /** Format: uuid */
@@ -3000,8 +3111,11 @@ export interface components {
       status: 'valid' | 'revoked';
       /** @example ORIS-2026-000123 */
       serial: string;
-      holderName: string;
+      /** @description The holder’s name as printed; null when the holder had their data erased. */
+      holderName: string | null;
       holderNameAr: string | null;
+      /** @description True when the holder asked for their data to be erased (law 09-08): the certificate still proves the training, without the name. */
+      holderErased: boolean;
       courseTitle: string;
       hours: number;
       /**
@@ -4379,6 +4493,37 @@ export interface operations {
       };
     };
   };
+  Auth_confirmEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmEmailDto'];
+      };
+    };
+    responses: {
+      /** @description The address is confirmed (also if it already was). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   Me_me: {
     parameters: {
       query?: never;
@@ -4482,6 +4627,104 @@ export interface operations {
       /** @description Missing, invalid or expired credentials. */
       401: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Me_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseMeDto'];
+      };
+    };
+    responses: {
+      /** @description Erased; the refresh cookie is cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Me_resendEmailConfirmation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new link is on its way (unless already confirmed). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4971,6 +5214,73 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Users_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The person, erased. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7525,6 +7835,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Gone: erased at its owner’s request (law 09-08). */
+      410: {
         headers: {
           [name: string]: unknown;
         };

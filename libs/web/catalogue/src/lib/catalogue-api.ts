@@ -1,7 +1,7 @@
 import { inject, Injectable } from '@angular/core';
 import { unwrap } from '@oris/shared/api-client';
-import { ORIS_API } from '@oris/web/core';
-import type { CatalogueQuery, Course, CourseSummary, PageOf } from './shared/catalogue-types';
+import { type Course, type CourseSummary, ORIS_API, type PageOf } from '@oris/web/core';
+import type { CatalogueQuery } from './catalogue-query';
 
 /** The public catalogue: published courses and their upcoming sessions. */
 @Injectable({ providedIn: 'root' })

@@ -88,5 +88,5 @@ export function aCompleter(id: string, fullName: string): Enrollment {
 }
 
 // The fake API and its helpers are shared by the web libraries' specs.
-export { fakeApi, pageOf, problem, settle } from '@oris/web/core/testing';
-export type { Call } from '@oris/web/core/testing';
+export { fakeApi, pageOf, problem, settle } from '@oris/web/testing';
+export type { Call } from '@oris/web/testing';

@@ -112,5 +112,5 @@ export function anOrganisation(changes: Partial<Organisation> = {}): Organisatio
 }
 
 // The fake API and its helpers are shared by the web libraries' specs.
-export { fakeApi, pageOf, problem, settle } from '@oris/web/core/testing';
-export type { Call } from '@oris/web/core/testing';
+export { fakeApi, pageOf, problem, settle } from '@oris/web/testing';
+export type { Call } from '@oris/web/testing';

@@ -1,5 +1,5 @@
 import type { Provider } from '@angular/core';
-import { ENROLL_ACTION } from '@oris/web/catalogue';
+import { ENROLL_ACTION } from '@oris/web/core';
 
 /** Plugs the enroll control into the course page; its code loads with the first course page. */
 export function provideEnrollAction(): Provider {

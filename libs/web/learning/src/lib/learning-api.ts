@@ -1,7 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { unwrap } from '@oris/shared/api-client';
-import { ORIS_API } from '@oris/web/core';
-import type { PageOf } from '@oris/web/catalogue';
+import { ORIS_API, type PageOf } from '@oris/web/core';
 import type {
   EnrollRequest,
   Enrollment,

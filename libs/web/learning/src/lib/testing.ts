@@ -1,6 +1,4 @@
-import type { ComponentFixture } from '@angular/core/testing';
-import type { RouterTestingHarness } from '@angular/router/testing';
-import type { SessionBrief } from '@oris/web/catalogue';
+import type { SessionBrief } from '@oris/web/core';
 import type {
   Enrollment,
   EnrollmentDetail,
@@ -125,34 +123,6 @@ export function aSessionBrief(changes: Partial<SessionBrief> = {}): SessionBrief
 export const page = (items: unknown[]) =>
   Response.json({ items, total: items.length, page: 1, pageSize: 20 });
 
-/** The API answers through real promises, which the fixture does not wait for by itself. */
-export async function settle(
-  target: RouterTestingHarness | ComponentFixture<unknown>,
-): Promise<void> {
-  const fixture = 'fixture' in target ? target.fixture : target;
-  for (let turn = 0; turn < 6; turn++) {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
-}
-
-export interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-  headers: Headers;
-}
-
-/** A fake API: answers by "METHOD /path", records every call with its JSON body and headers. */
-export function fakeApi(routes: Record<string, (body: unknown) => Response | Promise<Response>>) {
-  const calls: Call[] = [];
-  const fetch = async (request: Request) => {
-    const path = new URL(request.url).pathname;
-    const text = await request.text();
-    const body: unknown = text ? JSON.parse(text) : undefined;
-    calls.push({ method: request.method, path, body, headers: request.headers });
-    const answer = routes[`${request.method} ${path}`];
-    return answer ? answer(body) : new Response(null, { status: 404 });
-  };
-  return { fetch, calls };
-}
+// The fake API and its helpers are shared by the web libraries' specs.
+export { fakeApi, settle } from '@oris/web/testing';
+export type { Answer, Call } from '@oris/web/testing';

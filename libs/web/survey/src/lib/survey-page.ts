@@ -37,9 +37,8 @@ import {
   SITUATION_KINDS,
   todayInMorocco,
 } from '@oris/shared/domain';
-import { DayPipe } from '@oris/web/catalogue';
 import { formSubmission, LanguageService, RegionsService } from '@oris/web/core';
-import { FieldError, Icon, ProblemAlert } from '@oris/web/ui';
+import { DayPipe, FieldError, Icon, ProblemAlert } from '@oris/web/ui';
 import { SurveyApi, type Survey } from './survey-api';
 import {
   answerOf,

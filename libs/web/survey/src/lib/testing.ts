@@ -17,8 +17,8 @@ export function aSurvey(changes: Partial<Survey> = {}): Survey {
 }
 
 // The fake API is shared by the web libraries' specs; this survey's problems carry field errors.
-export { fakeApi, settle } from '@oris/web/core/testing';
-export type { Call } from '@oris/web/core/testing';
+export { fakeApi, settle } from '@oris/web/testing';
+export type { Call } from '@oris/web/testing';
 
 export const problem = (
   status: number,

@@ -1,8 +1,13 @@
 import { inject, Injectable } from '@angular/core';
 import { unwrap } from '@oris/shared/api-client';
 import type { CourseStatus, SessionStatus } from '@oris/shared/domain';
-import { ORIS_API } from '@oris/web/core';
-import type { Course, CourseSummary, PageOf, Session } from '@oris/web/catalogue';
+import {
+  type Course,
+  type CourseSummary,
+  ORIS_API,
+  type PageOf,
+  type Session,
+} from '@oris/web/core';
 import type {
   AdminCourseSummary,
   CourseModule,

@@ -1,6 +1,4 @@
-import type { ComponentFixture } from '@angular/core/testing';
-import type { RouterTestingHarness } from '@angular/router/testing';
-import type { Course, Session } from '@oris/web/catalogue';
+import type { Course, Session } from '@oris/web/core';
 import type { CourseModule, Enrollment, EnrollmentDetail } from './shared/teaching-types';
 
 // Test data and helpers of this library's specs; not exported.
@@ -86,37 +84,9 @@ export function aSession(changes: Partial<Session> = {}): Session {
   };
 }
 
-/** The API answers through real promises, which the fixture does not wait for by itself. */
-export async function settle(
-  target: RouterTestingHarness | ComponentFixture<unknown>,
-): Promise<void> {
-  const fixture = 'fixture' in target ? target.fixture : target;
-  for (let turn = 0; turn < 6; turn++) {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
-}
-
-export interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-/** A fake API: answers by "METHOD /path" (given the body and the URL), records every call with its JSON body. */
-export function fakeApi(routes: Record<string, (body: unknown, url: URL) => Response>) {
-  const calls: Call[] = [];
-  const fetch = async (request: Request) => {
-    const url = new URL(request.url);
-    const path = url.pathname;
-    const text = await request.text();
-    const body: unknown = text ? JSON.parse(text) : undefined;
-    calls.push({ method: request.method, path, body });
-    const answer = routes[`${request.method} ${path}`];
-    return answer ? answer(body, url) : new Response(null, { status: 404 });
-  };
-  return { fetch, calls };
-}
+// The fake API and its helpers are shared by the web libraries' specs.
+export { fakeApi, settle } from '@oris/web/testing';
+export type { Answer, Call } from '@oris/web/testing';
 
 export function anEnrollment(
   id: string,

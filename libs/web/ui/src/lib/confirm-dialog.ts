@@ -7,11 +7,14 @@ import { firstValueFrom } from 'rxjs';
 const CONFIRM_TEXT_ID = 'oris-confirm-text';
 
 export interface ConfirmRequest {
-  /** Translation keys of the question, the explanation and the confirming button. */
+  /** Translation keys of the question, the explanation and the two buttons, in the feature's words. */
   titleKey: string;
   textKey: string;
   confirmKey: string;
+  /** The cancelling button's key; "Annuler" (`ui.confirm.cancel`) when left out. */
+  cancelKey?: string;
   params?: Record<string, unknown>;
+  /** The confirming button is drawn in the error colour: the action cannot be undone. */
   destructive?: boolean;
 }
 
@@ -26,7 +29,7 @@ export interface ConfirmRequest {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">
-        {{ 'ui.confirm.cancel' | transloco }}
+        {{ request.cancelKey ?? 'ui.confirm.cancel' | transloco: request.params }}
       </button>
       <button
         mat-flat-button
@@ -50,7 +53,10 @@ export class ConfirmDialog {
   protected readonly textId = CONFIRM_TEXT_ID;
 }
 
-/** Asks before an action that cannot be undone; the dialog returns focus where it was. */
+/**
+ * Asks before an action that cannot be undone; the dialog returns focus where it was. Every
+ * confirmation in the app goes through it.
+ */
 @Injectable({ providedIn: 'root' })
 export class Confirmation {
   private readonly dialog = inject(MatDialog);

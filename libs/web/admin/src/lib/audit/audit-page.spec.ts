@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
-import { providePaginatorTranslations } from '../users/paginator-translations';
 import type { AuditEvent } from './audit-api';
 import { AuditPage } from './audit-page';
 
@@ -62,7 +61,7 @@ async function render() {
         preloadLangs: true,
       }),
     ],
-    providers: [{ provide: API_FETCH, useValue: fetch }, providePaginatorTranslations()],
+    providers: [{ provide: API_FETCH, useValue: fetch }],
   });
   const fixture = TestBed.createComponent(AuditPage);
   await fixture.whenStable();

@@ -1,18 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ApiError } from '@oris/shared/api-client';
 import { MOROCCO_TIME_ZONE } from '@oris/shared/domain';
-import { intlLocale } from '@oris/web/catalogue';
-import { LanguageService } from '@oris/web/core';
-import { ProblemAlert } from '@oris/web/ui';
+import { LanguageService, latestLoad } from '@oris/web/core';
+import { intlLocale, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
 import { AuditApi, type AuditEvent, type AuditEventPage, type AuditQuery } from './audit-api';
 
@@ -55,7 +52,7 @@ export const KNOWN_AUDIT_ACTIONS = [
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
+    Pager,
     MatProgressBarModule,
     MatTableModule,
     TranslocoPipe,
@@ -79,11 +76,11 @@ export class AuditPage {
     to: new FormControl('', { nonNullable: true }),
   });
 
-  protected readonly result = signal<AuditEventPage | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly events = latestLoad<AuditEventPage>();
+  protected readonly result = this.events.value;
+  protected readonly loading = this.events.loading;
+  protected readonly problem = this.events.problem;
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
     this.filters.valueChanges
@@ -115,8 +112,8 @@ export class AuditPage {
     this.filters.reset();
   }
 
-  protected showPage(event: PageEvent): void {
-    this.page = event.pageIndex + 1;
+  protected showPage(page: number): void {
+    this.page = page;
     void this.load();
   }
 
@@ -126,24 +123,11 @@ export class AuditPage {
   }
 
   private async load(): Promise<void> {
-    const request = ++this.latestRequest;
     const query: AuditQuery = { page: this.page, pageSize: PAGE_SIZE };
     for (const [key, value] of Object.entries(this.filters.getRawValue())) {
       const trimmed = value.trim();
       if (trimmed) query[key as 'actor' | 'subject' | 'action' | 'from' | 'to'] = trimmed;
     }
-    this.loading.set(true);
-    try {
-      const page = await this.audit.list(query);
-      // A slower, older request must not overwrite a newer one.
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+    await this.events.load(() => this.audit.list(query));
   }
 }

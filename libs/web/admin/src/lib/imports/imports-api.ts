@@ -1,7 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { type components, unwrap } from '@oris/shared/api-client';
-import type { CourseSummary, PageOf, Session } from '@oris/web/catalogue';
-import { ORIS_API } from '@oris/web/core';
+import { type CourseSummary, ORIS_API, type PageOf, type Session } from '@oris/web/core';
 
 export type ImportReport = components['schemas']['ImportReportDto'];
 

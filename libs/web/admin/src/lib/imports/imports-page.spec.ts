@@ -6,6 +6,7 @@ import { API_FETCH } from '@oris/web/core';
 import { IMPORT_TEMPLATE } from './import-template';
 import type { ImportReport } from './imports-api';
 import { ImportsPage } from './imports-page';
+import { settle } from '@oris/web/testing';
 
 const SESSION_ID = '7d3f1c52-0a51-4f1e-9a43-2f7e1b0c9a02';
 const SESSION = {
@@ -82,13 +83,6 @@ async function render(answers: ImportReport[]) {
     await settle(harness);
   };
   return { harness, element, buttons, chooseFile, requests };
-}
-
-async function settle(harness: RouterTestingHarness): Promise<void> {
-  for (let turn = 0; turn < 6; turn++) {
-    await new Promise((resolve) => setTimeout(resolve));
-    await harness.fixture.whenStable();
-  }
 }
 
 describe('ImportsPage', () => {

@@ -1,19 +1,18 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError, type UserDto, type UserPageDto } from '@oris/shared/api-client';
 import { type Role, ROLES } from '@oris/shared/domain';
-import { RegionsService } from '@oris/web/core';
-import { Confirmation, Icon, ProblemAlert } from '@oris/web/ui';
+import { latestLoad, RegionsService } from '@oris/web/core';
+import { Confirmation, Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { AdminUsersService } from './admin-users.service';
 
@@ -29,7 +28,7 @@ const SEARCH_DEBOUNCE_MS = 300;
     MatFormFieldModule,
     MatInputModule,
     MatMenuModule,
-    MatPaginatorModule,
+    Pager,
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
@@ -52,13 +51,15 @@ export class UsersPage {
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly roleFilter = new FormControl<Role | ''>('', { nonNullable: true });
 
-  protected readonly result = signal<UserPageDto | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly list = latestLoad<UserPageDto>();
+  protected readonly result = this.list.value;
+  protected readonly loading = this.list.loading;
+  /** An action's problem, else the list's. */
+  private readonly actionProblem = signal<ApiError | null>(null);
+  protected readonly problem = computed(() => this.actionProblem() ?? this.list.problem());
   /** Announced to screen readers after a role change. */
   protected readonly announcement = signal('');
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
     this.regions.load().catch(() => undefined);
@@ -72,14 +73,14 @@ export class UsersPage {
   /** Keeps a person's row (and an open menu) in place when the list is reloaded. */
   protected readonly trackById = (_index: number, user: UserDto): string => user.id;
 
-  protected showPage(event: PageEvent): void {
-    this.page = event.pageIndex + 1;
+  protected showPage(page: number): void {
+    this.page = page;
     void this.loadUsers();
   }
 
   protected async toggleRole(user: UserDto, role: Role): Promise<void> {
     const granting = !user.roles.includes(role);
-    this.problem.set(null);
+    this.actionProblem.set(null);
     try {
       const updated = granting
         ? await this.users.grantRole(user.id, role)
@@ -92,13 +93,13 @@ export class UsersPage {
         }),
       );
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     }
   }
 
   protected async toggleDisabled(user: UserDto): Promise<void> {
     const disabling = user.disabledAt === null;
-    this.problem.set(null);
+    this.actionProblem.set(null);
     try {
       const updated = disabling
         ? await this.users.disable(user.id)
@@ -110,7 +111,7 @@ export class UsersPage {
         }),
       );
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     }
   }
 
@@ -123,14 +124,14 @@ export class UsersPage {
       destructive: true,
     });
     if (!confirmed) return;
-    this.problem.set(null);
+    this.actionProblem.set(null);
     try {
       this.replaceUser(await this.users.erase(user.id));
       this.announcement.set(
         this.transloco.translate('admin.users.erase.done', { name: user.fullName }),
       );
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     }
   }
 
@@ -140,31 +141,21 @@ export class UsersPage {
   }
 
   private async loadUsers(): Promise<void> {
-    const request = ++this.latestRequest;
     const q = this.search.value.trim();
     const role = this.roleFilter.value;
-    this.loading.set(true);
-    try {
-      const page = await this.users.list({
+    const landed = await this.list.load(() =>
+      this.users.list({
         page: this.page,
         pageSize: PAGE_SIZE,
         ...(q ? { q } : {}),
         ...(role ? { role } : {}),
-      });
-      // A slower, older search must not overwrite a newer one.
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+      }),
+    );
+    if (landed) this.actionProblem.set(null);
   }
 
   private replaceUser(updated: UserDto): void {
-    this.result.update(
+    this.list.update(
       (page) =>
         page && {
           ...page,

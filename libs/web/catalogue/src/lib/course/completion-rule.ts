@@ -1,4 +1,4 @@
-import type { CompletionRule } from '../shared/catalogue-types';
+import type { CompletionRule } from '@oris/web/core';
 
 export interface CompletionRuleLine {
   key: string;

@@ -3,9 +3,13 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { API_FETCH, AuthSession } from '@oris/web/core';
-import type { Course, SessionBrief } from '../shared/catalogue-types';
-import { ENROLL_ACTION } from '../shared/enroll-action';
+import {
+  API_FETCH,
+  AuthSession,
+  type Course,
+  ENROLL_ACTION,
+  type SessionBrief,
+} from '@oris/web/core';
 import { CoursePage } from './course-page';
 
 const COURSE_ID = '0b8f3c2e-1f1a-4c55-9a57-1b1f7f0c2d10';

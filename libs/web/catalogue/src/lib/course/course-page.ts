@@ -13,15 +13,17 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { AuthSession, LanguageService, RegionsService } from '@oris/web/core';
-import { Icon, ProblemAlert } from '@oris/web/ui';
+import {
+  AuthSession,
+  type Course,
+  ENROLL_ACTION,
+  LanguageService,
+  latestLoad,
+  RegionsService,
+} from '@oris/web/core';
+import { DayPipe, DayRangePipe, Icon, MarkdownView, ProblemAlert, StatusChip } from '@oris/web/ui';
 import { map } from 'rxjs';
 import { CatalogueApi } from '../catalogue-api';
-import type { Course } from '../shared/catalogue-types';
-import { DayPipe, DayRangePipe } from '../shared/date-pipes';
-import { ENROLL_ACTION } from '../shared/enroll-action';
-import { MarkdownView } from '../shared/markdown-view';
-import { StatusChip } from '../shared/status-chip';
 import { completionRuleLines } from './completion-rule';
 
 @Component({
@@ -51,9 +53,19 @@ export class CoursePage {
   protected readonly language = inject(LanguageService).language;
 
   protected readonly courseId = signal('');
-  protected readonly course = signal<Course | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly problem = signal<ApiError | null>(null);
+  // An id that is not even a UUID is as missing as an unknown one.
+  private readonly loaded = latestLoad<Course>({
+    loading: true,
+    clearProblemOnStart: true,
+    forgetOnFailure: true,
+    problemOf: (error) => {
+      const problem = ApiError.from(error);
+      return problem.kind === 'validation' ? toNotFound(problem) : problem;
+    },
+  });
+  protected readonly course = this.loaded.value;
+  protected readonly loading = this.loaded.loading;
+  protected readonly problem = this.loaded.problem;
   protected readonly notFound = computed(() => this.problem()?.kind === 'not-found');
   protected readonly enrollAction = signal<Type<unknown> | null>(null);
   protected readonly completionLines = computed(() => {
@@ -61,7 +73,6 @@ export class CoursePage {
     return course ? completionRuleLines(course.completionRule) : [];
   });
   protected readonly returnUrl = computed(() => `/catalogue/${this.courseId()}`);
-  private latestRequest = 0;
 
   constructor() {
     this.regions.load().catch(() => undefined);
@@ -86,22 +97,7 @@ export class CoursePage {
   }
 
   private async loadCourse(): Promise<void> {
-    const request = ++this.latestRequest;
-    this.loading.set(true);
-    this.problem.set(null);
-    try {
-      const course = await this.catalogue.course(this.courseId());
-      if (request === this.latestRequest) this.course.set(course);
-    } catch (error) {
-      if (request === this.latestRequest) {
-        this.course.set(null);
-        // An id that is not even a UUID is as missing as an unknown one.
-        const problem = ApiError.from(error);
-        this.problem.set(problem.kind === 'validation' ? toNotFound(problem) : problem);
-      }
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+    await this.loaded.load(() => this.catalogue.course(this.courseId()));
   }
 }
 

@@ -9,7 +9,7 @@ import {
   REGION_CODES,
   type RegionCode,
 } from '@oris/shared/domain';
-import type { CatalogueQuery } from '../shared/catalogue-types';
+import type { CatalogueQuery } from '../catalogue-query';
 
 export const CATALOGUE_PAGE_SIZE = 12;
 const SEARCH_MAX_LENGTH = 100;

@@ -2,9 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { API_FETCH } from '@oris/web/core';
-import type { CourseSummary } from '../shared/catalogue-types';
+import { API_FETCH, type CourseSummary } from '@oris/web/core';
 import { CataloguePage } from './catalogue-page';
+import { settle } from '@oris/web/testing';
 
 const course: CourseSummary = {
   id: '5a0c9b57-8a53-4c4b-9d0e-8c1f0f5b1a01',
@@ -66,14 +66,6 @@ async function render(url: string, answer: (query: URLSearchParams) => Response)
   const element = harness.routeNativeElement as HTMLElement;
   const router = TestBed.inject(Router);
   return { harness, element, router, queries };
-}
-
-/** The API answers through real promises, which the fixture does not wait for by itself. */
-async function settle(harness: RouterTestingHarness): Promise<void> {
-  for (let turn = 0; turn < 5; turn++) {
-    await new Promise((resolve) => setTimeout(resolve));
-    await harness.fixture.whenStable();
-  }
 }
 
 const pageOf = (items: CourseSummary[]) =>

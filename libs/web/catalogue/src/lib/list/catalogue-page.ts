@@ -18,7 +18,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ApiError } from '@oris/shared/api-client';
 import {
   COURSE_THEMES,
   type CourseTheme,
@@ -28,12 +27,16 @@ import {
   LOCALES,
   type RegionCode,
 } from '@oris/shared/domain';
-import { LanguageService, RegionsService } from '@oris/web/core';
-import { Icon, ProblemAlert } from '@oris/web/ui';
+import {
+  type CourseSummary,
+  LanguageService,
+  latestLoad,
+  type PageOf,
+  RegionsService,
+} from '@oris/web/core';
+import { Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, filter, map, merge, type Observable } from 'rxjs';
 import { CatalogueApi } from '../catalogue-api';
-import type { CourseSummary, PageOf } from '../shared/catalogue-types';
-import { Pager } from '../shared/pager';
 import {
   apiQuery,
   type CatalogueFilters,
@@ -86,11 +89,11 @@ export class CataloguePage {
   });
 
   protected readonly filters = signal<CatalogueFilters>(NO_FILTERS);
-  protected readonly result = signal<PageOf<CourseSummary> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly courses = latestLoad<PageOf<CourseSummary>>({ forgetOnFailure: true });
+  protected readonly result = this.courses.value;
+  protected readonly loading = this.courses.loading;
+  protected readonly problem = this.courses.problem;
   protected readonly hasFilters = hasFilters;
-  private latestRequest = 0;
   private focusResultsOnLoad = false;
   private readonly results = viewChild<ElementRef<HTMLElement>>('results');
   private readonly injector = inject(Injector);
@@ -155,28 +158,10 @@ export class CataloguePage {
   }
 
   private async loadCourses(): Promise<void> {
-    const request = ++this.latestRequest;
-    this.loading.set(true);
-    try {
-      const page = await this.catalogue.list(apiQuery(this.filters()));
-      // A slower, older search must not overwrite a newer one.
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-        if (this.focusResultsOnLoad) {
-          this.focusResultsOnLoad = false;
-          afterNextRender(() => this.results()?.nativeElement.focus(), {
-            injector: this.injector,
-          });
-        }
-      }
-    } catch (error) {
-      if (request === this.latestRequest) {
-        this.result.set(null);
-        this.problem.set(ApiError.from(error));
-      }
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
+    const landed = await this.courses.load(() => this.catalogue.list(apiQuery(this.filters())));
+    if (landed && this.focusResultsOnLoad) {
+      this.focusResultsOnLoad = false;
+      afterNextRender(() => this.results()?.nativeElement.focus(), { injector: this.injector });
     }
   }
 }

@@ -2,17 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Locale } from '@oris/shared/domain';
-import { RegionsService } from '@oris/web/core';
-import { Icon } from '@oris/web/ui';
-import type { CourseSummary } from '../shared/catalogue-types';
-import { CatalogueIcon } from '../shared/catalogue-icon';
-import { DayRangePipe } from '../shared/date-pipes';
+import { type CourseSummary, RegionsService } from '@oris/web/core';
+import { DayRangePipe, Icon } from '@oris/web/ui';
 
 /** One course of the catalogue: what it is, how long, and when it runs next. */
 @Component({
   selector: 'oris-course-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, Icon, CatalogueIcon, DayRangePipe],
+  imports: [RouterLink, TranslocoPipe, Icon, Icon, DayRangePipe],
   templateUrl: './course-card.html',
   styleUrl: './course-card.scss',
 })

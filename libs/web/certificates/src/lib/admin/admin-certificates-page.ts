@@ -9,9 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { DayPipe, DayRangePipe, Pager } from '@oris/web/catalogue';
-import { LanguageService } from '@oris/web/core';
-import { Icon, ProblemAlert } from '@oris/web/ui';
+import { LanguageService, latestLoad } from '@oris/web/core';
+import { DayPipe, DayRangePipe, Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { CertificatesApi } from '../certificates-api';
 import { CertificateDownload } from '../shared/certificate-download';
@@ -85,12 +84,14 @@ export class AdminCertificatesPage {
   );
   protected readonly pickerProblem = signal<ApiError | null>(null);
 
-  protected readonly result = signal<PageOf<Certificate> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly list = latestLoad<PageOf<Certificate>>();
+  protected readonly result = this.list.value;
+  protected readonly loading = this.list.loading;
+  /** An action's problem, else the list's. */
+  private readonly actionProblem = signal<ApiError | null>(null);
+  protected readonly problem = computed(() => this.actionProblem() ?? this.list.problem());
   protected readonly announcement = signal('');
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
     void this.loadCourses();
@@ -133,10 +134,10 @@ export class AdminCertificatesPage {
         .afterClosed(),
     );
     if (!revocation) return;
-    this.problem.set(null);
+    this.actionProblem.set(null);
     try {
       const revoked = await this.certificates.revoke(certificate.id, revocation);
-      this.result.update(
+      this.list.update(
         (page) =>
           page && {
             ...page,
@@ -147,7 +148,7 @@ export class AdminCertificatesPage {
         this.transloco.translate('certificates.revoke.done', { serial: revoked.serial }),
       );
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     }
   }
 
@@ -175,28 +176,18 @@ export class AdminCertificatesPage {
   }
 
   private async loadCertificates(): Promise<void> {
-    const request = ++this.latestRequest;
     const q = this.search.value.trim();
     const status = this.statusFilter.value;
     const session = this.sessionId();
-    this.loading.set(true);
-    try {
-      const page = await this.certificates.list({
+    const landed = await this.list.load(() =>
+      this.certificates.list({
         page: this.page,
         pageSize: PAGE_SIZE,
         ...(q ? { q } : {}),
         ...(status ? { status } : {}),
         ...(session ? { session } : {}),
-      });
-      // A slower, older search must not overwrite a newer one.
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+      }),
+    );
+    if (landed) this.actionProblem.set(null);
   }
 }

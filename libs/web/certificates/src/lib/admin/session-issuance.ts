@@ -14,9 +14,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { DayPipe } from '@oris/web/catalogue';
-import { LanguageService } from '@oris/web/core';
-import { ProblemAlert } from '@oris/web/ui';
+import { LanguageService, latestLoad } from '@oris/web/core';
+import { DayPipe, ProblemAlert } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
 import { CertificateStatusChip } from '../shared/certificate-status-chip';
 import type { BatchJob, Certificate, Enrollment, Session } from '../shared/certificate-types';
@@ -26,6 +25,11 @@ import { isFinished, percentDone, POLL_INTERVAL_MS } from './job-progress';
 interface Completer {
   enrollment: Enrollment;
   certificate: Certificate | null;
+}
+
+interface Roster {
+  completers: Completer[];
+  total: number;
 }
 
 /**
@@ -56,10 +60,13 @@ export class SessionIssuance {
   /** Certificates were issued: the list of certificates is out of date. */
   readonly issued = output<void>();
 
-  protected readonly completers = signal<Completer[] | null>(null);
-  protected readonly completerTotal = signal(0);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly roster = latestLoad<Roster>();
+  protected readonly completers = computed(() => this.roster.value()?.completers ?? null);
+  protected readonly completerTotal = computed(() => this.roster.value()?.total ?? 0);
+  protected readonly loading = this.roster.loading;
+  /** An issuance's problem, else the roster's. */
+  private readonly actionProblem = signal<ApiError | null>(null);
+  protected readonly problem = computed(() => this.actionProblem() ?? this.roster.problem());
   protected readonly job = signal<BatchJob | null>(null);
   protected readonly starting = signal(false);
   protected readonly issuingOne = signal<string | null>(null);
@@ -77,7 +84,6 @@ export class SessionIssuance {
     return job ? percentDone(job) : 0;
   });
   private destroyed = false;
-  private latestLoad = 0;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => (this.destroyed = true));
@@ -93,14 +99,14 @@ export class SessionIssuance {
 
   protected async issueAll(): Promise<void> {
     this.starting.set(true);
-    this.problem.set(null);
+    this.actionProblem.set(null);
     this.announcement.set('');
     try {
       const { jobId } = await this.certificates.issueForSession(this.session().id);
       this.announcement.set(this.transloco.translate('certificates.issue.started'));
       await this.follow(jobId);
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     } finally {
       this.starting.set(false);
     }
@@ -109,15 +115,18 @@ export class SessionIssuance {
   protected async issueOne(completer: Completer): Promise<void> {
     const { enrollment } = completer;
     this.issuingOne.set(enrollment.id);
-    this.problem.set(null);
+    this.actionProblem.set(null);
     try {
       const certificate = await this.certificates.issue(enrollment.id);
-      this.completers.update(
-        (list) =>
-          list?.map((item) =>
+      const roster = this.roster.value();
+      if (roster) {
+        this.roster.set({
+          ...roster,
+          completers: roster.completers.map((item) =>
             item.enrollment.id === enrollment.id ? { ...item, certificate } : item,
-          ) ?? null,
-      );
+          ),
+        });
+      }
       this.announcement.set(
         this.transloco.translate('certificates.issue.issuedOne', {
           name: enrollment.person.fullName,
@@ -126,7 +135,7 @@ export class SessionIssuance {
       );
       this.issued.emit();
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     } finally {
       this.issuingOne.set(null);
     }
@@ -155,27 +164,20 @@ export class SessionIssuance {
   }
 
   private async load(sessionId: string): Promise<void> {
-    const request = ++this.latestLoad;
-    this.loading.set(true);
-    try {
+    const landed = await this.roster.load(async () => {
       const [completers, certificates] = await Promise.all([
         this.certificates.completers(sessionId),
         this.certificates.list({ session: sessionId, page: 1, pageSize: 100 }),
       ]);
-      if (request !== this.latestLoad) return;
       const byEnrollment = new Map(certificates.items.map((item) => [item.enrollmentId, item]));
-      this.completers.set(
-        completers.items.map((enrollment) => ({
+      return {
+        completers: completers.items.map((enrollment) => ({
           enrollment,
           certificate: byEnrollment.get(enrollment.id) ?? null,
         })),
-      );
-      this.completerTotal.set(completers.total);
-      this.problem.set(null);
-    } catch (error) {
-      if (request === this.latestLoad) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestLoad) this.loading.set(false);
-    }
+        total: completers.total,
+      };
+    });
+    if (landed) this.actionProblem.set(null);
   }
 }

@@ -3,7 +3,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH, AuthSession } from '@oris/web/core';
-import { fakeApi, problem, settle } from '@oris/web/core/testing';
+import { fakeApi, problem, settle } from '@oris/web/testing';
 import { MyDataPage } from './my-data-page';
 
 async function render(routes: Parameters<typeof fakeApi>[0]) {

@@ -1,5 +1,5 @@
 import { type Locale, MOROCCO_TIME_ZONE } from '@oris/shared/domain';
-import { intlLocale } from '@oris/web/catalogue';
+import { intlLocale } from '@oris/web/ui';
 import type { GroupBy, IndicatorGroup } from '../shared/insertion-types';
 
 /** A count in the reader's language (Western digits in Arabic too, as Moroccan usage has it). */

@@ -16,9 +16,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { FOLLOWUP_HORIZONS, moroccoTimeToIso, type RegionCode } from '@oris/shared/domain';
-import { formatDay } from '@oris/web/catalogue';
-import { LanguageService, RegionsService } from '@oris/web/core';
-import { ProblemAlert, saveFile } from '@oris/web/ui';
+import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
+import { formatDay, ProblemAlert, saveFile } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type {
@@ -33,6 +32,8 @@ import type {
 import { InsertionTabs } from '../shared/insertion-tabs';
 import { insertionMessageKeys } from '../shared/problem-keys';
 import { BarChart } from './bar-chart';
+import { BreakdownTable } from './breakdown-table';
+import { type HeadlineCard, HeadlineCards } from './headline-cards';
 import {
   type Bar,
   countBars,
@@ -64,13 +65,6 @@ type Breakdowns = Partial<Record<GroupBy, Indicator>>;
 const knownAtInstant = (moment: string) =>
   moroccoTimeToIso(moment.slice(0, 10), moment.slice(11, 16));
 
-interface Card {
-  labelKey: string;
-  value: string;
-  detailKey: string;
-  params: Record<string, string>;
-}
-
 /**
  * The insertion indicator for officers and administrators: headline figures at a horizon, the
  * charts by region, gender, year and kind of situation, any breakdown as a table, the definition
@@ -88,6 +82,8 @@ interface Card {
     MatSelectModule,
     TranslocoPipe,
     BarChart,
+    BreakdownTable,
+    HeadlineCards,
     InsertionTabs,
     ProblemAlert,
   ],
@@ -120,12 +116,17 @@ export class InsertionDashboardPage {
   protected readonly courses = signal<CourseSummary[]>([]);
   protected readonly sessions = signal<Session[]>([]);
   private readonly breakdowns = signal<Breakdowns>({});
-  protected readonly loading = signal(false);
+  /** The charted breakdowns (and the table's) for the filters; then, apart, any other table. */
+  private readonly figures = latestLoad<Indicator[]>();
+  private readonly extraTable = latestLoad<Indicator>();
+  protected readonly loading = computed(() => this.figures.loading() || this.extraTable.loading());
+  /** The export's, or the course and session pickers', problem. */
+  private readonly actionProblem = signal<ApiError | null>(null);
+  protected readonly problem = computed(
+    () => this.actionProblem() ?? this.extraTable.problem() ?? this.figures.problem(),
+  );
   protected readonly exporting = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
   private readonly shownGroupBy = signal<GroupBy>('region');
-  private latestRequest = 0;
-  private latestTable = 0;
 
   /** The totals: every breakdown carries the same. */
   protected readonly totals = computed(() => this.breakdowns().region ?? null);
@@ -150,7 +151,7 @@ export class InsertionDashboardPage {
     })),
   );
 
-  protected readonly cards = computed<Card[]>(() => {
+  protected readonly cards = computed<HeadlineCard[]>(() => {
     const totals = this.totals();
     if (!totals) return [];
     const language = this.language();
@@ -162,7 +163,7 @@ export class InsertionDashboardPage {
       {},
       language,
     );
-    const cards: Card[] = [
+    const cards: HeadlineCard[] = [
       {
         labelKey: 'insertion.dashboard.cards.trained',
         value: count(totals.trained),
@@ -274,28 +275,20 @@ export class InsertionDashboardPage {
     void this.load();
   }
 
-  protected count(value: number): string {
-    return formatCount(value, this.language());
-  }
-
-  protected rate(value: number | null): string {
-    return formatRate(value, this.language());
-  }
-
   protected print(): void {
     this.document.defaultView?.print();
   }
 
   protected async exportCsv(): Promise<void> {
     this.exporting.set(true);
-    this.problem.set(null);
+    this.actionProblem.set(null);
     try {
       const query = { ...this.query(), groupBy: this.shownGroupBy() };
       const csv = await this.insertion.indicatorCsv(query);
       const asOf = this.totals()?.filters.asOf ?? query.asOf ?? 'today';
       saveFile(csv, `oris-insertion-${query.groupBy}-${asOf}.csv`, this.document);
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     } finally {
       this.exporting.set(false);
     }
@@ -334,24 +327,17 @@ export class InsertionDashboardPage {
   }
 
   private async load(): Promise<void> {
-    const request = ++this.latestRequest;
     const query = this.query();
     const tableGroupBy = this.tableGroupBy.value;
     const wanted = CHARTED.includes(tableGroupBy) ? CHARTED : [...CHARTED, tableGroupBy];
-    this.loading.set(true);
-    try {
-      const answers = await Promise.all(
-        wanted.map((groupBy) => this.insertion.indicator({ ...query, groupBy })),
-      );
-      if (request !== this.latestRequest) return;
-      this.breakdowns.set(Object.fromEntries(wanted.map((groupBy, i) => [groupBy, answers[i]])));
-      this.shownGroupBy.set(tableGroupBy);
-      this.problem.set(null);
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+    const landed = await this.figures.load(() =>
+      Promise.all(wanted.map((groupBy) => this.insertion.indicator({ ...query, groupBy }))),
+    );
+    const answers = this.figures.value();
+    if (!landed || !answers) return;
+    this.actionProblem.set(null);
+    this.breakdowns.set(Object.fromEntries(wanted.map((groupBy, i) => [groupBy, answers[i]])));
+    this.shownGroupBy.set(tableGroupBy);
   }
 
   private async showTable(groupBy: GroupBy): Promise<void> {
@@ -359,26 +345,21 @@ export class InsertionDashboardPage {
       this.shownGroupBy.set(groupBy);
       return;
     }
-    const request = ++this.latestTable;
-    this.loading.set(true);
-    try {
-      const indicator = await this.insertion.indicator({ ...this.query(), groupBy });
-      if (request !== this.latestTable) return;
-      this.breakdowns.update((all) => ({ ...all, [groupBy]: indicator }));
-      this.shownGroupBy.set(groupBy);
-      this.problem.set(null);
-    } catch (error) {
-      if (request === this.latestTable) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestTable) this.loading.set(false);
-    }
+    const landed = await this.extraTable.load(() =>
+      this.insertion.indicator({ ...this.query(), groupBy }),
+    );
+    const indicator = this.extraTable.value();
+    if (!landed || !indicator) return;
+    this.actionProblem.set(null);
+    this.breakdowns.update((all) => ({ ...all, [groupBy]: indicator }));
+    this.shownGroupBy.set(groupBy);
   }
 
   private async loadCourses(): Promise<void> {
     try {
       this.courses.set(await this.insertion.courses());
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     }
   }
 
@@ -387,7 +368,7 @@ export class InsertionDashboardPage {
       const sessions = await this.insertion.sessions(courseId);
       if (this.filters.controls.course.value === courseId) this.sessions.set(sessions);
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.actionProblem.set(ApiError.from(error));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,9 +10,8 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { FOLLOWUP_HORIZONS, type RegionCode } from '@oris/shared/domain';
-import { DayPipe, Pager } from '@oris/web/catalogue';
-import { LanguageService, RegionsService } from '@oris/web/core';
-import { Chip, ProblemAlert } from '@oris/web/ui';
+import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
+import { Chip, DayPipe, Pager, ProblemAlert } from '@oris/web/ui';
 import { firstValueFrom, merge } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type {
@@ -79,12 +78,14 @@ export class FollowupsPage {
   protected readonly region = new FormControl<RegionCode | null>(null);
 
   protected readonly counts = signal<FollowupCounts | null>(null);
-  protected readonly result = signal<PageOf<Followup> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly followups = latestLoad<PageOf<Followup>>();
+  protected readonly result = this.followups.value;
+  protected readonly loading = this.followups.loading;
+  /** A problem loading the counts beside the list. */
+  private readonly countsProblem = signal<ApiError | null>(null);
+  protected readonly problem = computed(() => this.countsProblem() ?? this.followups.problem());
   protected readonly announcement = signal('');
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
     this.regions.load().catch(() => undefined);
@@ -156,28 +157,19 @@ export class FollowupsPage {
     try {
       this.counts.set(await this.insertion.followupCounts(this.filters()));
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.countsProblem.set(ApiError.from(error));
     }
   }
 
   private async loadList(): Promise<void> {
-    const request = ++this.latestRequest;
-    this.loading.set(true);
-    try {
-      const page = await this.insertion.followups({
+    const landed = await this.followups.load(() =>
+      this.insertion.followups({
         page: this.page,
         pageSize: PAGE_SIZE,
         status: this.tab(),
         ...this.filters(),
-      });
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+      }),
+    );
+    if (landed) this.countsProblem.set(null);
   }
 }

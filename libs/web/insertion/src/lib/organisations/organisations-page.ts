@@ -7,11 +7,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ApiError } from '@oris/shared/api-client';
 import { ORGANISATION_KINDS, type OrganisationKind, type RegionCode } from '@oris/shared/domain';
-import { Pager } from '@oris/web/catalogue';
-import { formSubmission, RegionsService } from '@oris/web/core';
-import { FieldError, Icon, ProblemAlert } from '@oris/web/ui';
+import { formSubmission, latestLoad, RegionsService } from '@oris/web/core';
+import { FieldError, Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type { Organisation, OrganisationInput, PageOf } from '../shared/insertion-types';
@@ -72,12 +70,12 @@ export class OrganisationsPage {
   /** The organisation being corrected; null while adding a new one. */
   protected readonly editing = signal<Organisation | null>(null);
 
-  protected readonly result = signal<PageOf<Organisation> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly organisations = latestLoad<PageOf<Organisation>>();
+  protected readonly result = this.organisations.value;
+  protected readonly loading = this.organisations.loading;
+  protected readonly problem = this.organisations.problem;
   protected readonly announcement = signal('');
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
     this.regions.load().catch(() => undefined);
@@ -143,27 +141,17 @@ export class OrganisationsPage {
   }
 
   private async load(): Promise<void> {
-    const request = ++this.latestRequest;
     const q = this.search.value.trim();
     const kind = this.kindFilter.value;
     const region = this.regionFilter.value;
-    this.loading.set(true);
-    try {
-      const page = await this.insertion.organisations({
+    await this.organisations.load(() =>
+      this.insertion.organisations({
         page: this.page,
         pageSize: PAGE_SIZE,
         ...(q ? { q } : {}),
         ...(kind ? { kind } : {}),
         ...(region ? { region } : {}),
-      });
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+      }),
+    );
   }
 }

@@ -107,7 +107,7 @@ describe('PersonSituationPage', () => {
     const { button } = await render({}, [aSituation([aPlacement({ validated: true })])]);
 
     expect(button('insertion.person.validate')).toBeUndefined();
-    expect(button('insertion.person.change')).toBeDefined();
+    expect(button('insertion.person.change')?.disabled).toBe(false);
   });
 
   it('shows who changed what, version by version', async () => {

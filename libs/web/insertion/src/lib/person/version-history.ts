@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type Locale, MOROCCO_TIME_ZONE } from '@oris/shared/domain';
-import { intlLocale } from '@oris/web/catalogue';
+import { intlLocale } from '@oris/web/ui';
 import type { PlacementVersion } from '../shared/insertion-types';
 
 /** Every version of a placement, newest first: who recorded what, when, and what changed. */

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,11 +7,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ApiError } from '@oris/shared/api-client';
 import { type RegionCode, SITUATION_KINDS, type SituationKind } from '@oris/shared/domain';
-import { DayPipe, Pager } from '@oris/web/catalogue';
-import { LanguageService, RegionsService } from '@oris/web/core';
-import { Icon, ProblemAlert } from '@oris/web/ui';
+import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
+import { DayPipe, Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type { PageOf, Placement } from '../shared/insertion-types';
@@ -59,11 +57,11 @@ export class PlacementsPage {
   protected readonly region = new FormControl<RegionCode | null>(null);
   protected readonly search = new FormControl('', { nonNullable: true });
 
-  protected readonly result = signal<PageOf<Placement> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly placements = latestLoad<PageOf<Placement>>();
+  protected readonly result = this.placements.value;
+  protected readonly loading = this.placements.loading;
+  protected readonly problem = this.placements.problem;
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
     this.regions.load().catch(() => undefined);
@@ -91,29 +89,19 @@ export class PlacementsPage {
   }
 
   private async load(): Promise<void> {
-    const request = ++this.latestRequest;
     const kind = this.kind.value;
     const validated = this.validated.value;
     const region = this.region.value;
     const q = this.search.value.trim();
-    this.loading.set(true);
-    try {
-      const page = await this.insertion.placements({
+    await this.placements.load(() =>
+      this.insertion.placements({
         page: this.page,
         pageSize: PAGE_SIZE,
         ...(kind ? { kind } : {}),
         ...(validated !== 'any' ? { validated: validated === 'yes' } : {}),
         ...(region ? { region } : {}),
         ...(q ? { q } : {}),
-      });
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+      }),
+    );
   }
 }

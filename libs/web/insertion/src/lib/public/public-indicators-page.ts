@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { DayPipe } from '@oris/web/catalogue';
 import { LanguageService, RegionsService } from '@oris/web/core';
-import { ProblemAlert } from '@oris/web/ui';
+import { DayPipe, ProblemAlert } from '@oris/web/ui';
 import { formatCount, formatRate } from '../dashboard/indicator-format';
 import { InsertionApi } from '../insertion-api';
 import type { PublicIndicatorCell, PublicIndicators } from '../shared/insertion-types';

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,9 +8,8 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import type { RegionCode } from '@oris/shared/domain';
-import { DayPipe, Pager } from '@oris/web/catalogue';
-import { LanguageService, RegionsService } from '@oris/web/core';
-import { Chip, ProblemAlert } from '@oris/web/ui';
+import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
+import { Chip, DayPipe, Pager, ProblemAlert } from '@oris/web/ui';
 import { InsertionApi } from '../insertion-api';
 import type { CourseSummary, PageOf, PersonToFollow, Session } from '../shared/insertion-types';
 import { InsertionTabs } from '../shared/insertion-tabs';
@@ -55,14 +54,18 @@ export class ToFollowPage {
 
   protected readonly courses = signal<CourseSummary[]>([]);
   protected readonly sessions = signal<Session[]>([]);
-  protected readonly result = signal<PageOf<PersonToFollow> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly people = latestLoad<PageOf<PersonToFollow>>();
+  protected readonly result = this.people.value;
+  protected readonly loading = this.people.loading;
+  /** A problem loading what the filters offer (regions, courses, sessions). */
+  private readonly filterProblem = signal<ApiError | null>(null);
+  protected readonly problem = computed(() => this.filterProblem() ?? this.people.problem());
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
-    void this.regions.load().catch((error: unknown) => this.problem.set(ApiError.from(error)));
+    void this.regions
+      .load()
+      .catch((error: unknown) => this.filterProblem.set(ApiError.from(error)));
     void this.loadCourses();
     this.region.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.showFirstPage());
     this.course.valueChanges.pipe(takeUntilDestroyed()).subscribe((courseId) => {
@@ -90,7 +93,7 @@ export class ToFollowPage {
     try {
       this.courses.set(await this.insertion.courses());
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.filterProblem.set(ApiError.from(error));
     }
   }
 
@@ -99,33 +102,23 @@ export class ToFollowPage {
       const sessions = await this.insertion.sessions(courseId);
       if (this.course.value === courseId) this.sessions.set(sessions);
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      this.filterProblem.set(ApiError.from(error));
     }
   }
 
   private async load(): Promise<void> {
-    const request = ++this.latestRequest;
     const region = this.region.value;
     const course = this.course.value;
     const session = this.session.value;
-    this.loading.set(true);
-    try {
-      const page = await this.insertion.toFollow({
+    const landed = await this.people.load(() =>
+      this.insertion.toFollow({
         page: this.page,
         pageSize: PAGE_SIZE,
         ...(region ? { region } : {}),
         ...(course ? { course } : {}),
         ...(session ? { session } : {}),
-      });
-      // A slower, older request must not overwrite a newer one.
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+      }),
+    );
+    if (landed) this.filterProblem.set(null);
   }
 }

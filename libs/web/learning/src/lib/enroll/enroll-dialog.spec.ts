@@ -12,7 +12,7 @@ async function render(answers: (() => Response)[], phoneOnAccount: string | null
   const answer = jest.fn(() => (answers.shift() ?? (() => new Response(null, { status: 500 })))());
   const api = fakeApi({
     [ENROLL]: answer,
-    'PATCH /api/v1/me': (body) => Response.json({ id: 'u1', ...(body as object) }),
+    'PATCH /api/v1/me': (call) => Response.json({ id: 'u1', ...(call.body as object) }),
   });
   const close = jest.fn();
   TestBed.configureTestingModule({

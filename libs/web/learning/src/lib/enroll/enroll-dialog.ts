@@ -24,16 +24,16 @@ import {
   EDUCATION_LEVELS,
   type EducationLevel,
 } from '@oris/shared/domain';
-import type { Course, SessionBrief } from '@oris/web/catalogue';
-import { DayRangePipe } from '@oris/web/catalogue';
 import {
   AuthSession,
+  type Course,
   formSubmission,
   LanguageService,
   ORIS_API,
   phoneNumber,
+  type SessionBrief,
 } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { DayRangePipe, FieldError, ProblemAlert } from '@oris/web/ui';
 import { LearningApi } from '../learning-api';
 import { keepsIdempotencyKey, newIdempotencyKey } from '../shared/enrollment-rules';
 import type { Enrollment } from '../shared/learning-types';

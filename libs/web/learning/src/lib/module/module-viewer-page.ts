@@ -15,8 +15,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { MarkdownView } from '@oris/web/catalogue';
-import { Icon, ProblemAlert } from '@oris/web/ui';
+import { latestLoad } from '@oris/web/core';
+import { Icon, MarkdownView, ProblemAlert } from '@oris/web/ui';
 import { LearningApi } from '../learning-api';
 import { CourseProgress } from '../shared/course-progress';
 import type { LearnerModule } from '../shared/learning-types';
@@ -50,9 +50,14 @@ export class ModuleViewerPage {
 
   protected readonly enrollmentId = signal('');
   private readonly moduleId = signal('');
-  protected readonly module = signal<LearnerModule | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly loaded = latestLoad<LearnerModule>({
+    loading: true,
+    clearProblemOnStart: true,
+    forgetOnFailure: true,
+  });
+  protected readonly module = this.loaded.value;
+  protected readonly loading = this.loaded.loading;
+  protected readonly problem = this.loaded.problem;
   protected readonly marking = signal(false);
   protected readonly markProblem = signal<ApiError | null>(null);
   /** Set once marked here, so that the confirmation is announced and not merely shown. */
@@ -67,7 +72,6 @@ export class ModuleViewerPage {
   protected readonly contentHtml = computed(() => demoteHeadings(this.module()?.contentHtml ?? ''));
   protected readonly place = computed(() => neighbours(this.course.modules(), this.moduleId()));
   private readonly doneNotice = viewChild<ElementRef<HTMLElement>>('doneNotice');
-  private latestRequest = 0;
 
   constructor() {
     inject(ActivatedRoute)
@@ -103,21 +107,8 @@ export class ModuleViewerPage {
   }
 
   private async loadModule(): Promise<void> {
-    const request = ++this.latestRequest;
-    this.loading.set(true);
-    this.problem.set(null);
     this.markProblem.set(null);
     this.justMarked.set(false);
-    try {
-      const module = await this.learning.module(this.enrollmentId(), this.moduleId());
-      if (request === this.latestRequest) this.module.set(module);
-    } catch (error) {
-      if (request === this.latestRequest) {
-        this.module.set(null);
-        this.problem.set(ApiError.from(error));
-      }
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+    await this.loaded.load(() => this.learning.module(this.enrollmentId(), this.moduleId()));
   }
 }

@@ -14,9 +14,8 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { holdsSeat } from '@oris/shared/domain';
-import { DayPipe, DayRangePipe, type PageOf, Pager } from '@oris/web/catalogue';
-import { LanguageService, RegionsService } from '@oris/web/core';
-import { EnrollmentStatusChip, ProblemAlert } from '@oris/web/ui';
+import { LanguageService, latestLoad, type PageOf, RegionsService } from '@oris/web/core';
+import { DayPipe, DayRangePipe, EnrollmentStatusChip, Pager, ProblemAlert } from '@oris/web/ui';
 import { LearningApi } from '../learning-api';
 import { WithdrawalConfirmation } from '../shared/confirm-withdrawal';
 import { canWithdraw, opensModules } from '../shared/enrollment-rules';
@@ -53,9 +52,10 @@ export class MyLearningPage {
   protected readonly regions = inject(RegionsService);
   protected readonly language = inject(LanguageService).language;
 
-  protected readonly result = signal<PageOf<Enrollment> | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly enrollments = latestLoad<PageOf<Enrollment>>({ loading: true });
+  protected readonly result = this.enrollments.value;
+  protected readonly loading = this.enrollments.loading;
+  protected readonly problem = this.enrollments.problem;
   protected readonly withdrawProblem = signal<ApiError | null>(null);
   protected readonly withdrawing = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
@@ -66,7 +66,6 @@ export class MyLearningPage {
   private readonly withdrawProblemElement =
     viewChild<ElementRef<HTMLElement>>('withdrawProblemBox');
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
     this.regions.load().catch(() => undefined);
@@ -111,18 +110,8 @@ export class MyLearningPage {
   }
 
   private async load(): Promise<void> {
-    const request = ++this.latestRequest;
-    this.loading.set(true);
-    try {
-      const page = await this.learning.myEnrollments({ page: this.page, pageSize: PAGE_SIZE });
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+    await this.enrollments.load(() =>
+      this.learning.myEnrollments({ page: this.page, pageSize: PAGE_SIZE }),
+    );
   }
 }

@@ -1,9 +1,13 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { ApiError } from '@oris/shared/api-client';
-import { AuthSession } from '@oris/web/core';
+import { AuthSession, latestLoad } from '@oris/web/core';
 import { LearningApi } from '../learning-api';
 import type { EnrollmentDetail, EnrollmentModules, LearnerModuleOutline } from './learning-types';
 import { MyEnrollments } from './my-enrollments';
+
+interface Opened {
+  enrollment: EnrollmentDetail;
+  outline: EnrollmentModules;
+}
 
 /**
  * One enrollment's outline and progress, shared by the outline page and the module viewer, so
@@ -18,12 +22,12 @@ export class CourseProgress {
 
   private readonly openedId = signal<string | null>(null);
   private openedBy: string | null = null;
-  private latestRequest = 0;
+  private readonly opened = latestLoad<Opened>({ clearProblemOnStart: true });
 
-  readonly enrollment = signal<EnrollmentDetail | null>(null);
-  readonly outline = signal<EnrollmentModules | null>(null);
-  readonly loading = signal(false);
-  readonly problem = signal<ApiError | null>(null);
+  readonly enrollment = computed(() => this.opened.value()?.enrollment ?? null);
+  readonly outline = computed(() => this.opened.value()?.outline ?? null);
+  readonly loading = this.opened.loading;
+  readonly problem = this.opened.problem;
   readonly modules = computed<readonly LearnerModuleOutline[]>(() => this.outline()?.modules ?? []);
   /** Where the trainee is likely to go on: the first module not done yet. */
   readonly nextToStudy = computed(() => this.modules().find((module) => !module.done) ?? null);
@@ -36,28 +40,16 @@ export class CourseProgress {
     const person = this.auth.user()?.id ?? null;
     const held = this.openedId() === enrollmentId && this.openedBy === person;
     if (held && !options.reload && (this.outline() || this.loading())) return;
-    if (!held) {
-      this.enrollment.set(null);
-      this.outline.set(null);
-    }
+    if (!held) this.opened.set(null);
     this.openedId.set(enrollmentId);
     this.openedBy = person;
-    const request = ++this.latestRequest;
-    this.loading.set(true);
-    this.problem.set(null);
-    try {
+    await this.opened.load(async () => {
       const [enrollment, outline] = await Promise.all([
         this.learning.enrollment(enrollmentId),
         this.learning.modules(enrollmentId),
       ]);
-      if (request !== this.latestRequest) return;
-      this.enrollment.set(enrollment);
-      this.outline.set(outline);
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+      return { enrollment, outline };
+    });
   }
 
   /** Marks a module done (again is harmless) and takes the API's new progress. */
@@ -67,20 +59,19 @@ export class CourseProgress {
     const result = await this.learning.completeModule(enrollmentId, moduleId);
     this.myEnrollments.forget();
     if (this.openedId() !== enrollmentId) return;
-    this.outline.update(
-      (outline) =>
-        outline && {
-          ...outline,
-          progress: result.progress,
-          modules: outline.modules.map((module) =>
-            module.id === moduleId
-              ? { ...module, done: true, completedAt: result.completedAt }
-              : module,
-          ),
-        },
-    );
-    this.enrollment.update(
-      (enrollment) => enrollment && { ...enrollment, progress: result.progress },
-    );
+    const opened = this.opened.value();
+    if (!opened) return;
+    this.opened.set({
+      enrollment: { ...opened.enrollment, progress: result.progress },
+      outline: {
+        ...opened.outline,
+        progress: result.progress,
+        modules: opened.outline.modules.map((module) =>
+          module.id === moduleId
+            ? { ...module, done: true, completedAt: result.completedAt }
+            : module,
+        ),
+      },
+    });
   }
 }

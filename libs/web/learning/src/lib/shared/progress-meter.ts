@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { intlLocale } from '@oris/web/catalogue';
 import { LanguageService } from '@oris/web/core';
+import { intlLocale } from '@oris/web/ui';
 import { progressLabel } from './enrollment-rules';
 import type { Progress } from './learning-types';
 

@@ -33,9 +33,8 @@ import {
   type Locale,
   LOCALES,
 } from '@oris/shared/domain';
-import { CatalogueIcon, catalogueMessageKeys, type Course, StatusChip } from '@oris/web/catalogue';
-import { formSubmission } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { type Course, formSubmission } from '@oris/web/core';
+import { catalogueMessageKeys, FieldError, Icon, ProblemAlert, StatusChip } from '@oris/web/ui';
 import { map } from 'rxjs';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { controlPaths } from '../shared/control-paths';
@@ -59,7 +58,7 @@ import { TeachingApi } from '../teaching-api';
     TranslocoPipe,
     FieldError,
     ProblemAlert,
-    CatalogueIcon,
+    Icon,
     StatusChip,
     MarkdownEditor,
   ],

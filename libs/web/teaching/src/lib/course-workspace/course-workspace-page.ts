@@ -16,16 +16,15 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import type { CourseStatus } from '@oris/shared/domain';
-import { LanguageService, RegionsService } from '@oris/web/core';
+import { type Course, LanguageService, RegionsService, type Session } from '@oris/web/core';
 import {
-  CatalogueIcon,
   catalogueMessageKeys,
-  type Course,
+  Confirmation,
   DayRangePipe,
-  type Session,
+  Icon,
+  ProblemAlert,
   StatusChip,
-} from '@oris/web/catalogue';
-import { Confirmation, Icon, ProblemAlert } from '@oris/web/ui';
+} from '@oris/web/ui';
 import { map } from 'rxjs';
 import { courseActions, type StatusAction } from '../shared/status-actions';
 import type { CourseModule } from '../shared/teaching-types';
@@ -43,7 +42,6 @@ import { moveItem } from './module-order';
     TranslocoPipe,
     Icon,
     ProblemAlert,
-    CatalogueIcon,
     DayRangePipe,
     StatusChip,
   ],
@@ -106,6 +104,7 @@ export class CourseWorkspacePage {
       titleKey: `teaching.confirm.course.${action.to}.title`,
       textKey: `teaching.confirm.course.${action.to}.text`,
       confirmKey: action.labelKey,
+      cancelKey: 'teaching.confirm.cancel',
       params: { title: course.title },
       destructive: action.destructive,
     });

@@ -1,6 +1,7 @@
 import { Pipe, type PipeTransform } from '@angular/core';
 import { type EnrollmentStatus, holdsSeat, type Locale, percentOf } from '@oris/shared/domain';
-import { type CompletionRule, intlLocale } from '@oris/web/catalogue';
+import type { CompletionRule } from '@oris/web/core';
+import { intlLocale } from '@oris/web/ui';
 import type { EnrollmentDetail } from '../shared/teaching-types';
 
 /** A name as the reader's language writes it, when the person gave it. */

@@ -1,8 +1,7 @@
 import { inject, Injectable } from '@angular/core';
 import { unwrap } from '@oris/shared/api-client';
 import type { EnrollmentStatus } from '@oris/shared/domain';
-import type { PageOf } from '@oris/web/catalogue';
-import { ORIS_API } from '@oris/web/core';
+import { ORIS_API, type PageOf } from '@oris/web/core';
 import type {
   AttendanceEntry,
   AttendanceSheet,

@@ -6,12 +6,15 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Role } from '@oris/shared/domain';
 import { API_FETCH, AuthSession } from '@oris/web/core';
 import { of } from 'rxjs';
+import { Confirmation } from '@oris/web/ui';
 import type { Enrollment } from '../shared/teaching-types';
 import {
   aCourse,
   aDetail,
   anEnrollment,
+  type Answer,
   aSession,
+  type Call,
   COURSE_ID,
   fakeApi,
   pageOf,
@@ -20,7 +23,6 @@ import {
 } from '../testing';
 import type { CompletionAnswer } from './completion-dialog';
 import { SessionEnrollmentsPage } from './session-enrollments-page';
-import { Confirmation } from '@oris/web/ui';
 
 const omar = anEnrollment('e-omar', 'Omar Idrissi');
 const fatima = anEnrollment('e-fatima', 'Fatima Zahra Amrani', {
@@ -53,13 +55,13 @@ const FR = {
 };
 
 /** The session's list as the API filters it by `status`. */
-const listed = (list: Enrollment[]) => (_body: unknown, url: URL) => {
-  const status = url.searchParams.get('status');
+const listed = (list: Enrollment[]) => (call: Call) => {
+  const status = new URLSearchParams(call.query).get('status');
   return Response.json(pageOf(status ? list.filter((e) => e.status === status) : list));
 };
 
 async function render(
-  routes: Record<string, (body: unknown, url: URL) => Response>,
+  routes: Record<string, Answer>,
   options: {
     roles?: Role[];
     enrollments?: Enrollment[];
@@ -375,7 +377,9 @@ describe('SessionEnrollmentsPage', () => {
     TestBed.resetTestingModule();
 
     const admin = await render({}, { roles: ['admin'] });
-    expect(admin.button('Omar Idrissi', 'teaching.enrollments.actions.withdraw')).toBeDefined();
+    expect(admin.button('Omar Idrissi', 'teaching.enrollments.actions.withdraw')?.disabled).toBe(
+      false,
+    );
     expect(admin.element.querySelector('a[href^="/admin/imports"]')?.getAttribute('href')).toBe(
       `/admin/imports?sessionId=${SESSION_ID}`,
     );

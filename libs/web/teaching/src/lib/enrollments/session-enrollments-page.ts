@@ -16,16 +16,23 @@ import {
   todayInMorocco,
 } from '@oris/shared/domain';
 import {
+  AuthSession,
   type CompletionRule,
+  LanguageService,
+  latestLoad,
+  type PageOf,
+  RegionsService,
+  type Session,
+} from '@oris/web/core';
+import {
+  Confirmation,
   DayPipe,
   DayRangePipe,
-  type PageOf,
+  EnrollmentStatusChip,
   Pager,
-  type Session,
+  ProblemAlert,
   StatusChip,
-} from '@oris/web/catalogue';
-import { AuthSession, LanguageService, RegionsService } from '@oris/web/core';
-import { Confirmation, EnrollmentStatusChip, ProblemAlert } from '@oris/web/ui';
+} from '@oris/web/ui';
 import { firstValueFrom } from 'rxjs';
 import type { CompletionAttestation, Enrollment } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
@@ -97,13 +104,16 @@ export class SessionEnrollmentsPage {
   protected readonly statusFilter = new FormControl<EnrollmentStatus | null>(null);
   protected readonly session = signal<Session | null>(null);
   protected readonly counts = signal<SessionCounts | null>(null);
-  protected readonly result = signal<PageOf<Enrollment> | null>(null);
+  private readonly list = latestLoad<PageOf<Enrollment>>();
+  protected readonly result = this.list.value;
   protected readonly pending = signal<Enrollment[]>([]);
   protected readonly attendance = signal<ReadonlyMap<string, number>>(new Map());
   protected readonly loading = signal(true);
-  protected readonly listLoading = signal(false);
+  protected readonly listLoading = this.list.loading;
   protected readonly loadProblem = signal<ApiError | null>(null);
-  protected readonly problem = signal<ApiError | null>(null);
+  /** An action's problem, else the list's. */
+  private readonly actionProblem = signal<ApiError | null>(null);
+  protected readonly problem = computed(() => this.actionProblem() ?? this.list.problem());
   protected readonly refusal = signal<Refusal | null>(null);
   protected readonly announcement = signal('');
   protected readonly busy = signal<string | null>(null);
@@ -112,7 +122,6 @@ export class SessionEnrollmentsPage {
   private rule: CompletionRule | null = null;
   private sessionId = '';
   private page = 1;
-  private latestList = 0;
 
   constructor() {
     this.regions.load().catch(() => undefined);
@@ -160,6 +169,7 @@ export class SessionEnrollmentsPage {
       titleKey: `teaching.enrollments.confirm.${action}.title`,
       textKey: `teaching.enrollments.confirm.${action}.text`,
       confirmKey: `teaching.enrollments.actions.${action}`,
+      cancelKey: 'teaching.confirm.cancel',
       params: { name: this.name(enrollment) },
       destructive: action !== 'approve',
     });
@@ -206,7 +216,7 @@ export class SessionEnrollmentsPage {
 
   /** One action on one row: the row, the queue and the counts follow its answer. */
   private async run(before: Enrollment, call: () => Promise<Enrollment>): Promise<void> {
-    this.problem.set(null);
+    this.actionProblem.set(null);
     this.refusal.set(null);
     this.busy.set(before.id);
     try {
@@ -228,7 +238,7 @@ export class SessionEnrollmentsPage {
       if (problem.code && UNMET_CODES.includes(problem.code)) {
         await this.explainRefusal(before, problem);
       } else {
-        this.problem.set(problem);
+        this.actionProblem.set(problem);
       }
     } finally {
       this.busy.set(null);
@@ -260,7 +270,7 @@ export class SessionEnrollmentsPage {
   private replaceRow(after: Enrollment): void {
     const page = this.result();
     if (page) {
-      this.result.set({
+      this.list.set({
         ...page,
         items: page.items.map((item) => (item.id === after.id ? after : item)),
       });
@@ -302,24 +312,15 @@ export class SessionEnrollmentsPage {
   }
 
   private async loadList(): Promise<void> {
-    const request = ++this.latestList;
     const status = this.statusFilter.value;
-    this.listLoading.set(true);
-    try {
-      const page = await this.enrollments.list(this.sessionId, {
+    const landed = await this.list.load(() =>
+      this.enrollments.list(this.sessionId, {
         page: this.page,
         pageSize: ENROLLMENTS_PAGE_SIZE,
         ...(status && { status }),
-      });
-      if (request === this.latestList) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestList) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestList) this.listLoading.set(false);
-    }
+      }),
+    );
+    if (landed) this.actionProblem.set(null);
   }
 
   // The attendance and the rule complete the table; without them it still works.

@@ -4,8 +4,7 @@ import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { MarkdownView } from '@oris/web/catalogue';
-import { FieldError } from '@oris/web/ui';
+import { FieldError, MarkdownView } from '@oris/web/ui';
 import { startWith, switchMap } from 'rxjs';
 import { renderMarkdownPreview } from './markdown-preview';
 

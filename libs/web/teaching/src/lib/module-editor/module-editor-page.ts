@@ -25,9 +25,8 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { CATALOGUE_LIMITS as LIMITS } from '@oris/shared/domain';
-import { CatalogueIcon, catalogueMessageKeys, type Course, StatusChip } from '@oris/web/catalogue';
-import { formSubmission } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { type Course, formSubmission } from '@oris/web/core';
+import { catalogueMessageKeys, FieldError, Icon, ProblemAlert, StatusChip } from '@oris/web/ui';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { controlPaths } from '../shared/control-paths';
 import type { CourseModule, CreateModuleRequest, ResourceLink } from '../shared/teaching-types';
@@ -51,7 +50,7 @@ type ResourceForm = FormGroup<{ title: FormControl<string>; url: FormControl<str
     TranslocoPipe,
     FieldError,
     ProblemAlert,
-    CatalogueIcon,
+    Icon,
     StatusChip,
     MarkdownEditor,
   ],

@@ -9,18 +9,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ApiError } from '@oris/shared/api-client';
 import { COURSE_STATUSES, type CourseStatus } from '@oris/shared/domain';
-import { AuthSession, LanguageService } from '@oris/web/core';
 import {
-  CatalogueIcon,
+  AuthSession,
   type CourseSummary,
-  DayPipe,
+  LanguageService,
+  latestLoad,
   type PageOf,
-  Pager,
-  StatusChip,
-} from '@oris/web/catalogue';
-import { ProblemAlert } from '@oris/web/ui';
+} from '@oris/web/core';
+import { DayPipe, Icon, Pager, ProblemAlert, StatusChip } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
 import type { AdminCourseSummary } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
@@ -47,7 +44,7 @@ type Listed = CourseSummary & Partial<Pick<AdminCourseSummary, 'owners'>>;
     MatSelectModule,
     TranslocoPipe,
     ProblemAlert,
-    CatalogueIcon,
+    Icon,
     DayPipe,
     Pager,
     StatusChip,
@@ -67,11 +64,11 @@ export class MyCoursesPage {
   protected readonly statusFilter = new FormControl<CourseStatus | null>(null);
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly scope = signal<CourseScope>(this.ownsCourses || !this.admin ? 'mine' : 'all');
-  protected readonly result = signal<PageOf<Listed> | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  private readonly courses = latestLoad<PageOf<Listed>>();
+  protected readonly result = this.courses.value;
+  protected readonly loading = this.courses.loading;
+  protected readonly problem = this.courses.problem;
   private page = 1;
-  private latestRequest = 0;
 
   constructor() {
     this.statusFilter.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.reload());
@@ -89,7 +86,7 @@ export class MyCoursesPage {
   protected showScope(scope: CourseScope): void {
     if (scope === this.scope()) return;
     this.scope.set(scope);
-    this.result.set(null);
+    this.courses.set(null);
     this.search.setValue('', { emitEvent: false });
     this.page = 1;
     if (this.listed()) void this.loadCourses();
@@ -106,7 +103,6 @@ export class MyCoursesPage {
   }
 
   private async loadCourses(): Promise<void> {
-    const request = ++this.latestRequest;
     const status = this.statusFilter.value;
     const q = this.search.value.trim();
     const query = {
@@ -115,20 +111,8 @@ export class MyCoursesPage {
       ...(status && { status }),
       ...(q && { q }),
     };
-    this.loading.set(true);
-    try {
-      const page: PageOf<Listed> =
-        this.scope() === 'all'
-          ? await this.teaching.allCourses(query)
-          : await this.teaching.myCourses(query);
-      if (request === this.latestRequest) {
-        this.result.set(page);
-        this.problem.set(null);
-      }
-    } catch (error) {
-      if (request === this.latestRequest) this.problem.set(ApiError.from(error));
-    } finally {
-      if (request === this.latestRequest) this.loading.set(false);
-    }
+    await this.courses.load(() =>
+      this.scope() === 'all' ? this.teaching.allCourses(query) : this.teaching.myCourses(query),
+    );
   }
 }

@@ -3,9 +3,9 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
+import { Confirmation } from '@oris/web/ui';
 import { aCourse, aSession, COURSE_ID, fakeApi, SESSION_ID, settle } from '../testing';
 import { SessionEditorPage } from './session-editor-page';
-import { Confirmation } from '@oris/web/ui';
 
 async function render(url: string, routes: Record<string, (body: unknown) => Response>) {
   const api = fakeApi({

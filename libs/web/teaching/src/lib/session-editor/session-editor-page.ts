@@ -9,13 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import {
-  type FormControl,
-  type FormGroup,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -33,29 +27,27 @@ import {
   type SessionStatus,
 } from '@oris/shared/domain';
 import {
-  CatalogueIcon,
-  catalogueMessageKeys,
   type Course,
-  DayRangePipe,
+  formSubmission,
+  LanguageService,
   type Meeting,
+  RegionsService,
   type Session,
+} from '@oris/web/core';
+import {
+  catalogueMessageKeys,
+  Confirmation,
+  DayRangePipe,
+  FieldError,
+  ProblemAlert,
   StatusChip,
-} from '@oris/web/catalogue';
-import { formSubmission, LanguageService, RegionsService } from '@oris/web/core';
-import { Confirmation, FieldError, ProblemAlert } from '@oris/web/ui';
+} from '@oris/web/ui';
 import { controlPaths } from '../shared/control-paths';
 import { sessionActions, type StatusAction } from '../shared/status-actions';
 import type { CreateSessionRequest } from '../shared/teaching-types';
 import { webAddress } from '../shared/web-address';
 import { TeachingApi } from '../teaching-api';
-
-type MeetingForm = FormGroup<{
-  id: FormControl<string | null>;
-  day: FormControl<string>;
-  startsAt: FormControl<string>;
-  endsAt: FormControl<string>;
-  label: FormControl<string>;
-}>;
+import { type MeetingForm, MeetingsEditor } from './meetings-editor';
 
 const DEFAULT_MEETING = { startsAt: '09:00', endsAt: '12:00' };
 
@@ -75,7 +67,7 @@ const DEFAULT_MEETING = { startsAt: '09:00', endsAt: '12:00' };
     TranslocoPipe,
     FieldError,
     ProblemAlert,
-    CatalogueIcon,
+    MeetingsEditor,
     DayRangePipe,
     StatusChip,
   ],
@@ -176,10 +168,6 @@ export class SessionEditorPage {
     );
   }
 
-  protected meetingLabel(key: string, index: number): string {
-    return this.transloco.translate(key, { number: index + 1 });
-  }
-
   protected async saveSession(): Promise<void> {
     const current = this.session();
     const course = this.course();
@@ -207,6 +195,7 @@ export class SessionEditorPage {
       titleKey: `teaching.confirm.session.${action.to}.title`,
       textKey: `teaching.confirm.session.${action.to}.text`,
       confirmKey: action.labelKey,
+      cancelKey: 'teaching.confirm.cancel',
       params: { title: session.title },
       destructive: action.destructive,
     });

@@ -1,4 +1,6 @@
-import type { components, paths } from '@oris/shared/api-client';
+import type { components } from '@oris/shared/api-client';
+
+// The catalogue's API types, used by every feature that shows courses and sessions.
 
 type Schemas = components['schemas'];
 
@@ -9,7 +11,6 @@ export type ModuleOutline = Schemas['ModuleOutlineDto'];
 export type SessionBrief = Schemas['SessionBriefDto'];
 export type Session = Schemas['SessionDto'];
 export type Meeting = Schemas['MeetingDto'];
-export type CatalogueQuery = NonNullable<paths['/api/v1/courses']['get']['parameters']['query']>;
 
 export interface PageOf<T> {
   items: T[];

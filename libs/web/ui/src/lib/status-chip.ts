@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Chip, type ChipTone } from '@oris/web/ui';
+import { Chip, type ChipTone } from './chip';
 import type { CourseStatus, ModuleStatus, SessionStatus } from '@oris/shared/domain';
 
 export type StatusKind = 'course' | 'module' | 'session';

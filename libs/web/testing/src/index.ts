@@ -18,11 +18,12 @@ export interface Call {
   query: string;
   contentType: string | null;
   authorization: string | null;
+  headers: Headers;
   /** JSON bodies parsed; others as text. */
   body: unknown;
 }
 
-type Answer = (call: Call) => Response | Promise<Response>;
+export type Answer = (call: Call) => Response | Promise<Response>;
 
 /** A fake API: answers by "METHOD /path", records every call. */
 export function fakeApi(routes: Record<string, Answer>) {
@@ -39,6 +40,7 @@ export function fakeApi(routes: Record<string, Answer>) {
       query: url.searchParams.toString(),
       contentType,
       authorization: request.headers.get('Authorization'),
+      headers: request.headers,
       body,
     };
     calls.push(call);

@@ -1,5 +1,5 @@
 import { toApiError } from '@oris/shared/api-client';
-import { catalogueMessageKeys } from './problem-keys';
+import { catalogueMessageKeys } from './catalogue-problem-keys';
 
 describe('catalogueMessageKeys', () => {
   it('words a known catalogue problem in the interface language', () => {

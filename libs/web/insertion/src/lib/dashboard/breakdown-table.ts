@@ -1,0 +1,34 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Locale } from '@oris/shared/domain';
+import type { GroupBy, Indicator, IndicatorGroup } from '../shared/insertion-types';
+import { formatCount, formatRate, type GroupName } from './indicator-format';
+
+export interface Breakdown {
+  groupBy: GroupBy;
+  rows: { group: IndicatorGroup; name: GroupName }[];
+}
+
+/** Every figure of one breakdown, a row per group and the totals underneath. */
+@Component({
+  selector: 'oris-breakdown-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslocoPipe],
+  templateUrl: './breakdown-table.html',
+  styleUrl: './breakdown-table.scss',
+})
+export class BreakdownTable {
+  readonly breakdown = input.required<Breakdown>();
+  readonly totals = input.required<Indicator>();
+  readonly language = input.required<Locale>();
+  /** The id of the heading that names the table (its scrolling region takes that name). */
+  readonly labelledBy = input.required<string>();
+
+  protected count(value: number): string {
+    return formatCount(value, this.language());
+  }
+
+  protected rate(value: number | null): string {
+    return formatRate(value, this.language());
+  }
+}
