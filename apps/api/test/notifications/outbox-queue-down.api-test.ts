@@ -42,14 +42,13 @@ describe('email outbox while Redis is down', () => {
   });
 
   it('still registers the trainee, promptly, and keeps the welcome email pending', async () => {
-    const started = Date.now();
+    // Were the request to wait for Redis it would never answer (the queue retries forever): the
+    // test's own timeout is the guard, with no duration measured here.
     await request(api.url)
       .post('/api/v1/auth/register')
       .set('x-forwarded-for', uniqueIp())
       .send(trainee)
       .expect(201);
-    // A guard against hanging on Redis, not a performance figure: the request must not wait for it.
-    expect(Date.now() - started).toBeLessThan(5_000);
 
     const [row] = await outboxRows(api, trainee.email);
     expect(row).toMatchObject({
@@ -77,10 +76,9 @@ describe('email outbox while Redis is down', () => {
     ).rejects.toThrow('the change fails');
     await dataSource.transaction((manager) => outbox.add(manager, { ...email, to: direct }));
 
-    const started = Date.now();
-    outbox.dispatchPending();
-    outbox.dispatchPending();
-    expect(Date.now() - started).toBeLessThan(50);
+    // Fire and forget: nothing to await, so no caller ever waits for Redis.
+    expect(outbox.dispatchPending()).toBeUndefined();
+    expect(outbox.dispatchPending()).toBeUndefined();
     await pause(300);
     expect(await outboxRows(api, direct)).toEqual([
       expect.objectContaining({ status: 'pending', enqueued_at: null }),

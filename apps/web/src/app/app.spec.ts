@@ -18,6 +18,7 @@ const admin: UserDto = {
   roles: ['admin'],
   createdAt: '2026-01-01T00:00:00Z',
   disabledAt: null,
+  erasedAt: null,
   emailConfirmedAt: '2026-01-01T00:00:00Z',
 };
 

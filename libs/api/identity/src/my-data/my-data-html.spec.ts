@@ -20,6 +20,7 @@ const data = (fullName: string): MyData => ({
     updatedAt: '2026-01-01T00:00:00.000Z',
   },
   consents: [],
+  rectificationRequests: [],
   enrollments: [],
   certificates: [],
   placements: [],

@@ -18,6 +18,7 @@ function person(id: string, fullName: string, roles: UserDto['roles']): UserDto 
     roles,
     createdAt: '2026-01-01T00:00:00Z',
     disabledAt: null,
+    erasedAt: null,
     emailConfirmedAt: '2026-01-01T00:00:00Z',
   };
 }

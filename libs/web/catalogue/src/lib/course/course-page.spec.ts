@@ -57,6 +57,7 @@ const course: Course = {
   ],
   upcomingSessions: [session],
   canEdit: false,
+  baselineVisibleToTrainers: false,
   publishedAt: '2026-01-10T09:00:00Z',
   archivedAt: null,
   createdAt: '2026-01-01T09:00:00Z',

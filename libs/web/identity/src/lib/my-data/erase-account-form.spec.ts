@@ -3,7 +3,7 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH, AuthSession } from '@oris/web/core';
-import { fakeApi, settle } from '@oris/web/core/testing';
+import { fakeApi, settle } from '@oris/web/testing';
 import { Confirmation } from '@oris/web/ui';
 import { EraseAccountForm } from './erase-account-form';
 
