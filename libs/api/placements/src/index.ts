@@ -3,6 +3,7 @@ export * from './placement.exception';
 export * from './entities/organisation.entity';
 export * from './entities/placement.entity';
 export * from './dto/placement.dto';
+export { SituationFactsDto } from './dto/situation-facts.dto';
 export * from './dto/organisation.dto';
 export { PlacementRecorder } from './recording/placement-recorder';
 export { PlacementsService } from './placements/placements.service';

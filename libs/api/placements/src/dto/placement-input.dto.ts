@@ -15,19 +15,9 @@ import type {
   RegionCode,
   SituationKind,
 } from '@oris/shared/domain';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
-import { HasNoControlCharacters, NoteText, TrimToNull } from '@oris/api/platform';
-
-/** Left out: unchanged; null: refused (the field cannot be cleared). */
-const IsOmittable = () => ValidateIf((_object, value) => value !== undefined);
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { HasNoControlCharacters, IsOmittable, NoteText, TrimToNull } from '@oris/api/platform';
+import { SituationFactsDto } from './situation-facts.dto';
 
 const KIND_DOC =
   '`wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as ' +
@@ -40,7 +30,7 @@ const PLACE_DOC =
  * `POST /placements`. Past dates are allowed (past cohorts); the start may not be in the
  * future. `sector` and `position` are required where the kind has a place of work.
  */
-export class CreatePlacementDto {
+export class CreatePlacementDto extends SituationFactsDto {
   @ApiProperty({
     format: 'uuid',
     description: 'The trained person (at least one completed enrollment).',
@@ -59,80 +49,10 @@ export class CreatePlacementDto {
   @IsUUID('all')
   enrollmentId?: string | null;
 
-  @ApiProperty({ enum: SITUATION_KINDS, description: KIND_DOC })
-  @IsIn(SITUATION_KINDS)
-  kind!: SituationKind;
-
-  @ApiPropertyOptional({
-    enum: CONTRACT_TYPES,
-    nullable: true,
-    description: 'Required for wage employment, refused for any other kind.',
-  })
-  @IsOptional()
-  @IsIn(CONTRACT_TYPES)
-  contract?: ContractType | null;
-
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: PLACE_DOC })
   @IsOptional()
   @IsUUID('all')
   organisationId?: string | null;
-
-  @ApiPropertyOptional({
-    type: String,
-    maxLength: PLACEMENT_TEXT_LIMITS.employerName,
-    nullable: true,
-    description: PLACE_DOC,
-  })
-  @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(PLACEMENT_TEXT_LIMITS.employerName)
-  @HasNoControlCharacters()
-  employerName?: string | null;
-
-  @ApiPropertyOptional({
-    type: String,
-    maxLength: PLACEMENT_TEXT_LIMITS.sector,
-    nullable: true,
-    example: 'Économie sociale et solidaire',
-  })
-  @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(PLACEMENT_TEXT_LIMITS.sector)
-  @HasNoControlCharacters()
-  sector?: string | null;
-
-  @ApiPropertyOptional({
-    type: String,
-    maxLength: PLACEMENT_TEXT_LIMITS.position,
-    nullable: true,
-    example: 'Chargée de projets',
-  })
-  @IsOptional()
-  @TrimToNull()
-  @IsString()
-  @MaxLength(PLACEMENT_TEXT_LIMITS.position)
-  @HasNoControlCharacters()
-  position?: string | null;
-
-  @ApiProperty({ enum: REGION_CODES, description: 'Where the situation takes place.' })
-  @IsIn(REGION_CODES)
-  regionCode!: RegionCode;
-
-  @ApiProperty({ format: 'date', example: '2025-10-01', description: 'Not in the future.' })
-  @IsDateOnly()
-  startOn!: string;
-
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    nullable: true,
-    description: 'Not before `startOn`; none while it lasts.',
-  })
-  @IsOptional()
-  @IsDateOnly()
-  endOn?: string | null;
 
   @ApiProperty({ enum: PLACEMENT_SOURCES, description: 'Who reported it.' })
   @IsIn(PLACEMENT_SOURCES)

@@ -3226,16 +3226,6 @@ export interface components {
     };
     CreatePlacementDto: {
       /**
-       * Format: uuid
-       * @description The trained person (at least one completed enrollment).
-       */
-      userId: string;
-      /**
-       * Format: uuid
-       * @description The completed enrollment this situation follows, when known (one of the person’s).
-       */
-      enrollmentId?: string | null;
-      /**
        * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
        * @enum {string}
        */
@@ -3252,12 +3242,7 @@ export interface components {
        * @enum {string|null}
        */
       contract?: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
-      /**
-       * Format: uuid
-       * @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship.
-       */
-      organisationId?: string | null;
-      /** @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship. */
+      /** @description The employer, enterprise, cooperative or host structure, by name (or a registered partner’s `organisationId` where the form offers it, not both); required for wage employment, enterprise creation, cooperative and internship. */
       employerName?: string | null;
       /** @example Économie sociale et solidaire */
       sector?: string | null;
@@ -3282,15 +3267,30 @@ export interface components {
         | 'MA-12';
       /**
        * Format: date
-       * @description Not in the future.
+       * @description Since when; not in the future.
        * @example 2025-10-01
        */
       startOn: string;
       /**
        * Format: date
-       * @description Not before `startOn`; none while it lasts.
+       * @description When it ended, if it has; not before `startOn`.
        */
       endOn?: string | null;
+      /**
+       * Format: uuid
+       * @description The trained person (at least one completed enrollment).
+       */
+      userId: string;
+      /**
+       * Format: uuid
+       * @description The completed enrollment this situation follows, when known (one of the person’s).
+       */
+      enrollmentId?: string | null;
+      /**
+       * Format: uuid
+       * @description Either a registered partner (`organisationId`) or a free name (`employerName`), not both; required for wage employment, enterprise creation, cooperative and internship.
+       */
+      organisationId?: string | null;
       /**
        * @description Who reported it.
        * @enum {string}
@@ -3721,7 +3721,7 @@ export interface components {
     };
     SurveyAnswerDto: {
       /**
-       * @description `wage_employment`, `self_employment`, `enterprise_creation`, `cooperative`, `internship`, `further_studies` or `seeking`.
+       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
        * @enum {string}
        */
       kind:
@@ -3737,9 +3737,11 @@ export interface components {
        * @enum {string|null}
        */
       contract?: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
-      /** @description The employer, enterprise, cooperative or host structure. */
+      /** @description The employer, enterprise, cooperative or host structure, by name (or a registered partner’s `organisationId` where the form offers it, not both); required for wage employment, enterprise creation, cooperative and internship. */
       employerName?: string | null;
+      /** @example Économie sociale et solidaire */
       sector?: string | null;
+      /** @example Chargée de projets */
       position?: string | null;
       /**
        * @description Where the situation takes place.
@@ -3761,7 +3763,7 @@ export interface components {
       /**
        * Format: date
        * @description Since when; not in the future.
-       * @example 2026-03-01
+       * @example 2025-10-01
        */
       startOn: string;
       /**
@@ -3861,7 +3863,7 @@ export interface components {
     };
     PhoneAnswerDto: {
       /**
-       * @description `wage_employment`, `self_employment`, `enterprise_creation`, `cooperative`, `internship`, `further_studies` or `seeking`.
+       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
        * @enum {string}
        */
       kind:
@@ -3877,9 +3879,11 @@ export interface components {
        * @enum {string|null}
        */
       contract?: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
-      /** @description The employer, enterprise, cooperative or host structure. */
+      /** @description The employer, enterprise, cooperative or host structure, by name (or a registered partner’s `organisationId` where the form offers it, not both); required for wage employment, enterprise creation, cooperative and internship. */
       employerName?: string | null;
+      /** @example Économie sociale et solidaire */
       sector?: string | null;
+      /** @example Chargée de projets */
       position?: string | null;
       /**
        * @description Where the situation takes place.
@@ -3901,7 +3905,7 @@ export interface components {
       /**
        * Format: date
        * @description Since when; not in the future.
-       * @example 2026-03-01
+       * @example 2025-10-01
        */
       startOn: string;
       /**
