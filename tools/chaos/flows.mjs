@@ -3,10 +3,11 @@
 // the retrying HTTP client, one learner's path (enroll, complete, certificate, verify, placement)
 // and the end-state checks — every enrollment, certificate, stored PDF, email and placement
 // exactly once.
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordSeedConsent } from '../bench/lib/consent.mjs';
+import { signAccessToken } from '../bench/lib/http-load.mjs';
 import { requireFromRoot, sleep } from '../dev/lib.mjs';
 
 /** The most seats a session may have (the catalogue's limit): learners are spread over sessions. */
@@ -17,26 +18,8 @@ export const STEP_DEADLINE_MS = 180_000;
 /** After the load: how long the worker may take to render and send what is left. */
 export const SETTLE_TIMEOUT_MS = 10 * 60_000;
 
-const base64url = (value) => Buffer.from(value).toString('base64url');
-
-/** An access token as the API issues them (HS256, its audience and issuer), valid for 12 h. */
-export function accessToken(secret, { id, email }, roles) {
-  const now = Math.floor(Date.now() / 1000);
-  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const claims = base64url(
-    JSON.stringify({
-      sub: id,
-      email,
-      roles,
-      iat: now,
-      exp: now + 12 * 3600,
-      aud: 'oris-api',
-      iss: 'oris-academy',
-    }),
-  );
-  const signature = createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url');
-  return `${header}.${claims}.${signature}`;
-}
+/** An access token as the API issues them, valid for 12 h: a chaos run outlasts the API's hour. */
+export const accessToken = (secret, user, roles) => signAccessToken(secret, user, roles, 12 * 3600);
 
 /** A PostgreSQL client for one function, closed afterwards. */
 export async function withClient(url, fn) {

@@ -269,8 +269,11 @@ export async function startWorker({
 
 const base64url = (value) => Buffer.from(value).toString('base64url');
 
-/** An access token as `AccessTokens.issue` makes it: HS256, the API's audience and issuer, 1 h. */
-export function signAccessToken(secret, { id, email }, roles) {
+/**
+ * An access token as `AccessTokens.issue` makes it: HS256, the API's audience and issuer, valid
+ * for `ttlSeconds` (1 h, as the API's; the chaos run's learners need longer).
+ */
+export function signAccessToken(secret, { id, email }, roles, ttlSeconds = 3600) {
   const now = Math.floor(Date.now() / 1000);
   const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
   const claims = base64url(
@@ -279,7 +282,7 @@ export function signAccessToken(secret, { id, email }, roles) {
       email,
       roles,
       iat: now,
-      exp: now + 3600,
+      exp: now + ttlSeconds,
       aud: 'oris-api',
       iss: 'oris-academy',
     }),
