@@ -30,7 +30,9 @@ describe('a new trainee', () => {
 
     await page.waitForURL(`${baseUrl()}/profile`);
     await page.getByRole('heading', { level: 1, name: 'Mon profil' }).waitFor();
-    await page.getByText(email).waitFor();
+    await page.getByText(email, { exact: true }).waitFor();
+    // A new account is asked to confirm its address (the link was emailed at registration).
+    await page.getByRole('button', { name: 'Renvoyer le lien' }).waitFor();
     expect(await page.title()).toBe('Mon profil · ORIS Academy');
 
     await page.getByRole('button', { name: 'Langue : Français' }).click();
