@@ -1,6 +1,6 @@
 export * from './notifications.module';
-export * from './email-outbox';
-export * from './email-outbox.entity';
+export * from './outbox/email-outbox';
+export * from './entities/email-outbox.entity';
 export { EMAIL_TEMPLATES, type EmailTemplate, type EmailTemplateParams } from './templates';
 export type {
   EmailCopy,

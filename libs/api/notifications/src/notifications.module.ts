@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EmailOutbox } from './email-outbox';
-import { OutboxEmail } from './email-outbox.entity';
-import { emailQueueProvider } from './email-queue';
+import { EmailOutbox } from './outbox/email-outbox';
+import { OutboxEmail } from './entities/email-outbox.entity';
+import { emailQueueProvider } from './outbox/email-queue';
 
 /**
  * The producer side of email, for any process that causes emails (API and worker). It never

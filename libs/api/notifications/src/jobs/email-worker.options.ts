@@ -1,4 +1,4 @@
-import { DEFAULT_STALE_AFTER_MS } from '../email-outbox';
+import { DEFAULT_STALE_AFTER_MS } from '../outbox/email-outbox';
 
 /** Tuning of the worker's email processing; production uses the defaults, tests shrink the delays. */
 export interface EmailWorkerOptions {

@@ -9,8 +9,8 @@ import {
 } from '@nestjs/common';
 import { JobWorkerHost, JobWorkers, JOBS, QUEUES } from '@oris/api/platform';
 import { QueueOptions } from 'bullmq';
-import { describeError } from '../delivery-policy';
-import { emailRetryDelay } from '../email-job';
+import { describeError } from '../outbox/delivery-policy';
+import { emailRetryDelay } from '../outbox/email-job';
 import { EMAIL_WORKER_OPTIONS, type EmailWorkerOptions } from './email-worker.options';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { SendEmailProcessor } from './send-email.processor';

@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { EmailOutbox } from '../email-outbox';
+import { EmailOutbox } from '../outbox/email-outbox';
 import { EMAIL_WORKER_OPTIONS, type EmailWorkerOptions } from './email-worker.options';
 
 /**

@@ -2,7 +2,7 @@ import { AppConfig } from '@oris/api/platform';
 import type { Queue } from 'bullmq';
 import type { EntityManager, Repository } from 'typeorm';
 import { EmailOutbox } from './email-outbox';
-import { OutboxEmail } from './email-outbox.entity';
+import { OutboxEmail } from '../entities/email-outbox.entity';
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 

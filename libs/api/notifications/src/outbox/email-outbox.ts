@@ -17,9 +17,9 @@ import type { Queue } from 'bullmq';
 import type { EntityManager, Repository } from 'typeorm';
 import { describeError } from './delivery-policy';
 import { EMAIL_JOB_OPTIONS } from './email-job';
-import { OutboxEmail, type EmailAttachmentRef } from './email-outbox.entity';
-import type { EmailTemplate } from './templates';
-import { pickTemplateParams, renderEmail } from './templates/render-email';
+import { OutboxEmail, type EmailAttachmentRef } from '../entities/email-outbox.entity';
+import type { EmailTemplate } from '../templates';
+import { pickTemplateParams, renderEmail } from '../templates/render-email';
 
 export interface OutboxEmailInput {
   to: string;
