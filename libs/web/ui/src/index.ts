@@ -1,6 +1,7 @@
 export { Icon } from './lib/icon';
 export type { IconName } from './lib/icon';
 export { FieldError } from './lib/field-error';
+export { PhoneField } from './lib/phone-field';
 export { ProblemAlert } from './lib/problem-alert';
 export { Chip } from './lib/chip';
 export type { ChipTone } from './lib/chip';

@@ -18,7 +18,7 @@ import {
   ORIS_API,
   RegionsService,
 } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { FieldError, PhoneField, ProblemAlert } from '@oris/web/ui';
 import {
   arabicScript,
   BIRTH_YEAR_MIN,
@@ -43,6 +43,7 @@ import {
     MatSelectModule,
     TranslocoPipe,
     FieldError,
+    PhoneField,
     ProblemAlert,
   ],
   templateUrl: './profile-details-form.html',

@@ -192,7 +192,7 @@ describe('RegisterPage', () => {
 
     expect(sent).toEqual([]);
     expect(form.controls.phone.errors).toEqual({ phone: true });
-    const phoneInput = element.querySelector('input[formcontrolname="phone"]');
+    const phoneInput = element.querySelector('oris-phone-field input');
     expect(phoneInput?.getAttribute('type')).toBe('tel');
     expect(phoneInput?.getAttribute('dir')).toBe('ltr');
   });

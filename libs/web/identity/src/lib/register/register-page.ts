@@ -24,7 +24,7 @@ import {
   RegionsService,
   safeReturnUrl,
 } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { FieldError, PhoneField, ProblemAlert } from '@oris/web/ui';
 import {
   arabicScript,
   BIRTH_YEAR_MIN,
@@ -48,6 +48,7 @@ import {
     MatSelectModule,
     TranslocoPipe,
     FieldError,
+    PhoneField,
     ProblemAlert,
   ],
   templateUrl: './register-page.html',

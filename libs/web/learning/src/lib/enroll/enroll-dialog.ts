@@ -33,7 +33,7 @@ import {
   phoneNumber,
   type SessionBrief,
 } from '@oris/web/core';
-import { DayRangePipe, FieldError, ProblemAlert } from '@oris/web/ui';
+import { DayRangePipe, FieldError, PhoneField, ProblemAlert } from '@oris/web/ui';
 import { LearningApi } from '../learning-api';
 import { keepsIdempotencyKey, newIdempotencyKey } from '../shared/enrollment-rules';
 import type { Enrollment } from '../shared/learning-types';
@@ -65,6 +65,7 @@ export interface EnrollDialogData {
     TranslocoPipe,
     DayRangePipe,
     FieldError,
+    PhoneField,
     ProblemAlert,
   ],
   templateUrl: './enroll-dialog.html',
