@@ -199,6 +199,14 @@ describe('account erasure', () => {
           note: 'Appel : Salma Idrissi en poste.',
         })
         .expect(200);
+      // A request to correct the situation, in the person's own words.
+      await http
+        .as(me)
+        .post('/api/v1/me/rectification-requests', {
+          placementId,
+          message: 'Salma Idrissi : mon poste a changé en mars.',
+        })
+        .expect(201);
       // A password-reset request: a pending email and a reset token.
       await request(api.url)
         .post('/api/v1/auth/password/forgot')
@@ -261,7 +269,12 @@ describe('account erasure', () => {
       expect(await db.query(`SELECT ip FROM consent WHERE user_id = $1`, [me.user.id])).toEqual([
         { ip: null },
       ]);
-      for (const table of ['refresh_token', 'password_reset_token', 'idempotency_record']) {
+      for (const table of [
+        'refresh_token',
+        'password_reset_token',
+        'email_confirmation_token',
+        'idempotency_record',
+      ]) {
         const [{ n }] = await db.query(
           `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`,
           [me.user.id],
@@ -332,6 +345,7 @@ describe('account erasure', () => {
            UNION ALL SELECT note FROM placement_version WHERE user_id = $1
            UNION ALL SELECT note FROM followup WHERE user_id = $1
            UNION ALL SELECT params::text FROM email_outbox WHERE user_id = $1
+           UNION ALL SELECT message FROM rectification_request WHERE user_id = $1
          ) x WHERE t ILIKE '%Salma%'`,
         [me.user.id],
       );

@@ -101,6 +101,7 @@ export class AccountErasure {
       await manager.query(`UPDATE consent SET ip = NULL WHERE user_id = $1`, [userId]);
       await manager.query(`DELETE FROM refresh_token WHERE user_id = $1`, [userId]);
       await manager.query(`DELETE FROM password_reset_token WHERE user_id = $1`, [userId]);
+      await manager.query(`DELETE FROM email_confirmation_token WHERE user_id = $1`, [userId]);
       // Stored answers of the person's retried requests may carry their data.
       await manager.query(`DELETE FROM idempotency_record WHERE user_id = $1`, [userId]);
       const cancelledEmails = await this.outbox.eraseRecipient(manager, {

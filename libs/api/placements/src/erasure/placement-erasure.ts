@@ -35,5 +35,13 @@ export class PlacementErasure implements OnModuleInit, OnModuleDestroy {
         WHERE user_id = $1`,
       [userId, ERASED_FULL_NAME],
     );
+    // The person's requests to correct a situation are their own words, and the answers quote
+    // them: both go, the request stays as the trace that one was made and answered.
+    await manager.query(
+      `UPDATE rectification_request
+          SET message = $2, answer = CASE WHEN answer IS NULL THEN NULL ELSE $2 END
+        WHERE user_id = $1`,
+      [userId, ERASED_FULL_NAME],
+    );
   }
 }
