@@ -156,7 +156,10 @@ async function learner(call, seeded, person, token, clock) {
   const enrollment = enrolled.body.id;
   let next = 0;
   while (!clock.over()) {
-    await Promise.race([sleep(think()), clock.spike]);
+    // Until its spike, a learner's think time is cut short by the spike; after it, the spike
+    // promise stays resolved, so racing it again would turn every learner into a loop without
+    // think time.
+    await (person.spiked ? sleep(think()) : Promise.race([sleep(think()), clock.spike]));
     if (clock.over()) return;
     if (clock.spiking() && !person.spiked) {
       person.spiked = true;
