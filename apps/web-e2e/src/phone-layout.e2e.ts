@@ -11,7 +11,11 @@ const OFFICER = 'officer@oris.example';
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
 
-const ENROLL = { fr: /^S’inscrire/, ar: /^التسجيل/ } as const;
+// The open session is full (its waitlist is seeded): its button offers the waitlist.
+const ENROLL = {
+  fr: /^Rejoindre la liste d’attente/,
+  ar: /^الانضمام إلى لائحة انتظار/,
+} as const;
 
 /** How far the page reaches beyond the window's width: a phone user would have to scroll sideways. */
 async function sidewaysOverflow(page: Page): Promise<number> {

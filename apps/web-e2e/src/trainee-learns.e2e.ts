@@ -63,9 +63,9 @@ describe('a trainee learns', () => {
     );
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
 
-    // Unanswered, nothing is sent and the first question says so.
-    await dialog.getByRole('button', { name: 'Confirmer mon inscription' }).click();
-    await dialog.getByText('Ce champ est obligatoire.').first().waitFor();
+    // The learner enrolled before (ES-101's past cohort): their last answers are taken over, to
+    // confirm or correct (trainee-attends-and-waits checks the questions asked from nothing).
+    await dialog.getByText(/Nous avons repris vos réponses de votre inscription du/).waitFor();
 
     await dialog.getByRole('radio', { name: 'En recherche d’emploi' }).check();
     await dialog.getByRole('combobox', { name: 'Votre niveau d’études' }).click();

@@ -5,7 +5,8 @@ import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
 // From the demo data (seeds in libs/api/catalogue and libs/api/enrollments): GP-201's running
 // "Session Marrakech" started yesterday with a meeting each day at 9:00, requires every module
 // and 75 % attendance; its five trainees have done 1, 2, 3, all 4 and 0 modules, and no
-// attendance is recorded yet. No other journey touches this session. COOP-120's open "Session
+// attendance is recorded yet. No other journey touches this session. Its last meeting is still to
+// come, so a validation now is early and needs the trainer's reason. COOP-120's open "Session
 // Béni Mellal" has two requests awaiting approval: only looked at here.
 const COURSE_TITLE = 'Ingénierie de projets à impact social';
 const SESSION_TITLE = 'Session Marrakech';
@@ -46,7 +47,7 @@ describe('a trainer', () => {
     await browser?.close();
   });
 
-  it('takes attendance, sees the unmet criterion, and validates a trainee who met the rule', async () => {
+  it('takes attendance, sees who meets the rule, and validates early with a reason', async () => {
     const { page } = browser;
     await page.getByRole('navigation').getByRole('link', { name: 'Espace formateur' }).click();
     await page.getByRole('link', { name: COURSE_TITLE }).click();
@@ -84,9 +85,45 @@ describe('a trainer', () => {
     await page.getByRole('link', { name: 'Retour aux inscriptions' }).click();
     await page.getByRole('heading', { level: 1, name: `Inscriptions ${SESSION_TITLE}` }).waitFor();
 
-    // Only one module of four done: refused, with the figures.
+    // Before anyone clicks: who meets the course's rule, who does not and why, and that the
+    // session's last meeting is still to come.
+    const readyCell = page.getByRole('row').filter({ hasText: READY }).locator('td.readiness');
+    const notReadyCell = page
+      .getByRole('row')
+      .filter({ hasText: NOT_READY })
+      .locator('td.readiness');
+    await readyCell.getByText('Remplie', { exact: true }).waitFor();
+    expect(await readyCell.textContent()).toContain('Avant la dernière séance');
+    expect(await notReadyCell.locator('li').allTextContents()).toEqual([
+      `modules obligatoires terminés${NBSP}: 1 sur 4`,
+    ]);
+    await page
+      .locator('.readiness-summary')
+      .getByText(/La dernière séance a lieu le/)
+      .waitFor();
+    for (const language of ['fr', 'ar'] as const) {
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await chooseLanguage(page, language);
+        await page.locator('td.readiness').first().waitFor();
+        await page.screenshot({
+          path: `/tmp/oris-i14time-readiness-${language}-${width}.png`,
+          fullPage: true,
+        });
+      }
+    }
+    await chooseLanguage(page, 'fr');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Only one module of four done: refused, with the figures (the reason the early validation
+    // needs is given; the course's rule still decides).
     await page.getByRole('button', { name: `Valider la réussite de ${NOT_READY}` }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByText(/La dernière séance de la session n’a pas encore eu lieu/).waitFor();
+    await dialog
+      .getByRole('textbox', { name: 'Motif de la validation anticipée' })
+      .fill('Départ avant la fin de la session');
     await dialog.getByRole('button', { name: 'Valider la réussite' }).click();
     const refusal = page.locator('.refusal[role="alert"]');
     await refusal.waitFor();
@@ -102,7 +139,16 @@ describe('a trainer', () => {
     // Every module and every meeting: validated, the row follows without a reload.
     const readyRow = page.getByRole('row').filter({ hasText: READY });
     await readyRow.getByRole('button', { name: `Valider la réussite de ${READY}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Valider la réussite' }).click();
+    const early = page.getByRole('dialog');
+    // Without a reason, nothing is sent: the dialog says what is missing.
+    await early.getByRole('button', { name: 'Valider la réussite' }).click();
+    await early.getByText('Indiquez le motif pour valider avant la dernière séance.').waitFor();
+    await page.screenshot({ path: '/tmp/oris-i14time-early-dialog-fr-1366.png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await early
+      .getByRole('textbox', { name: 'Motif de la validation anticipée' })
+      .fill('Évaluation finale passée en avance');
+    await early.getByRole('button', { name: 'Valider la réussite' }).click();
     await readyRow.getByText('Réussie', { exact: true }).waitFor();
     await page.getByText(`Réussite de ${READY} validée.`).waitFor();
     expect(await readyRow.getByRole('button', { name: /Valider la réussite/ }).count()).toBe(0);

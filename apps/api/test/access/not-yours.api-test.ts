@@ -119,6 +119,23 @@ describe('access matrix: someone else’s object', () => {
     }
   });
 
+  it('a timetable and its calendar file: the trainee and the session’s staff only, 404 for anyone else', async () => {
+    for (const path of ['/timetable', '/calendar.ics']) {
+      const url = `/api/v1/enrollments/${enrollmentId}${path}`;
+      expect({ path, status: await statusOf(owner, 'get', url) }).toEqual({ path, status: 200 });
+      expect({ path, status: await statusOf(cast.trainer, 'get', url) }).toEqual({
+        path,
+        status: 200,
+      });
+      for (const intruder of [stranger, cast.otherTrainer]) {
+        expect({ path, status: await statusOf(intruder, 'get', url) }).toEqual({
+          path,
+          status: 404,
+        });
+      }
+    }
+  });
+
   it('progress: the modules of another person’s enrollment are 404, and cannot be completed', async () => {
     const base = `/api/v1/enrollments/${enrollmentId}/modules`;
     expect(await statusOf(owner, 'get', base)).toBe(200);

@@ -74,6 +74,7 @@ export function client(api: TestApp) {
       post: (url: string, body: object = {}) => sign(request(api.url).post(url).send(body)),
       patch: (url: string, body: object) => sign(request(api.url).patch(url).send(body)),
       put: (url: string, body: object) => sign(request(api.url).put(url).send(body)),
+      delete: (url: string) => sign(request(api.url).delete(url)),
     };
   };
   return { as, anonymous: as() };

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CertificatesWorkerModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
+import { EnrollmentsWorkerModule } from '@oris/api/enrollments';
 import { FollowupsWorkerModule } from '@oris/api/followups';
 import { RetentionWorkerModule } from '@oris/api/identity';
 import { IndicatorsWorkerModule } from '@oris/api/indicators';
@@ -33,6 +34,7 @@ export class WorkerModule {
         FollowupsWorkerModule.forRoot(),
         IndicatorsWorkerModule.forRoot(),
         RetentionWorkerModule,
+        EnrollmentsWorkerModule,
       ],
     };
   }

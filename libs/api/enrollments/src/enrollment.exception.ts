@@ -23,6 +23,8 @@ export enum EnrollmentErrorCode {
   RequiredModulesIncomplete = 'required_modules_incomplete',
   AttendanceBelowThreshold = 'attendance_below_threshold',
   MeetingNotStarted = 'meeting_not_started',
+  CompletionBeforeLastMeeting = 'completion_before_last_meeting',
+  CalendarFeedNotFound = 'calendar_feed_not_found',
 }
 
 /** The one place where enrollment codes get their HTTP status and title. */
@@ -107,6 +109,14 @@ const PROBLEMS: Record<EnrollmentErrorCode, { status: HttpStatus; title: string 
   [EnrollmentErrorCode.MeetingNotStarted]: {
     status: HttpStatus.CONFLICT,
     title: 'Attendance is taken once the meeting has started',
+  },
+  [EnrollmentErrorCode.CompletionBeforeLastMeeting]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The session’s last meeting has not started: an early completion needs a reason',
+  },
+  [EnrollmentErrorCode.CalendarFeedNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Calendar feed not found (the link was revoked or replaced)',
   },
 };
 

@@ -12,28 +12,39 @@ import { SessionSeatsAddedHandler } from './capacity/session-seats-added.handler
 import { SessionCancellationHandler } from './cancellation/session-cancellation.handler';
 import { CompletionService } from './completion/completion.service';
 import { EnrollmentEmails } from './emails/enrollment-emails';
+import { EnrollmentErasure } from './erasure/enrollment-erasure';
 import { AttendanceMark } from './entities/attendance-mark.entity';
 import { Enrollment } from './entities/enrollment.entity';
+import { CalendarFeed } from './entities/calendar-feed.entity';
 import { ModuleProgress } from './entities/module-progress.entity';
 import { EnrollmentEvents } from './events/enrollment-events';
+import { CalendarFeedController, MyCalendarFeedController } from './http/calendar-feed.controller';
 import { EnrollmentsController } from './http/enrollments.controller';
 import { EnrollmentImport } from './import/enrollment-import.service';
 import { MeEnrollmentsController } from './http/me-enrollments.controller';
 import { SessionEnrollmentsController } from './http/session-enrollments.controller';
 import { ProgressService } from './progress/progress.service';
+import { CalendarFeeds } from './timetable/calendar-feeds';
+import { TimetableService } from './timetable/timetable.service';
 import { EnrollmentReader } from './reading/enrollment-reader';
 import { Withdrawals } from './withdrawals/withdrawals.service';
 
 /** Who takes part in which session: admission, waitlist, progress, attendance and completion. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Enrollment, ModuleProgress, AttendanceMark]),
+    TypeOrmModule.forFeature([Enrollment, ModuleProgress, AttendanceMark, CalendarFeed]),
     CatalogueModule,
     IdentityModule,
     NotificationsModule,
     IdempotencyModule,
   ],
-  controllers: [SessionEnrollmentsController, MeEnrollmentsController, EnrollmentsController],
+  controllers: [
+    SessionEnrollmentsController,
+    MeEnrollmentsController,
+    EnrollmentsController,
+    MyCalendarFeedController,
+    CalendarFeedController,
+  ],
   providers: [
     EnrollmentAccess,
     EnrollmentAdmission,
@@ -48,6 +59,9 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     WaitlistPromotion,
     SessionSeatsAddedHandler,
     EnrollmentImport,
+    EnrollmentErasure,
+    TimetableService,
+    CalendarFeeds,
   ],
   exports: [EnrollmentEvents],
 })

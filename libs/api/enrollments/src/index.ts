@@ -7,3 +7,5 @@ export * from './events/enrollment-events';
 export * from './dto/enrollment.dto';
 export { seedDemoEnrollments } from './seed/demo-enrollments';
 export type { DemoEnrollmentsOptions, DemoEnrollmentsResult } from './seed/demo-enrollments';
+export * from './entities/calendar-feed.entity';
+export { EnrollmentsWorkerModule, MeetingReminders } from './jobs/meeting-reminders';

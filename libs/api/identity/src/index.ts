@@ -27,3 +27,4 @@ export { ACCOUNT_ERASED, ERASED_FULL_NAME, erasedEmailOf } from './erasure/accou
 export { ConsentHooks } from './consent/consent-hooks';
 export { ConsentRecords } from './consent/consent-records.service';
 export * from './dto/consent.dto';
+export { hashSecretToken, isSecretTokenShaped, newSecretToken } from './tokens/secret-token';

@@ -45,3 +45,4 @@ export * from './errors/unavailable';
 export * from './rate-limit/client-address';
 export * from './validation/validation';
 export * from './errors/database-errors';
+export * from './calendar/ics';

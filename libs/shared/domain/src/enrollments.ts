@@ -161,6 +161,19 @@ export interface CompletionRecording {
 export const mayAttestCompletion = (recording: CompletionRecording): boolean =>
   recording.byAdministrator && recording.sessionEndsOn < recording.today;
 
+/**
+ * A completion validated before the session's last meeting has started is early: the trainee
+ * has not had the whole training yet. The API refuses it unless the validator gives a reason
+ * (kept on the enrollment and audited); the staff list uses the same rule to say beforehand who
+ * may be validated now. A session without meetings has no such bound. `lastMeetingStartsAt` is
+ * an ISO instant.
+ */
+export const isEarlyCompletion = (lastMeetingStartsAt: string | null, now: Date): boolean =>
+  lastMeetingStartsAt !== null && Date.parse(lastMeetingStartsAt) > now.getTime();
+
+/** The reason an early completion needs, as the API bounds it. */
+export const EARLY_COMPLETION_REASON_MAX_LENGTH = 500;
+
 export interface ModuleCounts {
   requiredTotal: number;
   requiredDone: number;

@@ -19,6 +19,8 @@ import { ConsentHistory1796541000000 } from './1796541000000-ConsentHistory';
 import { RectificationRequests1796541060000 } from './1796541060000-RectificationRequests';
 import { CourseBaselineVisibleToTrainers1796541120000 } from './1796541120000-CourseBaselineVisibleToTrainers';
 import { EmailConfirmation1796541600000 } from './1796541600000-EmailConfirmation';
+import { EarlyCompletionReason1796542100000 } from './1796542100000-EarlyCompletionReason';
+import { CalendarFeedsAndMeetingReminders1796542110000 } from './1796542110000-CalendarFeedsAndMeetingReminders';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   RectificationRequests1796541060000,
   CourseBaselineVisibleToTrainers1796541120000,
   EmailConfirmation1796541600000,
+  EarlyCompletionReason1796542100000,
+  CalendarFeedsAndMeetingReminders1796542110000,
 ];

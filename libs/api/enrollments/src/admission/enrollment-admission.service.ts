@@ -271,6 +271,7 @@ export class EnrollmentAdmission {
             validatedBy: null,
             completionAttestedBy: null,
             completionAttestedAt: null,
+            earlyCompletionReason: null,
           },
           sessionRow,
           people,

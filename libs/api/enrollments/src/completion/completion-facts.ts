@@ -1,5 +1,5 @@
 import type { Course } from '@oris/api/catalogue';
-import { evaluateCompletion } from '@oris/shared/domain';
+import { evaluateCompletion, isEarlyCompletion } from '@oris/shared/domain';
 import type { CompletionEvaluation, CompletionFacts, CompletionRule } from '@oris/shared/domain';
 import { EntityManager } from 'typeorm';
 import type { CompletionCheckDto } from '../dto/enrollment.dto';
@@ -61,6 +61,18 @@ export async function newEnrollmentFacts(
   };
 }
 
+/** When the session's last meeting starts (ISO), or null for a session without meetings. */
+export async function lastMeetingStart(
+  manager: EntityManager,
+  sessionId: string,
+): Promise<string | null> {
+  const [row]: { startsAt: Date | null }[] = await manager.query(
+    `SELECT max(starts_at) AS "startsAt" FROM session_meeting WHERE session_id = $1`,
+    [sessionId],
+  );
+  return row?.startsAt ? new Date(row.startsAt).toISOString() : null;
+}
+
 export async function checkCompletion(
   manager: EntityManager,
   course: Course,
@@ -69,6 +81,7 @@ export async function checkCompletion(
 ): Promise<{ evaluation: CompletionEvaluation; check: CompletionCheckDto }> {
   const facts = await completionFacts(manager, enrollmentId, sessionId);
   const evaluation = evaluateCompletion(completionRuleOf(course), facts);
+  const lastMeetingStartsAt = await lastMeetingStart(manager, sessionId);
   return {
     evaluation,
     check: {
@@ -76,6 +89,8 @@ export async function checkCompletion(
       criteria: evaluation.criteria,
       meetingsHeld: facts.meetingsHeld,
       meetingsAttended: facts.meetingsAttended,
+      lastMeetingStartsAt,
+      early: isEarlyCompletion(lastMeetingStartsAt, new Date()),
     },
   };
 }

@@ -52,13 +52,21 @@ export class CompletionService {
       }
       const today = todayInMorocco();
       const completedOn = completionDay(user, dto.completedOn, session.startsOn, today);
-      const { evaluation } = await checkCompletion(manager, course, enrollment.id, session.id);
+      const { evaluation, check } = await checkCompletion(
+        manager,
+        course,
+        enrollment.id,
+        session.id,
+      );
       const decision = decideCompletion(evaluation, {
         byAdministrator: isAdmin(user),
         sessionEndsOn: session.endsOn,
         today,
       });
       if (decision.outcome === 'refused') throw unmetCompletion(decision.unmet);
+      const earlyReason = check.early
+        ? earlyCompletionReason(dto, check.lastMeetingStartsAt)
+        : null;
       const validatedAt = new Date();
       const attested = decision.outcome === 'attested';
       await manager.update(Enrollment, enrollment.id, {
@@ -68,7 +76,22 @@ export class CompletionService {
         validatedAt,
         completionAttestedBy: attested ? user.id : null,
         completionAttestedAt: attested ? validatedAt : null,
+        earlyCompletionReason: earlyReason,
       });
+      if (earlyReason !== null) {
+        await this.audit.record(manager, {
+          actorId: user.id,
+          action: 'enrollment.early_completion',
+          subjectType: 'enrollment',
+          subjectId: enrollment.id,
+          data: {
+            sessionId: session.id,
+            completedOn,
+            // The reason stays on the enrollment: audit data never copies free text about a person.
+            lastMeetingStartsAt: check.lastMeetingStartsAt,
+          },
+        });
+      }
       if (attested) {
         await this.audit.record(manager, {
           actorId: user.id,
@@ -130,6 +153,23 @@ export class CompletionService {
       return this.reader.detail(manager, { ...context, enrollment: updated }, user);
     });
   }
+}
+
+/**
+ * Before the session's last meeting, a completion needs the validator's reason (a trainee who
+ * leaves early having done the work, an exam passed ahead): 409 without one.
+ */
+function earlyCompletionReason(
+  dto: CompleteEnrollmentDto,
+  lastMeetingStartsAt: string | null,
+): string {
+  const reason = dto.earlyCompletionReason ?? null;
+  if (reason !== null) return reason;
+  throw new EnrollmentException(
+    EnrollmentErrorCode.CompletionBeforeLastMeeting,
+    `The session’s last meeting starts at ${lastMeetingStartsAt}; give an earlyCompletionReason ` +
+      'to validate the completion before it.',
+  );
 }
 
 /** Today by default; administrators may record a past day (past cohorts), never a future one. */

@@ -177,6 +177,15 @@ export class EnrollmentDto {
   })
   completionAttestation!: CompletionAttestationDto | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why the completion was validated before the session’s last meeting had started; null ' +
+      'otherwise.',
+  })
+  earlyCompletionReason!: string | null;
+
   @ApiProperty({ type: ProgressDto })
   progress!: ProgressDto;
 }
@@ -208,6 +217,21 @@ export class CompletionCheckDto {
 
   @ApiProperty({ type: 'integer' })
   meetingsAttended!: number;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the session’s last meeting starts; null for a session without meetings.',
+  })
+  lastMeetingStartsAt!: string | null;
+
+  @ApiProperty({
+    description:
+      'The last meeting has not started yet: validating completion now needs an ' +
+      '`earlyCompletionReason`.',
+  })
+  early!: boolean;
 }
 
 export class EnrollmentDetailDto extends EnrollmentDto {

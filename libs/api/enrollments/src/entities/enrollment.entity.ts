@@ -182,6 +182,13 @@ export class Enrollment {
   @Column({ name: 'completion_attested_at', type: 'timestamptz', nullable: true })
   completionAttestedAt!: Date | null;
 
+  /**
+   * Why the completion was validated before the session's last meeting had started (see
+   * `isEarlyCompletion`); null for a completion validated once the training was over.
+   */
+  @Column({ name: 'early_completion_reason', type: 'varchar', length: 500, nullable: true })
+  earlyCompletionReason!: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

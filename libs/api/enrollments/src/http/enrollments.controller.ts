@@ -2,13 +2,16 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   HttpCode,
   HttpStatus,
   Param,
   ParseUUIDPipe,
   Post,
+  Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   ApiProblems,
   AuthenticatedUser,
@@ -25,7 +28,9 @@ import {
   LearnerModuleDto,
   ModuleCompletionDto,
 } from '../dto/learner-module.dto';
+import { TimetableDto } from '../dto/timetable.dto';
 import { ProgressService } from '../progress/progress.service';
+import { TimetableService } from '../timetable/timetable.service';
 import { EnrollmentReader } from '../reading/enrollment-reader';
 import { Withdrawals } from '../withdrawals/withdrawals.service';
 
@@ -39,7 +44,46 @@ export class EnrollmentsController {
     private readonly withdrawals: Withdrawals,
     private readonly completion: CompletionService,
     private readonly progress: ProgressService,
+    private readonly timetable: TimetableService,
   ) {}
+
+  @Get('timetable')
+  @ApiOperation({
+    summary: 'When and where the session meets',
+    description:
+      'The meetings, the venue and, for a trainee holding a seat and the session’s staff, the ' +
+      'online link. For the trainee and the session’s staff; 404 for everyone else.',
+  })
+  @ApiOkResponse({ type: TimetableDto })
+  @ApiProblems(400, 401, 404)
+  getTimetable(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<TimetableDto> {
+    return this.timetable.forEnrollment(user, id);
+  }
+
+  @Get('calendar.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({
+    summary: 'The session’s meetings as an iCalendar file',
+    description:
+      'RFC 5545, one event per meeting with a stable UID, times in UTC; the online link as ' +
+      '`getTimetable` gives it. For the trainee and the session’s staff; 404 for everyone else.',
+  })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiProblems(400, 401, 404)
+  async calendar(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { ics, fileName } = await this.timetable.icsForEnrollment(user, id);
+    void reply.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    return ics;
+  }
 
   @Get()
   @ApiOperation({

@@ -112,6 +112,7 @@ export type EnrollmentFacts = Pick<
   | 'validatedBy'
   | 'completionAttestedBy'
   | 'completionAttestedAt'
+  | 'earlyCompletionReason'
 >;
 
 /**
@@ -162,6 +163,7 @@ export function enrollmentDto(
             at: enrollment.completionAttestedAt.toISOString(),
           }
         : null,
+    earlyCompletionReason: enrollment.earlyCompletionReason,
     progress: toProgress(counts),
   };
 }

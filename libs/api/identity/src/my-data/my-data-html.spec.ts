@@ -18,6 +18,7 @@ const data = (fullName: string): MyData => ({
     roles: ['trainee'],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    calendarFeedCreatedAt: null,
   },
   consents: [],
   rectificationRequests: [],

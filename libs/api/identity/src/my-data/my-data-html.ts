@@ -89,6 +89,16 @@ const FIELDS: Record<string, Words> = {
   withdrawalReason: { fr: 'Motif du retrait', ar: 'سبب الانسحاب', en: 'Withdrawal reason' },
   completedOn: { fr: 'Achevé le', ar: 'تاريخ الإتمام', en: 'Completed on' },
   validatedAt: { fr: 'Validé le', ar: 'تاريخ المصادقة', en: 'Validated at' },
+  calendarFeedCreatedAt: {
+    fr: 'Lien d’abonnement au calendrier créé le',
+    ar: 'تاريخ إنشاء رابط الاشتراك في التقويم',
+    en: 'Calendar subscription link made at',
+  },
+  earlyCompletionReason: {
+    fr: 'Motif d’une validation anticipée',
+    ar: 'سبب المصادقة المسبقة',
+    en: 'Reason for an early completion',
+  },
   baseline: {
     fr: 'Situation déclarée à l’inscription',
     ar: 'الوضعية المصرح بها عند التسجيل',

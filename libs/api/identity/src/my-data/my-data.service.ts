@@ -98,6 +98,7 @@ export class MyDataService {
     const [row] = (await manager.query(
       `SELECT u.id, u.email, u.phone, u.full_name, u.full_name_ar, u.gender, u.birth_year, u.region_code,
               u.locale, u.created_at, u.updated_at,
+              (SELECT f.created_at FROM calendar_feed f WHERE f.user_id = u.id) AS calendar_feed_at,
               coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_role r WHERE r.user_id = u.id),
                        '{}') AS roles
          FROM users u WHERE u.id = $1`,
@@ -118,6 +119,7 @@ export class MyDataService {
       roles: row['roles'] as string[],
       createdAt: iso(row['created_at']),
       updatedAt: iso(row['updated_at']),
+      calendarFeedCreatedAt: isoOrNull(row['calendar_feed_at']),
     };
   }
 
@@ -170,7 +172,8 @@ export class MyDataService {
       `SELECT e.id, c.code, c.title AS course_title, s.title AS session_title,
               s.starts_on::text AS starts_on, s.ends_on::text AS ends_on, e.status, e.enrolled_at,
               e.confirmed_at, e.approved_at, e.withdrawn_at, e.withdrawal_reason,
-              e.completed_on::text AS completed_on, e.validated_at, e.baseline_situation,
+              e.completed_on::text AS completed_on, e.validated_at, e.early_completion_reason,
+              e.baseline_situation,
               e.education_level, e.region_code
          FROM enrollment e
          JOIN course_session s ON s.id = e.session_id
@@ -212,6 +215,7 @@ export class MyDataService {
       withdrawalReason: row['withdrawal_reason'] as string | null,
       completedOn: row['completed_on'] as string | null,
       validatedAt: isoOrNull(row['validated_at']),
+      earlyCompletionReason: row['early_completion_reason'] as string | null,
       baseline: {
         situation: row['baseline_situation'] as string,
         educationLevel: row['education_level'] as string,

@@ -18,6 +18,8 @@ export interface MyDataProfile {
   roles: string[];
   createdAt: string;
   updatedAt: string;
+  /** When the calendar subscription link was made, if one exists (its token is never exported). */
+  calendarFeedCreatedAt: string | null;
 }
 
 export interface MyDataConsent {
@@ -70,6 +72,8 @@ export interface MyDataEnrollment {
   withdrawalReason: string | null;
   completedOn: string | null;
   validatedAt: string | null;
+  /** Why the completion was validated before the session's last meeting, if it was. */
+  earlyCompletionReason: string | null;
   /** What the person declared when enrolling: the baseline the insertion indicator compares to. */
   baseline: { situation: string; educationLevel: string; regionCode: string | null };
   moduleProgress: MyDataModuleProgress[];

@@ -8,6 +8,7 @@ import { enrollmentPromotedTemplate } from './enrollment-promoted.template';
 import { enrollmentWaitlistedTemplate } from './enrollment-waitlisted.template';
 import { followupDueTemplate } from './followup-due.template';
 import { followupReminderTemplate } from './followup-reminder.template';
+import { meetingReminderTemplate } from './meeting-reminder.template';
 import { passwordResetTemplate } from './password-reset.template';
 import { sessionCancelledTemplate } from './session-cancelled.template';
 import { welcomeTemplate } from './welcome.template';
@@ -26,6 +27,7 @@ export const EMAIL_TEMPLATES = {
   certificate_issued: certificateIssuedTemplate,
   followup_due: followupDueTemplate,
   followup_reminder: followupReminderTemplate,
+  meeting_reminder: meetingReminderTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -38,6 +38,16 @@ const params: Record<EmailTemplate, Record<string, string>> = {
   },
   followup_due: followup,
   followup_reminder: followup,
+  meeting_reminder: {
+    fullName: 'Amina El Idrissi',
+    courseTitle: 'Entrepreneuriat social',
+    sessionTitle: 'Cohorte printemps — Fès',
+    day: '2026-03-03',
+    startsAt: '09:00',
+    endsAt: '12:00',
+    place: 'Maison des associations, Fès',
+    onlineUrl: '',
+  },
 };
 
 describe('renderEmail', () => {

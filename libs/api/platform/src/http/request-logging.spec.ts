@@ -13,6 +13,9 @@ describe('request logging', () => {
       '/reset-password?token=[redacted]&lang=ar',
     );
     expect(loggableUrl('/confirm-email?token=s3cret')).toBe('/confirm-email?token=[redacted]');
+    expect(loggableUrl('/api/v1/calendar-feeds/Zk9_x-1.ics')).toBe(
+      '/api/v1/calendar-feeds/[redacted]',
+    );
     expect(loggableUrl('/api/v1/courses?page=2')).toBe('/api/v1/courses?page=2');
   });
 

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 
-/** Survey links carry their secret in the path (`/api/v1/survey/<token>`). */
-const SECRET_PATH_SEGMENT = /(\/survey\/)[^/?#]+/g;
+/**
+ * Survey links and calendar feeds carry their secret in the path (`/api/v1/survey/<token>`,
+ * `/api/v1/calendar-feeds/<token>.ics`).
+ */
+const SECRET_PATH_SEGMENT = /(\/(?:survey|calendar-feeds)\/)[^/?#]+/g;
 /** Links that carry one in the query (`?token=…`, the web app's reset-password page). */
 const SECRET_QUERY_PARAMETER = /([?&]token=)[^&#]*/gi;
 

@@ -772,6 +772,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enrollments/{id}/timetable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * When and where the session meets
+     * @description The meetings, the venue and, for a trainee holding a seat and the session’s staff, the online link. For the trainee and the session’s staff; 404 for everyone else.
+     */
+    get: operations['Enrollments_getTimetable'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The session’s meetings as an iCalendar file
+     * @description RFC 5545, one event per meeting with a stable UID, times in UTC; the online link as `getTimetable` gives it. For the trainee and the session’s staff; 404 for everyone else.
+     */
+    get: operations['Enrollments_calendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enrollments/{id}': {
     parameters: {
       query?: never;
@@ -946,6 +986,48 @@ export interface paths {
      * @description 403 `consent_required` while the trainee has not answered the current personal-data notice.
      */
     post: operations['Enrollments_completeModule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/calendar-feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether I have a calendar subscription link, and since when */
+    get: operations['MyCalendarFeed_status'];
+    put?: never;
+    /**
+     * Make my calendar subscription link (a new one revokes the previous one)
+     * @description The link serves, without signing in, every meeting of the sessions where I hold a seat, online links included: it is shown once and should be kept private.
+     */
+    post: operations['MyCalendarFeed_issue'];
+    /** Revoke my calendar subscription link */
+    delete: operations['MyCalendarFeed_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar-feeds/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person’s calendar subscription (public: the token in the link is the key)
+     * @description `<token>.ics` from `POST /me/calendar-feed`: the meetings of the sessions where the person holds a seat, as RFC 5545. 404 for an unknown, replaced or revoked link.
+     */
+    get: operations['CalendarFeed_feed'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2775,6 +2857,8 @@ export interface components {
       validatedBy: string | null;
       /** @description Set when an administrator recorded the completion of a session that had ended although the platform’s records do not meet the course’s rule (a past cohort): the completion rests on their attestation. Null for a completion the records show. */
       completionAttestation: components['schemas']['CompletionAttestationDto'] | null;
+      /** @description Why the completion was validated before the session’s last meeting had started; null otherwise. */
+      earlyCompletionReason: string | null;
       progress: components['schemas']['ProgressDto'];
     };
     ImportEnrollmentsDto: {
@@ -2878,6 +2962,18 @@ export interface components {
       /** @description Marks to record, each enrollment at most once; enrollments left out keep their mark (none counts as absent). */
       entries: components['schemas']['AttendanceEntryDto'][];
     };
+    TimetableDto: {
+      /** Format: uuid */
+      enrollmentId: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** @example Maison des associations, Fès */
+      venue: string | null;
+      /** @description The online link: for a trainee holding a seat (confirmed, then completed or not) and the session’s staff; null for everyone else and for a session without one. */
+      onlineUrl: string | null;
+      /** @description The meetings, in time order. */
+      meetings: components['schemas']['MeetingDto'][];
+    };
     CriterionOutcomeDto: {
       /** @enum {string} */
       criterion: 'required_modules' | 'attendance' | 'trainer_validation';
@@ -2893,6 +2989,13 @@ export interface components {
       /** @description Meetings of the session that have started. */
       meetingsHeld: number;
       meetingsAttended: number;
+      /**
+       * Format: date-time
+       * @description When the session’s last meeting starts; null for a session without meetings.
+       */
+      lastMeetingStartsAt: string | null;
+      /** @description The last meeting has not started yet: validating completion now needs an `earlyCompletionReason`. */
+      early: boolean;
     };
     EnrollmentDetailDto: {
       /** Format: uuid */
@@ -2963,6 +3066,8 @@ export interface components {
       validatedBy: string | null;
       /** @description Set when an administrator recorded the completion of a session that had ended although the platform’s records do not meet the course’s rule (a past cohort): the completion rests on their attestation. Null for a completion the records show. */
       completionAttestation: components['schemas']['CompletionAttestationDto'] | null;
+      /** @description Why the completion was validated before the session’s last meeting had started; null otherwise. */
+      earlyCompletionReason: string | null;
       progress: components['schemas']['ProgressDto'];
       /** @description The course’s completion rule, checked now. */
       completionCheck: components['schemas']['CompletionCheckDto'];
@@ -2974,6 +3079,11 @@ export interface components {
        * @example 2025-06-30
        */
       completedOn?: string;
+      /**
+       * @description Required to validate a completion before the session’s last meeting has started (409 `completion_before_last_meeting` without it); kept on the enrollment and audited. Ignored once the last meeting has started.
+       * @example Départ à l’étranger avant la dernière séance ; évaluation finale passée le 12.
+       */
+      earlyCompletionReason?: string | null;
     };
     LearnerModuleOutlineDto: {
       /** Format: uuid */
@@ -3020,6 +3130,21 @@ export interface components {
        */
       completedAt: string;
       progress: components['schemas']['ProgressDto'];
+    };
+    CalendarFeedDto: {
+      /** @description Whether a subscription link exists. */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string | null;
+    };
+    CalendarFeedLinkDto: {
+      /**
+       * @description The path of the subscription link, under the API (`/api/v1/calendar-feeds/<token>.ics`). Shown once: only a hash of the token is kept. Making a new one revokes the previous one.
+       * @example /api/v1/calendar-feeds/3q2-7wEXAMPLE.ics
+       */
+      path: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     CertificateDto: {
       /** Format: uuid */
@@ -6910,6 +7035,102 @@ export interface operations {
       };
     };
   };
+  Enrollments_getTimetable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimetableDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Enrollments_calendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   Enrollments_get: {
     parameters: {
       query?: never;
@@ -7465,6 +7686,118 @@ export interface operations {
       };
       /** @description Conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyCalendarFeed_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyCalendarFeed_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedLinkDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyCalendarFeed_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CalendarFeed_feed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

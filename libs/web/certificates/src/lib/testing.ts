@@ -77,6 +77,7 @@ export function aCompleter(id: string, fullName: string): Enrollment {
     completedOn: '2026-09-17',
     validatedBy: 'trainer',
     completionAttestation: null,
+    earlyCompletionReason: null,
     progress: {
       requiredDone: 4,
       requiredTotal: 4,

@@ -2,12 +2,15 @@ import { inject, Injectable } from '@angular/core';
 import { unwrap } from '@oris/shared/api-client';
 import { ORIS_API, type PageOf } from '@oris/web/core';
 import type {
+  CalendarFeed,
+  CalendarFeedLink,
   EnrollRequest,
   Enrollment,
   EnrollmentDetail,
   EnrollmentModules,
   LearnerModule,
   ModuleCompletion,
+  Timetable,
 } from './shared/learning-types';
 
 /** What a trainee does with their own enrollments. The API decides who may. */
@@ -59,5 +62,31 @@ export class LearningApi {
         params: { path: { id, moduleId } },
       }),
     );
+  }
+
+  timetable(id: string): Promise<Timetable> {
+    return unwrap(this.api.GET('/api/v1/enrollments/{id}/timetable', { params: { path: { id } } }));
+  }
+
+  /** Through the client so the in-memory bearer token goes with it (a plain link would not). */
+  calendarFile(id: string): Promise<Blob> {
+    return unwrap(
+      this.api.GET('/api/v1/enrollments/{id}/calendar.ics', {
+        params: { path: { id } },
+        parseAs: 'blob',
+      }),
+    ) as Promise<unknown> as Promise<Blob>;
+  }
+
+  calendarFeed(): Promise<CalendarFeed> {
+    return unwrap(this.api.GET('/api/v1/me/calendar-feed'));
+  }
+
+  newCalendarFeed(): Promise<CalendarFeedLink> {
+    return unwrap(this.api.POST('/api/v1/me/calendar-feed'));
+  }
+
+  async revokeCalendarFeed(): Promise<void> {
+    await unwrap(this.api.DELETE('/api/v1/me/calendar-feed'));
   }
 }

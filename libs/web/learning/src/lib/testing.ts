@@ -55,6 +55,7 @@ export function anEnrollment(changes: Partial<Enrollment> = {}): Enrollment {
     completedOn: null,
     validatedBy: null,
     completionAttestation: null,
+    earlyCompletionReason: null,
     progress: aProgress(),
     ...changes,
   };
@@ -63,7 +64,14 @@ export function anEnrollment(changes: Partial<Enrollment> = {}): Enrollment {
 export function anEnrollmentDetail(changes: Partial<EnrollmentDetail> = {}): EnrollmentDetail {
   return {
     ...anEnrollment(),
-    completionCheck: { met: false, criteria: [], meetingsHeld: 0, meetingsAttended: 0 },
+    completionCheck: {
+      met: false,
+      criteria: [],
+      meetingsHeld: 0,
+      meetingsAttended: 0,
+      lastMeetingStartsAt: null,
+      early: false,
+    },
     ...changes,
   };
 }

@@ -118,6 +118,7 @@ export function anEnrollment(
     completedOn: null,
     validatedBy: null,
     completionAttestation: null,
+    earlyCompletionReason: null,
     progress: {
       requiredDone: 1,
       requiredTotal: 4,
@@ -135,7 +136,15 @@ export function aDetail(
 ): EnrollmentDetail {
   return {
     ...enrollment,
-    completionCheck: { met: true, criteria: [], meetingsHeld: 0, meetingsAttended: 0, ...check },
+    completionCheck: {
+      met: true,
+      criteria: [],
+      meetingsHeld: 0,
+      meetingsAttended: 0,
+      lastMeetingStartsAt: null,
+      early: false,
+      ...check,
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthSession, type Course, LanguageService, type SessionBrief } from '@oris/web/core';
 import { formatDay } from '@oris/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { activeEnrollmentIn, enrollRefusal } from '../shared/enrollment-rules';
+import { activeEnrollmentIn, enrollRefusal, joinsWaitlist } from '../shared/enrollment-rules';
 import type { Enrollment } from '../shared/learning-types';
 import { MyEnrollments } from '../shared/my-enrollments';
 import { EnrollDialog, type EnrollDialogData } from './enroll-dialog';
@@ -48,14 +48,28 @@ let nextId = 0;
         {{ why.key | transloco: dayParams(why.params) }}
       </p>
     } @else {
-      <button
-        mat-flat-button
-        type="button"
-        [attr.aria-label]="'learning.enroll.buttonFor' | transloco: { session: session().title }"
-        (click)="openDialog()"
-      >
-        {{ 'learning.enroll.button' | transloco }}
-      </button>
+      @if (full()) {
+        <button
+          mat-flat-button
+          type="button"
+          [attr.aria-label]="
+            'learning.enroll.joinWaitlistFor' | transloco: { session: session().title }
+          "
+          (click)="openDialog()"
+        >
+          {{ 'learning.enroll.joinWaitlist' | transloco }}
+        </button>
+        <p class="detail">{{ 'learning.enroll.full' | transloco }}</p>
+      } @else {
+        <button
+          mat-flat-button
+          type="button"
+          [attr.aria-label]="'learning.enroll.buttonFor' | transloco: { session: session().title }"
+          (click)="openDialog()"
+        >
+          {{ 'learning.enroll.button' | transloco }}
+        </button>
+      }
     }
   `,
   styles: `
@@ -96,6 +110,7 @@ export class EnrollAction {
   protected readonly enrollment = computed(() =>
     activeEnrollmentIn(this.enrollments(), this.session().id),
   );
+  protected readonly full = computed(() => joinsWaitlist(this.session()));
   protected readonly refusal = computed(() =>
     enrollRefusal(this.session(), todayInMorocco(), this.auth.hasAnyRole(['trainee'])),
   );

@@ -3,15 +3,30 @@ import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH, AuthSession } from '@oris/web/core';
-import { aSessionBrief, anEnrollment, COURSE_ID, fakeApi, SESSION_ID, settle } from '../testing';
+import type { SessionBrief } from '@oris/web/core';
+import type { Enrollment } from '../shared/learning-types';
+import {
+  aSessionBrief,
+  anEnrollment,
+  COURSE_ID,
+  fakeApi,
+  page,
+  SESSION_ID,
+  settle,
+} from '../testing';
 import { EnrollDialog } from './enroll-dialog';
 
 const ENROLL = `POST /api/v1/sessions/${SESSION_ID}/enrollments`;
 
-async function render(answers: (() => Response)[], phoneOnAccount: string | null = null) {
+async function render(
+  answers: (() => Response)[],
+  phoneOnAccount: string | null = null,
+  options: { mine?: Enrollment[]; session?: Partial<SessionBrief> } = {},
+) {
   const answer = jest.fn(() => (answers.shift() ?? (() => new Response(null, { status: 500 })))());
   const api = fakeApi({
     [ENROLL]: answer,
+    'GET /api/v1/me/enrollments': () => page(options.mine ?? []),
     'PATCH /api/v1/me': (call) => Response.json({ id: 'u1', ...(call.body as object) }),
   });
   const close = jest.fn();
@@ -30,7 +45,7 @@ async function render(answers: (() => Response)[], phoneOnAccount: string | null
         provide: MAT_DIALOG_DATA,
         useValue: {
           course: { id: COURSE_ID, title: 'Mesurer l’impact social' },
-          session: aSessionBrief(),
+          session: aSessionBrief(options.session),
         },
       },
     ],
@@ -57,8 +72,21 @@ async function render(answers: (() => Response)[], phoneOnAccount: string | null
     await settle(fixture);
   };
   const enrollCalls = () => api.calls.filter((call) => call.method === 'POST');
+  /** What the dialog changed (it reads the person's enrollments to take over their answers). */
+  const writes = () => api.calls.filter((call) => call.method !== 'GET');
   const phoneInput = () => element.querySelector<HTMLInputElement>('input[type="tel"]');
-  return { fixture, element, api, answer2, submit, enrollCalls, close, phoneInput, updateUser };
+  return {
+    fixture,
+    element,
+    api,
+    answer2,
+    submit,
+    enrollCalls,
+    writes,
+    close,
+    phoneInput,
+    updateUser,
+  };
 }
 
 describe('EnrollDialog', () => {
@@ -90,7 +118,7 @@ describe('EnrollDialog', () => {
   });
 
   it('refuses a phone the API would refuse, sending nothing, and enrolls without one', async () => {
-    const { fixture, api, answer2, submit, enrollCalls, phoneInput } = await render([
+    const { fixture, api, answer2, submit, enrollCalls, writes, phoneInput } = await render([
       () => Response.json(anEnrollment({ status: 'confirmed' }), { status: 201 }),
     ]);
     await answer2();
@@ -99,7 +127,7 @@ describe('EnrollDialog', () => {
     input.dispatchEvent(new Event('input'));
     await settle(fixture);
     await submit();
-    expect(api.calls).toHaveLength(0);
+    expect(writes()).toHaveLength(0);
     expect(fixture.nativeElement.textContent).toContain('validation.phone');
 
     input.value = '';
@@ -201,5 +229,70 @@ describe('EnrollDialog', () => {
     await settle(fixture);
 
     expect(close).toHaveBeenCalledWith(enrollment);
+  });
+
+  it('takes over the person’s last answers, to confirm or correct, and says from when', async () => {
+    const older = anEnrollment({
+      id: 'e-old',
+      baselineSituation: 'student',
+      educationLevel: 'baccalaureate',
+      enrolledAt: '2025-02-01T09:00:00Z',
+    });
+    const latest = anEnrollment({
+      id: 'e-new',
+      baselineSituation: 'employed',
+      educationLevel: 'master',
+      enrolledAt: '2026-05-04T09:00:00Z',
+    });
+    const { element, submit, enrollCalls } = await render(
+      [() => Response.json(anEnrollment({ status: 'confirmed' }), { status: 201 })],
+      '+212612345678',
+      { mine: [older, latest] },
+    );
+
+    expect(element.querySelector('.prefilled')?.textContent).toContain(
+      'learning.enroll.dialog.prefilled',
+    );
+    expect(
+      element.querySelector<HTMLInputElement>('input[type="radio"][value="employed"]')?.checked,
+    ).toBe(true);
+    await submit();
+    expect(enrollCalls().map((call) => call.body)).toEqual([
+      { baselineSituation: 'employed', educationLevel: 'master' },
+    ]);
+  });
+
+  it('asks from nothing someone who never answered', async () => {
+    const { element } = await render([]);
+    expect(element.querySelector('.prefilled')).toBeNull();
+    expect(element.querySelector<HTMLInputElement>('input[type="radio"]:checked')).toBeNull();
+  });
+
+  it('says a full session puts the person on its waitlist, then gives the position', async () => {
+    const { element, answer2, submit } = await render(
+      [
+        () =>
+          Response.json(anEnrollment({ status: 'waitlisted', waitlistPosition: 4 }), {
+            status: 201,
+          }),
+      ],
+      '+212612345678',
+      { session: { seatsLeft: 0 } },
+    );
+    expect(element.querySelector('h2')?.textContent).toContain(
+      'learning.enroll.dialog.titleWaitlist',
+    );
+    expect(element.querySelector('.full-notice')?.textContent).toContain(
+      'learning.enroll.dialog.fullNotice',
+    );
+    expect(element.querySelector('button[type="submit"]')?.textContent).toContain(
+      'learning.enroll.dialog.submitWaitlist',
+    );
+
+    await answer2();
+    await submit();
+    expect(element.querySelector('h2')?.textContent).toContain(
+      'learning.enroll.outcome.waitlisted.title',
+    );
   });
 });

@@ -33,9 +33,14 @@ import {
   phoneNumber,
   type SessionBrief,
 } from '@oris/web/core';
-import { DayRangePipe, FieldError, PhoneField, ProblemAlert } from '@oris/web/ui';
+import { DayPipe, DayRangePipe, FieldError, PhoneField, ProblemAlert } from '@oris/web/ui';
 import { LearningApi } from '../learning-api';
-import { keepsIdempotencyKey, newIdempotencyKey } from '../shared/enrollment-rules';
+import {
+  joinsWaitlist,
+  keepsIdempotencyKey,
+  latestBaseline,
+  newIdempotencyKey,
+} from '../shared/enrollment-rules';
 import type { Enrollment } from '../shared/learning-types';
 import { MyEnrollments } from '../shared/my-enrollments';
 import { learningMessageKeys } from '../shared/problem-keys';
@@ -63,6 +68,7 @@ export interface EnrollDialogData {
     MatRadioModule,
     MatSelectModule,
     TranslocoPipe,
+    DayPipe,
     DayRangePipe,
     FieldError,
     PhoneField,
@@ -96,10 +102,40 @@ export class EnrollDialog {
   protected readonly submission = formSubmission();
   protected readonly messageKeys = learningMessageKeys;
   protected readonly outcome = signal<Enrollment | null>(null);
+  /**
+   * A full session without approval puts the person on its waitlist: the dialog says so before
+   * they confirm, and gives the position after.
+   */
+  protected readonly joinsWaitlist = joinsWaitlist(this.data.session);
+  /** The day of the enrollment whose answers were taken over, when there was one. */
+  protected readonly prefilledFrom = signal<string | null>(null);
   private readonly outcomeHeading = viewChild<ElementRef<HTMLElement>>('outcomeHeading');
 
   /** One key per opening of the dialog, so a double click or a retry cannot enroll twice. */
   private idempotencyKey = newIdempotencyKey();
+
+  constructor() {
+    void this.prefillFromLastAnswer();
+  }
+
+  /**
+   * Someone who enrolled before answered these questions then: their latest answers are filled
+   * in, to confirm or correct, rather than asked again from nothing.
+   */
+  private async prefillFromLastAnswer(): Promise<void> {
+    let last: Enrollment | undefined;
+    try {
+      last = latestBaseline(await this.myEnrollments.list());
+    } catch {
+      return;
+    }
+    const { baselineSituation, educationLevel } = this.form.controls;
+    if (!last?.baselineSituation || !last.educationLevel) return;
+    if (baselineSituation.dirty || educationLevel.dirty) return;
+    baselineSituation.setValue(last.baselineSituation);
+    educationLevel.setValue(last.educationLevel);
+    this.prefilledFrom.set(last.enrolledAt.slice(0, 10));
+  }
 
   protected get situationInvalid(): boolean {
     const control = this.form.controls.baselineSituation;

@@ -3,10 +3,37 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
+import { Confirmation } from '@oris/web/ui';
 import { WithdrawalConfirmation } from '../shared/confirm-withdrawal';
 import type { Enrollment } from '../shared/learning-types';
 import { anEnrollment, aProgress, ENROLLMENT_ID, fakeApi, page, settle } from '../testing';
 import { MyLearningPage } from './my-learning-page';
+
+const ONLINE = 'https://meet.example.org/mi110';
+
+function aTimetable(changes: Record<string, unknown> = {}) {
+  return {
+    enrollmentId: ENROLLMENT_ID,
+    sessionId: 'session-1',
+    venue: 'Maison des associations, Fès',
+    onlineUrl: ONLINE,
+    meetings: [
+      {
+        id: 'm1',
+        startsAt: '2026-12-10T09:00:00.000Z',
+        endsAt: '2026-12-10T12:30:00.000Z',
+        label: 'Ouverture',
+      },
+      {
+        id: 'm2',
+        startsAt: '2026-12-11T09:00:00.000Z',
+        endsAt: '2026-12-11T12:30:00.000Z',
+        label: null,
+      },
+    ],
+    ...changes,
+  };
+}
 
 async function render(
   lists: Enrollment[][],
@@ -19,6 +46,8 @@ async function render(
         { code: 'MA-04', nameFr: 'Rabat-Salé-Kénitra', nameAr: 'الرباط', nameEn: 'Rabat' },
       ]),
     'GET /api/v1/me/enrollments': () => page((lists.length > 1 ? lists.shift() : lists[0]) ?? []),
+    [`GET /api/v1/enrollments/${ENROLLMENT_ID}/timetable`]: () => Response.json(aTimetable()),
+    'GET /api/v1/me/calendar-feed': () => Response.json({ active: false, createdAt: null }),
     ...routes,
   });
   const ask = jest.fn(async () => confirmed);
@@ -33,6 +62,7 @@ async function render(
       provideRouter([{ path: 'learning', component: MyLearningPage }]),
       { provide: API_FETCH, useValue: api.fetch },
       { provide: WithdrawalConfirmation, useValue: { ask } },
+      { provide: Confirmation, useValue: { ask } },
     ],
   });
   const harness = await RouterTestingHarness.create();
@@ -126,5 +156,72 @@ describe('MyLearningPage', () => {
 
     expect(element.querySelector('h2')?.textContent).toContain('learning.my.emptyHeading');
     expect(element.querySelector('.empty a')?.getAttribute('href')).toBe('/catalogue');
+  });
+
+  it('shows when and where the session meets, with the online link the API gives', async () => {
+    const { element } = await render([[anEnrollment()]]);
+
+    const timetable = element.querySelector('oris-timetable') as HTMLElement;
+    expect(timetable.querySelector('h3')?.textContent).toContain('learning.timetable.heading');
+    const meetings = timetable.querySelectorAll('ol.meetings li');
+    expect(meetings).toHaveLength(2);
+    // In Moroccan time (UTC+1 in December): 10:00, not 09:00.
+    expect(meetings[0].textContent).toContain('10:00');
+    expect(meetings[0].textContent).toContain('Ouverture');
+    expect(meetings[0].querySelector('time')?.getAttribute('datetime')).toBe(
+      '2026-12-10T09:00:00.000Z',
+    );
+    expect(timetable.textContent).toContain('Maison des associations, Fès');
+    const link = timetable.querySelector<HTMLAnchorElement>('a.online');
+    expect(link?.getAttribute('href')).toBe(ONLINE);
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('shows no link where the API gives none, and says when no meeting is planned', async () => {
+    const { element } = await render([[anEnrollment({ status: 'waitlisted' })]], {
+      [`GET /api/v1/enrollments/${ENROLLMENT_ID}/timetable`]: () =>
+        Response.json(aTimetable({ onlineUrl: null, meetings: [] })),
+    });
+
+    const timetable = element.querySelector('oris-timetable') as HTMLElement;
+    expect(timetable.querySelector('a.online')).toBeNull();
+    expect(timetable.textContent).toContain('learning.timetable.noMeetings');
+    expect(timetable.querySelector('button')).toBeNull();
+  });
+
+  it('leaves the meetings out once the outcome is recorded', async () => {
+    const { element } = await render([
+      [anEnrollment({ status: 'completed', completedOn: '2026-06-30' })],
+    ]);
+    expect(element.querySelector('oris-timetable')).toBeNull();
+  });
+
+  it('makes a calendar subscription link, shows it once, and revokes it after confirmation', async () => {
+    const path = `/api/v1/calendar-feeds/${'a'.repeat(43)}.ics`;
+    const { element, calls, ask, harness } = await render([[anEnrollment()]], {
+      'POST /api/v1/me/calendar-feed': () =>
+        Response.json({ path, createdAt: '2026-12-01T10:00:00.000Z' }, { status: 201 }),
+      'DELETE /api/v1/me/calendar-feed': () => new Response(null, { status: 204 }),
+    });
+    const card = element.querySelector('oris-calendar-feed-card') as HTMLElement;
+    const button = (key: string) =>
+      [...card.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+        b.textContent?.includes(key),
+      );
+
+    button('learning.feed.create')?.click();
+    await settle(harness);
+    const input = card.querySelector<HTMLInputElement>('input[readonly]');
+    expect(input?.value).toBe(`${document.location.origin}${path}`);
+    expect(card.textContent).toContain('learning.feed.private');
+
+    button('learning.feed.revoke')?.click();
+    await settle(harness);
+    expect(ask).toHaveBeenCalledWith(
+      expect.objectContaining({ titleKey: 'learning.feed.confirmRevoke.title', destructive: true }),
+    );
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(true);
+    expect(card.querySelector('input[readonly]')).toBeNull();
+    expect(card.querySelector('[role="status"]')?.textContent).toContain('learning.feed.revoked');
   });
 });

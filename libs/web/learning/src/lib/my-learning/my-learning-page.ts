@@ -13,7 +13,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { holdsSeat } from '@oris/shared/domain';
+import { type EnrollmentStatus, holdsSeat, isOpenEnrollment } from '@oris/shared/domain';
 import { LanguageService, latestLoad, type PageOf, RegionsService } from '@oris/web/core';
 import { DayPipe, DayRangePipe, EnrollmentStatusChip, Pager, ProblemAlert } from '@oris/web/ui';
 import { LearningApi } from '../learning-api';
@@ -23,6 +23,8 @@ import type { Enrollment } from '../shared/learning-types';
 import { MyEnrollments } from '../shared/my-enrollments';
 import { learningMessageKeys } from '../shared/problem-keys';
 import { ProgressMeter } from '../shared/progress-meter';
+import { TimetableSection } from '../shared/timetable';
+import { CalendarFeedCard } from './calendar-feed-card';
 
 const PAGE_SIZE = 20;
 
@@ -40,6 +42,8 @@ const PAGE_SIZE = 20;
     Pager,
     EnrollmentStatusChip,
     ProgressMeter,
+    TimetableSection,
+    CalendarFeedCard,
   ],
   templateUrl: './my-learning-page.html',
   styleUrl: './my-learning-page.scss',
@@ -62,6 +66,9 @@ export class MyLearningPage {
   protected readonly messageKeys = learningMessageKeys;
   protected readonly opensModules = opensModules;
   protected readonly canWithdraw = canWithdraw;
+  /** Meetings matter while the person waits or takes part, not once the outcome is recorded. */
+  protected readonly showsTimetable = (status: EnrollmentStatus): boolean =>
+    isOpenEnrollment(status);
   private readonly noticeElement = viewChild<ElementRef<HTMLElement>>('noticeText');
   private readonly withdrawProblemElement =
     viewChild<ElementRef<HTMLElement>>('withdrawProblemBox');

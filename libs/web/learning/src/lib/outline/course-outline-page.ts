@@ -10,6 +10,7 @@ import { map } from 'rxjs';
 import { CourseProgress } from '../shared/course-progress';
 import { learningMessageKeys } from '../shared/problem-keys';
 import { ProgressMeter } from '../shared/progress-meter';
+import { TimetableSection } from '../shared/timetable';
 
 /** An enrollment's course: its published modules in order, what is done, and the progress. */
 @Component({
@@ -26,6 +27,7 @@ import { ProgressMeter } from '../shared/progress-meter';
     DayRangePipe,
     EnrollmentStatusChip,
     ProgressMeter,
+    TimetableSection,
   ],
   templateUrl: './course-outline-page.html',
   styleUrl: './course-outline-page.scss',

@@ -93,3 +93,17 @@ export function newIdempotencyKey(): string {
   const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * A full session that takes enrollments without approval puts a new request on its waitlist:
+ * the course page and the dialog say so before the person asks.
+ */
+export const joinsWaitlist = (session: { seatsLeft: number; approvalRequired: boolean }): boolean =>
+  session.seatsLeft <= 0 && !session.approvalRequired;
+
+/** The person's latest enrollment that carries their answers (the list is latest first). */
+export function latestBaseline(enrollments: readonly Enrollment[]): Enrollment | undefined {
+  return [...enrollments]
+    .filter((enrollment) => enrollment.baselineSituation && enrollment.educationLevel)
+    .sort((a, b) => b.enrolledAt.localeCompare(a.enrolledAt))[0];
+}

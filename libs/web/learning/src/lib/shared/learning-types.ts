@@ -11,3 +11,7 @@ export type ModuleCompletion = Schemas['ModuleCompletionDto'];
 
 export type LearnerModuleOutline = Schemas['LearnerModuleOutlineDto'];
 export type EnrollmentModules = Schemas['EnrollmentModulesDto'];
+
+export type Timetable = Schemas['TimetableDto'];
+export type CalendarFeed = Schemas['CalendarFeedDto'];
+export type CalendarFeedLink = Schemas['CalendarFeedLinkDto'];

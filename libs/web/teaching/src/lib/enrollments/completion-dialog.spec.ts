@@ -26,6 +26,7 @@ function render(request: Partial<CompletionRequest>) {
           earliest: '2026-03-02',
           today: '2026-11-26',
           attests: false,
+          early: false,
           ...request,
         },
       },
@@ -82,5 +83,35 @@ describe('CompletionDialog', () => {
   it('says nothing of attesting otherwise', () => {
     const { element } = render({ pastDayAllowed: true });
     expect(element.textContent).not.toContain('teaching.enrollments.completion.attests');
+  });
+
+  it('asks no reason once the last meeting has started', () => {
+    const { element } = render({});
+    expect(element.querySelector('textarea')).toBeNull();
+    expect(element.textContent).not.toContain('teaching.enrollments.completion.early');
+  });
+
+  it('before the last meeting, says so and will not validate without a reason', () => {
+    const { element, submit, closed } = render({ early: true });
+    expect(element.textContent).toContain('teaching.enrollments.completion.early');
+    // The dialog's description (its text) says why a reason is asked.
+    expect(element.querySelector('#oris-completion-text')?.textContent).toContain(
+      'teaching.enrollments.completion.early',
+    );
+    const reason = element.querySelector('textarea') as HTMLTextAreaElement;
+
+    submit();
+    expect(closed).toEqual([]);
+    expect(element.textContent).toContain('teaching.enrollments.completion.earlyReasonRequired');
+
+    reason.value = '   ';
+    reason.dispatchEvent(new Event('input'));
+    submit();
+    expect(closed).toEqual([]);
+
+    reason.value = '  Départ à l’étranger, examen passé  ';
+    reason.dispatchEvent(new Event('input'));
+    submit();
+    expect(closed).toEqual([{ earlyCompletionReason: 'Départ à l’étranger, examen passé' }]);
   });
 });

@@ -5,6 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { EARLY_COMPLETION_REASON_MAX_LENGTH } from '@oris/shared/domain';
 
 export interface CompletionRequest {
   name: string;
@@ -18,10 +19,16 @@ export interface CompletionRequest {
    * course's rule met, the validation attests the completion (see `mayAttestCompletion`).
    */
   attests: boolean;
+  /**
+   * The session's last meeting has not started (`isEarlyCompletion`): the API accepts the
+   * validation only with the validator's reason.
+   */
+  early: boolean;
 }
 
 export interface CompletionAnswer {
   completedOn?: string;
+  earlyCompletionReason?: string;
 }
 
 const COMPLETION_TEXT_ID = 'oris-completion-text';
@@ -39,6 +46,11 @@ const COMPLETION_TEXT_ID = 'oris-completion-text';
     MatInputModule,
     TranslocoPipe,
   ],
+  styles: `
+    .reason {
+      inline-size: 100%;
+    }
+  `,
   template: `
     <h2 mat-dialog-title>
       {{ 'teaching.enrollments.completion.title' | transloco: { name: request.name } }}
@@ -50,7 +62,27 @@ const COMPLETION_TEXT_ID = 'oris-completion-text';
           @if (request.attests) {
             {{ 'teaching.enrollments.completion.attests' | transloco }}
           }
+          @if (request.early) {
+            <!-- Part of the dialog's description: read out before the reason is asked. -->
+            <span class="early">{{ 'teaching.enrollments.completion.early' | transloco }}</span>
+          }
         </p>
+        @if (request.early) {
+          <mat-form-field class="reason">
+            <mat-label>{{ 'teaching.enrollments.completion.earlyReason' | transloco }}</mat-label>
+            <textarea
+              matInput
+              required
+              rows="3"
+              [maxlength]="reasonMax"
+              [formControl]="earlyReason"
+            ></textarea>
+            <mat-hint>{{ 'teaching.enrollments.completion.earlyReasonHint' | transloco }}</mat-hint>
+            <mat-error>{{
+              'teaching.enrollments.completion.earlyReasonRequired' | transloco
+            }}</mat-error>
+          </mat-form-field>
+        }
         @if (request.pastDayAllowed) {
           <mat-form-field>
             <mat-label>{{ 'teaching.enrollments.completion.completedOn' | transloco }}</mat-label>
@@ -81,23 +113,35 @@ export class CompletionDialog {
   protected readonly request = inject<CompletionRequest>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<CompletionDialog, CompletionAnswer>>(MatDialogRef);
   protected readonly textId = COMPLETION_TEXT_ID;
+  protected readonly reasonMax = EARLY_COMPLETION_REASON_MAX_LENGTH;
   protected readonly completedOn = new FormControl(this.request.today, {
     nonNullable: true,
     validators: Validators.required,
   });
+  protected readonly earlyReason = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.pattern(/\S/)],
+  });
 
   protected validate(): void {
-    if (!this.request.pastDayAllowed) {
-      this.ref.close({});
-      return;
+    const answer: CompletionAnswer = {};
+    if (this.request.early) {
+      if (this.earlyReason.invalid) {
+        this.earlyReason.markAsTouched();
+        return;
+      }
+      answer.earlyCompletionReason = this.earlyReason.value.trim();
     }
-    if (this.completedOn.invalid) {
-      this.completedOn.markAsTouched();
-      return;
+    if (this.request.pastDayAllowed) {
+      if (this.completedOn.invalid) {
+        this.completedOn.markAsTouched();
+        return;
+      }
+      // Today is the API's default; sending it only when it differs keeps trainers' calls alike.
+      const day = this.completedOn.value;
+      if (day !== this.request.today) answer.completedOn = day;
     }
-    // Today is the API's default; sending it only when it differs keeps trainers' calls alike.
-    const day = this.completedOn.value;
-    this.ref.close(day === this.request.today ? {} : { completedOn: day });
+    this.ref.close(answer);
   }
 }
 

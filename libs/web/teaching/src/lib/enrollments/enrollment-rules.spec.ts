@@ -1,9 +1,11 @@
 import type { EnrollmentDetail } from '../shared/teaching-types';
 import {
+  completionReadiness,
   countsAfter,
   displayName,
   enrollmentActions,
   formatPercent,
+  lastMeetingStart,
   promotesFromWaitlist,
   unmetCriteria,
 } from './enrollment-rules';
@@ -132,5 +134,88 @@ describe('formatting', () => {
     expect(displayName(person, 'ar')).toBe('عمر الإدريسي');
     expect(displayName(person, 'fr')).toBe('Omar Idrissi');
     expect(displayName({ ...person, fullNameAr: null }, 'ar')).toBe('Omar Idrissi');
+  });
+});
+
+describe('completionReadiness', () => {
+  const rule = { requiredModules: true, minAttendancePercent: 50, trainerValidation: true };
+  const progress = (requiredDone: number) => ({
+    requiredDone,
+    requiredTotal: 2,
+    publishedDone: requiredDone,
+    publishedTotal: 2,
+    percent: requiredDone * 50,
+  });
+  const now = new Date('2026-03-10T12:00:00.000Z');
+
+  it('says who meets the rule, and what the others miss, with their figures', () => {
+    expect(
+      completionReadiness(
+        { status: 'confirmed', progress: progress(2) },
+        rule,
+        { attended: 1, held: 2 },
+        '2026-03-09T08:00:00.000Z',
+        now,
+      ),
+    ).toEqual({ met: true, unmet: [], early: false });
+    expect(
+      completionReadiness(
+        { status: 'confirmed', progress: progress(1) },
+        rule,
+        { attended: 0, held: 2 },
+        '2026-03-09T08:00:00.000Z',
+        now,
+      ),
+    ).toEqual({
+      met: false,
+      early: false,
+      unmet: [
+        { key: 'teaching.enrollments.completion.unmet.modules', params: { done: 1, total: 2 } },
+        {
+          key: 'teaching.enrollments.completion.unmet.attendance',
+          params: { attended: 0, held: 2, percent: 0, required: 50 },
+        },
+      ],
+    });
+  });
+
+  it('flags a validation before the last meeting as early, and says nothing about rows not to validate', () => {
+    const early = completionReadiness(
+      { status: 'confirmed', progress: progress(2) },
+      rule,
+      { attended: 1, held: 1 },
+      '2026-03-12T08:00:00.000Z',
+      now,
+    );
+    expect(early).toMatchObject({ met: true, early: true });
+    expect(
+      completionReadiness(
+        { status: 'completed', progress: progress(2) },
+        rule,
+        undefined,
+        null,
+        now,
+      ),
+    ).toBeNull();
+    expect(
+      completionReadiness(
+        { status: 'waitlisted', progress: progress(0) },
+        rule,
+        undefined,
+        null,
+        now,
+      ),
+    ).toBeNull();
+  });
+
+  it('finds the last meeting whatever the order', () => {
+    expect(
+      lastMeetingStart([
+        { startsAt: '2026-03-12T08:00:00.000Z' },
+        { startsAt: '2026-03-14T08:00:00.000Z' },
+        { startsAt: '2026-03-10T08:00:00.000Z' },
+      ]),
+    ).toBe('2026-03-14T08:00:00.000Z');
+    expect(lastMeetingStart([])).toBeNull();
   });
 });

@@ -1,8 +1,15 @@
 import { Pipe, type PipeTransform } from '@angular/core';
-import { type EnrollmentStatus, holdsSeat, type Locale, percentOf } from '@oris/shared/domain';
+import {
+  type EnrollmentStatus,
+  evaluateCompletion,
+  holdsSeat,
+  isEarlyCompletion,
+  type Locale,
+  percentOf,
+} from '@oris/shared/domain';
 import type { CompletionRule } from '@oris/web/core';
 import { intlLocale } from '@oris/web/ui';
-import type { EnrollmentDetail } from '../shared/teaching-types';
+import type { Enrollment, EnrollmentDetail } from '../shared/teaching-types';
 
 /** A name as the reader's language writes it, when the person gave it. */
 export function displayName(
@@ -124,3 +131,83 @@ export class PercentPipe implements PipeTransform {
     return formatPercent(value, language);
   }
 }
+
+/** Whether validating an enrollment's completion now would be accepted, said before clicking. */
+export interface CompletionReadiness {
+  /** The course's rule is met by the records (progress and attendance). */
+  met: boolean;
+  /** What is missing, in the reader's language (`UnmetLine` keys). */
+  unmet: UnmetLine[];
+  /** The session's last meeting has not started: validating needs a reason (`isEarlyCompletion`). */
+  early: boolean;
+}
+
+/**
+ * The staff list's "who meets the rule": the same shared rules the API decides with
+ * (`evaluateCompletion`, `isEarlyCompletion`), from the row's progress, the attendance sheet and
+ * the session's meetings. Null for enrollments that are not to be validated (not holding a seat,
+ * or already completed).
+ */
+export function completionReadiness(
+  enrollment: Pick<Enrollment, 'status' | 'progress'>,
+  rule: CompletionRule | null,
+  attendance: { attended: number; held: number } | undefined,
+  lastMeetingStartsAt: string | null,
+  now: Date,
+): CompletionReadiness | null {
+  if (enrollment.status !== 'confirmed' && enrollment.status !== 'not_completed') return null;
+  if (!rule) return null;
+  const held = attendance?.held ?? 0;
+  const attended = attendance?.attended ?? 0;
+  const evaluation = evaluateCompletion(
+    {
+      requiresModules: rule.requiredModules,
+      minAttendancePercent: rule.minAttendancePercent,
+      requiresTrainerValidation: rule.trainerValidation,
+    },
+    {
+      requiredModules: enrollment.progress.requiredTotal,
+      requiredModulesDone: enrollment.progress.requiredDone,
+      meetingsHeld: held,
+      meetingsAttended: attended,
+    },
+  );
+  const unmet = evaluation.unmet.flatMap((outcome): UnmetLine[] =>
+    outcome.criterion === 'required_modules'
+      ? [
+          {
+            key: 'teaching.enrollments.completion.unmet.modules',
+            params: {
+              done: enrollment.progress.requiredDone,
+              total: enrollment.progress.requiredTotal,
+            },
+          },
+        ]
+      : outcome.criterion === 'attendance'
+        ? [
+            {
+              key: 'teaching.enrollments.completion.unmet.attendance',
+              params: {
+                attended,
+                held,
+                percent: percentOf(attended, held),
+                required: rule.minAttendancePercent ?? 0,
+              },
+            },
+          ]
+        : [],
+  );
+  return {
+    met: evaluation.met,
+    unmet,
+    early: isEarlyCompletion(lastMeetingStartsAt, now),
+  };
+}
+
+/** When the last of the meetings starts (ISO), or null without meetings. */
+export const lastMeetingStart = (meetings: readonly { startsAt: string }[]): string | null =>
+  meetings.reduce<string | null>(
+    (last, meeting) =>
+      last === null || Date.parse(meeting.startsAt) > Date.parse(last) ? meeting.startsAt : last,
+    null,
+  );

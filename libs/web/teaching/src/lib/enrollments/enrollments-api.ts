@@ -44,11 +44,19 @@ export class EnrollmentsApi {
     return unwrap(this.api.POST('/api/v1/enrollments/{id}/withdraw', { params: { path: { id } } }));
   }
 
-  complete(id: string, completedOn?: string): Promise<EnrollmentDetail> {
+  complete(
+    id: string,
+    answer: { completedOn?: string; earlyCompletionReason?: string } = {},
+  ): Promise<EnrollmentDetail> {
     return unwrap(
       this.api.POST('/api/v1/enrollments/{id}/complete', {
         params: { path: { id } },
-        body: completedOn ? { completedOn } : {},
+        body: {
+          ...(answer.completedOn && { completedOn: answer.completedOn }),
+          ...(answer.earlyCompletionReason && {
+            earlyCompletionReason: answer.earlyCompletionReason,
+          }),
+        },
       }),
     );
   }

@@ -384,4 +384,59 @@ describe('SessionEnrollmentsPage', () => {
       `/admin/imports?sessionId=${SESSION_ID}`,
     );
   });
+
+  it('says before anyone clicks who meets the rule, who does not and why', async () => {
+    const { row } = await render({});
+
+    const readiness = (name: string) =>
+      row(name)?.querySelector('td.readiness')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(readiness('Fatima Zahra Amrani')).toBe('teaching.enrollments.readiness.met');
+    const omarCell = row('Omar Idrissi')?.querySelector('td.readiness');
+    expect(omarCell?.querySelector('.ready-unmet')?.textContent).toBe(
+      'teaching.enrollments.readiness.unmet',
+    );
+    expect(
+      [...(omarCell?.querySelectorAll('li') ?? [])].map((li) =>
+        li.textContent?.trim().replace(/\s/g, ' '),
+      ),
+    ).toEqual([
+      'modules obligatoires : 1 terminés sur 4',
+      'assiduité : 1 sur 2 (50 %), il en faut 75 %',
+    ]);
+    // A pending request is not one to validate.
+    expect(readiness('Sara Lahlou')).not.toContain('teaching.enrollments.readiness');
+  });
+
+  it('flags every validation before the last meeting as early, and asks the dialog for a reason', async () => {
+    const later = new Date(Date.now() + 3 * 24 * 60 * 60_000).toISOString();
+    const earlier = new Date(Date.now() - 24 * 60 * 60_000).toISOString();
+    const { harness, element, row, button, dialogs, calls } = await render(
+      {
+        [`POST /api/v1/enrollments/${fatima.id}/complete`]: () =>
+          Response.json(aDetail({ ...fatima, status: 'completed' })),
+      },
+      {
+        session: {
+          meetings: [
+            { id: 'm1', startsAt: earlier, endsAt: earlier, label: null },
+            { id: 'm2', startsAt: later, endsAt: later, label: null },
+          ],
+        },
+        completion: { earlyCompletionReason: 'Départ avant la fin' },
+      },
+    );
+
+    expect(row('Fatima Zahra Amrani')?.querySelector('.ready-early')?.textContent).toContain(
+      'teaching.enrollments.readiness.early',
+    );
+    expect(element.querySelector('.readiness-summary')?.textContent).toContain(
+      'teaching.enrollments.readiness.beforeLast',
+    );
+    button('Fatima Zahra Amrani', 'teaching.enrollments.actions.complete')?.click();
+    await settle(harness);
+    expect(dialogs).toEqual([expect.objectContaining({ early: true })]);
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      earlyCompletionReason: 'Départ avant la fin',
+    });
+  });
 });

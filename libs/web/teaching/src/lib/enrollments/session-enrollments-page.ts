@@ -10,8 +10,10 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import {
+  dayInMorocco,
   ENROLLMENT_STATUSES,
   type EnrollmentStatus,
+  isEarlyCompletion,
   mayAttestCompletion,
   todayInMorocco,
 } from '@oris/shared/domain';
@@ -43,11 +45,14 @@ import {
   type CompletionRequest,
 } from './completion-dialog';
 import {
+  completionReadiness,
+  type CompletionReadiness,
   countsAfter,
   displayName,
   type EnrollmentAction,
   enrollmentActions,
   formatPercent,
+  lastMeetingStart,
   PercentPipe,
   promotesFromWaitlist,
   type SessionCounts,
@@ -108,6 +113,44 @@ export class SessionEnrollmentsPage {
   protected readonly result = this.list.value;
   protected readonly pending = signal<Enrollment[]>([]);
   protected readonly attendance = signal<ReadonlyMap<string, number>>(new Map());
+  /** Meetings attended and held per enrollment, from the attendance sheet. */
+  private readonly attendanceCounts = signal<
+    ReadonlyMap<string, { attended: number; held: number }>
+  >(new Map());
+  private readonly rule = signal<CompletionRule | null>(null);
+  private readonly lastMeetingStartsAt = computed(() =>
+    lastMeetingStart(this.session()?.meetings ?? []),
+  );
+  /** The Moroccan day of the last meeting, for the sentence above the list. */
+  protected readonly lastMeetingDay = computed(() => {
+    const last = this.lastMeetingStartsAt();
+    return last ? dayInMorocco(new Date(last)) : null;
+  });
+  /** Who meets the course's rule now, and who does not, shown before anyone clicks "validate". */
+  protected readonly readiness = computed(() => {
+    const now = new Date();
+    const rows = new Map<string, CompletionReadiness | null>();
+    for (const enrollment of this.result()?.items ?? []) {
+      rows.set(
+        enrollment.id,
+        completionReadiness(
+          enrollment,
+          this.rule(),
+          this.attendanceCounts().get(enrollment.id),
+          this.lastMeetingStartsAt(),
+          now,
+        ),
+      );
+    }
+    return rows;
+  });
+  /** How many on this page meet the rule and how many do not yet; null when none is to validate. */
+  protected readonly readinessSummary = computed(() => {
+    const all = [...this.readiness().values()].filter((row) => row !== null);
+    if (all.length === 0) return null;
+    const met = all.filter((row) => row.met).length;
+    return { met, unmet: all.length - met, early: all.some((row) => row.early) };
+  });
   protected readonly loading = signal(true);
   protected readonly listLoading = this.list.loading;
   protected readonly loadProblem = signal<ApiError | null>(null);
@@ -119,7 +162,6 @@ export class SessionEnrollmentsPage {
   protected readonly busy = signal<string | null>(null);
   protected readonly manage = computed(() => this.session()?.canManage ?? false);
 
-  private rule: CompletionRule | null = null;
   private sessionId = '';
   private page = 1;
 
@@ -192,6 +234,7 @@ export class SessionEnrollmentsPage {
     const session = this.session();
     if (!session) return;
     const today = todayInMorocco();
+    const early = isEarlyCompletion(this.lastMeetingStartsAt(), new Date());
     const ref = this.dialog.open<CompletionDialog, CompletionRequest, CompletionAnswer>(
       CompletionDialog,
       {
@@ -206,12 +249,13 @@ export class SessionEnrollmentsPage {
             sessionEndsOn: session.endsOn,
             today,
           }),
+          early,
         },
       },
     );
     const answer = await firstValueFrom(ref.afterClosed());
     if (!answer) return;
-    await this.run(enrollment, () => this.enrollments.complete(enrollment.id, answer.completedOn));
+    await this.run(enrollment, () => this.enrollments.complete(enrollment.id, answer));
   }
 
   /** One action on one row: the row, the queue and the counts follow its answer. */
@@ -250,7 +294,7 @@ export class SessionEnrollmentsPage {
     const name = this.name(enrollment);
     try {
       const detail = await this.enrollments.detail(enrollment.id);
-      const lines = unmetCriteria(detail, this.rule).map((line) => this.sentence(line));
+      const lines = unmetCriteria(detail, this.rule()).map((line) => this.sentence(line));
       this.refusal.set({ name, lines: lines.length ? lines : [problem.detail ?? ''] });
     } catch {
       this.refusal.set({ name, lines: [problem.detail ?? problem.message] });
@@ -258,7 +302,7 @@ export class SessionEnrollmentsPage {
     this.announcement.set('');
   }
 
-  private sentence(line: UnmetLine): string {
+  protected sentence(line: UnmetLine): string {
     const language = this.language();
     const params: Record<string, string | number> = { ...line.params };
     for (const key of ['percent', 'required']) {
@@ -328,16 +372,25 @@ export class SessionEnrollmentsPage {
     try {
       const sheet = await this.enrollments.attendance(this.sessionId);
       this.attendance.set(new Map(sheet.rows.map((row) => [row.enrollmentId, row.percent])));
+      this.attendanceCounts.set(
+        new Map(
+          sheet.rows.map((row) => [
+            row.enrollmentId,
+            { attended: row.attended, held: sheet.meetingsHeld },
+          ]),
+        ),
+      );
     } catch {
       this.attendance.set(new Map());
+      this.attendanceCounts.set(new Map());
     }
   }
 
   private async loadRule(session: Session): Promise<void> {
     try {
-      this.rule = (await this.teaching.course(session.course.id)).completionRule;
+      this.rule.set((await this.teaching.course(session.course.id)).completionRule);
     } catch {
-      this.rule = null;
+      this.rule.set(null);
     }
   }
 }
