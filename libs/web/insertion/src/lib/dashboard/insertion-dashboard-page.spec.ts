@@ -1,5 +1,4 @@
 import { TestBed } from '@angular/core/testing';
-import { Location } from '@angular/common';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
@@ -133,6 +132,9 @@ async function afterDebounce(harness: RouterTestingHarness): Promise<void> {
 const NBSP = /[\u00a0\u202f]/g;
 
 describe('InsertionDashboardPage', () => {
+  // Several journeys wait for the filters' debounce and a navigation: more than jest's 5 s on a busy machine.
+  jest.setTimeout(30_000);
+
   it('asks for each charted breakdown at T+9 by default', async () => {
     const { indicatorCalls } = await render();
 
@@ -323,7 +325,7 @@ describe('InsertionDashboardPage', () => {
     );
   });
 
-  it('goes back to the previous figures with the back button', async () => {
+  it('follows the address when it changes without the form (the back button, a link)', async () => {
     const { harness, indicatorCalls, address } = await render();
 
     await choose(harness.fixture, 'insertion.dashboard.horizon', 'insertion.dashboard.horizons.6');
@@ -331,8 +333,8 @@ describe('InsertionDashboardPage', () => {
     expect(address()).toContain('months=6');
     expect(indicatorCalls().at(-1)?.query).toMatch(/^months=6&/);
 
-    TestBed.inject(Location).back();
-    await settle(harness);
+    // What the back button does: the router navigates to the previous address.
+    await TestBed.inject(Router).navigateByUrl('/insertion/dashboard');
     await settle(harness);
 
     expect(address()).toBe('/insertion/dashboard');
