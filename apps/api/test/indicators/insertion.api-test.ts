@@ -372,7 +372,7 @@ describe('indicators: trained and inserted', () => {
     const text = response.text;
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text).map((record) => record.cells);
-    expect(rows[0]).toEqual(['ORIS Academy — Professionals trained and inserted']);
+    expect(rows[0]).toEqual(['ORIS Academy — Professionals trained and inserted', '']);
     expect(rows).toContainEqual(['Horizon (months)', '9']);
     expect(rows).toContainEqual(['Breakdown', 'Course']);
     expect(rows).toContainEqual(['Region', 'All regions']);
@@ -428,7 +428,7 @@ describe('indicators: trained and inserted', () => {
           .expect(200)
       ).text,
     ).map((record) => record.cells);
-    expect(byRegion[0]).toEqual(['ORIS Academy — Professionnels formés et insérés']);
+    expect(byRegion[0]).toEqual(['ORIS Academy — Professionnels formés et insérés', '']);
     expect(byRegion.find((row) => row[0] === 'Définition')?.[1]).toContain('Taux d’insertion');
     const header = byRegion.findIndex((row) => row[1] === 'Code');
     expect(byRegion[header][0]).toBe('Région');

@@ -16,5 +16,6 @@ export function insertionCsv(table: InsertionExportTable): string {
         : cell,
     ),
   );
-  return toCsv([[table.title], ...table.about, [], table.columns, ...rows]);
+  // The title row carries a separator too: tools that guess it from the first line find `;`.
+  return toCsv([[table.title, ''], ...table.about, [], table.columns, ...rows]);
 }
