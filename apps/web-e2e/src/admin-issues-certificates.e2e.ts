@@ -25,6 +25,27 @@ async function api<T>(path: string, token: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+async function adminToken(): Promise<string> {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@oris.example', password: DEMO_PASSWORD }),
+  });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+/** A certificate's public page, as the administrators' list gives it. */
+async function verificationUrlOf(serial: string): Promise<string> {
+  const page = await api<{ items: { serial: string; verificationUrl: string }[] }>(
+    `/api/v1/certificates?q=${encodeURIComponent(serial)}`,
+    await adminToken(),
+  );
+  const certificate = page.items.find((item) => item.serial === serial);
+  if (!certificate) throw new Error(`No certificate ${serial}`);
+  // The API's public URL names the configured web address; the journey's server is elsewhere.
+  return `${baseUrl()}/verify/${certificate.verificationUrl.split('/verify/')[1]}`;
+}
+
 /** One of the session's completers, with their email, as the administrator sees them. */
 async function aCompleter(): Promise<{ fullName: string; email: string }> {
   const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
@@ -105,7 +126,13 @@ describe('an administrator issuing a session’s certificates', () => {
     await summary.getByText(`Personnes ayant réussi${NBSP}: ${COMPLETERS}.`).waitFor();
     await summary.getByText(`Sans certificat${NBSP}: ${COMPLETERS}.`).waitFor();
 
+    // Every new certificate is emailed: the count is confirmed first.
     await page.getByRole('button', { name: 'Émettre les certificats' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm
+      .getByText(`Certificats à émettre${NBSP}: ${COMPLETERS}.`, { exact: false })
+      .waitFor();
+    await confirm.getByRole('button', { name: 'Émettre et envoyer' }).click();
     const bar = page.getByRole('progressbar', { name: 'Avancement de la délivrance' });
     await bar.waitFor();
     // The worker renders each PDF; the page asks for the progress every second.
@@ -194,6 +221,12 @@ describe('an administrator issuing a session’s certificates', () => {
     await row.getByText('Révoqué', { exact: true }).waitFor();
     expect(await row.textContent()).toContain('Délivré par erreur');
     expect(await row.textContent()).toContain(NOTE);
+    // The issuance panel above reads its certificates again: it shows the revocation too.
+    await page
+      .locator('table.completers tbody tr')
+      .filter({ hasText: completer.fullName })
+      .getByText('Révoqué', { exact: true })
+      .waitFor();
 
     await visitor.page.goto(verificationUrl);
     const verdict = visitor.page.locator('.verdict-region[role="status"]');
@@ -201,6 +234,36 @@ describe('an administrator issuing a session’s certificates', () => {
     expect(await verdict.textContent()).toContain(`Motif${NBSP}: Délivré par erreur`);
     expect(await verdict.textContent()).not.toContain('Certificat valide');
     expect(await visitor.page.locator('main').textContent()).not.toContain(NOTE);
+  });
+
+  it('re-issues another one after a correction: a new serial, the old one says "replaced by"', async () => {
+    const { page } = admin;
+    const rows = page.locator('table.certificates tbody tr');
+    const old = rows.filter({ hasText: 'Valide' }).first();
+    const oldSerial = ((await old.locator('td').first().textContent()) ?? '').trim();
+    await old.getByRole('button', { name: `Réémettre le certificat ${oldSerial}` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText(`Réémettre le certificat ${oldSerial}${NBSP}?`).waitFor();
+    await confirm.getByRole('button', { name: 'Réémettre' }).click();
+
+    const replaced = rows.filter({ hasText: oldSerial });
+    await replaced.getByText(/^Remplacé par ORIS-\d{4}-\d{6}$/).waitFor();
+    const newSerial = /ORIS-\d{4}-\d{6}/.exec(
+      (await replaced.locator('.reason').first().textContent()) ?? '',
+    )?.[0];
+    expect(newSerial).toBeDefined();
+    expect(newSerial).not.toBe(oldSerial);
+    await rows
+      .filter({ hasText: newSerial as string })
+      .getByText('Valide')
+      .waitFor();
+
+    // The old certificate's public page sends its reader to the new serial.
+    const verification = await verificationUrlOf(oldSerial);
+    await visitor.page.goto(verification);
+    const verdict = visitor.page.locator('.verdict-region[role="status"]');
+    await verdict.getByText('Certificat révoqué').waitFor();
+    expect(await verdict.textContent()).toContain(`Remplacé par le certificat ${newSerial}`);
   });
 
   it('lets a visitor type a code from the menu, and says when no certificate has it', async () => {

@@ -266,6 +266,7 @@ describe('access matrix: someone else’s object', () => {
       '/api/v1/followups',
       `/api/v1/people/${owner.user.id}/situation`,
       '/api/v1/indicators/insertion.csv',
+      '/api/v1/indicators/insertion.xlsx',
     ]) {
       for (const intruder of [owner, cast.trainer]) {
         expect({ url, status: await statusOf(intruder, 'get', url) }).toEqual({

@@ -404,6 +404,7 @@ describe('certificates: issue, download, verify, revoke', () => {
         ['post', `/api/v1/enrollments/${completed.enrollmentIds[1]}/certificate`],
         ['post', `/api/v1/sessions/${completed.sessionId}/certificates`],
         ['post', `/api/v1/certificates/${id}/revoke`],
+        ['post', `/api/v1/certificates/${id}/reissue`],
         ['get', '/api/v1/certificates'],
       ];
       for (const [method, url] of adminRoutes) {

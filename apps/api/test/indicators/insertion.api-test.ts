@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { InsertionIndicators, InsertionRollup, type GroupBy } from '@oris/api/indicators';
 import { parseCsv } from '@oris/shared/domain';
+import { Workbook } from 'exceljs';
 import { client } from '../catalogue/catalogue-client';
 import { database } from '../enrollments/enrollment-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';
@@ -45,7 +46,11 @@ describe('indicators: trained and inserted', () => {
   afterAll(() => api.close());
 
   it('is for placement officers and administrators: trainees and trainers 403, anonymous 401', async () => {
-    for (const url of ['/api/v1/indicators/insertion', '/api/v1/indicators/insertion.csv']) {
+    for (const url of [
+      '/api/v1/indicators/insertion',
+      '/api/v1/indicators/insertion.csv',
+      '/api/v1/indicators/insertion.xlsx',
+    ]) {
       for (const someone of [cast.trainee, cast.trainer]) {
         const refused = await http.as(someone).get(url).expect(403);
         expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -353,45 +358,140 @@ describe('indicators: trained and inserted', () => {
     expect(early.body.notes).toEqual([expect.objectContaining({ code: 'none_eligible_yet' })]);
   });
 
-  it('exports CSV with a BOM, the filters and definitions, and neutralised cells', async () => {
+  it('exports CSV in the chosen language: filters in words, rounded rates, group names, neutralised cells', async () => {
     // A course title is text a spreadsheet would evaluate.
     await database(api).query(`UPDATE course SET title = '=HYPERLINK("http://x")' WHERE id = $1`, [
       data.courseB,
     ]);
     const response = await http
       .as(cast.admin)
-      .get('/api/v1/indicators/insertion.csv?groupBy=course&months=9')
+      .get('/api/v1/indicators/insertion.csv?groupBy=course&months=9&lang=en')
       .expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename=/);
     const text = response.text;
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(text).map((record) => record.cells);
-    expect(rows[0]).toEqual(['indicator', 'insertion']);
-    expect(rows).toContainEqual(['months', '9']);
-    expect(rows).toContainEqual(['groupBy', 'course']);
-    expect(rows.find((row) => row[0] === 'asOf')?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(rows.find((row) => row[0] === 'knownAt')?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(rows.find((row) => row[0] === 'definition_fr')?.[1]).toContain('Taux d’insertion');
-    const header = rows.findIndex((row) => row[0] === 'group');
+    expect(rows[0]).toEqual(['ORIS Academy — Professionals trained and inserted', '']);
+    expect(rows).toContainEqual(['Horizon (months)', '9']);
+    expect(rows).toContainEqual(['Breakdown', 'Course']);
+    expect(rows).toContainEqual(['Region', 'All regions']);
+    expect(rows.find((row) => row[0] === 'Reference day')?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(rows.find((row) => row[0] === 'As known on (Morocco time)')?.[1]).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
+    expect(rows.find((row) => row[0] === 'Definition')?.[1]).toContain('Insertion rate');
+    const header = rows.findIndex((row) => row[1] === 'Code');
     expect(rows[header]).toEqual([
-      'group',
-      'key',
-      'label',
-      'trained',
-      'eligible',
-      'inserted',
-      'employed',
-      'responded',
-      'insertionRate',
-      'employmentRate',
-      'responseRate',
-      'lowerBoundRate',
+      'Course',
+      'Code',
+      'Trained',
+      'Observable',
+      'Respondents',
+      'Inserted',
+      'Employed',
+      'Insertion rate (%)',
+      'Employment rate (%)',
+      'Response rate (%)',
+      'Lower bound (%)',
     ]);
-    expect(rows[header + 1].slice(0, 8)).toEqual(['total', '', '', '10', '9', '3', '2', '6']);
+    // 3 inserted and 2 employed of 6 respondents, 6 of 9 observable: percentages, one decimal.
+    expect(rows[header + 1]).toEqual([
+      'Total',
+      '',
+      '10',
+      '9',
+      '6',
+      '3',
+      '2',
+      '50.0',
+      '33.3',
+      '66.7',
+      '33.3',
+    ]);
     const courseRow = rows.find((row) => row[1] === data.courseB) as string[];
-    expect(courseRow[2]).toMatch(/^IND-B\S+ — =HYPERLINK\("http:\/\/x"\)$/);
+    expect(courseRow[0]).toMatch(/^IND-B\S+ — =HYPERLINK\("http:\/\/x"\)$/);
     // No cell anywhere starts with a formula character.
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('names regions and categories in French by default, with the decimal comma', async () => {
+    const regions = (await http.as(cast.officer).get('/api/v1/regions').expect(200)).body as {
+      code: string;
+      nameFr: string;
+    }[];
+    const byRegion = parseCsv(
+      (
+        await http
+          .as(cast.officer)
+          .get('/api/v1/indicators/insertion.csv?groupBy=region')
+          .expect(200)
+      ).text,
+    ).map((record) => record.cells);
+    expect(byRegion[0]).toEqual(['ORIS Academy — Professionnels formés et insérés', '']);
+    expect(byRegion.find((row) => row[0] === 'Définition')?.[1]).toContain('Taux d’insertion');
+    const header = byRegion.findIndex((row) => row[1] === 'Code');
+    expect(byRegion[header][0]).toBe('Région');
+    expect(byRegion[header + 1].slice(7)).toEqual(['50,0', '33,3', '66,7', '33,3']);
+    const groups = byRegion.slice(header + 2).filter((row) => row.length > 1);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const [name, code] of groups) {
+      const region = regions.find((item) => item.code === code);
+      expect(name).toBe(region ? region.nameFr : 'Non connu');
+    }
+    const byGender = parseCsv(
+      (
+        await http
+          .as(cast.officer)
+          .get('/api/v1/indicators/insertion.csv?groupBy=gender&lang=ar')
+          .expect(200)
+      ).text,
+    ).map((record) => record.cells);
+    const names = byGender.map((row) => row[0]);
+    expect(names).toEqual(expect.arrayContaining(['أنثى', 'ذكر', 'المجموع']));
+    await http.as(cast.officer).get('/api/v1/indicators/insertion.csv?lang=de').expect(400);
+    // `lang` belongs to the files, not to the figures' route.
+    await http.as(cast.officer).get('/api/v1/indicators/insertion?lang=fr').expect(400);
+  });
+
+  it('exports an XLSX workbook: right to left in Arabic, numbers as numbers, audited', async () => {
+    const response = await http
+      .as(cast.officer)
+      .get('/api/v1/indicators/insertion.xlsx?groupBy=gender&lang=ar&months=9')
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(response.headers['content-disposition']).toMatch(
+      /attachment; filename="oris-insertion.xlsx"/,
+    );
+    const workbook = new Workbook();
+    // exceljs types its input as the older, non-generic Buffer.
+    await workbook.xlsx.load(response.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.views[0]).toMatchObject({ rightToLeft: true });
+    expect(sheet.getCell('A1').value).toBe('أكاديمية ORIS — المهنيون المكوَّنون والمُدمَجون');
+    let header = 0;
+    sheet.eachRow((row, number) => {
+      if (row.getCell(2).value === 'الرمز') header = number;
+    });
+    expect(header).toBeGreaterThan(1);
+    const total = sheet.getRow(header + 1);
+    expect(total.getCell(1).value).toBe('المجموع');
+    expect([3, 4, 5, 6, 7].map((column) => total.getCell(column).value)).toEqual([10, 9, 6, 3, 2]);
+    expect(total.getCell(8).value).toBe(50);
+    expect(total.getCell(10).value).toBe(66.7);
+    expect(total.getCell(8).numFmt).toBe('0.0');
+    const [audit] = await database(api).query(
+      `SELECT data FROM audit_event WHERE action = 'indicators.insertion_exported'
+        ORDER BY at DESC LIMIT 1`,
+    );
+    expect(audit.data).toMatchObject({ format: 'xlsx', lang: 'ar', groupBy: 'gender', months: 9 });
   });
 });

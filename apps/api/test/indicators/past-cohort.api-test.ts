@@ -1,6 +1,7 @@
 // Decorators of the imported libs read metadata as soon as they load.
 import 'reflect-metadata';
 import { InsertionIndicators, InsertionRollup } from '@oris/api/indicators';
+import { isoToMoroccoTime } from '@oris/shared/domain';
 import { client } from '../catalogue/catalogue-client';
 import { bulkPeople, database, openSession } from '../enrollments/enrollment-client';
 import { placementBody, PlacementCast, placementCast } from '../placements/placement-client';
@@ -196,8 +197,9 @@ describe('indicators: past cohorts recorded today, read at a past asOf and known
       .as(cast.officer)
       .get(`/api/v1/indicators/insertion.csv?${YEAR_2025}&asOf=2026-06-30&knownAt=${knownAt}`)
       .expect(200);
-    expect(csv.text).toContain(`knownAt;${knownAt}`);
-    expect(csv.text).toContain('note;recorded_after_known_at: ');
+    const wallClock = isoToMoroccoTime(knownAt);
+    expect(csv.text).toContain(`Connu au (heure du Maroc);${wallClock.day} ${wallClock.time}`);
+    expect(csv.text).toContain('Remarque;Rien de cette période n’était encore enregistré');
   });
 
   it('reproduces an earlier answer from its asOf and knownAt after later changes', async () => {

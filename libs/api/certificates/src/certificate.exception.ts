@@ -11,6 +11,7 @@ export enum CertificateErrorCode {
   NotRendered = 'certificate_not_rendered',
   PdfErased = 'certificate_pdf_erased',
   AlreadyRevoked = 'certificate_already_revoked',
+  AlreadyReplaced = 'certificate_already_replaced',
   RateLimited = 'rate_limited',
   FileRequired = 'pdf_file_required',
 }
@@ -49,6 +50,10 @@ const PROBLEMS: Record<CertificateErrorCode, { status: HttpStatus; title: string
   [CertificateErrorCode.AlreadyRevoked]: {
     status: HttpStatus.CONFLICT,
     title: 'The certificate is already revoked',
+  },
+  [CertificateErrorCode.AlreadyReplaced]: {
+    status: HttpStatus.CONFLICT,
+    title: 'The certificate was already replaced by a re-issue',
   },
   [CertificateErrorCode.FileRequired]: {
     status: HttpStatus.BAD_REQUEST,

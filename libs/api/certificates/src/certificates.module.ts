@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@oris/api/identity';
+import { IdempotencyModule } from '@oris/api/platform';
 import { CertificateBatches } from './batches/certificate-batches.service';
 import { CertificateErasure } from './erasure/certificate-erasure';
 import { CertificateBatch, CertificateBatchItem } from './entities/certificate-batch.entity';
@@ -15,6 +16,7 @@ import { CertificateIssuer } from './issuing/certificate-issuer.service';
 import { RenderQueue, renderQueueProvider } from './issuing/render-queue';
 import { CertificateFiles } from './reading/certificate-files';
 import { CertificateReader } from './reading/certificate-reader';
+import { CertificateReissue } from './revocation/certificate-reissue.service';
 import { CertificateRevocation } from './revocation/certificate-revocation.service';
 import { CertificateVerification } from './verification/certificate-verification.service';
 import { VerificationCache } from './verification/verification-cache';
@@ -22,13 +24,14 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
 
 /**
  * Certificates on the API side: issuing (one, or a session's batch), progress, download, lists,
- * revocation and public verification. It never renders: renders go to the worker's queue.
+ * revocation, re-issue after a correction and public verification. It never renders: renders go to the worker's queue.
  * Needs `JobsModule`, `DatabaseModule` and a `FILE_STORAGE` provider.
  */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Certificate, CertificateBatch, CertificateBatchItem]),
     IdentityModule,
+    IdempotencyModule,
   ],
   controllers: [
     EnrollmentCertificateController,
@@ -45,6 +48,7 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     CertificateReader,
     CertificateFiles,
     CertificateRevocation,
+    CertificateReissue,
     VerificationRateLimit,
     VerificationCache,
     CertificateVerification,

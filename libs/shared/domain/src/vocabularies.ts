@@ -60,6 +60,13 @@ export const REVOCATION_REASONS = [
 ] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
+/**
+ * Every reason a certificate may carry: the administrator's choices, and `replaced`, which only a
+ * re-issue sets (the certificate then names its successor's serial).
+ */
+export const CERTIFICATE_REVOCATION_REASONS = [...REVOCATION_REASONS, 'replaced'] as const;
+export type CertificateRevocationReason = (typeof CERTIFICATE_REVOCATION_REASONS)[number];
+
 /** Whether a value read as text (a CSV cell, a query parameter) is one of a vocabulary's codes. */
 export const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
   (values as readonly string[]).includes(value);

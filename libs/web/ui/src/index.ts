@@ -16,3 +16,5 @@ export type { StatusKind } from './lib/status-chip';
 export { catalogueMessageKeys } from './lib/catalogue-problem-keys';
 export { ConfirmDialog, Confirmation } from './lib/confirm-dialog';
 export type { ConfirmRequest } from './lib/confirm-dialog';
+export { unsavedChanges, unsavedChangesGuard } from './lib/unsaved-changes';
+export type { HasUnsavedChanges } from './lib/unsaved-changes';

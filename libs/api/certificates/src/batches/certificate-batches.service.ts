@@ -62,7 +62,7 @@ export class CertificateBatches {
       }
       const covered: { id: string }[] = await manager.query(
         `SELECT c.id FROM certificate c JOIN enrollment e ON e.id = c.enrollment_id
-          WHERE c.session_id = $1 AND e.status = 'completed'`,
+          WHERE c.session_id = $1 AND e.status = 'completed' AND c.replaced_by_id IS NULL`,
         [sessionId],
       );
       const batch = await manager.save(

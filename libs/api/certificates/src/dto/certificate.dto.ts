@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REVOCATION_REASONS } from '@oris/shared/domain';
-import type { RevocationReason } from '@oris/shared/domain';
+import { CERTIFICATE_REVOCATION_REASONS } from '@oris/shared/domain';
+import type { CertificateRevocationReason } from '@oris/shared/domain';
 
 export const CERTIFICATE_STATUSES = ['valid', 'revoked'] as const;
 export const RENDER_STATES = ['pending', 'rendered', 'failed'] as const;
@@ -63,8 +63,21 @@ export class CertificateDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   revokedAt!: string | null;
 
-  @ApiProperty({ type: String, enum: REVOCATION_REASONS, nullable: true })
-  revokedReason!: RevocationReason | null;
+  @ApiProperty({
+    type: String,
+    enum: CERTIFICATE_REVOCATION_REASONS,
+    nullable: true,
+    description: '`replaced` when a re-issue replaced it (see `replacedBySerial`).',
+  })
+  revokedReason!: CertificateRevocationReason | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'ORIS-2026-000124',
+    description: 'The serial of the certificate re-issued in its place, when replaced.',
+  })
+  replacedBySerial!: string | null;
 
   @ApiProperty({
     type: String,
@@ -142,10 +155,18 @@ export class VerificationDto {
   revocationMonth?: string;
 
   @ApiPropertyOptional({
-    enum: REVOCATION_REASONS,
+    enum: CERTIFICATE_REVOCATION_REASONS,
     description: 'Why it was revoked, when revoked: a code the page translates.',
   })
-  reason?: RevocationReason;
+  reason?: CertificateRevocationReason;
+
+  @ApiPropertyOptional({
+    example: 'ORIS-2026-000124',
+    description:
+      'When the reason is `replaced`: the serial of the certificate re-issued in its place ' +
+      '(printed on it; its code stays with its holder).',
+  })
+  replacedBy?: string;
 
   @ApiProperty({
     type: String,

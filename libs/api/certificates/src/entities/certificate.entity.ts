@@ -3,7 +3,7 @@ import { Enrollment } from '@oris/api/enrollments';
 import { User } from '@oris/api/identity';
 import { OutboxEmail } from '@oris/api/notifications';
 import { Region } from '@oris/api/regions';
-import type { Locale, RevocationReason } from '@oris/shared/domain';
+import type { CertificateRevocationReason, Locale } from '@oris/shared/domain';
 import {
   Check,
   Column,
@@ -28,9 +28,17 @@ export type RenderState = 'pending' | 'rendered' | 'failed';
  * issued certificate, and re-rendering after a crash yields the same bytes.
  */
 @Entity('certificate')
-@Unique('certificate_enrollment_id_key', ['enrollmentId'])
 @Unique('certificate_serial_key', ['serial'])
 @Unique('certificate_verification_code_key', ['verificationCode'])
+// One certificate per enrollment that is not replaced (migration `CertificateReplacement`).
+@Index('certificate_enrollment_id_key', ['enrollmentId'], {
+  unique: true,
+  where: 'replaced_by_id IS NULL',
+})
+@Index('certificate_replaced_by_id_key', ['replacedById'], {
+  unique: true,
+  where: 'replaced_by_id IS NOT NULL',
+})
 @Index('certificate_user_id_idx', { synchronize: false })
 @Index('certificate_session_id_idx', ['sessionId', 'status'])
 @Index('certificate_issued_at_idx', { synchronize: false })
@@ -47,7 +55,11 @@ export type RenderState = 'pending' | 'rendered' | 'failed';
 )
 @Check(
   'certificate_revoked_reason_check',
-  `revoked_reason IN ('issued_in_error', 'completion_withdrawn', 'duplicate', 'fraud', 'other')`,
+  `revoked_reason IN ('issued_in_error', 'completion_withdrawn', 'duplicate', 'fraud', 'other', 'replaced')`,
+)
+@Check(
+  'certificate_replaced_check',
+  `(replaced_by_id IS NOT NULL) = (revoked_reason IS NOT DISTINCT FROM 'replaced')`,
 )
 @Check('certificate_revocation_note_check', `revocation_note IS NULL OR status = 'revoked'`)
 @Check('certificate_render_state_check', `render_state IN ('pending', 'rendered', 'failed')`)
@@ -158,7 +170,25 @@ export class Certificate {
 
   /** From the short list public verification says (migration `RevocationReasonCodes`). */
   @Column({ name: 'revoked_reason', type: 'varchar', length: 24, nullable: true })
-  revokedReason!: RevocationReason | null;
+  revokedReason!: CertificateRevocationReason | null;
+
+  /**
+   * The certificate re-issued in its place (reason `replaced`); checked at commit, so the old
+   * row names the new one in the transaction that inserts it.
+   */
+  @Column({ name: 'replaced_by_id', type: 'uuid', nullable: true })
+  replacedById!: string | null;
+
+  @ManyToOne(() => Certificate, {
+    onDelete: 'RESTRICT',
+    nullable: true,
+    deferrable: 'INITIALLY DEFERRED',
+  })
+  @JoinColumn({
+    name: 'replaced_by_id',
+    foreignKeyConstraintName: 'certificate_replaced_by_id_fkey',
+  })
+  replacedBy?: Relation<Certificate>;
 
   /** The revoking administrator's own words: for the staff, never published. */
   @Column({ name: 'revocation_note', type: 'varchar', length: 500, nullable: true })

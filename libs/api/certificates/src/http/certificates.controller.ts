@@ -10,20 +10,30 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiPageResponse,
   ApiProblems,
   AuthenticatedUser,
   CurrentUser,
+  Idempotent,
   Page,
   Roles,
 } from '@oris/api/platform';
 import { CertificateListQuery } from '../dto/certificate-list.query';
 import { CertificateDto } from '../dto/certificate.dto';
+import { ReissueCertificateDto } from '../dto/reissue.dto';
 import { RevokeCertificateDto } from '../dto/revoke.dto';
 import { CertificateFiles } from '../reading/certificate-files';
 import { CertificateReader } from '../reading/certificate-reader';
+import { CertificateReissue } from '../revocation/certificate-reissue.service';
 import { CertificateRevocation } from '../revocation/certificate-revocation.service';
 
 @ApiTags('certificates')
@@ -34,6 +44,7 @@ export class CertificatesController {
     private readonly reader: CertificateReader,
     private readonly files: CertificateFiles,
     private readonly revocation: CertificateRevocation,
+    private readonly reissuing: CertificateReissue,
   ) {}
 
   @Roles('admin')
@@ -105,5 +116,30 @@ export class CertificatesController {
     @Body() body: RevokeCertificateDto,
   ): Promise<CertificateDto> {
     return this.reader.toDto(await this.revocation.revoke(user, id, body), user);
+  }
+
+  @Roles('admin')
+  @Post(':id/reissue')
+  @ApiOperation({
+    summary: 'Re-issue a certificate after a correction (administrators)',
+    description:
+      'In one transaction: the certificate is revoked with the reason `replaced` (public ' +
+      'verification then says "replaced by" the new serial) and a new one is issued from the ' +
+      'current facts (a corrected name, title…), with a new serial and verification code; its PDF ' +
+      'is rendered and emailed like any other. The optional note says what was corrected (staff ' +
+      'only). Audited as `certificate.reissued`. 409 `certificate_already_replaced` or ' +
+      '`certificate_already_revoked` for a revoked certificate; 409 as for issuing when the ' +
+      'enrollment is no longer completed or the holder’s address is unconfirmed. Send an ' +
+      '`Idempotency-Key` to retry safely. Answers the new certificate.',
+  })
+  @ApiCreatedResponse({ type: CertificateDto })
+  @Idempotent()
+  @ApiProblems(400, 401, 403, 404, 409)
+  async reissue(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReissueCertificateDto,
+  ): Promise<CertificateDto> {
+    return this.reader.toDto(await this.reissuing.reissue(user, id, body), user);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLog } from '@oris/api/identity';
 import type { EnrollmentStatus } from '@oris/shared/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { todayInMorocco } from '@oris/shared/domain';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
 import { Certificate } from '../entities/certificate.entity';
@@ -30,7 +30,10 @@ export class CertificateIssuer {
     private readonly audit: AuditLog,
   ) {}
 
-  /** The enrollment's certificate, issued now if it has none; `created` tells which. */
+  /**
+   * The enrollment's certificate (the one not replaced by a re-issue), issued now if it has none;
+   * `created` tells which.
+   */
   async issue(
     actorId: string,
     enrollmentId: string,
@@ -49,7 +52,7 @@ export class CertificateIssuer {
     }
     const existing = await this.dataSource
       .getRepository(Certificate)
-      .findOneByOrFail({ enrollmentId });
+      .findOneByOrFail({ enrollmentId, replacedById: IsNull() });
     return { certificate: existing, created: false };
   }
 
@@ -59,7 +62,7 @@ export class CertificateIssuer {
     actorId: string,
     enrollmentId: string,
   ): Promise<Certificate | null> {
-    if (await manager.existsBy(Certificate, { enrollmentId })) return null;
+    if (await manager.existsBy(Certificate, { enrollmentId, replacedById: IsNull() })) return null;
     const facts = await factsOfEnrollment(manager, enrollmentId);
     if (!facts) {
       throw new CertificateException(

@@ -32,6 +32,7 @@ export function toCertificateDto(
     status: certificate.status,
     revokedAt: certificate.revokedAt?.toISOString() ?? null,
     revokedReason: certificate.revokedReason,
+    replacedBySerial: certificate.replacedBy?.serial ?? null,
     revocationNote: withRevocationNote ? certificate.revocationNote : null,
     pdfState: certificate.renderState,
     sha256: certificate.sha256,
@@ -39,7 +40,11 @@ export function toCertificateDto(
 }
 
 /** The public answer: see `VerificationDto` for what it leaves out, and why. */
-export function toVerificationDto(certificate: Certificate, holderErased = false): VerificationDto {
+export function toVerificationDto(
+  certificate: Certificate,
+  holderErased = false,
+  replacedBySerial: string | null = null,
+): VerificationDto {
   const revoked = certificate.status === 'revoked';
   return {
     valid: !revoked,
@@ -55,6 +60,7 @@ export function toVerificationDto(certificate: Certificate, holderErased = false
       ? {
           revocationMonth: dayInMorocco(certificate.revokedAt).slice(0, 7),
           reason: certificate.revokedReason ?? 'other',
+          ...(replacedBySerial ? { replacedBy: replacedBySerial } : {}),
         }
       : {}),
     sha256: certificate.sha256,

@@ -31,7 +31,10 @@ export class CertificateReader {
 
   /** The certificate if `user` may see it; 404 otherwise (an id of someone else's reveals nothing). */
   async visible(user: AuthenticatedUser, id: string): Promise<Certificate> {
-    const certificate = await this.certificates.findOneBy({ id });
+    const certificate = await this.certificates.findOne({
+      where: { id },
+      relations: { replacedBy: true },
+    });
     if (!certificate || !maySee(user, certificate)) throw certificateNotFound(id);
     return certificate;
   }
@@ -39,6 +42,7 @@ export class CertificateReader {
   async mine(user: AuthenticatedUser): Promise<CertificateDto[]> {
     const rows = await this.certificates.find({
       where: { userId: user.id },
+      relations: { replacedBy: true },
       order: { issuedAt: 'DESC', serial: 'DESC' },
     });
     return rows.map((row) => this.toDto(row, user));
@@ -48,7 +52,9 @@ export class CertificateReader {
     viewer: AuthenticatedUser,
     query: CertificateListQuery,
   ): Promise<Page<CertificateDto>> {
-    const builder = this.certificates.createQueryBuilder('c');
+    const builder = this.certificates
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.replacedBy', 'successor');
     if (query.session) builder.andWhere('c.session_id = :session', { session: query.session });
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
     if (query.q) {

@@ -28,12 +28,13 @@ type VerifiedCertificate = Pick<
 >;
 
 // The day as text (`YYYY-MM-DD`, as the entity's date columns read it), the instant as a Date.
-// Nothing else is read: the revocation note, the region and the session's dates stay out.
+// Nothing else is read (of a successor, its serial only): the revocation note, the region and the session's dates stay out.
 const FIND_BY_CODE = `
   SELECT status, serial, holder_name AS "holderName", holder_name_ar AS "holderNameAr",
          course_title AS "courseTitle", hours, completed_on::text AS "completedOn",
          revoked_at AS "revokedAt", revoked_reason AS "revokedReason", sha256,
-         (SELECT u.erased_at IS NOT NULL FROM users u WHERE u.id = certificate.user_id) AS "holderErased"
+         (SELECT u.erased_at IS NOT NULL FROM users u WHERE u.id = certificate.user_id) AS "holderErased",
+         (SELECT n.serial FROM certificate n WHERE n.id = certificate.replaced_by_id) AS "replacedBySerial"
     FROM certificate WHERE verification_code = $1`;
 
 const FIND_SHA256_BY_CODE = `SELECT sha256 FROM certificate WHERE verification_code = $1`;
@@ -83,11 +84,17 @@ export class CertificateVerification {
   private async load(code: string): Promise<LoadedVerification | null> {
     // Plain SQL with the answer's columns only: the route is public and hot (P4), and TypeORM's
     // query building and entity hydration were a tenth of its CPU for one indexed read.
-    const [certificate]: (VerifiedCertificate & { holderErased: boolean })[] =
-      await this.certificates.query(FIND_BY_CODE, [code]);
+    const [certificate]: (VerifiedCertificate & {
+      holderErased: boolean;
+      replacedBySerial: string | null;
+    })[] = await this.certificates.query(FIND_BY_CODE, [code]);
     if (!certificate) return null;
-    const { holderErased, ...fields } = certificate;
-    const answer = toVerificationDto(Object.assign(new Certificate(), fields), holderErased);
+    const { holderErased, replacedBySerial, ...fields } = certificate;
+    const answer = toVerificationDto(
+      Object.assign(new Certificate(), fields),
+      holderErased,
+      replacedBySerial,
+    );
     return {
       json: Buffer.from(JSON.stringify(answer)),
       // Kept only once the PDF's SHA-256 is recorded: the worker records it after rendering, in a

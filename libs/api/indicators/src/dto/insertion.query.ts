@@ -1,7 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateOnly, IsDateTime } from '@oris/api/catalogue';
-import { FOLLOWUP_HORIZONS, type FollowupHorizon, REGION_CODES } from '@oris/shared/domain';
-import type { RegionCode } from '@oris/shared/domain';
+import {
+  FOLLOWUP_HORIZONS,
+  type FollowupHorizon,
+  LOCALES,
+  REGION_CODES,
+} from '@oris/shared/domain';
+import type { Locale, RegionCode } from '@oris/shared/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { GROUP_BYS, type GroupBy } from '../engine/insertion-query';
@@ -82,4 +87,18 @@ export class InsertionIndicatorQuery {
   @IsOptional()
   @IsIn(GROUP_BYS)
   groupBy?: GroupBy;
+}
+
+/** An export's query: the figures' filters, and the language of its labels. */
+export class InsertionExportQuery extends InsertionIndicatorQuery {
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    default: 'fr',
+    description:
+      'Language of the file’s labels (title, filters, columns, group names, region names); ' +
+      'the codes stay in a column of their own.',
+  })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
 }

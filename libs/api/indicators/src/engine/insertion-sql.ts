@@ -38,7 +38,8 @@ export function validatedSituations(knownAt: string | null): string {
 
 /**
  * Qualifying completions: completed enrollments whose certificate, if one was issued, is not
- * revoked. The completion counts by its own date (the period's bounds), whenever it was
+ * revoked (the current one: a re-issue's predecessor, revoked as `replaced`, does not count against
+ * it). The completion counts by its own date (the period's bounds), whenever it was
  * recorded; a certificate revoked after the reference day was still valid on it. At `knownAt`,
  * only completions validated by then, and revocations made by then.
  */
@@ -58,7 +59,7 @@ export function qualifyingCompletions(knowledge: Knowledge, where = 'true'): str
            s.course_id, e.session_id, e.region_code, e.education_level
       FROM enrollment e
       JOIN course_session s ON s.id = e.session_id
-      LEFT JOIN certificate c ON c.enrollment_id = e.id
+      LEFT JOIN certificate c ON c.enrollment_id = e.id AND c.replaced_by_id IS NULL
      WHERE e.status = 'completed' AND ${conditions.join(' AND ')} AND ${where}`;
 }
 

@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, AuthenticatedUser, CurrentUser, Public, Roles } from '@oris/api/platform';
 import { InsertionIndicatorDto } from '../dto/insertion.dto';
-import { InsertionIndicatorQuery } from '../dto/insertion.query';
+import { InsertionExportQuery, InsertionIndicatorQuery } from '../dto/insertion.query';
 import { PublicIndicatorsDto } from '../dto/public-indicators.dto';
 import { InsertionIndicators } from '../engine/insertion-indicators.service';
 import { InsertionExport } from '../export/insertion-export.service';
+import { XLSX_TYPE } from '../export/insertion-xlsx';
 import { PublicReleases } from '../public/public-releases.service';
 
 const DESCRIPTION =
@@ -45,18 +46,42 @@ export class IndicatorsController {
   @ApiOperation({
     summary: 'The same as CSV (officers, admins)',
     description:
-      'UTF-8 with a BOM, `;`-separated, CRLF. A header block names the filters and gives the ' +
-      'definitions, then the totals and each group. Cells a spreadsheet would evaluate are ' +
-      "prefixed with `'`. Each export is recorded as an audit event (`indicators.insertion_exported`).",
+      'UTF-8 with a BOM, `;`-separated, CRLF, in the language `lang` (fr by default): the title, ' +
+      'a `label;value` block naming the filters in words (region, course and session by name), ' +
+      'both dates, the source and the definition, a blank line, then the table — the totals, ' +
+      'then each group by name with its code — counts, and rates as percentages rounded to one ' +
+      'decimal (the language’s decimal mark; empty when there is no denominator). Cells a ' +
+      "spreadsheet would evaluate are prefixed with `'`. Each export is recorded as an audit " +
+      'event (`indicators.insertion_exported`).',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   @ApiProblems(400, 401, 403)
   insertionCsv(
     @CurrentUser() user: AuthenticatedUser,
-    @Query() query: InsertionIndicatorQuery,
+    @Query() query: InsertionExportQuery,
   ): Promise<string> {
     return this.exports.csv(user, query);
+  }
+
+  @Get('insertion.xlsx')
+  @Header('Content-Disposition', 'attachment; filename="oris-insertion.xlsx"')
+  @ApiOperation({
+    summary: 'The same as an XLSX workbook (officers, admins)',
+    description:
+      'One sheet laid out as the CSV, in the language `lang` (right to left in Arabic): counts ' +
+      'and rates are numbers (rates as percentages shown with one decimal), the table’s header ' +
+      'frozen; cells hold values, never formulas. Recorded as an audit event like the CSV.',
+  })
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiProblems(400, 401, 403)
+  async insertionXlsx(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: InsertionExportQuery,
+  ): Promise<StreamableFile> {
+    const bytes = await this.exports.xlsx(user, query);
+    return new StreamableFile(bytes, { type: XLSX_TYPE, length: bytes.length });
   }
 }
 

@@ -1194,6 +1194,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/certificates/{id}/reissue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-issue a certificate after a correction (administrators)
+     * @description In one transaction: the certificate is revoked with the reason `replaced` (public verification then says "replaced by" the new serial) and a new one is issued from the current facts (a corrected name, title…), with a new serial and verification code; its PDF is rendered and emailed like any other. The optional note says what was corrected (staff only). Audited as `certificate.reissued`. 409 `certificate_already_replaced` or `certificate_already_revoked` for a revoked certificate; 409 as for issuing when the enrollment is no longer completed or the holder’s address is unconfirmed. Send an `Idempotency-Key` to retry safely. Answers the new certificate.
+     */
+    post: operations['Certificates_reissue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/verify/{code}': {
     parameters: {
       query?: never;
@@ -1595,9 +1615,29 @@ export interface paths {
     };
     /**
      * The same as CSV (officers, admins)
-     * @description UTF-8 with a BOM, `;`-separated, CRLF. A header block names the filters and gives the definitions, then the totals and each group. Cells a spreadsheet would evaluate are prefixed with `'`. Each export is recorded as an audit event (`indicators.insertion_exported`).
+     * @description UTF-8 with a BOM, `;`-separated, CRLF, in the language `lang` (fr by default): the title, a `label;value` block naming the filters in words (region, course and session by name), both dates, the source and the definition, a blank line, then the table — the totals, then each group by name with its code — counts, and rates as percentages rounded to one decimal (the language’s decimal mark; empty when there is no denominator). Cells a spreadsheet would evaluate are prefixed with `'`. Each export is recorded as an audit event (`indicators.insertion_exported`).
      */
     get: operations['Indicators_insertionCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/insertion.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same as an XLSX workbook (officers, admins)
+     * @description One sheet laid out as the CSV, in the language `lang` (right to left in Arabic): counts and rates are numbers (rates as percentages shown with one decimal), the table’s header frozen; cells hold values, never formulas. Recorded as an audit event like the CSV.
+     */
+    get: operations['Indicators_insertionXlsx'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3184,9 +3224,23 @@ export interface components {
       status: 'valid' | 'revoked';
       /** Format: date-time */
       revokedAt: string | null;
-      /** @enum {string|null} */
+      /**
+       * @description `replaced` when a re-issue replaced it (see `replacedBySerial`).
+       * @enum {string|null}
+       */
       revokedReason:
-        'issued_in_error' | 'completion_withdrawn' | 'duplicate' | 'fraud' | 'other' | null;
+        | 'issued_in_error'
+        | 'completion_withdrawn'
+        | 'duplicate'
+        | 'fraud'
+        | 'other'
+        | 'replaced'
+        | null;
+      /**
+       * @description The serial of the certificate re-issued in its place, when replaced.
+       * @example ORIS-2026-000124
+       */
+      replacedBySerial: string | null;
       /** @description The revoking administrator’s note: shown to administrators only (null for the holder), never published. */
       revocationNote: string | null;
       /**
@@ -3229,6 +3283,10 @@ export interface components {
       /** @description The administrator’s own explanation, for the staff and the audit trail: never published. */
       note?: string;
     };
+    ReissueCertificateDto: {
+      /** @description What was corrected, for the staff and the audit trail: kept as the old certificate’s revocation note, never published. */
+      note?: string;
+    };
     VerificationDto: {
       /** @description True when the certificate exists and is not revoked. */
       valid: boolean;
@@ -3257,7 +3315,13 @@ export interface components {
        * @description Why it was revoked, when revoked: a code the page translates.
        * @enum {string}
        */
-      reason?: 'issued_in_error' | 'completion_withdrawn' | 'duplicate' | 'fraud' | 'other';
+      reason?:
+        'issued_in_error' | 'completion_withdrawn' | 'duplicate' | 'fraud' | 'other' | 'replaced';
+      /**
+       * @description When the reason is `replaced`: the serial of the certificate re-issued in its place (printed on it; its code stays with its holder).
+       * @example ORIS-2026-000124
+       */
+      replacedBy?: string;
       /** @description Hex SHA-256 of the issued PDF; null while it is being rendered. */
       sha256: string | null;
     };
@@ -8260,6 +8324,92 @@ export interface operations {
       };
     };
   };
+  Certificates_reissue: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description A unique key per intended effect (a UUID), 1 to 255 visible ASCII characters. A retry with the same key and body within 24 hours gets the first answer again (with the header `Idempotent-Replayed: true`) and has no second effect. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReissueCertificateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Conflicts with the current state.
+       *
+       *     The first request with this Idempotency-Key is still in progress (`idempotency_key_in_flight`).
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   Verification_verify: {
     parameters: {
       query?: never;
@@ -9837,6 +9987,8 @@ export interface operations {
         /** @description Breakdown; none by default. */
         groupBy?:
           'region' | 'gender' | 'ageBand' | 'education' | 'course' | 'session' | 'year' | 'kind';
+        /** @description Language of the file’s labels (title, filters, columns, group names, region names); the codes stay in a column of their own. */
+        lang?: 'fr' | 'ar' | 'en';
       };
       header?: never;
       path?: never;
@@ -9850,6 +10002,86 @@ export interface operations {
         };
         content: {
           'text/csv': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Indicators_insertionXlsx: {
+    parameters: {
+      query?: {
+        /** @description First completion date of the period (default: no lower bound). */
+        from?: string;
+        /** @description Last completion date of the period (default and latest: `asOf`). */
+        to?: string;
+        /** @description Horizon N in months. */
+        months?: 6 | 9 | 12;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`). It applies to the facts’ own dates — completion, situation start and end, revocation — whenever they were recorded: a past cohort recorded today counts on its real dates. Validations and follow-up answers are knowledge, limited by `knownAt` only. */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only what was recorded and validated by then counts — completions validated, placement versions current and validated then, revocations made and follow-ups answered by then — to reproduce a report as it was produced. Not in the future, nor before the `asOf` day (Morocco time); with a time zone (`Z` or an offset, `+` encoded as `%2B` in a URL). */
+        knownAt?: string;
+        /** @description Region at enrollment of the person’s reference training. */
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        /** @description Course of the reference training. */
+        course?: string;
+        /** @description Session of the reference training. */
+        session?: string;
+        /** @description Breakdown; none by default. */
+        groupBy?:
+          'region' | 'gender' | 'ageBand' | 'education' | 'course' | 'session' | 'year' | 'kind';
+        /** @description Language of the file’s labels (title, filters, columns, group names, region names); the codes stay in a column of their own. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */

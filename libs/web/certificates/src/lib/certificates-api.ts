@@ -72,6 +72,17 @@ export class CertificatesApi {
     );
   }
 
+  /** A new certificate in place of `id` (after a correction); `id` is revoked as replaced. */
+  reissue(id: string, idempotencyKey: string): Promise<Certificate> {
+    return unwrap(
+      this.api.POST('/api/v1/certificates/{id}/reissue', {
+        params: { path: { id } },
+        body: {},
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+    );
+  }
+
   issue(enrollmentId: string): Promise<Certificate> {
     return unwrap(
       this.api.POST('/api/v1/enrollments/{id}/certificate', {

@@ -28,6 +28,7 @@ export function aCertificate(changes: Partial<Certificate> = {}): Certificate {
     status: 'valid',
     revokedAt: null,
     revokedReason: null,
+    replacedBySerial: null,
     revocationNote: null,
     pdfState: 'rendered',
     sha256: 'a'.repeat(64),

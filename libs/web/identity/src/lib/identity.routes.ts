@@ -1,5 +1,6 @@
 import type { Route } from '@angular/router';
 import { guestGuard, signedInGuard } from '@oris/web/core';
+import { unsavedChangesGuard } from '@oris/web/ui';
 
 /** Route `title`s are translation keys (see the app's title strategy). */
 export const identityRoutes: Route[] = [
@@ -38,6 +39,7 @@ export const identityRoutes: Route[] = [
     path: 'profile',
     title: 'identity.profile.title',
     canActivate: [signedInGuard],
+    canDeactivate: [unsavedChangesGuard],
     loadComponent: () => import('./profile/profile-page').then((m) => m.ProfilePage),
   },
   {

@@ -7,6 +7,8 @@ import type {
   FollowupCounts,
   FollowupQuery,
   Indicator,
+  IndicatorExportFormat,
+  IndicatorExportQuery,
   IndicatorQuery,
   NewPlacement,
   Organisation,
@@ -111,16 +113,16 @@ export class InsertionApi {
   }
 
   /**
-   * The CSV, through the client so the in-memory bearer token goes with it (a plain link would
-   * not carry it). Read as bytes: the BOM that lets Excel show Arabic must survive.
+   * The CSV or XLSX file, built by the API in the reader's language, through the client so the
+   * in-memory bearer token goes with it (a plain link would not carry it). Read as bytes: the
+   * CSV's BOM that lets Excel show Arabic must survive, and a workbook is binary.
    */
-  indicatorCsv(query: IndicatorQuery): Promise<Blob> {
-    return unwrap(
-      this.api.GET('/api/v1/indicators/insertion.csv', {
-        params: { query },
-        parseAs: 'blob',
-      }),
-    ) as Promise<unknown> as Promise<Blob>;
+  indicatorFile(format: IndicatorExportFormat, query: IndicatorExportQuery): Promise<Blob> {
+    const request =
+      format === 'csv'
+        ? this.api.GET('/api/v1/indicators/insertion.csv', { params: { query }, parseAs: 'blob' })
+        : this.api.GET('/api/v1/indicators/insertion.xlsx', { params: { query }, parseAs: 'blob' });
+    return unwrap(request) as Promise<unknown> as Promise<Blob>;
   }
 
   publicIndicators(): Promise<PublicIndicators> {

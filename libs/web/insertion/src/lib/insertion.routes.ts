@@ -1,5 +1,6 @@
 import type { Route } from '@angular/router';
 import { roleGuard } from '@oris/web/core';
+import { unsavedChangesGuard } from '@oris/web/ui';
 import { PublicIndicatorsPage } from './public/public-indicators-page';
 
 const staff = roleGuard('placement_officer', 'admin');
@@ -31,6 +32,7 @@ export const insertionRoutes: Route[] = [
     path: 'people/:id',
     title: 'insertion.person.title',
     canActivate: [staff],
+    canDeactivate: [unsavedChangesGuard],
     loadComponent: () =>
       import('./person/person-situation-page').then((m) => m.PersonSituationPage),
   },
@@ -44,6 +46,7 @@ export const insertionRoutes: Route[] = [
     path: 'organisations',
     title: 'insertion.organisations.title',
     canActivate: [staff],
+    canDeactivate: [unsavedChangesGuard],
     loadComponent: () =>
       import('./organisations/organisations-page').then((m) => m.OrganisationsPage),
   },

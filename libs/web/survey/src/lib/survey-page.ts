@@ -38,7 +38,14 @@ import {
   todayInMorocco,
 } from '@oris/shared/domain';
 import { formSubmission, LanguageService, RegionsService } from '@oris/web/core';
-import { DayPipe, FieldError, Icon, ProblemAlert } from '@oris/web/ui';
+import {
+  DayPipe,
+  FieldError,
+  type HasUnsavedChanges,
+  Icon,
+  ProblemAlert,
+  unsavedChanges,
+} from '@oris/web/ui';
 import { SurveyApi, type Survey } from './survey-api';
 import {
   answerOf,
@@ -96,7 +103,7 @@ const PROBLEM_KEYS: Partial<Record<ApiErrorKind, string>> = {
   templateUrl: './survey-page.html',
   styleUrl: './survey-page.scss',
 })
-export class SurveyPage {
+export class SurveyPage implements HasUnsavedChanges {
   private readonly surveys = inject(SurveyApi);
   private readonly injector = inject(Injector);
   protected readonly regions = inject(RegionsService);
@@ -127,6 +134,10 @@ export class SurveyPage {
     ended: new FormControl(false, { nonNullable: true }),
     endOn: new FormControl({ value: '', disabled: true }, { nonNullable: true }),
   });
+  /** An answer typed but not sent: leaving or closing the tab asks first. */
+  readonly hasUnsavedChanges = unsavedChanges(
+    () => this.form.dirty && this.view().state === 'ready',
+  );
 
   private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: null });
   protected readonly fields = computed(() => fieldsFor(this.kind()));

@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import { unsavedChangesGuard } from '@oris/web/ui';
 
 /**
  * The follow-up survey behind the emailed link (`/survey/:token`): no sign-in, no guard, the
@@ -8,6 +9,7 @@ export const surveyRoutes: Route[] = [
   {
     path: ':token',
     title: 'survey.title',
+    canDeactivate: [unsavedChangesGuard],
     loadComponent: () => import('./survey-page').then((m) => m.SurveyPage),
   },
 ];

@@ -1,5 +1,6 @@
 import type { Route } from '@angular/router';
 import { roleGuard } from '@oris/web/core';
+import { unsavedChangesGuard } from '@oris/web/ui';
 
 /** The trainers' area (administrators too). Route `title`s are translation keys. */
 export const teachingRoutes: Route[] = [
@@ -14,6 +15,7 @@ export const teachingRoutes: Route[] = [
       },
       {
         path: 'courses/new',
+        canDeactivate: [unsavedChangesGuard],
         title: 'teaching.courseEditor.newTitle',
         loadComponent: () =>
           import('./course-editor/course-editor-page').then((m) => m.CourseEditorPage),
@@ -26,30 +28,35 @@ export const teachingRoutes: Route[] = [
       },
       {
         path: 'courses/:courseId/edit',
+        canDeactivate: [unsavedChangesGuard],
         title: 'teaching.courseEditor.editTitle',
         loadComponent: () =>
           import('./course-editor/course-editor-page').then((m) => m.CourseEditorPage),
       },
       {
         path: 'courses/:courseId/modules/new',
+        canDeactivate: [unsavedChangesGuard],
         title: 'teaching.moduleEditor.newTitle',
         loadComponent: () =>
           import('./module-editor/module-editor-page').then((m) => m.ModuleEditorPage),
       },
       {
         path: 'courses/:courseId/modules/:moduleId',
+        canDeactivate: [unsavedChangesGuard],
         title: 'teaching.moduleEditor.editTitle',
         loadComponent: () =>
           import('./module-editor/module-editor-page').then((m) => m.ModuleEditorPage),
       },
       {
         path: 'courses/:courseId/sessions/new',
+        canDeactivate: [unsavedChangesGuard],
         title: 'teaching.sessionEditor.newTitle',
         loadComponent: () =>
           import('./session-editor/session-editor-page').then((m) => m.SessionEditorPage),
       },
       {
         path: 'sessions/:sessionId',
+        canDeactivate: [unsavedChangesGuard],
         title: 'teaching.sessionEditor.editTitle',
         loadComponent: () =>
           import('./session-editor/session-editor-page').then((m) => m.SessionEditorPage),

@@ -4,6 +4,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
+import { ConfirmDialog, type ConfirmRequest } from '@oris/web/ui';
 import { of } from 'rxjs';
 import type { BatchJob, Certificate } from '../shared/certificate-types';
 import {
@@ -34,7 +35,7 @@ const karim = aCompleter('e-karim', 'Karim Alaoui');
 
 async function render(
   routes: Parameters<typeof fakeApi>[0],
-  options: { revocation?: RevokeAnswer } = {},
+  options: { revocation?: RevokeAnswer; confirm?: boolean } = {},
 ) {
   const api = fakeApi({
     'GET /api/v1/admin/courses': () =>
@@ -67,9 +68,12 @@ async function render(
       {
         provide: MatDialog,
         useValue: {
-          open: (_component: unknown, config: { data: unknown }) => {
+          open: (component: unknown, config: { data: unknown }) => {
             dialogs.push(config.data);
-            return { afterClosed: () => of(options.revocation) };
+            // A confirmation answers yes unless the test says no; the revocation dialog its answer.
+            const answer =
+              component === ConfirmDialog ? (options.confirm ?? true) : options.revocation;
+            return { afterClosed: () => of(answer) };
           },
         },
       },
@@ -230,5 +234,138 @@ describe('AdminCertificatesPage', () => {
     const karimRow = element.querySelectorAll('table.completers tbody tr')[1];
     expect(karimRow.textContent).toContain('ORIS-2026-000124');
     expect(karimRow.querySelector('button')).toBeNull();
+  });
+
+  it('asks before issuing a batch, with the number of people it will email; cancelling issues nothing', async () => {
+    const { harness, calls, dialogs, chooseSession, button } = await render(
+      {
+        'GET /api/v1/certificates': (call) =>
+          Response.json(
+            pageOf(
+              call.query.includes(`session=${SESSION_ID}`)
+                ? [aCertificate({ enrollmentId: salma.id })]
+                : [],
+            ),
+          ),
+        [`GET /api/v1/sessions/${SESSION_ID}/enrollments`]: () =>
+          Response.json(pageOf([salma, karim, aCompleter('e-nadia', 'Nadia Idrissi')])),
+      },
+      { confirm: false },
+    );
+    await chooseSession();
+
+    button('certificates.issue.issueAll')?.click();
+    await settle(harness);
+
+    expect(dialogs).toEqual([
+      expect.objectContaining({
+        titleKey: 'certificates.issue.confirmTitle',
+        textKey: 'certificates.issue.confirmText',
+        params: { count: 2, session: 'Session Oujda' },
+      } satisfies Partial<ConfirmRequest>),
+    ]);
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+  });
+
+  it('reads the issuance panel again after a revocation, so it shows the certificate revoked', async () => {
+    const certificate = aCertificate({ enrollmentId: salma.id });
+    let revoked = false;
+    const current = () =>
+      revoked
+        ? aCertificate({
+            enrollmentId: salma.id,
+            status: 'revoked',
+            revokedAt: '2026-10-02T09:00:00Z',
+            revokedReason: 'fraud',
+          })
+        : certificate;
+    const { harness, element, chooseSession, button } = await render(
+      {
+        'GET /api/v1/certificates': () => Response.json(pageOf([current()])),
+        [`GET /api/v1/sessions/${SESSION_ID}/enrollments`]: () => Response.json(pageOf([salma])),
+        [`POST /api/v1/certificates/${certificate.id}/revoke`]: () => {
+          revoked = true;
+          return Response.json(current());
+        },
+      },
+      { revocation: { reason: 'fraud' } },
+    );
+    await chooseSession();
+    const panelRow = () => element.querySelector('table.completers tbody tr')?.textContent ?? '';
+    expect(panelRow()).toContain('certificates.status.valid');
+
+    button('certificates.actions.revoke')?.click();
+    await settle(harness);
+    await settle(harness);
+
+    expect(panelRow()).toContain('certificates.status.revoked');
+  });
+
+  it('re-issues a certificate once confirmed: one request with an idempotency key, the list shows both', async () => {
+    const old = aCertificate({ enrollmentId: salma.id });
+    const successor = aCertificate({
+      id: '3b1f6a0e-2c4d-4e5f-8a9b-0c1d2e3f4a11',
+      serial: 'ORIS-2026-000124',
+      enrollmentId: salma.id,
+      pdfState: 'pending',
+    });
+    let replaced = false;
+    const { harness, element, calls, dialogs, button } = await render({
+      'GET /api/v1/certificates': () =>
+        Response.json(
+          pageOf(
+            replaced
+              ? [
+                  successor,
+                  {
+                    ...old,
+                    status: 'revoked',
+                    revokedAt: '2026-10-02T09:00:00Z',
+                    revokedReason: 'replaced',
+                    replacedBySerial: successor.serial,
+                  },
+                ]
+              : [old],
+          ),
+        ),
+      [`POST /api/v1/certificates/${old.id}/reissue`]: () => {
+        replaced = true;
+        return Response.json(successor, { status: 201 });
+      },
+    });
+
+    button('certificates.actions.reissue')?.click();
+    await settle(harness);
+    await settle(harness);
+
+    expect(dialogs).toEqual([
+      expect.objectContaining({
+        titleKey: 'certificates.reissue.title',
+        params: { serial: 'ORIS-2026-000123', name: 'Salma Bennani' },
+      }),
+    ]);
+    const reissues = calls.filter((call) => call.path.endsWith('/reissue'));
+    expect(reissues).toHaveLength(1);
+    expect(reissues[0].headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    const rows = [...element.querySelectorAll('table.certificates tbody tr')].map(
+      (row) => row.textContent ?? '',
+    );
+    expect(rows[0]).toContain('ORIS-2026-000124');
+    expect(rows[1]).toContain('certificates.replacedBy');
+    expect(
+      element.querySelector('.list p.oris-visually-hidden[role="status"]')?.textContent,
+    ).toContain('certificates.reissue.done');
+  });
+
+  it('re-issues nothing when the confirmation is declined', async () => {
+    const { harness, calls, button } = await render(
+      { 'GET /api/v1/certificates': () => Response.json(pageOf([aCertificate()])) },
+      { confirm: false },
+    );
+
+    button('certificates.actions.reissue')?.click();
+    await settle(harness);
+
+    expect(calls.some((call) => call.path.endsWith('/reissue'))).toBe(false);
   });
 });

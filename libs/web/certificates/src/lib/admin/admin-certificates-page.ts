@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,7 +17,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import { DayPipe, DayRangePipe, Icon, Pager, ProblemAlert } from '@oris/web/ui';
+import { Confirmation, DayPipe, DayRangePipe, Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { CertificatesApi } from '../certificates-api';
 import { CertificateDownload } from '../shared/certificate-download';
@@ -66,6 +73,8 @@ export class AdminCertificatesPage {
   private readonly certificates = inject(CertificatesApi);
   private readonly dialog = inject(MatDialog);
   private readonly transloco = inject(TranslocoService);
+  private readonly confirmation = inject(Confirmation);
+  private readonly issuance = viewChild(SessionIssuance);
   protected readonly downloads = inject(CertificateDownload);
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = certificateMessageKeys;
@@ -91,6 +100,7 @@ export class AdminCertificatesPage {
   private readonly actionProblem = signal<ApiError | null>(null);
   protected readonly problem = computed(() => this.actionProblem() ?? this.list.problem());
   protected readonly announcement = signal('');
+  protected readonly reissuing = signal<string | null>(null);
   private page = 1;
 
   constructor() {
@@ -147,8 +157,40 @@ export class AdminCertificatesPage {
       this.announcement.set(
         this.transloco.translate('certificates.revoke.done', { serial: revoked.serial }),
       );
+      this.issuance()?.reload();
     } catch (error) {
       this.actionProblem.set(ApiError.from(error));
+    }
+  }
+
+  /**
+   * After a correction (a name, a title): a new certificate, emailed, in place of this one, which
+   * is revoked as replaced. One key per confirmed request, so a network retry issues once.
+   */
+  protected async reissue(certificate: Certificate): Promise<void> {
+    const confirmed = await this.confirmation.ask({
+      titleKey: 'certificates.reissue.title',
+      textKey: 'certificates.reissue.text',
+      confirmKey: 'certificates.reissue.confirm',
+      params: { serial: certificate.serial, name: certificate.holderName },
+    });
+    if (!confirmed) return;
+    this.actionProblem.set(null);
+    this.reissuing.set(certificate.id);
+    try {
+      const successor = await this.certificates.reissue(certificate.id, crypto.randomUUID());
+      this.announcement.set(
+        this.transloco.translate('certificates.reissue.done', {
+          serial: certificate.serial,
+          next: successor.serial,
+        }),
+      );
+      this.issuance()?.reload();
+      await this.loadCertificates();
+    } catch (error) {
+      this.actionProblem.set(ApiError.from(error));
+    } finally {
+      this.reissuing.set(null);
     }
   }
 

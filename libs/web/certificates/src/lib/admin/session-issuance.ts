@@ -15,7 +15,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import { DayPipe, ProblemAlert } from '@oris/web/ui';
+import { Confirmation, DayPipe, ProblemAlert } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
 import { CertificateStatusChip } from '../shared/certificate-status-chip';
 import type { BatchJob, Certificate, Enrollment, Session } from '../shared/certificate-types';
@@ -53,6 +53,7 @@ interface Roster {
 export class SessionIssuance {
   private readonly certificates = inject(CertificatesApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly confirmation = inject(Confirmation);
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = certificateMessageKeys;
 
@@ -97,7 +98,21 @@ export class SessionIssuance {
     });
   }
 
+  /** The certificates changed elsewhere on the page (a revocation, a re-issue): read them again. */
+  reload(): void {
+    void this.load(this.session().id);
+  }
+
+  /** Every new certificate is emailed to its holder: the count is confirmed first. */
   protected async issueAll(): Promise<void> {
+    const count = this.withoutCertificate();
+    const confirmed = await this.confirmation.ask({
+      titleKey: 'certificates.issue.confirmTitle',
+      textKey: 'certificates.issue.confirmText',
+      confirmKey: 'certificates.issue.confirm',
+      params: { count, session: this.session().title },
+    });
+    if (!confirmed) return;
     this.starting.set(true);
     this.actionProblem.set(null);
     this.announcement.set('');
@@ -169,7 +184,12 @@ export class SessionIssuance {
         this.certificates.completers(sessionId),
         this.certificates.list({ session: sessionId, page: 1, pageSize: 100 }),
       ]);
-      const byEnrollment = new Map(certificates.items.map((item) => [item.enrollmentId, item]));
+      // A re-issued certificate's predecessor stays listed (revoked as replaced): show the current one.
+      const byEnrollment = new Map(
+        certificates.items
+          .filter((item) => item.replacedBySerial === null)
+          .map((item) => [item.enrollmentId, item]),
+      );
       return {
         completers: completers.items.map((enrollment) => ({
           enrollment,

@@ -10,7 +10,12 @@ import { VerifyPage } from './verify-page';
 // The strings these tests read, as apps/web/public/i18n words them.
 const FR = {
   certificates: {
-    verify: { revokedIn: 'Révoqué en {{month}}.', reasonLabel: 'Motif :' },
+    verify: {
+      revokedIn: 'Révoqué en {{month}}.',
+      reasonLabel: 'Motif :',
+      replacedBy:
+        'Remplacé par le certificat {{serial}}, délivré à la même personne après une correction.',
+    },
     fields: { completionMonth: 'Réussite en' },
     revocationReasons: { issued_in_error: 'Délivré par erreur', fraud: 'Fraude' },
     file: { chosen: 'Fichier : {{name}}' },
@@ -140,6 +145,27 @@ describe('VerifyPage', () => {
     expect(status()).not.toContain('certificates.verify.valid');
     expect(status()).toContain('Révoqué en octobre 2026.');
     expect(status().replace(/\s+/g, ' ')).toContain('Motif : Délivré par erreur');
+  });
+
+  it('says a re-issued certificate was replaced, naming the new serial instead of a reason', async () => {
+    const { status } = await render(`/verify/${CODE}`, {
+      [`GET /api/v1/verify/${CODE}`]: () =>
+        Response.json(
+          aVerification({
+            valid: false,
+            status: 'revoked',
+            revocationMonth: '2026-10',
+            reason: 'replaced',
+            replacedBy: 'ORIS-2026-000124',
+          }),
+        ),
+    });
+
+    expect(status()).toContain('certificates.verify.revoked');
+    expect(status()).toContain(
+      'Remplacé par le certificat ORIS-2026-000124, délivré à la même personne après une correction.',
+    );
+    expect(status()).not.toContain('Motif');
   });
 
   it('says the revocation and its reason in Arabic on the Arabic page', async () => {

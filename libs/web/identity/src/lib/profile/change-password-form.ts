@@ -9,7 +9,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { unwrap } from '@oris/shared/api-client';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@oris/shared/domain';
 import { AuthSession, formSubmission, ORIS_API, SIGN_IN_PATH } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { FieldError, ProblemAlert, unsavedChanges } from '@oris/web/ui';
 import { matches } from '../account-rules';
 
 @Component({
@@ -45,6 +45,8 @@ export class ChangePasswordForm {
     confirmPassword: ['', [Validators.required, matches('newPassword')]],
   });
   protected readonly fields = Object.keys(this.form.controls);
+  /** A password typed but not changed yet: the profile page asks before leaving. */
+  readonly hasUnsavedChanges = unsavedChanges(() => this.form.dirty);
   protected readonly submission = formSubmission();
 
   constructor() {
@@ -59,6 +61,7 @@ export class ChangePasswordForm {
       unwrap(this.api.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })),
     );
     if (changed) {
+      this.form.markAsPristine();
       // The API ends every session of the account, this one included.
       await this.session.signOut();
       await this.router.navigate([SIGN_IN_PATH], { queryParams: { passwordChanged: 'true' } });

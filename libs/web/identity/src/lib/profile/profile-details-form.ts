@@ -18,7 +18,7 @@ import {
   ORIS_API,
   RegionsService,
 } from '@oris/web/core';
-import { FieldError, PhoneField, ProblemAlert } from '@oris/web/ui';
+import { FieldError, PhoneField, ProblemAlert, unsavedChanges } from '@oris/web/ui';
 import {
   arabicScript,
   BIRTH_YEAR_MIN,
@@ -74,6 +74,8 @@ export class ProfileDetailsForm {
     locale: ['fr' as Locale, Validators.required],
   });
   protected readonly fields = Object.keys(this.form.controls);
+  /** Typed but not saved: the profile page asks before leaving. */
+  readonly hasUnsavedChanges = unsavedChanges(() => this.form.dirty);
   protected readonly submission = formSubmission();
   protected readonly regionsProblem = signal<ApiError | null>(null);
   protected readonly saved = signal(false);

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ROLES } from '@oris/shared/domain';
 import { AuthSession, LanguageService } from '@oris/web/core';
+import type { HasUnsavedChanges } from '@oris/web/ui';
 import { ChangePasswordForm } from './change-password-form';
 import { FollowupConsentCard } from './followup-consent-card';
 import { ProfileDetailsForm } from './profile-details-form';
@@ -52,10 +53,12 @@ import { ProfileDetailsForm } from './profile-details-form';
     }
   `,
 })
-export class ProfilePage {
+export class ProfilePage implements HasUnsavedChanges {
   private readonly language = inject(LanguageService);
   private readonly session = inject(AuthSession);
   protected readonly user = this.session.user;
+  private readonly details = viewChild(ProfileDetailsForm);
+  private readonly password = viewChild(ChangePasswordForm);
   /** Follow-up after training concerns trainees only. */
   protected readonly isTrainee = computed(() => this.session.hasAnyRole(['trainee']));
 
@@ -73,4 +76,8 @@ export class ProfilePage {
     const locale = language === 'ar' ? 'ar-MA-u-nu-latn' : `${language}-MA`;
     return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(createdAt));
   });
+
+  hasUnsavedChanges(): boolean {
+    return !!this.details()?.hasUnsavedChanges() || !!this.password()?.hasUnsavedChanges();
+  }
 }

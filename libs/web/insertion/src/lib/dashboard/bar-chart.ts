@@ -35,7 +35,12 @@ let nextId = 0;
               <span class="track" aria-hidden="true"
                 ><span class="fill" [style.inline-size.%]="bar.percent"></span
               ></span>
-              <span class="value">{{ bar.value }}</span>
+              <span class="value"
+                >{{ bar.value }}
+                @if (bar.n !== null) {
+                  <span class="n">{{ 'insertion.dashboard.n' | transloco: { n: bar.n } }}</span>
+                }
+              </span>
             </li>
           }
         </ul>
@@ -64,7 +69,12 @@ let nextId = 0;
                       <bdi>{{ bar.name.text }}</bdi>
                     }
                   </th>
-                  <td>{{ bar.value }}</td>
+                  <td>
+                    {{ bar.value }}
+                    @if (bar.n !== null) {
+                      ({{ 'insertion.dashboard.n' | transloco: { n: bar.n } }})
+                    }
+                  </td>
                   <td>{{ bar.detail }}</td>
                 </tr>
               }

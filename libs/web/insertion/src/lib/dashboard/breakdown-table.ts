@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Locale } from '@oris/shared/domain';
 import type { GroupBy, Indicator, IndicatorGroup } from '../shared/insertion-types';
 import { formatCount, formatRate, type GroupName } from './indicator-format';
@@ -18,6 +18,7 @@ export interface Breakdown {
   styleUrl: './breakdown-table.scss',
 })
 export class BreakdownTable {
+  private readonly transloco = inject(TranslocoService);
   readonly breakdown = input.required<Breakdown>();
   readonly totals = input.required<Indicator>();
   readonly language = input.required<Locale>();
@@ -30,5 +31,14 @@ export class BreakdownTable {
 
   protected rate(value: number | null): string {
     return formatRate(value, this.language());
+  }
+
+  /** A rate's n: the count it is computed on. */
+  protected n(base: number): string {
+    return this.transloco.translate(
+      'insertion.dashboard.n',
+      { n: this.count(base) },
+      this.language(),
+    );
   }
 }

@@ -5,6 +5,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 export interface HeadlineCard {
   labelKey: string;
   value: string;
+  /** For a rate: its n, the count it is computed on. */
+  n?: string;
   detailKey: string;
   params: Record<string, string>;
 }
@@ -20,6 +22,9 @@ export interface HeadlineCard {
         <li class="card">
           <span class="card-label">{{ card.labelKey | transloco: card.params }}</span>
           <span class="card-value" [attr.data-card]="card.labelKey">{{ card.value }}</span>
+          @if (card.n) {
+            <span class="card-n">{{ 'insertion.dashboard.n' | transloco: { n: card.n } }}</span>
+          }
           <span class="card-detail">{{ card.detailKey | transloco: card.params }}</span>
         </li>
       }
@@ -49,6 +54,10 @@ export interface HeadlineCard {
     }
     .card-value {
       font: var(--mat-sys-headline-medium);
+      font-variant-numeric: tabular-nums;
+    }
+    .card-n {
+      font: var(--mat-sys-label-medium);
       font-variant-numeric: tabular-nums;
     }
     .card-detail {

@@ -74,12 +74,14 @@ describe('bars', () => {
       [aGroup('a'), aGroup('b', { insertionRate: null })],
       (group) => ({ text: group.key }),
       (group) => group.insertionRate,
+      (group) => group.responded,
       (group) => `${group.inserted} / ${group.responded}`,
       'en',
     );
-    expect(bars.map((bar) => [bar.percent, bar.value, bar.detail])).toEqual([
-      [50, '50.0%', '3 / 6'],
-      [0, '—', '3 / 6'],
+    // Each rate with its n, even when the rate itself cannot be computed.
+    expect(bars.map((bar) => [bar.percent, bar.value, bar.n, bar.detail])).toEqual([
+      [50, '50.0%', '6', '3 / 6'],
+      [0, '—', '6', '3 / 6'],
     ]);
   });
 
@@ -91,6 +93,7 @@ describe('bars', () => {
       8,
       'en',
     );
+    expect(bars.every((bar) => bar.n === null)).toBe(true);
     expect(bars.map((bar) => [bar.percent, bar.value, bar.detail])).toEqual([
       [100, '6', '75.0%'],
       [(2 / 6) * 100, '2', '25.0%'],

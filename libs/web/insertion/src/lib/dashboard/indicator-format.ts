@@ -75,6 +75,8 @@ export interface Bar {
   /** Share of the scale, 0…100, for the bar's length; 0 when unknown. */
   percent: number;
   value: string;
+  /** For a rate: its n, the count it is computed on (a rate never shows without it). */
+  n: string | null;
   detail: string;
 }
 
@@ -86,6 +88,7 @@ export function rateBars(
   groups: readonly IndicatorGroup[],
   name: (group: IndicatorGroup) => GroupName,
   rate: (group: IndicatorGroup) => number | null,
+  base: (group: IndicatorGroup) => number,
   detail: (group: IndicatorGroup) => string,
   language: Locale,
 ): Bar[] {
@@ -95,6 +98,7 @@ export function rateBars(
       name: name(group),
       percent: value === null ? 0 : Math.max(0, Math.min(100, value * 100)),
       value: formatRate(value, language),
+      n: formatCount(base(group), language),
       detail: detail(group),
     };
   });
@@ -114,6 +118,7 @@ export function countBars(
       name: name(group),
       percent: largest ? (value / largest) * 100 : 0,
       value: formatCount(value, language),
+      n: null,
       detail: total ? formatRate(value / total, language) : '—',
     };
   });

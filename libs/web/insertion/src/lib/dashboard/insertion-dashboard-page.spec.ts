@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
@@ -85,6 +85,7 @@ function anIndicator(
 async function render(
   routes: Parameters<typeof fakeApi>[0] = {},
   translations: Record<string, string> = {},
+  url = '/insertion/dashboard',
 ) {
   const api = fakeApi({
     'GET /api/v1/regions': () => Response.json(REGIONS),
@@ -110,19 +111,30 @@ async function render(
     ],
   });
   const harness = await RouterTestingHarness.create();
-  await harness.navigateByUrl('/insertion/dashboard', InsertionDashboardPage);
+  await harness.navigateByUrl(url, InsertionDashboardPage);
   await settle(harness);
   const element = harness.routeNativeElement as HTMLElement;
   const indicatorCalls = () =>
     api.calls.filter((call) => call.path === '/api/v1/indicators/insertion');
   const card = (key: string) =>
     element.querySelector(`[data-card="insertion.dashboard.cards.${key}"]`)?.textContent?.trim();
-  return { harness, element, api, indicatorCalls, card };
+  const address = () => TestBed.inject(Router).url;
+  return { harness, element, api, indicatorCalls, card, address };
+}
+
+/** Lets the filters' debounce pass, then the navigation and the answers land. */
+async function afterDebounce(harness: RouterTestingHarness): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 350));
+  await settle(harness);
+  await settle(harness);
 }
 
 const NBSP = /[\u00a0\u202f]/g;
 
 describe('InsertionDashboardPage', () => {
+  // Several journeys wait for the filters' debounce and a navigation: more than jest's 5 s on a busy machine.
+  jest.setTimeout(30_000);
+
   it('asks for each charted breakdown at T+9 by default', async () => {
     const { indicatorCalls } = await render();
 
@@ -184,8 +196,7 @@ describe('InsertionDashboardPage', () => {
     const { harness, indicatorCalls, card } = await render();
 
     await choose(harness.fixture, 'insertion.dashboard.horizon', 'insertion.dashboard.horizons.12');
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    await settle(harness);
+    await afterDebounce(harness);
 
     expect(indicatorCalls().at(-1)?.query).toMatch(/^months=12&groupBy=/);
     expect(card('trained')).toBe('40');
@@ -200,6 +211,7 @@ describe('InsertionDashboardPage', () => {
       'insertion.dashboard.breakdownBy',
       'insertion.dashboard.groupBy.course',
     );
+    await settle(harness);
 
     expect(indicatorCalls()).toHaveLength(before + 1);
     expect(indicatorCalls().at(-1)?.query).toBe('months=9&groupBy=course');
@@ -209,7 +221,7 @@ describe('InsertionDashboardPage', () => {
     expect(element.querySelector('.breakdown tfoot')?.textContent).toContain('40');
   });
 
-  it('downloads the CSV through the API client, with the bearer token’s client', async () => {
+  it('downloads the CSV and the XLSX through the API client, labelled in the reader’s language', async () => {
     const saved: string[] = [];
     URL.createObjectURL = jest.fn(() => 'blob:csv');
     URL.revokeObjectURL = jest.fn();
@@ -221,14 +233,134 @@ describe('InsertionDashboardPage', () => {
     const { harness, element, api } = await render({
       'GET /api/v1/indicators/insertion.csv': () =>
         new Response('\ufeffgroupe;formées\r\n', { headers: { 'Content-Type': 'text/csv' } }),
+      'GET /api/v1/indicators/insertion.xlsx': () =>
+        new Response(new Uint8Array([0x50, 0x4b, 3, 4]), {
+          headers: {
+            'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          },
+        }),
     });
+    const [csv, xlsx] = [...element.querySelectorAll<HTMLButtonElement>('.page-actions button')];
 
-    [...element.querySelectorAll<HTMLButtonElement>('.page-actions button')][0].click();
+    csv.click();
+    await settle(harness);
+    xlsx.click();
     await settle(harness);
 
     const csvCall = api.calls.find((call) => call.path.endsWith('.csv'));
-    expect(csvCall?.query).toBe('months=9&groupBy=region');
-    expect(saved).toEqual(['oris-insertion-region-2026-11-26.csv']);
+    expect(csvCall?.query).toBe('months=9&groupBy=region&lang=fr');
+    const xlsxCall = api.calls.find((call) => call.path.endsWith('.xlsx'));
+    expect(xlsxCall?.query).toBe('months=9&groupBy=region&lang=fr');
+    expect(saved).toEqual([
+      'oris-insertion-region-2026-11-26.csv',
+      'oris-insertion-region-2026-11-26.xlsx',
+    ]);
+  });
+
+  it('shows each rate with its n: beside every bar, in every rate cell and on the rate cards', async () => {
+    const { element } = await render({}, { 'insertion.dashboard.n': 'n = {{n}}' });
+
+    const bars = element.querySelector('oris-bar-chart')?.querySelectorAll('.bars li') ?? [];
+    expect(bars[0].querySelector('.n')?.textContent?.trim()).toBe('n = 12');
+    const rows = element.querySelectorAll('.breakdown tbody tr');
+    const cells = [...rows[0].querySelectorAll('td')].slice(5);
+    expect(cells.map((cell) => cell.querySelector('.n')?.textContent)).toEqual([
+      'n = 12',
+      'n = 12',
+      'n = 16',
+    ]);
+    const totals = [...element.querySelectorAll('.breakdown tfoot td')].slice(5);
+    expect(totals.map((cell) => cell.querySelector('.n')?.textContent)).toEqual([
+      'n = 24',
+      'n = 24',
+      'n = 32',
+    ]);
+    expect([...element.querySelectorAll('.card-n')].map((n) => n.textContent?.trim())).toEqual([
+      'n = 24',
+      'n = 24',
+      'n = 32',
+      'n = 32',
+    ]);
+  });
+
+  it('keeps every filter in the address: chosen in the form, read back on a reload', async () => {
+    const { harness, address } = await render();
+
+    await choose(harness.fixture, 'insertion.dashboard.horizon', 'insertion.dashboard.horizons.12');
+    await type(harness.fixture, 'insertion.dashboard.asOf', '2026-06-30');
+    await type(harness.fixture, 'insertion.dashboard.knownAt', '2026-07-01T09:00');
+    await choose(harness.fixture, 'insertion.fields.region', 'Tanger-Tétouan-Al Hoceïma');
+    await afterDebounce(harness);
+    await choose(
+      harness.fixture,
+      'insertion.dashboard.breakdownBy',
+      'insertion.dashboard.groupBy.gender',
+    );
+    await settle(harness);
+
+    const shared = address();
+    const params = new URLSearchParams(shared.split('?')[1]);
+    expect(Object.fromEntries(params)).toEqual({
+      months: '12',
+      asOf: '2026-06-30',
+      knownAt: '2026-07-01T09:00',
+      region: 'MA-01',
+      table: 'gender',
+    });
+
+    // The same address in a new tab (or after a reload): the same figures, the same form.
+    TestBed.resetTestingModule();
+    const reloaded = await render({}, {}, shared);
+    const query = new URLSearchParams(reloaded.indicatorCalls()[0].query);
+    expect(query.get('months')).toBe('12');
+    expect(query.get('asOf')).toBe('2026-06-30');
+    expect(query.get('knownAt')).toBe('2026-07-01T08:00:00.000Z');
+    expect(query.get('region')).toBe('MA-01');
+    expect(
+      reloaded.element.querySelector<HTMLInputElement>('input[type="date"][formcontrolname="asOf"]')
+        ?.value,
+    ).toBe('2026-06-30');
+    expect(reloaded.element.querySelector('.table-head mat-select')?.textContent).toContain(
+      'insertion.dashboard.groupBy.gender',
+    );
+  });
+
+  it('follows the address when it changes without the form (the back button, a link)', async () => {
+    const { harness, indicatorCalls, address } = await render();
+
+    await choose(harness.fixture, 'insertion.dashboard.horizon', 'insertion.dashboard.horizons.6');
+    await afterDebounce(harness);
+    expect(address()).toContain('months=6');
+    expect(indicatorCalls().at(-1)?.query).toMatch(/^months=6&/);
+
+    // What the back button does: the router navigates to the previous address.
+    await TestBed.inject(Router).navigateByUrl('/insertion/dashboard');
+    await settle(harness);
+
+    expect(address()).toBe('/insertion/dashboard');
+    expect(indicatorCalls().at(-1)?.query).toMatch(/^months=9&/);
+    expect(harness.routeNativeElement?.querySelector('.filters mat-select')?.textContent).toContain(
+      'insertion.dashboard.horizons.9',
+    );
+  });
+
+  it('ignores an address it could not have written, and shows the defaults', async () => {
+    const { indicatorCalls } = await render(
+      {},
+      {},
+      '/insertion/dashboard?months=7&region=MA-99&asOf=soon&table=colour&session=x',
+    );
+
+    expect(
+      indicatorCalls()
+        .map((call) => call.query)
+        .sort(),
+    ).toEqual([
+      'months=9&groupBy=gender',
+      'months=9&groupBy=kind',
+      'months=9&groupBy=region',
+      'months=9&groupBy=year',
+    ]);
   });
 
   it('says what went wrong when the figures cannot be read', async () => {
@@ -244,8 +376,7 @@ describe('InsertionDashboardPage', () => {
 
     await type(harness.fixture, 'insertion.dashboard.asOf', '2026-06-30');
     await type(harness.fixture, 'insertion.dashboard.knownAt', '2026-07-01T09:00');
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    await settle(harness);
+    await afterDebounce(harness);
 
     const query = new URLSearchParams(indicatorCalls().at(-1)?.query);
     expect(query.get('asOf')).toBe('2026-06-30');

@@ -13,9 +13,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, type ParamMap, Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { FOLLOWUP_HORIZONS, moroccoTimeToIso, type RegionCode } from '@oris/shared/domain';
+import {
+  FOLLOWUP_HORIZONS,
+  moroccoTimeToIso,
+  type RegionCode,
+  todayInMorocco,
+} from '@oris/shared/domain';
 import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
 import { formatDay, ProblemAlert, saveFile } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
@@ -25,6 +31,7 @@ import type {
   GroupBy,
   Horizon,
   Indicator,
+  IndicatorExportFormat,
   IndicatorGroup,
   IndicatorQuery,
   Session,
@@ -33,6 +40,7 @@ import { InsertionTabs } from '../shared/insertion-tabs';
 import { insertionMessageKeys } from '../shared/problem-keys';
 import { BarChart } from './bar-chart';
 import { BreakdownTable } from './breakdown-table';
+import { DEFAULT_MONTHS, readState, writeState } from './dashboard-url';
 import { type HeadlineCard, HeadlineCards } from './headline-cards';
 import {
   type Bar,
@@ -67,8 +75,10 @@ const knownAtInstant = (moment: string) =>
 
 /**
  * The insertion indicator for officers and administrators: headline figures at a horizon, the
- * charts by region, gender, year and kind of situation, any breakdown as a table, the definition
- * beside them, a CSV export and a printable view.
+ * charts by region, gender, year and kind of situation (each rate with its n), any breakdown as
+ * a table, the definition beside them, CSV and XLSX exports in the reader's language and a
+ * printable view. Every filter lives in the address: a link shows the same figures, a reload
+ * keeps them, the back button returns to the previous ones.
  */
 @Component({
   selector: 'oris-insertion-dashboard-page',
@@ -94,6 +104,8 @@ export class InsertionDashboardPage {
   private readonly insertion = inject(InsertionApi);
   private readonly document = inject(DOCUMENT);
   private readonly transloco = inject(TranslocoService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   protected readonly regions = inject(RegionsService);
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = insertionMessageKeys;
@@ -103,7 +115,7 @@ export class InsertionDashboardPage {
   protected readonly filters = new FormGroup({
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
-    months: new FormControl<Horizon>(9, { nonNullable: true }),
+    months: new FormControl<Horizon>(DEFAULT_MONTHS, { nonNullable: true }),
     asOf: new FormControl('', { nonNullable: true }),
     /** A Moroccan wall-clock moment, `YYYY-MM-DDTHH:mm` (a datetime-local input). */
     knownAt: new FormControl('', { nonNullable: true }),
@@ -125,7 +137,9 @@ export class InsertionDashboardPage {
   protected readonly problem = computed(
     () => this.actionProblem() ?? this.extraTable.problem() ?? this.figures.problem(),
   );
-  protected readonly exporting = signal(false);
+  protected readonly exporting = signal<IndicatorExportFormat | null>(null);
+  /** The query the figures on screen answer, so an address that changes nothing loads nothing. */
+  private loadedQuery: string | null = null;
   private readonly shownGroupBy = signal<GroupBy>('region');
 
   /** The totals: every breakdown carries the same. */
@@ -179,6 +193,7 @@ export class InsertionDashboardPage {
       {
         labelKey: 'insertion.dashboard.cards.insertionRate',
         value: formatRate(totals.insertionRate, language),
+        n: count(totals.responded),
         detailKey: 'insertion.dashboard.cards.insertionRateDetail',
         params: {
           inserted: count(totals.inserted),
@@ -190,6 +205,7 @@ export class InsertionDashboardPage {
       {
         labelKey: 'insertion.dashboard.cards.employmentRate',
         value: formatRate(totals.employmentRate, language),
+        n: count(totals.responded),
         detailKey: 'insertion.dashboard.cards.employmentRateDetail',
         params: {
           employed: count(totals.employed),
@@ -201,12 +217,14 @@ export class InsertionDashboardPage {
       {
         labelKey: 'insertion.dashboard.cards.responseRate',
         value: formatRate(totals.responseRate, language),
+        n: count(totals.eligible),
         detailKey: 'insertion.dashboard.cards.responseRateDetail',
         params: { responded: count(totals.responded), eligible: count(totals.eligible) },
       },
       {
         labelKey: 'insertion.dashboard.cards.lowerBound',
         value: formatRate(totals.lowerBoundRate, language),
+        n: count(totals.eligible),
         detailKey: 'insertion.dashboard.cards.lowerBoundDetail',
         params: { inserted: count(totals.inserted), eligible: count(totals.eligible) },
       },
@@ -242,6 +260,46 @@ export class InsertionDashboardPage {
     };
   });
 
+  /** The print view's header: every filter in words, as the figures answer them. */
+  protected readonly printSummary = computed(() => {
+    const totals = this.totals();
+    if (!totals) return [];
+    const language = this.language();
+    const f = totals.filters;
+    const any = (key: string) => this.transloco.translate(key, {}, language);
+    const course = this.courses().find((option) => option.id === f.course);
+    const session = this.sessions().find((option) => option.id === f.session);
+    return [
+      {
+        labelKey: 'insertion.dashboard.printView.period',
+        value: `${f.from ? formatDay(f.from, language) : '…'} – ${formatDay(f.to, language)}`,
+      },
+      {
+        labelKey: 'insertion.dashboard.horizon',
+        value: this.transloco.translate(`insertion.dashboard.horizons.${f.months}`, {}, language),
+      },
+      {
+        labelKey: 'insertion.fields.region',
+        value: f.region ? this.regions.nameOf(f.region) : any('insertion.filters.anyRegion'),
+      },
+      {
+        labelKey: 'insertion.fields.course',
+        value: course
+          ? `${course.code} — ${course.title}`
+          : (f.course ?? any('insertion.filters.anyCourse')),
+      },
+      {
+        labelKey: 'insertion.fields.session',
+        value: session?.title ?? f.session ?? any('insertion.filters.anySession'),
+      },
+      {
+        labelKey: 'insertion.dashboard.breakdownBy',
+        value: any(`insertion.dashboard.groupBy.${this.shownGroupBy()}`),
+      },
+    ];
+  });
+  protected readonly printedOn = computed(() => formatDay(todayInMorocco(), this.language()));
+
   protected readonly freshness = computed(() => {
     const totals = this.totals();
     if (!totals) return null;
@@ -266,34 +324,70 @@ export class InsertionDashboardPage {
       this.filters.controls.session.setValue(null, { emitEvent: false });
       if (courseId) void this.loadSessions(courseId);
     });
+    // The address is the state: the form writes to it, and the page reads only from it (a link,
+    // a reload, the back button and the form all take the same way).
+    this.route.queryParamMap
+      .pipe(takeUntilDestroyed())
+      .subscribe((params) => this.showAddress(params));
     this.filters.valueChanges
       .pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe(() => void this.load());
+      .subscribe(() => void this.writeAddress());
     this.tableGroupBy.valueChanges
       .pipe(takeUntilDestroyed())
-      .subscribe((groupBy) => void this.showTable(groupBy));
-    void this.load();
+      .subscribe(() => void this.writeAddress());
   }
 
   protected print(): void {
     this.document.defaultView?.print();
   }
 
-  protected async exportCsv(): Promise<void> {
-    this.exporting.set(true);
+  /** The figures on screen as a file, labelled in the reader's language by the API. */
+  protected async exportFile(format: IndicatorExportFormat): Promise<void> {
+    this.exporting.set(format);
     this.actionProblem.set(null);
     try {
-      const query = { ...this.query(), groupBy: this.shownGroupBy() };
-      const csv = await this.insertion.indicatorCsv(query);
-      const asOf = this.totals()?.filters.asOf ?? query.asOf ?? 'today';
-      saveFile(csv, `oris-insertion-${query.groupBy}-${asOf}.csv`, this.document);
+      const query = { ...this.query(), groupBy: this.shownGroupBy(), lang: this.language() };
+      const file = await this.insertion.indicatorFile(format, query);
+      const asOf = this.totals()?.filters.asOf ?? query.asOf ?? todayInMorocco();
+      // Named after the breakdown and the reference day, so two exports never overwrite each other.
+      saveFile(file, `oris-insertion-${query.groupBy}-${asOf}.${format}`, this.document);
     } catch (error) {
       this.actionProblem.set(ApiError.from(error));
     } finally {
-      this.exporting.set(false);
+      this.exporting.set(null);
     }
   }
 
+  private async writeAddress(): Promise<void> {
+    await this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: writeState({
+        filters: this.filters.getRawValue(),
+        table: this.tableGroupBy.value,
+      }),
+    });
+  }
+
+  /** Puts the address's state in the form (without writing it back) and loads what changed. */
+  private showAddress(params: ParamMap): void {
+    const { filters, table } = readState(params, GROUP_BYS);
+    const courseChanged = filters.course !== this.filters.controls.course.value;
+    this.filters.setValue(filters, { emitEvent: false });
+    this.tableGroupBy.setValue(table, { emitEvent: false });
+    if (courseChanged) {
+      this.sessions.set([]);
+      if (filters.course) void this.loadSessions(filters.course);
+    }
+    const query = JSON.stringify(this.query());
+    if (query !== this.loadedQuery) {
+      this.loadedQuery = query;
+      void this.load();
+    } else {
+      void this.showTable(table);
+    }
+  }
+
+  /** Insertion rates, each with its n: the respondents it is computed on. */
   private insertionBars(groupBy: GroupBy): Bar[] {
     const indicator = this.breakdowns()[groupBy];
     if (!indicator) return [];
@@ -302,6 +396,7 @@ export class InsertionDashboardPage {
       indicator.breakdown,
       (group) => this.nameOf(groupBy, group),
       (group) => group.insertionRate,
+      (group) => group.responded,
       (group) =>
         `${formatCount(group.inserted, language)} / ${formatCount(group.responded, language)}`,
       language,

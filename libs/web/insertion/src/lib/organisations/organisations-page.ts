@@ -9,7 +9,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ORGANISATION_KINDS, type OrganisationKind, type RegionCode } from '@oris/shared/domain';
 import { formSubmission, latestLoad, RegionsService } from '@oris/web/core';
-import { FieldError, Icon, Pager, ProblemAlert } from '@oris/web/ui';
+import {
+  FieldError,
+  type HasUnsavedChanges,
+  Icon,
+  Pager,
+  ProblemAlert,
+  unsavedChanges,
+} from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type { Organisation, OrganisationInput, PageOf } from '../shared/insertion-types';
@@ -42,7 +49,7 @@ export const ORGANISATION_NAME_MAX = 160;
   templateUrl: './organisations-page.html',
   styleUrl: './organisations-page.scss',
 })
-export class OrganisationsPage {
+export class OrganisationsPage implements HasUnsavedChanges {
   private readonly insertion = inject(InsertionApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly regions = inject(RegionsService);
@@ -67,6 +74,8 @@ export class OrganisationsPage {
     kind: new FormControl<OrganisationKind | null>(null, Validators.required),
     regionCode: new FormControl<RegionCode | null>(null, Validators.required),
   });
+  /** An organisation typed but not saved: leaving asks first. */
+  readonly hasUnsavedChanges = unsavedChanges(() => this.form.dirty);
   /** The organisation being corrected; null while adding a new one. */
   protected readonly editing = signal<Organisation | null>(null);
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -6,7 +6,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LanguageService, RegionsService } from '@oris/web/core';
-import { DayPipe, ProblemAlert } from '@oris/web/ui';
+import { DayPipe, type HasUnsavedChanges, ProblemAlert } from '@oris/web/ui';
 import { InsertionApi } from '../insertion-api';
 import type { PersonSituation, Placement, PlacementDetail } from '../shared/insertion-types';
 import { ValidationChip } from '../shared/placement-chips';
@@ -40,7 +40,7 @@ type Editing = { placement: Placement | null } | null;
   templateUrl: './person-situation-page.html',
   styleUrl: './person-situation-page.scss',
 })
-export class PersonSituationPage {
+export class PersonSituationPage implements HasUnsavedChanges {
   private readonly insertion = inject(InsertionApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly regions = inject(RegionsService);
@@ -55,6 +55,11 @@ export class PersonSituationPage {
   /** Histories loaded, by placement id; shown while present. */
   protected readonly histories = signal<Record<string, PlacementDetail>>({});
   protected readonly announcement = signal('');
+  private readonly placementForm = viewChild(PlacementForm);
+
+  hasUnsavedChanges(): boolean {
+    return !!this.placementForm()?.hasUnsavedChanges();
+  }
   private personId = '';
 
   constructor() {

@@ -40,7 +40,7 @@ import {
   todayInMorocco,
 } from '@oris/shared/domain';
 import { formSubmission, RegionsService } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { FieldError, ProblemAlert, unsavedChanges } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type { Completion, Followup, Organisation, Placement } from '../shared/insertion-types';
@@ -136,6 +136,8 @@ export class PlacementForm {
     }),
     validate: new FormControl(false, { nonNullable: true }),
   });
+  /** Typed but not saved: the page around it asks before leaving. */
+  readonly hasUnsavedChanges = unsavedChanges(() => this.form.dirty);
 
   private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: null });
   protected readonly placeMode = toSignal(this.form.controls.placeMode.valueChanges, {

@@ -32,6 +32,11 @@ export type IndicatorQuery = NonNullable<
 >;
 export type GroupBy = NonNullable<IndicatorQuery['groupBy']>;
 export type Horizon = NonNullable<IndicatorQuery['months']>;
+/** An export's query: the figures' filters and the language of the file's labels. */
+export type IndicatorExportQuery = NonNullable<
+  paths['/api/v1/indicators/insertion.csv']['get']['parameters']['query']
+>;
+export type IndicatorExportFormat = 'csv' | 'xlsx';
 export type FollowupQuery = NonNullable<paths['/api/v1/followups']['get']['parameters']['query']>;
 
 export type PlacementQuery = NonNullable<paths['/api/v1/placements']['get']['parameters']['query']>;

@@ -34,7 +34,15 @@ import {
   LOCALES,
 } from '@oris/shared/domain';
 import { type Course, formSubmission } from '@oris/web/core';
-import { catalogueMessageKeys, FieldError, Icon, ProblemAlert, StatusChip } from '@oris/web/ui';
+import {
+  catalogueMessageKeys,
+  FieldError,
+  type HasUnsavedChanges,
+  Icon,
+  ProblemAlert,
+  StatusChip,
+  unsavedChanges,
+} from '@oris/web/ui';
 import { map } from 'rxjs';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { controlPaths } from '../shared/control-paths';
@@ -65,7 +73,7 @@ import { TeachingApi } from '../teaching-api';
   templateUrl: './course-editor-page.html',
   styleUrl: './course-editor-page.scss',
 })
-export class CourseEditorPage {
+export class CourseEditorPage implements HasUnsavedChanges {
   private readonly teaching = inject(TeachingApi);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
@@ -97,6 +105,8 @@ export class CourseEditorPage {
     }),
     baselineVisibleToTrainers: [false],
   });
+  /** Typed but not saved: leaving asks first (route guard, tab close). */
+  readonly hasUnsavedChanges = unsavedChanges(() => this.form.dirty);
   protected readonly submission = formSubmission();
 
   protected readonly courseId = signal<string | null>(null);
@@ -131,12 +141,14 @@ export class CourseEditorPage {
 
   protected addOutcome(): void {
     this.outcomes.push(this.outcomeControl(''));
+    this.outcomes.markAsDirty();
     this.fields.set(controlPaths(this.form));
     this.focusOutcome(this.outcomes.length - 1);
   }
 
   protected removeOutcome(index: number): void {
     this.outcomes.removeAt(index);
+    this.outcomes.markAsDirty();
     this.fields.set(controlPaths(this.form));
     if (this.outcomes.length) {
       this.focusOutcome(Math.min(index, this.outcomes.length - 1));
@@ -160,6 +172,7 @@ export class CourseEditorPage {
       }
     });
     if (result.created) {
+      this.form.markAsPristine();
       await this.router.navigate(['/teaching/courses', result.created.id], {
         state: { notice: 'teaching.workspace.created' },
       });

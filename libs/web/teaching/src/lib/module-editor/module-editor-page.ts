@@ -26,7 +26,15 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { CATALOGUE_LIMITS as LIMITS } from '@oris/shared/domain';
 import { type Course, formSubmission } from '@oris/web/core';
-import { catalogueMessageKeys, FieldError, Icon, ProblemAlert, StatusChip } from '@oris/web/ui';
+import {
+  catalogueMessageKeys,
+  FieldError,
+  type HasUnsavedChanges,
+  Icon,
+  ProblemAlert,
+  StatusChip,
+  unsavedChanges,
+} from '@oris/web/ui';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { controlPaths } from '../shared/control-paths';
 import type { CourseModule, CreateModuleRequest, ResourceLink } from '../shared/teaching-types';
@@ -57,7 +65,7 @@ type ResourceForm = FormGroup<{ title: FormControl<string>; url: FormControl<str
   templateUrl: './module-editor-page.html',
   styleUrl: './module-editor-page.scss',
 })
-export class ModuleEditorPage {
+export class ModuleEditorPage implements HasUnsavedChanges {
   private readonly teaching = inject(TeachingApi);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
@@ -76,6 +84,8 @@ export class ModuleEditorPage {
     required: [true],
     resources: this.fb.array<ResourceForm>([]),
   });
+  /** Typed but not saved: leaving asks first (route guard, tab close). */
+  readonly hasUnsavedChanges = unsavedChanges(() => this.form.dirty);
   protected readonly submission = formSubmission();
   protected readonly fields = signal<string[]>([]);
   protected readonly messageKeys = computed(() => catalogueMessageKeys(this.submission.problem()));
@@ -111,12 +121,14 @@ export class ModuleEditorPage {
 
   protected addResource(): void {
     this.resources.push(this.resourceGroup());
+    this.resources.markAsDirty();
     this.fields.set(controlPaths(this.form));
     this.focusAfterRender(`#resource-title-${this.resources.length - 1}`);
   }
 
   protected removeResource(index: number): void {
     this.resources.removeAt(index);
+    this.resources.markAsDirty();
     this.fields.set(controlPaths(this.form));
     this.focusAfterRender(
       this.resources.length

@@ -39,8 +39,10 @@ import {
   Confirmation,
   DayRangePipe,
   FieldError,
+  type HasUnsavedChanges,
   ProblemAlert,
   StatusChip,
+  unsavedChanges,
 } from '@oris/web/ui';
 import { controlPaths } from '../shared/control-paths';
 import { sessionActions, type StatusAction } from '../shared/status-actions';
@@ -74,7 +76,7 @@ const DEFAULT_MEETING = { startsAt: '09:00', endsAt: '12:00' };
   templateUrl: './session-editor-page.html',
   styleUrl: './session-editor-page.scss',
 })
-export class SessionEditorPage {
+export class SessionEditorPage implements HasUnsavedChanges {
   private readonly teaching = inject(TeachingApi);
   private readonly router = inject(Router);
   private readonly confirmation = inject(Confirmation);
@@ -102,6 +104,8 @@ export class SessionEditorPage {
     approvalRequired: [false],
     meetings: this.fb.array<MeetingForm>([]),
   });
+  /** Typed but not saved: leaving asks first (route guard, tab close). */
+  readonly hasUnsavedChanges = unsavedChanges(() => this.form.dirty);
   protected readonly submission = formSubmission();
   protected readonly fields = signal<string[]>([]);
   protected readonly messageKeys = computed(() => catalogueMessageKeys(this.submission.problem()));
@@ -160,6 +164,7 @@ export class SessionEditorPage {
 
   protected removeMeeting(index: number): void {
     this.meetings.removeAt(index);
+    this.meetings.markAsDirty();
     this.fields.set(controlPaths(this.form));
     this.focusAfterRender(
       this.meetings.length
@@ -180,6 +185,7 @@ export class SessionEditorPage {
       }
     });
     if (result.created) {
+      this.form.markAsPristine();
       await this.router.navigate(['/teaching/sessions', result.created.id], {
         replaceUrl: true,
       });

@@ -15,12 +15,17 @@ export interface StatusAction<S extends string> {
 
 const DESTRUCTIVE: ReadonlySet<string> = new Set(['archived', 'cancelled']);
 
+/** The destructive moves come last, after the ones that move things on. */
 function actionsFrom<S extends string>(kind: string, next: readonly S[]): StatusAction<S>[] {
-  return next.map((to) => ({
+  const actions = next.map((to) => ({
     to,
     labelKey: `teaching.actions.${kind}.${to}`,
     destructive: DESTRUCTIVE.has(to),
   }));
+  return [
+    ...actions.filter((action) => !action.destructive),
+    ...actions.filter((action) => action.destructive),
+  ];
 }
 
 /** The moves a course may make from its status, and only those. */
