@@ -6,7 +6,7 @@ export interface HeadlineCard {
   labelKey: string;
   value: string;
   detailKey: string;
-  params: Record<string, string>;
+  params: Record<string, string | number>;
 }
 
 /** The dashboard's headline figures, one card each. */

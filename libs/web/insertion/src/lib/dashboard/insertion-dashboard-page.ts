@@ -168,21 +168,21 @@ export class InsertionDashboardPage {
         labelKey: 'insertion.dashboard.cards.trained',
         value: count(totals.trained),
         detailKey: 'insertion.dashboard.cards.trainedDetail',
-        params: { eligible: count(totals.eligible), months, horizon },
+        params: { eligible: totals.eligible, months, horizon },
       },
       {
         labelKey: 'insertion.dashboard.cards.inserted',
         value: count(totals.inserted),
         detailKey: 'insertion.dashboard.cards.insertedDetail',
-        params: { employed: count(totals.employed), months, horizon },
+        params: { employed: totals.employed, months, horizon },
       },
       {
         labelKey: 'insertion.dashboard.cards.insertionRate',
         value: formatRate(totals.insertionRate, language),
         detailKey: 'insertion.dashboard.cards.insertionRateDetail',
         params: {
-          inserted: count(totals.inserted),
-          responded: count(totals.responded),
+          inserted: totals.inserted,
+          responded: totals.responded,
           months,
           horizon,
         },
@@ -192,8 +192,8 @@ export class InsertionDashboardPage {
         value: formatRate(totals.employmentRate, language),
         detailKey: 'insertion.dashboard.cards.employmentRateDetail',
         params: {
-          employed: count(totals.employed),
-          responded: count(totals.responded),
+          employed: totals.employed,
+          responded: totals.responded,
           months,
           horizon,
         },
@@ -202,13 +202,13 @@ export class InsertionDashboardPage {
         labelKey: 'insertion.dashboard.cards.responseRate',
         value: formatRate(totals.responseRate, language),
         detailKey: 'insertion.dashboard.cards.responseRateDetail',
-        params: { responded: count(totals.responded), eligible: count(totals.eligible) },
+        params: { responded: totals.responded, eligible: totals.eligible },
       },
       {
         labelKey: 'insertion.dashboard.cards.lowerBound',
         value: formatRate(totals.lowerBoundRate, language),
         detailKey: 'insertion.dashboard.cards.lowerBoundDetail',
-        params: { inserted: count(totals.inserted), eligible: count(totals.eligible) },
+        params: { inserted: totals.inserted, eligible: totals.eligible },
       },
     ];
     return cards;
