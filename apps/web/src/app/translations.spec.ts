@@ -31,9 +31,28 @@ function parametersOf(message: string): string[] {
 // confirmées", "3 ساعة") must go through an ICU plural; before a word that never agrees with it
 // ("3 sur 10", "3 من أصل 10", "3 h") it may stay a plain placeholder.
 const COUNTS = new Set([
-  'attended', 'capacity', 'completed', 'confirmed', 'count', 'done', 'eligible', 'employed',
-  'failed', 'held', 'hours', 'inserted', 'max', 'min', 'minimum', 'minutes', 'months',
-  'newPeople', 'present', 'responded', 'total', 'waitlisted',
+  'attended',
+  'capacity',
+  'completed',
+  'confirmed',
+  'count',
+  'done',
+  'eligible',
+  'employed',
+  'failed',
+  'held',
+  'hours',
+  'inserted',
+  'max',
+  'min',
+  'minimum',
+  'minutes',
+  'months',
+  'newPeople',
+  'present',
+  'responded',
+  'total',
+  'waitlisted',
 ]);
 const INVARIANT_AFTER_A_COUNT: Record<Locale, ReadonlySet<string>> = {
   fr: new Set(['sur', 'h', 'min', 'mois']),

@@ -22,6 +22,7 @@ export type { RegionOption } from './lib/regions/regions.service';
 export { applyServerErrors } from './lib/forms/server-errors';
 export { formSubmission } from './lib/forms/form-submission';
 export { phoneNumber } from './lib/forms/phone-number';
+export { timeOfDay } from './lib/forms/time-of-day';
 export type { FormSubmission } from './lib/forms/form-submission';
 export type {
   CompletionRule,

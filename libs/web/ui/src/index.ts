@@ -16,3 +16,4 @@ export type { StatusKind } from './lib/status-chip';
 export { catalogueMessageKeys } from './lib/catalogue-problem-keys';
 export { ConfirmDialog, Confirmation } from './lib/confirm-dialog';
 export type { ConfirmRequest } from './lib/confirm-dialog';
+export { DayDateAdapter, DAY_FORMATS, provideDayDatepicker } from './lib/day-date-adapter';

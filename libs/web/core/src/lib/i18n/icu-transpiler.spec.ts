@@ -35,9 +35,7 @@ describe('resolveIcu', () => {
     expect(resolveIcu(message, { done: 1, failed: 0, total: 3 }, 'fr')).toBe(
       '1 généré, sans échec',
     );
-    expect(resolveIcu(message, { done: 2, failed: 2, total: 2 }, 'fr')).toBe(
-      '2 générés, 2 échecs',
-    );
+    expect(resolveIcu(message, { done: 2, failed: 2, total: 2 }, 'fr')).toBe('2 générés, 2 échecs');
   });
 
   it('writes `{name, number}` as the language writes numbers', () => {

@@ -9,6 +9,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -17,7 +18,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { FOLLOWUP_HORIZONS, moroccoTimeToIso, type RegionCode } from '@oris/shared/domain';
 import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
-import { formatDay, ProblemAlert, saveFile } from '@oris/web/ui';
+import { formatDay, ProblemAlert, provideDayDatepicker, saveFile } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type {
@@ -72,12 +73,14 @@ const knownAtInstant = (moment: string) =>
  */
 @Component({
   selector: 'oris-insertion-dashboard-page',
+  providers: [provideDayDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     MatProgressBarModule,
     MatSelectModule,
     TranslocoPipe,
