@@ -243,7 +243,8 @@ describe('InsertionDashboardPage', () => {
     const { harness, indicatorCalls } = await render();
 
     await type(harness.fixture, 'insertion.dashboard.asOf', '2026-06-30');
-    await type(harness.fixture, 'insertion.dashboard.knownAt', '2026-07-01T09:00');
+    await type(harness.fixture, 'insertion.dashboard.knownAt', '01/07/2026');
+    await type(harness.fixture, 'insertion.dashboard.knownTime', '09:00');
     await new Promise((resolve) => setTimeout(resolve, 350));
     await settle(harness);
 

@@ -17,7 +17,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { FOLLOWUP_HORIZONS, moroccoTimeToIso, type RegionCode } from '@oris/shared/domain';
-import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
+import { LanguageService, latestLoad, RegionsService, timeOfDay } from '@oris/web/core';
 import { formatDay, ProblemAlert, provideDayDatepicker, saveFile } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
@@ -62,9 +62,8 @@ const FILTER_DEBOUNCE_MS = 300;
 
 type Breakdowns = Partial<Record<GroupBy, Indicator>>;
 
-/** The "as known on" input, a Moroccan wall-clock moment, as the instant the API expects. */
-const knownAtInstant = (moment: string) =>
-  moroccoTimeToIso(moment.slice(0, 10), moment.slice(11, 16));
+/** The "as known on" day and time, on a Moroccan clock, as the instant the API expects. */
+const knownAtInstant = (day: string, time: string) => moroccoTimeToIso(day, time || '00:00');
 
 /**
  * The insertion indicator for officers and administrators: headline figures at a horizon, the
@@ -108,8 +107,9 @@ export class InsertionDashboardPage {
     to: new FormControl('', { nonNullable: true }),
     months: new FormControl<Horizon>(9, { nonNullable: true }),
     asOf: new FormControl('', { nonNullable: true }),
-    /** A Moroccan wall-clock moment, `YYYY-MM-DDTHH:mm` (a datetime-local input). */
+    /** With `knownTime` (`HH:mm`, midnight when empty), a moment on a Moroccan clock. */
     knownAt: new FormControl('', { nonNullable: true }),
+    knownTime: new FormControl('', { nonNullable: true, validators: timeOfDay }),
     region: new FormControl<RegionCode | null>(null),
     course: new FormControl<string | null>(null),
     session: new FormControl<string | null>(null),
@@ -322,7 +322,9 @@ export class InsertionDashboardPage {
       ...(value.from ? { from: value.from } : {}),
       ...(value.to ? { to: value.to } : {}),
       ...(value.asOf ? { asOf: value.asOf } : {}),
-      ...(value.knownAt ? { knownAt: knownAtInstant(value.knownAt) } : {}),
+      ...(value.knownAt && this.filters.controls.knownTime.valid
+        ? { knownAt: knownAtInstant(value.knownAt, value.knownTime) }
+        : {}),
       ...(value.region ? { region: value.region } : {}),
       ...(value.course ? { course: value.course } : {}),
       ...(value.session ? { session: value.session } : {}),
