@@ -17,3 +17,5 @@ export { catalogueMessageKeys } from './lib/catalogue-problem-keys';
 export { ConfirmDialog, Confirmation } from './lib/confirm-dialog';
 export type { ConfirmRequest } from './lib/confirm-dialog';
 export { DayDateAdapter, DAY_FORMATS, provideDayDatepicker } from './lib/day-date-adapter';
+export { transientText } from './lib/transient-text';
+export { writtenInCurrentLanguage } from './lib/written-in-current-language';

@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ORGANISATION_KINDS, type OrganisationKind, type RegionCode } from '@oris/shared/domain';
 import { formSubmission, latestLoad, RegionsService } from '@oris/web/core';
-import { FieldError, Icon, Pager, ProblemAlert } from '@oris/web/ui';
+import { FieldError, Icon, Pager, ProblemAlert, transientText } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type { Organisation, OrganisationInput, PageOf } from '../shared/insertion-types';
@@ -74,7 +74,7 @@ export class OrganisationsPage {
   protected readonly result = this.organisations.value;
   protected readonly loading = this.organisations.loading;
   protected readonly problem = this.organisations.problem;
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   private page = 1;
 
   constructor() {

@@ -44,6 +44,7 @@ import {
   ProblemAlert,
   provideDayDatepicker,
   StatusChip,
+  transientText,
 } from '@oris/web/ui';
 import { controlPaths } from '../shared/control-paths';
 import { sessionActions, type StatusAction } from '../shared/status-actions';
@@ -118,7 +119,7 @@ export class SessionEditorPage {
   protected readonly problem = signal<ApiError | null>(null);
   protected readonly statusProblemKeys = computed(() => catalogueMessageKeys(this.problem()));
   protected readonly saved = signal(false);
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   protected readonly readOnly = computed(() => {
     const session = this.session();
     return (
