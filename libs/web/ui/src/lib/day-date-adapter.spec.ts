@@ -14,6 +14,7 @@ function setup() {
           en: { ui: { datepicker: { open: 'Open calendar' } } },
         },
         translocoConfig: { availableLangs: ['fr', 'ar', 'en'], defaultLang: 'fr' },
+        preloadLangs: true,
       }),
     ],
     providers: [provideDayDatepicker()],

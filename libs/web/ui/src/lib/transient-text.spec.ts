@@ -9,6 +9,7 @@ describe('transientText', () => {
         TranslocoTestingModule.forRoot({
           langs: { fr: {}, ar: {} },
           translocoConfig: { availableLangs: ['fr', 'ar'], defaultLang: 'fr' },
+          preloadLangs: true,
         }),
       ],
     });

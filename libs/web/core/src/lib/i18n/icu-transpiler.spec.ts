@@ -66,6 +66,7 @@ describe('IcuTranspiler', () => {
             ar: { hours: HOURS_AR },
           },
           translocoConfig: { availableLangs: ['fr', 'ar'], defaultLang: 'fr' },
+          preloadLangs: true,
         }),
       ],
       providers: [provideTranslocoTranspiler(IcuTranspiler)],
