@@ -100,7 +100,7 @@ export class DayDateAdapter extends DateAdapter<string, string> {
   parse(value: unknown): string | null {
     if (typeof value !== 'string' || value.trim() === '') return null;
     const text = westernDigits(value.trim());
-    if (isDateOnly(text)) return text;
+    if (isDateOnly(text as unknown)) return text;
     const numbers = text.match(/\d+/g);
     if (numbers?.length !== 3) return INVALID;
     const order = this.intl(this.typedFormat())
