@@ -7,8 +7,6 @@ const COURSE_CODE = 'ES-101';
 const COURSE_TITLE = 'Entrepreneuriat social : de l’idée au modèle économique';
 const OFFICER = 'officer@oris.example';
 const SIZES = { laptop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
-// Set to a folder to keep a screenshot of each page looked at, in each language and size.
-const SCREENSHOTS = process.env['E2E_SCREENSHOT_DIR'];
 
 type Language = 'fr' | 'ar';
 
@@ -36,12 +34,11 @@ function unresolved(text: string): string[] {
   return text.match(/\(s\)|\{\{?\s*\w+|\bplural\b|(?<![\w/])#(?!\w)/g) ?? [];
 }
 
+/** A picture of the page on a laptop and on a phone, for a person to look at (in /tmp). */
 async function keepScreenshot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
-    await page.waitForTimeout(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${size}.png`, fullPage: true });
+    await page.screenshot({ path: `/tmp/oris-language-${name}-${size}.png`, fullPage: true });
   }
   await page.setViewportSize(SIZES.laptop);
 }
