@@ -63,6 +63,7 @@ describe('DayDateAdapter', () => {
 
     expect(adapter.parse('2026-03-06', null)).toBe('2026-03-06');
     expect(adapter.parse('', null)).toBeNull();
+    expect(adapter.deserialize('')).toBeNull();
     expect(adapter.isValid(adapter.parse('31/02/2026', null) as string)).toBe(false);
     expect(adapter.isValid(adapter.parse('demain', null) as string)).toBe(false);
   });

@@ -130,6 +130,11 @@ export class DayDateAdapter extends DateAdapter<string, string> {
     return addDays(day, days);
   }
 
+  /** A form's empty day (`''`) is no day, not an invalid one. */
+  override deserialize(value: unknown): string | null {
+    return value === '' ? null : super.deserialize(value);
+  }
+
   toIso8601(day: string): string {
     return day;
   }
