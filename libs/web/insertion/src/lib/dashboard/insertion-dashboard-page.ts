@@ -19,7 +19,7 @@ import { ApiError } from '@oris/shared/api-client';
 import { FOLLOWUP_HORIZONS, moroccoTimeToIso, type RegionCode } from '@oris/shared/domain';
 import { LanguageService, latestLoad, RegionsService, timeOfDay } from '@oris/web/core';
 import { formatDay, ProblemAlert, provideDayDatepicker, saveFile } from '@oris/web/ui';
-import { debounceTime } from 'rxjs';
+import { debounceTime, distinctUntilChanged, map, skip, startWith } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type {
   CourseSummary,
@@ -269,8 +269,17 @@ export class InsertionDashboardPage {
       this.filters.controls.session.setValue(null, { emitEvent: false });
       if (courseId) void this.loadSessions(courseId);
     });
+    // The datepickers re-validate their fields as they start: only a changed query asks again.
+    const asked = () => JSON.stringify(this.query());
     this.filters.valueChanges
-      .pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed())
+      .pipe(
+        debounceTime(FILTER_DEBOUNCE_MS),
+        map(asked),
+        startWith(asked()),
+        distinctUntilChanged(),
+        skip(1),
+        takeUntilDestroyed(),
+      )
       .subscribe(() => void this.load());
     this.tableGroupBy.valueChanges
       .pipe(takeUntilDestroyed())
