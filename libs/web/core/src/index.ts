@@ -16,11 +16,13 @@ export {
 export { directionOf, isLocale, LOCALE_NAMES } from './lib/i18n/language';
 export type { TextDirection } from './lib/i18n/language';
 export { LanguageService } from './lib/i18n/language.service';
+export { resolveIcu } from './lib/i18n/icu-transpiler';
 export { RegionsService } from './lib/regions/regions.service';
 export type { RegionOption } from './lib/regions/regions.service';
 export { applyServerErrors } from './lib/forms/server-errors';
 export { formSubmission } from './lib/forms/form-submission';
 export { phoneNumber } from './lib/forms/phone-number';
+export { timeOfDay } from './lib/forms/time-of-day';
 export type { FormSubmission } from './lib/forms/form-submission';
 export type {
   CompletionRule,

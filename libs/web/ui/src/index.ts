@@ -18,3 +18,6 @@ export { ConfirmDialog, Confirmation } from './lib/confirm-dialog';
 export type { ConfirmRequest } from './lib/confirm-dialog';
 export { unsavedChanges, unsavedChangesGuard } from './lib/unsaved-changes';
 export type { HasUnsavedChanges } from './lib/unsaved-changes';
+export { DayDateAdapter, DAY_FORMATS, provideDayDatepicker } from './lib/day-date-adapter';
+export { transientText } from './lib/transient-text';
+export { writtenInCurrentLanguage } from './lib/written-in-current-language';

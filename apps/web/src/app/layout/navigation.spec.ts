@@ -97,4 +97,9 @@ describe('navigation', () => {
     expect(paths(true, ['trainer', 'trainee'])).not.toContain('/insertion');
     expect(paths(false)).not.toContain('/insertion');
   });
+
+  it('gives every entry a picture of its own', () => {
+    const icons = NAV_LINKS.map((link) => link.icon);
+    expect(new Set(icons).size).toBe(icons.length);
+  });
 });

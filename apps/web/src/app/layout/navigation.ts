@@ -12,23 +12,23 @@ export interface NavLink {
 
 // Features add their entries here; the API enforces access, the menu only hides what is useless.
 export const NAV_LINKS: readonly NavLink[] = [
-  { path: '/catalogue', labelKey: 'nav.catalogue', icon: 'search', audience: 'everyone' },
-  { path: '/verify', labelKey: 'nav.verify', icon: 'check', audience: 'everyone' },
-  { path: '/indicators', labelKey: 'nav.indicators', icon: 'group', audience: 'everyone' },
+  { path: '/catalogue', labelKey: 'nav.catalogue', icon: 'catalogue', audience: 'everyone' },
+  { path: '/verify', labelKey: 'nav.verify', icon: 'verified', audience: 'everyone' },
+  { path: '/indicators', labelKey: 'nav.indicators', icon: 'barChart', audience: 'everyone' },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
   { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
   { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
   {
     path: '/learning',
     labelKey: 'nav.learning',
-    icon: 'check',
+    icon: 'school',
     audience: 'member',
     roles: ['trainee'],
   },
   {
     path: '/certificates/mine',
     labelKey: 'nav.myCertificates',
-    icon: 'check',
+    icon: 'certificate',
     audience: 'member',
   },
   {
@@ -48,28 +48,28 @@ export const NAV_LINKS: readonly NavLink[] = [
   {
     path: '/admin/imports',
     labelKey: 'nav.imports',
-    icon: 'personAdd',
+    icon: 'upload',
     audience: 'member',
     roles: ['admin'],
   },
   {
     path: '/admin/audit',
     labelKey: 'nav.audit',
-    icon: 'search',
+    icon: 'history',
     audience: 'member',
     roles: ['admin'],
   },
   {
     path: '/certificates/admin',
     labelKey: 'nav.certificates',
-    icon: 'check',
+    icon: 'issue',
     audience: 'member',
     roles: ['admin'],
   },
   {
     path: '/insertion',
     labelKey: 'nav.insertion',
-    icon: 'group',
+    icon: 'work',
     audience: 'member',
     roles: ['placement_officer', 'admin'],
   },

@@ -6,15 +6,16 @@ import {
   provideAppInitializer,
 } from '@angular/core';
 import { TitleStrategy } from '@angular/router';
-import { provideTransloco } from '@jsverse/transloco';
+import { provideTransloco, provideTranslocoTranspiler } from '@jsverse/transloco';
 import { DEFAULT_LOCALE, LOCALES } from '@oris/shared/domain';
 import { AuthSession } from './auth/auth-session';
+import { IcuTranspiler } from './i18n/icu-transpiler';
 import { LanguageService } from './i18n/language.service';
 import { TranslatedTitleStrategy } from './i18n/translated-title-strategy';
 import { TranslationLoader } from './i18n/translation-loader';
 
 /**
- * Session, translations and page titles. At start-up the session is restored from the refresh
+ * Session, translations (with ICU plurals) and page titles. At start-up the session is restored from the refresh
  * cookie before the first route is chosen (when this browser has signed in), so guards see who is
  * signed in, and the language is loaded before the first render.
  */
@@ -30,6 +31,7 @@ export function provideOrisCore(): EnvironmentProviders {
       },
       loader: TranslationLoader,
     }),
+    provideTranslocoTranspiler(IcuTranspiler),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     provideAppInitializer(async () => {
       const session = inject(AuthSession);

@@ -19,6 +19,7 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -44,6 +45,7 @@ import {
   type HasUnsavedChanges,
   Icon,
   ProblemAlert,
+  provideDayDatepicker,
   unsavedChanges,
 } from '@oris/web/ui';
 import { SurveyApi, type Survey } from './survey-api';
@@ -84,6 +86,7 @@ const PROBLEM_KEYS: Partial<Record<ApiErrorKind, string>> = {
  */
 @Component({
   selector: 'oris-survey-page',
+  providers: [provideDayDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -91,6 +94,7 @@ const PROBLEM_KEYS: Partial<Record<ApiErrorKind, string>> = {
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     MatProgressBarModule,
     MatRadioModule,
     MatSelectModule,

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import type { ValidationErrors } from '@angular/forms';
-import { TranslocoTestingModule } from '@jsverse/transloco';
+import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { FieldError } from './field-error';
 
 const translations = {
@@ -57,5 +57,33 @@ describe('FieldError', () => {
 
   it('shows nothing for a valid field', async () => {
     expect(await message(null)).toBe('');
+  });
+});
+
+describe('FieldError after a language switch', () => {
+  it("replaces the API's message in the previous language by one in the new language", async () => {
+    TestBed.configureTestingModule({
+      imports: [
+        FieldError,
+        TranslocoTestingModule.forRoot({
+          langs: {
+            fr: { validation: { refused: 'Cette valeur a été refusée.' } },
+            en: { validation: { refused: 'This value was refused.' } },
+          },
+          translocoConfig: { availableLangs: ['fr', 'en'], defaultLang: 'fr' },
+          preloadLangs: true,
+        }),
+      ],
+    });
+    const fixture = TestBed.createComponent(FieldError);
+    fixture.componentRef.setInput('errors', { server: 'Cette adresse est déjà utilisée.' });
+    await fixture.whenStable();
+    const text = () => (fixture.nativeElement as HTMLElement).textContent?.trim();
+    expect(text()).toBe('Cette adresse est déjà utilisée.');
+
+    TestBed.inject(TranslocoService).setActiveLang('en');
+    await fixture.whenStable();
+
+    expect(text()).toBe('This value was refused.');
   });
 });

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ValidationErrors } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { writtenInCurrentLanguage } from './written-in-current-language';
 
 interface Message {
   key?: string;
@@ -10,7 +11,7 @@ interface Message {
 
 /**
  * The message for a control's first error, translated; a message from the API is shown as
- * the API wrote it (in the language it was asked for).
+ * the API wrote it (in the language it was asked for) until the interface changes language.
  */
 @Component({
   selector: 'oris-field-error',
@@ -26,10 +27,15 @@ export class FieldError {
   /** Overrides the message for `required`, e.g. for a checkbox that must be ticked. */
   readonly requiredKey = input('validation.required');
 
+  private readonly current = writtenInCurrentLanguage(this.errors);
+
   protected readonly message = computed<Message | null>(() => {
     const errors = this.errors();
     if (!errors) return null;
-    if (typeof errors['server'] === 'string') return { text: errors['server'] };
+    if (typeof errors['server'] === 'string') {
+      // In the language it was asked in: after a switch, a message in the new one instead.
+      return this.current() ? { text: errors['server'] } : { key: 'validation.refused' };
+    }
     if (errors['required']) return { key: this.requiredKey() };
     if (errors['email']) return { key: 'validation.email' };
     if (errors['minlength']) {

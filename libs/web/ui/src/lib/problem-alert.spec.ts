@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { TranslocoTestingModule } from '@jsverse/transloco';
+import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { ApiError, type ApiErrorKind, toApiError } from '@oris/shared/api-client';
 import { ProblemAlert } from './problem-alert';
 
@@ -92,5 +92,43 @@ describe('ProblemAlert', () => {
     expect((await render(toApiError(500, 'Internal Server Error'))).text).toBe(
       'Une erreur inattendue est survenue.',
     );
+  });
+});
+
+describe('ProblemAlert after a language switch', () => {
+  it("stops showing the API's words in the previous language, and says so in the new one", async () => {
+    TestBed.configureTestingModule({
+      imports: [
+        ProblemAlert,
+        TranslocoTestingModule.forRoot({
+          langs: {
+            fr: { problems: { otherLanguage: 'L’opération n’a pas abouti.' } },
+            ar: { problems: { otherLanguage: 'لم تنجح العملية.' } },
+          },
+          translocoConfig: { availableLangs: ['fr', 'ar'], defaultLang: 'fr' },
+          preloadLangs: true,
+        }),
+      ],
+    });
+    const transloco = TestBed.inject(TranslocoService);
+    const fixture = TestBed.createComponent(ProblemAlert);
+    fixture.componentRef.setInput(
+      'error',
+      toApiError(409, { title: 'Session complète', detail: 'Plus aucune place.' }),
+    );
+    await fixture.whenStable();
+    const text = () =>
+      (fixture.nativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ').trim();
+    expect(text()).toBe('Session complète Plus aucune place.');
+
+    transloco.setActiveLang('ar');
+    await fixture.whenStable();
+
+    expect(text()).toBe('لم تنجح العملية.');
+
+    // A new problem, asked in Arabic, is shown as the API wrote it.
+    fixture.componentRef.setInput('error', toApiError(409, { title: 'الدورة مكتملة' }));
+    await fixture.whenStable();
+    expect(text()).toBe('الدورة مكتملة');
   });
 });

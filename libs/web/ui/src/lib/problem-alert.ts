@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ApiError, ApiErrorKind } from '@oris/shared/api-client';
 import { Icon } from './icon';
+import { writtenInCurrentLanguage } from './written-in-current-language';
 
 const OWN_MESSAGES: Partial<Record<ApiErrorKind, string>> = {
   'rate-limited': 'problems.tooManyAttempts',
@@ -11,7 +12,8 @@ const OWN_MESSAGES: Partial<Record<ApiErrorKind, string>> = {
 /**
  * Tells what went wrong with an API call: the problem's title and detail, and the field messages
  * that have no field of their own on the page. Too many attempts and an unreachable service get
- * a message of their own, as does any kind the page names in `messageKeys`.
+ * a message of their own, as does any kind the page names in `messageKeys`. After a language
+ * switch, what the API wrote in the previous language gives way to a message in the new one.
  */
 @Component({
   selector: 'oris-problem-alert',
@@ -24,13 +26,20 @@ const OWN_MESSAGES: Partial<Record<ApiErrorKind, string>> = {
         <oris-icon name="error" />
         <div>
           @let own = ownMessageKey();
+          @let apiText = !own && current();
           <p class="oris-problem-alert__title">
-            {{ own ? (own | transloco) : (e.title ?? ('problems.unexpected' | transloco)) }}
+            @if (own) {
+              {{ own | transloco }}
+            } @else if (apiText) {
+              {{ e.title ?? ('problems.unexpected' | transloco) }}
+            } @else {
+              {{ 'problems.otherLanguage' | transloco }}
+            }
           </p>
-          @if (!own && e.detail) {
+          @if (apiText && e.detail) {
             <p>{{ e.detail }}</p>
           }
-          @if (otherFieldMessages().length) {
+          @if (apiText && otherFieldMessages().length) {
             <ul>
               @for (message of otherFieldMessages(); track $index) {
                 <li>{{ message }}</li>
@@ -69,6 +78,9 @@ export class ProblemAlert {
   /** Fields the form shows its own messages for. */
   readonly fieldsShownInForm = input<readonly string[]>([]);
   readonly messageKeys = input<Partial<Record<ApiErrorKind, string>>>({});
+
+  /** False once the interface changed language: the API's words are then not shown. */
+  protected readonly current = writtenInCurrentLanguage(this.error);
 
   /** A message of the interface's own that replaces what the API said, if any. */
   protected readonly ownMessageKey = computed(() => {

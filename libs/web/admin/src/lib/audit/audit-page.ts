@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -9,7 +10,7 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { MOROCCO_TIME_ZONE } from '@oris/shared/domain';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import { intlLocale, Pager, ProblemAlert } from '@oris/web/ui';
+import { intlLocale, Pager, ProblemAlert, provideDayDatepicker } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
 import { AuditApi, type AuditEvent, type AuditEventPage, type AuditQuery } from './audit-api';
 
@@ -46,12 +47,14 @@ export const KNOWN_AUDIT_ACTIONS = [
  */
 @Component({
   selector: 'oris-audit-page',
+  providers: [provideDayDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     Pager,
     MatProgressBarModule,
     MatTableModule,

@@ -10,7 +10,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { type CourseSummary, LanguageService, type Session } from '@oris/web/core';
-import { DayRangePipe, ProblemAlert, StatusChip } from '@oris/web/ui';
+import { DayRangePipe, ProblemAlert, StatusChip, transientText } from '@oris/web/ui';
 import { IMPORT_COLUMNS, IMPORT_MAX_CHARACTERS, IMPORT_TEMPLATE_HREF } from './import-template';
 import { type ImportReport, ImportsApi } from './imports-api';
 import { type Preview, previewRows } from './import-preview';
@@ -61,7 +61,7 @@ export class ImportsPage {
   protected readonly checking = signal(false);
   protected readonly importing = signal(false);
   protected readonly problem = signal<ApiError | null>(null);
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   /** A check that found problems: every row of the file beside its own. */
   protected readonly rowsWithProblems = computed<Preview | null>(() => {
     const preview = this.preview();

@@ -12,7 +12,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError, type UserDto, type UserPageDto } from '@oris/shared/api-client';
 import { type Role, ROLES } from '@oris/shared/domain';
 import { latestLoad, RegionsService } from '@oris/web/core';
-import { Confirmation, Icon, Pager, ProblemAlert } from '@oris/web/ui';
+import { Confirmation, Icon, Pager, ProblemAlert, transientText } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { AdminUsersService } from './admin-users.service';
 
@@ -58,7 +58,7 @@ export class UsersPage {
   private readonly actionProblem = signal<ApiError | null>(null);
   protected readonly problem = computed(() => this.actionProblem() ?? this.list.problem());
   /** Announced to screen readers after a role change. */
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   private page = 1;
 
   constructor() {

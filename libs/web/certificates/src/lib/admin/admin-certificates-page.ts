@@ -17,7 +17,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import { Confirmation, DayPipe, DayRangePipe, Icon, Pager, ProblemAlert } from '@oris/web/ui';
+import {
+  Confirmation,
+  DayPipe,
+  DayRangePipe,
+  Icon,
+  Pager,
+  ProblemAlert,
+  transientText,
+} from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { CertificatesApi } from '../certificates-api';
 import { CertificateDownload } from '../shared/certificate-download';
@@ -99,7 +107,7 @@ export class AdminCertificatesPage {
   /** An action's problem, else the list's. */
   private readonly actionProblem = signal<ApiError | null>(null);
   protected readonly problem = computed(() => this.actionProblem() ?? this.list.problem());
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   protected readonly reissuing = signal<string | null>(null);
   private page = 1;
 

@@ -15,7 +15,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import { Confirmation, DayPipe, ProblemAlert } from '@oris/web/ui';
+import { Confirmation, DayPipe, ProblemAlert, transientText } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
 import { CertificateStatusChip } from '../shared/certificate-status-chip';
 import type { BatchJob, Certificate, Enrollment, Session } from '../shared/certificate-types';
@@ -72,7 +72,7 @@ export class SessionIssuance {
   protected readonly starting = signal(false);
   protected readonly issuingOne = signal<string | null>(null);
   /** Said to screen readers when something finished (not at every tick of the bar). */
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   protected readonly running = computed(() => {
     const job = this.job();
     return this.starting() || (job !== null && !isFinished(job));

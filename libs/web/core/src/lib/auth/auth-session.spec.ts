@@ -80,6 +80,16 @@ describe('AuthSession', () => {
     expect(session.isSignedIn()).toBe(false);
   });
 
+  it("answers a visitor's API call's 401 without asking for a refresh that could only fail", async () => {
+    const { calls } = setup({ 'GET /api/v1/me': unauthorized });
+
+    await expect(unwrap(TestBed.inject(ORIS_API).GET('/api/v1/me'))).rejects.toMatchObject({
+      status: 401,
+    });
+
+    expect(calls).toEqual(['GET /api/v1/me']);
+  });
+
   it('marks the browser as signed in until signing out', async () => {
     const { session } = setup({ 'POST /api/v1/auth/login': issued('token-1') });
 
@@ -105,6 +115,7 @@ describe('AuthSession', () => {
   });
 
   it('shares one refresh request between concurrent callers', async () => {
+    document.cookie = `${SESSION_HINT_COOKIE}=1; Path=/`;
     const { session, calls } = setup({ 'POST /api/v1/auth/refresh': issued('token-2') });
 
     const tokens = await Promise.all([session.refresh(), session.refresh(), session.refresh()]);

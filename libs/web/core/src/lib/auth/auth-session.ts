@@ -76,9 +76,11 @@ export class AuthSession {
   /**
    * Exchanges the refresh cookie for a new access token. Concurrent callers share one request,
    * and tabs take turns (Web Locks) because the API rotates the cookie and treats the reuse of an
-   * old one as theft.
+   * old one as theft. A visitor's browser asks nothing.
    */
   refresh(): Promise<string | null> {
+    // A browser that holds no session has no cookie to exchange: the API could only answer 401.
+    if (!this.isSignedIn() && !this.hasSessionHint()) return Promise.resolve(null);
     this.refreshing ??= this.withRefreshLock(() => this.requestRefresh()).finally(() => {
       this.refreshing = null;
     });

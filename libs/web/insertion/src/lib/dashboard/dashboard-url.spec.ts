@@ -15,7 +15,8 @@ describe('dashboard address', () => {
         to: '2025-12-31',
         months: 12 as const,
         asOf: '2026-06-30',
-        knownAt: '2026-07-01T09:00',
+        knownAt: '2026-07-01',
+        knownTime: '09:00',
         region: 'MA-04' as const,
         course: COURSE,
         session: SESSION,
@@ -35,6 +36,7 @@ describe('dashboard address', () => {
         months: 9,
         asOf: '',
         knownAt: '',
+        knownTime: '',
         region: null,
         course: null,
         session: null,
@@ -54,6 +56,17 @@ describe('dashboard address', () => {
         table: 'colour',
       }),
     ).toEqual(read({}));
+  });
+
+  it('writes the day and time of "as known on" as one moment, midnight when no time is given', () => {
+    const { filters } = read({});
+    expect(writeState({ filters: { ...filters, knownAt: '2026-07-01' }, table: 'region' })).toEqual(
+      { knownAt: '2026-07-01T00:00' },
+    );
+    expect(read({ knownAt: '2026-07-01T18:30' }).filters).toMatchObject({
+      knownAt: '2026-07-01',
+      knownTime: '18:30',
+    });
   });
 
   it('keeps a session only with its course', () => {

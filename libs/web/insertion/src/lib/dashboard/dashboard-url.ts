@@ -8,8 +8,10 @@ export interface DashboardFilters {
   to: string;
   months: Horizon;
   asOf: string;
-  /** A Moroccan wall-clock moment, `YYYY-MM-DDTHH:mm` (a datetime-local input). */
+  /** With `knownTime`, a Moroccan wall-clock moment: its day, `YYYY-MM-DD` (a datepicker). */
   knownAt: string;
+  /** Its time, `HH:mm` (midnight when empty). */
+  knownTime: string;
   region: RegionCode | null;
   course: string | null;
   session: string | null;
@@ -50,7 +52,9 @@ export function readState(params: ParamMap, groupBys: readonly GroupBy[]): Dashb
         ? (months as Horizon)
         : DEFAULT_MONTHS,
       asOf: text('asOf', DAY) ?? '',
-      knownAt: text('knownAt', MOMENT) ?? '',
+      // One parameter in the address, `YYYY-MM-DDTHH:mm`; two fields in the form.
+      knownAt: text('knownAt', MOMENT)?.slice(0, 10) ?? '',
+      knownTime: text('knownAt', MOMENT)?.slice(11) ?? '',
       region: region !== null && isOneOf(REGION_CODES, region) ? region : null,
       course,
       // A session belongs to a course: without one, it is not a filter of its own.
@@ -68,7 +72,7 @@ export function writeState(state: DashboardState): Params {
   if (filters.to) params['to'] = filters.to;
   if (filters.months !== DEFAULT_MONTHS) params['months'] = String(filters.months);
   if (filters.asOf) params['asOf'] = filters.asOf;
-  if (filters.knownAt) params['knownAt'] = filters.knownAt;
+  if (filters.knownAt) params['knownAt'] = `${filters.knownAt}T${filters.knownTime || '00:00'}`;
   if (filters.region) params['region'] = filters.region;
   if (filters.course) params['course'] = filters.course;
   if (filters.course && filters.session) params['session'] = filters.session;

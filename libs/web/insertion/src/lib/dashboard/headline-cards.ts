@@ -8,7 +8,7 @@ export interface HeadlineCard {
   /** For a rate: its n, the count it is computed on. */
   n?: string;
   detailKey: string;
-  params: Record<string, string>;
+  params: Record<string, string | number>;
 }
 
 /** The dashboard's headline figures, one card each. */

@@ -375,7 +375,8 @@ describe('InsertionDashboardPage', () => {
     const { harness, indicatorCalls } = await render();
 
     await type(harness.fixture, 'insertion.dashboard.asOf', '2026-06-30');
-    await type(harness.fixture, 'insertion.dashboard.knownAt', '2026-07-01T09:00');
+    await type(harness.fixture, 'insertion.dashboard.knownAt', '01/07/2026');
+    await type(harness.fixture, 'insertion.dashboard.knownTime', '09:00');
     await afterDebounce(harness);
 
     const query = new URLSearchParams(indicatorCalls().at(-1)?.query);

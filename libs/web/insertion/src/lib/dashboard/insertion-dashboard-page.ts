@@ -9,6 +9,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -22,8 +23,8 @@ import {
   type RegionCode,
   todayInMorocco,
 } from '@oris/shared/domain';
-import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
-import { formatDay, ProblemAlert, saveFile } from '@oris/web/ui';
+import { LanguageService, latestLoad, RegionsService, timeOfDay } from '@oris/web/core';
+import { formatDay, ProblemAlert, provideDayDatepicker, saveFile } from '@oris/web/ui';
 import { debounceTime } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type {
@@ -69,9 +70,8 @@ const FILTER_DEBOUNCE_MS = 300;
 
 type Breakdowns = Partial<Record<GroupBy, Indicator>>;
 
-/** The "as known on" input, a Moroccan wall-clock moment, as the instant the API expects. */
-const knownAtInstant = (moment: string) =>
-  moroccoTimeToIso(moment.slice(0, 10), moment.slice(11, 16));
+/** The "as known on" day and time, on a Moroccan clock, as the instant the API expects. */
+const knownAtInstant = (day: string, time: string) => moroccoTimeToIso(day, time || '00:00');
 
 /**
  * The insertion indicator for officers and administrators: headline figures at a horizon, the
@@ -82,12 +82,14 @@ const knownAtInstant = (moment: string) =>
  */
 @Component({
   selector: 'oris-insertion-dashboard-page',
+  providers: [provideDayDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     MatProgressBarModule,
     MatSelectModule,
     TranslocoPipe,
@@ -117,8 +119,9 @@ export class InsertionDashboardPage {
     to: new FormControl('', { nonNullable: true }),
     months: new FormControl<Horizon>(DEFAULT_MONTHS, { nonNullable: true }),
     asOf: new FormControl('', { nonNullable: true }),
-    /** A Moroccan wall-clock moment, `YYYY-MM-DDTHH:mm` (a datetime-local input). */
+    /** With `knownTime` (`HH:mm`, midnight when empty), a moment on a Moroccan clock. */
     knownAt: new FormControl('', { nonNullable: true }),
+    knownTime: new FormControl('', { nonNullable: true, validators: timeOfDay }),
     region: new FormControl<RegionCode | null>(null),
     course: new FormControl<string | null>(null),
     session: new FormControl<string | null>(null),
@@ -182,13 +185,13 @@ export class InsertionDashboardPage {
         labelKey: 'insertion.dashboard.cards.trained',
         value: count(totals.trained),
         detailKey: 'insertion.dashboard.cards.trainedDetail',
-        params: { eligible: count(totals.eligible), months, horizon },
+        params: { eligible: totals.eligible, months, horizon },
       },
       {
         labelKey: 'insertion.dashboard.cards.inserted',
         value: count(totals.inserted),
         detailKey: 'insertion.dashboard.cards.insertedDetail',
-        params: { employed: count(totals.employed), months, horizon },
+        params: { employed: totals.employed, months, horizon },
       },
       {
         labelKey: 'insertion.dashboard.cards.insertionRate',
@@ -196,8 +199,8 @@ export class InsertionDashboardPage {
         n: count(totals.responded),
         detailKey: 'insertion.dashboard.cards.insertionRateDetail',
         params: {
-          inserted: count(totals.inserted),
-          responded: count(totals.responded),
+          inserted: totals.inserted,
+          responded: totals.responded,
           months,
           horizon,
         },
@@ -208,8 +211,8 @@ export class InsertionDashboardPage {
         n: count(totals.responded),
         detailKey: 'insertion.dashboard.cards.employmentRateDetail',
         params: {
-          employed: count(totals.employed),
-          responded: count(totals.responded),
+          employed: totals.employed,
+          responded: totals.responded,
           months,
           horizon,
         },
@@ -219,14 +222,14 @@ export class InsertionDashboardPage {
         value: formatRate(totals.responseRate, language),
         n: count(totals.eligible),
         detailKey: 'insertion.dashboard.cards.responseRateDetail',
-        params: { responded: count(totals.responded), eligible: count(totals.eligible) },
+        params: { responded: totals.responded, eligible: totals.eligible },
       },
       {
         labelKey: 'insertion.dashboard.cards.lowerBound',
         value: formatRate(totals.lowerBoundRate, language),
         n: count(totals.eligible),
         detailKey: 'insertion.dashboard.cards.lowerBoundDetail',
-        params: { inserted: count(totals.inserted), eligible: count(totals.eligible) },
+        params: { inserted: totals.inserted, eligible: totals.eligible },
       },
     ];
     return cards;
@@ -414,7 +417,9 @@ export class InsertionDashboardPage {
       ...(value.from ? { from: value.from } : {}),
       ...(value.to ? { to: value.to } : {}),
       ...(value.asOf ? { asOf: value.asOf } : {}),
-      ...(value.knownAt ? { knownAt: knownAtInstant(value.knownAt) } : {}),
+      ...(value.knownAt && this.filters.controls.knownTime.valid
+        ? { knownAt: knownAtInstant(value.knownAt, value.knownTime) }
+        : {}),
       ...(value.region ? { region: value.region } : {}),
       ...(value.course ? { course: value.course } : {}),
       ...(value.session ? { session: value.session } : {}),

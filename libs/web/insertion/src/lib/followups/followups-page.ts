@@ -11,7 +11,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { FOLLOWUP_HORIZONS, type RegionCode } from '@oris/shared/domain';
 import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
-import { Chip, DayPipe, Pager, ProblemAlert } from '@oris/web/ui';
+import { Chip, DayPipe, Pager, ProblemAlert, transientText } from '@oris/web/ui';
 import { firstValueFrom, merge } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type {
@@ -84,7 +84,7 @@ export class FollowupsPage {
   /** A problem loading the counts beside the list. */
   private readonly countsProblem = signal<ApiError | null>(null);
   protected readonly problem = computed(() => this.countsProblem() ?? this.followups.problem());
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   private page = 1;
 
   constructor() {

@@ -15,6 +15,7 @@ import {
   Icon,
   Pager,
   ProblemAlert,
+  transientText,
   unsavedChanges,
 } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
@@ -83,7 +84,7 @@ export class OrganisationsPage implements HasUnsavedChanges {
   protected readonly result = this.organisations.value;
   protected readonly loading = this.organisations.loading;
   protected readonly problem = this.organisations.problem;
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   private page = 1;
 
   constructor() {

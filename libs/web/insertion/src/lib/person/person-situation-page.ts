@@ -6,7 +6,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LanguageService, RegionsService } from '@oris/web/core';
-import { DayPipe, type HasUnsavedChanges, ProblemAlert } from '@oris/web/ui';
+import { DayPipe, type HasUnsavedChanges, ProblemAlert, transientText } from '@oris/web/ui';
 import { InsertionApi } from '../insertion-api';
 import type { PersonSituation, Placement, PlacementDetail } from '../shared/insertion-types';
 import { ValidationChip } from '../shared/placement-chips';
@@ -54,7 +54,7 @@ export class PersonSituationPage implements HasUnsavedChanges {
   protected readonly validating = signal<string | null>(null);
   /** Histories loaded, by placement id; shown while present. */
   protected readonly histories = signal<Record<string, PlacementDetail>>({});
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   private readonly placementForm = viewChild(PlacementForm);
 
   hasUnsavedChanges(): boolean {

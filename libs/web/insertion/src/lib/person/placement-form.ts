@@ -20,6 +20,7 @@ import {
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -40,7 +41,7 @@ import {
   todayInMorocco,
 } from '@oris/shared/domain';
 import { formSubmission, RegionsService } from '@oris/web/core';
-import { FieldError, ProblemAlert, unsavedChanges } from '@oris/web/ui';
+import { FieldError, ProblemAlert, provideDayDatepicker, unsavedChanges } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type { Completion, Followup, Organisation, Placement } from '../shared/insertion-types';
@@ -64,6 +65,7 @@ const SUGGESTIONS = 10;
  */
 @Component({
   selector: 'oris-placement-form',
+  providers: [provideDayDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -72,6 +74,7 @@ const SUGGESTIONS = 10;
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     MatRadioModule,
     MatSelectModule,
     TranslocoPipe,

@@ -24,6 +24,7 @@ async function render(
     mine?: Enrollment[][];
     session?: Parameters<typeof aSessionBrief>[0];
     roles?: Role[];
+    visitor?: boolean;
   } = {},
 ) {
   const lists = options.mine ?? [[]];
@@ -50,7 +51,7 @@ async function render(
       { provide: MatDialog, useValue: { open } },
     ],
   });
-  await TestBed.inject(AuthSession).signIn({ email: 'a@b.c', password: 'x' });
+  if (!options.visitor) await TestBed.inject(AuthSession).signIn({ email: 'a@b.c', password: 'x' });
   const fixture = TestBed.createComponent(EnrollAction);
   fixture.componentRef.setInput('course', course);
   fixture.componentRef.setInput(
@@ -62,6 +63,12 @@ async function render(
 }
 
 describe('EnrollAction', () => {
+  it('asks the API nothing for a visitor, who has no enrollments (no 401 in the console)', async () => {
+    const { calls } = await render({ visitor: true });
+
+    expect(calls).toEqual([]);
+  });
+
   it('offers to enroll in an open session and opens the dialog for it', async () => {
     const { element, open, fixture } = await render();
 

@@ -20,6 +20,8 @@ export class MyEnrollments {
   private cached: { userId: string; at: number; list: Promise<Enrollment[]> } | null = null;
 
   list(): Promise<Enrollment[]> {
+    // A visitor has none, and asking would only log a 401 in the console.
+    if (!this.session.isSignedIn()) return Promise.resolve([]);
     const userId = this.session.user()?.id ?? '';
     const now = Date.now();
     if (this.cached?.userId !== userId || now - this.cached.at > FRESH_MS) {

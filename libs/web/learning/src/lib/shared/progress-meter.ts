@@ -20,7 +20,9 @@ let nextId = 0;
     <div class="head">
       <span [id]="labelId">{{ label() | transloco }}</span>
       <span class="figures" aria-hidden="true">
-        <strong>{{ percentText() }}</strong> · {{ countKey().key | transloco: countKey().params }}
+        <!-- Isolated, so that a percentage and a count in Arabic text keep their order. -->
+        <strong><bdi>{{ percentText() }}</bdi></strong> ·
+        <bdi>{{ countKey().key | transloco: countKey().params }}</bdi>
       </span>
     </div>
     <mat-progress-bar

@@ -24,6 +24,7 @@ import {
   Icon,
   ProblemAlert,
   StatusChip,
+  transientText,
 } from '@oris/web/ui';
 import { map } from 'rxjs';
 import { courseActions, type StatusAction } from '../shared/status-actions';
@@ -66,7 +67,7 @@ export class CourseWorkspacePage {
   protected readonly problem = signal<ApiError | null>(null);
   protected readonly messageKeys = computed(() => catalogueMessageKeys(this.problem()));
   /** Said by screen readers after an action (a module moved, the course published). */
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   protected readonly actions = computed(() => {
     const course = this.course();
     return course?.canEdit ? courseActions(course.status) : [];

@@ -10,7 +10,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LanguageService, type Session } from '@oris/web/core';
-import { ProblemAlert, TimeRangePipe } from '@oris/web/ui';
+import { ProblemAlert, TimeRangePipe, transientText } from '@oris/web/ui';
 import type { AttendanceMeeting, AttendanceRow, AttendanceSheet } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
 import { attendanceEntries, defaultMeeting, marksAt } from './attendance-marks';
@@ -54,7 +54,7 @@ export class AttendancePage {
   protected readonly saving = signal(false);
   protected readonly loadProblem = signal<ApiError | null>(null);
   protected readonly problem = signal<ApiError | null>(null);
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   protected readonly meeting = computed(
     () => this.sheet()?.meetings.find((meeting) => meeting.id === this.meetingId()) ?? null,
   );

@@ -50,17 +50,18 @@ describe('CompletionDialog', () => {
   it('validates today for a trainer, with no day to choose', () => {
     const { element, submit, closed } = render({});
 
-    expect(element.querySelector('input[type="date"]')).toBeNull();
+    expect(element.querySelector('input.mat-datepicker-input')).toBeNull();
     submit();
     expect(closed).toEqual([{}]);
   });
 
-  it('lets an administrator record a past day within the session', () => {
+  it('lets an administrator record a past day within the session, written in French', () => {
     const { element, submit, closed } = render({ pastDayAllowed: true });
-    const day = element.querySelector<HTMLInputElement>('input[type="date"]') as HTMLInputElement;
-    expect([day.value, day.min, day.max]).toEqual(['2026-11-26', '2026-03-02', '2026-11-26']);
+    const day = element.querySelector<HTMLInputElement>('input.mat-datepicker-input');
+    if (!day) throw new Error('No day field');
+    expect([day.value, day.min, day.max]).toEqual(['26/11/2026', '2026-03-02', '2026-11-26']);
 
-    day.value = '2026-03-06';
+    day.value = '06/03/2026';
     day.dispatchEvent(new Event('input'));
     submit();
 

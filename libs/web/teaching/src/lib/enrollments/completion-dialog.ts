@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EARLY_COMPLETION_REASON_MAX_LENGTH } from '@oris/shared/domain';
+import { provideDayDatepicker } from '@oris/web/ui';
 
 export interface CompletionRequest {
   name: string;
@@ -36,6 +38,7 @@ const COMPLETION_TEXT_ID = 'oris-completion-text';
 /** Asks before validating a trainee's completion; administrators may give the day it happened. */
 @Component({
   selector: 'oris-completion-dialog',
+  providers: [provideDayDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule,
@@ -44,6 +47,7 @@ const COMPLETION_TEXT_ID = 'oris-completion-text';
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     TranslocoPipe,
   ],
   styles: `
@@ -88,12 +92,14 @@ const COMPLETION_TEXT_ID = 'oris-completion-text';
             <mat-label>{{ 'teaching.enrollments.completion.completedOn' | transloco }}</mat-label>
             <input
               matInput
-              type="date"
+              [matDatepicker]="completedOnPicker"
               required
               [formControl]="completedOn"
               [min]="request.earliest"
               [max]="request.today"
             />
+            <mat-datepicker-toggle matIconSuffix [for]="completedOnPicker" />
+            <mat-datepicker #completedOnPicker />
             <mat-hint>{{ 'teaching.enrollments.completion.completedOnHint' | transloco }}</mat-hint>
           </mat-form-field>
         }

@@ -34,6 +34,7 @@ import {
   Pager,
   ProblemAlert,
   StatusChip,
+  transientText,
 } from '@oris/web/ui';
 import { firstValueFrom } from 'rxjs';
 import type { CompletionAttestation, Enrollment } from '../shared/teaching-types';
@@ -158,7 +159,7 @@ export class SessionEnrollmentsPage {
   private readonly actionProblem = signal<ApiError | null>(null);
   protected readonly problem = computed(() => this.actionProblem() ?? this.list.problem());
   protected readonly refusal = signal<Refusal | null>(null);
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   protected readonly busy = signal<string | null>(null);
   protected readonly manage = computed(() => this.session()?.canManage ?? false);
 

@@ -10,6 +10,14 @@ import { renderMarkdownPreview } from './markdown-preview';
 
 let nextId = 0;
 
+const SYNTAX = [
+  { code: '# …', key: 'heading' },
+  { code: '**…**', key: 'bold' },
+  { code: '*…*', key: 'italic' },
+  { code: '- …', key: 'list' },
+  { code: '[…](https://…)', key: 'link' },
+] as const;
+
 /**
  * A Markdown field with its preview beside it. While the text is the saved one the preview is
  * the API's rendering (exactly what trainees will see); while it is being edited, a local
@@ -36,7 +44,17 @@ let nextId = 0;
         [rows]="rows()"
         [attr.maxlength]="maxLength()"
       ></textarea>
-      <mat-hint>{{ 'teaching.markdown.hint' | transloco }}</mat-hint>
+      <mat-hint class="syntax">
+        {{ 'teaching.markdown.hint' | transloco }}
+        @for (item of syntax; track item.key) {
+          <!-- Markdown reads left to right in every language: isolated, it keeps its order. -->
+          <span class="syntax-item"
+            ><bdi dir="ltr"
+              ><code>{{ item.code }}</code></bdi
+            >&nbsp;{{ 'teaching.markdown.syntax.' + item.key | transloco }}</span
+          >
+        }
+      </mat-hint>
       <mat-error><oris-field-error [errors]="control().errors" /></mat-error>
     </mat-form-field>
     <section class="preview" [attr.aria-labelledby]="headingId">
@@ -67,6 +85,14 @@ let nextId = 0;
     textarea {
       font-family: ui-monospace, monospace;
     }
+    .syntax {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    .syntax-item {
+      white-space: nowrap;
+    }
     .preview {
       min-block-size: 120px;
       padding: 16px;
@@ -87,6 +113,7 @@ let nextId = 0;
   `,
 })
 export class MarkdownEditor {
+  protected readonly syntax = SYNTAX;
   readonly control = input.required<FormControl<string>>();
   readonly label = input.required<string>();
   readonly rows = input(10);

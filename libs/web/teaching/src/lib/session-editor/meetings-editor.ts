@@ -6,11 +6,12 @@ import {
   ReactiveFormsModule,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CATALOGUE_LIMITS as LIMITS } from '@oris/shared/domain';
-import { FieldError, Icon } from '@oris/web/ui';
+import { FieldError, Icon, provideDayDatepicker } from '@oris/web/ui';
 
 export type MeetingForm = FormGroup<{
   id: FormControl<string | null>;
@@ -26,12 +27,14 @@ export type MeetingForm = FormGroup<{
  */
 @Component({
   selector: 'oris-meetings-editor',
+  providers: [provideDayDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     TranslocoPipe,
     FieldError,
     Icon,

@@ -12,6 +12,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -33,6 +34,7 @@ import {
   type Meeting,
   RegionsService,
   type Session,
+  timeOfDay,
 } from '@oris/web/core';
 import {
   catalogueMessageKeys,
@@ -41,8 +43,10 @@ import {
   FieldError,
   type HasUnsavedChanges,
   ProblemAlert,
+  provideDayDatepicker,
   StatusChip,
   unsavedChanges,
+  transientText,
 } from '@oris/web/ui';
 import { controlPaths } from '../shared/control-paths';
 import { sessionActions, type StatusAction } from '../shared/status-actions';
@@ -56,6 +60,7 @@ const DEFAULT_MEETING = { startsAt: '09:00', endsAt: '12:00' };
 /** Plans a session (`/teaching/courses/:courseId/sessions/new`) or runs one (`/teaching/sessions/:id`). */
 @Component({
   selector: 'oris-session-editor-page',
+  providers: [provideDayDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -64,6 +69,7 @@ const DEFAULT_MEETING = { startsAt: '09:00', endsAt: '12:00' };
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     MatProgressBarModule,
     MatSelectModule,
     TranslocoPipe,
@@ -117,7 +123,7 @@ export class SessionEditorPage implements HasUnsavedChanges {
   protected readonly problem = signal<ApiError | null>(null);
   protected readonly statusProblemKeys = computed(() => catalogueMessageKeys(this.problem()));
   protected readonly saved = signal(false);
-  protected readonly announcement = signal('');
+  protected readonly announcement = transientText();
   protected readonly readOnly = computed(() => {
     const session = this.session();
     return (
@@ -293,8 +299,8 @@ export class SessionEditorPage implements HasUnsavedChanges {
     return this.fb.group({
       id: this.fb.control<string | null>(meeting.id),
       day: [meeting.day, Validators.required],
-      startsAt: [meeting.startsAt, Validators.required],
-      endsAt: [meeting.endsAt, Validators.required],
+      startsAt: [meeting.startsAt, [Validators.required, timeOfDay]],
+      endsAt: [meeting.endsAt, [Validators.required, timeOfDay]],
       label: [meeting.label, Validators.maxLength(LIMITS.meetingLabelMaxLength)],
     });
   }
