@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@oris/api/identity';
+import { FailedRenders } from './attention/failed-renders';
 import { CertificateBatches } from './batches/certificate-batches.service';
 import { CertificateErasure } from './erasure/certificate-erasure';
 import { CertificateBatch, CertificateBatchItem } from './entities/certificate-batch.entity';
@@ -38,6 +39,7 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     VerificationController,
   ],
   providers: [
+    FailedRenders,
     renderQueueProvider,
     RenderQueue,
     CertificateIssuer,
@@ -51,6 +53,6 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     PdfBodyParser,
     CertificateErasure,
   ],
-  exports: [CertificateIssuer, CertificateBatches, RenderQueue],
+  exports: [CertificateIssuer, CertificateBatches, RenderQueue, FailedRenders],
 })
 export class CertificatesModule {}

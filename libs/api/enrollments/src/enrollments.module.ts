@@ -4,6 +4,7 @@ import { CatalogueModule } from '@oris/api/catalogue';
 import { IdentityModule } from '@oris/api/identity';
 import { NotificationsModule } from '@oris/api/notifications';
 import { IdempotencyModule } from '@oris/api/platform';
+import { PendingApprovals } from './attention/pending-approvals';
 import { EnrollmentAccess } from './access/enrollment-access';
 import { EnrollmentAdmission } from './admission/enrollment-admission.service';
 import { WaitlistPromotion } from './admission/waitlist-promotion';
@@ -35,6 +36,7 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
   ],
   controllers: [SessionEnrollmentsController, MeEnrollmentsController, EnrollmentsController],
   providers: [
+    PendingApprovals,
     EnrollmentAccess,
     EnrollmentAdmission,
     Withdrawals,
@@ -49,6 +51,6 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     SessionSeatsAddedHandler,
     EnrollmentImport,
   ],
-  exports: [EnrollmentEvents],
+  exports: [EnrollmentEvents, PendingApprovals],
 })
 export class EnrollmentsModule {}
