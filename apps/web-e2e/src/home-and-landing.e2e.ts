@@ -202,7 +202,9 @@ describe('the administrators’ overview', () => {
     await visit(page, '/admin/overview');
     await chooseLanguage(page, language);
     for (const [size, viewport] of Object.entries(SIZES)) {
+      // Opened at that size, as on that device (the drawer closed on a phone).
       await page.setViewportSize(viewport);
+      await visit(page, '/admin/overview');
       await page.getByRole('heading', { level: 1, name: OVERVIEW[language] }).waitFor();
       await page.locator('[data-attention]').first().waitFor();
       await page.waitForLoadState('networkidle');
