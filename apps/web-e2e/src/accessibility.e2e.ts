@@ -5,6 +5,9 @@ import { baseUrl, type Browser, openBrowser, registerTrainee, signIn } from './s
 type Audience = 'visitor' | 'trainee' | 'admin';
 
 const PAGES: { path: string; audience: Audience }[] = [
+  { path: '/', audience: 'visitor' },
+  { path: '/', audience: 'trainee' },
+  { path: '/indicators', audience: 'visitor' },
   { path: '/sign-in', audience: 'visitor' },
   { path: '/register', audience: 'visitor' },
   { path: '/forgot-password', audience: 'visitor' },
@@ -13,6 +16,7 @@ const PAGES: { path: string; audience: Audience }[] = [
   { path: '/no-such-page', audience: 'visitor' },
   { path: '/profile', audience: 'trainee' },
   { path: '/forbidden', audience: 'trainee' },
+  { path: '/admin/overview', audience: 'admin' },
   { path: '/admin/users', audience: 'admin' },
   { path: '/admin/audit', audience: 'admin' },
 ];

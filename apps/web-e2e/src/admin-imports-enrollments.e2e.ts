@@ -1,10 +1,16 @@
+import { addDays, demoSessionTitle, todayInMorocco } from '@oris/shared/domain';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
 
-// From the demo data: MI-110's past cohort "Classe virtuelle — automne dernier" (40 seats, ten
-// taken) is no other journey's, and administrators may enroll people in a past cohort.
+// From the demo data: MI-110's past cohort, started 200 days before the demo was seeded and named
+// after that season (40 seats, ten taken), is no other journey's, and administrators may enroll
+// people in a past cohort.
 const COURSE_CODE = 'MI-110';
-const SESSION_TITLE = 'Classe virtuelle — automne dernier';
+const SESSION_TITLE = demoSessionTitle(
+  'Classe virtuelle — {season} {year}',
+  addDays(todayInMorocco(), -200),
+  'fr',
+);
 const NBSP = '\u00a0';
 
 const HEADER = 'email,fullName,gender,birthYear,regionCode,baselineSituation,educationLevel';

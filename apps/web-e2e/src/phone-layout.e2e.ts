@@ -1,3 +1,4 @@
+import { addDays, demoSessionTitle, todayInMorocco } from '@oris/shared/domain';
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, registerTrainee, signIn } from './support/browser';
@@ -6,7 +7,12 @@ import { baseUrl, type Browser, openBrowser, registerTrainee, signIn } from './s
 // a planned one both in a place and online. The journey only looks at them: it enrolls nobody.
 const COURSE_CODE = 'ES-101';
 const COURSE_TITLE = 'Entrepreneuriat social : de l’idée au modèle économique';
-const OPEN_SESSION = 'Cohorte printemps — Fès';
+// Named after the season it starts in, three weeks after the day the demo was seeded.
+const OPEN_SESSION = demoSessionTitle(
+  'Cohorte {season} {year} — Fès',
+  addDays(todayInMorocco(), 21),
+  'fr',
+);
 const OFFICER = 'officer@oris.example';
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };

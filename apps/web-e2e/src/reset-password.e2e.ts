@@ -38,7 +38,8 @@ describe('a trainee who forgot their password', () => {
       .waitFor();
 
     await signIn(page, email, 'une toute nouvelle phrase');
-    await page.waitForURL(`${baseUrl()}/profile`);
-    await page.getByRole('heading', { level: 1, name: 'Mon profil' }).waitFor();
+    // A trainee lands on their learning.
+    await page.waitForURL(`${baseUrl()}/learning`);
+    await page.getByRole('heading', { level: 1, name: 'Mes formations' }).waitFor();
   });
 });

@@ -3,7 +3,7 @@ import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser } from './support/browser';
 import { waitForEmail } from './support/mail';
 
-// The demo's "Classe virtuelle — automne dernier" (MI-110) ended about 190 days before today, so
+// The demo's past "Classe virtuelle" (MI-110) ended about 190 days before today, so
 // its completers' 6-month follow-ups fell due a few days ago, inside the 60-day grace: the demo
 // seed replays the follow-up pass, which marks them due and writes each a survey link's email
 // (libs/api/followups/src/seed); the worker sends them. Those still due got no other link.

@@ -40,6 +40,9 @@ describe('consent (law 09-08): withdrawal from the profile, confirmation at firs
     const { page } = browser;
     const { email, password } = await registerTrainee('Imane Tazi');
     await signIn(page, email, password);
+    // A trainee lands on their learning; the consent is on the profile.
+    await page.waitForURL(`${baseUrl()}/learning`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Mon profil' }).click();
     await page.waitForURL(`${baseUrl()}/profile`);
     await page.getByRole('heading', { level: 2, name: 'Suivi après la formation' }).waitFor();
     await page.getByText('Vous acceptez d’être suivi·e.').waitFor();

@@ -19,6 +19,7 @@ import {
 } from '@oris/api/platform';
 import { RegionsModule } from '@oris/api/regions';
 import type { Logger } from 'pino';
+import { AdminOverviewModule } from './overview/admin-overview.module';
 
 /** The HTTP process: composes the feature modules; rules live in the libs. */
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         PlacementsModule,
         FollowupsModule,
         IndicatorsModule,
+        AdminOverviewModule,
       ],
     };
   }

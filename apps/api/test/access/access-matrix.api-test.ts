@@ -200,6 +200,10 @@ describe('access matrix: every route of the running app', () => {
     expect(
       routes.find((route) => label(route) === 'GET /api/v1/admin/audit-events')?.roles,
     ).toEqual(['admin']);
+    // So is the overview of what needs their attention (counts across the features).
+    expect(routes.find((route) => label(route) === 'GET /api/v1/admin/overview')?.roles).toEqual([
+      'admin',
+    ]);
   });
 
   it('answers 401 problem+json on every non-public route without a token', async () => {

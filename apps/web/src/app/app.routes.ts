@@ -1,13 +1,14 @@
-import { inject } from '@angular/core';
 import type { Route } from '@angular/router';
-import { AuthSession, consentGuard } from '@oris/web/core';
+import { consentGuard } from '@oris/web/core';
 
 /** Feature pages load on demand; route `title`s are translation keys. */
 const featureRoutes: Route[] = [
   {
+    // The front door, for visitors and signed-in people alike; signing in leads to one's work.
     path: '',
     pathMatch: 'full',
-    redirectTo: () => (inject(AuthSession).isSignedIn() ? '/profile' : '/sign-in'),
+    title: 'home.title',
+    loadComponent: () => import('./pages/home/home-page').then((m) => m.HomePage),
   },
   {
     path: '',
@@ -75,7 +76,7 @@ const featureRoutes: Route[] = [
 
 /**
  * Every page waits for the personal-data notice to be answered when it must be (the notice page
- * itself excepted, see consentGuard); the root redirect lands on a guarded page anyway.
+ * itself excepted, see consentGuard).
  */
 export const appRoutes: Route[] = featureRoutes.map((route) =>
   route.redirectTo !== undefined

@@ -39,6 +39,7 @@ const translations = {
       insertion: 'Insertion',
       indicators: 'Indicateurs d’insertion',
       audit: 'Journal d’audit',
+      overview: 'Vue d’ensemble',
     },
   },
   ar: {
@@ -130,6 +131,7 @@ describe('App shell', () => {
       'Mon profil',
       'Mes certificats',
       'Espace formateur',
+      'Vue d’ensemble',
       'Utilisateurs',
       'Import d’inscriptions',
       'Journal d’audit',

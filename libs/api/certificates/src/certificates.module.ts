@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@oris/api/identity';
 import { IdempotencyModule } from '@oris/api/platform';
+import { FailedRenders } from './attention/failed-renders';
 import { CertificateBatches } from './batches/certificate-batches.service';
 import { CertificateErasure } from './erasure/certificate-erasure';
 import { CertificateBatch, CertificateBatchItem } from './entities/certificate-batch.entity';
@@ -41,6 +42,7 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     VerificationController,
   ],
   providers: [
+    FailedRenders,
     renderQueueProvider,
     RenderQueue,
     CertificateIssuer,
@@ -55,6 +57,6 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     PdfBodyParser,
     CertificateErasure,
   ],
-  exports: [CertificateIssuer, CertificateBatches, RenderQueue],
+  exports: [CertificateIssuer, CertificateBatches, RenderQueue, FailedRenders],
 })
 export class CertificatesModule {}

@@ -12,3 +12,4 @@ export { seedDemoCertificates } from './seed/demo-certificates';
 export type { DemoCertificatesOptions, DemoCertificatesResult } from './seed/demo-certificates';
 export { CertificateRenderer } from './rendering/certificate-renderer';
 export { RenderThreadPool } from './rendering/render-thread-pool';
+export { FailedRenders } from './attention/failed-renders';

@@ -4,6 +4,7 @@ import { CatalogueModule } from '@oris/api/catalogue';
 import { IdentityModule } from '@oris/api/identity';
 import { NotificationsModule } from '@oris/api/notifications';
 import { IdempotencyModule } from '@oris/api/platform';
+import { PendingApprovals } from './attention/pending-approvals';
 import { EnrollmentAccess } from './access/enrollment-access';
 import { EnrollmentAdmission } from './admission/enrollment-admission.service';
 import { WaitlistPromotion } from './admission/waitlist-promotion';
@@ -46,6 +47,7 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     CalendarFeedController,
   ],
   providers: [
+    PendingApprovals,
     EnrollmentAccess,
     EnrollmentAdmission,
     Withdrawals,
@@ -63,6 +65,6 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     TimetableService,
     CalendarFeeds,
   ],
-  exports: [EnrollmentEvents],
+  exports: [EnrollmentEvents, PendingApprovals],
 })
 export class EnrollmentsModule {}

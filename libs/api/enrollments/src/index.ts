@@ -5,6 +5,8 @@ export * from './entities/module-progress.entity';
 export * from './entities/attendance-mark.entity';
 export * from './events/enrollment-events';
 export * from './dto/enrollment.dto';
+export { PendingApprovals } from './attention/pending-approvals';
+export type { SessionAwaitingApproval } from './attention/pending-approvals';
 export { seedDemoEnrollments } from './seed/demo-enrollments';
 export type { DemoEnrollmentsOptions, DemoEnrollmentsResult } from './seed/demo-enrollments';
 export * from './entities/calendar-feed.entity';

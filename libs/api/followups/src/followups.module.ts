@@ -40,6 +40,6 @@ import { SurveyService } from './survey/survey.service';
     FollowupErasure,
   ],
   // DemoFollowups: for the CLI's demo seed only (it never runs by itself).
-  exports: [FollowupScheduler, DemoFollowups],
+  exports: [FollowupScheduler, DemoFollowups, FollowupQueue],
 })
 export class FollowupsModule {}

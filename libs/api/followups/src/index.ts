@@ -9,3 +9,4 @@ export * from './dto/survey.dto';
 export * from './dto/answer.dto';
 export { DemoFollowups } from './seed/demo-followups';
 export type { DemoFollowupsOptions, DemoFollowupsResult } from './seed/demo-followups';
+export { FollowupQueue } from './queue/followup-queue.service';

@@ -13,6 +13,7 @@ export {
   SIGN_IN_PATH,
   signedInGuard,
 } from './lib/auth/auth.guards';
+export { DEFAULT_LANDING, landingPath, ROLE_LANDINGS } from './lib/auth/landing';
 export { directionOf, isLocale, LOCALE_NAMES } from './lib/i18n/language';
 export type { TextDirection } from './lib/i18n/language';
 export { LanguageService } from './lib/i18n/language.service';
@@ -37,3 +38,4 @@ export type {
 export { ENROLL_ACTION } from './lib/extension/enroll-action';
 export { latestLoad } from './lib/data/latest-load';
 export type { LatestLoad, LatestLoadOptions } from './lib/data/latest-load';
+export { codeFrom } from './lib/verification/verification-code';

@@ -34,7 +34,7 @@ describe('navigation', () => {
     ]);
   });
 
-  it('shows administrators the teaching area and the users page', () => {
+  it('shows administrators their overview, the teaching area and the users page', () => {
     expect(paths(true, ['trainee', 'admin'])).toEqual([
       '/catalogue',
       '/verify',
@@ -43,6 +43,7 @@ describe('navigation', () => {
       '/learning',
       '/certificates/mine',
       '/teaching',
+      '/admin/overview',
       '/admin/users',
       '/admin/imports',
       '/admin/audit',

@@ -39,6 +39,13 @@ export const NAV_LINKS: readonly NavLink[] = [
     roles: ['trainer', 'admin'],
   },
   {
+    path: '/admin/overview',
+    labelKey: 'nav.overview',
+    icon: 'check',
+    audience: 'member',
+    roles: ['admin'],
+  },
+  {
     path: '/admin/users',
     labelKey: 'nav.users',
     icon: 'group',

@@ -17,6 +17,10 @@ export interface DemoModule {
 export interface DemoSession {
   /** Key under which the seed reports the session's id (for the enrollment seed). */
   key: string;
+  /**
+   * `{season}` and `{year}` are those of the first day (in the course's first language), so the
+   * name stays true whatever day the demo is seeded on: see `demoSessionTitle`.
+   */
   title: string;
   regionCode: string;
   /** Days from today to the first and last day. */
@@ -148,7 +152,7 @@ Entraînez-vous devant le groupe ; chacun note un point fort et une question.`,
     sessions: [
       {
         key: 'es101-past',
-        title: 'Cohorte hiver — Rabat',
+        title: 'Cohorte {season} {year} — Rabat',
         regionCode: 'MA-04',
         startIn: -150,
         days: 5,
@@ -159,7 +163,7 @@ Entraînez-vous devant le groupe ; chacun note un point fort et une question.`,
       },
       {
         key: 'es101-open',
-        title: 'Cohorte printemps — Fès',
+        title: 'Cohorte {season} {year} — Fès',
         regionCode: 'MA-03',
         startIn: 21,
         days: 5,
@@ -171,7 +175,7 @@ Entraînez-vous devant le groupe ; chacun note un point fort et une question.`,
       },
       {
         key: 'es101-planned',
-        title: 'Cohorte automne — Tanger',
+        title: 'Cohorte {season} {year} — Tanger',
         regionCode: 'MA-01',
         startIn: 90,
         days: 5,
@@ -362,7 +366,7 @@ Masquez les cellules de moins de cinq personnes pour protéger la vie privée.`,
     sessions: [
       {
         key: 'mi110-open',
-        title: 'Classe virtuelle — printemps',
+        title: 'Classe virtuelle — {season} {year}',
         regionCode: 'MA-04',
         startIn: 14,
         days: 10,
@@ -373,7 +377,7 @@ Masquez les cellules de moins de cinq personnes pour protéger la vie privée.`,
       },
       {
         key: 'mi110-past',
-        title: 'Classe virtuelle — automne dernier',
+        title: 'Classe virtuelle — {season} {year}',
         regionCode: 'MA-04',
         startIn: -200,
         days: 10,
@@ -788,7 +792,7 @@ Every budget line must be traced to an activity. Keep receipts, track spending m
     sessions: [
       {
         key: 'fund170-planned',
-        title: 'Virtual class — summer',
+        title: 'Virtual class — {season} {year}',
         regionCode: 'MA-04',
         startIn: 60,
         days: 6,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { addDays, todayInMorocco } from '@oris/shared/domain';
+import { addDays, demoSessionTitle, type Locale, todayInMorocco } from '@oris/shared/domain';
 import { renderMarkdown } from '../common/markdown';
 import { DEMO_COURSES, DemoCourse, DemoSession } from './demo-catalogue.data';
 
@@ -38,12 +38,17 @@ export async function seedDemoCatalogue(
         [course.code],
       );
       if (existing.length > 0) {
-        const sessions: { id: string; title: string }[] = await manager.query(
-          `SELECT id, title FROM course_session WHERE course_id = $1`,
+        const sessions: { id: string; title: string; startsOn: string }[] = await manager.query(
+          `SELECT id, title, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn"
+             FROM course_session WHERE course_id = $1`,
           [existing[0].id],
         );
+        // A session's name follows its own first day, which was fixed when it was written.
         for (const demo of course.sessions) {
-          const found = sessions.find((session) => session.title === demo.title);
+          const found = sessions.find(
+            (session) =>
+              session.title === demoSessionTitle(demo.title, session.startsOn, course.languages[0]),
+          );
           if (found) result.sessions[demo.key] = found.id;
         }
         result.lines.push(`kept    ${course.code}`);
@@ -57,6 +62,7 @@ export async function seedDemoCatalogue(
           demo,
           options.trainerId,
           today,
+          course.languages[0],
         );
       }
       result.lines.push(
@@ -128,6 +134,7 @@ async function insertSession(
   session: DemoSession,
   trainerId: string,
   today: string,
+  locale: Locale,
 ): Promise<string> {
   const startsOn = addDays(today, session.startIn);
   const endsOn = addDays(startsOn, session.days - 1);
@@ -140,7 +147,7 @@ async function insertSession(
      RETURNING id`,
     [
       courseId,
-      session.title,
+      demoSessionTitle(session.title, startsOn, locale),
       startsOn,
       endsOn,
       session.regionCode,

@@ -6,6 +6,8 @@ export interface DemoEnrollmentsOptions {
   sessionIdsByKey: Record<string, string>;
   /** Ids of the demo trainees to enroll (the more, the fuller the sessions). */
   trainees: string[];
+  /** The seed's "now": no request is dated after it. Default: now. */
+  now?: Date;
 }
 
 export interface DemoEnrollmentsResult {
@@ -73,7 +75,7 @@ export async function seedDemoEnrollments(
     const offset = (index * 3) % options.trainees.length;
     const people = [...options.trainees.slice(offset), ...options.trainees.slice(0, offset)];
     const created = await dataSource.transaction((manager) =>
-      seedSession(manager, sessionId, plan, people),
+      seedSession(manager, sessionId, plan, people, options.now ?? new Date()),
     );
     result.created += created;
     result.lines.push(
@@ -88,6 +90,7 @@ async function seedSession(
   sessionId: string,
   plan: SessionPlan,
   people: string[],
+  now: Date,
 ): Promise<number> {
   const [session]: SessionRow[] = await manager.query(
     `SELECT s.id, s.course_id AS "courseId", s.capacity, s.confirmed_count AS "confirmedCount",
@@ -128,10 +131,13 @@ async function seedSession(
     const waitlistTicket = status === 'waitlisted' ? ++ticket : null;
     const seat = ['confirmed', 'completed', 'not_completed'].includes(status);
     const finished = status === 'completed' || status === 'not_completed';
-    // Requests came in some weeks before the start; outcomes were recorded on the last day.
+    // Requests came in some weeks before the start, and never after now (a session starting
+    // soon got its requests yesterday); outcomes were recorded on the last day.
     const enrolledAt = new Date(`${session.startsOn}T09:00:00Z`);
     enrolledAt.setUTCDate(enrolledAt.getUTCDate() - 20);
-    enrolledAt.setUTCMinutes(index);
+    const yesterday = new Date(now.getTime() - 86_400_000);
+    if (enrolledAt > yesterday) enrolledAt.setTime(yesterday.getTime());
+    enrolledAt.setUTCMinutes(index, 0, 0);
     const [{ id }]: { id: string }[] = await manager.query(
       `INSERT INTO enrollment (session_id, user_id, status, waitlist_ticket, baseline_situation,
          education_level, region_code, enrolled_by, enrolled_at, confirmed_at, completed_on,

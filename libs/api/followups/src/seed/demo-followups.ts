@@ -190,14 +190,38 @@ export class DemoFollowups {
       }
     }
 
+    const withdrawn = await this.withdrawDeadLinks(options.trainees, end);
+
     return {
       emailed: emailed + reminded,
       answered,
       lines: [
         `${scheduled + emailed + skipped + reminded > 0 ? 'created' : 'kept   '} followups      ${scheduled} scheduled; passes of the last ${REPLAY_DAYS} days: ${emailed} emailed, ${reminded} reminders, ${skipped} skipped`,
         `${answered + validated > 0 ? 'created' : 'kept   '} answers        ${answered} (${byPhone} by phone), ${validated} validated`,
+        `${withdrawn > 0 ? 'created' : 'kept   '} survey emails  ${withdrawn} with a link that no longer works left unsent`,
       ],
     };
+  }
+
+  /**
+   * The replayed passes wrote their emails days apart, but the worker delivers them all at its
+   * first start: the earlier ones would arrive with a link already replaced by a reminder's,
+   * expired, or spent by an answer. Those are cancelled before delivery, so that every survey
+   * link the demo's mailbox receives opens the survey.
+   */
+  private async withdrawDeadLinks(trainees: string[], now: Date): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `UPDATE email_outbox o SET status = 'cancelled', next_attempt_at = NULL
+        WHERE o.status = 'pending' AND o.user_id = ANY($1::uuid[])
+          AND o.template IN ('followup_due', 'followup_reminder')
+          AND NOT EXISTS (
+                SELECT 1 FROM followup f
+                 WHERE f.user_id = o.user_id AND f.status = 'due' AND f.token_expires_at > $2
+                   AND f.token_hash = sha256(convert_to(o.params->>'surveyToken', 'UTF8')))
+       RETURNING o.id`,
+      [trainees, now],
+    );
+    return rows.length;
   }
 
   /** The person's follow-up at this horizon of their reference (earliest) completed enrollment. */

@@ -1,6 +1,6 @@
 import type { ContractType, OrganisationKind, SituationKind } from '@oris/shared/domain';
 import type { DataSource } from 'typeorm';
-import { addDays } from '@oris/shared/domain';
+import { addDays, todayInMorocco } from '@oris/shared/domain';
 import { insertPlacement } from '../placements/placement-writer';
 
 export interface DemoPlacementsOptions {
@@ -8,7 +8,7 @@ export interface DemoPlacementsOptions {
   officerId: string;
   /** Ids of the demo trainees; those with a completed enrollment get situations. */
   trainees: string[];
-  /** 'YYYY-MM-DD'; defaults to today (UTC). No situation starts after it. */
+  /** 'YYYY-MM-DD'; defaults to today in Morocco. No situation starts after it. */
   today?: string;
 }
 
@@ -149,7 +149,7 @@ export async function seedDemoPlacements(
   dataSource: DataSource,
   options: DemoPlacementsOptions,
 ): Promise<DemoPlacementsResult> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInMorocco();
   return dataSource.transaction(async (manager) => {
     const organisations: Record<string, string> = {};
     for (const organisation of ORGANISATIONS) {
@@ -191,7 +191,10 @@ export async function seedDemoPlacements(
       let startOn = addDays(from, plan.startAfter);
       if (startOn > today) startOn = today;
       const endOn = plan.lasts === undefined ? null : addDays(startOn, plan.lasts);
-      const validatedAt = new Date(`${startOn}T12:00:00Z`);
+      // Validated at noon of the first day, or now for a situation starting today (never later).
+      const validatedAt = new Date(
+        Math.min(new Date(`${startOn}T12:00:00Z`).getTime(), Date.now()),
+      );
       await insertPlacement(
         manager,
         person.userId,

@@ -1666,6 +1666,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What needs attention: pending approvals, failed renders, overdue follow-ups (administrators) */
+    get: operations['AdminOverview_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4280,6 +4297,31 @@ export interface components {
        * @description When the next quarter’s release is due: the day after that quarter ends.
        */
       nextReleaseOn: string;
+    };
+    SessionAwaitingApprovalDto: {
+      /** Format: uuid */
+      sessionId: string;
+      sessionTitle: string;
+      courseTitle: string;
+      /** Format: date */
+      startsOn: string;
+      /** @description Requests awaiting approval in this session. */
+      pending: number;
+      /**
+       * Format: date-time
+       * @description When the oldest of them came in.
+       */
+      oldestRequestAt: string;
+    };
+    AdminOverviewDto: {
+      /** @description Enrollment requests awaiting approval (`pending`), every session together. */
+      pendingApprovals: number;
+      /** @description The sessions holding the oldest pending requests (at most 5), oldest first. */
+      sessionsAwaitingApproval: components['schemas']['SessionAwaitingApprovalDto'][];
+      /** @description Certificates whose PDF the worker failed to render (`failed`). */
+      failedRenders: number;
+      /** @description Follow-ups due and unanswered more than 30 days after their due date. */
+      overdueFollowups: number;
     };
   };
   responses: never;
@@ -10132,6 +10174,43 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AdminOverview_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminOverviewDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

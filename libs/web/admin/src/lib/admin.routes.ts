@@ -8,6 +8,11 @@ export const adminRoutes: Route[] = [
     canActivate: [roleGuard('admin')],
     children: [
       {
+        path: 'overview',
+        title: 'admin.overview.title',
+        loadComponent: () => import('./overview/overview-page').then((m) => m.OverviewPage),
+      },
+      {
         path: 'users',
         title: 'admin.users.title',
         loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
@@ -22,7 +27,7 @@ export const adminRoutes: Route[] = [
         title: 'admin.audit.title',
         loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
       },
-      { path: '', pathMatch: 'full', redirectTo: 'users' },
+      { path: '', pathMatch: 'full', redirectTo: 'overview' },
     ],
   },
 ];

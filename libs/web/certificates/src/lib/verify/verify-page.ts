@@ -8,12 +8,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { LanguageService } from '@oris/web/core';
+import { codeFrom, LanguageService } from '@oris/web/core';
 import { Icon, MonthPipe, ProblemAlert } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
 import type { Verification } from '../shared/certificate-types';
 import { FileCheck } from './file-check';
-import { codeFrom } from './verification-code';
 
 type Outcome =
   | { kind: 'found'; certificate: Verification }

@@ -93,10 +93,10 @@ describe('route guards', () => {
     expect(run(roleGuard('admin'))).toBe('/forbidden');
   });
 
-  it('keeps signed-in people off the guest pages', async () => {
+  it('keeps signed-in people off the guest pages, sending them to their work', async () => {
     await setup(['trainee']);
 
-    expect(run(guestGuard)).toBe('/');
+    expect(run(guestGuard)).toBe('/learning');
   });
 
   it.each([

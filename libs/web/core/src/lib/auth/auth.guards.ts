@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { type CanActivateFn, Router } from '@angular/router';
 import type { Role } from '@oris/shared/domain';
 import { AuthSession } from './auth-session';
+import { landingPath } from './landing';
 
 export const SIGN_IN_PATH = '/sign-in';
 export const FORBIDDEN_PATH = '/forbidden';
@@ -35,9 +36,11 @@ export const consentGuard: CanActivateFn = (_route, state) => {
   return inject(Router).createUrlTree([CONSENT_PATH], { queryParams: { returnUrl: state.url } });
 };
 
-/** Keeps signed-in people off the sign-in and registration pages. */
-export const guestGuard: CanActivateFn = () =>
-  !inject(AuthSession).isSignedIn() || inject(Router).createUrlTree(['/']);
+/** Keeps signed-in people off the sign-in and registration pages: their work is elsewhere. */
+export const guestGuard: CanActivateFn = () => {
+  const session = inject(AuthSession);
+  return !session.isSignedIn() || inject(Router).createUrlTree([landingPath(session.roles())]);
+};
 
 /** A return URL from the query string, accepted only when it stays inside the app. */
 export function safeReturnUrl(url: unknown): string {

@@ -18,9 +18,10 @@ import {
 } from '@oris/shared/domain';
 import {
   AuthSession,
+  DEFAULT_LANDING,
   formSubmission,
-  phoneNumber,
   LanguageService,
+  phoneNumber,
   RegionsService,
   safeReturnUrl,
 } from '@oris/web/core';
@@ -111,8 +112,12 @@ export class RegisterPage {
       });
     });
     if (created) {
+      // A new account starts on its profile (where it confirms its address), unless it was
+      // on its way somewhere.
       const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-      await this.router.navigateByUrl(safeReturnUrl(returnUrl));
+      await this.router.navigateByUrl(
+        returnUrl === null ? DEFAULT_LANDING : safeReturnUrl(returnUrl),
+      );
     }
   }
 }

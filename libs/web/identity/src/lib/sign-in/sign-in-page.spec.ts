@@ -57,6 +57,21 @@ describe('SignInPage', () => {
     expect(navigate).toHaveBeenCalledWith('/admin/users');
   });
 
+  it.each([
+    [['trainee'], '/learning'],
+    [['trainer'], '/teaching'],
+    [['placement_officer'], '/insertion'],
+    [['trainee', 'admin'], '/admin/overview'],
+  ])('with no page asked for, a person with roles %j lands on %s', async (roles, landing) => {
+    const navigate = jest.spyOn(Router.prototype, 'navigateByUrl');
+
+    await render(() =>
+      Response.json({ accessToken: 't', expiresIn: 900, user: { id: 'u1', roles } }),
+    );
+
+    expect(navigate).toHaveBeenCalledWith(landing);
+  });
+
   it('says the credentials are wrong on a 401', async () => {
     const { alert } = await render(() =>
       Response.json({ title: 'Unauthorized', status: 401 }, { status: 401 }),

@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthSession, formSubmission, safeReturnUrl } from '@oris/web/core';
+import { AuthSession, formSubmission, landingPath, safeReturnUrl } from '@oris/web/core';
 import { FieldError, ProblemAlert } from '@oris/web/ui';
 
 @Component({
@@ -43,8 +43,11 @@ export class SignInPage {
       this.session.signIn(this.form.getRawValue()),
     );
     if (signedIn) {
+      // Back where they were going, or to their work (the most specific of their roles).
       const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-      await this.router.navigateByUrl(safeReturnUrl(returnUrl));
+      await this.router.navigateByUrl(
+        returnUrl === null ? landingPath(this.session.roles()) : safeReturnUrl(returnUrl),
+      );
     }
   }
 }

@@ -53,7 +53,7 @@ const FIGURES: PublicIndicators = {
   definition: { fr: 'Définition publique', en: 'Public definition', ar: 'تعريف' },
 } as PublicIndicators;
 
-async function render() {
+async function render(answer: () => Response = () => Response.json(FIGURES)) {
   const api = fakeApi({
     'GET /api/v1/regions': () =>
       Response.json([
@@ -65,7 +65,7 @@ async function render() {
           nameEn: 'Beni Mellal',
         },
       ]),
-    'GET /api/v1/public/indicators': () => Response.json(FIGURES),
+    'GET /api/v1/public/indicators': answer,
   });
   TestBed.configureTestingModule({
     imports: [
@@ -147,5 +147,69 @@ describe('PublicIndicatorsPage', () => {
       '2026',
     ]);
     expect(rows[1].querySelector('td')?.textContent?.trim()).toBe('insertion.public.hiddenMark');
+  });
+
+  it('leads with the national figures that can be shown, and says in words why the others are not', async () => {
+    const { element } = await render(() =>
+      Response.json({
+        ...FIGURES,
+        total: aCell('total', { inserted: null, insertionRate: null, suppressed: true }),
+      }),
+    );
+
+    const cards = [...element.querySelectorAll('.card')];
+    expect(cards.map((card) => card.getAttribute('data-card'))).toEqual([
+      'trained',
+      'employment-rate',
+      'inserted',
+      'insertion-rate',
+    ]);
+    for (const card of cards) {
+      const shown = card.querySelector('.card-value')?.textContent?.trim() ?? '';
+      const reason = card.querySelector('.card-reason')?.textContent?.trim() ?? '';
+      // Never an empty box: a figure, or the reason there is none.
+      expect(shown || reason).not.toBe('');
+    }
+    expect(cards[2].querySelector('.card-reason')?.textContent?.trim()).toBe(
+      'insertion.public.hiddenCard',
+    );
+  });
+
+  it('says a rate cannot be computed yet when nobody answered', async () => {
+    const { element } = await render(() =>
+      Response.json({
+        ...FIGURES,
+        total: aCell('total', { insertionRate: null, employmentRate: null, responded: 0 }),
+      }),
+    );
+
+    const reasons = [...element.querySelectorAll('.card-reason')].map((reason) =>
+      reason.textContent?.trim(),
+    );
+    expect(reasons).toEqual(['insertion.public.noAnswers', 'insertion.public.noAnswers']);
+  });
+
+  it('shows the trend by year before the regions', async () => {
+    const { element } = await render();
+
+    const headings = [...element.querySelectorAll('section.oris-card h2')].map((heading) =>
+      heading.getAttribute('id'),
+    );
+    expect(headings.slice(0, 2)).toEqual(['by-year-heading', 'by-region-heading']);
+  });
+
+  it('says in words that nothing is published yet, rather than an error', async () => {
+    const { element } = await render(() =>
+      Response.json(
+        { title: 'Not Found', status: 404, code: 'no_public_release' },
+        { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+      ),
+    );
+
+    expect(element.querySelector('.unreleased')?.textContent?.trim()).toBe(
+      'insertion.public.unreleased',
+    );
+    expect(element.querySelector('[role="alert"]')).toBeNull();
+    expect(element.querySelector('mat-progress-bar')).toBeNull();
   });
 });

@@ -14,6 +14,15 @@ export interface ShownFigure {
   hidden: boolean;
 }
 
+/** One headline card: its figure, or in words why there is none. */
+export interface HeadlineCard {
+  id: string;
+  labelKey: string;
+  figure: ShownFigure;
+  /** Why no figure is shown (hidden, or no answer yet to make a rate from); null when shown. */
+  reasonKey: string | null;
+}
+
 /**
  * The headline figures anyone may read, by region and by year of completion, from the latest
  * quarterly release: they stay as published until the next one, whose date the page gives.
@@ -37,6 +46,52 @@ export class PublicIndicatorsPage {
 
   protected readonly indicators = signal<PublicIndicators | null>(null);
   protected readonly problem = signal<ApiError | null>(null);
+  /** Nothing released yet: the API answers 404 until the first quarter is out. */
+  protected readonly unreleased = signal(false);
+  /**
+   * The national figures, those that can be shown first: a card never stands empty, a hidden
+   * figure says why in words.
+   */
+  protected readonly headline = computed<HeadlineCard[]>(() => {
+    const figures = this.indicators();
+    if (!figures) return [];
+    const card = (
+      id: string,
+      labelKey: string,
+      figure: ShownFigure,
+      value: number | null,
+    ): HeadlineCard => ({
+      id,
+      labelKey,
+      figure,
+      reasonKey: figure.hidden
+        ? 'insertion.public.hiddenCard'
+        : value === null
+          ? 'insertion.public.noAnswers'
+          : null,
+    });
+    const total = figures.total;
+    const cards = [
+      card('trained', 'insertion.public.trained', this.count(total, 'trained'), total.trained),
+      card('inserted', 'insertion.public.inserted', this.count(total, 'inserted'), total.inserted),
+      card(
+        'insertion-rate',
+        'insertion.public.insertionRate',
+        this.rate(total, 'insertionRate'),
+        total.insertionRate,
+      ),
+      card(
+        'employment-rate',
+        'insertion.public.employmentRate',
+        this.rate(total, 'employmentRate'),
+        total.employmentRate,
+      ),
+    ];
+    return [
+      ...cards.filter((each) => each.reasonKey === null),
+      ...cards.filter((each) => each.reasonKey !== null),
+    ];
+  });
   protected readonly definition = computed(
     () => this.indicators()?.definition[this.language()] ?? '',
   );
@@ -79,7 +134,9 @@ export class PublicIndicatorsPage {
       this.indicators.set(await this.insertion.publicIndicators());
       this.problem.set(null);
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      const problem = ApiError.from(error);
+      if (problem.status === 404) this.unreleased.set(true);
+      else this.problem.set(problem);
     }
   }
 }
