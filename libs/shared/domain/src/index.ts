@@ -6,3 +6,5 @@ export * from './csv';
 export * from './insertion';
 export * from './calendar';
 export * from './phone';
+export * from './search';
+export * from './search-cases';
