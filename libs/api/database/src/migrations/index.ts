@@ -20,6 +20,7 @@ import { RectificationRequests1796541060000 } from './1796541060000-Rectificatio
 import { CourseBaselineVisibleToTrainers1796541120000 } from './1796541120000-CourseBaselineVisibleToTrainers';
 import { EmailConfirmation1796541600000 } from './1796541600000-EmailConfirmation';
 import { ForgivingSearch1796542300000 } from './1796542300000-ForgivingSearch';
+import { SituationInactive1796542310000 } from './1796542310000-SituationInactive';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CourseBaselineVisibleToTrainers1796541120000,
   EmailConfirmation1796541600000,
   ForgivingSearch1796542300000,
+  SituationInactive1796542310000,
 ];
