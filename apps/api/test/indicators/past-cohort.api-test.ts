@@ -140,7 +140,8 @@ describe('indicators: past cohorts recorded today, read at a past asOf and known
     await situation('d1', { kind: 'inactive', employerName: undefined, startOn: '2024-06-01' });
     await situation('d2', { kind: 'seeking', employerName: undefined, startOn: '2024-05-01' });
     await situation('d3', { startOn: '2024-05-01' });
-  });
+    // Four cohorts imported and ten situations recorded through the API.
+  }, 120_000);
 
   afterAll(() => api.close());
 
