@@ -45,13 +45,19 @@ export const SEARCH_KEPT = '0-9a-z\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06D5\
 const FOLD = new Map(
   [...SEARCH_ARABIC_FOLD_FROM].map((from, index) => [from, SEARCH_ARABIC_FOLD_TO[index]]),
 );
+// The class lists combining marks on purpose: each one is dropped on its own.
+// eslint-disable-next-line no-misleading-character-class
 const DROPPED = new RegExp(`[${SEARCH_DROPPED}]`, 'gu');
 const SEPARATORS = new RegExp(`[^${SEARCH_KEPT}]+`, 'gu');
 /** What `unaccent` changes: Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional. */
 const LATIN = /[\u00A0-\u024F\u1E00-\u1EFF]/gu;
 
+/** A combining Latin accent (U+0300–U+036F), as left by decomposition. */
+const isCombiningAccent = (char: string): boolean => char >= '\u0300' && char <= '\u036F';
+
 const unaccentLatin = (letter: string): string =>
-  UNACCENT_FOLDS.get(letter) ?? letter.normalize('NFD').replace(/[\u0300-\u036F]/gu, '');
+  UNACCENT_FOLDS.get(letter) ??
+  [...letter.normalize('NFD')].filter((char) => !isCombiningAccent(char)).join('');
 
 /** The text as the search compares it (see above); '' when nothing searchable is left. */
 export function normalizeForSearch(text: string): string {
