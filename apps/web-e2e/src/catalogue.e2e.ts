@@ -195,6 +195,16 @@ describe('the catalogue', () => {
       `/catalogue/${created.courseId}`,
     );
 
+    // The search forgives: no accents, no capitals, no dash in the code, a typo in a word.
+    for (const typed of [
+      `cooperatives et economie circulaire ${suffix.toLowerCase()}`,
+      `e2e${suffix.toLowerCase()}`,
+      `cooperatvies circulaire ${suffix.toLowerCase()}`,
+    ]) {
+      await page.goto(`${baseUrl()}/catalogue?q=${encodeURIComponent(typed)}`);
+      await page.getByRole('article', { name: title }).waitFor();
+    }
+
     // The filters live in the address: a shared link shows the same results.
     await page.goto(`${baseUrl()}/catalogue?q=${code}&theme=cooperatives&mode=online`);
     await page

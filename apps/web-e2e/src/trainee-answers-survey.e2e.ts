@@ -12,17 +12,20 @@ interface QueuedFollowup {
   horizon: number;
   emailedAt: string | null;
   courseTitle: string;
-  person: { fullName: string; email: string };
+  person: { fullName: string; email: string; locale: 'fr' | 'ar' | 'en' };
 }
 
-async function adminToken(): Promise<string> {
+async function tokenOf(email: string): Promise<string> {
   const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@oris.example', password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
+  if (!login.ok) throw new Error(`login ${email}: ${login.status}`);
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
+
+const adminToken = () => tokenOf('admin@oris.example');
 
 async function followups(token: string, status: string): Promise<QueuedFollowup[]> {
   const response = await fetch(`${baseUrl()}/api/v1/followups?status=${status}&pageSize=100`, {
@@ -85,6 +88,12 @@ describe('a trainee answering the follow-up survey from the emailed link', () =>
     const { page } = visitor;
     await page.goto(link);
 
+    // In the person's language (their account's), then switched to French with the menu.
+    await page.waitForFunction(
+      (lang) => document.documentElement.lang === lang,
+      followup.person.locale,
+    );
+    await chooseLanguage(page, 'fr');
     await page.getByRole('heading', { level: 1, name: `Bonjour ${firstName},` }).waitFor();
     // The title is isolated (U+2068 … U+2069) so that it keeps its order in Arabic.
     await page
@@ -134,6 +143,78 @@ describe('a trainee answering the follow-up survey from the emailed link', () =>
     expect(await seriousViolations(page)).toEqual([]);
 
     const answered = await followups(token, 'answered');
+    expect(answered.map((item) => item.person.email)).toContain(followup.person.email);
+  });
+});
+
+describe('a trainee whose account is in Arabic, inactive and not looking for work', () => {
+  let visitor: Browser;
+  let followup: QueuedFollowup;
+  let link: string;
+  let firstName: string;
+
+  beforeAll(async () => {
+    // The next emailed follow-up (the journey above spent its own); its person reads Arabic.
+    followup = await anEmailedFollowup(await adminToken());
+    firstName = followup.person.fullName.trim().split(/\s+/)[0];
+    const own = await tokenOf(followup.person.email);
+    const updated = await fetch(`${baseUrl()}/api/v1/me`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${own}` },
+      body: JSON.stringify({ locale: 'ar' }),
+    });
+    if (!updated.ok) throw new Error(`PATCH /me: ${updated.status}`);
+    const [url] = await waitForEmail(
+      followup.person.email,
+      /https?:\/\/[^\s"<>]+\/survey\/[A-Za-z0-9_-]{43}/,
+    );
+    link = url;
+    visitor = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await visitor?.close();
+  });
+
+  it('opens in Arabic without signing in, and looks right on a laptop and a phone in both languages', async () => {
+    const { page } = visitor;
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: `مرحبًا ${firstName}،` }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+
+    for (const language of ['ar', 'fr'] as const) {
+      await chooseLanguage(page, language);
+      for (const [width, height] of [
+        [1366, 900],
+        [390, 844],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await page.locator('mat-radio-button').last().locator('input').check();
+        await page.waitForLoadState('networkidle');
+        // No horizontal scrolling: the form fits the screen.
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        ).toBe(true);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({
+          path: `/tmp/oris-survey-inactive-${language}-${width}.png`,
+          fullPage: true,
+        });
+      }
+    }
+  });
+
+  it('answers « I am not working and not looking for work » with one date, in Arabic', async () => {
+    const { page } = visitor;
+    await chooseLanguage(page, 'ar');
+    await page.getByLabel('لا أعمل ولا أبحث عن عمل').check();
+    // The one-minute form: since when, nothing else (the region is the training's).
+    expect(await page.locator('mat-form-field').count()).toBe(1);
+    await page.getByLabel('منذ متى؟').fill(daysAgo(60));
+    await page.getByRole('button', { name: 'إرسال جوابي' }).click();
+    await page.getByRole('heading', { level: 1, name: `شكرًا، ${firstName}!` }).waitFor();
+
+    const answered = await followups(await adminToken(), 'answered');
     expect(answered.map((item) => item.person.email)).toContain(followup.person.email);
   });
 });

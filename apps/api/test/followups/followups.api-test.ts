@@ -183,12 +183,21 @@ describe('follow-ups', () => {
     it('shows what is asked, then records one answer as a situation awaiting validation, and works once', async () => {
       const [person] = cohort.completers;
       const token = tokens.get(person.userId) as string;
+      // The page opens in the person's language, and offers the training's region.
+      await database(api).query(`UPDATE users SET locale = 'ar' WHERE id = $1`, [person.userId]);
+      const [{ regionCode }] = await database(api).query(
+        `SELECT s.region_code AS "regionCode" FROM enrollment e
+           JOIN course_session s ON s.id = e.session_id WHERE e.id = $1`,
+        [person.enrollmentId],
+      );
       const shown = await survey(token).get().expect(200);
       expect(shown.body).toMatchObject({
         horizon: 9,
         completedOn: cohort.completedOn,
         firstName: expect.any(String),
         courseTitle: expect.any(String),
+        locale: 'ar',
+        trainingRegionCode: regionCode,
       });
       expect(shown.body).not.toHaveProperty('email');
 
@@ -233,10 +242,11 @@ describe('follow-ups', () => {
 
     it('answers only its own follow-up: another person’s link never touches this one', async () => {
       const [, second, third] = cohort.completers;
+      // Inactive, not looking for work: an answer like any other, with no place.
       await survey(tokens.get(third.userId) as string)
         .post(
           answerBody({
-            kind: 'seeking',
+            kind: 'inactive',
             contract: null,
             employerName: null,
             sector: null,
@@ -250,11 +260,13 @@ describe('follow-ups', () => {
         (row) => row.horizon === 9,
       );
       expect(thirdRow?.status).toBe('answered');
-      const [{ owner }] = await database(api).query(
-        `SELECT user_id AS owner FROM placement WHERE id = $1`,
+      const [{ owner, kind }] = await database(api).query(
+        `SELECT p.user_id AS owner, v.kind FROM placement p
+           JOIN placement_version v ON v.placement_id = p.id WHERE p.id = $1`,
         [thirdRow?.placementId],
       );
       expect(owner).toBe(third.userId);
+      expect(kind).toBe('inactive');
       // Unknown and malformed tokens: the same 404 as a spent one.
       const unknown = await survey('A'.repeat(43)).get().expect(404);
       expect(unknown.body.code).toBe('survey_not_found');

@@ -21,11 +21,16 @@ import { startIdentityTestApp } from '../identity/support/identity-test-app';
  * studies from 2025-06-01 · a4 nothing, certificate revoked today · b1 wage job from 2025-12-01 ·
  * b2 seeking from 2025-10-01 · b3 wage job from 2025-10-01, never validated · c1 wage job from
  * 2026-01-10 · c2 nothing.
+ *
+ * - D: 2024-03-04 → 2024-03-08, completed 2024-03-08, T+9 reference 2024-12-08: d1, d2, d3 (a
+ *   period of its own, for the reading of each answer): d1 inactive (not working, not looking for
+ *   work) from 2024-06-01 · d2 seeking from 2024-05-01 · d3 wage job from 2024-05-01.
  */
 const SESSIONS = {
   P: { startsOn: '2025-03-03', endsOn: '2025-03-07', people: ['a1', 'a2', 'a3', 'a4'] },
   Q: { startsOn: '2025-09-01', endsOn: '2025-09-05', people: ['b1', 'b2', 'b3'] },
   R: { startsOn: '2025-11-03', endsOn: '2025-11-07', people: ['c1', 'c2'] },
+  D: { startsOn: '2024-03-04', endsOn: '2024-03-08', people: ['d1', 'd2', 'd3'] },
 } as const;
 
 /** The 2025 completers at T+9, the issue's example. */
@@ -44,7 +49,7 @@ function sessionOn(startsOn: string, endsOn: string) {
     title: `Cohorte ${startsOn}`,
     startsOn,
     endsOn,
-    opensOn: '2025-01-02',
+    opensOn: `${startsOn.slice(0, 4)}-01-02`,
     closesOn: startsOn,
     regionCode: 'MA-04',
     venue: 'Maison des associations',
@@ -133,7 +138,11 @@ describe('indicators: past cohorts recorded today, read at a past asOf and known
     await situation('b2', { kind: 'seeking', employerName: undefined, startOn: '2025-10-01' });
     await situation('b3', { startOn: '2025-10-01' }, false);
     await situation('c1', { startOn: '2026-01-10' });
-  });
+    await situation('d1', { kind: 'inactive', employerName: undefined, startOn: '2024-06-01' });
+    await situation('d2', { kind: 'seeking', employerName: undefined, startOn: '2024-05-01' });
+    await situation('d3', { startOn: '2024-05-01' });
+    // Four cohorts imported and ten situations recorded through the API.
+  }, 120_000);
 
   afterAll(() => api.close());
 
@@ -172,6 +181,26 @@ describe('indicators: past cohorts recorded today, read at a past asOf and known
     });
     expect(midYear.filters.to).toBe('2025-06-30');
     expect(midYear.notes).toEqual([expect.objectContaining({ code: 'none_eligible_yet' })]);
+  });
+
+  it('reads « inactive, not looking for work » as an answer neither inserted nor job-seeking', async () => {
+    const YEAR_2024 = 'from=2024-01-01&to=2024-12-31&months=9&asOf=2026-06-30';
+    // d1 (inactive), d2 (seeking) and d3 (wage job) all responded; only d3 is inserted.
+    expect(counts(await indicator(YEAR_2024))).toEqual({
+      trained: 3,
+      eligible: 3,
+      inserted: 1,
+      employed: 1,
+      responded: 3,
+    });
+    const byKind = await indicator(`${YEAR_2024}&groupBy=kind`);
+    const kinds = Object.fromEntries(
+      (byKind.breakdown as { key: string; responded: number; inserted: number }[]).map((g) => [
+        g.key,
+        [g.responded, g.inserted],
+      ]),
+    );
+    expect(kinds).toEqual({ inactive: [1, 0], seeking: [1, 0], wage_employment: [1, 1] });
   });
 
   it('gives zeros with knownAt before the entry, and says why', async () => {

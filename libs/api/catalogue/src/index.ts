@@ -19,3 +19,4 @@ export { renderMarkdown } from './common/markdown';
 export { IsDateOnly, IsDateTime } from './common/validation';
 export { seedDemoCatalogue } from './seed/demo-catalogue';
 export type { DemoCatalogueOptions, DemoCatalogueResult } from './seed/demo-catalogue';
+export { buildCatalogueFilter } from './courses/catalogue-filter';

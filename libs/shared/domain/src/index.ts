@@ -7,3 +7,5 @@ export * from './insertion';
 export * from './calendar';
 export * from './phone';
 export * from './demo';
+export * from './search';
+export * from './search-cases';

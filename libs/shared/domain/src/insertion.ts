@@ -10,12 +10,16 @@ export const SITUATION_KINDS = [
   'internship',
   'further_studies',
   'seeking',
+  'inactive',
 ] as const;
 export type SituationKind = (typeof SITUATION_KINDS)[number];
 
 /**
- * The kinds that count as insertion in the indicator. Internships, further studies and seeking
- * work are recorded and reported, but are not insertion.
+ * The kinds that count as insertion in the indicator (PRODUCT.md, "The indicator"). Every other
+ * kind is an answer that is not insertion: the person has responded, and is neither inserted nor
+ * employed. Among them, only `seeking` is looking for work; `inactive` (not working and not
+ * looking for work: caring for family, illness, by choice) is neither inserted nor job-seeking,
+ * like further studies or an internship. See `indicatorReadingOf`.
  */
 export const INSERTING_SITUATION_KINDS = [
   'wage_employment',
@@ -54,10 +58,24 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const isInsertingKind = (kind: SituationKind): boolean =>
   (INSERTING_SITUATION_KINDS as readonly SituationKind[]).includes(kind);
 
+/** How the indicator reads a validated situation of a kind (counted in "responded" in every case). */
+export type IndicatorReading = 'inserted' | 'job_seeking' | 'neither';
+
+/**
+ * The indicator's rule, kind by kind: inserting kinds make a person inserted (and employed while
+ * ongoing on the reference date); `seeking` is a respondent looking for work; every other kind
+ * (internship, further studies, inactive) is a respondent neither inserted nor job-seeking.
+ */
+export function indicatorReadingOf(kind: SituationKind): IndicatorReading {
+  if (isInsertingKind(kind)) return 'inserted';
+  return kind === 'seeking' ? 'job_seeking' : 'neither';
+}
+
 /**
  * Kinds that happen somewhere: an employer, the created enterprise or cooperative, the host of
  * the internship. The place is named (a registered organisation or a free name) and the sector and
- * position are given. Self-employment, further studies and seeking work may leave them out.
+ * position are given. Self-employment, further studies, seeking work and inactivity may leave them
+ * out.
  */
 export const SITUATION_KINDS_WITH_STRUCTURE = [
   'wage_employment',

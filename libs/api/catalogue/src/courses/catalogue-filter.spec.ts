@@ -1,4 +1,9 @@
-import { buildCatalogueFilter, buildTeachingFilter, escapeLike } from './catalogue-filter';
+import {
+  buildCatalogueFilter,
+  buildTeachingFilter,
+  COURSE_SEARCH_TEXT,
+  escapeLike,
+} from './catalogue-filter';
 
 const TODAY = '2026-11-26';
 
@@ -7,16 +12,38 @@ describe('buildCatalogueFilter', () => {
     expect(buildCatalogueFilter({}, TODAY)).toEqual({
       where: [`c.status = 'published'`],
       params: [],
+      rank: [],
     });
   });
 
-  it('searches code, title and summary with the text as a parameter, wildcards escaped', () => {
-    const { where, params } = buildCatalogueFilter({ q: ' 100%_sûr\\ ' }, TODAY);
-    expect(where[1]).toBe(`(c.code || ' ' || c.title || ' ' || c.summary) ILIKE $1 ESCAPE '\\'`);
-    expect(params).toEqual(['%100\\%\\_sûr\\\\%']);
+  it('searches the normalised course and session texts with the normalised query as parameters', () => {
+    const { where, params, rank } = buildCatalogueFilter({ q: ' ES-101 Coopérative ' }, TODAY);
+    expect(params).toEqual(['%es 101 cooperative%', '%es101cooperative%', 'es 101 cooperative']);
+    expect(where[1]).toBe(
+      `c.id IN (SELECT c.id FROM course c WHERE ${COURSE_SEARCH_TEXT} LIKE $1 OR ${COURSE_SEARCH_TEXT} LIKE $2 OR ${COURSE_SEARCH_TEXT} %> $3` +
+        ` UNION SELECT s.course_id FROM course_session s WHERE s.status <> 'cancelled'` +
+        ` AND (oris_search_normalize(s.title || ' ' || coalesce(s.venue, '')) LIKE $1` +
+        ` OR oris_search_normalize(s.title || ' ' || coalesce(s.venue, '')) LIKE $2` +
+        ` OR oris_search_normalize(s.title || ' ' || coalesce(s.venue, '')) %> $3))`,
+    );
+    expect(rank).toEqual([
+      `(${COURSE_SEARCH_TEXT} LIKE $1) DESC`,
+      `word_similarity($3, ${COURSE_SEARCH_TEXT}) DESC`,
+    ]);
   });
 
-  it('ignores a blank search', () => {
+  it('matches a short query as written, without typos or a compact form it does not have', () => {
+    const { where, params, rank } = buildCatalogueFilter({ q: 'Fès' }, TODAY);
+    expect(params).toEqual(['%fes%']);
+    expect(where[1]).not.toContain('%>');
+    expect(rank).toEqual([`(${COURSE_SEARCH_TEXT} LIKE $1) DESC`]);
+  });
+
+  it('matches nothing when only punctuation is typed, and ignores a blank search', () => {
+    expect(buildCatalogueFilter({ q: ' %_ ' }, TODAY)).toMatchObject({
+      where: [`c.status = 'published'`, 'false'],
+      params: [],
+    });
     expect(buildCatalogueFilter({ q: '   ' }, TODAY).where).toHaveLength(1);
   });
 
@@ -65,15 +92,19 @@ describe('escapeLike', () => {
 
 describe('buildTeachingFilter', () => {
   it('has no condition without a filter: every status', () => {
-    expect(buildTeachingFilter({})).toEqual({ where: [], params: [] });
+    expect(buildTeachingFilter({})).toEqual({ where: [], params: [], rank: [] });
   });
 
   it('numbers its parameters after those already bound, search first, then status', () => {
-    const { where, params } = buildTeachingFilter({ q: ' Coop_ ', status: 'draft' }, ['owner-id']);
-    expect(where).toEqual([
-      `(c.code || ' ' || c.title || ' ' || c.summary) ILIKE $2 ESCAPE '\\'`,
-      'c.status = $3',
+    const { where, params, rank } = buildTeachingFilter({ q: ' Coop_ ', status: 'draft' }, [
+      'owner-id',
     ]);
-    expect(params).toEqual(['owner-id', '%Coop\\_%', 'draft']);
+    expect(where[0]).toContain(`${COURSE_SEARCH_TEXT} LIKE $2 OR ${COURSE_SEARCH_TEXT} %> $3`);
+    expect(where[1]).toBe('c.status = $4');
+    expect(params).toEqual(['owner-id', '%coop%', 'coop', 'draft']);
+    expect(rank).toEqual([
+      `(${COURSE_SEARCH_TEXT} LIKE $2) DESC`,
+      `word_similarity($3, ${COURSE_SEARCH_TEXT}) DESC`,
+    ]);
   });
 });

@@ -77,15 +77,16 @@ const OWNERS_SQL = `
 export class CatalogueQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The public catalogue: published courses, newest first, filtered. */
+  /** The public catalogue: published courses, best match then newest first, filtered. */
   async list(query: CourseListQuery, today = todayInMorocco()): Promise<Page<CourseSummaryDto>> {
-    const { where, params } = buildCatalogueFilter(query, today);
+    const { where, params, rank } = buildCatalogueFilter(query, today);
     const conditions = where.join(' AND ');
+    const order = [...rank, 'c.published_at DESC', 'c.id'].join(', ');
     const limit = params.length + 1;
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query<{ id: string }[]>(
         `SELECT c.id FROM course c WHERE ${conditions}
-          ORDER BY c.published_at DESC, c.id LIMIT $${limit} OFFSET $${limit + 1}`,
+          ORDER BY ${order} LIMIT $${limit} OFFSET $${limit + 1}`,
         [...params, query.pageSize, query.skip],
       ),
       this.dataSource.query<{ total: number }[]>(
@@ -103,25 +104,25 @@ export class CatalogueQuery {
     );
   }
 
-  /** Courses a person owns, any status, most recently changed first. */
+  /** Courses a person owns, any status, best match then most recently changed first. */
   owned(userId: string, query: MyCoursesQuery): Promise<Page<CourseSummaryDto>> {
-    const { where, params } = buildTeachingFilter(query, [userId]);
+    const { where, params, rank } = buildTeachingFilter(query, [userId]);
     return this.teachingPage(
       `FROM course c JOIN course_owner o ON o.course_id = c.id
         WHERE ${['o.user_id = $1', ...where].join(' AND ')}`,
       params,
-      'c.updated_at DESC, c.id',
+      [...rank, 'c.updated_at DESC', 'c.id'].join(', '),
       query,
     );
   }
 
-  /** Every course, any status, newest first, with its owners: the administrators' overview. */
+  /** Every course, any status, best match then newest first, with its owners: the administrators' overview. */
   async all(query: MyCoursesQuery): Promise<Page<AdminCourseSummaryDto>> {
-    const { where, params } = buildTeachingFilter(query);
+    const { where, params, rank } = buildTeachingFilter(query);
     const page = await this.teachingPage(
       `FROM course c ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
       params,
-      'c.created_at DESC, c.id',
+      [...rank, 'c.created_at DESC', 'c.id'].join(', '),
       query,
     );
     const ids = page.items.map((item) => item.id);

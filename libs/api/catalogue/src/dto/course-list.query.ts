@@ -13,7 +13,8 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 export class CourseListQuery extends PageQuery {
   @ApiPropertyOptional({
     maxLength: 100,
-    description: 'Part of the code, title or summary, any case.',
+    description:
+      'Words of the code, title or summary, or of a session’s title or venue. Accents, case, punctuation, spacing and Arabic diacritics and spelling variants are ignored; from 4 characters, a small typo is forgiven. Best matches first.',
   })
   @IsOptional()
   @Trim()
@@ -59,7 +60,8 @@ export class CourseListQuery extends PageQuery {
 export class MyCoursesQuery extends PageQuery {
   @ApiPropertyOptional({
     maxLength: 100,
-    description: 'Part of the code, title or summary, any case.',
+    description:
+      'Words of the code, title or summary, or of a session’s title or venue. Accents, case, punctuation, spacing and Arabic diacritics and spelling variants are ignored; from 4 characters, a small typo is forgiven. Best matches first.',
   })
   @IsOptional()
   @Trim()

@@ -21,6 +21,8 @@ import { CourseBaselineVisibleToTrainers1796541120000 } from './1796541120000-Co
 import { EmailConfirmation1796541600000 } from './1796541600000-EmailConfirmation';
 import { EarlyCompletionReason1796542100000 } from './1796542100000-EarlyCompletionReason';
 import { CalendarFeedsAndMeetingReminders1796542110000 } from './1796542110000-CalendarFeedsAndMeetingReminders';
+import { ForgivingSearch1796542300000 } from './1796542300000-ForgivingSearch';
+import { SituationInactive1796542310000 } from './1796542310000-SituationInactive';
 import { CertificateReplacement1796542400000 } from './1796542400000-CertificateReplacement';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
@@ -48,5 +50,7 @@ export const MIGRATIONS = [
   EmailConfirmation1796541600000,
   EarlyCompletionReason1796542100000,
   CalendarFeedsAndMeetingReminders1796542110000,
+  ForgivingSearch1796542300000,
+  SituationInactive1796542310000,
   CertificateReplacement1796542400000,
 ];

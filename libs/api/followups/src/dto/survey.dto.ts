@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FOLLOWUP_HORIZONS, type FollowupHorizon } from '@oris/shared/domain';
+import {
+  FOLLOWUP_HORIZONS,
+  type FollowupHorizon,
+  LOCALES,
+  type Locale,
+  REGION_CODES,
+  type RegionCode,
+} from '@oris/shared/domain';
 
 /** What the survey page shows: who is asked about which training, and when the link expires. */
 export class SurveyDto {
@@ -17,6 +24,19 @@ export class SurveyDto {
 
   @ApiProperty({ format: 'date-time', description: 'The link stops working then.' })
   expiresAt!: string;
+
+  @ApiProperty({
+    enum: LOCALES,
+    description: 'The language of the person asked (their account’s): the page opens in it.',
+  })
+  locale!: Locale;
+
+  @ApiProperty({
+    enum: REGION_CODES,
+    description:
+      'The region of the training session: the answer’s region until the person changes it.',
+  })
+  trainingRegionCode!: RegionCode;
 }
 
 export class SurveyReceiptDto {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlacementRecorder } from '@oris/api/placements';
 import { DataSource, EntityManager } from 'typeorm';
-import type { FollowupHorizon } from '@oris/shared/domain';
+import type { FollowupHorizon, Locale, RegionCode } from '@oris/shared/domain';
 import { SurveyAnswerDto } from '../dto/answer.dto';
 import { SurveyDto } from '../dto/survey.dto';
 import { surveyNotFound } from '../followup.exception';
@@ -18,6 +18,8 @@ interface LinkedFollowup {
   courseTitle: string;
   completedOn: string;
   expiresAt: Date;
+  locale: Locale;
+  trainingRegionCode: RegionCode;
 }
 
 /**
@@ -42,6 +44,8 @@ export class SurveyService {
       horizon: followup.horizon,
       completedOn: followup.completedOn,
       expiresAt: followup.expiresAt.toISOString(),
+      locale: followup.locale,
+      trainingRegionCode: followup.trainingRegionCode,
     };
   }
 
@@ -87,7 +91,8 @@ export class SurveyService {
       `SELECT f.id, f.enrollment_id AS "enrollmentId", f.user_id AS "userId", f.horizon,
               u.full_name AS "fullName", c.title AS "courseTitle",
               to_char(e.completed_on, 'YYYY-MM-DD') AS "completedOn",
-              f.token_expires_at AS "expiresAt"
+              f.token_expires_at AS "expiresAt", u.locale,
+              s.region_code AS "trainingRegionCode"
          FROM followup f
          JOIN users u ON u.id = f.user_id
          JOIN enrollment e ON e.id = f.enrollment_id

@@ -36,7 +36,8 @@ export function insertionDefinition(
       `validée dans la fenêtre ou en cours à la date de référence, ou suivi répondu). Taux ` +
       `d’insertion = insérées ÷ répondants ; taux d’emploi = en emploi ÷ répondants ; taux de ` +
       `réponse = répondants ÷ éligibles ; borne basse = insérées ÷ éligibles. Stages, poursuite ` +
-      `d’études et recherche d’emploi ne sont pas une insertion. Jour de calcul : ${asOf}, ` +
+      `d’études, recherche d’emploi et inactivité (ni emploi ni recherche) ne sont pas une ` +
+      `insertion. Jour de calcul : ${asOf}, ` +
       `appliqué aux dates propres des faits (achèvement, début et fin des situations, révocation), ` +
       `quelle que soit leur date de saisie ; une situation validée compte selon ses dates, quel que ` +
       `soit le jour de sa validation. Données connues le ${known} (heure du Maroc) : seules les ` +
@@ -52,8 +53,8 @@ export function insertionDefinition(
       `situation is known for this horizon (a validated situation in the window or ongoing on the ` +
       `reference date, or an answered follow-up). Insertion rate = inserted ÷ responded; ` +
       `employment rate = employed ÷ responded; response rate = responded ÷ eligible; lower ` +
-      `bound = inserted ÷ eligible. Internships, further studies and job seeking are not ` +
-      `insertion. Reference day: ${asOf}, applied to the facts' own dates (completion, start and ` +
+      `bound = inserted ÷ eligible. Internships, further studies, job seeking and inactivity ` +
+      `(neither working nor looking for work) are not insertion. Reference day: ${asOf}, applied to the facts' own dates (completion, start and ` +
       `end of situations, revocation), whenever they were recorded; a validated situation counts ` +
       `by its dates, whenever it was validated. As known on ${known} (Morocco time): only what was ` +
       `recorded, validated, revoked or answered by that instant counts.`,
@@ -68,7 +69,7 @@ export function insertionDefinition(
       `مُصادَق عليها داخل الفترة أو قائمة في التاريخ المرجعي، أو تتبّع تمّت الإجابة عنه). معدّل ` +
       `الإدماج = المُدمَجون ÷ المجيبين؛ معدّل التشغيل = المشتغلون ÷ المجيبين؛ معدّل الإجابة = ` +
       `المجيبون ÷ المؤهَّلين؛ الحدّ الأدنى = المُدمَجون ÷ المؤهَّلين. لا يُعدّ التدريب ولا متابعة ` +
-      `الدراسة ولا البحث عن عمل إدماجًا. يوم الحساب: ${asOf}، ويُطبَّق على التواريخ الخاصة ` +
+      `الدراسة ولا البحث عن عمل ولا عدم النشاط (لا عمل ولا بحث عنه) إدماجًا. يوم الحساب: ${asOf}، ويُطبَّق على التواريخ الخاصة ` +
       `بالوقائع (الإتمام، وبداية الوضعيات ونهايتها، والإلغاء) أيًّا كان تاريخ إدخالها؛ وتُحتسَب ` +
       `الوضعية المُصادَق عليها حسب تواريخها أيًّا كان يوم المصادقة. المعطيات المعروفة في ${known} ` +
       `(بتوقيت المغرب): لا يُحتسَب إلا ما أُدخِل أو صودِق عليه أو أُلغي أو أُجيب عنه حتى تلك اللحظة.`,

@@ -21,7 +21,8 @@ import { SituationFactsDto } from './situation-facts.dto';
 
 const KIND_DOC =
   '`wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as ' +
-  'insertion; `internship`, `further_studies` and `seeking` are recorded but do not.';
+  'insertion; `internship`, `further_studies`, `seeking` and `inactive` (not working, not ' +
+  'looking for work) are recorded but do not.';
 const PLACE_DOC =
   'Either a registered partner (`organisationId`) or a free name (`employerName`), not both; ' +
   'required for wage employment, enterprise creation, cooperative and internship.';

@@ -21,7 +21,8 @@ export class SituationFactsDto {
     enum: SITUATION_KINDS,
     description:
       '`wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as ' +
-      'insertion; `internship`, `further_studies` and `seeking` are recorded but do not.',
+      'insertion; `internship`, `further_studies`, `seeking` and `inactive` (not working, not ' +
+      'looking for work) are recorded but do not.',
   })
   @IsIn(SITUATION_KINDS)
   kind!: SituationKind;

@@ -1,6 +1,8 @@
 import {
+  indicatorReadingOf,
   INSERTING_SITUATION_KINDS,
   isInsertingKind,
+  SITUATION_KINDS,
   situationProblems,
   SituationFacts,
 } from '@oris/shared/domain';
@@ -31,7 +33,38 @@ describe('situation rules', () => {
     expect(isInsertingKind('internship')).toBe(false);
     expect(isInsertingKind('further_studies')).toBe(false);
     expect(isInsertingKind('seeking')).toBe(false);
+    expect(isInsertingKind('inactive')).toBe(false);
     expect(isInsertingKind('cooperative')).toBe(true);
+  });
+
+  it('reads inactive (not working, not looking for work) as neither inserted nor job-seeking', () => {
+    expect(
+      Object.fromEntries(SITUATION_KINDS.map((kind) => [kind, indicatorReadingOf(kind)])),
+    ).toEqual({
+      wage_employment: 'inserted',
+      self_employment: 'inserted',
+      enterprise_creation: 'inserted',
+      cooperative: 'inserted',
+      internship: 'neither',
+      further_studies: 'neither',
+      seeking: 'job_seeking',
+      inactive: 'neither',
+    });
+  });
+
+  it('asks an inactive person for no place, contract, sector or position', () => {
+    expect(
+      situationProblems(
+        job({
+          kind: 'inactive',
+          contract: null,
+          employerName: null,
+          sector: null,
+          position: null,
+        }),
+        today,
+      ),
+    ).toEqual([]);
   });
 
   it('accepts a complete job, and a seeking situation with no place at all', () => {

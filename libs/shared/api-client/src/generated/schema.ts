@@ -3357,7 +3357,8 @@ export interface components {
         | 'cooperative'
         | 'internship'
         | 'further_studies'
-        | 'seeking';
+        | 'seeking'
+        | 'inactive';
       /** @description Whether the kind counts as insertion in the indicator. */
       inserting: boolean;
       /** @enum {string|null} */
@@ -3432,7 +3433,7 @@ export interface components {
     };
     CreatePlacementDto: {
       /**
-       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
+       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies`, `seeking` and `inactive` (not working, not looking for work) are recorded but do not.
        * @enum {string}
        */
       kind:
@@ -3442,7 +3443,8 @@ export interface components {
         | 'cooperative'
         | 'internship'
         | 'further_studies'
-        | 'seeking';
+        | 'seeking'
+        | 'inactive';
       /**
        * @description Required for wage employment, refused for any other kind.
        * @enum {string|null}
@@ -3523,7 +3525,8 @@ export interface components {
         | 'cooperative'
         | 'internship'
         | 'further_studies'
-        | 'seeking';
+        | 'seeking'
+        | 'inactive';
       /** @description Whether the kind counts as insertion in the indicator. */
       inserting: boolean;
       /** @enum {string|null} */
@@ -3574,7 +3577,8 @@ export interface components {
         | 'cooperative'
         | 'internship'
         | 'further_studies'
-        | 'seeking';
+        | 'seeking'
+        | 'inactive';
       /** @description Whether the kind counts as insertion in the indicator. */
       inserting: boolean;
       /** @enum {string|null} */
@@ -3658,7 +3662,8 @@ export interface components {
         | 'cooperative'
         | 'internship'
         | 'further_studies'
-        | 'seeking';
+        | 'seeking'
+        | 'inactive';
       /** Format: date */
       startOn: string;
       /**
@@ -3687,7 +3692,7 @@ export interface components {
       /** Format: uuid */
       enrollmentId?: string | null;
       /**
-       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
+       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies`, `seeking` and `inactive` (not working, not looking for work) are recorded but do not.
        * @enum {string}
        */
       kind?:
@@ -3697,7 +3702,8 @@ export interface components {
         | 'cooperative'
         | 'internship'
         | 'further_studies'
-        | 'seeking';
+        | 'seeking'
+        | 'inactive';
       /** @enum {string|null} */
       contract?: 'permanent' | 'fixed_term' | 'insertion_contract' | 'other' | null;
       /**
@@ -3924,10 +3930,32 @@ export interface components {
        * @description The link stops working then.
        */
       expiresAt: string;
+      /**
+       * @description The language of the person asked (their account’s): the page opens in it.
+       * @enum {string}
+       */
+      locale: 'fr' | 'ar' | 'en';
+      /**
+       * @description The region of the training session: the answer’s region until the person changes it.
+       * @enum {string}
+       */
+      trainingRegionCode:
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12';
     };
     SurveyAnswerDto: {
       /**
-       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
+       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies`, `seeking` and `inactive` (not working, not looking for work) are recorded but do not.
        * @enum {string}
        */
       kind:
@@ -3937,7 +3965,8 @@ export interface components {
         | 'cooperative'
         | 'internship'
         | 'further_studies'
-        | 'seeking';
+        | 'seeking'
+        | 'inactive';
       /**
        * @description Required for wage employment, refused for any other kind.
        * @enum {string|null}
@@ -4069,7 +4098,7 @@ export interface components {
     };
     PhoneAnswerDto: {
       /**
-       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies` and `seeking` are recorded but do not.
+       * @description `wage_employment`, `self_employment`, `enterprise_creation` and `cooperative` count as insertion; `internship`, `further_studies`, `seeking` and `inactive` (not working, not looking for work) are recorded but do not.
        * @enum {string}
        */
       kind:
@@ -4079,7 +4108,8 @@ export interface components {
         | 'cooperative'
         | 'internship'
         | 'further_studies'
-        | 'seeking';
+        | 'seeking'
+        | 'inactive';
       /**
        * @description Required for wage employment, refused for any other kind.
        * @enum {string|null}
@@ -5594,7 +5624,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        /** @description Part of the code, title or summary, any case. */
+        /** @description Words of the code, title or summary, or of a session’s title or venue. Accents, case, punctuation, spacing and Arabic diacritics and spelling variants are ignored; from 4 characters, a small typo is forgiven. Best matches first. */
         q?: string;
         /** @description Courses with a session in this region. */
         region?:
@@ -5969,7 +5999,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        /** @description Part of the code, title or summary, any case. */
+        /** @description Words of the code, title or summary, or of a session’s title or venue. Accents, case, punctuation, spacing and Arabic diacritics and spelling variants are ignored; from 4 characters, a small typo is forgiven. Best matches first. */
         q?: string;
         status?: 'draft' | 'published' | 'archived';
       };
@@ -6026,7 +6056,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        /** @description Part of the code, title or summary, any case. */
+        /** @description Words of the code, title or summary, or of a session’s title or venue. Accents, case, punctuation, spacing and Arabic diacritics and spelling variants are ignored; from 4 characters, a small typo is forgiven. Best matches first. */
         q?: string;
         status?: 'draft' | 'published' | 'archived';
       };
@@ -8561,7 +8591,8 @@ export interface operations {
           | 'cooperative'
           | 'internship'
           | 'further_studies'
-          | 'seeking';
+          | 'seeking'
+          | 'inactive';
         /** @description Only validated (true) or awaiting validation (false). */
         validated?: boolean;
         /** @description Region of the situation. */

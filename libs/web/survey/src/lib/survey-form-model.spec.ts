@@ -1,5 +1,11 @@
 import { SITUATION_KINDS, type SituationKind } from '@oris/shared/domain';
-import { answerOf, fieldsFor, ruleErrors, type SurveyFormValue } from './survey-form-model';
+import {
+  answerOf,
+  asksRegion,
+  fieldsFor,
+  ruleErrors,
+  type SurveyFormValue,
+} from './survey-form-model';
 
 const TODAY = '2026-11-26';
 
@@ -53,6 +59,15 @@ describe('fieldsFor', () => {
       sector: 'hidden',
       position: 'hidden',
     });
+  });
+
+  it('asks the region only where the situation happens somewhere', () => {
+    expect(SITUATION_KINDS.filter((kind) => !asksRegion(kind))).toEqual(['seeking', 'inactive']);
+    expect(asksRegion(null)).toBe(false);
+  });
+
+  it('asks an inactive person no detail at all', () => {
+    expect(Object.values(fieldsFor('inactive'))).toEqual(['hidden', 'hidden', 'hidden', 'hidden']);
   });
 
   it('asks someone seeking work no detail at all', () => {

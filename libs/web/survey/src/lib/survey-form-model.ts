@@ -29,7 +29,7 @@ export const DETAIL_FIELDS: readonly DetailField[] = [
  * Only what each kind needs, mirroring `situationProblems`: a contract for a salaried job only;
  * the place, sector and position wherever the kind happens somewhere (job, enterprise,
  * cooperative, internship). A person on their own account may describe their activity, a student
- * may name the school; someone seeking work is asked nothing more than where and since when.
+ * may name the school; someone seeking work or inactive is asked nothing more than since when.
  */
 export function fieldsFor(kind: SituationKind | null): KindFields {
   if (kind === null) {
@@ -57,6 +57,15 @@ export function fieldsFor(kind: SituationKind | null): KindFields {
       return { contract: 'hidden', employerName: 'hidden', sector: 'hidden', position: 'hidden' };
   }
 }
+
+/**
+ * Whether the region is asked: not for a situation that happens nowhere (seeking work,
+ * inactive). The form holds the training's region from the start, so the answer then carries it
+ * and the person is asked one date only: a one-minute form. The indicator needs the kind and the
+ * dates; the rest describes the situation.
+ */
+export const asksRegion = (kind: SituationKind | null): boolean =>
+  kind !== null && kind !== 'seeking' && kind !== 'inactive';
 
 /** The survey form's raw value, as its controls hold it. */
 export interface SurveyFormValue {

@@ -9,7 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { API_FETCH } from '@oris/web/core';
+import { API_FETCH, LanguageService } from '@oris/web/core';
 import { SurveyPage } from './survey-page';
 import { aSurvey, fakeApi, problem, settle, TOKEN } from './testing';
 
@@ -36,8 +36,8 @@ async function render(routes: Parameters<typeof fakeApi>[0]) {
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { fr: FR },
-        translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
+        langs: { fr: FR, ar: {} },
+        translocoConfig: { availableLangs: ['fr', 'ar'], defaultLang: 'fr' },
         preloadLangs: true,
       }),
     ],
@@ -156,7 +156,16 @@ describe('SurveyPage', () => {
     });
 
     expect(await labels()).toEqual([]);
-    expect(element.querySelectorAll('mat-radio-button')).toHaveLength(7);
+    expect(element.querySelectorAll('mat-radio-button')).toHaveLength(8);
+  });
+
+  it('opens in the language of the person asked, from their account', async () => {
+    await render({
+      [`GET ${SURVEY_PATH}`]: () => Response.json(aSurvey({ locale: 'ar' })),
+    });
+
+    expect(TestBed.inject(LanguageService).language()).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
   });
 
   it('asks the contract, employer, sector and position of a salaried job', async () => {
@@ -175,7 +184,7 @@ describe('SurveyPage', () => {
     ]);
   });
 
-  it('asks someone seeking work only where and since when, and no contract', async () => {
+  it('asks someone seeking work only since when, and no contract', async () => {
     const { labels, choose, element } = await render({
       [`GET ${SURVEY_PATH}`]: () => Response.json(aSurvey()),
     });
@@ -183,7 +192,47 @@ describe('SurveyPage', () => {
     await choose('survey-kind', 'survey.kinds.seeking');
 
     expect(element.querySelector('[aria-labelledby="survey-contract"]')).toBeNull();
-    expect(await labels()).toEqual(['survey.fields.regionCode', 'survey.fields.startOn']);
+    expect(await labels()).toEqual(['survey.fields.startOn']);
+  });
+
+  it('sends « inactive, not looking for work » with one date, in the training’s region', async () => {
+    const page = await render({
+      [`GET ${SURVEY_PATH}`]: () => Response.json(aSurvey()),
+      [`POST ${SURVEY_PATH}`]: answering(),
+    });
+    await page.choose('survey-kind', 'survey.kinds.inactive');
+    expect(await page.labels()).toEqual(['survey.fields.startOn']);
+    await page.type('survey.fields.startOn', '2026-05-01');
+    await page.send();
+
+    expect(page.calls.find((call) => call.method === 'POST')?.body).toEqual({
+      kind: 'inactive',
+      contract: null,
+      employerName: null,
+      sector: null,
+      position: null,
+      regionCode: 'MA-04',
+      startOn: '2026-05-01',
+      endOn: null,
+    });
+    expect(page.element.querySelector('h1')?.textContent).toContain('Merci, Salma !');
+  });
+
+  it('starts a job’s region at the training’s, and sends it unless changed', async () => {
+    const page = await render({
+      [`GET ${SURVEY_PATH}`]: () => Response.json(aSurvey()),
+      [`POST ${SURVEY_PATH}`]: answering(),
+    });
+    await page.choose('survey-kind', 'survey.kinds.self_employment');
+    const select = await page.loader.getHarness(MatSelectHarness);
+    expect(await select.getValueText()).toBe('Rabat-Salé-Kénitra');
+    await page.type('survey.fields.startOn', '2026-05-01');
+    await page.send();
+
+    expect(page.calls.find((call) => call.method === 'POST')?.body).toMatchObject({
+      kind: 'self_employment',
+      regionCode: 'MA-04',
+    });
   });
 
   it('asks when it ended only once the person says it did', async () => {
@@ -274,7 +323,6 @@ describe('SurveyPage', () => {
       [`POST ${SURVEY_PATH}`]: answering(),
     });
     await page.choose('survey-kind', 'survey.kinds.seeking');
-    await page.chooseRegion("L'Oriental");
     await page.type('survey.fields.startOn', '2026-06-01');
     await (await page.loader.getHarness(MatCheckboxHarness)).check();
     await settle(page.harness);
@@ -294,7 +342,6 @@ describe('SurveyPage', () => {
         ]),
     });
     await page.choose('survey-kind', 'survey.kinds.seeking');
-    await page.chooseRegion("L'Oriental");
     await page.type('survey.fields.startOn', '2026-06-01');
     await page.send();
 
@@ -332,7 +379,6 @@ describe('SurveyPage', () => {
       [`POST ${SURVEY_PATH}`]: answering(404),
     });
     await page.choose('survey-kind', 'survey.kinds.seeking');
-    await page.chooseRegion("L'Oriental");
     await page.type('survey.fields.startOn', '2026-06-01');
     await page.send();
 

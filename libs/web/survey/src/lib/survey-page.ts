@@ -51,6 +51,7 @@ import {
 import { SurveyApi, type Survey } from './survey-api';
 import {
   answerOf,
+  asksRegion,
   DETAIL_FIELDS,
   type DetailField,
   fieldsFor,
@@ -111,7 +112,8 @@ export class SurveyPage implements HasUnsavedChanges {
   private readonly surveys = inject(SurveyApi);
   private readonly injector = inject(Injector);
   protected readonly regions = inject(RegionsService);
-  protected readonly language = inject(LanguageService).language;
+  private readonly languages = inject(LanguageService);
+  protected readonly language = this.languages.language;
   protected readonly submission = formSubmission();
 
   protected readonly kinds = SITUATION_KINDS;
@@ -145,6 +147,7 @@ export class SurveyPage implements HasUnsavedChanges {
 
   private readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: null });
   protected readonly fields = computed(() => fieldsFor(this.kind()));
+  protected readonly asksRegion = computed(() => asksRegion(this.kind()));
   protected readonly ended = toSignal(this.form.controls.ended.valueChanges, {
     initialValue: false,
   });
@@ -221,7 +224,14 @@ export class SurveyPage implements HasUnsavedChanges {
   private async load(): Promise<void> {
     this.view.set({ state: 'loading' });
     try {
-      this.view.set({ state: 'ready', survey: await this.surveys.get(this.token) });
+      const survey = await this.surveys.get(this.token);
+      // In the language of the person asked; the language menu still switches it.
+      await this.languages.showIn(survey.locale);
+      // The training's region until the person says otherwise (not asked without a place).
+      if (this.form.controls.regionCode.value === null) {
+        this.form.controls.regionCode.setValue(survey.trainingRegionCode);
+      }
+      this.view.set({ state: 'ready', survey });
     } catch (thrown) {
       const error = ApiError.from(thrown);
       this.show(error.kind === 'not-found' ? { state: 'invalid' } : { state: 'failed', error });
@@ -238,6 +248,9 @@ export class SurveyPage implements HasUnsavedChanges {
 
   /** Asks only what the kind needs: the other details are disabled, so they neither block nor send. */
   private applyNeeds(kind: SituationKind | null): void {
+    const region = this.form.controls.regionCode;
+    if (asksRegion(kind)) region.enable({ emitEvent: false });
+    else region.disable({ emitEvent: false });
     const fields = fieldsFor(kind);
     for (const field of DETAIL_FIELDS) {
       const control = this.form.controls[field];

@@ -12,6 +12,8 @@ export function aSurvey(changes: Partial<Survey> = {}): Survey {
     horizon: 6,
     completedOn: '2026-03-17',
     expiresAt: '2026-12-20T10:00:00Z',
+    locale: 'fr',
+    trainingRegionCode: 'MA-04',
     ...changes,
   };
 }

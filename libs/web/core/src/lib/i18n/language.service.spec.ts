@@ -135,4 +135,29 @@ describe('LanguageService', () => {
     expect(language.language()).toBe('en');
     expect(document.documentElement.lang).toBe('en');
   });
+
+  it('shows a page in the language of the person it was sent to, to a visitor', async () => {
+    const { language, transloco } = setup();
+    await language.initialise();
+
+    await language.showIn('ar');
+
+    expect(language.language()).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(transloco.translate('hello')).toBe('مرحبا');
+    // The menu still switches.
+    await language.switchTo('fr');
+    expect(language.language()).toBe('fr');
+  });
+
+  it("keeps a signed-in person's own language over the page's", async () => {
+    const { language, session } = setup();
+    await language.initialise();
+    await session.signIn({ email: user.email, password: 'correct horse battery' });
+    await language.initialise();
+
+    await language.showIn('ar');
+
+    expect(language.language()).toBe('en');
+  });
 });

@@ -52,6 +52,16 @@ export class LanguageService {
     }
   }
 
+  /**
+   * Shows a page in the language of the person it was sent to (a follow-up survey link opened
+   * without signing in). Someone signed in keeps their own choice; the language menu still
+   * switches, and the device remembers it like any choice.
+   */
+  async showIn(language: Locale): Promise<void> {
+    if (this.session.user() || language === this.current()) return;
+    await this.apply(language);
+  }
+
   private async apply(language: Locale): Promise<void> {
     await firstValueFrom(this.transloco.load(language));
     this.transloco.setActiveLang(language);
