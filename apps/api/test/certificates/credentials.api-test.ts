@@ -76,7 +76,8 @@ describe('certificates: Open Badges credentials', () => {
       `${certificate.serial}.credential.json`,
     );
     credential = download.body;
-  });
+    // The worker's first render compiles the render thread from the sources: slow on 2 cores.
+  }, 180_000);
 
   afterAll(async () => {
     await worker?.close();
