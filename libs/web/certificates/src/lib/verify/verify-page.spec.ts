@@ -57,7 +57,9 @@ async function render(
 }
 
 async function chooseFile(element: HTMLElement, bytes: string, name = 'certificat.pdf') {
-  const input = element.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+  const input = element.querySelector<HTMLInputElement>(
+    'oris-file-check input[type="file"]',
+  ) as HTMLInputElement;
   // jsdom's File cannot be read (no arrayBuffer()); Node's can, like a browser's.
   const file = new NodeFile([bytes], name, { type: 'application/pdf' });
   Object.defineProperty(input, 'files', {
@@ -251,7 +253,7 @@ describe('VerifyPage', () => {
       [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification({ sha256: null })),
     });
 
-    expect(element.querySelector('input[type="file"]')).toBeNull();
+    expect(element.querySelector('oris-file-check input[type="file"]')).toBeNull();
     expect(element.textContent).toContain('certificates.file.notYet');
   });
 
