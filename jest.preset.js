@@ -2,7 +2,8 @@ const { join } = require('node:path');
 const nxPreset = require('@nx/jest/preset').default;
 
 // Runtime packages that ship ESM only but are required from CommonJS: sanitize-html's HTML parser
-// (htmlparser2 12 and the dom* packages it brings) and @fastify/static's content-disposition 3.
+// (htmlparser2 12 and the dom* packages it brings), @fastify/static's content-disposition 3, and
+// the verifiable-credential packages of the certificates (@digitalbazaar/*, base58/base64url).
 // Node loads them through require(esm); Jest's CommonJS runtime cannot, so ts-jest transpiles
 // exactly these to CommonJS (found at the top level or nested under their parent) and every other
 // node_module stays as it is.
@@ -15,6 +16,12 @@ const ESM_ONLY_PACKAGES = [
   'dom-serializer',
   'entities',
   'content-disposition',
+  '@digitalbazaar/vc',
+  '@digitalbazaar/data-integrity',
+  '@digitalbazaar/ed25519-multikey',
+  '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
+  'base58-universal',
+  'base64url-universal',
 ];
 
 module.exports = {

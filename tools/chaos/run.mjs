@@ -276,6 +276,7 @@ main(async () => {
       DATABASE_URL: postgres.url,
       REDIS_URL: redis.url,
       JWT_SECRET: secret,
+      CREDENTIAL_SIGNING_SEED: randomBytes(32).toString('hex'),
       SMTP_URL: sink.url,
       STORAGE_DIR: storageDir,
       LOG_LEVEL: 'warn',

@@ -96,6 +96,20 @@ describe('an administrator issuing a session’s certificates', () => {
   let verificationUrl: string;
   let serial: string;
   let pdfPath: string;
+  let credentialJson: string;
+
+  /** Drops a file on the verification page's badge zone, as a person dragging it there would. */
+  async function dropCredential(page: Page, name: string, text: string): Promise<void> {
+    const dataTransfer = await page.evaluateHandle(
+      ([fileName, content]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([content], fileName, { type: 'application/json' }));
+        return transfer;
+      },
+      [name, text] as const,
+    );
+    await page.getByTestId('credential-drop-zone').dispatchEvent('drop', { dataTransfer });
+  }
 
   beforeAll(async () => {
     completer = await aCompleter();
@@ -192,15 +206,67 @@ describe('an administrator issuing a session’s certificates', () => {
     expect(await page.locator('.details').textContent()).toContain(serial);
   });
 
+  it('lets the trainee download the badge (JSON) and add the certificate to LinkedIn', async () => {
+    const { page } = trainee;
+    await page.getByRole('navigation').getByRole('link', { name: 'Mes certificats' }).click();
+    const card = page.locator('li.certificate').filter({ hasText: serial });
+    await card.waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card
+        .getByRole('button', {
+          name: `Télécharger le badge numérique Open Badges du certificat ${serial} (fichier JSON)`,
+        })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${serial}.credential.json`);
+    credentialJson = await readFile((await download.path()) ?? '', 'utf8');
+    const credential = JSON.parse(credentialJson);
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(credential.proof.cryptosuite).toBe('eddsa-rdfc-2022');
+
+    const linkedIn = card.getByRole('link', {
+      name: `Ajouter le certificat ${serial} à votre profil LinkedIn (nouvel onglet)`,
+    });
+    const href = new URL((await linkedIn.getAttribute('href')) ?? '');
+    expect(href.origin + href.pathname).toBe('https://www.linkedin.com/profile/add');
+    expect(href.searchParams.get('startTask')).toBe('CERTIFICATION_NAME');
+    expect(href.searchParams.get('certId')).toBe(serial);
+    expect(href.searchParams.get('certUrl')).toBe(verificationUrl);
+    expect(href.searchParams.get('organizationName')).toBe('ORIS Academy');
+  });
+
+  it('tells a visitor that a dropped badge is authentic, and that a changed one is not', async () => {
+    const { page } = visitor;
+    await page.goto(`${baseUrl()}/verify`);
+    await dropCredential(page, `${serial}.credential.json`, credentialJson);
+    await page
+      .getByText('Badge authentique : signé par ORIS, non modifié et non révoqué.')
+      .waitFor();
+
+    const changed = JSON.parse(credentialJson);
+    changed.credentialSubject.creditsEarned += 100;
+    await page.locator('oris-credential-check input[type="file"]').setInputFiles({
+      name: 'badge-modifie.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(changed)),
+    });
+    await page
+      .getByText('Ce badge a été modifié après sa signature : il n’est pas authentique.')
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('tells a visitor that the downloaded PDF is exactly the issued document', async () => {
     const { page } = visitor;
     await page.goto(verificationUrl);
     await page.locator('.verdict-region').getByText('Certificat valide').waitFor();
 
-    await page.locator('input[type="file"]').setInputFiles(pdfPath);
+    await page.locator('oris-file-check input[type="file"]').setInputFiles(pdfPath);
     await page.getByText('Ce fichier est exactement le document délivré.').waitFor();
 
-    await page.locator('input[type="file"]').setInputFiles({
+    await page.locator('oris-file-check input[type="file"]').setInputFiles({
       name: 'modifie.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.concat([await readFile(pdfPath), Buffer.from('\n% altered\n')]),
@@ -234,6 +300,12 @@ describe('an administrator issuing a session’s certificates', () => {
     expect(await verdict.textContent()).toContain(`Motif${NBSP}: Délivré par erreur`);
     expect(await verdict.textContent()).not.toContain('Certificat valide');
     expect(await visitor.page.locator('main').textContent()).not.toContain(NOTE);
+
+    // The badge says so too: the status list the API publishes has its bit set.
+    await dropCredential(visitor.page, `${serial}.credential.json`, credentialJson);
+    await visitor.page
+      .getByText('Ce badge a été révoqué par ORIS : il n’est plus valable.')
+      .waitFor();
   });
 
   it('re-issues another one after a correction: a new serial, the old one says "replaced by"', async () => {

@@ -174,6 +174,7 @@ export async function prepareBenchDatabase({ settings, cleanups, opts, prepare, 
     DATABASE_URL: dbUrl.toString(),
     REDIS_URL: settings.REDIS_URL,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    CREDENTIAL_SIGNING_SEED: randomBytes(32).toString('hex'),
     LOG_LEVEL: opts['log-level'],
     ...extraEnv,
   };
@@ -251,6 +252,7 @@ export async function startWorker({
     DATABASE_URL: api.env.DATABASE_URL,
     REDIS_URL: api.env.REDIS_URL,
     JWT_SECRET: api.env.JWT_SECRET,
+    CREDENTIAL_SIGNING_SEED: api.env.CREDENTIAL_SIGNING_SEED,
     LOG_LEVEL: api.env.LOG_LEVEL,
     ...env,
   });

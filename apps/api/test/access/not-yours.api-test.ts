@@ -148,12 +148,18 @@ describe('access matrix: someone else’s object', () => {
     expect(JSON.stringify(progress.body)).not.toContain('"completedAt":"');
   });
 
-  it('a certificate and its PDF: the holder and administrators only, 404 for anyone else', async () => {
+  it('a certificate, its PDF and its credential: the holder and administrators only, 404 for anyone else', async () => {
     expect(await statusOf(owner, 'get', `/api/v1/certificates/${certificateId}`)).toBe(200);
     expect(await statusOf(cast.admin, 'get', `/api/v1/certificates/${certificateId}`)).toBe(200);
     // Not rendered yet (no worker here): the holder is told so, the others are not told anything.
     expect(await statusOf(owner, 'get', `/api/v1/certificates/${certificateId}/pdf`)).toBe(409);
+    expect(await statusOf(owner, 'get', `/api/v1/certificates/${certificateId}/credential`)).toBe(
+      409,
+    );
     for (const intruder of [stranger, cast.trainer, cast.otherTrainer]) {
+      expect(
+        await statusOf(intruder, 'get', `/api/v1/certificates/${certificateId}/credential`),
+      ).toBe(404);
       expect(await statusOf(intruder, 'get', `/api/v1/certificates/${certificateId}`)).toBe(404);
       expect(await statusOf(intruder, 'get', `/api/v1/certificates/${certificateId}/pdf`)).toBe(
         404,

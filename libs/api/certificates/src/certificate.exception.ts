@@ -14,6 +14,8 @@ export enum CertificateErrorCode {
   AlreadyReplaced = 'certificate_already_replaced',
   RateLimited = 'rate_limited',
   FileRequired = 'pdf_file_required',
+  CredentialRequired = 'credential_required',
+  StatusListNotFound = 'status_list_not_found',
 }
 
 /** The one place where certificate codes get their HTTP status and title. */
@@ -58,6 +60,14 @@ const PROBLEMS: Record<CertificateErrorCode, { status: HttpStatus; title: string
   [CertificateErrorCode.FileRequired]: {
     status: HttpStatus.BAD_REQUEST,
     title: 'A PDF file is required',
+  },
+  [CertificateErrorCode.CredentialRequired]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'A verifiable credential (a JSON object) is required',
+  },
+  [CertificateErrorCode.StatusListNotFound]: {
+    status: HttpStatus.NOT_FOUND,
+    title: 'Status list not found',
   },
   [CertificateErrorCode.RateLimited]: {
     status: HttpStatus.TOO_MANY_REQUESTS,

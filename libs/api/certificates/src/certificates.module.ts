@@ -4,10 +4,16 @@ import { IdentityModule } from '@oris/api/identity';
 import { IdempotencyModule } from '@oris/api/platform';
 import { FailedRenders } from './attention/failed-renders';
 import { CertificateBatches } from './batches/certificate-batches.service';
+import { CredentialIssuing } from './credentials/credential-issuing';
+import { CredentialSigner } from './credentials/credential-signer';
+import { CredentialStatusLists } from './credentials/credential-status-lists';
+import { CredentialVerifier } from './credentials/credential-verifier';
+import { IssuerIdentity } from './credentials/issuer-identity';
 import { CertificateErasure } from './erasure/certificate-erasure';
 import { CertificateBatch, CertificateBatchItem } from './entities/certificate-batch.entity';
 import { Certificate } from './entities/certificate.entity';
 import { CertificatesController } from './http/certificates.controller';
+import { CredentialsController } from './http/credentials.controller';
 import { EnrollmentCertificateController } from './http/enrollment-certificate.controller';
 import { MeCertificatesController } from './http/me-certificates.controller';
 import { PdfBodyParser } from './http/pdf-body-parser';
@@ -25,7 +31,9 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
 
 /**
  * Certificates on the API side: issuing (one, or a session's batch), progress, download, lists,
- * revocation, re-issue after a correction and public verification. It never renders: renders go to the worker's queue.
+ * revocation, re-issue after a correction and public verification, of the PDFs and of the Open Badges
+ * credentials (the issuer's DID document, the revocation status lists, `verify/credential`). It never
+ * renders: renders go to the worker's queue.
  * Needs `JobsModule`, `DatabaseModule` and a `FILE_STORAGE` provider.
  */
 @Module({
@@ -40,6 +48,7 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     MeCertificatesController,
     CertificatesController,
     VerificationController,
+    CredentialsController,
   ],
   providers: [
     FailedRenders,
@@ -56,6 +65,11 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     CertificateVerification,
     PdfBodyParser,
     CertificateErasure,
+    IssuerIdentity,
+    CredentialSigner,
+    CredentialIssuing,
+    CredentialStatusLists,
+    CredentialVerifier,
   ],
   exports: [CertificateIssuer, CertificateBatches, RenderQueue, FailedRenders],
 })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CERTIFICATE_REVOCATION_REASONS } from '@oris/shared/domain';
 import type { CertificateRevocationReason } from '@oris/shared/domain';
+import { CREDENTIAL_CHECKS, type CredentialCheck } from '../credentials/credential-verifier';
 
 export const CERTIFICATE_STATUSES = ['valid', 'revoked'] as const;
 export const RENDER_STATES = ['pending', 'rendered', 'failed'] as const;
@@ -211,4 +212,31 @@ export class JobDto {
 
   @ApiProperty({ type: 'integer', description: 'Certificates whose render gave up.' })
   failed!: number;
+}
+
+export class CredentialVerificationDto {
+  @ApiProperty({
+    enum: CREDENTIAL_CHECKS,
+    description:
+      '`valid`: signed by ORIS, unchanged, not revoked; `revoked`: so says ORIS’s status list; ' +
+      '`tampered`: the proof does not hold (a statement was changed, added or removed); ' +
+      '`unknown_issuer`: not issued by ORIS, or signed by a key ORIS never published.',
+  })
+  result!: CredentialCheck;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why it is not valid, in words.' })
+  reason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The credential’s `id` as it states it.',
+  })
+  credentialId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The credential’s `name`.' })
+  name!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The credential’s `validFrom`.' })
+  validFrom!: string | null;
 }

@@ -227,4 +227,24 @@ export class Certificate {
     foreignKeyConstraintName: 'certificate_email_outbox_id_fkey',
   })
   email?: Relation<OutboxEmail>;
+
+  /**
+   * Position in the revocation status lists (W3C Bitstring Status List), from a sequence at
+   * insert (migration `CertificateCredentials`).
+   */
+  @Column({
+    name: 'credential_status_index',
+    type: 'integer',
+    insert: false,
+    update: false,
+    default: () => `nextval('certificate_credential_status_index_seq')`,
+  })
+  credentialStatusIndex!: number;
+
+  /**
+   * The signed Open Badges 3.0 credential (JSON text), stored by the worker with the PDF: the
+   * download is byte for byte the file attached to the PDF. Erased with the holder.
+   */
+  @Column({ type: 'text', nullable: true })
+  credential!: string | null;
 }

@@ -7,7 +7,8 @@ import { VerificationCache } from '../verification/verification-cache';
 /**
  * A holder's erasure (law 09-08): the certificate rows stay (they are the proof of a training and
  * the indicators read their status), without the name or the staff's revocation note, and the
- * stored PDFs, which print the name, are deleted. Verification then answers "issued to a person
+ * stored PDFs, which print the name, are deleted, as are the signed credentials (they name the
+ * holder too; the holder's own copy still verifies, and revocation still reaches it). Verification then answers "issued to a person
  * who had their data erased": the holder's own copy still matches the recorded SHA-256. A PDF not
  * rendered yet never will be (it would print a name that no longer exists).
  */
@@ -36,7 +37,7 @@ export class CertificateErasure implements OnModuleInit, OnModuleDestroy {
     const [rows]: [{ verification_code: string; storage_key: string | null }[], number] =
       await manager.query(
         `UPDATE certificate
-            SET holder_name = $2, holder_name_ar = NULL, revocation_note = NULL,
+            SET holder_name = $2, holder_name_ar = NULL, revocation_note = NULL, credential = NULL,
                 render_error = CASE WHEN render_state = 'pending' THEN 'holder_erased' ELSE render_error END,
                 render_state = CASE WHEN render_state = 'pending' THEN 'failed' ELSE render_state END
           WHERE user_id = $1

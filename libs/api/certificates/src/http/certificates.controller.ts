@@ -98,6 +98,33 @@ export class CertificatesController {
     });
   }
 
+  @Get(':id/credential')
+  @ApiOperation({
+    summary: 'Download the Open Badges 3.0 credential (its holder, administrators)',
+    description:
+      'The signed `OpenBadgeCredential` (W3C Verifiable Credential, Data Integrity proof ' +
+      '`eddsa-rdfc-2022`) attached to the PDF, as a JSON file. Same refusals as the PDF (404, ' +
+      '409 `certificate_not_rendered`, 410 `certificate_pdf_erased`); a download by anyone but ' +
+      'the holder is recorded as an audit event (`certificate.credential_downloaded`).',
+  })
+  @ApiProduces('application/json')
+  @ApiOkResponse({
+    schema: { type: 'object', additionalProperties: true },
+    description: 'The signed credential.',
+  })
+  @ApiProblems(400, 401, 404, 409, 410)
+  async credential(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<StreamableFile> {
+    const { bytes, filename } = await this.files.credential(user, id);
+    return new StreamableFile(bytes, {
+      type: 'application/json',
+      disposition: `attachment; filename="${filename}"`,
+      length: bytes.length,
+    });
+  }
+
   @Roles('admin')
   @Post(':id/revoke')
   @HttpCode(HttpStatus.OK)

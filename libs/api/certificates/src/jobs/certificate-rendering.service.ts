@@ -5,6 +5,7 @@ import { User } from '@oris/api/identity';
 import { EmailOutbox } from '@oris/api/notifications';
 import { AppConfig, FILE_STORAGE, type FileStorage } from '@oris/api/platform';
 import type { DataSource } from 'typeorm';
+import { CredentialIssuing } from '../credentials/credential-issuing';
 import { Certificate } from '../entities/certificate.entity';
 import { RenderThreadPool } from '../rendering/render-thread-pool';
 import { certificateStorageKey, toCertificateDocument } from './certificate-document.mapper';
@@ -29,6 +30,7 @@ export class CertificateRendering {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly outbox: EmailOutbox,
     private readonly config: AppConfig,
+    private readonly credentials: CredentialIssuing,
   ) {}
 
   async render(certificateId: string): Promise<RenderResult> {
@@ -37,10 +39,14 @@ export class CertificateRendering {
       .findOneBy({ id: certificateId });
     if (!certificate || certificate.renderState !== 'pending') return 'skipped';
 
+    // Signed here (the same bytes on a re-run: deterministic signature, fixed proof time),
+    // attached to the PDF and stored with the record.
+    const credential = JSON.stringify(await this.credentials.issue(certificate));
     // Drawn on a render thread: this thread keeps serving the queues while pdfkit works.
-    const pdf = await this.renderThreads.render(
-      toCertificateDocument(certificate, this.config.PUBLIC_WEB_URL),
-    );
+    const pdf = await this.renderThreads.render({
+      ...toCertificateDocument(certificate, this.config.PUBLIC_WEB_URL),
+      credentialJson: credential,
+    });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const storageKey = certificateStorageKey(certificate.id);
     await this.storage.put(storageKey, pdf);
@@ -87,6 +93,7 @@ export class CertificateRendering {
         renderError: null,
         renderAttempts: current.renderAttempts + 1,
         emailOutboxId,
+        credential,
       });
       return 'rendered' as const;
     });

@@ -2,6 +2,9 @@ import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@oris/api/notifications';
 import { AppConfig } from '@oris/api/platform';
+import { CredentialIssuing } from '../credentials/credential-issuing';
+import { CredentialSigner } from '../credentials/credential-signer';
+import { IssuerIdentity } from '../credentials/issuer-identity';
 import { Certificate } from '../entities/certificate.entity';
 import { RenderQueue, renderQueueProvider } from '../issuing/render-queue';
 import { RenderThreadPool } from '../rendering/render-thread-pool';
@@ -53,6 +56,9 @@ export class CertificatesWorkerModule {
         renderQueueProvider,
         RenderQueue,
         renderThreadPoolProvider,
+        IssuerIdentity,
+        CredentialSigner,
+        CredentialIssuing,
         CertificateRendering,
         RenderWorker,
         renderSweeperProvider,

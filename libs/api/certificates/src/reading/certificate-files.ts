@@ -2,11 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLog } from '@oris/api/identity';
 import { FILE_STORAGE, type FileStorage, type AuthenticatedUser } from '@oris/api/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
+import { CredentialIssuing } from '../credentials/credential-issuing';
+import { Certificate } from '../entities/certificate.entity';
+import { credentialAttachmentName } from '../rendering/certificate-renderer';
 import { CertificateReader } from './certificate-reader';
 
-/** The stored PDF of a certificate, for its holder and administrators. */
+/** The stored PDF and the signed credential of a certificate, for its holder and administrators. */
 @Injectable()
 export class CertificateFiles {
   constructor(
@@ -14,9 +17,41 @@ export class CertificateFiles {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly audit: AuditLog,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly credentials: CredentialIssuing,
   ) {}
 
   async pdf(user: AuthenticatedUser, id: string): Promise<{ bytes: Buffer; filename: string }> {
+    const certificate = await this.rendered(user, id);
+    const bytes = await this.storage.get(certificate.storageKey as string);
+    await this.recordStaffDownload(user, certificate, 'certificate.pdf_downloaded');
+    return { bytes, filename: `${certificate.serial}.pdf` };
+  }
+
+  /**
+   * The signed Open Badges credential (the one attached to the PDF). Certificates rendered before
+   * credentials existed get theirs signed now, once, and stored.
+   */
+  async credential(
+    user: AuthenticatedUser,
+    id: string,
+  ): Promise<{ bytes: Buffer; filename: string }> {
+    const certificate = await this.rendered(user, id);
+    let credential = certificate.credential;
+    if (!credential) {
+      credential = JSON.stringify(await this.credentials.issue(certificate));
+      await this.dataSource
+        .getRepository(Certificate)
+        .update({ id: certificate.id, credential: IsNull() }, { credential });
+    }
+    await this.recordStaffDownload(user, certificate, 'certificate.credential_downloaded');
+    return {
+      bytes: Buffer.from(credential),
+      filename: credentialAttachmentName(certificate.serial),
+    };
+  }
+
+  /** A certificate the user may see, whose files exist (rendered, holder not erased). */
+  private async rendered(user: AuthenticatedUser, id: string): Promise<Certificate> {
     const certificate = await this.reader.visible(user, id);
     const [holder]: { erased: boolean }[] = await this.dataSource.query(
       `SELECT erased_at IS NOT NULL AS erased FROM users WHERE id = $1`,
@@ -36,17 +71,22 @@ export class CertificateFiles {
           : `The PDF of ${certificate.serial} is being rendered; try again in a moment.`,
       );
     }
-    const bytes = await this.storage.get(certificate.storageKey);
-    // Law 09-08: staff downloading someone's certificate leaves a trace; the holder does not.
-    if (certificate.userId !== user.id) {
-      await this.audit.record(this.dataSource.manager, {
-        actorId: user.id,
-        action: 'certificate.pdf_downloaded',
-        subjectType: 'user',
-        subjectId: certificate.userId,
-        data: { certificateId: certificate.id, serial: certificate.serial },
-      });
-    }
-    return { bytes, filename: `${certificate.serial}.pdf` };
+    return certificate;
+  }
+
+  // Law 09-08: staff downloading someone's certificate leaves a trace; the holder does not.
+  private async recordStaffDownload(
+    user: AuthenticatedUser,
+    certificate: Certificate,
+    action: string,
+  ): Promise<void> {
+    if (certificate.userId === user.id) return;
+    await this.audit.record(this.dataSource.manager, {
+      actorId: user.id,
+      action,
+      subjectType: 'user',
+      subjectId: certificate.userId,
+      data: { certificateId: certificate.id, serial: certificate.serial },
+    });
   }
 }

@@ -23,4 +23,9 @@ export interface CertificateDocument {
   /** Region names as printed (French and Arabic). */
   regionName: string;
   regionNameAr: string;
+  /**
+   * The signed Open Badges 3.0 credential (JSON text), attached to the PDF as
+   * `<serial>.credential.json`; absent for a PDF without one (tests, benchmarks of the drawing).
+   */
+  credentialJson?: string | null;
 }

@@ -18,6 +18,7 @@ import { QR_QUIET_ZONE_MODULES } from './qr-code';
 import {
   carriesText,
   inspectPdf,
+  pdfAttachments,
   readRightToLeft,
   type FilledRect,
   type PdfPageContents,
@@ -375,6 +376,59 @@ describe('CertificateRenderer', () => {
         },
       );
       expect(stdout.trim()).toBe(sha256(pdf));
+    }, 60_000);
+  });
+
+  describe('the attached credential', () => {
+    const credentialJson = JSON.stringify({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      name: 'Gérer une coopérative — ORIS-2026-000042',
+      proof: {
+        type: 'DataIntegrityProof',
+        proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk',
+      },
+    });
+    const withCredential = { ...sample, credentialJson };
+
+    it('embeds the credential as a JSON file that a reader extracts byte for byte', async () => {
+      const bytes = await renderer.render(withCredential);
+      const attachments = await pdfAttachments(bytes);
+      expect([...attachments.keys()]).toEqual([`${sample.serial}.credential.json`]);
+      expect(attachments.get(`${sample.serial}.credential.json`)?.toString('utf8')).toBe(
+        credentialJson,
+      );
+      // The page itself is drawn the same as without it (pdf.js names fonts per document).
+      const drawn = (blocks: TextBlock[]) => blocks.map(({ font: _font, ...block }) => block);
+      expect(drawn((await inspectPdf(bytes)).blocks)).toEqual(drawn(page.blocks));
+      expect(await pdfAttachments(pdf)).toEqual(new Map());
+    });
+
+    it('keeps the bytes deterministic: same credential, same PDF, in this and another process', async () => {
+      const bytes = await renderer.render(withCredential);
+      expect(sha256(await new CertificateRenderer().render(withCredential))).toBe(sha256(bytes));
+      expect(
+        sha256(await renderer.render({ ...withCredential, credentialJson: `${credentialJson} ` })),
+      ).not.toBe(sha256(bytes));
+      const script = `
+        const { createHash } = require('node:crypto');
+        const { CertificateRenderer } = require('./libs/api/certificates/src/rendering/certificate-renderer.ts');
+        new CertificateRenderer().render(JSON.parse(process.env.CERTIFICATE)).then((pdf) =>
+          process.stdout.write(createHash('sha256').update(pdf).digest('hex')));`;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['-r', '@swc-node/register', '-e', script],
+        {
+          cwd: WORKSPACE,
+          env: {
+            ...process.env,
+            SWC_NODE_PROJECT: 'tsconfig.base.json',
+            TZ: 'Asia/Tokyo',
+            CERTIFICATE: JSON.stringify(withCredential),
+          },
+        },
+      );
+      expect(stdout.trim()).toBe(sha256(bytes));
     }, 60_000);
   });
 

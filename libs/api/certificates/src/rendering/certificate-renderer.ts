@@ -112,6 +112,26 @@ function lineMetrics(fitted: FittedText): { ascent: number; height: number } {
   return arabic ? { ascent: 1.05, height: 1.6 } : { ascent: 0.95, height: 1.3 };
 }
 
+/** The name of the credential attached to a certificate's PDF. */
+export const credentialAttachmentName = (serial: string) => `${serial}.credential.json`;
+
+/**
+ * Embeds the signed credential as a file (an associated file of the document, listed in its
+ * attachments). Its dates are the issue instant, not the clock, so the bytes stay deterministic.
+ */
+function attachCredential(doc: PDFKit.PDFDocument, serial: string, json: string, at: Date): void {
+  // pdfkit's `relationship` (the file's /AFRelationship) is missing from @types/pdfkit.
+  const options = {
+    name: credentialAttachmentName(serial),
+    type: 'application/json',
+    description: 'Open Badges 3.0 verifiable credential (W3C VC, eddsa-rdfc-2022)',
+    relationship: 'Supplement',
+    creationDate: at,
+    modifiedDate: at,
+  };
+  doc.file(Buffer.from(json, 'utf8'), options);
+}
+
 /**
  * Draws ORIS certificates (A4 landscape, French and Arabic) with pdfkit. Fonts are parsed once
  * per instance and shared by every document (see certificate-fonts.ts for what that takes).
@@ -159,6 +179,8 @@ export class CertificateRenderer {
       this.drawHeader(doc);
       this.drawBody(doc, certificate);
       this.drawFooter(doc, certificate, serial);
+      if (certificate.credentialJson)
+        attachCredential(doc, serial, certificate.credentialJson, issuedAt);
       doc.end();
     } catch (error) {
       doc.destroy();

@@ -24,6 +24,7 @@ import { CalendarFeedsAndMeetingReminders1796542110000 } from './1796542110000-C
 import { ForgivingSearch1796542300000 } from './1796542300000-ForgivingSearch';
 import { SituationInactive1796542310000 } from './1796542310000-SituationInactive';
 import { CertificateReplacement1796542400000 } from './1796542400000-CertificateReplacement';
+import { CertificateCredentials1796542600000 } from './1796542600000-CertificateCredentials';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ForgivingSearch1796542300000,
   SituationInactive1796542310000,
   CertificateReplacement1796542400000,
+  CertificateCredentials1796542600000,
 ];

@@ -53,7 +53,13 @@ describe('createMailTransport', () => {
 
   it('refuses to start in production without SMTP_URL', () => {
     expect(() =>
-      createMailTransport(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })),
+      createMailTransport(
+        loadConfig({
+          NODE_ENV: 'production',
+          JWT_SECRET: 'x'.repeat(40),
+          CREDENTIAL_SIGNING_SEED: 'ab'.repeat(32),
+        }),
+      ),
     ).toThrow(/SMTP_URL/);
   });
 });

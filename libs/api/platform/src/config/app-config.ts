@@ -24,6 +24,13 @@ const toBoolean = ({ value }: { value: unknown }) =>
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
 
 /**
+ * A development-only Ed25519 seed for signing credentials (public: it is in this repository);
+ * production refuses to start with it (see loadConfig).
+ */
+export const DEV_CREDENTIAL_SIGNING_SEED =
+  'f3de02adfc236de31448448efcaf06774a8a01d404689c13332cca20b7a2b486';
+
+/**
  * Every environment variable the platform reads, with its safe development default.
  * `.env.example` mirrors this class; `loadConfig` is the only reader of `process.env`.
  */
@@ -283,6 +290,26 @@ export class AppConfig {
   @Max(120)
   RETENTION_CONSENT_IP_MONTHS = 12;
 
+  /**
+   * Ed25519 seed (32 bytes, 64 hex characters; `openssl rand -hex 32`) of the key that signs the
+   * Open Badges 3.0 credentials and the revocation status list. Its public key is published in
+   * the issuer's DID document. Mandatory unless NODE_ENV is explicitly development or test.
+   * Rotation: move the old key's public key (`publicKeyMultibase`, `z6Mk…`, shown by the DID
+   * document) to CREDENTIAL_RETIRED_PUBLIC_KEYS, then set a new seed.
+   */
+  @Matches(/^[0-9a-f]{64}$/)
+  CREDENTIAL_SIGNING_SEED = DEV_CREDENTIAL_SIGNING_SEED;
+
+  /**
+   * Public keys of former signing keys (Ed25519 `publicKeyMultibase` values, comma-separated):
+   * still listed in the DID document, so credentials they signed stay verifiable.
+   */
+  @Matches(/^(z6Mk[1-9A-HJ-NP-Za-km-z]{44})?(,z6Mk[1-9A-HJ-NP-Za-km-z]{44})*$/, {
+    message:
+      'CREDENTIAL_RETIRED_PUBLIC_KEYS must be comma-separated Ed25519 publicKeyMultibase values (z6Mk…)',
+  })
+  CREDENTIAL_RETIRED_PUBLIC_KEYS = '';
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -298,6 +325,11 @@ export class AppConfig {
 
   get shutdownDrainDelayMs(): number {
     return this.SHUTDOWN_DRAIN_DELAY_MS ?? (this.isProduction ? 5_000 : 0);
+  }
+
+  /** CREDENTIAL_RETIRED_PUBLIC_KEYS as a list. */
+  get credentialRetiredPublicKeys(): string[] {
+    return this.CREDENTIAL_RETIRED_PUBLIC_KEYS.split(',').filter((key) => key !== '');
   }
 
   get cookieSecure(): boolean {

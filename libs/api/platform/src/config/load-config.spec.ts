@@ -1,4 +1,4 @@
-import { DEV_JWT_SECRET } from './app-config';
+import { DEV_CREDENTIAL_SIGNING_SEED, DEV_JWT_SECRET } from './app-config';
 import { InvalidConfigError, loadConfig } from './load-config';
 
 /** What a developer's `.env` (copied from `.env.example`) says at least. */
@@ -58,7 +58,11 @@ describe('loadConfig', () => {
 
   it('refuses the development JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      CREDENTIAL_SIGNING_SEED: 'ab'.repeat(32),
+    });
     expect(config.JWT_SECRET).not.toBe(DEV_JWT_SECRET);
     expect(config.cookieSecure).toBe(true);
   });
@@ -70,8 +74,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: '' })).toThrow(/JWT_SECRET/);
     expect(loadConfig(DEV).JWT_SECRET).toBe(DEV_JWT_SECRET);
     expect(loadConfig({ NODE_ENV: 'test' }).JWT_SECRET).toBe(DEV_JWT_SECRET);
-    const own = loadConfig({ JWT_SECRET: 'y'.repeat(40) });
+    const own = loadConfig({
+      JWT_SECRET: 'y'.repeat(40),
+      CREDENTIAL_SIGNING_SEED: 'cd'.repeat(32),
+    });
     expect(own.NODE_ENV).toBe('development');
+  });
+
+  it('refuses the development credential signing key in a deployment, and reads retired keys', () => {
+    const deployed = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(deployed)).toThrow(/CREDENTIAL_SIGNING_SEED: must be set/);
+    expect(() => loadConfig({ ...DEV, CREDENTIAL_SIGNING_SEED: 'not-hex' })).toThrow(
+      /CREDENTIAL_SIGNING_SEED/,
+    );
+    expect(loadConfig(DEV).CREDENTIAL_SIGNING_SEED).toBe(DEV_CREDENTIAL_SIGNING_SEED);
+    const old = 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+    const config = loadConfig({ ...DEV, CREDENTIAL_RETIRED_PUBLIC_KEYS: `${old},${old}` });
+    expect(config.credentialRetiredPublicKeys).toEqual([old, old]);
+    expect(loadConfig(DEV).credentialRetiredPublicKeys).toEqual([]);
+    expect(() => loadConfig({ ...DEV, CREDENTIAL_RETIRED_PUBLIC_KEYS: 'abc' })).toThrow(
+      /CREDENTIAL_RETIRED_PUBLIC_KEYS/,
+    );
   });
 
   it('binds the API to loopback unless told otherwise', () => {

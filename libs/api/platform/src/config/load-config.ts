@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { AppConfig, DEV_JWT_SECRET } from './app-config';
+import { AppConfig, DEV_CREDENTIAL_SIGNING_SEED, DEV_JWT_SECRET } from './app-config';
 
 export class InvalidConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -35,6 +35,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.JWT_SECRET === DEV_JWT_SECRET && !explicitlyNotDeployed) {
     problems.push(
       'JWT_SECRET: must be set to a private value (the development default is accepted only with NODE_ENV=development set explicitly)',
+    );
+  }
+  if (config.CREDENTIAL_SIGNING_SEED === DEV_CREDENTIAL_SIGNING_SEED && !explicitlyNotDeployed) {
+    problems.push(
+      'CREDENTIAL_SIGNING_SEED: must be set to a private value (the development default is accepted only with NODE_ENV=development set explicitly)',
     );
   }
   if (problems.length > 0) throw new InvalidConfigError(problems);

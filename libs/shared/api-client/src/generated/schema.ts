@@ -1174,6 +1174,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/certificates/{id}/credential': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the Open Badges 3.0 credential (its holder, administrators)
+     * @description The signed `OpenBadgeCredential` (W3C Verifiable Credential, Data Integrity proof `eddsa-rdfc-2022`) attached to the PDF, as a JSON file. Same refusals as the PDF (404, 409 `certificate_not_rendered`, 410 `certificate_pdf_erased`); a download by anyone but the holder is recorded as an audit event (`certificate.credential_downloaded`).
+     */
+    get: operations['Certificates_credential'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/certificates/{id}/revoke': {
     parameters: {
       query?: never;
@@ -1248,6 +1268,66 @@ export interface paths {
      * @description The body is the PDF itself (`Content-Type: application/pdf`, at most 5 MiB); `matches` is true when its SHA-256 equals the issued PDF’s. Rate-limited per IP with lookups.
      */
     post: operations['Verification_matchFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/issuer/did.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The issuer’s DID document (anyone)
+     * @description ORIS’s `did:web` DID (`did:web:<host>:api:v1:issuer`) resolves here: the Ed25519 public keys (Multikey) that sign its credentials, the current one first, then retired ones.
+     */
+    get: operations['Credentials_didDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/credentials/status/{list}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A revocation status list (anyone)
+     * @description A signed `BitstringStatusListCredential` (W3C Bitstring Status List): the bit at a credential’s `statusListIndex` is 1 once ORIS revoked it. Derived from the certificates at each request. 404 for a list that holds no certificate.
+     */
+    get: operations['Credentials_statusList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/verify/credential': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify an Open Badges credential (anyone)
+     * @description The body is the credential (JSON). Answers `valid`, `revoked`, `tampered` or `unknown_issuer`, checked offline against ORIS’s keys and status list. 400 when the body is not a verifiable credential. Rate-limited per IP with the other verifications (429).
+     */
+    post: operations['Credentials_verify'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3345,6 +3425,21 @@ export interface components {
     FileMatchDto: {
       /** @description True when the file’s SHA-256 equals the issued PDF’s. */
       matches: boolean;
+    };
+    CredentialVerificationDto: {
+      /**
+       * @description `valid`: signed by ORIS, unchanged, not revoked; `revoked`: so says ORIS’s status list; `tampered`: the proof does not hold (a statement was changed, added or removed); `unknown_issuer`: not issued by ORIS, or signed by a key ORIS never published.
+       * @enum {string}
+       */
+      result: 'valid' | 'revoked' | 'tampered' | 'unknown_issuer';
+      /** @description Why it is not valid, in words. */
+      reason: string | null;
+      /** @description The credential’s `id` as it states it. */
+      credentialId: string | null;
+      /** @description The credential’s `name`. */
+      name: string | null;
+      /** @description The credential’s `validFrom`. */
+      validFrom: string | null;
     };
     PlacementDto: {
       /** Format: uuid */
@@ -8326,6 +8421,75 @@ export interface operations {
       };
     };
   };
+  Certificates_credential: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The signed credential. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Gone: erased at its owner’s request (law 09-08). */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   Certificates_revoke: {
     parameters: {
       query?: never;
@@ -8557,6 +8721,113 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Credentials_didDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+  };
+  Credentials_statusList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        list: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Credentials_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CredentialVerificationDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,6 +6,7 @@ import type {
   BatchJob,
   Certificate,
   CertificateQuery,
+  CredentialVerification,
   Enrollment,
   FileMatch,
   PageOf,
@@ -42,6 +43,15 @@ export class CertificatesApi {
     );
   }
 
+  /** Checks an Open Badges credential (the JSON as parsed from the dropped file). */
+  verifyCredential(credential: unknown): Promise<CredentialVerification> {
+    return unwrap(
+      this.api.POST('/api/v1/verify/credential', {
+        body: credential as Record<string, unknown>,
+      }),
+    );
+  }
+
   mine(): Promise<Certificate[]> {
     return unwrap(this.api.GET('/api/v1/me/certificates'));
   }
@@ -57,6 +67,16 @@ export class CertificatesApi {
   pdf(id: string): Promise<Blob> {
     return unwrap(
       this.api.GET('/api/v1/certificates/{id}/pdf', {
+        params: { path: { id } },
+        parseAs: 'blob',
+      }),
+    ) as Promise<unknown> as Promise<Blob>;
+  }
+
+  /** The signed Open Badges credential (JSON), as a file to save. */
+  credential(id: string): Promise<Blob> {
+    return unwrap(
+      this.api.GET('/api/v1/certificates/{id}/credential', {
         params: { path: { id } },
         parseAs: 'blob',
       }),

@@ -58,6 +58,7 @@ interface PdfJs {
     promise: Promise<{
       numPages: number;
       getMetadata(): Promise<{ info: Record<string, unknown> }>;
+      getAttachments(): Promise<Record<string, { filename: string; content: Uint8Array }> | null>;
       getPage(n: number): Promise<{
         view: number[];
         getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
@@ -145,6 +146,20 @@ function rectanglesOf(path: ArrayLike<number>): { x: number; y: number; w: numbe
   }
   flush();
   return rects;
+}
+
+/** The files embedded in a PDF (its attachments), by file name, as pdf.js reads them. */
+export async function pdfAttachments(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const { getDocument } = loadPdfJs();
+  const document = await getDocument({ data: Uint8Array.from(bytes), verbosity: 0 }).promise;
+  try {
+    const attachments = (await document.getAttachments()) ?? {};
+    return new Map(
+      Object.values(attachments).map(({ filename, content }) => [filename, Buffer.from(content)]),
+    );
+  } finally {
+    await document.destroy();
+  }
 }
 
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfPageContents> {

@@ -22,6 +22,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   'person.situation_read',
   'placement.read',
   'certificate.pdf_downloaded',
+  'certificate.credential_downloaded',
   'indicators.insertion_exported',
   'personal_data.viewed',
   'role.granted',

@@ -90,6 +90,43 @@ describe('MyCertificatesPage', () => {
     expect(clicks).toEqual(['ORIS-2026-000123.pdf blob:certificate']);
   });
 
+  it('downloads the signed badge (JSON) and offers the LinkedIn form of a valid certificate', async () => {
+    const created = jest.fn((_blob: Blob) => 'blob:credential');
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: jest.fn() });
+    const clicks: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicks.push(`${this.download} ${this.href}`);
+    });
+    const { harness, element, calls } = await render({
+      'GET /api/v1/me/certificates': () => Response.json([aCertificate()]),
+      [`GET /api/v1/certificates/${aCertificate().id}/credential`]: () =>
+        Response.json({ type: ['VerifiableCredential', 'OpenBadgeCredential'] }),
+    });
+
+    element.querySelector<HTMLButtonElement>('li.certificate button.download-credential')?.click();
+    await settle(harness);
+
+    const download = calls.find((call) => call.path.endsWith('/credential'));
+    expect(download?.authorization).toBe('Bearer token-in-memory');
+    expect(clicks).toEqual(['ORIS-2026-000123.credential.json blob:credential']);
+    const linkedIn = new URL(
+      element.querySelector<HTMLAnchorElement>('li.certificate a.linkedin')?.href ?? '',
+    );
+    expect(linkedIn.searchParams.get('certId')).toBe('ORIS-2026-000123');
+    expect(linkedIn.searchParams.get('certUrl')).toBe(aCertificate().verificationUrl);
+  });
+
+  it('offers no LinkedIn link for a revoked certificate', async () => {
+    const { element } = await render({
+      'GET /api/v1/me/certificates': () =>
+        Response.json([aCertificate({ status: 'revoked', revokedReason: 'fraud' })]),
+    });
+
+    expect(element.querySelector('li.certificate a.linkedin')).toBeNull();
+  });
+
   it('offers no download while the PDF is being rendered', async () => {
     const { element } = await render({
       'GET /api/v1/me/certificates': () =>

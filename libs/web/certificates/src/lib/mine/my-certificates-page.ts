@@ -10,6 +10,7 @@ import { CertificatesApi } from '../certificates-api';
 import { CertificateDownload } from '../shared/certificate-download';
 import { CertificateStatusChip } from '../shared/certificate-status-chip';
 import type { Certificate } from '../shared/certificate-types';
+import { linkedInAddCertificationUrl } from '../shared/linkedin';
 import { certificateMessageKeys } from '../shared/problem-keys';
 
 /** The signed-in person's certificates, newest first, revoked ones included. */
@@ -35,6 +36,7 @@ export class MyCertificatesPage {
   protected readonly downloads = inject(CertificateDownload);
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = certificateMessageKeys;
+  protected readonly linkedInUrl = linkedInAddCertificationUrl;
 
   protected readonly items = signal<Certificate[] | null>(null);
   protected readonly loading = signal(false);

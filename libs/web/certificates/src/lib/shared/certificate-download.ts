@@ -3,9 +3,12 @@ import { ApiError } from '@oris/shared/api-client';
 import { CertificatesApi } from '../certificates-api';
 import type { Certificate } from './certificate-types';
 import { saveFile } from '@oris/web/ui';
-import { certificateFilename } from './certificate-filename';
+import { certificateFilename, credentialFilename } from './certificate-filename';
 
-/** Downloads certificates' PDFs, remembering which one is on its way and what went wrong. */
+/**
+ * Downloads certificates' PDFs and Open Badges credentials, remembering which one is on its way
+ * and what went wrong.
+ */
 @Injectable()
 export class CertificateDownload {
   private readonly certificates = inject(CertificatesApi);
@@ -15,12 +18,31 @@ export class CertificateDownload {
   readonly pending = signal<string | null>(null);
   readonly problem = signal<ApiError | null>(null);
 
-  async download(certificate: Pick<Certificate, 'id' | 'serial'>): Promise<void> {
+  download(certificate: Pick<Certificate, 'id' | 'serial'>): Promise<void> {
+    return this.save(
+      certificate,
+      () => this.certificates.pdf(certificate.id),
+      certificateFilename(certificate.serial),
+    );
+  }
+
+  downloadCredential(certificate: Pick<Certificate, 'id' | 'serial'>): Promise<void> {
+    return this.save(
+      certificate,
+      () => this.certificates.credential(certificate.id),
+      credentialFilename(certificate.serial),
+    );
+  }
+
+  private async save(
+    certificate: Pick<Certificate, 'id'>,
+    fetch: () => Promise<Blob>,
+    filename: string,
+  ): Promise<void> {
     this.pending.set(certificate.id);
     this.problem.set(null);
     try {
-      const pdf = await this.certificates.pdf(certificate.id);
-      saveFile(pdf, certificateFilename(certificate.serial), this.document);
+      saveFile(await fetch(), filename, this.document);
     } catch (error) {
       this.problem.set(ApiError.from(error));
     } finally {

@@ -6,6 +6,7 @@ export type Certificate = Schemas['CertificateDto'];
 export type CertificateStatus = Certificate['status'];
 export type Verification = Schemas['VerificationDto'];
 export type FileMatch = Schemas['FileMatchDto'];
+export type CredentialVerification = Schemas['CredentialVerificationDto'];
 export type RevokeCertificate = Schemas['RevokeCertificateDto'];
 export type BatchJob = Schemas['JobDto'];
 export type Enrollment = Schemas['EnrollmentDto'];

@@ -11,6 +11,7 @@ const CODE_KEYS: Readonly<Record<string, string>> = {
   certificate_not_rendered: 'certificates.problems.notRendered',
   certificate_already_revoked: 'certificates.problems.alreadyRevoked',
   pdf_file_required: 'certificates.problems.fileRequired',
+  credential_required: 'certificates.problems.credentialRequired',
 };
 
 /** `messageKeys` for `<oris-problem-alert>`: a translated message for a known certificate problem. */

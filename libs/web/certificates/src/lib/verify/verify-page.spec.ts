@@ -62,7 +62,9 @@ async function render(
 }
 
 async function chooseFile(element: HTMLElement, bytes: string, name = 'certificat.pdf') {
-  const input = element.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
+  const input = element.querySelector<HTMLInputElement>(
+    'oris-file-check input[type="file"]',
+  ) as HTMLInputElement;
   // jsdom's File cannot be read (no arrayBuffer()); Node's can, like a browser's.
   const file = new NodeFile([bytes], name, { type: 'application/pdf' });
   Object.defineProperty(input, 'files', {
@@ -277,7 +279,69 @@ describe('VerifyPage', () => {
       [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification({ sha256: null })),
     });
 
-    expect(element.querySelector('input[type="file"]')).toBeNull();
+    expect(element.querySelector('oris-file-check input[type="file"]')).toBeNull();
     expect(element.textContent).toContain('certificates.file.notYet');
+  });
+
+  describe('the badge (Open Badges credential) check', () => {
+    async function chooseCredential(element: HTMLElement, text: string, name = 'badge.json') {
+      const input = element.querySelector<HTMLInputElement>(
+        'oris-credential-check input[type="file"]',
+      ) as HTMLInputElement;
+      const file = new NodeFile([text], name, { type: 'application/json' });
+      Object.defineProperty(input, 'files', {
+        value: { item: () => file, length: 1 },
+        configurable: true,
+      });
+      input.dispatchEvent(new Event('change'));
+    }
+    const credential = { type: ['VerifiableCredential', 'OpenBadgeCredential'], name: 'Badge' };
+    const verdict = (element: HTMLElement) =>
+      element.querySelector('.credential-verdict')?.textContent ?? '';
+
+    it.each([
+      ['valid', 'certificates.credential.valid'],
+      ['revoked', 'certificates.credential.revoked'],
+      ['tampered', 'certificates.credential.tampered'],
+      ['unknown_issuer', 'certificates.credential.unknown_issuer'],
+    ])('posts a chosen credential as JSON and says it is %s', async (result, key) => {
+      const { harness, element, calls } = await render('/verify', {
+        'POST /api/v1/verify/credential': () =>
+          Response.json({
+            result,
+            reason: null,
+            credentialId: null,
+            name: 'Badge',
+            validFrom: null,
+          }),
+      });
+
+      await chooseCredential(element, JSON.stringify(credential));
+      await settle(harness);
+
+      const post = calls.find((call) => call.path === '/api/v1/verify/credential');
+      expect(post?.body).toEqual(credential);
+      expect(verdict(element)).toContain(key);
+    });
+
+    it('does not send a file that is not JSON', async () => {
+      const { harness, element, calls } = await render('/verify', {});
+
+      await chooseCredential(element, '%PDF-1.7 not json', 'certificat.pdf');
+      await settle(harness);
+
+      expect(calls.some((call) => call.path === '/api/v1/verify/credential')).toBe(false);
+      expect(verdict(element)).toContain('certificates.credential.notJson');
+    });
+
+    it('is offered beside a certificate found by its code too', async () => {
+      const { element } = await render(`/verify/${CODE}`, {
+        [`GET /api/v1/verify/${CODE}`]: () => Response.json(aVerification()),
+      });
+
+      expect(
+        element.querySelector('oris-credential-check [data-testid="credential-drop-zone"]'),
+      ).not.toBeNull();
+    });
   });
 });

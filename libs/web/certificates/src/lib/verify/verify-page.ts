@@ -12,6 +12,7 @@ import { codeFrom, LanguageService } from '@oris/web/core';
 import { Icon, MonthPipe, ProblemAlert } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
 import type { Verification } from '../shared/certificate-types';
+import { CredentialCheck } from './credential-check';
 import { FileCheck } from './file-check';
 
 type Outcome =
@@ -38,6 +39,7 @@ type Outcome =
     Icon,
     ProblemAlert,
     FileCheck,
+    CredentialCheck,
   ],
   templateUrl: './verify-page.html',
   styleUrl: './verify-page.scss',

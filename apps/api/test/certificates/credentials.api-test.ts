@@ -1,0 +1,173 @@
+// Decorators of the imported libs read metadata as soon as they load.
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { startSmtpServer, type TestSmtpServer } from '@oris/api/notifications/testing';
+import { gunzipSync } from 'node:zlib';
+import { Cast, castOf, client } from '../catalogue/catalogue-client';
+import { Session, signInWithRoles, uniqueIp } from '../identity/support/identity-client';
+import { eventually } from '../notifications/outbox-support';
+import {
+  CertificateTestApp,
+  database,
+  sessionWithCompleters,
+  startCertificateTestApp,
+  startCertificateWorker,
+} from './certificate-support';
+
+type Json = Record<string, any>;
+
+/** Whether a position is set in a Bitstring Status List's `encodedList`, read as any verifier would. */
+function bitIsSet(encodedList: string, position: number): boolean {
+  const bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
+  return (bits[position >> 3] & (0x80 >> (position & 7))) !== 0;
+}
+
+/**
+ * Open Badges 3.0 credentials through HTTP: the worker signs one with each PDF, the holder
+ * downloads it, anyone checks it (valid, tampered, revoked, unknown issuer) against the DID
+ * document and the status list the API publishes.
+ */
+describe('certificates: Open Badges credentials', () => {
+  let api: CertificateTestApp;
+  let cast: Cast;
+  let http: ReturnType<typeof client>;
+  let smtp: TestSmtpServer;
+  let worker: INestApplicationContext | undefined;
+  let holder: Session;
+  let stranger: Session;
+  let certificate: { id: string; serial: string; verificationCode: string; courseTitle: string };
+  let credential: Json;
+
+  const verifyCredential = (body: unknown) =>
+    http.anonymous
+      .post('/api/v1/verify/credential')
+      .set('x-forwarded-for', uniqueIp())
+      .send(body as object);
+
+  beforeAll(async () => {
+    api = await startCertificateTestApp({ PUBLIC_WEB_URL: 'https://academy.oris.example' });
+    smtp = await startSmtpServer();
+    cast = await castOf(api);
+    http = client(api);
+    stranger = await signInWithRoles(api, cast.admin, ['trainee']);
+    const completed = await sessionWithCompleters(api, cast.trainer, cast.admin, 1);
+    holder = await signInWithRoles(api, cast.admin, ['trainee']);
+    await database(api).query(`UPDATE enrollment SET user_id = $1 WHERE id = $2`, [
+      holder.user.id,
+      completed.enrollmentIds[0],
+    ]);
+    worker = await startCertificateWorker(api, smtp.url);
+    certificate = (
+      await http
+        .as(cast.admin)
+        .post(`/api/v1/enrollments/${completed.enrollmentIds[0]}/certificate`)
+        .expect(201)
+    ).body;
+    await eventually(async () => {
+      const response = await http.as(holder).get(`/api/v1/certificates/${certificate.id}`);
+      return response.body.pdfState === 'rendered' ? true : undefined;
+    }, 30_000);
+    const download = await http
+      .as(holder)
+      .get(`/api/v1/certificates/${certificate.id}/credential`)
+      .expect(200);
+    expect(download.headers['content-type']).toContain('application/json');
+    expect(download.headers['content-disposition']).toContain(
+      `${certificate.serial}.credential.json`,
+    );
+    credential = download.body;
+    // The worker's first render compiles the render thread from the sources: slow on 2 cores.
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await smtp?.close();
+  });
+
+  it('lets the holder download the signed credential the worker stored with the PDF', async () => {
+    expect(credential).toMatchObject({
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: 'did:web:academy.oris.example:api:v1:issuer' },
+      credentialSubject: {
+        achievement: { name: certificate.courseTitle, achievementType: 'Course' },
+        result: [{ status: 'Completed' }],
+      },
+      proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' },
+    });
+    const [row] = await database(api).query(`SELECT credential FROM certificate WHERE id = $1`, [
+      certificate.id,
+    ]);
+    expect(JSON.parse(row.credential)).toEqual(credential);
+    // Administrators too; nobody else learns it exists.
+    await http.as(cast.admin).get(`/api/v1/certificates/${certificate.id}/credential`).expect(200);
+    const refused = await http
+      .as(stranger)
+      .get(`/api/v1/certificates/${certificate.id}/credential`)
+      .expect(404);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    await http.anonymous.get(`/api/v1/certificates/${certificate.id}/credential`).expect(401);
+  });
+
+  it('publishes the DID document with the key that signed it', async () => {
+    const response = await http.anonymous.get('/api/v1/issuer/did.json').expect(200);
+    expect(response.body.id).toBe('did:web:academy.oris.example:api:v1:issuer');
+    expect(response.body.assertionMethod).toContain(credential['proof'].verificationMethod);
+    expect(response.body.verificationMethod[0]).toMatchObject({
+      type: 'Multikey',
+      controller: response.body.id,
+    });
+  });
+
+  it('answers valid for the credential as downloaded, tampered once one field changed', async () => {
+    const valid = await verifyCredential(credential).expect(200);
+    expect(valid.body).toMatchObject({
+      result: 'valid',
+      reason: null,
+      credentialId: `urn:uuid:${certificate.id}`,
+    });
+    const tampered = structuredClone(credential);
+    tampered['credentialSubject'].creditsEarned += 100;
+    expect((await verifyCredential(tampered).expect(200)).body.result).toBe('tampered');
+  });
+
+  it('answers unknown issuer for a credential that names another issuer', async () => {
+    const foreign = structuredClone(credential);
+    foreign['issuer'] = { id: 'did:web:diplomas.example', type: ['Profile'] };
+    expect((await verifyCredential(foreign).expect(200)).body.result).toBe('unknown_issuer');
+  });
+
+  it('refuses a body that is not a verifiable credential with problem+json', async () => {
+    const response = await verifyCredential({ hello: 'world' }).expect(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.code).toBe('credential_required');
+    await http.anonymous.get('/api/v1/credentials/status/abc').expect(400);
+    await http.anonymous.get('/api/v1/credentials/status/7').expect(404);
+  });
+
+  it('sets the bit in the published status list when the certificate is revoked, and verification says revoked', async () => {
+    const entry = credential['credentialStatus'];
+    const listUrl = new URL(entry.statusListCredential);
+    expect(listUrl.pathname).toBe('/api/v1/credentials/status/1');
+    const before = await http.anonymous.get(listUrl.pathname).expect(200);
+    expect(before.body.type).toEqual(['VerifiableCredential', 'BitstringStatusListCredential']);
+    expect(bitIsSet(before.body.credentialSubject.encodedList, Number(entry.statusListIndex))).toBe(
+      false,
+    );
+    // The list is itself a credential signed by ORIS.
+    expect((await verifyCredential(before.body).expect(200)).body.result).toBe('valid');
+
+    await http
+      .as(cast.admin)
+      .post(`/api/v1/certificates/${certificate.id}/revoke`)
+      .send({ reason: 'fraud' })
+      .expect(200);
+
+    const after = await http.anonymous.get(listUrl.pathname).expect(200);
+    expect(bitIsSet(after.body.credentialSubject.encodedList, Number(entry.statusListIndex))).toBe(
+      true,
+    );
+    const revoked = await verifyCredential(credential).expect(200);
+    expect(revoked.body).toMatchObject({ result: 'revoked' });
+  });
+});

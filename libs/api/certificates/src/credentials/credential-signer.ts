@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { offlineDocumentLoader } from './document-loader';
+import { IssuerIdentity } from './issuer-identity';
+import { dateTimeStamp } from './open-badge-credential';
+import { DataIntegrityProof, eddsaRdfc2022, issue, type JsonObject } from './vc-libraries';
+
+/**
+ * Signs credentials with ORIS's current key: a Data Integrity proof, cryptosuite
+ * `eddsa-rdfc-2022` (RDF canonicalisation of the JSON-LD, SHA-256, Ed25519). Ed25519 signatures
+ * are deterministic and the proof's `created` is given, so the same credential signed twice with
+ * the same key gives the same bytes.
+ */
+@Injectable()
+export class CredentialSigner {
+  constructor(private readonly issuer: IssuerIdentity) {}
+
+  async sign(credential: JsonObject, created: Date): Promise<JsonObject> {
+    const [key, documents] = await Promise.all([
+      this.issuer.signingKey(),
+      this.issuer.issuerDocuments(),
+    ]);
+    const suite = new DataIntegrityProof({
+      signer: key.signer(),
+      cryptosuite: eddsaRdfc2022,
+      date: dateTimeStamp(created),
+    });
+    // issue() adds the proof to the object it is given: sign a copy.
+    return issue({
+      credential: structuredClone(credential),
+      suite,
+      documentLoader: offlineDocumentLoader(documents),
+    });
+  }
+}

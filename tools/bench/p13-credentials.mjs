@@ -1,0 +1,306 @@
+// P13 (docs/PERFORMANCE.md): Open Badges 3.0 credentials, two figures in one run.
+//
+// - Signing: P5's per-certificate pipeline (CertificateRenderer.render + SHA-256 +
+//   LocalDirectoryStorage.put, on the calling thread) against the same pipeline with the
+//   credential: built from the certificate, signed (eddsa-rdfc-2022: RDF canonicalisation of the
+//   JSON-LD with the bundled contexts, SHA-256, Ed25519) and attached to the PDF, as the worker
+//   does. Bar: signing adds at most 20 % to the time per certificate.
+// - Verification: `POST /api/v1/verify/credential` with a credential the API's key signed
+//   (proof checked offline against the DID document, revocation read in the status list) against
+//   P1's route (`GET /api/health`) on the same production build in the same run. Bar: ≥ 0.3 ×.
+//
+// The TypeScript sources of the first part are loaded through @swc-node/register (as P5 does);
+// the second part runs the API's production build, VERIFY_RATE_LIMIT_PER_MINUTE raised so the
+// per-IP limiter counts every request but never refuses one.
+//
+//   npm run bench:p13 [-- --count 60 --runs 5 --duration 10 --warmup 5 --connections 20
+//                        --log-level info --no-build --write]
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  ROOT,
+  UserFacingError,
+  bold,
+  green,
+  log,
+  readSettings,
+  red,
+  requireFromRoot,
+} from '../dev/lib.mjs';
+import { ensureServices } from '../dev/services.mjs';
+import {
+  COMMON_OPTIONS,
+  HEALTH_ROUTE,
+  TABLE_HEADER,
+  commandLine,
+  int,
+  load,
+  loadAverage,
+  machine,
+  measuredOn,
+  median,
+  ms,
+  ratioText,
+  readOptions,
+  runBench,
+  startApi,
+  summarise,
+  tableRow,
+  writeSection,
+} from './lib/http-load.mjs';
+import { loadSources, sampleDocuments } from './p5-certificate-render.mjs';
+
+const SIGNING_BAR = 0.2;
+const VERIFY_BAR = 0.3;
+const WEB_URL = 'https://academy.oris.example';
+/** Far above what the runs can send in a minute: the limit is counted, never reached. */
+const BENCH_VERIFY_LIMIT = 1_000_000_000;
+
+const opts = readOptions({ ...COMMON_OPTIONS, count: { type: 'string', default: '60' } }, [
+  'runs',
+  'duration',
+  'warmup',
+  'connections',
+  'count',
+]);
+
+/** The credential modules from the sources, configured with `seed` (the API's key in part 2). */
+function loadCredentials(seed) {
+  const source = (path) =>
+    requireFromRoot(join(ROOT, 'libs/api/certificates/src/credentials', path));
+  const { loadConfig } = requireFromRoot(join(ROOT, 'libs/api/platform/src/config/load-config.ts'));
+  const { IssuerIdentity } = source('issuer-identity.ts');
+  const { CredentialSigner } = source('credential-signer.ts');
+  const { openBadgeCredential } = source('open-badge-credential.ts');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_WEB_URL: WEB_URL,
+    CREDENTIAL_SIGNING_SEED: seed,
+  });
+  const issuer = new IssuerIdentity(config);
+  const signer = new CredentialSigner(issuer);
+  const links = {
+    webUrl: issuer.webUrl,
+    issuer: issuer.profile(),
+    statusListUrl: (list) => issuer.statusListUrl(list),
+  };
+  return {
+    /** Builds and signs the credential of sample certificate `document` (status position `i`). */
+    async sign(document, i) {
+      const issuedAt = new Date(`${document.issuedOn}T09:00:00Z`);
+      const facts = {
+        certificateId: createHash('sha256')
+          .update(document.serial)
+          .digest('hex')
+          .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5'),
+        serial: document.serial,
+        holderName: document.holderName,
+        holderNameAr: document.holderNameAr,
+        courseId: '0b1e6f0a-7c44-4a2f-8d0e-6b5a4c3d2e1f',
+        courseCode: 'ESS-201',
+        courseTitle: document.courseTitle,
+        courseSummary: 'Du projet à la coopérative : gouvernance, financement, commercialisation.',
+        courseLanguages: ['fr', 'ar'],
+        hours: document.hours,
+        learningOutcomes: ['Rédiger des statuts', 'Construire un budget prévisionnel'],
+        requiresModules: true,
+        minAttendancePercent: 80,
+        requiresTrainerValidation: true,
+        sessionStartsOn: document.sessionStartsOn,
+        sessionEndsOn: document.sessionEndsOn,
+        completedOn: document.completedOn,
+        issuedAt,
+        statusListIndex: i,
+      };
+      return signer.sign(openBadgeCredential(facts, links), issuedAt);
+    },
+  };
+}
+
+/** Part 1: the pipeline per certificate, without and with the credential, loops alternated. */
+async function measureSigning() {
+  const { CertificateRenderer, LocalDirectoryStorage } = loadSources();
+  const credentials = loadCredentials(randomBytes(32).toString('hex'));
+  const renderer = new CertificateRenderer();
+  const storageDir = join(ROOT, 'tmp', 'bench', `p13-${randomBytes(4).toString('hex')}`);
+  mkdirSync(storageDir, { recursive: true });
+  const storage = new LocalDirectoryStorage(storageDir);
+  const store = async (key, pdf) => {
+    createHash('sha256').update(pdf).digest('hex');
+    await storage.put(key, pdf);
+  };
+  const loops = [
+    {
+      label: "P5's pipeline (render, hash, store)",
+      async once(document) {
+        await store(`plain/${document.serial}.pdf`, await renderer.render(document));
+      },
+      rates: [],
+    },
+    {
+      label: 'the same, with the credential signed and attached',
+      async once(document, i) {
+        const credential = await credentials.sign(document, i);
+        const pdf = await renderer.render({
+          ...document,
+          credentialJson: JSON.stringify(credential),
+        });
+        await store(`signed/${document.serial}.pdf`, pdf);
+      },
+      rates: [],
+    },
+  ];
+  try {
+    const warmup = Math.max(10, Math.floor(opts.count / 3));
+    const documents = sampleDocuments(warmup + opts.runs * opts.count);
+    for (const loop of loops) {
+      for (let i = 0; i < warmup; i += 1) await loop.once(documents[i], i);
+    }
+    for (let run = 0; run < opts.runs; run += 1) {
+      const order = run % 2 === 0 ? loops : [...loops].reverse();
+      for (const loop of order) {
+        const first = warmup + run * opts.count;
+        const started = performance.now();
+        for (let i = first; i < first + opts.count; i += 1) await loop.once(documents[i], i);
+        const rate = opts.count / ((performance.now() - started) / 1000);
+        loop.rates.push(rate);
+        log(`run ${run + 1}/${opts.runs} ${loop.label}: ${rate.toFixed(1)} certificates/s`);
+      }
+    }
+  } finally {
+    rmSync(storageDir, { recursive: true, force: true });
+  }
+  return loops.map((loop) => ({
+    label: loop.label,
+    rate: median(loop.rates),
+    min: Math.min(...loop.rates),
+    max: Math.max(...loop.rates),
+  }));
+}
+
+/** Part 2: verification of a credential over HTTP against P1's route. */
+async function measureVerification(cleanups) {
+  const settings = readSettings();
+  await ensureServices(settings);
+  const seed = randomBytes(32).toString('hex');
+  const api = await startApi({
+    bench: 'p13',
+    settings,
+    cleanups,
+    opts,
+    env: {
+      CREDENTIAL_SIGNING_SEED: seed,
+      PUBLIC_WEB_URL: WEB_URL,
+      VERIFY_RATE_LIMIT_PER_MINUTE: String(BENCH_VERIFY_LIMIT),
+    },
+  });
+  const [document] = sampleDocuments(1);
+  const body = JSON.stringify(await loadCredentials(seed).sign(document, 0));
+  const check = await fetch(`${api.base}/api/v1/verify/credential`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const answer = await check.json();
+  if (check.status !== 200 || answer.result !== 'valid') {
+    throw new UserFacingError(
+      `The API did not find the credential valid: ${JSON.stringify(answer)}`,
+    );
+  }
+  const targets = [
+    {
+      label: `ORIS API, P1's route (\`GET ${HEALTH_ROUTE}\`)`,
+      options: { url: `${api.base}${HEALTH_ROUTE}` },
+    },
+    {
+      label: 'ORIS API, `POST /api/v1/verify/credential`',
+      options: {
+        url: `${api.base}/api/v1/verify/credential`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      },
+    },
+  ].map((target) => ({ ...target, runs: [] }));
+  const run = (target, duration) =>
+    load({ ...target.options, connections: opts.connections, duration });
+  for (const target of targets) {
+    log(`Warming up ${target.label} for ${opts.warmup} s`);
+    await run(target, opts.warmup);
+  }
+  for (let round = 0; round < opts.runs; round += 1) {
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) {
+      const result = await run(target, opts.duration);
+      target.runs.push(result);
+      log(
+        `run ${round + 1}/${opts.runs} ${target.label}: ${int(result.rps)} req/s, p50 ${ms(result.p50)}, ` +
+          `p99 ${ms(result.p99)}${result.problems ? red(`, ${result.problems} unexpected/errors`) : ''}`,
+      );
+    }
+  }
+  return targets.map((target) => [target.label, summarise(target.runs)]);
+}
+
+function table(signing, verification, info, loadAtStart) {
+  const [plain, signed] = signing;
+  const added = plain.rate / signed.rate - 1;
+  const [health, verify] = verification.map(([, s]) => s);
+  const ratio = verify.rps / health.rps;
+  const lines = [
+    '| loop | certificates/s (median) | certificates/s (min–max) | ms per certificate |',
+    '|---|---:|---:|---:|',
+    ...signing.map(
+      (s) =>
+        `| ${s.label} | ${s.rate.toFixed(1)} | ${s.min.toFixed(1)}–${s.max.toFixed(1)} | ${(1000 / s.rate).toFixed(1)} |`,
+    ),
+    '',
+    `**Signing adds ${(added * 100).toFixed(1)} %** to the time per certificate — ${added <= SIGNING_BAR ? 'meets' : 'misses'} the ≤ ${SIGNING_BAR * 100} % bar.`,
+    '',
+    ...TABLE_HEADER,
+    ...verification.map(([label, s]) => tableRow(label, s)),
+    '',
+    `**P13 verification ratio (\`POST /verify/credential\` ÷ P1's route): ${ratioText(ratio)}** — ${ratio >= VERIFY_BAR ? 'meets' : 'misses'} the ≥ ${VERIFY_BAR} bar.`,
+    '',
+    `${measuredOn(info)}; signing: ${opts.count} certificates per run and loop (P5's sample certificates, every holder a different person), ` +
+      `${opts.runs} runs with the loops alternated, medians shown, storage on the local disk (tmp/); ` +
+      `verification: one credential (4 KiB of JSON) posted again and again, autocannon ${opts.connections} connections, ` +
+      `${opts.warmup} s warm-up per route, ${opts.runs} runs of ${opts.duration} s, routes alternated, medians shown; ` +
+      `API built for production, NODE_ENV=production, LOG_LEVEL=${opts['log-level']}, VERIFY_RATE_LIMIT_PER_MINUTE raised; ` +
+      `load average ${loadAtStart} at the start, ${info.load.toFixed(1)} at the end.`,
+    '',
+    `Command: \`${commandLine('p13')}\``,
+  ];
+  return { markdown: lines.join('\n'), added, ratio };
+}
+
+runBench(opts, async (cleanups) => {
+  const loadAtStart = loadAverage();
+  log('Part 1: the certificate pipeline without and with the signed credential');
+  const signing = await measureSigning();
+  log('Part 2: verification of a credential over HTTP against P1’s route');
+  const verification = await measureVerification(cleanups);
+  const { markdown, added, ratio } = table(signing, verification, machine(), loadAtStart);
+  process.stdout.write(`\n${markdown}\n\n`);
+  const problems = verification.reduce((sum, [, s]) => sum + s.problems, 0);
+  if (problems > 0) {
+    throw new UserFacingError(
+      `${problems} responses had an unexpected status or failed, so the figures are not comparable. ` +
+        'docs/PERFORMANCE.md was left as it was.',
+    );
+  }
+  log(
+    added <= SIGNING_BAR
+      ? green(`signing +${(added * 100).toFixed(1)} %`)
+      : red(`signing +${(added * 100).toFixed(1)} %`),
+  );
+  log(
+    ratio >= VERIFY_BAR
+      ? green(`P13 ${ratioText(ratio)} ≥ ${VERIFY_BAR}`)
+      : red(`P13 ${ratioText(ratio)} < ${VERIFY_BAR}`),
+  );
+  if (opts.write) await writeSection('p13', markdown);
+  else log(`Add ${bold('--write')} to record this in docs/PERFORMANCE.md.`);
+});
