@@ -116,6 +116,7 @@ export const EXPORT_LABELS: Record<Locale, ExportLabels> = {
       internship: 'Stage rémunéré',
       further_studies: 'Poursuite d’études',
       seeking: 'En recherche d’emploi',
+      inactive: 'Inactif·ve, ne cherche pas d’emploi',
     },
     groups: { unknown: 'Non connu', other: 'Autre' },
     notes: {
@@ -195,6 +196,7 @@ export const EXPORT_LABELS: Record<Locale, ExportLabels> = {
       internship: 'تدريب مؤدّى عنه',
       further_studies: 'متابعة الدراسة',
       seeking: 'في طور البحث عن عمل',
+      inactive: 'غير نشيط(ة)، لا يبحث عن عمل',
     },
     groups: { unknown: 'غير معروف', other: 'أخرى' },
     notes: {
@@ -274,6 +276,7 @@ export const EXPORT_LABELS: Record<Locale, ExportLabels> = {
       internship: 'Paid internship',
       further_studies: 'Further studies',
       seeking: 'Seeking work',
+      inactive: 'Inactive, not looking for work',
     },
     groups: { unknown: 'Not known', other: 'Other' },
     notes: {
