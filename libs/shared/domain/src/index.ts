@@ -6,3 +6,4 @@ export * from './csv';
 export * from './insertion';
 export * from './calendar';
 export * from './phone';
+export * from './verification';

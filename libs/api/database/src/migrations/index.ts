@@ -19,6 +19,7 @@ import { ConsentHistory1796541000000 } from './1796541000000-ConsentHistory';
 import { RectificationRequests1796541060000 } from './1796541060000-RectificationRequests';
 import { CourseBaselineVisibleToTrainers1796541120000 } from './1796541120000-CourseBaselineVisibleToTrainers';
 import { EmailConfirmation1796541600000 } from './1796541600000-EmailConfirmation';
+import { CertificateSha256Index1796542200000 } from './1796542200000-CertificateSha256Index';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   RectificationRequests1796541060000,
   CourseBaselineVisibleToTrainers1796541120000,
   EmailConfirmation1796541600000,
+  CertificateSha256Index1796542200000,
 ];
