@@ -16,6 +16,7 @@ import { AttendanceMark } from './entities/attendance-mark.entity';
 import { Enrollment } from './entities/enrollment.entity';
 import { ModuleProgress } from './entities/module-progress.entity';
 import { EnrollmentEvents } from './events/enrollment-events';
+import { EnrollmentImportTemplateController } from './http/enrollment-import-template.controller';
 import { EnrollmentsController } from './http/enrollments.controller';
 import { EnrollmentImport } from './import/enrollment-import.service';
 import { MeEnrollmentsController } from './http/me-enrollments.controller';
@@ -33,7 +34,12 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     NotificationsModule,
     IdempotencyModule,
   ],
-  controllers: [SessionEnrollmentsController, MeEnrollmentsController, EnrollmentsController],
+  controllers: [
+    SessionEnrollmentsController,
+    MeEnrollmentsController,
+    EnrollmentsController,
+    EnrollmentImportTemplateController,
+  ],
   providers: [
     EnrollmentAccess,
     EnrollmentAdmission,

@@ -7,3 +7,4 @@ export * from './insertion';
 export * from './calendar';
 export * from './phone';
 export * from './verification';
+export * from './enrollment-import';
