@@ -202,6 +202,8 @@ describe('enrollments: CSV import with a dry run', () => {
         line: 3,
         field: 'completedOn',
         reason: `cannot be before the session starts (${inDays(-300)})`,
+        code: 'before_session',
+        params: { startsOn: inDays(-300) },
       },
     ]);
     const fixed = csv.replace(inDays(-320), inDays(-296));
