@@ -49,7 +49,7 @@ describe('an administrator', () => {
     await file.setInputFiles({
       name: 'cohorte.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(csv('unemployed')),
+      buffer: Buffer.from(csv('retraité')),
     });
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
 
