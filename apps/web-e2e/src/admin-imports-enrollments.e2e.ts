@@ -51,17 +51,17 @@ describe('an administrator', () => {
     await page.getByText(`Session choisie${NBSP}: ${COURSE_CODE} — ${SESSION_TITLE}`).waitFor();
 
     const importButton = page.getByRole('button', { name: 'Importer', exact: true });
-    const file = page.getByLabel('Fichier CSV');
+    const file = page.getByLabel('Fichier Excel ou CSV');
     await file.setInputFiles({
       name: 'cohorte.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(csv('unemployed')),
+      buffer: Buffer.from(csv('retraité')),
     });
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
 
     const problems = page.getByRole('table', { name: 'Problèmes par ligne' });
     await problems.waitFor();
-    const problem = problems.getByRole('row').filter({ hasText: 'baselineSituation' });
+    const problem = problems.getByRole('row').filter({ hasText: 'Situation à l’inscription' });
     expect(await problem.getByRole('rowheader').textContent()).toBe('3');
     const fine = problems.getByRole('row').filter({ hasText: 'Amina Benali' });
     expect(await fine.getByText('Aucun problème').count()).toBe(1);

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { startSmtpServer, type TestSmtpServer } from '@oris/api/notifications/testing';
+import { formatVerificationCode } from '@oris/shared/domain';
 import request from 'supertest';
 import { Cast, castOf, client } from '../catalogue/catalogue-client';
 import { baseline, openSession } from '../enrollments/enrollment-client';
@@ -248,6 +249,119 @@ describe('certificates: issue, download, verify, revoke', () => {
       expect(image.headers['content-type']).toContain('application/problem+json');
       const tooLarge = await request(api.url)
         .post(`/api/v1/verify/${certificate.verificationCode}/file`)
+        .set('content-type', 'application/pdf')
+        .send(Buffer.alloc(5 * 1024 * 1024 + 1));
+      expect(tooLarge.status).toBe(413);
+    });
+
+    it('issues codes without look-alike characters, read whatever the case and the dashes', async () => {
+      expect(certificate.verificationCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{30}$/);
+      const typed = formatVerificationCode(certificate.verificationCode)
+        .toLowerCase()
+        .replace(/-/g, ' - ');
+      const verified = await http.anonymous
+        .get(`/api/v1/verify/${encodeURIComponent(typed)}`)
+        .set('x-forwarded-for', uniqueIp())
+        .expect(200);
+      expect(verified.body).toMatchObject({ valid: true, serial: certificate.serial });
+    });
+
+    it('keeps verifying codes issued before, exactly as they were issued', async () => {
+      const earlier = 'q3Z-7wXkP9rT2vYb_4mN8sLd';
+      await database(api).query(`UPDATE certificate SET verification_code = $2 WHERE id = $1`, [
+        certificate.id,
+        earlier,
+      ]);
+      try {
+        const verified = await http.anonymous
+          .get(`/api/v1/verify/${earlier}`)
+          .set('x-forwarded-for', uniqueIp())
+          .expect(200);
+        expect(verified.body.serial).toBe(certificate.serial);
+        // Base64url is case-sensitive: another case is another code.
+        await http.anonymous
+          .get(`/api/v1/verify/${earlier.toUpperCase()}`)
+          .set('x-forwarded-for', uniqueIp())
+          .expect(404);
+      } finally {
+        await database(api).query(`UPDATE certificate SET verification_code = $2 WHERE id = $1`, [
+          certificate.id,
+          certificate.verificationCode,
+        ]);
+      }
+    });
+
+    it('verifies by the printed serial only together with the holder’s name', async () => {
+      const bySerial = (serial: string, holderName: string) =>
+        request(api.url)
+          .post('/api/v1/verify/serial')
+          .set('x-forwarded-for', uniqueIp())
+          .send({ serial, holderName });
+      const typedSerial = certificate.serial
+        .toLowerCase()
+        .replace(/[0-9]/g, (digit) => String.fromCharCode(0x660 + Number(digit)));
+      const verified = await bySerial(typedSerial, '  benali  AMINA ').expect(200);
+      expect(verified.body).toMatchObject({
+        valid: true,
+        serial: certificate.serial,
+        holderName: 'Amina Benali',
+        courseTitle: certificate.courseTitle,
+      });
+      expect((await bySerial(certificate.serial, 'أمينة بنعلي').expect(200)).body.serial).toBe(
+        certificate.serial,
+      );
+      // The serial is sequential: alone, or with part of the name, or someone else's, it says
+      // nothing, not even whether it exists.
+      const wrongName = await bySerial(certificate.serial, 'Amina').expect(404);
+      const unknown = await bySerial('ORIS-1999-000001', 'Amina Benali').expect(404);
+      expect(wrongName.headers['content-type']).toContain('application/problem+json');
+      expect(wrongName.body.detail).toBe(unknown.body.detail);
+      expect(wrongName.body).not.toHaveProperty('serial');
+      await bySerial(certificate.serial, '').expect(404);
+      const missing = await request(api.url)
+        .post('/api/v1/verify/serial')
+        .send({ serial: certificate.serial })
+        .expect(400);
+      expect(new Set(missing.body.errors.map((error: { field: string }) => error.field))).toEqual(
+        new Set(['holderName']),
+      );
+    });
+
+    it('counts serial lookups against the same budget per address as codes', async () => {
+      const ip = uniqueIp();
+      const lookups = await Promise.all(
+        Array.from({ length: 61 }, () =>
+          request(api.url)
+            .post('/api/v1/verify/serial')
+            .set('x-forwarded-for', ip)
+            .send({ serial: 'ORIS-2026-999999', holderName: 'Amina Benali' }),
+        ),
+      );
+      const statuses = lookups.map((response) => response.status);
+      expect(statuses.filter((status) => status === 404)).toHaveLength(60);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(1);
+    });
+
+    it('finds the certificate from its PDF alone, and nothing from any other file', async () => {
+      const byFile = (body: Buffer) =>
+        request(api.url)
+          .post('/api/v1/verify/file')
+          .set('x-forwarded-for', uniqueIp())
+          .set('content-type', 'application/pdf')
+          .send(body);
+      const verified = await byFile(pdf).expect(200);
+      expect(verified.body).toMatchObject({
+        valid: true,
+        serial: certificate.serial,
+        sha256: sha256(pdf),
+      });
+      const tampered = Buffer.from(pdf);
+      tampered[tampered.length - 20] ^= 0x01;
+      const refused = await byFile(tampered).expect(404);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect((await byFile(Buffer.alloc(0))).status).toBe(400);
+      const tooLarge = await request(api.url)
+        .post('/api/v1/verify/file')
         .set('content-type', 'application/pdf')
         .send(Buffer.alloc(5 * 1024 * 1024 + 1));
       expect(tooLarge.status).toBe(413);

@@ -51,18 +51,64 @@ describe('enrollments: CSV import with a dry run', () => {
     const report = await importCsv(sessionId, csv, true).expect(200);
     expect(report.body).toMatchObject({ dryRun: true, applied: false, rows: [] });
     expect(report.body.problems).toEqual([
-      { line: 3, field: 'email', reason: 'already enrolled in this session' },
-      { line: 4, field: 'birthYear', reason: 'required for a person without an account' },
-      { line: 4, field: 'gender', reason: 'required for a person without an account' },
-      { line: 4, field: 'regionCode', reason: 'required for a person without an account' },
-      { line: 5, field: 'baselineSituation', reason: expect.any(String) },
-      { line: 5, field: 'birthYear', reason: expect.any(String) },
-      { line: 5, field: 'completedOn', reason: 'a date written YYYY-MM-DD' },
-      { line: 5, field: 'email', reason: 'not an email address' },
-      { line: 5, field: 'fullName', reason: 'required' },
-      { line: 5, field: 'gender', reason: 'one of female, male' },
-      { line: 5, field: 'regionCode', reason: 'a region code, MA-01 to MA-12' },
+      {
+        line: 3,
+        field: 'email',
+        reason: 'already enrolled in this session',
+        code: 'already_enrolled',
+      },
+      {
+        line: 4,
+        field: 'birthYear',
+        reason: 'required for a person without an account',
+        code: 'required_new_person',
+      },
+      {
+        line: 4,
+        field: 'gender',
+        reason: 'required for a person without an account',
+        code: 'required_new_person',
+      },
+      {
+        line: 4,
+        field: 'regionCode',
+        reason: 'required for a person without an account',
+        code: 'required_new_person',
+      },
+      {
+        line: 5,
+        field: 'baselineSituation',
+        reason: expect.any(String),
+        code: 'not_in_list',
+        params: { values: expect.any(String) },
+      },
+      {
+        line: 5,
+        field: 'birthYear',
+        reason: expect.any(String),
+        code: 'birth_year_range',
+        params: { min: 1900, max: expect.any(Number) },
+      },
+      { line: 5, field: 'completedOn', reason: 'a date written YYYY-MM-DD', code: 'not_date' },
+      { line: 5, field: 'email', reason: 'not an email address', code: 'not_email' },
+      { line: 5, field: 'fullName', reason: 'required', code: 'required' },
+      {
+        line: 5,
+        field: 'gender',
+        reason: 'one of female, male',
+        code: 'not_in_list',
+        params: { values: 'female, male' },
+      },
+      {
+        line: 5,
+        field: 'regionCode',
+        reason: expect.stringContaining('MA-12'),
+        code: 'not_in_list',
+        params: { values: expect.any(String) },
+      },
     ]);
+    // Every row read, so that a preview names each one, whatever the file's format.
+    expect(report.body.lines.map((line: { line: number }) => line.line)).toEqual([2, 3, 4, 5]);
     expect(await countEnrollments(sessionId)).toBe(1);
     const [{ n }] = await database(api).query(
       `SELECT count(*)::int AS n FROM users WHERE email = 'new.one@example.ma'`,
@@ -156,6 +202,8 @@ describe('enrollments: CSV import with a dry run', () => {
         line: 3,
         field: 'completedOn',
         reason: `cannot be before the session starts (${inDays(-300)})`,
+        code: 'before_session',
+        params: { startsOn: inDays(-300) },
       },
     ]);
     const fixed = csv.replace(inDays(-320), inDays(-296));
@@ -221,6 +269,8 @@ describe('enrollments: CSV import with a dry run', () => {
         reason: expect.stringMatching(
           /^the course's completion rule is not met \(required_modules/,
         ),
+        code: 'completion_rule',
+        params: { unmet: expect.stringContaining('required_modules') },
       },
     ]);
     await importCsv(sessionId, csv, false).expect(400);
@@ -235,7 +285,7 @@ describe('enrollments: CSV import with a dry run', () => {
       .expect(403);
     const broken = await importCsv(sessionId, `${HEADER}\n"never closed,x`, true).expect(200);
     expect(broken.body.problems).toEqual([
-      { line: 2, field: 'file', reason: 'line 2: a quoted cell is never closed' },
+      { line: 2, field: 'file', reason: 'a quoted cell is never closed', code: 'quote_not_closed' },
     ]);
     await importCsv(sessionId, '', true).expect(200);
     await http

@@ -149,7 +149,9 @@ describe('placements: CSV import of past situations', () => {
       { line: 2, field: 'file', reason: 'line 2: a quoted cell is never closed' },
     ]);
     const empty = await importCsv('', true).expect(200);
-    expect(empty.body.problems).toEqual([{ line: 1, field: 'file', reason: 'the file is empty' }]);
+    expect(empty.body.problems).toEqual([
+      { line: 1, field: 'file', reason: 'the file is empty', code: 'file_empty' },
+    ]);
     await http
       .as(cast.officer)
       .post('/api/v1/placements/import?dryRun=maybe', { csv: HEADER })

@@ -19,6 +19,7 @@ import { MeCertificatesController } from './http/me-certificates.controller';
 import { PdfBodyParser } from './http/pdf-body-parser';
 import { SessionCertificatesController } from './http/session-certificates.controller';
 import { VerificationController } from './http/verification.controller';
+import { VerificationLookupController } from './http/verification-lookup.controller';
 import { CertificateIssuer } from './issuing/certificate-issuer.service';
 import { RenderQueue, renderQueueProvider } from './issuing/render-queue';
 import { CertificateFiles } from './reading/certificate-files';
@@ -49,6 +50,7 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     CertificatesController,
     VerificationController,
     CredentialsController,
+    VerificationLookupController,
   ],
   providers: [
     FailedRenders,

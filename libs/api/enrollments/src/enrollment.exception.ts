@@ -25,10 +25,25 @@ export enum EnrollmentErrorCode {
   MeetingNotStarted = 'meeting_not_started',
   CompletionBeforeLastMeeting = 'completion_before_last_meeting',
   CalendarFeedNotFound = 'calendar_feed_not_found',
+  ImportFileInvalid = 'import_file_invalid',
+  ImportFileTooLarge = 'import_file_too_large',
+  ImportFileRequired = 'import_file_required',
 }
 
 /** The one place where enrollment codes get their HTTP status and title. */
 const PROBLEMS: Record<EnrollmentErrorCode, { status: HttpStatus; title: string }> = {
+  [EnrollmentErrorCode.ImportFileInvalid]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'The file is not a CSV or an Excel workbook (.xlsx) that can be read',
+  },
+  [EnrollmentErrorCode.ImportFileTooLarge]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'The file is too large for one import',
+  },
+  [EnrollmentErrorCode.ImportFileRequired]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'Send the file as `csv` (text) or `xlsx` (base64), one of the two',
+  },
   [EnrollmentErrorCode.EnrollmentNotFound]: {
     status: HttpStatus.NOT_FOUND,
     title: 'Enrollment not found',

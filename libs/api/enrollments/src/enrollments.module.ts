@@ -20,6 +20,7 @@ import { CalendarFeed } from './entities/calendar-feed.entity';
 import { ModuleProgress } from './entities/module-progress.entity';
 import { EnrollmentEvents } from './events/enrollment-events';
 import { CalendarFeedController, MyCalendarFeedController } from './http/calendar-feed.controller';
+import { EnrollmentImportTemplateController } from './http/enrollment-import-template.controller';
 import { EnrollmentsController } from './http/enrollments.controller';
 import { EnrollmentImport } from './import/enrollment-import.service';
 import { MeEnrollmentsController } from './http/me-enrollments.controller';
@@ -45,6 +46,7 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     EnrollmentsController,
     MyCalendarFeedController,
     CalendarFeedController,
+    EnrollmentImportTemplateController,
   ],
   providers: [
     PendingApprovals,

@@ -108,7 +108,12 @@ export interface CsvProblem {
   line: number;
   /** The column, or `file` for a problem with the file as a whole. */
   field: string;
+  /** Why, in English, for API clients and logs. */
   reason: string;
+  /** Why, as a stable code a reader's language words (imports that declare their codes). */
+  code?: string;
+  /** The values the code's wording needs (a maximum, the expected values, another line). */
+  params?: Record<string, string | number>;
 }
 
 export interface CsvTableRules<C extends string> {
@@ -118,6 +123,8 @@ export interface CsvTableRules<C extends string> {
   required: readonly C[];
   /** At most this many rows after the header. */
   maxRows: number;
+  /** Reads a header written with a label (in any language) as its column; the names themselves always work. */
+  columnOf?: (header: string) => C | null;
 }
 
 export interface CsvTable<C extends string> {
@@ -141,7 +148,13 @@ export function readCsvTable<C extends string>(
   rules: CsvTableRules<C>,
 ): CsvTable<C> {
   const [header, ...rows] = records;
-  const columns = header ? header.cells.map((cell) => cell.trim()) : [];
+  const known = rules.columns as readonly string[];
+  const columns = header
+    ? header.cells.map((cell) => {
+        const name = cell.trim();
+        return known.includes(name) ? name : (rules.columnOf?.(name) ?? name);
+      })
+    : [];
   const cell = (record: CsvRecord, column: C): string => {
     const index = columns.indexOf(column);
     return index === -1 ? '' : (record.cells[index] ?? '').trim();
@@ -151,31 +164,43 @@ export function readCsvTable<C extends string>(
       body: [],
       columns,
       cell,
-      problems: [{ line: 1, field: 'file', reason: 'the file is empty' }],
+      problems: [{ line: 1, field: 'file', reason: 'the file is empty', code: 'file_empty' }],
     };
   }
   const problems: CsvProblem[] = [];
-  const known = rules.columns as readonly string[];
   for (const column of columns) {
     if (!known.includes(column)) {
       problems.push({
         line: 1,
         field: column || 'file',
         reason: `unknown column; expected ${known.join(', ')}`,
+        code: 'unknown_column',
+        params: { expected: known.join(', ') },
       });
     }
   }
   for (const column of rules.required) {
     if (!columns.includes(column))
-      problems.push({ line: 1, field: column, reason: 'missing column' });
+      problems.push({ line: 1, field: column, reason: 'missing column', code: 'missing_column' });
   }
   if (new Set(columns).size !== columns.length) {
-    problems.push({ line: 1, field: 'file', reason: 'a column appears twice' });
+    problems.push({
+      line: 1,
+      field: 'file',
+      reason: 'a column appears twice',
+      code: 'duplicate_column',
+    });
   }
   if (rows.length === 0)
-    problems.push({ line: 1, field: 'file', reason: 'no row after the header' });
+    problems.push({ line: 1, field: 'file', reason: 'no row after the header', code: 'no_rows' });
   if (rows.length > rules.maxRows) {
-    problems.push({ line: 1, field: 'file', reason: `at most ${rules.maxRows} rows per import` });
+    problems.push({
+      line: 1,
+      field: 'file',
+      reason: `at most ${rules.maxRows} rows per import`,
+      code: 'too_many_rows',
+      params: { max: rules.maxRows },
+    });
   }
   return { body: problems.length > 0 ? [] : rows, columns, cell, problems };
 }

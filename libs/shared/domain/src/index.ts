@@ -9,3 +9,5 @@ export * from './phone';
 export * from './demo';
 export * from './search';
 export * from './search-cases';
+export * from './verification';
+export * from './enrollment-import';

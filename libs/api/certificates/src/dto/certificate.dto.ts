@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
 import { CERTIFICATE_REVOCATION_REASONS } from '@oris/shared/domain';
 import type { CertificateRevocationReason } from '@oris/shared/domain';
 import { CREDENTIAL_CHECKS, type CredentialCheck } from '../credentials/credential-verifier';
@@ -239,4 +240,28 @@ export class CredentialVerificationDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'The credential’s `validFrom`.' })
   validFrom!: string | null;
+}
+
+export class VerifyBySerialDto {
+  @ApiProperty({
+    maxLength: 40,
+    example: 'ORIS-2026-000123',
+    description:
+      'The serial as printed; case, spaces or dashes and Arabic-Indic digits do not matter.',
+  })
+  @IsString()
+  @MaxLength(40)
+  serial!: string;
+
+  @ApiProperty({
+    maxLength: 200,
+    example: 'Amina Benali',
+    description:
+      'The holder’s full name as printed on the certificate, in Latin or Arabic letters (case, ' +
+      'accents and the order of the words do not matter). Serials are sequential: the name is ' +
+      'what keeps them from listing every holder.',
+  })
+  @IsString()
+  @MaxLength(200)
+  holderName!: string;
 }

@@ -42,6 +42,7 @@ export type RenderState = 'pending' | 'rendered' | 'failed';
 @Index('certificate_user_id_idx', { synchronize: false })
 @Index('certificate_session_id_idx', ['sessionId', 'status'])
 @Index('certificate_issued_at_idx', { synchronize: false })
+@Index('certificate_sha256_idx', ['sha256'], { where: 'sha256 IS NOT NULL' })
 @Index('certificate_render_pending_idx', ['issuedAt'], { where: `render_state = 'pending'` })
 @Check('certificate_serial_check', `serial ~ '^ORIS-[0-9]{4}-[0-9]{6,}$'`)
 @Check('certificate_verification_code_check', `verification_code ~ '^[A-Za-z0-9_-]{22,64}$'`)

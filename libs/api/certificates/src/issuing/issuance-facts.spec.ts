@@ -1,3 +1,4 @@
+import { ANY_VERIFICATION_CODE, READABLE_CODE, VERIFICATION_ALPHABET } from '@oris/shared/domain';
 import { formatSerial, newVerificationCode } from './issuance-facts';
 
 describe('formatSerial', () => {
@@ -8,10 +9,20 @@ describe('formatSerial', () => {
 });
 
 describe('newVerificationCode', () => {
-  it('is base64url of at least 128 random bits', () => {
+  it('holds at least 128 random bits in upper case, without look-alike characters', () => {
     const code = newVerificationCode();
-    expect(code).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(Buffer.from(code, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    expect(code).toMatch(READABLE_CODE);
+    expect(code).not.toMatch(/[01OILU]/);
+    expect(code.length * Math.log2(VERIFICATION_ALPHABET.length)).toBeGreaterThanOrEqual(128);
+  });
+
+  it('fits the column every code has been stored in', () => {
+    expect(newVerificationCode()).toMatch(ANY_VERIFICATION_CODE);
+  });
+
+  it('uses every symbol of the alphabet', () => {
+    const seen = new Set(Array.from({ length: 200 }, newVerificationCode).join(''));
+    expect([...seen].sort().join('')).toBe([...VERIFICATION_ALPHABET].sort().join(''));
   });
 
   it('never repeats', () => {

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { EnrollmentStatus, Locale } from '@oris/shared/domain';
+import { VERIFICATION_ALPHABET, VERIFICATION_CODE_LENGTH } from '@oris/shared/domain';
 import type { EntityManager } from 'typeorm';
 import { Certificate } from '../entities/certificate.entity';
 
@@ -83,8 +84,17 @@ export async function reserveSerials(
 export const formatSerial = (year: number, value: number) =>
   `ORIS-${year}-${String(value).padStart(6, '0')}`;
 
-/** 144 bits from the system's secure random source, base64url (24 characters). */
-export const newVerificationCode = () => randomBytes(18).toString('base64url');
+/**
+ * 30 symbols of the readable alphabet (about 147 bits), each drawn uniformly from the system's
+ * secure random source: upper case and no look-alike characters, so a code typed from paper
+ * works. Codes issued before (base64url) keep verifying.
+ */
+export function newVerificationCode(): string {
+  let code = '';
+  for (let index = 0; index < VERIFICATION_CODE_LENGTH; index++)
+    code += VERIFICATION_ALPHABET[randomInt(VERIFICATION_ALPHABET.length)];
+  return code;
+}
 
 /** What the certificate row copies from the facts. */
 export function snapshotOf(

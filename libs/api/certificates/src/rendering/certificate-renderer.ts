@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
+import { formatVerificationCode } from '@oris/shared/domain';
 import {
   cleanText,
   fitText,
@@ -437,7 +438,7 @@ export class CertificateRenderer {
     const left = QR.right - QR.side;
     drawQrCode(doc, qrMatrix(c.verificationUrl), left, QR.top, QR.side);
     const textWidth = QR.right - (centre + width / 2) - 10;
-    const code = `Code · الرمز : ${isolate(c.verificationCode)}`;
+    const code = `Code · الرمز : ${isolate(formatVerificationCode(c.verificationCode))}`;
     this.drawFitted(
       doc,
       code,

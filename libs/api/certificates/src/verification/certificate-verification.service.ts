@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import {
+  ANY_VERIFICATION_CODE,
+  comparableName,
+  serialFrom,
+  verificationCodeCandidates,
+} from '@oris/shared/domain';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
@@ -8,9 +14,6 @@ import { Certificate } from '../entities/certificate.entity';
 import { toVerificationDto } from '../reading/certificate-mapper';
 import { LoadedVerification, VerificationCache } from './verification-cache';
 import { VerificationRateLimit } from './verification-rate-limit';
-
-/** The shape codes are issued in; anything else is answered 404 without touching the database. */
-export const VERIFICATION_CODE = /^[A-Za-z0-9_-]{22,64}$/;
 
 /** What verification reads of a certificate: its answer, the PDF's hash included. */
 type VerifiedCertificate = Pick<
@@ -39,6 +42,12 @@ const FIND_BY_CODE = `
 
 const FIND_SHA256_BY_CODE = `SELECT sha256 FROM certificate WHERE verification_code = $1`;
 
+const FIND_BY_SERIAL = `
+  SELECT verification_code AS "code", holder_name AS "holderName", holder_name_ar AS "holderNameAr"
+    FROM certificate WHERE serial = $1`;
+
+const FIND_CODE_BY_SHA256 = `SELECT verification_code AS "code" FROM certificate WHERE sha256 = $1`;
+
 /**
  * Public verification: one rate-limit count (in memory, synced in batches) and, unless the answer
  * is cached, one indexed read per lookup.
@@ -61,24 +70,82 @@ export class CertificateVerification {
   }
 
   /**
+   * By the printed serial and the holder's name as printed (Latin or Arabic; case, accents,
+   * spacing and word order aside). Serials are sequential, so the serial alone would let anyone
+   * walk through every holder: the name is what only someone holding the certificate knows. An
+   * unknown serial and a wrong name get the same 404, and both count against the same budget as
+   * codes.
+   */
+  async verifyBySerial(ip: string, typedSerial: string, typedName: string): Promise<Buffer> {
+    await this.rateLimit.consume(ip);
+    const serial = serialFrom(typedSerial);
+    const name = comparableName(typedName);
+    const [certificate]: {
+      code: string;
+      holderName: string | null;
+      holderNameAr: string | null;
+    }[] = serial && name !== '' ? await this.certificates.query(FIND_BY_SERIAL, [serial]) : [];
+    const names = [certificate?.holderName, certificate?.holderNameAr]
+      .filter((printed): printed is string => !!printed)
+      .map(comparableName);
+    // An erased holder's name is gone: their certificate is verified by its code or its PDF.
+    if (!certificate || !names.includes(name)) throw notFound('serial');
+    return this.answer(certificate.code);
+  }
+
+  /**
+   * The certificate a PDF was issued as, found by the file's SHA-256 alone: whoever holds the
+   * exact file holds what verification would show. A file that was not issued (altered, or
+   * another document) is a 404.
+   */
+  async verifyFile(ip: string, file: Buffer): Promise<Buffer> {
+    await this.rateLimit.consume(ip);
+    const digest = createHash('sha256').update(file).digest('hex');
+    const [certificate]: { code: string }[] = await this.certificates.query(FIND_CODE_BY_SHA256, [
+      digest,
+    ]);
+    if (!certificate) throw notFound('file');
+    return this.answer(certificate.code);
+  }
+
+  /**
    * Whether `file` is the PDF that was issued: its SHA-256 against the recorded one. Read from
    * PostgreSQL each time: it is rare, and the upload costs more than the read.
    */
   async matchFile(ip: string, code: string, file: Buffer): Promise<FileMatchDto> {
     await this.rateLimit.consume(ip);
-    const [certificate]: Pick<Certificate, 'sha256'>[] = VERIFICATION_CODE.test(code)
-      ? await this.certificates.query(FIND_SHA256_BY_CODE, [code])
-      : [];
+    let certificate: Pick<Certificate, 'sha256'> | undefined;
+    for (const candidate of verificationCodeCandidates(code)) {
+      [certificate] = await this.certificates.query(FIND_SHA256_BY_CODE, [candidate]);
+      if (certificate) break;
+    }
     if (!certificate) throw notFound();
     if (!certificate.sha256) return { matches: false };
     const digest = createHash('sha256').update(file).digest('hex');
     return { matches: digest === certificate.sha256 };
   }
 
+  /**
+   * The code as linked and typed alike: as it is first (the link's exact code; earlier codes are
+   * case-sensitive), synchronously when remembered (the hot path), then, only when that misses, as
+   * a readable code typed from paper (case, spaces, dashes and Arabic-Indic digits aside).
+   * Anything that can be no code is answered 404 without touching the database.
+   */
   private answer(code: string): Buffer | Promise<Buffer> {
-    if (!VERIFICATION_CODE.test(code)) throw notFound();
-    const answer = this.cache.get(code, () => this.load(code));
-    return answer instanceof Promise ? answer.then(found) : found(answer);
+    const exact = ANY_VERIFICATION_CODE.test(code) ? this.lookUp(code) : null;
+    if (exact instanceof Promise) return exact.then((hit) => hit ?? this.typed(code)).then(found);
+    if (exact) return exact;
+    const typed = this.typed(code);
+    return typed instanceof Promise ? typed.then(found) : found(typed);
+  }
+
+  private typed(code: string): Buffer | null | Promise<Buffer | null> {
+    const readable = verificationCodeCandidates(code).find((candidate) => candidate !== code);
+    return readable ? this.lookUp(readable) : null;
+  }
+
+  private lookUp(code: string): Buffer | null | Promise<Buffer | null> {
+    return this.cache.get(code, () => this.load(code));
   }
 
   private async load(code: string): Promise<LoadedVerification | null> {
@@ -110,9 +177,12 @@ function found(answer: Buffer | null): Buffer {
   return answer;
 }
 
-function notFound(): CertificateException {
-  return new CertificateException(
-    CertificateErrorCode.CertificateNotFound,
-    'No certificate has this verification code.',
-  );
+const NOT_FOUND = {
+  code: 'No certificate has this verification code.',
+  serial: 'No certificate has this serial with this holder’s name.',
+  file: 'No certificate was issued as this file.',
+};
+
+function notFound(by: keyof typeof NOT_FOUND = 'code'): CertificateException {
+  return new CertificateException(CertificateErrorCode.CertificateNotFound, NOT_FOUND[by]);
 }

@@ -21,6 +21,7 @@ import { CourseBaselineVisibleToTrainers1796541120000 } from './1796541120000-Co
 import { EmailConfirmation1796541600000 } from './1796541600000-EmailConfirmation';
 import { EarlyCompletionReason1796542100000 } from './1796542100000-EarlyCompletionReason';
 import { CalendarFeedsAndMeetingReminders1796542110000 } from './1796542110000-CalendarFeedsAndMeetingReminders';
+import { CertificateSha256Index1796542200000 } from './1796542200000-CertificateSha256Index';
 import { ForgivingSearch1796542300000 } from './1796542300000-ForgivingSearch';
 import { SituationInactive1796542310000 } from './1796542310000-SituationInactive';
 import { CertificateReplacement1796542400000 } from './1796542400000-CertificateReplacement';
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   EmailConfirmation1796541600000,
   EarlyCompletionReason1796542100000,
   CalendarFeedsAndMeetingReminders1796542110000,
+  CertificateSha256Index1796542200000,
   ForgivingSearch1796542300000,
   SituationInactive1796542310000,
   CertificateReplacement1796542400000,

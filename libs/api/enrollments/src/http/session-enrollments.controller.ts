@@ -78,7 +78,7 @@ export class SessionEnrollmentsController {
   @Post('enrollments/import')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Enroll people from a CSV (administrators), with a dry run',
+    summary: 'Enroll people from a CSV or an Excel workbook (administrators), with a dry run',
     description:
       'With `dryRun=true`, checks every row and answers the report (each problem with its line, ' +
       'column and reason; each row’s outcome) without writing anything. Without it, the import is ' +
@@ -89,7 +89,11 @@ export class SessionEnrollmentsController {
       'then waitlisted; a row with `completedOn` is recorded as completed on that day by the ' +
       'rule of the completion route: with nothing recorded yet, that is the administrator’s ' +
       'attestation, for a session that has ended (`completionAttested`; a line problem ' +
-      'otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one.',
+      'otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one. ' +
+      'With `validRowsOnly=true` (an explicit choice), the rows without a problem are imported in ' +
+      'one transaction and the others are answered as `rejectedFile` (the uploaded format, an ' +
+      'error column in `locale`). Problems carry a `code` and `params` to word them in any ' +
+      'language. A file that cannot be read (not a workbook, damaged, too large): 400.',
   })
   @ApiOkResponse({ type: ImportReportDto })
   @Idempotent()
@@ -100,7 +104,16 @@ export class SessionEnrollmentsController {
     @Query() query: ImportEnrollmentsQuery,
     @Body() dto: ImportEnrollmentsDto,
   ): Promise<ImportReportDto> {
-    return this.imports.run(user, sessionId, dto.csv, query.dryRun ?? false);
+    return this.imports.run(
+      user,
+      sessionId,
+      { csv: dto.csv, xlsx: dto.xlsx },
+      {
+        dryRun: query.dryRun ?? false,
+        validRowsOnly: query.validRowsOnly ?? false,
+        locale: query.locale ?? 'fr',
+      },
+    );
   }
 
   @Roles('trainer', 'admin')

@@ -5,13 +5,7 @@ import { Algorithm, hash } from '@node-rs/argon2';
 import { SessionSeats } from '@oris/api/catalogue';
 import { AuditLog, ConsentRecords } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
-import {
-  admissionRefusal,
-  CsvSyntaxError,
-  evaluateCompletion,
-  parseCsv,
-  todayInMorocco,
-} from '@oris/shared/domain';
+import { admissionRefusal, evaluateCompletion, todayInMorocco } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnrollmentAccess, SessionContext } from '../access/enrollment-access';
 import { isAdmin } from '../access/staff-rules';
@@ -27,17 +21,26 @@ import { Enrollment } from '../entities/enrollment.entity';
 import { EnrollmentErrorCode, EnrollmentException } from '../enrollment.exception';
 import { EnrollmentCompleted, EnrollmentEvents } from '../events/enrollment-events';
 import { nextWaitlistPlace } from '../admission/waitlist';
-import { ImportProblem, ImportRow, readImportRows } from './import-rows';
 import { ImportPerson, planImport, PlannedRow } from './import-plan';
+import {
+  ImportInput,
+  ImportOptions,
+  readImportFile,
+  ReadImport,
+  rejectedRowsFile,
+} from './import-file';
+import { ImportProblem, importProblem } from './import-rows';
 
 /**
- * Bulk enrollment of a session from a CSV, for administrators (past cohorts included). A row
+ * Bulk enrollment of a session from a CSV or an .xlsx, for administrators (past cohorts included). A row
  * with a completion goes through the completion rule of the route (`decideCompletion`): nothing
  * is recorded yet for a new enrollment, so it is the administrator's attestation, for a session
  * that has ended, unless the course's rule asks for nothing the records would hold. A dry run
  * reports every row's problem and outcome and writes nothing; the real run is all-or-nothing, in
  * one transaction holding the session's lock, and refuses (400, each problem as
- * `lines.<line>.<column>`) if anything is wrong.
+ * `lines.<line>.<column>`) if anything is wrong — unless the administrator chose to import the
+ * rows without a problem (`validRowsOnly`): those go in, in the same single transaction, and the
+ * others come back as a file with an error column in the administrator's language.
  */
 @Injectable()
 export class EnrollmentImport {
@@ -54,33 +57,54 @@ export class EnrollmentImport {
   async run(
     user: AuthenticatedUser,
     sessionId: string,
-    csv: string,
-    dryRun: boolean,
+    input: ImportInput,
+    options: ImportOptions,
   ): Promise<ImportReportDto> {
-    const read = readCsv(csv);
-    if (dryRun) {
+    const file = await readImportFile(input);
+    const { read } = file;
+    const lines = read.rows.map(({ line, email, fullName }) => ({ line, email, fullName }));
+    if (options.dryRun) {
       const manager = this.dataSource.manager;
       const context = await this.access.sessionForStaff(manager, user, sessionId);
       const seatsLeft = context.session.capacity - context.session.confirmedCount;
-      const { planned, problems, completion } = await this.plan(
-        manager,
-        user,
-        context,
-        read,
-        seatsLeft,
-      );
-      return report(sessionId, true, false, problems, previewRows(planned, problems, completion));
+      const first = await this.plan(manager, user, context, read, seatsLeft);
+      const kept = options.validRowsOnly ? keptRows(read, first.problems) : null;
+      if (!kept) {
+        return report(sessionId, true, false, first.problems, {
+          rows: previewRows(first.planned, first.problems, first.completion),
+          lines,
+        });
+      }
+      // What the explicit "valid rows only" choice would give: the rest, rows as they would go.
+      const second = await this.plan(manager, user, context, kept.read, seatsLeft);
+      return report(sessionId, true, false, first.problems, {
+        rows: previewRows(second.planned, second.problems, second.completion),
+        lines,
+        rejected: kept.rejectedLines.size,
+      });
     }
-    const { rows, completions } = await this.dataSource.transaction(async (manager) => {
+    const { rows, completions, rejected } = await this.dataSource.transaction(async (manager) => {
       const context = await this.access.sessionForStaff(manager, user, sessionId);
       const seat = await this.seats.lock(manager, sessionId);
-      const { planned, problems, completion } = await this.plan(
+      let { planned, problems, completion } = await this.plan(
         manager,
         user,
         context,
         read,
         seat.seatsLeft,
       );
+      let rejected: ImportProblem[] = [];
+      const kept = options.validRowsOnly ? keptRows(read, problems) : null;
+      if (kept) {
+        rejected = problems;
+        ({ planned, problems, completion } = await this.plan(
+          manager,
+          user,
+          context,
+          kept.read,
+          seat.seatsLeft,
+        ));
+      }
       if (problems.length > 0) {
         throw new RequestValidationException(
           problems.map(({ line, field, reason }) => ({
@@ -89,18 +113,25 @@ export class EnrollmentImport {
           })),
         );
       }
-      return this.apply(manager, user, context, planned, completion);
+      return { ...(await this.apply(manager, user, context, planned, completion)), rejected };
     });
     this.emails.dispatch();
     for (const event of completions) this.events.publish(event);
-    return report(sessionId, false, true, [], rows);
+    const rejectedFile =
+      rejected.length > 0 ? await rejectedRowsFile(file, rejected, options.locale) : null;
+    return report(sessionId, false, true, rejected, {
+      rows,
+      lines: [],
+      rejected: new Set(rejected.map((problem) => problem.line)).size,
+      rejectedFile,
+    });
   }
 
   private async plan(
     manager: EntityManager,
     user: AuthenticatedUser,
     context: SessionContext,
-    read: { rows: ImportRow[]; problems: ImportProblem[] },
+    read: ReadImport,
     seatsLeft: number,
   ): Promise<{
     planned: PlannedRow[];
@@ -154,13 +185,9 @@ export class EnrollmentImport {
     if (completion.outcome === 'refused') {
       const unmet = completion.unmet.map((outcome) => `${outcome.criterion}: ${outcome.detail}`);
       for (const row of planned.filter((row) => row.outcome === 'completed')) {
-        problems.push({
-          line: row.line,
-          field: 'completedOn',
-          reason:
-            `the course's completion rule is not met (${unmet.join('; ')}); a completion ` +
-            'without the records is attested only for a session that has ended',
-        });
+        problems.push(
+          importProblem(row.line, 'completedOn', 'completion_rule', { unmet: unmet.join('; ') }),
+        );
       }
     }
     const all = [...read.problems, ...problems].sort(
@@ -322,15 +349,6 @@ export class EnrollmentImport {
   }
 }
 
-function readCsv(csv: string): { rows: ImportRow[]; problems: ImportProblem[] } {
-  try {
-    return readImportRows(parseCsv(csv), todayInMorocco());
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    return { rows: [], problems: [{ line: error.line, field: 'file', reason: error.message }] };
-  }
-}
-
 /** A real argon2id hash of a secret nobody keeps: login fails with the usual timing. */
 async function unusablePasswordHash(): Promise<string> {
   return hash(randomBytes(32).toString('base64url'), {
@@ -370,8 +388,14 @@ function report(
   dryRun: boolean,
   applied: boolean,
   problems: ImportProblem[],
-  items: ImportRowDto[],
+  parts: {
+    rows: ImportRowDto[];
+    lines: ImportReportDto['lines'];
+    rejected?: number;
+    rejectedFile?: ImportReportDto['rejectedFile'];
+  },
 ): ImportReportDto {
+  const items = parts.rows;
   const count = (outcome: ImportRowDto['outcome']) =>
     items.filter((row) => row.outcome === outcome).length;
   return {
@@ -380,9 +404,27 @@ function report(
     sessionId,
     problems,
     rows: items,
+    lines: parts.lines,
+    rejected: parts.rejected ?? 0,
+    rejectedFile: parts.rejectedFile ?? null,
     newPeople: items.filter((row) => row.newPerson).length,
     confirmed: count('confirmed'),
     waitlisted: count('waitlisted'),
     completed: count('completed'),
   };
+}
+
+/**
+ * With the "valid rows only" choice, the rows to import: those without a problem, when there
+ * are problems and some rows are fine. Null otherwise (no problem: the file goes whole; nothing
+ * fine, or a problem with the file as a whole: nothing to choose).
+ */
+function keptRows(
+  read: ReadImport,
+  problems: ImportProblem[],
+): { read: ReadImport; rejectedLines: Set<number> } | null {
+  if (problems.length === 0 || problems.some((problem) => problem.line === 1)) return null;
+  const rejectedLines = new Set(problems.map((problem) => problem.line));
+  const rows = read.rows.filter((row) => !rejectedLines.has(row.line));
+  return rows.length === 0 ? null : { read: { rows, problems: [] }, rejectedLines };
 }

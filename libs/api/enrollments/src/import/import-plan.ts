@@ -1,6 +1,7 @@
 import type { ImportOutcome } from '../dto/import.dto';
 import type { EmailRecipient } from '../emails/enrollment-emails';
-import { ImportProblem, ImportRow, newPersonProblems } from './import-rows';
+import { ImportProblem, importProblem, ImportRow, newPersonProblems } from './import-rows';
+import type { ImportProblemCode } from '@oris/shared/domain';
 
 /** Someone with an account whose email is in the file. */
 export interface ImportPerson extends EmailRecipient {
@@ -31,21 +32,24 @@ export function planImport(
   const planned: PlannedRow[] = [];
   let seats = session.seatsLeft;
   for (const row of rows) {
-    const problem = (field: string, reason: string) =>
-      problems.push({ line: row.line, field, reason });
+    const problem = (
+      field: string,
+      code: ImportProblemCode,
+      params?: Record<string, string | number>,
+    ) => problems.push(importProblem(row.line, field, code, params));
     const person = byEmail.get(row.email) ?? null;
     // Staff enroll and validate others: their own enrollment and completion are someone else's call.
-    if (person?.id === session.importerId) problem('email', 'you cannot import yourself');
-    if (person?.disabledAt) problem('email', 'the account with this email is disabled');
-    if (person?.enrolled) problem('email', 'already enrolled in this session');
+    if (person?.id === session.importerId) problem('email', 'self_import');
+    if (person?.disabledAt) problem('email', 'account_disabled');
+    if (person?.enrolled) problem('email', 'already_enrolled');
     if (!person) problems.push(...newPersonProblems(row));
     let outcome: ImportOutcome;
     if (row.completedOn !== null) {
       outcome = 'completed';
       if (row.completedOn < session.startsOn) {
-        problem('completedOn', `cannot be before the session starts (${session.startsOn})`);
+        problem('completedOn', 'before_session', { startsOn: session.startsOn });
       } else if (seats <= 0) {
-        problem('completedOn', 'no seat left for a completed enrollment: raise the capacity first');
+        problem('completedOn', 'no_seat');
       } else {
         seats--;
       }

@@ -46,43 +46,80 @@ describe('reading the rows of an enrollment import', () => {
         line: 5,
         field: 'phone',
         reason: 'a Moroccan number (06, 07 or 05 and 8 digits) or an international one with +',
+        code: 'not_phone',
       },
     ]);
   });
 
   it('reports every bad cell with its line and column at once', () => {
     const { problems } = read(
-      `${HEADER}\nnot-an-email,,x,other,1800,MA-13,retired,phd,2025-02-30\nok@example.ma,Ok,,,,,employed,master,2099-01-01`,
+      `${HEADER}\nnot-an-email,,x,other,1800,MA-13,retired,bac+9,2025-02-30\nok@example.ma,Ok,,,,,employed,master,2099-01-01`,
     );
-    expect(problems).toEqual([
-      { line: 2, field: 'fullName', reason: 'required' },
-      { line: 2, field: 'email', reason: 'not an email address' },
-      { line: 2, field: 'gender', reason: 'one of female, male' },
-      { line: 2, field: 'birthYear', reason: 'a year between 1900 and 2016' },
-      { line: 2, field: 'regionCode', reason: 'a region code, MA-01 to MA-12' },
-      { line: 2, field: 'baselineSituation', reason: expect.stringContaining('one of employed') },
-      { line: 2, field: 'educationLevel', reason: expect.stringContaining('one of none') },
-      { line: 2, field: 'completedOn', reason: 'a date written YYYY-MM-DD' },
-      { line: 3, field: 'completedOn', reason: 'cannot be in the future' },
+    expect(
+      problems.map(({ line, field, code, params }) => ({ line, field, code, params })),
+    ).toEqual([
+      { line: 2, field: 'fullName', code: 'required', params: undefined },
+      { line: 2, field: 'email', code: 'not_email', params: undefined },
+      { line: 2, field: 'gender', code: 'not_in_list', params: { values: 'female, male' } },
+      { line: 2, field: 'birthYear', code: 'birth_year_range', params: { min: 1900, max: 2016 } },
+      {
+        line: 2,
+        field: 'regionCode',
+        code: 'not_in_list',
+        params: { values: expect.stringContaining('MA-01') },
+      },
+      {
+        line: 2,
+        field: 'baselineSituation',
+        code: 'not_in_list',
+        params: { values: expect.stringContaining('employed') },
+      },
+      {
+        line: 2,
+        field: 'educationLevel',
+        code: 'not_in_list',
+        params: { values: expect.stringContaining('none') },
+      },
+      { line: 2, field: 'completedOn', code: 'not_date', params: undefined },
+      { line: 3, field: 'completedOn', code: 'future_date', params: undefined },
     ]);
+    // The English reason stays for API clients.
+    expect(problems[2].reason).toBe('one of female, male');
+    expect(problems[3].reason).toBe('a year between 1900 and 2016');
   });
 
   it('refuses the same email twice, naming the first line', () => {
     const { problems } = read(
       'email,fullName,baselineSituation,educationLevel\na@example.ma,A,seeking,licence\nA@example.ma,B,seeking,licence',
     );
-    expect(problems).toEqual([{ line: 3, field: 'email', reason: 'already on line 2' }]);
+    expect(problems).toEqual([
+      {
+        line: 3,
+        field: 'email',
+        reason: 'already on line 2',
+        code: 'duplicate_email',
+        params: { line: 2 },
+      },
+    ]);
   });
 
   it('refuses unknown or missing columns before reading any row', () => {
-    const { rows, problems } = read('email,name,baselineSituation\na@example.ma,A,seeking');
+    const { rows, problems } = read('email,nickname,baselineSituation\na@example.ma,A,seeking');
     expect(rows).toEqual([]);
     expect(problems).toEqual([
-      { line: 1, field: 'name', reason: expect.stringContaining('unknown column') },
-      { line: 1, field: 'fullName', reason: 'missing column' },
-      { line: 1, field: 'educationLevel', reason: 'missing column' },
+      {
+        line: 1,
+        field: 'nickname',
+        reason: expect.stringContaining('unknown column'),
+        code: 'unknown_column',
+        params: { expected: expect.any(String) },
+      },
+      { line: 1, field: 'fullName', reason: 'missing column', code: 'missing_column' },
+      { line: 1, field: 'educationLevel', reason: 'missing column', code: 'missing_column' },
     ]);
-    expect(read('').problems).toEqual([{ line: 1, field: 'file', reason: 'the file is empty' }]);
+    expect(read('').problems).toEqual([
+      { line: 1, field: 'file', reason: 'the file is empty', code: 'file_empty' },
+    ]);
   });
 
   it('keeps formula-like cells as text', () => {
@@ -101,6 +138,65 @@ describe('reading the rows of an enrollment import', () => {
       'gender',
       'birthYear',
       'regionCode',
+    ]);
+  });
+
+  it('reads headers and listed values written as people know them, in French, Arabic or English', () => {
+    const { rows, problems } = read(
+      [
+        'Adresse e-mail;Nom complet;Genre;Année de naissance;Région;Situation à l’inscription;Niveau d’études',
+        'a@example.ma;Amina Benali;femme;1994;souss massa;Salariée;Bac+2',
+        'b@example.ma;Omar Idrissi;Homme;1990;CASABLANCA-SETTAT;demandeur d’emploi;licence',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(
+      rows.map(({ gender, regionCode, baselineSituation, educationLevel }) => ({
+        gender,
+        regionCode,
+        baselineSituation,
+        educationLevel,
+      })),
+    ).toEqual([
+      {
+        gender: 'female',
+        regionCode: 'MA-09',
+        baselineSituation: 'employed',
+        educationLevel: 'bac_plus_2',
+      },
+      {
+        gender: 'male',
+        regionCode: 'MA-06',
+        baselineSituation: 'seeking',
+        educationLevel: 'licence',
+      },
+    ]);
+    const arabic = read(
+      [
+        'البريد الإلكتروني,الاسم الكامل,الجنس,سنة الازدياد,الجهة,الوضعية عند التسجيل,المستوى الدراسي',
+        'c@example.ma,Salma,أنثى,1992,الرباط سلا القنيطرة,أجيرة,الإجازة',
+      ].join('\n'),
+    );
+    expect(arabic.problems).toEqual([]);
+    expect(arabic.rows[0]).toMatchObject({
+      gender: 'female',
+      regionCode: 'MA-04',
+      baselineSituation: 'employed',
+      educationLevel: 'licence',
+    });
+  });
+
+  it('still names the codes when a value is neither a code nor a label', () => {
+    const { problems } = read(
+      'email,fullName,baselineSituation,educationLevel\na@example.ma,A,retraité,Bac+2',
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        field: 'baselineSituation',
+        code: 'not_in_list',
+        params: { values: 'employed, self_employed, seeking, student, inactive' },
+      }),
     ]);
   });
 });

@@ -1,30 +1,30 @@
 import {
   BASELINE_SITUATIONS,
   EDUCATION_LEVELS,
+  ENROLLMENT_IMPORT_COLUMNS,
   GENDERS,
+  importColumnOf,
+  importValueOf,
   normalisePhone,
   REGION_CODES,
   isDateOnly,
   isEmailAddress,
-  isOneOf,
   readCsvTable,
 } from '@oris/shared/domain';
-import type { BaselineSituation, EducationLevel, Gender, RegionCode } from '@oris/shared/domain';
+import type {
+  BaselineSituation,
+  EducationLevel,
+  EnrollmentImportColumn,
+  Gender,
+  ImportProblemCode,
+  LabelledImportColumn,
+  RegionCode,
+} from '@oris/shared/domain';
 import type { CsvProblem, CsvRecord } from '@oris/shared/domain';
+import { importMessage } from './import-messages';
 
-export const IMPORT_COLUMNS = [
-  'email',
-  'fullName',
-  'fullNameAr',
-  'gender',
-  'birthYear',
-  'regionCode',
-  'phone',
-  'baselineSituation',
-  'educationLevel',
-  'completedOn',
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+export const IMPORT_COLUMNS = ENROLLMENT_IMPORT_COLUMNS;
+export type ImportColumn = EnrollmentImportColumn;
 
 /** Always needed; the person's own columns are needed only for someone without an account. */
 const REQUIRED: ImportColumn[] = ['email', 'fullName', 'baselineSituation', 'educationLevel'];
@@ -32,8 +32,31 @@ const NEW_PERSON: ImportColumn[] = ['gender', 'birthYear', 'regionCode'];
 
 export const IMPORT_ROWS_MAX = 2_000;
 
-/** A problem with the file or one of its rows. */
-export type ImportProblem = CsvProblem;
+/** A problem with the file or one of its rows: always with its code. */
+export type ImportProblem = CsvProblem & { code: ImportProblemCode };
+
+/** A problem of `line` under `field`, its English reason from its code. */
+export function importProblem(
+  line: number,
+  field: string,
+  code: ImportProblemCode,
+  params?: Record<string, string | number>,
+): ImportProblem {
+  return {
+    line,
+    field,
+    reason: importMessage(code, params, 'en'),
+    code,
+    ...(params && { params }),
+  };
+}
+
+const LISTS: Record<LabelledImportColumn, readonly string[]> = {
+  gender: GENDERS,
+  regionCode: REGION_CODES,
+  baselineSituation: BASELINE_SITUATIONS,
+  educationLevel: EDUCATION_LEVELS,
+};
 
 export interface ImportRow {
   line: number;
@@ -67,35 +90,48 @@ export function readImportRows(
     columns: IMPORT_COLUMNS,
     required: REQUIRED,
     maxRows: IMPORT_ROWS_MAX,
+    columnOf: importColumnOf,
   });
-  if (table.problems.length > 0) return { rows: [], problems: table.problems };
+  if (table.problems.length > 0) {
+    return { rows: [], problems: table.problems as ImportProblem[] };
+  }
 
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
   for (const record of table.body) {
     const value = (column: ImportColumn) => table.cell(record, column);
-    const problem = (field: ImportColumn | 'file', reason: string) =>
-      problems.push({ line: record.line, field, reason });
-    if (record.cells.length > table.columns.length) problem('file', 'more cells than columns');
+    const problem = (
+      field: ImportColumn | 'file',
+      code: ImportProblemCode,
+      params?: Record<string, string | number>,
+    ) => problems.push(importProblem(record.line, field, code, params));
+    if (record.cells.length > table.columns.length) problem('file', 'extra_cells');
     for (const column of REQUIRED) if (value(column) === '') problem(column, 'required');
 
     const email = value('email').toLowerCase();
-    if (email !== '' && !isEmailAddress(email)) problem('email', 'not an email address');
+    if (email !== '' && !isEmailAddress(email)) problem('email', 'not_email');
     const earlier = seen.get(email);
-    if (email !== '' && earlier !== undefined) problem('email', `already on line ${earlier}`);
+    if (email !== '' && earlier !== undefined)
+      problem('email', 'duplicate_email', { line: earlier });
     if (email !== '') seen.set(email, record.line);
 
     const text = (column: 'fullName' | 'fullNameAr') => {
       const cell = value(column);
-      if (cell.length > 120) problem(column, 'at most 120 characters');
+      if (cell.length > 120) problem(column, 'too_long', { max: 120 });
       return cell;
     };
     const fullName = text('fullName');
     const fullNameAr = text('fullNameAr') || null;
 
-    const gender = value('gender');
-    if (gender !== '' && !isOneOf(GENDERS, gender))
-      problem('gender', `one of ${GENDERS.join(', ')}`);
+    // A closed list: its code or one of its labels in French, Arabic or English.
+    const listed = <T extends string>(column: LabelledImportColumn): T | null => {
+      const cell = value(column);
+      if (cell === '') return null;
+      const code = importValueOf(column, cell);
+      if (code === null) problem(column, 'not_in_list', { values: LISTS[column].join(', ') });
+      return code as T | null;
+    };
+    const gender = listed<Gender>('gender');
     const birthYearText = value('birthYear');
     const birthYear = birthYearText === '' ? null : Number(birthYearText);
     const latestYear = Number(today.slice(0, 4)) - 10;
@@ -103,40 +139,26 @@ export function readImportRows(
       birthYear !== null &&
       (!Number.isInteger(birthYear) || birthYear < 1900 || birthYear > latestYear)
     ) {
-      problem('birthYear', `a year between 1900 and ${latestYear}`);
+      problem('birthYear', 'birth_year_range', { min: 1900, max: latestYear });
     }
-    const regionCode = value('regionCode');
-    if (regionCode !== '' && !isOneOf(REGION_CODES, regionCode))
-      problem('regionCode', 'a region code, MA-01 to MA-12');
+    const regionCode = listed<RegionCode>('regionCode');
     const phoneText = value('phone');
     const phone = phoneText === '' ? null : normalisePhone(phoneText);
-    if (phoneText !== '' && phone === null) {
-      problem(
-        'phone',
-        'a Moroccan number (06, 07 or 05 and 8 digits) or an international one with +',
-      );
-    }
-    const situation = value('baselineSituation');
-    if (situation !== '' && !isOneOf(BASELINE_SITUATIONS, situation)) {
-      problem('baselineSituation', `one of ${BASELINE_SITUATIONS.join(', ')}`);
-    }
-    const education = value('educationLevel');
-    if (education !== '' && !isOneOf(EDUCATION_LEVELS, education)) {
-      problem('educationLevel', `one of ${EDUCATION_LEVELS.join(', ')}`);
-    }
+    if (phoneText !== '' && phone === null) problem('phone', 'not_phone');
+    const situation = listed<BaselineSituation>('baselineSituation');
+    const education = listed<EducationLevel>('educationLevel');
     const completedOn = value('completedOn');
-    if (completedOn !== '' && !isDateOnly(completedOn))
-      problem('completedOn', 'a date written YYYY-MM-DD');
-    else if (completedOn > today) problem('completedOn', 'cannot be in the future');
+    if (completedOn !== '' && !isDateOnly(completedOn)) problem('completedOn', 'not_date');
+    else if (completedOn > today) problem('completedOn', 'future_date');
 
     rows.push({
       line: record.line,
       email,
       fullName,
       fullNameAr,
-      gender: isOneOf(GENDERS, gender) ? gender : null,
+      gender,
       birthYear: birthYear !== null && Number.isInteger(birthYear) ? birthYear : null,
-      regionCode: isOneOf(REGION_CODES, regionCode) ? regionCode : null,
+      regionCode,
       phone,
       baselineSituation: situation as BaselineSituation,
       educationLevel: education as EducationLevel,
@@ -149,9 +171,5 @@ export function readImportRows(
 
 /** For someone without an account, the columns that describe them become required. */
 export function newPersonProblems(row: ImportRow): ImportProblem[] {
-  return row.blanks.map((column) => ({
-    line: row.line,
-    field: column,
-    reason: 'required for a person without an account',
-  }));
+  return row.blanks.map((column) => importProblem(row.line, column, 'required_new_person'));
 }

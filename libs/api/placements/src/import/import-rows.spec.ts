@@ -63,12 +63,20 @@ describe('reading the rows of a placement import', () => {
   it('refuses unknown or missing columns before reading any row', () => {
     const { problems } = read('email,situation,startOn\na@example.ma,seeking,2025-01-01');
     expect(problems).toEqual([
-      { line: 1, field: 'situation', reason: expect.stringContaining('unknown column') },
-      { line: 1, field: 'kind', reason: 'missing column' },
-      { line: 1, field: 'regionCode', reason: 'missing column' },
-      { line: 1, field: 'source', reason: 'missing column' },
-      { line: 1, field: 'evidence', reason: 'missing column' },
+      {
+        line: 1,
+        field: 'situation',
+        reason: expect.stringContaining('unknown column'),
+        code: 'unknown_column',
+        params: { expected: expect.any(String) },
+      },
+      { line: 1, field: 'kind', reason: 'missing column', code: 'missing_column' },
+      { line: 1, field: 'regionCode', reason: 'missing column', code: 'missing_column' },
+      { line: 1, field: 'source', reason: 'missing column', code: 'missing_column' },
+      { line: 1, field: 'evidence', reason: 'missing column', code: 'missing_column' },
     ]);
-    expect(read('').problems).toEqual([{ line: 1, field: 'file', reason: 'the file is empty' }]);
+    expect(read('').problems).toEqual([
+      { line: 1, field: 'file', reason: 'the file is empty', code: 'file_empty' },
+    ]);
   });
 });

@@ -29,6 +29,23 @@ export class CertificatesApi {
     return unwrap(this.api.GET('/api/v1/verify/{code}', { params: { path: { code } } }));
   }
 
+  /** By the printed serial and the holder's name: the serial alone says nothing. */
+  verifyBySerial(serial: string, holderName: string): Promise<Verification> {
+    return unwrap(this.api.POST('/api/v1/verify/serial', { body: { serial, holderName } }));
+  }
+
+  /** The certificate a PDF was issued as, from the file alone (no code). */
+  async verifyFile(file: Blob): Promise<Verification> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return unwrap(
+      this.api.POST('/api/v1/verify/file', {
+        body: bytes as unknown as string,
+        bodySerializer: (body: unknown) => body as Uint8Array<ArrayBuffer>,
+        headers: { 'Content-Type': 'application/pdf' },
+      }),
+    );
+  }
+
   /** Sends the file's bytes as the body: the API hashes exactly what it receives. */
   async matchFile(code: string, file: Blob): Promise<FileMatch> {
     const bytes = new Uint8Array(await file.arrayBuffer());

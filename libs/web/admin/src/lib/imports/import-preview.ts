@@ -1,8 +1,7 @@
 import type { components } from '@oris/shared/api-client';
-import { CsvSyntaxError, parseCsv } from '@oris/shared/domain';
-import type { CsvRecord } from '@oris/shared/domain';
 
 export type ImportProblem = components['schemas']['ImportProblemDto'];
+export type ImportLine = components['schemas']['ImportLineDto'];
 
 export interface PreviewRow {
   line: number;
@@ -12,40 +11,31 @@ export interface PreviewRow {
 }
 
 export interface Preview {
-  /** Problems of the file as a whole (its header, its size), or of lines the page cannot read. */
+  /** Problems of the file as a whole (its header, its size), or of lines the API did not read. */
   fileProblems: ImportProblem[];
   /** Every row of the file, with its own problems (none when it is fine). */
   rows: PreviewRow[];
+  /** Rows without a problem: what "import the valid rows" would import. */
+  fine: number;
 }
 
 /**
- * Every row of a checked file beside the problems the API found in it. The API answers the rows'
- * outcomes only for a clean file, so the page reads the names back from the file itself with
- * the parser the API uses, so a record's line is the one the API's problems name.
+ * Every row of a checked file beside the problems the API found in it. The API names each row it
+ * read (`lines`: its line, email and name as written), whatever the file's format, so a problem's
+ * line is the one the spreadsheet shows.
  */
-export function previewRows(csv: string, problems: readonly ImportProblem[]): Preview {
-  const records = readRecords(csv);
-  if (!records || records.length === 0) return { fileProblems: [...problems], rows: [] };
-  const [header, ...body] = records;
-  const column = (name: string) => header.cells.findIndex((cell) => cell.trim() === name);
-  const email = column('email');
-  const fullName = column('fullName');
-  const rows = body.map((record) => ({
-    line: record.line,
-    email: (record.cells[email] ?? '').trim(),
-    fullName: (record.cells[fullName] ?? '').trim(),
-    problems: problems.filter((problem) => problem.line === record.line),
+export function previewRows(
+  lines: readonly ImportLine[],
+  problems: readonly ImportProblem[],
+): Preview {
+  const rows = lines.map((line) => ({
+    ...line,
+    problems: problems.filter((problem) => problem.line === line.line),
   }));
-  const lines = new Set(rows.map((row) => row.line));
-  return { fileProblems: problems.filter((problem) => !lines.has(problem.line)), rows };
-}
-
-/** The file's records, or null when a quoted cell is never closed (the API says where). */
-function readRecords(text: string): CsvRecord[] | null {
-  try {
-    return parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return null;
-    throw error;
-  }
+  const read = new Set(rows.map((row) => row.line));
+  return {
+    fileProblems: problems.filter((problem) => !read.has(problem.line)),
+    rows,
+    fine: rows.filter((row) => row.problems.length === 0).length,
+  };
 }

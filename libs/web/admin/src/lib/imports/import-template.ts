@@ -1,10 +1,17 @@
-import { BASELINE_SITUATIONS, EDUCATION_LEVELS, GENDERS, REGION_CODES } from '@oris/shared/domain';
+import {
+  BASELINE_SITUATIONS,
+  EDUCATION_LEVELS,
+  GENDERS,
+  type EnrollmentImportColumn,
+  type LabelledImportColumn,
+  REGION_CODES,
+} from '@oris/shared/domain';
 
 export interface ImportColumn {
-  name: string;
+  name: EnrollmentImportColumn;
   /** Required on every row, only for people without an account, or optional. */
   need: 'required' | 'newPeople' | 'optional';
-  /** The values the API accepts, when it is a closed list. */
+  /** The codes the API accepts, when it is a closed list (their labels are accepted too). */
   values?: readonly string[];
 }
 
@@ -22,13 +29,13 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { name: 'completedOn', need: 'optional' },
 ];
 
-/** A file to start from: the header line and one example row. */
-export const IMPORT_TEMPLATE =
-  IMPORT_COLUMNS.map((column) => column.name).join(',') +
-  '\n' +
-  'amina.benali@example.ma,Amina Benali,seeking,licence,أمينة بنعلي,female,1994,MA-04,06 12 34 56 78,\n';
-
-export const IMPORT_TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(IMPORT_TEMPLATE)}`;
+export const isLabelled = (column: string): column is LabelledImportColumn =>
+  column === 'gender' ||
+  column === 'regionCode' ||
+  column === 'baselineSituation' ||
+  column === 'educationLevel';
 
 /** Files larger than the API takes are refused before sending (`IMPORT_CSV_MAX_LENGTH`). */
 export const IMPORT_MAX_CHARACTERS = 900_000;
+/** Workbooks larger than the API takes (`XLSX_MAX_BYTES`). */
+export const IMPORT_MAX_XLSX_BYTES = 640 * 1024;

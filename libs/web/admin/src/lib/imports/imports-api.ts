@@ -3,6 +3,20 @@ import { type components, unwrap } from '@oris/shared/api-client';
 import { type CourseSummary, ORIS_API, type PageOf, type Session } from '@oris/web/core';
 
 export type ImportReport = components['schemas']['ImportReportDto'];
+export type RejectedFile = components['schemas']['RejectedFileDto'];
+
+/** The file as the API takes it: CSV text, or an .xlsx in base64. */
+export type ImportFile = { csv: string } | { xlsx: string };
+export type TemplateFormat = 'csv' | 'xlsx';
+export type TemplateLanguage = 'fr' | 'ar' | 'en' | 'codes';
+
+export interface ImportRun {
+  dryRun: boolean;
+  /** The administrator's explicit choice: the valid rows go in, the rest come back as a file. */
+  validRowsOnly: boolean;
+  /** The language of the rejected rows' error column. */
+  locale: 'fr' | 'ar' | 'en';
+}
 
 /** Courses found by a search: a handful is enough to pick from. */
 const COURSES_PAGE_SIZE = 20;
@@ -39,13 +53,27 @@ export class ImportsApi {
    * Checks (`dryRun`) or imports the file. The real run carries an idempotency key, so that a
    * retried request cannot enroll the same people twice.
    */
-  run(sessionId: string, csv: string, dryRun: boolean): Promise<ImportReport> {
+  run(sessionId: string, file: ImportFile, run: ImportRun): Promise<ImportReport> {
+    const { dryRun, validRowsOnly, locale } = run;
     return unwrap(
       this.api.POST('/api/v1/sessions/{id}/enrollments/import', {
-        params: { path: { id: sessionId }, query: { dryRun } },
-        body: { csv },
+        params: {
+          path: { id: sessionId },
+          query: { dryRun, ...(validRowsOnly && { validRowsOnly, locale }) },
+        },
+        body: file,
         ...(!dryRun && { headers: { 'Idempotency-Key': crypto.randomUUID() } }),
       }),
     );
+  }
+
+  /** A file to start from, written by the API (the Excel library stays on the server). */
+  template(format: TemplateFormat, language: TemplateLanguage): Promise<Blob> {
+    return unwrap(
+      this.api.GET('/api/v1/enrollment-imports/template', {
+        params: { query: { format, language } },
+        parseAs: 'blob',
+      }),
+    ) as Promise<unknown> as Promise<Blob>;
   }
 }

@@ -1,20 +1,23 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { Icon, ProblemAlert } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
+import type { Verification } from '../shared/certificate-types';
 import { certificateMessageKeys } from '../shared/problem-keys';
 
 /** The API refuses bodies above 5 MiB; a certificate is about 10 KiB. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
-type Verdict = 'matches' | 'differs' | 'not-pdf' | 'too-large';
+type Verdict = 'matches' | 'differs' | 'unknown' | 'not-pdf' | 'too-large';
 
 /**
  * Checks that a PDF one was sent is exactly the document issued: the API compares its SHA-256
- * with the stored one. A file can be dropped on the zone or chosen with the button (keyboard).
+ * with the stored one. With a code, against that certificate's; without one, the API finds the
+ * certificate issued as this file, and the page shows it (`found`). A file can be dropped on the
+ * zone or chosen with the button (keyboard).
  */
 @Component({
   selector: 'oris-file-check',
@@ -22,7 +25,9 @@ type Verdict = 'matches' | 'differs' | 'not-pdf' | 'too-large';
   imports: [MatButtonModule, MatProgressBarModule, TranslocoPipe, Icon, ProblemAlert],
   template: `
     <section class="oris-card file-check" aria-labelledby="file-check-heading">
-      <h2 id="file-check-heading">{{ 'certificates.file.heading' | transloco }}</h2>
+      <h2 id="file-check-heading">
+        {{ (code() ? 'certificates.file.heading' : 'certificates.file.lookupHeading') | transloco }}
+      </h2>
       @if (available()) {
         <div
           class="drop-zone"
@@ -32,7 +37,11 @@ type Verdict = 'matches' | 'differs' | 'not-pdf' | 'too-large';
           (dragleave)="dragging.set(false)"
           (drop)="dropFile($event)"
         >
-          <p>{{ 'certificates.file.dropHint' | transloco }}</p>
+          <p>
+            {{
+              (code() ? 'certificates.file.dropHint' : 'certificates.file.lookupHint') | transloco
+            }}
+          </p>
           <input
             #picker
             class="oris-visually-hidden"
@@ -70,6 +79,11 @@ type Verdict = 'matches' | 'differs' | 'not-pdf' | 'too-large';
           @case ('differs') {
             <p class="verdict-line verdict-line--differs">
               <oris-icon name="error" />{{ 'certificates.file.differs' | transloco }}
+            </p>
+          }
+          @case ('unknown') {
+            <p class="verdict-line verdict-line--differs">
+              <oris-icon name="error" />{{ 'certificates.file.unknown' | transloco }}
             </p>
           }
           @case ('not-pdf') {
@@ -130,9 +144,12 @@ type Verdict = 'matches' | 'differs' | 'not-pdf' | 'too-large';
 export class FileCheck {
   private readonly certificates = inject(CertificatesApi);
 
-  readonly code = input.required<string>();
+  /** Null: no code, the file alone finds its certificate. */
+  readonly code = input.required<string | null>();
   /** False while the PDF is still being rendered: there is nothing to compare with yet. */
   readonly available = input.required<boolean>();
+  /** Without a code: the certificate this file was issued as. */
+  readonly found = output<Verification>();
 
   protected readonly dragging = signal(false);
   protected readonly checking = signal(false);
@@ -174,11 +191,19 @@ export class FileCheck {
       return;
     }
     this.checking.set(true);
+    const code = this.code();
     try {
-      const { matches } = await this.certificates.matchFile(this.code(), file);
-      this.verdict.set(matches ? 'matches' : 'differs');
+      if (code) {
+        const { matches } = await this.certificates.matchFile(code, file);
+        this.verdict.set(matches ? 'matches' : 'differs');
+      } else {
+        this.found.emit(await this.certificates.verifyFile(file));
+        this.verdict.set('matches');
+      }
     } catch (error) {
-      this.problem.set(ApiError.from(error));
+      const problem = ApiError.from(error);
+      if (!code && problem.kind === 'not-found') this.verdict.set('unknown');
+      else this.problem.set(problem);
     } finally {
       this.checking.set(false);
     }

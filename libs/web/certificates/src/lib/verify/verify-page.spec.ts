@@ -344,4 +344,91 @@ describe('VerifyPage', () => {
       ).not.toBeNull();
     });
   });
+
+  it('asks for the holder’s name beside a typed serial, and shows the certificate found by both', async () => {
+    const { harness, element, status, calls } = await render('/verify', {
+      'POST /api/v1/verify/serial': () => Response.json(aVerification()),
+    });
+    const input = element.querySelector<HTMLInputElement>('input[matInput]') as HTMLInputElement;
+    input.value = 'oris 2026 ١٢٣';
+    input.dispatchEvent(new Event('input'));
+    await settle(harness);
+    element.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(harness);
+
+    // Without the name, nothing is asked of the API.
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'certificates.verify.holderNameMissing',
+    );
+    expect(calls.filter((call) => call.path.startsWith('/api/v1/verify'))).toEqual([]);
+
+    const name = element.querySelector<HTMLInputElement>(
+      'input[formcontrolname="holderName"]',
+    ) as HTMLInputElement;
+    name.value = 'Salma Bennani';
+    name.dispatchEvent(new Event('input'));
+    element.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(harness);
+
+    const lookup = calls.find((call) => call.path === '/api/v1/verify/serial');
+    expect(lookup?.body).toEqual({ serial: 'ORIS-2026-000123', holderName: 'Salma Bennani' });
+    expect(status()).toContain('certificates.verify.valid');
+    expect(element.querySelector('.details')?.textContent).toContain('Salma Bennani');
+    // The serial page has no code: the address stays /verify, and nothing names the code.
+    expect(TestBed.inject(Router).url).toBe('/verify');
+  });
+
+  it('says a serial with another name matches nothing, in the serial’s words', async () => {
+    const { harness, element, status } = await render('/verify', {
+      'POST /api/v1/verify/serial': () => problem(404, 'certificate_not_found'),
+    });
+    const [code, ...rest] = Array.from(
+      element.querySelectorAll<HTMLInputElement>('input[matInput]'),
+    );
+    expect(rest).toEqual([]);
+    code.value = 'ORIS-2026-000123';
+    code.dispatchEvent(new Event('input'));
+    await settle(harness);
+    const name = element.querySelector<HTMLInputElement>(
+      'input[formcontrolname="holderName"]',
+    ) as HTMLInputElement;
+    name.value = 'Quelqu’un d’autre';
+    name.dispatchEvent(new Event('input'));
+    element.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(harness);
+
+    expect(status()).toContain('certificates.verify.notFoundBySerial');
+    expect(element.querySelector('.details')).toBeNull();
+  });
+
+  it('finds the certificate from a PDF given without a code', async () => {
+    const { harness, element, status, calls } = await render('/verify', {
+      'POST /api/v1/verify/file': () => Response.json(aVerification()),
+    });
+
+    expect(element.textContent).toContain('certificates.file.lookupHeading');
+    await chooseFile(element, '%PDF-1.7 the issued bytes');
+    await settle(harness);
+
+    const upload = calls.find((call) => call.path === '/api/v1/verify/file');
+    expect(upload?.contentType).toBe('application/pdf');
+    expect(upload?.body).toBe('%PDF-1.7 the issued bytes');
+    expect(status()).toContain('certificates.verify.valid');
+    expect(element.querySelector('.details')?.textContent).toContain('ORIS-2026-000123');
+  });
+
+  it('says when a PDF given without a code was never issued', async () => {
+    const { harness, element } = await render('/verify', {
+      'POST /api/v1/verify/file': () => problem(404, 'certificate_not_found'),
+    });
+
+    await chooseFile(element, '%PDF-1.7 altered');
+    await settle(harness);
+
+    expect(element.querySelector('.file-verdict')?.textContent).toContain(
+      'certificates.file.unknown',
+    );
+    expect(element.querySelector('.details')).toBeNull();
+    expect(element.querySelector('oris-problem-alert [role="alert"]')).toBeNull();
+  });
 });

@@ -8,6 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
+import { serialFrom } from '@oris/shared/domain';
 import { codeFrom, LanguageService } from '@oris/web/core';
 import { Icon, MonthPipe, ProblemAlert } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
@@ -16,14 +17,15 @@ import { CredentialCheck } from './credential-check';
 import { FileCheck } from './file-check';
 
 type Outcome =
-  | { kind: 'found'; certificate: Verification }
-  | { kind: 'not-found' }
+  | { kind: 'found'; certificate: Verification; via: 'code' | 'serial' | 'file' }
+  | { kind: 'not-found'; via: 'code' | 'serial' }
   | { kind: 'failed'; error: ApiError };
 
 /**
  * The public verification page, reached from the QR code or the emailed link (`/verify/:code`),
- * or by typing a code (`/verify`). The same for visitors and signed-in people: what the API
- * answers a verifier (holder, course, hours, month of completion, status), nothing more.
+ * or by typing a code (`/verify`), or the printed serial with the holder's name, or by giving the
+ * PDF alone. The same for visitors and signed-in people: what the API answers a verifier
+ * (holder, course, hours, month of completion, status), nothing more.
  */
 @Component({
   selector: 'oris-verify-page',
@@ -55,13 +57,21 @@ export class VerifyPage {
   protected readonly code = signal<string | null>(null);
 
   protected readonly codeField = new FormControl('', { nonNullable: true });
-  protected readonly form = new FormGroup({ code: this.codeField });
+  protected readonly nameField = new FormControl('', { nonNullable: true });
+  protected readonly form = new FormGroup({ code: this.codeField, holderName: this.nameField });
   protected readonly codeInvalid = signal(false);
+  /** The typed text is a serial: the holder's name is asked for beside it. */
+  protected readonly bySerial = signal(false);
+  protected readonly nameMissing = signal(false);
   protected readonly loading = signal(false);
   protected readonly outcome = signal<Outcome | null>(null);
   protected readonly found = computed(() => {
     const outcome = this.outcome();
     return outcome?.kind === 'found' ? outcome.certificate : null;
+  });
+  protected readonly via = computed(() => {
+    const outcome = this.outcome();
+    return outcome && outcome.kind !== 'failed' ? outcome.via : null;
   });
   protected readonly problem = computed(() => {
     const outcome = this.outcome();
@@ -77,31 +87,66 @@ export class VerifyPage {
   }
 
   protected checkTypedCode(): void {
+    const serial = serialFrom(this.codeField.value);
+    this.bySerial.set(serial !== null);
+    if (serial) {
+      this.codeInvalid.set(false);
+      const name = this.nameField.value.trim();
+      this.nameMissing.set(name === '');
+      if (name) void this.lookUp(() => this.certificates.verifyBySerial(serial, name), 'serial');
+      return;
+    }
+    this.nameMissing.set(false);
     const code = codeFrom(this.codeField.value);
     this.codeInvalid.set(code === null);
     if (code) void this.router.navigate(['/verify', code]);
   }
 
+  /** The typed text turned into a serial (or back): the name field appears or goes. */
+  protected typedChanged(): void {
+    this.bySerial.set(serialFrom(this.codeField.value) !== null);
+  }
+
+  /** A PDF given without a code was found: its certificate is shown as if looked up. */
+  protected showFound(certificate: Verification): void {
+    ++this.latestRequest;
+    this.loading.set(false);
+    this.outcome.set({ kind: 'found', certificate, via: 'file' });
+  }
+
   protected retry(): void {
-    void this.show(this.code());
+    if (this.bySerial()) this.checkTypedCode();
+    else void this.show(this.code());
   }
 
   private async show(code: string | null): Promise<void> {
-    const request = ++this.latestRequest;
     this.outcome.set(null);
-    if (!code) return;
+    if (!code) {
+      ++this.latestRequest;
+      return;
+    }
     this.codeField.setValue(code);
+    this.bySerial.set(false);
     this.codeInvalid.set(false);
+    await this.lookUp(() => this.certificates.verify(code), 'code');
+  }
+
+  private async lookUp(
+    request: () => Promise<Verification>,
+    via: 'code' | 'serial',
+  ): Promise<void> {
+    const current = ++this.latestRequest;
+    this.outcome.set(null);
     this.loading.set(true);
     let outcome: Outcome;
     try {
-      outcome = { kind: 'found', certificate: await this.certificates.verify(code) };
+      outcome = { kind: 'found', certificate: await request(), via };
     } catch (thrown) {
       const error = ApiError.from(thrown);
-      outcome = error.kind === 'not-found' ? { kind: 'not-found' } : { kind: 'failed', error };
+      outcome = error.kind === 'not-found' ? { kind: 'not-found', via } : { kind: 'failed', error };
     }
     // A slower, older lookup must not overwrite a newer one.
-    if (request !== this.latestRequest) return;
+    if (current !== this.latestRequest) return;
     this.outcome.set(outcome);
     this.loading.set(false);
   }

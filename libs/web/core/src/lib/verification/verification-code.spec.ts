@@ -11,6 +11,11 @@ describe('codeFrom', () => {
     );
   });
 
+  it('takes a readable code typed from paper, whatever the case, spaces and digits', () => {
+    expect(codeFrom('k7m2x h9qrt 4wpz3 n8cva 6ydej 5fgbs')).toBe('K7M2XH9QRT4WPZ3N8CVA6YDEJ5FGBS');
+    expect(codeFrom('K٧M٢X-H٩QRT-4WPZ3-N8CVA-6YDEJ-5FGBS')).toBe('K7M2XH9QRT4WPZ3N8CVA6YDEJ5FGBS');
+  });
+
   it.each(['', '   ', 'abc', 'not a code at all', 'https://academy.oris.ma/verify/'])(
     'refuses %p',
     (text) => {
