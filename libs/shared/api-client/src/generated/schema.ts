@@ -705,8 +705,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Enroll people from a CSV (administrators), with a dry run
-     * @description With `dryRun=true`, checks every row and answers the report (each problem with its line, column and reason; each row’s outcome) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise accounts are created for unknown emails (trainee role; they set a password with "forgot password"; their consent is recorded as collected by the administrator, method `staff_recorded`, and they are asked to confirm it at first sign-in), and each row is enrolled in file order: confirmed while seats are left, then waitlisted; a row with `completedOn` is recorded as completed on that day by the rule of the completion route: with nothing recorded yet, that is the administrator’s attestation, for a session that has ended (`completionAttested`; a line problem otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one.
+     * Enroll people from a CSV or an Excel workbook (administrators), with a dry run
+     * @description With `dryRun=true`, checks every row and answers the report (each problem with its line, column and reason; each row’s outcome) without writing anything. Without it, the import is all-or-nothing: any problem refuses it with 400 (`errors[].field` = `lines.<line>.<column>`); otherwise accounts are created for unknown emails (trainee role; they set a password with "forgot password"; their consent is recorded as collected by the administrator, method `staff_recorded`, and they are asked to confirm it at first sign-in), and each row is enrolled in file order: confirmed while seats are left, then waitlisted; a row with `completedOn` is recorded as completed on that day by the rule of the completion route: with nothing recorded yet, that is the administrator’s attestation, for a session that has ended (`completionAttested`; a line problem otherwise, unless the course’s rule asks for nothing). Any session but a cancelled one. With `validRowsOnly=true` (an explicit choice), the rows without a problem are imported in one transaction and the others are answered as `rejectedFile` (the uploaded format, an error column in `locale`). Problems carry a `code` and `params` to word them in any language. A file that cannot be read (not a workbook, damaged, too large): 400.
      */
     post: operations['SessionEnrollments_importCsv'];
     delete?: never;
@@ -1034,6 +1034,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enrollment-imports/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A file to start an enrollment import from (administrators)
+     * @description CSV or Excel (.xlsx): the header in French, Arabic or English, or the column names (`codes`), and one example row. The import reads headers and listed values written either way.
+     */
+    get: operations['EnrollmentImportTemplate_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enrollments/{id}/certificate': {
     parameters: {
       query?: never;
@@ -1328,6 +1348,46 @@ export interface paths {
      * @description The body is the credential (JSON). Answers `valid`, `revoked`, `tampered` or `unknown_issuer`, checked offline against ORIS’s keys and status list. 400 when the body is not a verifiable credential. Rate-limited per IP with the other verifications (429).
      */
     post: operations['Credentials_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/verify/serial': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify a certificate by its printed serial and holder’s name (anyone)
+     * @description The same answer as by the code, when the serial exists and the name is the holder’s as printed (Latin or Arabic). An unknown serial and a wrong name are the same 404. Sent in the body so that the name stays out of addresses and logs. Rate-limited per IP with the code lookups (429).
+     */
+    post: operations['VerificationLookup_verifyBySerial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/verify/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify a certificate from its PDF alone (anyone)
+     * @description The body is the PDF (`Content-Type: application/pdf`, at most 5 MiB). When its SHA-256 is that of an issued PDF, the answer is that certificate’s verification; any other file is a 404. Rate-limited per IP with the code lookups (429).
+     */
+    post: operations['VerificationLookup_verifyFile'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3000,11 +3060,13 @@ export interface components {
     };
     ImportEnrollmentsDto: {
       /**
-       * @description The CSV text (UTF-8; comma or semicolon separated; a header line naming the columns): `email`, `fullName`, `baselineSituation`, `educationLevel` (required); `fullNameAr`, `gender`, `birthYear`, `regionCode` (required for a person without an account; ignored for someone who has one); `phone` (optional, Moroccan or international with +, stored in E.164 for a person the import creates; ignored for someone who has an account); `completedOn` (YYYY-MM-DD: records a past completion). Cells are stored as written (a formula-like cell is text). At most 2,000 rows.
+       * @description The CSV text (UTF-8; comma or semicolon separated; a header line naming the columns): `email`, `fullName`, `baselineSituation`, `educationLevel` (required); `fullNameAr`, `gender`, `birthYear`, `regionCode` (required for a person without an account; ignored for someone who has one); `phone` (optional, Moroccan or international with +, stored in E.164 for a person the import creates; ignored for someone who has an account); `completedOn` (YYYY-MM-DD: records a past completion). Cells are stored as written (a formula-like cell is text). At most 2,000 rows. Headers may also be the columns’ labels in French, Arabic or English (`Région`, `الجهة`, `Education level`), and the listed values their labels (`Souss-Massa`, `Bac+2`, `salariée`), whatever the case and accents. Send `csv` or `xlsx`, one of the two.
        * @example email,fullName,gender,birthYear,regionCode,baselineSituation,educationLevel
        *     amina.benali@example.ma,Amina Benali,female,1994,MA-04,seeking,licence
        */
-      csv: string;
+      csv?: string;
+      /** @description Instead of `csv`: an Excel workbook (.xlsx), base64, at most 640 KiB; its first sheet is read as the CSV would be (row numbers as the spreadsheet shows them). */
+      xlsx?: string;
     };
     ImportProblemDto: {
       /** @description Line of the file (1 = the header). */
@@ -3014,8 +3076,51 @@ export interface components {
        * @example email
        */
       field: string;
-      /** @example already enrolled in this session */
+      /**
+       * @description In English.
+       * @example already enrolled in this session
+       */
       reason: string;
+      /**
+       * @description Why, as a code the reader’s language words (with `params`).
+       * @enum {string}
+       */
+      code:
+        | 'file_empty'
+        | 'file_unreadable'
+        | 'file_not_xlsx'
+        | 'file_too_large'
+        | 'quote_not_closed'
+        | 'unknown_column'
+        | 'missing_column'
+        | 'duplicate_column'
+        | 'no_rows'
+        | 'too_many_rows'
+        | 'extra_cells'
+        | 'required'
+        | 'not_email'
+        | 'duplicate_email'
+        | 'too_long'
+        | 'not_in_list'
+        | 'birth_year_range'
+        | 'not_phone'
+        | 'not_date'
+        | 'future_date'
+        | 'self_import'
+        | 'account_disabled'
+        | 'already_enrolled'
+        | 'required_new_person'
+        | 'before_session'
+        | 'no_seat'
+        | 'completion_rule';
+      /**
+       * @example {
+       *       "line": 2
+       *     }
+       */
+      params?: {
+        [key: string]: string | number;
+      };
     };
     ImportRowDto: {
       line: number;
@@ -3036,6 +3141,21 @@ export interface components {
        */
       enrollmentId: string | null;
     };
+    ImportLineDto: {
+      line: number;
+      /** @description As written in the file (trimmed). */
+      email: string;
+      /** @description As written in the file (trimmed). */
+      fullName: string;
+    };
+    RejectedFileDto: {
+      /** @example lignes-refusees.csv */
+      fileName: string;
+      /** @enum {string} */
+      mediaType: 'text/csv' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      /** @description The file, base64: the rejected rows as they were written, the header first, with an error column in the chosen language. */
+      base64: string;
+    };
     ImportReportDto: {
       dryRun: boolean;
       /** @description Whether anything was written: never in a dry run nor with a problem. */
@@ -3044,8 +3164,14 @@ export interface components {
       sessionId: string;
       /** @description Dry run: every problem found (any one stops the real run, which then answers 400). Empty after a real run. */
       problems: components['schemas']['ImportProblemDto'][];
-      /** @description Empty when there are problems. */
+      /** @description What each row gives: empty when there are problems, except with `validRowsOnly`, where it lists the rows that would be (or were) imported. */
       rows: components['schemas']['ImportRowDto'][];
+      /** @description Every row read from the file (dry run), so a preview can name each one. */
+      lines: components['schemas']['ImportLineDto'][];
+      /** @description Rows left out (with `validRowsOnly`). */
+      rejected: number;
+      /** @description After an import with `validRowsOnly` that left rows out: those rows, as a file. */
+      rejectedFile: components['schemas']['RejectedFileDto'] | null;
       newPeople: number;
       confirmed: number;
       waitlisted: number;
@@ -3440,6 +3566,18 @@ export interface components {
       name: string | null;
       /** @description The credential’s `validFrom`. */
       validFrom: string | null;
+    };
+    VerifyBySerialDto: {
+      /**
+       * @description The serial as printed; case, spaces or dashes and Arabic-Indic digits do not matter.
+       * @example ORIS-2026-000123
+       */
+      serial: string;
+      /**
+       * @description The holder’s full name as printed on the certificate, in Latin or Arabic letters (case, accents and the order of the words do not matter). Serials are sequential: the name is what keeps them from listing every holder.
+       * @example Amina Benali
+       */
+      holderName: string;
     };
     PlacementDto: {
       /** Format: uuid */
@@ -7009,6 +7147,10 @@ export interface operations {
       query?: {
         /** @description Check every row and report what would happen, writing nothing. */
         dryRun?: boolean;
+        /** @description The administrator’s explicit choice: import the rows without a problem and answer the others as a file (`rejectedFile`, the uploaded format, with an error column in `locale`). Without it, the import is all-or-nothing. Problems with the file as a whole (its columns, its size) refuse it either way. */
+        validRowsOnly?: boolean;
+        /** @description The language of the rejected rows’ error column. */
+        locale?: 'fr' | 'ar' | 'en';
       };
       header?: {
         /** @description A unique key per intended effect (a UUID), 1 to 255 visible ASCII characters. A retry with the same key and body within 24 hours gets the first answer again (with the header `Idempotent-Replayed: true`) and has no second effect. */
@@ -8038,6 +8180,58 @@ export interface operations {
       };
     };
   };
+  EnrollmentImportTemplate_template: {
+    parameters: {
+      query?: {
+        format?: 'csv' | 'xlsx';
+        /** @description Headers and example values in this language, or `codes` (the column names and the codes of the API). An import reads both, whichever the template. */
+        language?: 'fr' | 'ar' | 'en' | 'codes';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   EnrollmentCertificate_issue: {
     parameters: {
       query?: never;
@@ -8828,6 +9022,110 @@ export interface operations {
       };
       /** @description Invalid request: `errors` names each invalid field. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  VerificationLookup_verifyBySerial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyBySerialDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  VerificationLookup_verifyFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/pdf': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
