@@ -21,7 +21,10 @@ let nextId = 0;
       <span [id]="labelId">{{ label() | transloco }}</span>
       <span class="figures" aria-hidden="true">
         <!-- Isolated, so that a percentage and a count in Arabic text keep their order. -->
-        <strong><bdi>{{ percentText() }}</bdi></strong> ·
+        <strong
+          ><bdi>{{ percentText() }}</bdi></strong
+        >
+        ·
         <bdi>{{ countKey().key | transloco: countKey().params }}</bdi>
       </span>
     </div>
