@@ -14,9 +14,11 @@
 // per-IP limiter counts every request but never refuses one.
 //
 //   npm run bench:p13 [-- --count 60 --runs 5 --duration 10 --warmup 5 --connections 20
-//                        --log-level info --no-build --write]
+//                        --log-level info --no-build --write --profile]
+//
+// --profile prints where signing's CPU time goes (by package and function) and records nothing.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -50,6 +52,7 @@ import {
   tableRow,
   writeSection,
 } from './lib/http-load.mjs';
+import { formatProfile, summariseProfile } from './lib/cpu-profile.mjs';
 import { loadSources, sampleDocuments } from './p5-certificate-render.mjs';
 
 const SIGNING_BAR = 0.2;
@@ -276,7 +279,38 @@ function table(signing, verification, info, loadAtStart) {
   return { markdown: lines.join('\n'), added, ratio };
 }
 
+/**
+ * --profile: where signing's time goes. Builds and signs `count` credentials in this process under
+ * the inspector's CPU profiler and prints the shares by package and function (nothing recorded).
+ */
+async function profileSigning() {
+  const { Session } = await import('node:inspector/promises');
+  loadSources(); // registers the TypeScript loader the credential sources need
+  const credentials = loadCredentials(randomBytes(32).toString('hex'));
+  const documents = sampleDocuments(10 + opts.count);
+  for (let i = 0; i < 10; i += 1) await credentials.sign(documents[i], i);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const started = performance.now();
+  for (let i = 10; i < documents.length; i += 1) await credentials.sign(documents[i], i);
+  const elapsed = performance.now() - started;
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const file = join(ROOT, 'tmp', 'bench', 'p13-signing.cpuprofile');
+  mkdirSync(join(ROOT, 'tmp', 'bench'), { recursive: true });
+  writeFileSync(file, JSON.stringify(profile));
+  log(
+    `${opts.count} credentials signed in ${(elapsed / opts.count).toFixed(1)} ms each (profiled)`,
+  );
+  process.stdout.write(
+    `\nSigning CPU profile (${file})\n${formatProfile(summariseProfile(file))}\n\n`,
+  );
+}
+
 runBench(opts, async (cleanups) => {
+  if (opts.profile) return profileSigning();
   const loadAtStart = loadAverage();
   log('Part 1: the certificate pipeline without and with the signed credential');
   const signing = await measureSigning();
