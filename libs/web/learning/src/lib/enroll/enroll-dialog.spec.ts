@@ -53,6 +53,7 @@ async function render(
   // The signed-in person, as the session holds them (only the phone matters here).
   const session = TestBed.inject(AuthSession);
   Object.defineProperty(session, 'user', { value: () => ({ id: 'u1', phone: phoneOnAccount }) });
+  Object.defineProperty(session, 'isSignedIn', { value: () => true });
   const updateUser = jest.spyOn(session, 'updateUser').mockImplementation(() => undefined);
   const fixture = TestBed.createComponent(EnrollDialog);
   await settle(fixture);
