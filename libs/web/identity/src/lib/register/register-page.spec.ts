@@ -134,7 +134,7 @@ describe('RegisterPage', () => {
       },
     ]);
     expect(TestBed.inject(AuthSession).isSignedIn()).toBe(true);
-    expect(navigate).toHaveBeenCalledWith('/');
+    expect(navigate).toHaveBeenCalledWith('/profile');
   });
 
   it("shows the API's field messages next to the fields", async () => {
