@@ -28,8 +28,6 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const params = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
-
 describe('translations', () => {
   const fr = load('fr');
   const languages = { ar: load('ar'), en: load('en') };
@@ -38,11 +36,8 @@ describe('translations', () => {
     expect([...other.keys()].sort()).toEqual([...fr.keys()].sort());
   });
 
-  it.each(Object.entries(languages))('keeps the same placeholders in %s', (_, other) => {
-    for (const [key, text] of fr) {
-      expect({ key, params: params(other.get(key) ?? '') }).toEqual({ key, params: params(text) });
-    }
-  });
+  // The placeholders of each language, ICU plurals included, are compared in translations.spec.ts:
+  // a language may word a count through a plural where French prints `{{count}}`.
 
   it('leaves no text empty', () => {
     for (const texts of [fr, ...Object.values(languages)]) {

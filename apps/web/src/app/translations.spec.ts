@@ -55,9 +55,9 @@ const COUNTS = new Set([
   'waitlisted',
 ]);
 const INVARIANT_AFTER_A_COUNT: Record<Locale, ReadonlySet<string>> = {
-  fr: new Set(['sur', 'h', 'min', 'mois']),
-  ar: new Set(['من']),
-  en: new Set(['of', 'h', 'min']),
+  fr: new Set(['sur', 'h', 'min', 'mois', 'et', 'à']),
+  ar: new Set(['من', 'و']),
+  en: new Set(['of', 'h', 'min', 'and', 'to']),
 };
 
 function countsBeforeAWord(locale: Locale, message: string): string[] {

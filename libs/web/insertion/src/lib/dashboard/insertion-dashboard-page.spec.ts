@@ -288,7 +288,8 @@ describe('InsertionDashboardPage', () => {
 
     await choose(harness.fixture, 'insertion.dashboard.horizon', 'insertion.dashboard.horizons.12');
     await type(harness.fixture, 'insertion.dashboard.asOf', '2026-06-30');
-    await type(harness.fixture, 'insertion.dashboard.knownAt', '2026-07-01T09:00');
+    await type(harness.fixture, 'insertion.dashboard.knownAt', '2026-07-01');
+    await type(harness.fixture, 'insertion.dashboard.knownTime', '09:00');
     await choose(harness.fixture, 'insertion.fields.region', 'Tanger-Tétouan-Al Hoceïma');
     await afterDebounce(harness);
     await choose(
@@ -317,9 +318,8 @@ describe('InsertionDashboardPage', () => {
     expect(query.get('knownAt')).toBe('2026-07-01T08:00:00.000Z');
     expect(query.get('region')).toBe('MA-01');
     expect(
-      reloaded.element.querySelector<HTMLInputElement>('input[type="date"][formcontrolname="asOf"]')
-        ?.value,
-    ).toBe('2026-06-30');
+      reloaded.element.querySelector<HTMLInputElement>('input[formcontrolname="asOf"]')?.value,
+    ).toBe('30/06/2026');
     expect(reloaded.element.querySelector('.table-head mat-select')?.textContent).toContain(
       'insertion.dashboard.groupBy.gender',
     );
