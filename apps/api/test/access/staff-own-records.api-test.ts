@@ -77,7 +77,7 @@ describe('staff never act on their own enrollment, nor for people outside their 
       .post(`/api/v1/sessions/${session.sessionId}/enrollments/import?dryRun=true`, { csv })
       .expect(200);
     expect(response.body.problems).toEqual([
-      { line: 2, field: 'email', reason: 'you cannot import yourself' },
+      { line: 2, field: 'email', code: 'self_import', reason: 'you cannot import yourself' },
     ]);
   });
 

@@ -110,7 +110,7 @@ describe('phone numbers', () => {
       true,
     ).expect(200);
     expect(preview.body.problems).toEqual([
-      { line: 4, field: 'phone', reason: expect.stringMatching(/Moroccan/) },
+      { line: 4, field: 'phone', code: 'not_phone', reason: expect.stringMatching(/Moroccan/) },
     ]);
 
     await importCsv(csv, false).expect(200);

@@ -43,13 +43,20 @@ export async function seedDemoCatalogue(
              FROM course_session WHERE course_id = $1`,
           [existing[0].id],
         );
-        // A session's name follows its own first day, which was fixed when it was written.
-        for (const demo of course.sessions) {
-          const found = sessions.find(
+        // A session's name follows its own first day, which was fixed when it was written. Two
+        // sessions of a course may share a name's template (and even a season): they are matched
+        // in the order of their first days, each written session claimed once.
+        const byStart = [...sessions].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+        const claimed = new Set<string>();
+        for (const demo of [...course.sessions].sort((a, b) => a.startIn - b.startIn)) {
+          const found = byStart.find(
             (session) =>
+              !claimed.has(session.id) &&
               session.title === demoSessionTitle(demo.title, session.startsOn, course.languages[0]),
           );
-          if (found) result.sessions[demo.key] = found.id;
+          if (!found) continue;
+          claimed.add(found.id);
+          result.sessions[demo.key] = found.id;
         }
         result.lines.push(`kept    ${course.code}`);
         return;
