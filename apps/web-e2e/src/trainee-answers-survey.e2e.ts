@@ -206,6 +206,9 @@ describe('a trainee whose account is in Arabic, inactive and not looking for wor
 
   it('answers « I am not working and not looking for work » with one date, in Arabic', async () => {
     const { page } = visitor;
+    // Back to a laptop: the previous test ended at a phone's width, where a page narrowed after
+    // loading keeps its side menu open over the form.
+    await page.setViewportSize({ width: 1366, height: 900 });
     await chooseLanguage(page, 'ar');
     await page.getByLabel('لا أعمل ولا أبحث عن عمل').check();
     // The one-minute form: since when, nothing else (the region is the training's).

@@ -1,3 +1,4 @@
+import { addDays, demoSessionTitle, todayInMorocco } from '@oris/shared/domain';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
@@ -5,13 +6,18 @@ import { baseUrl, type Browser, openBrowser, registerTrainee, signIn } from './s
 
 // From the demo data (libs/api/catalogue and libs/api/enrollments seeds): DT-130's open session
 // meets three days in a row at 10:00, at a venue and online, and no other journey enrolls in it;
-// ES-101's open session "Cohorte printemps — Fès" is full with a waitlist. The trainee is new,
+// ES-101's open Fès cohort is full with a waitlist. The trainee is new,
 // so the baseline questions are first asked from nothing, then taken over.
 const COURSE_CODE = 'DT-130';
 const SESSION_TITLE = 'Laboratoire territorial — Tétouan';
 const ONLINE = 'https://meet.example.org/dt130';
 const FULL_COURSE_CODE = 'ES-101';
-const FULL_SESSION = 'Cohorte printemps — Fès';
+// Named after the season it starts in, three weeks after the day the demo was seeded.
+const FULL_SESSION = demoSessionTitle(
+  'Cohorte {season} {year} — Fès',
+  addDays(todayInMorocco(), 21),
+  'fr',
+);
 const NBSP = '\u00a0';
 const SIZES = [1366, 390] as const;
 
@@ -69,7 +75,20 @@ describe('a trainee: when and where to attend, and the waitlist', () => {
     const timetable = card.locator('oris-timetable');
     await timetable.getByRole('heading', { name: 'Séances' }).waitFor();
     expect(await timetable.locator('ol.meetings li').count()).toBe(3);
-    expect(await timetable.locator('ol.meetings li').first().textContent()).toMatch(/10:00/);
+    // The first meeting at its hour in Moroccan time, as this browser's time-zone data has it
+    // (the seed writes 10:00 at +01:00; the offset Chromium applies on a given day may differ).
+    const first = timetable.locator('ol.meetings li').first();
+    const startsAt = (await first.locator('time').getAttribute('datetime')) as string;
+    const hour = await page.evaluate(
+      (instant) =>
+        new Intl.DateTimeFormat('fr-MA', {
+          timeStyle: 'short',
+          timeZone: 'Africa/Casablanca',
+        }).format(new Date(instant)),
+      startsAt,
+    );
+    expect(new Date(startsAt).toISOString()).toMatch(/T09:00:00/);
+    expect(await first.textContent()).toContain(hour);
     await timetable.getByText('Commune de Tétouan').waitFor();
     expect(
       await timetable
