@@ -1,3 +1,4 @@
+import { addDays, demoSessionTitle, todayInMorocco } from '@oris/shared/domain';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 
@@ -10,7 +11,12 @@ import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
 // From the demo data: MI-110's past cohort "Classe virtuelle — automne dernier" has 40 seats and
 // ten taken; the other import journey adds two people, this one two more.
 const COURSE_CODE = 'MI-110';
-const SESSION_TITLE = 'Classe virtuelle — automne dernier';
+// MI-110's past cohort, named after the season it started in, 200 days before the demo's seeding.
+const SESSION_TITLE = demoSessionTitle(
+  'Classe virtuelle — {season} {year}',
+  addDays(todayInMorocco(), -200),
+  'fr',
+);
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
 

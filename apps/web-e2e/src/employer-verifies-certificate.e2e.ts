@@ -122,7 +122,8 @@ describe('an employer verifies a certificate they were shown', () => {
     const { page } = visitor;
     await verifyPage(page);
     await page.getByRole('heading', { level: 2, name: 'Vous n’avez que le PDF ?' }).waitFor();
-    const input = page.locator('input[type="file"]');
+    // The PDF's own input (the badge check beside it takes JSON files).
+    const input = page.locator('input[type="file"][accept*="pdf"]');
     await input.setInputFiles({
       name: 'modifie.pdf',
       mimeType: 'application/pdf',

@@ -71,14 +71,14 @@ describe('an officer sharing and printing the insertion dashboard', () => {
     expect(await page.getByRole('combobox', { name: 'Horizon' }).textContent()).toContain(
       '12 mois',
     );
-    expect(await page.getByLabel('Date de calcul').inputValue()).toBe('2026-06-30');
+    expect(await page.getByLabel('Date de calcul').inputValue()).toBe('30/06/2026');
     expect(await page.locator('.breakdown thead th').first().textContent()).toContain('Sexe');
 
     // The same link in another tab.
     const shared = await officer.context.newPage();
     await shared.goto(page.url());
     await figuresShown(shared);
-    expect(await shared.getByLabel('Date de calcul').inputValue()).toBe('2026-06-30');
+    expect(await shared.getByLabel('Date de calcul').inputValue()).toBe('30/06/2026');
     await shared.close();
 
     await page.goBack();

@@ -38,8 +38,9 @@ describe('a trainer editing a course', () => {
     const dialog = page.getByRole('alertdialog', { name: `Quitter sans enregistrer${NBSP}?` });
     await dialog.waitFor();
     // The harmless choice has the focus: Enter keeps the work.
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
-      'Rester sur la page',
+    // (the dialog moves the focus once it has opened)
+    await page.waitForFunction(
+      () => document.activeElement?.textContent?.trim() === 'Rester sur la page',
     );
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Rester sur la page' }).click();
