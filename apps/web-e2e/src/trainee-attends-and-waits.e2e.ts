@@ -74,6 +74,8 @@ describe('a trainee: when and where to attend, and the waitlist', () => {
     const card = page.getByRole('article').filter({ hasText: SESSION_TITLE });
     const timetable = card.locator('oris-timetable');
     await timetable.getByRole('heading', { name: 'Séances' }).waitFor();
+    // The heading comes first; the meetings once the timetable has loaded.
+    await timetable.locator('ol.meetings li').first().waitFor();
     expect(await timetable.locator('ol.meetings li').count()).toBe(3);
     // The first meeting at its hour in Moroccan time, as this browser's time-zone data has it
     // (the seed writes 10:00 at +01:00; the offset Chromium applies on a given day may differ).
