@@ -11,3 +11,4 @@ export * from './search';
 export * from './search-cases';
 export * from './verification';
 export * from './enrollment-import';
+export * from './observatory';

@@ -1,6 +1,13 @@
 /** The API's vocabularies (PRODUCT.md), shared by the server and the web app. */
 
-export const ROLES = ['trainee', 'trainer', 'placement_officer', 'admin'] as const;
+export const ROLES = [
+  'trainee',
+  'trainer',
+  'placement_officer',
+  'observatory_editor',
+  'partnership_officer',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const GENDERS = ['female', 'male'] as const;

@@ -13,7 +13,10 @@ import { User } from './user.entity';
 
 /** One role held by one person; a person may hold several. */
 @Entity('user_role')
-@Check('user_role_role_check', `role IN ('trainee', 'trainer', 'placement_officer', 'admin')`)
+@Check(
+  'user_role_role_check',
+  `role IN ('trainee', 'trainer', 'placement_officer', 'observatory_editor', 'partnership_officer', 'admin')`,
+)
 @Index('user_role_role_idx', ['role'])
 export class UserRole {
   @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'user_role_pkey' })

@@ -165,6 +165,16 @@ const VALUES: Record<string, Words> = {
     ar: 'مكلف بالإدماج',
     en: 'a placement officer',
   },
+  observatory_editor: {
+    fr: 'un chargé de l’observatoire',
+    ar: 'مكلف بالمرصد',
+    en: 'an observatory editor',
+  },
+  partnership_officer: {
+    fr: 'un chargé des partenariats',
+    ar: 'مكلف بالشراكات',
+    en: 'a partnership officer',
+  },
   trainer: { fr: 'un formateur', ar: 'مكوّن', en: 'a trainer' },
   staff: { fr: 'un membre de l’équipe', ar: 'عضو في الفريق', en: 'a staff member' },
 };

@@ -9,6 +9,8 @@ import type { Role } from '@oris/shared/domain';
 export const ROLE_LANDINGS: readonly { role: Role; path: string }[] = [
   { role: 'admin', path: '/admin/overview' },
   { role: 'placement_officer', path: '/insertion' },
+  { role: 'observatory_editor', path: '/observatory/publications' },
+  { role: 'partnership_officer', path: '/observatory/partnerships' },
   { role: 'trainer', path: '/teaching' },
   { role: 'trainee', path: '/learning' },
 ];
