@@ -1,3 +1,5 @@
+import type { Locale } from './vocabularies';
+
 /**
  * The observatory's vocabularies (OBSERVATORY.md), shared by the server and the web app: the
  * three registries behind the publications, knowledge-tools and partnerships indicators, and the
@@ -163,4 +165,34 @@ export interface YearIndicatorFigures {
   /** Ids of the records counted in `value`, sorted. */
   counted: string[];
   definition: { version: string; text: Trilingual };
+}
+
+/** The question every year indicator answers (`knownAt` defaults to now, `asOf` to today). */
+export interface YearIndicatorQuery {
+  year: number;
+  /** `YYYY-MM-DD` */
+  asOf: string;
+  knownAt: Date;
+}
+
+/** One record behind a figure, as the drill-down lists and the frozen report show it. */
+export interface CountedRecord {
+  id: string;
+  /** Title or name in the requested language when the record has it, else its original. */
+  label: string;
+  /** The record's own date that placed it in the year (published, released, signed…), `YYYY-MM-DD`. */
+  date: string | null;
+  /** The staff page of the record in the web app, e.g. `/observatory/publications/<id>`. */
+  path: string;
+}
+
+/**
+ * What a registry gives the impact page and the frozen report (api-indicators), implemented by
+ * each registry library's indicator service: the figures for a year, and the records behind a
+ * list of counted ids.
+ */
+export interface YearIndicatorSource {
+  readonly indicator: ObservatoryIndicator;
+  compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures>;
+  describe(ids: readonly string[], locale: Locale): Promise<CountedRecord[]>;
 }
