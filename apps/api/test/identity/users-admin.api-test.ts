@@ -242,11 +242,19 @@ describe('administrators manage people and roles', () => {
   });
 
   describe('operator commands (seed:demo, admin:create)', () => {
-    it('seeds the four demo accounts once, each with its role, and can run again', async () => {
+    it('seeds the six demo accounts once, each with its role, and can run again', async () => {
       const commands = api.app.get(IdentityCommands);
       await commands.seedDemo();
       const again = await commands.seedDemo();
-      expect(again.filter((line) => line.startsWith('kept'))).toHaveLength(4);
+      expect(again.filter((line) => line.startsWith('kept'))).toHaveLength(DEMO_ACCOUNTS.length);
+      expect(DEMO_ACCOUNTS.map((account) => account.role)).toEqual([
+        'admin',
+        'trainer',
+        'placement_officer',
+        'observatory_editor',
+        'partnership_officer',
+        'trainee',
+      ]);
       for (const account of DEMO_ACCOUNTS) {
         const session = await login(api, account.email, DEMO_PASSWORD);
         expect(session.user).toMatchObject({

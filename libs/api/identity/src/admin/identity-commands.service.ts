@@ -46,7 +46,7 @@ export class IdentityCommands {
     const lines: string[] = [];
     for (const account of DEMO_ACCOUNTS) {
       const created = await this.seedAccount(account, passwordHash);
-      lines.push(`${created ? 'created' : 'kept   '} ${account.email.padEnd(24)} ${account.role}`);
+      lines.push(`${created ? 'created' : 'kept   '} ${account.email.padEnd(26)} ${account.role}`);
     }
     let learnersCreated = 0;
     for (const account of DEMO_LEARNERS) {
