@@ -12,7 +12,7 @@ export const serialEvidenceStaleTemplate = defineTemplate({
       preheader: 'La preuve de couverture de ces revues a plus d’un an.',
       greeting: `Bonjour ${p.fullName},`,
       paragraphs: [
-        `La couverture par les index de ${p.count} revue(s) a été vérifiée il y a plus d’un an. Vérifiez-la de nouveau et enregistrez la preuve (lien ou fichier) :`,
+        `Revues dont la couverture par les index a été vérifiée il y a plus d’un an : ${p.count}. Vérifiez-la de nouveau et enregistrez la preuve (lien ou fichier) :`,
         ...p.titles.split('\n'),
       ],
       action: {
@@ -26,7 +26,7 @@ export const serialEvidenceStaleTemplate = defineTemplate({
       preheader: 'مضى أكثر من سنة على آخر تحقق من دليل تغطية هذه المجلات.',
       greeting: `مرحبًا ${p.fullName}،`,
       paragraphs: [
-        `مضى أكثر من سنة على آخر تحقق من تغطية ${p.count} مجلة من طرف الفهارس. يرجى التحقق منها من جديد وتسجيل الدليل (رابط أو ملف):`,
+        `عدد المجلات التي مضى أكثر من سنة على آخر تحقق من تغطيتها من طرف الفهارس: ${p.count}. يرجى التحقق منها من جديد وتسجيل الدليل (رابط أو ملف):`,
         ...p.titles.split('\n'),
       ],
       action: {
@@ -40,7 +40,7 @@ export const serialEvidenceStaleTemplate = defineTemplate({
       preheader: 'The coverage evidence of these serials is more than a year old.',
       greeting: `Hello ${p.fullName},`,
       paragraphs: [
-        `The index coverage of ${p.count} serial(s) was last checked more than a year ago. Please check it again and record the evidence (a link or a file):`,
+        `Serials whose index coverage was last checked more than a year ago: ${p.count}. Please check it again and record the evidence (a link or a file):`,
         ...p.titles.split('\n'),
       ],
       action: {
