@@ -15,7 +15,9 @@ export function indexNames() {
   );
   const nameOf = (index: ObservatoryIndex) =>
     language() === 'ar' ? index.nameAr : language() === 'en' ? index.nameEn : index.nameFr;
-  const names = computed(() => new Map(list().map((index) => [index.code, nameOf(index)])));
+  const names = computed(
+    () => new Map<string, string>(list().map((index) => [index.code, nameOf(index)])),
+  );
   return {
     list,
     options: computed(() => list().map((index) => ({ code: index.code, name: nameOf(index) }))),

@@ -14,7 +14,8 @@ export type ObservatoryIndex = Schemas['ObservatoryIndexDto'];
 export type CoverageImportReport = Schemas['CoverageImportReportDto'];
 export type ImportRow = Schemas['ImportRowDto'];
 export type SerialQuery = NonNullable<paths['/api/v1/serials']['get']['parameters']['query']>;
-export type CoverageImportQuery = paths['/api/v1/serials/coverage-import']['post']['parameters']['query'];
+export type CoverageImportQuery =
+  paths['/api/v1/serials/coverage-import']['post']['parameters']['query'];
 export interface PageOf<T> {
   items: T[];
   total: number;
@@ -42,7 +43,9 @@ export class SerialsApi {
   }
 
   change(id: string, input: SerialInput): Promise<SerialDetail> {
-    return unwrap(this.api.PATCH('/api/v1/serials/{id}', { params: { path: { id } }, body: input }));
+    return unwrap(
+      this.api.PATCH('/api/v1/serials/{id}', { params: { path: { id } }, body: input }),
+    );
   }
 
   coverageKnownAt(id: string, knownAt?: string): Promise<CoverageList> {
