@@ -4843,6 +4843,43 @@ export interface components {
       /** @description Every coverage row ever recorded, superseded ones included, newest first. */
       history: components['schemas']['CoverageDto'][];
     };
+    CoverageImportChangeDto: {
+      fromYear: number;
+      toYear: number | null;
+      /** @enum {string} */
+      state: 'active' | 'discontinued';
+      /** @enum {string} */
+      action: 'add' | 'supersede' | 'unchanged';
+    };
+    CoverageImportProblemDto: {
+      /**
+       * @description `title_missing`, `issn_missing`, `issn_invalid` {column, value}, `coverage_invalid` {value}, `state_invalid` {value}, `duplicate_in_file` {issn, line}, `issns_match_two_serials` {issnPrint, issnOnline}; warning `country_unknown` {value}.
+       * @example issn_invalid
+       */
+      code: string;
+      params: {
+        [key: string]: unknown;
+      };
+    };
+    CoverageImportRowDto: {
+      /** @description Line of the file (1 = the header). */
+      line: number;
+      title: string;
+      issnPrint: string | null;
+      issnOnline: string | null;
+      /**
+       * @description An existing serial (by ISSN or eISSN), a serial to create, or a row left out.
+       * @enum {string}
+       */
+      serial: 'matched' | 'new' | 'rejected';
+      /** Format: uuid */
+      serialId: string | null;
+      /** @description The matched serial’s title. */
+      serialTitle: string | null;
+      coverage: components['schemas']['CoverageImportChangeDto'][];
+      problems: components['schemas']['CoverageImportProblemDto'][];
+      warnings: components['schemas']['CoverageImportProblemDto'][];
+    };
     CoverageImportReportDto: {
       dryRun: boolean;
       /** @enum {string} */
@@ -4875,7 +4912,7 @@ export interface components {
       coverageUnchanged: number;
       rejected: number;
       /** @description Every rejected row, then the others in file order, at most 2,000 rows in all (`truncated`). */
-      items: components['schemas']['ImportRowDto'][];
+      items: components['schemas']['CoverageImportRowDto'][];
       truncated: boolean;
     };
     UpdateSerialDto: {

@@ -48,7 +48,7 @@ export class CoverageImportQuery {
   fromYear?: number;
 }
 
-export class ImportProblemDto {
+export class CoverageImportProblemDto {
   @ApiProperty({
     example: 'issn_invalid',
     description:
@@ -62,7 +62,7 @@ export class ImportProblemDto {
   params!: Record<string, string | number>;
 }
 
-export class ImportCoverageChangeDto {
+export class CoverageImportChangeDto {
   @ApiProperty({ type: 'integer' })
   fromYear!: number;
 
@@ -76,7 +76,7 @@ export class ImportCoverageChangeDto {
   action!: 'add' | 'supersede' | 'unchanged';
 }
 
-export class ImportRowDto {
+export class CoverageImportRowDto {
   @ApiProperty({ type: 'integer', description: 'Line of the file (1 = the header).' })
   line!: number;
 
@@ -101,14 +101,14 @@ export class ImportRowDto {
   @ApiProperty({ nullable: true, type: String, description: 'The matched serial’s title.' })
   serialTitle!: string | null;
 
-  @ApiProperty({ type: [ImportCoverageChangeDto] })
-  coverage!: ImportCoverageChangeDto[];
+  @ApiProperty({ type: [CoverageImportChangeDto] })
+  coverage!: CoverageImportChangeDto[];
 
-  @ApiProperty({ type: [ImportProblemDto] })
-  problems!: ImportProblemDto[];
+  @ApiProperty({ type: [CoverageImportProblemDto] })
+  problems!: CoverageImportProblemDto[];
 
-  @ApiProperty({ type: [ImportProblemDto] })
-  warnings!: ImportProblemDto[];
+  @ApiProperty({ type: [CoverageImportProblemDto] })
+  warnings!: CoverageImportProblemDto[];
 }
 
 export class CoverageImportReportDto {
@@ -149,11 +149,11 @@ export class CoverageImportReportDto {
   rejected!: number;
 
   @ApiProperty({
-    type: [ImportRowDto],
+    type: [CoverageImportRowDto],
     description:
       'Every rejected row, then the others in file order, at most 2,000 rows in all (`truncated`).',
   })
-  items!: ImportRowDto[];
+  items!: CoverageImportRowDto[];
 
   @ApiProperty()
   truncated!: boolean;

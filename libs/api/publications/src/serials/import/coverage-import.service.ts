@@ -9,7 +9,7 @@ import { EvidenceFiles } from '../coverage/evidence-files';
 import type {
   CoverageImportQuery,
   CoverageImportReportDto,
-  ImportRowDto,
+  CoverageImportRowDto,
 } from '../dto/coverage-import.dto';
 import { SerialErrorCode, SerialException } from '../serials.exception';
 import {
@@ -38,7 +38,7 @@ interface CurrentCoverage {
 
 interface PlannedRow {
   row: CoverageListRow;
-  report: ImportRowDto;
+  report: CoverageImportRowDto;
   /** For a new serial: its key among the serials to create (its first ISSN). */
   newKey: string | null;
   supersede: string[];
@@ -198,7 +198,7 @@ export class CoverageImport {
           params: { issn: (row.issnPrint ?? row.issnOnline) as string, line: earlier },
         });
       } else if (serial && earlier === undefined) lineOfSerial.set(serial.id, row.line);
-      const report: ImportRowDto = {
+      const report: CoverageImportRowDto = {
         line: row.line,
         title: row.title,
         issnPrint: row.issnPrint,

@@ -12,7 +12,7 @@ export type CoverageInput = Schemas['RecordCoverageDto'];
 export type CoverageList = Schemas['CoverageListDto'];
 export type ObservatoryIndex = Schemas['ObservatoryIndexDto'];
 export type CoverageImportReport = Schemas['CoverageImportReportDto'];
-export type ImportRow = Schemas['ImportRowDto'];
+export type ImportRow = Schemas['CoverageImportRowDto'];
 export type SerialQuery = NonNullable<paths['/api/v1/serials']['get']['parameters']['query']>;
 export type CoverageImportQuery =
   paths['/api/v1/serials/coverage-import']['post']['parameters']['query'];
