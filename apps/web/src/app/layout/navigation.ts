@@ -83,14 +83,14 @@ export const NAV_LINKS: readonly NavLink[] = [
   {
     path: '/observatory/serials',
     labelKey: 'serials.nav.serials',
-    icon: 'catalogue',
+    icon: 'journal',
     audience: 'member',
     roles: ['observatory_editor', 'admin'],
   },
   {
     path: '/observatory/indexes',
     labelKey: 'serials.nav.indexes',
-    icon: 'barChart',
+    icon: 'list',
     audience: 'member',
     roles: ['admin'],
   },

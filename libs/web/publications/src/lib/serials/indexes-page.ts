@@ -24,7 +24,12 @@ import { serialsMessageKeys } from './serials-problem-keys';
       <oris-problem-alert [error]="problem()" [messageKeys]="messageKeys(problem())" />
       <p class="oris-visually-hidden" role="status">{{ announcement() }}</p>
       <section class="oris-card">
-        <div class="table-scroll">
+        <div
+          class="table-scroll"
+          role="region"
+          tabindex="0"
+          [attr.aria-label]="'serials.indexes.caption' | transloco"
+        >
           <table class="data">
             <caption class="oris-visually-hidden">
               {{
