@@ -135,4 +135,46 @@ describe('an observatory editor loads an index’s coverage list', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
     },
   );
+
+  it('lets an administrator choose which indexes count, in French and Arabic, on a laptop and a phone', async () => {
+    const admin = await openBrowser();
+    try {
+      const { page } = admin;
+      await signIn(page, 'admin@oris.example');
+      await page.goto(`${baseUrl()}/observatory/indexes`);
+      await page.getByRole('heading', { level: 1, name: 'Index de référence' }).waitFor();
+      const scholar = page.getByRole('switch', { name: 'Google Scholar compte pour l’indicateur' });
+      expect(await scholar.getAttribute('aria-checked')).toBe('false');
+      await scholar.click();
+      await page.getByText('Google Scholar compte désormais.').waitFor();
+      expect(await scholar.getAttribute('aria-checked')).toBe('true');
+      for (const [language, label, size] of [
+        ['fr', '1366', LAPTOP],
+        ['ar', '390', PHONE],
+      ] as const) {
+        await page.setViewportSize(size);
+        // Opened at this size, as a phone would: the menu starts closed.
+        await page.goto(`${baseUrl()}/observatory/indexes`);
+        await page.locator('main h1').waitFor();
+        await chooseLanguage(page, language);
+        await page.waitForLoadState('networkidle');
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({
+          path: `/tmp/i16serials-indexes-${language}-${label}.png`,
+          fullPage: true,
+        });
+      }
+      await page.setViewportSize(LAPTOP);
+      await page.keyboard.press('Escape');
+      await chooseLanguage(page, 'fr');
+      // Back to the default, so the demo's indicator is unchanged.
+      await scholar.click();
+      await page.getByText('Google Scholar ne compte plus.').waitFor();
+    } finally {
+      await admin.close();
+    }
+  });
 });

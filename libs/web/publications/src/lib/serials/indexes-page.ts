@@ -48,9 +48,9 @@ import { serialsMessageKeys } from './serials-problem-keys';
                 <tr>
                   <th scope="row">{{ indexes.nameOf(index.code) }}</th>
                   <td>
-                    <span lang="fr">{{ index.nameFr }}</span> ·
-                    <span lang="ar" dir="rtl">{{ index.nameAr }}</span> ·
-                    <span lang="en">{{ index.nameEn }}</span>
+                    <span class="name" lang="fr">{{ index.nameFr }}</span>
+                    <span class="name" lang="ar" dir="rtl">{{ index.nameAr }}</span>
+                    <span class="name" lang="en">{{ index.nameEn }}</span>
                   </td>
                   <td>
                     @if (isAdmin()) {
@@ -58,7 +58,7 @@ import { serialsMessageKeys } from './serials-problem-keys';
                         [checked]="index.counts"
                         [disabled]="pending() === index.code"
                         (change)="setCounts(index, $event.checked)"
-                        [attr.aria-label]="
+                        [aria-label]="
                           'serials.indexes.countsOf'
                             | transloco: { name: indexes.nameOf(index.code) }
                         "
