@@ -2,7 +2,15 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ObservatoryIndexes, SerialEvidenceCheck } from '@oris/api/publications';
+import { DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DatabaseModule } from '@oris/api/database';
+import { type AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
+import {
+  ObservatoryIndexes,
+  SerialEvidenceCheck,
+  SerialsWorkerModule,
+} from '@oris/api/publications';
 import { addDays, todayInMorocco } from '@oris/shared/domain';
 import request from 'supertest';
 import { client } from '../catalogue/catalogue-client';
@@ -13,11 +21,28 @@ import {
   signInWithRoles,
 } from '../identity/support/identity-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';
+import { eventually, workerConfig } from '../notifications/outbox-support';
 import { auditEvents } from '../placements/placement-client';
 import type { TestApp } from '../support/test-app';
 
 const FIXTURES = join(__dirname, '../../../../libs/api/publications/src/serials/import/fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+@Module({})
+class SerialsWorkerTestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: SerialsWorkerTestModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot('oris-worker-test'),
+        JobsModule.forRoot(),
+        StorageModule,
+        SerialsWorkerModule,
+      ],
+    };
+  }
+}
 
 /**
  * Serials, their coverage by each index (append-only, readable as known at an instant), the
@@ -444,6 +469,43 @@ describe('serials, coverage and indexes', () => {
         .get('/api/v1/serials?stale=true&pageSize=100')
         .expect(200);
       expect(after.body.items.map((item: { id: string }) => item.id)).not.toContain(old.id);
+    });
+  });
+
+  describe('the worker', () => {
+    it('runs the yearly evidence check by itself at start, writing the editors’ emails', async () => {
+      const { body: serial } = await http
+        .as(editor)
+        .post('/api/v1/serials', { title: 'Worker Checked Review' })
+        .expect(201);
+      await http
+        .as(editor)
+        .post(`/api/v1/serials/${serial.id}/coverage`, {
+          index: 'scielo',
+          fromYear: 2012,
+          state: 'active',
+          checkedOn: addDays(todayInMorocco(), -500),
+          evidence: { url: 'https://scielo.org/' },
+        })
+        .expect(201);
+      const worker = await NestFactory.createApplicationContext(
+        SerialsWorkerTestModule.forRoot(workerConfig(api, 'smtp://127.0.0.1:1')),
+        { logger: false, abortOnError: false },
+      );
+      await worker.init();
+      try {
+        const email = await eventually(async () => {
+          const [row] = await database(api).query(
+            `SELECT params FROM email_outbox WHERE template = 'serial_evidence_stale'
+                AND to_address = $1 AND params->>'titles' LIKE '%Worker Checked Review%'`,
+            [editor.email],
+          );
+          return row;
+        });
+        expect(email.params.count).toBe('1');
+      } finally {
+        await worker.close();
+      }
     });
   });
 
