@@ -200,6 +200,10 @@ describe('access matrix: every route of the running app', () => {
     expect(
       routes.find((route) => label(route) === 'GET /api/v1/admin/audit-events')?.roles,
     ).toEqual(['admin']);
+    // Which indexes count for the publications indicator: administrators only (editors read the list).
+    expect(routes.find((route) => label(route) === 'PATCH /api/v1/indexes/:code')?.roles).toEqual([
+      'admin',
+    ]);
     // So is the overview of what needs their attention (counts across the features).
     expect(routes.find((route) => label(route) === 'GET /api/v1/admin/overview')?.roles).toEqual([
       'admin',

@@ -58,6 +58,14 @@ const featureRoutes: Route[] = [
     loadChildren: () => import('@oris/web/insertion').then((m) => m.insertionRoutes),
   },
   {
+    path: 'observatory/serials',
+    loadChildren: () => import('@oris/web/publications').then((m) => m.serialsRoutes),
+  },
+  {
+    path: 'observatory/indexes',
+    loadChildren: () => import('@oris/web/publications').then((m) => m.indexesRoutes),
+  },
+  {
     // The emailed follow-up link: no guard, the token is the credential.
     path: 'survey',
     loadChildren: () => import('@oris/web/survey').then((m) => m.surveyRoutes),

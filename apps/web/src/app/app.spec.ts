@@ -25,6 +25,7 @@ const admin: UserDto = {
 const translations = {
   fr: {
     shell: { skipToContent: 'Aller au contenu', navigation: 'Navigation principale' },
+    serials: { nav: { serials: 'Revues', indexes: 'Index' } },
     nav: {
       catalogue: 'Catalogue',
       signIn: 'Connexion',
@@ -137,6 +138,8 @@ describe('App shell', () => {
       'Journal d’audit',
       'Certificats',
       'Insertion',
+      'Revues',
+      'Index',
     ]);
 
     await TestBed.inject(AuthSession).signOut();

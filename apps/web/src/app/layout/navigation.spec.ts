@@ -49,6 +49,8 @@ describe('navigation', () => {
       '/admin/audit',
       '/certificates/admin',
       '/insertion',
+      '/observatory/serials',
+      '/observatory/indexes',
     ]);
   });
 

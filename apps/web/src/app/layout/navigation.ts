@@ -80,6 +80,20 @@ export const NAV_LINKS: readonly NavLink[] = [
     audience: 'member',
     roles: ['placement_officer', 'admin'],
   },
+  {
+    path: '/observatory/serials',
+    labelKey: 'serials.nav.serials',
+    icon: 'journal',
+    audience: 'member',
+    roles: ['observatory_editor', 'admin'],
+  },
+  {
+    path: '/observatory/indexes',
+    labelKey: 'serials.nav.indexes',
+    icon: 'list',
+    audience: 'member',
+    roles: ['admin'],
+  },
 ];
 
 export function visibleLinks(

@@ -10,6 +10,7 @@ import { followupDueTemplate } from './followup-due.template';
 import { followupReminderTemplate } from './followup-reminder.template';
 import { meetingReminderTemplate } from './meeting-reminder.template';
 import { passwordResetTemplate } from './password-reset.template';
+import { serialEvidenceStaleTemplate } from './serial-evidence-stale.template';
 import { sessionCancelledTemplate } from './session-cancelled.template';
 import { welcomeTemplate } from './welcome.template';
 
@@ -28,6 +29,7 @@ export const EMAIL_TEMPLATES = {
   followup_due: followupDueTemplate,
   followup_reminder: followupReminderTemplate,
   meeting_reminder: meetingReminderTemplate,
+  serial_evidence_stale: serialEvidenceStaleTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

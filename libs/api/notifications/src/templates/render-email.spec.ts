@@ -48,6 +48,11 @@ const params: Record<EmailTemplate, Record<string, string>> = {
     place: 'Maison des associations, Fès',
     onlineUrl: '',
   },
+  serial_evidence_stale: {
+    fullName: 'Amina El Idrissi',
+    count: '2',
+    titles: 'Revue marocaine de santé publique\nJournal of Open Research Software',
+  },
 };
 
 describe('renderEmail', () => {

@@ -1806,6 +1806,129 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/indexes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reference list of indexes, fr/ar/en names, which count (editors, administrators) */
+    get: operations['ObservatoryIndexes_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indexes/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set whether an index counts (administrators)
+     * @description Audited; each change is kept with its instant, so a report asked with an earlier `knownAt` still uses the setting of then.
+     */
+    patch: operations['ObservatoryIndexes_update'];
+    trace?: never;
+  };
+  '/api/v1/serials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Serials (editors, administrators)
+     * @description Search by title (accents, case and Arabic variants ignored) or ISSN; filter by an index covering the serial now; `stale=true`: current coverage whose evidence was checked more than a year ago.
+     */
+    get: operations['Serials_list'];
+    put?: never;
+    /**
+     * Record a serial (editors, administrators)
+     * @description ISSNs are checked (check character) and stored as `NNNN-NNNC`; 409 `issn_taken` names the serial that already has one of them (as print or online ISSN).
+     */
+    post: operations['Serials_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/serials/coverage-import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Load an index’s coverage list, with a dry run (editors, administrators)
+     * @description The body is the list as CSV (`Content-Type: text/csv`, at most 48 MiB): DOAJ’s journal CSV, Scopus’s source list, the Web of Science or ARCI master list, or the template (`title;issnPrint;issnOnline;publisher;country;fromYear;toYear;state;evidenceUrl`). Rows match serials by ISSN or eISSN; the answer says per row: matched or new serial, coverage added, superseded or unchanged, problems (left out). The file is the evidence of every row written, stored once by its SHA-256.
+     */
+    post: operations['Serials_importCoverage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/serials/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A serial with its current coverage and its history (editors, administrators) */
+    get: operations['Serials_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a serial (editors, administrators) */
+    patch: operations['Serials_update'];
+    trace?: never;
+  };
+  '/api/v1/serials/{id}/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A serial’s coverage as known at an instant (editors, administrators)
+     * @description Rows recorded by `knownAt` and not superseded by then (default: now).
+     */
+    get: operations['Serials_coverageKnownAt'];
+    put?: never;
+    /**
+     * Record or correct a serial’s coverage by an index (editors, administrators)
+     * @description Append-only: a row for the same index and `fromYear` supersedes the current one (kept, readable with an earlier `knownAt`). Evidence: a URL or a file (base64), one of the two; the file is stored once by its SHA-256.
+     */
+    post: operations['Serials_recordCoverage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/overview': {
     parameters: {
       query?: never;
@@ -2016,7 +2139,14 @@ export interface components {
        *       "trainee"
        *     ]
        */
-      roles: ('trainee' | 'trainer' | 'placement_officer' | 'admin')[];
+      roles: (
+        | 'trainee'
+        | 'trainer'
+        | 'placement_officer'
+        | 'observatory_editor'
+        | 'partnership_officer'
+        | 'admin'
+      )[];
       /** Format: date-time */
       createdAt: string;
       /**
@@ -2234,7 +2364,14 @@ export interface components {
        *       "trainee"
        *     ]
        */
-      roles: ('trainee' | 'trainer' | 'placement_officer' | 'admin')[];
+      roles: (
+        | 'trainee'
+        | 'trainer'
+        | 'placement_officer'
+        | 'observatory_editor'
+        | 'partnership_officer'
+        | 'admin'
+      )[];
       /** Format: date-time */
       createdAt: string;
       /**
@@ -4561,6 +4698,272 @@ export interface components {
        */
       nextReleaseOn: string;
     };
+    ObservatoryIndexDto: {
+      /**
+       * @example scopus
+       * @enum {string}
+       */
+      code:
+        | 'scopus'
+        | 'wos_scie'
+        | 'wos_ssci'
+        | 'wos_ahci'
+        | 'wos_esci'
+        | 'doaj'
+        | 'arci'
+        | 'pubmed'
+        | 'scielo'
+        | 'arcif'
+        | 'imist'
+        | 'crossref'
+        | 'datacite'
+        | 'google_scholar';
+      /** @example Scopus */
+      nameFr: string;
+      /** @example سكوبس */
+      nameAr: string;
+      /** @example Scopus */
+      nameEn: string;
+      /** @description Whether a coverage or a record in this index makes a publication count as indexed. */
+      counts: boolean;
+      position: number;
+      /**
+       * Format: date-time
+       * @description When `counts` was last set.
+       */
+      updatedAt: string;
+    };
+    UpdateObservatoryIndexDto: {
+      /** @description Whether the index counts for the indexed-publications indicator. */
+      counts: boolean;
+    };
+    SerialDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Revue marocaine des sciences sociales */
+      title: string;
+      alternateTitles: string[];
+      /**
+       * @description `NNNN-NNNC`
+       * @example 2028-9871
+       */
+      issnPrint: string | null;
+      /** @example 2028-988X */
+      issnOnline: string | null;
+      publisher: string | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example MA
+       */
+      country: string | null;
+      /** @description The indexes with a current (not superseded) coverage row, whatever its years. */
+      indexes: string[];
+      /** @description Whether a current coverage row’s evidence was last checked more than a year ago (the yearly evidence check). */
+      stale: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CreateSerialDto: {
+      title: string;
+      alternateTitles?: string[];
+      /** @description Checked with its check character; stored as `NNNN-NNNC`. */
+      issnPrint?: string | null;
+      issnOnline?: string | null;
+      publisher?: string | null;
+      /** @example MA */
+      country?: string | null;
+    };
+    CoverageDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      index:
+        | 'scopus'
+        | 'wos_scie'
+        | 'wos_ssci'
+        | 'wos_ahci'
+        | 'wos_esci'
+        | 'doaj'
+        | 'arci'
+        | 'pubmed'
+        | 'scielo'
+        | 'arcif'
+        | 'imist'
+        | 'crossref'
+        | 'datacite'
+        | 'google_scholar';
+      fromYear: number;
+      /** @description Empty: ongoing. */
+      toYear: number | null;
+      /** @enum {string} */
+      state: 'active' | 'discontinued';
+      /** Format: date */
+      checkedOn: string;
+      /** @description SHA-256 of the evidence file. */
+      evidenceSha256: string | null;
+      evidenceUrl: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      recordedBy: string | null;
+      /** Format: date-time */
+      supersededAt: string | null;
+    };
+    SerialDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Revue marocaine des sciences sociales */
+      title: string;
+      alternateTitles: string[];
+      /**
+       * @description `NNNN-NNNC`
+       * @example 2028-9871
+       */
+      issnPrint: string | null;
+      /** @example 2028-988X */
+      issnOnline: string | null;
+      publisher: string | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example MA
+       */
+      country: string | null;
+      /** @description The indexes with a current (not superseded) coverage row, whatever its years. */
+      indexes: string[];
+      /** @description Whether a current coverage row’s evidence was last checked more than a year ago (the yearly evidence check). */
+      stale: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Coverage as known now (current rows). */
+      coverage: components['schemas']['CoverageDto'][];
+      /** @description Every coverage row ever recorded, superseded ones included, newest first. */
+      history: components['schemas']['CoverageDto'][];
+    };
+    CoverageImportChangeDto: {
+      fromYear: number;
+      toYear: number | null;
+      /** @enum {string} */
+      state: 'active' | 'discontinued';
+      /** @enum {string} */
+      action: 'add' | 'supersede' | 'unchanged';
+    };
+    CoverageImportProblemDto: {
+      /**
+       * @description `title_missing`, `issn_missing`, `issn_invalid` {column, value}, `coverage_invalid` {value}, `state_invalid` {value}, `duplicate_in_file` {issn, line}, `issns_match_two_serials` {issnPrint, issnOnline}; warning `country_unknown` {value}.
+       * @example issn_invalid
+       */
+      code: string;
+      params: {
+        [key: string]: unknown;
+      };
+    };
+    CoverageImportRowDto: {
+      /** @description Line of the file (1 = the header). */
+      line: number;
+      title: string;
+      issnPrint: string | null;
+      issnOnline: string | null;
+      /**
+       * @description An existing serial (by ISSN or eISSN), a serial to create, or a row left out.
+       * @enum {string}
+       */
+      serial: 'matched' | 'new' | 'rejected';
+      /** Format: uuid */
+      serialId: string | null;
+      /** @description The matched serial’s title. */
+      serialTitle: string | null;
+      coverage: components['schemas']['CoverageImportChangeDto'][];
+      problems: components['schemas']['CoverageImportProblemDto'][];
+      warnings: components['schemas']['CoverageImportProblemDto'][];
+    };
+    CoverageImportReportDto: {
+      dryRun: boolean;
+      /** @enum {string} */
+      format: 'doaj' | 'scopus' | 'wos' | 'generic';
+      /** @enum {string} */
+      index:
+        | 'scopus'
+        | 'wos_scie'
+        | 'wos_ssci'
+        | 'wos_ahci'
+        | 'wos_esci'
+        | 'doaj'
+        | 'arci'
+        | 'pubmed'
+        | 'scielo'
+        | 'arcif'
+        | 'imist'
+        | 'crossref'
+        | 'datacite'
+        | 'google_scholar';
+      /** Format: date */
+      checkedOn: string;
+      /** @description SHA-256 of the uploaded list: every coverage row’s evidence. */
+      evidenceSha256: string;
+      rows: number;
+      matched: number;
+      newSerials: number;
+      coverageAdded: number;
+      coverageSuperseded: number;
+      coverageUnchanged: number;
+      rejected: number;
+      /** @description Every rejected row, then the others in file order, at most 2,000 rows in all (`truncated`). */
+      items: components['schemas']['CoverageImportRowDto'][];
+      truncated: boolean;
+    };
+    UpdateSerialDto: {
+      title?: string;
+      alternateTitles?: string[];
+      issnPrint?: string | null;
+      issnOnline?: string | null;
+      publisher?: string | null;
+      country?: string | null;
+    };
+    CoverageListDto: {
+      /** Format: date-time */
+      knownAt: string;
+      items: components['schemas']['CoverageDto'][];
+    };
+    CoverageEvidenceDto: {
+      /** @example https://www.scopus.com/sourceid/21100 */
+      url?: string;
+      /** @description The evidence file (a saved page, a list export, a letter) in base64, at most 600 KiB: stored once by its SHA-256. */
+      fileBase64?: string;
+    };
+    RecordCoverageDto: {
+      /** @enum {string} */
+      index:
+        | 'scopus'
+        | 'wos_scie'
+        | 'wos_ssci'
+        | 'wos_ahci'
+        | 'wos_esci'
+        | 'doaj'
+        | 'arci'
+        | 'pubmed'
+        | 'scielo'
+        | 'arcif'
+        | 'imist'
+        | 'crossref'
+        | 'datacite'
+        | 'google_scholar';
+      fromYear: number;
+      /** @description Empty: ongoing. */
+      toYear?: number | null;
+      /** @enum {string} */
+      state: 'active' | 'discontinued';
+      /**
+       * Format: date
+       * @description The day the coverage was checked (YYYY-MM-DD).
+       */
+      checkedOn: string;
+      /** @description A URL or a file, one of the two. */
+      evidence: components['schemas']['CoverageEvidenceDto'];
+    };
     SessionAwaitingApprovalDto: {
       /** Format: uuid */
       sessionId: string;
@@ -5361,7 +5764,13 @@ export interface operations {
         /** @description Part of the email or of either name, any case. */
         q?: string;
         /** @description Only people holding this role. */
-        role?: 'trainee' | 'trainer' | 'placement_officer' | 'admin';
+        role?:
+          | 'trainee'
+          | 'trainer'
+          | 'placement_officer'
+          | 'observatory_editor'
+          | 'partnership_officer'
+          | 'admin';
       };
       header?: never;
       path?: never;
@@ -5475,7 +5884,13 @@ export interface operations {
       header?: never;
       path: {
         id: string;
-        role: 'trainee' | 'trainer' | 'placement_officer' | 'admin';
+        role:
+          | 'trainee'
+          | 'trainer'
+          | 'placement_officer'
+          | 'observatory_editor'
+          | 'partnership_officer'
+          | 'admin';
       };
       cookie?: never;
     };
@@ -5534,7 +5949,13 @@ export interface operations {
       header?: never;
       path: {
         id: string;
-        role: 'trainee' | 'trainer' | 'placement_officer' | 'admin';
+        role:
+          | 'trainee'
+          | 'trainer'
+          | 'placement_officer'
+          | 'observatory_editor'
+          | 'partnership_officer'
+          | 'admin';
       };
       cookie?: never;
     };
@@ -10774,6 +11195,608 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ObservatoryIndexes_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObservatoryIndexDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ObservatoryIndexes_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateObservatoryIndexDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObservatoryIndexDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Serials_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Title (accent- and case-insensitive) or ISSN. */
+        q?: string;
+        /** @description Covered by this index now. */
+        index?:
+          | 'scopus'
+          | 'wos_scie'
+          | 'wos_ssci'
+          | 'wos_ahci'
+          | 'wos_esci'
+          | 'doaj'
+          | 'arci'
+          | 'pubmed'
+          | 'scielo'
+          | 'arcif'
+          | 'imist'
+          | 'crossref'
+          | 'datacite'
+          | 'google_scholar';
+        /** @description Only serials whose current coverage evidence was checked more than a year ago. */
+        stale?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SerialDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Serials_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSerialDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SerialDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Serials_importCoverage: {
+    parameters: {
+      query: {
+        /** @description Check every row and report, writing nothing. */
+        dryRun?: boolean;
+        /** @description The index the list is of. */
+        index:
+          | 'scopus'
+          | 'wos_scie'
+          | 'wos_ssci'
+          | 'wos_ahci'
+          | 'wos_esci'
+          | 'doaj'
+          | 'arci'
+          | 'pubmed'
+          | 'scielo'
+          | 'arcif'
+          | 'imist'
+          | 'crossref'
+          | 'datacite'
+          | 'google_scholar';
+        /** @description The day the list was downloaded (YYYY-MM-DD). */
+        checkedOn: string;
+        /** @description The list’s format (default: found from its header). `wos` also reads ARCI’s list, which has the same columns. */
+        format?: 'doaj' | 'scopus' | 'wos' | 'generic';
+        /** @description For lists that state no years (Web of Science, ARCI; DOAJ rows without "Added on Date"): the year the coverage starts. Default: the year of `checkedOn`. */
+        fromYear?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageImportReportDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Serials_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SerialDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Serials_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSerialDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SerialDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Serials_coverageKnownAt: {
+    parameters: {
+      query?: {
+        /** @description The rows as known at this instant (default: now). */
+        knownAt?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageListDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Serials_recordCoverage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordCoverageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
         headers: {
           [name: string]: unknown;
         };

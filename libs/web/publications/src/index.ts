@@ -1,0 +1,1 @@
+export { indexesRoutes, serialsRoutes } from './lib/serials/serials.routes';
