@@ -6,7 +6,7 @@ import { CredentialSigner } from './credential-signer';
 import { VC_V2_CONTEXT } from './document-loader';
 import { IssuerIdentity } from './issuer-identity';
 import { dateTimeStamp } from './open-badge-credential';
-import { encodeStatusList, isSetInStatusList, STATUS_LIST_SIZE } from './status-list';
+import { encodeStatusList, STATUS_LIST_SIZE } from './status-list';
 import type { JsonObject } from './vc-libraries';
 
 /** `validFrom` of a list that has never had a revocation: when ORIS began publishing them. */
@@ -82,10 +82,16 @@ export class CredentialStatusLists {
     return credential;
   }
 
-  /** Whether a credential's entry is set in the published list: what any verifier would read. */
+  /**
+   * Whether a credential's entry is set in the published list, read from the certificate the
+   * list is derived from (the bit is 1 exactly when that certificate is revoked): one indexed read,
+   * and a revocation counts from the moment it committed, in every API process.
+   */
   async isRevoked(list: number, position: number): Promise<boolean> {
-    const credential = await this.listCredential(list);
-    const subject = credential['credentialSubject'] as { encodedList: string };
-    return isSetInStatusList(subject.encodedList, position);
+    const [row]: { revoked: boolean }[] = await this.dataSource.query(
+      `SELECT status = 'revoked' AS revoked FROM certificate WHERE credential_status_index = $1`,
+      [(list - 1) * STATUS_LIST_SIZE + position],
+    );
+    return row?.revoked === true;
   }
 }

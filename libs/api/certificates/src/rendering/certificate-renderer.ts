@@ -23,24 +23,46 @@ function issueInstant(issuedOn: string): Date {
   );
 }
 
-/** The name of the credential attached to a certificate's PDF. */
+/** The name of the credential attached to a certificate's PDF (JSON, Data Integrity proof). */
 export const credentialAttachmentName = (serial: string) => `${serial}.credential.json`;
+/** The name of the same credential as a VC-JWT, attached beside it. */
+export const credentialJwtAttachmentName = (serial: string) => `${serial}.credential.jwt`;
+
+const CREDENTIAL_FORMS = {
+  json: {
+    name: credentialAttachmentName,
+    type: 'application/json',
+    description: 'Open Badges 3.0 verifiable credential (W3C VC, eddsa-rdfc-2022)',
+  },
+  jwt: {
+    name: credentialJwtAttachmentName,
+    type: 'application/vc+jwt',
+    description: 'Open Badges 3.0 verifiable credential (W3C VC, VC-JWT, EdDSA)',
+  },
+};
 
 /**
  * Embeds the signed credential as a file (an associated file of the document, listed in its
  * attachments). Its dates are the issue instant, not the clock, so the bytes stay deterministic.
  */
-function attachCredential(doc: PDFKit.PDFDocument, serial: string, json: string, at: Date): void {
+function attachCredential(
+  doc: PDFKit.PDFDocument,
+  form: keyof typeof CREDENTIAL_FORMS,
+  serial: string,
+  text: string,
+  at: Date,
+): void {
+  const { name, type, description } = CREDENTIAL_FORMS[form];
   // pdfkit's `relationship` (the file's /AFRelationship) is missing from @types/pdfkit.
   const options = {
-    name: credentialAttachmentName(serial),
-    type: 'application/json',
-    description: 'Open Badges 3.0 verifiable credential (W3C VC, eddsa-rdfc-2022)',
+    name: name(serial),
+    type,
+    description,
     relationship: 'Supplement',
     creationDate: at,
     modifiedDate: at,
   };
-  doc.file(Buffer.from(json, 'utf8'), options);
+  doc.file(Buffer.from(text, 'utf8'), options);
 }
 
 /**
@@ -90,7 +112,9 @@ export class CertificateRenderer {
     try {
       this.layout.draw(doc, certificate, serial);
       if (certificate.credentialJson)
-        attachCredential(doc, serial, certificate.credentialJson, issuedAt);
+        attachCredential(doc, 'json', serial, certificate.credentialJson, issuedAt);
+      if (certificate.credentialJwt)
+        attachCredential(doc, 'jwt', serial, certificate.credentialJwt, issuedAt);
       doc.end();
     } catch (error) {
       doc.destroy();

@@ -26,6 +26,7 @@ import { ForgivingSearch1796542300000 } from './1796542300000-ForgivingSearch';
 import { SituationInactive1796542310000 } from './1796542310000-SituationInactive';
 import { CertificateReplacement1796542400000 } from './1796542400000-CertificateReplacement';
 import { CertificateCredentials1796542600000 } from './1796542600000-CertificateCredentials';
+import { CertificateCredentialJwt1796543400000 } from './1796543400000-CertificateCredentialJwt';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SituationInactive1796542310000,
   CertificateReplacement1796542400000,
   CertificateCredentials1796542600000,
+  CertificateCredentialJwt1796543400000,
 ];
