@@ -12,7 +12,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBody,
-  ApiConsumes,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
@@ -27,7 +26,7 @@ import { IssuerIdentity } from '../credentials/issuer-identity';
 import type { JsonObject } from '../credentials/vc-libraries';
 import { CredentialVerificationDto, VerifyCredentialJwtDto } from '../dto/certificate.dto';
 import { VerificationRateLimit } from '../verification/verification-rate-limit';
-import { AcceptsCredentialJwt, JWT_MEDIA_TYPES } from './jwt-body-parser';
+import { AcceptsCredentialJwt } from './jwt-body-parser';
 
 const JSON_OBJECT = { type: 'object', additionalProperties: true } as const;
 
@@ -95,7 +94,7 @@ export class CredentialsController {
       'too long); 413 for a raw body over 64 KiB. Rate-limited per IP with the other ' +
       'verifications (429).',
   })
-  @ApiConsumes('application/json', ...JWT_MEDIA_TYPES)
+  // The raw JWT bodies are in the description only: OpenAPI gives one schema to every media type.
   @ApiBody({
     schema: {
       oneOf: [{ $ref: getSchemaPath(VerifyCredentialJwtDto) }, JSON_OBJECT],
