@@ -221,6 +221,18 @@ describe('Open Badges credentials as VC-JWT', () => {
     });
   });
 
+  it('checks a JWT seen before for revocation again: only its signature is remembered', async () => {
+    const revoked: number[] = [];
+    const checking = platform(SEED_A, [], revoked);
+    await expect(checking.verifier.verifyJwt(jwt)).resolves.toMatchObject({ result: 'valid' });
+    revoked.push(facts.statusListIndex);
+    await expect(checking.verifier.verifyJwt(jwt)).resolves.toMatchObject({ result: 'revoked' });
+    const [header, payload, signature] = jwt.split('.');
+    await expect(
+      checking.verifier.verifyJwt(`${header}.${payload}.${signature.slice(0, -2)}AA`),
+    ).resolves.toMatchObject({ result: 'tampered' });
+  });
+
   it.each([
     ['alg none', (h: JsonObject) => ({ ...h, alg: 'none' }), /alg "none"/],
     ['alg HS256', (h: JsonObject) => ({ ...h, alg: 'HS256' }), /alg "HS256"/],

@@ -7,6 +7,7 @@ import {
   expiryOf,
   issuerIdOf,
   MalformedCredentialJwtError,
+  MAX_CREDENTIAL_JWT_LENGTH,
   type DecodedCredentialJwt,
 } from './credential-jwt';
 import { CredentialStatusLists } from './credential-status-lists';
@@ -48,6 +49,9 @@ const asArray = (value: unknown): unknown[] =>
 
 const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+/** JWTs whose signature was found to hold, remembered (about 4 KiB each: at most ~8 MiB). */
+const MAX_VERIFIED_JWTS = 2_000;
+
 const verdictOf = (credential: JsonObject) => (result: CredentialCheck, reason: string | null) => ({
   result,
   reason,
@@ -72,6 +76,13 @@ const verdictOf = (credential: JsonObject) => (result: CredentialCheck, reason: 
  */
 @Injectable()
 export class CredentialVerifier {
+  /**
+   * JWTs (their exact text) whose issuer, key, signature and claims were found to hold, least
+   * recently used first: that never changes for given bytes while the process's keys stay (they
+   * come from its config), so checking one again only reads its expiry and revocation.
+   */
+  private readonly verifiedJwts = new Map<string, DecodedCredentialJwt>();
+
   constructor(
     private readonly issuer: IssuerIdentity,
     private readonly statusLists: CredentialStatusLists,
@@ -107,33 +118,50 @@ export class CredentialVerifier {
   }
 
   /** Checks a VC-JWT (compact serialisation); 400 `credential_malformed` for what is none. */
-  async verifyJwt(jwt: string): Promise<CredentialVerdict> {
+  async verifyJwt(text: string): Promise<CredentialVerdict> {
+    const key = text.length <= MAX_CREDENTIAL_JWT_LENGTH ? text.trim() : null;
+    const known = key === null ? undefined : this.verifiedJwts.get(key);
+    if (known && key !== null) {
+      this.verifiedJwts.delete(key);
+      this.verifiedJwts.set(key, known);
+      return this.standing(known.credential, expiryOf(known));
+    }
     let decoded: DecodedCredentialJwt;
     try {
-      decoded = decodeCredentialJwt(jwt);
+      decoded = decodeCredentialJwt(text);
     } catch (error) {
       if (!(error instanceof MalformedCredentialJwtError)) throw error;
       throw new CertificateException(CertificateErrorCode.CredentialMalformed, error.message);
     }
+    const problem = await this.jwtProblem(decoded);
+    if (problem !== null) return verdictOf(decoded.credential)(...problem);
+    if (key !== null) {
+      if (this.verifiedJwts.size >= MAX_VERIFIED_JWTS) {
+        this.verifiedJwts.delete(this.verifiedJwts.keys().next().value as string);
+      }
+      this.verifiedJwts.set(key, decoded);
+    }
+    return this.standing(decoded.credential, expiryOf(decoded));
+  }
+
+  /** Why a well-formed JWT is not ORIS's as given (unknown issuer, tampered), or null. */
+  private async jwtProblem(
+    decoded: DecodedCredentialJwt,
+  ): Promise<[CredentialCheck, string] | null> {
     const { header, payload, credential } = decoded;
-    const verdict = verdictOf(credential);
     for (const issuerId of [issuerIdOf(credential), payload['iss'] ?? this.issuer.did]) {
       if (issuerId !== this.issuer.did) {
-        return verdict(
-          'unknown_issuer',
-          `Issued by ${String(issuerId)}, not by ${this.issuer.did}.`,
-        );
+        return ['unknown_issuer', `Issued by ${String(issuerId)}, not by ${this.issuer.did}.`];
       }
     }
     const kid = header['kid'];
     const key = typeof kid === 'string' ? (await this.issuer.publicKeysById()).get(kid) : undefined;
-    if (!key) return verdict('unknown_issuer', `Signed by ${String(kid)}, not by a key of ORIS.`);
+    if (!key) return ['unknown_issuer', `Signed by ${String(kid)}, not by a key of ORIS.`];
     if (!credentialJwtSignatureHolds(decoded, key)) {
-      return verdict('tampered', 'The signature does not hold over the JWT as given.');
+      return ['tampered', 'The signature does not hold over the JWT as given.'];
     }
     const conflict = claimsConflict(decoded);
-    if (conflict !== null) return verdict('tampered', conflict);
-    return this.standing(credential, expiryOf(decoded));
+    return conflict === null ? null : ['tampered', conflict];
   }
 
   /** Once the proof holds: expired, revoked (read from the certificate) or valid. */
