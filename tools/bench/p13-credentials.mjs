@@ -213,6 +213,9 @@ async function measureSigning() {
     rate: median(loop.rates),
     min: Math.min(...loop.rates),
     max: Math.max(...loop.rates),
+    // What it adds to the first loop's time, run by run (the runs' certificates are the same):
+    // the median of these pairs is steadier than the ratio of the medians on a loaded machine.
+    added: median(loop.rates.map((rate, run) => loops[0].rates[run] / rate - 1)),
   }));
 }
 
@@ -322,9 +325,9 @@ const verdict = (met) => (met ? 'meets' : 'misses');
 const percent = (added) => `${added >= 0 ? '+' : ''}${(added * 100).toFixed(1)} %`;
 
 function table(signing, verification, info, loadAtStart) {
-  const [plain, jwt, both] = signing;
-  const jwtAdded = plain.rate / jwt.rate - 1;
-  const bothAdded = plain.rate / both.rate - 1;
+  const [, jwt, both] = signing;
+  const jwtAdded = jwt.added;
+  const bothAdded = both.added;
   const [health, verifyJwt, verifyFirstJwt, verifyDi] = verification.rows.map(([, s]) => s);
   const jwtRatio = verifyJwt.rps / health.rps;
   const firstRatio = verifyFirstJwt.rps / health.rps;
@@ -338,7 +341,7 @@ function table(signing, verification, info, loadAtStart) {
         `| ${s.label} | ${s.rate.toFixed(1)} | ${s.min.toFixed(1)}–${s.max.toFixed(1)} | ${(1000 / s.rate).toFixed(1)} |`,
     ),
     '',
-    `**Signing the VC-JWT adds ${percent(jwtAdded)}** to the time per certificate — ${verdict(jwtAdded <= SIGNING_BAR)} the ≤ ${SIGNING_BAR * 100} % bar. ` +
+    `**Signing the VC-JWT adds ${percent(jwtAdded)}** to the time per certificate (median of the runs' pairs) — ${verdict(jwtAdded <= SIGNING_BAR)} the ≤ ${SIGNING_BAR * 100} % bar. ` +
       `Signing both forms, as the worker does, adds ${percent(bothAdded)} (the Data Integrity proof's JSON-LD processing) — ${verdict(bothAdded <= SIGNING_BAR)} it.`,
     '',
     ...TABLE_HEADER,
