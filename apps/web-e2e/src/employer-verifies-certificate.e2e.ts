@@ -27,8 +27,8 @@ async function adminToken(): Promise<string> {
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
 
-/** A seeded, rendered, valid certificate and its PDF, as its holder would have them. */
-async function aRenderedCertificate(): Promise<{ certificate: Issued; pdf: Buffer }> {
+/** A seeded, rendered, valid certificate, its PDF and its badge as a VC-JWT, as its holder has them. */
+async function aRenderedCertificate(): Promise<{ certificate: Issued; pdf: Buffer; jwt: string }> {
   const token = await adminToken();
   const headers = { Authorization: `Bearer ${token}` };
   // The worker renders the seed's certificates as the platform starts: wait for one.
@@ -44,7 +44,15 @@ async function aRenderedCertificate(): Promise<{ certificate: Issued; pdf: Buffe
       const pdf = await fetch(`${baseUrl()}/api/v1/certificates/${certificate.id}/pdf`, {
         headers,
       });
-      return { certificate, pdf: Buffer.from(await pdf.arrayBuffer()) };
+      const jwt = await fetch(
+        `${baseUrl()}/api/v1/certificates/${certificate.id}/credential?format=jwt`,
+        { headers },
+      );
+      return {
+        certificate,
+        pdf: Buffer.from(await pdf.arrayBuffer()),
+        jwt: await jwt.text(),
+      };
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -69,10 +77,11 @@ describe('an employer verifies a certificate they were shown', () => {
   let visitor: Browser;
   let certificate: Issued;
   let pdf: Buffer;
+  let jwt: string;
 
   beforeAll(async () => {
     visitor = await openBrowser();
-    ({ certificate, pdf } = await aRenderedCertificate());
+    ({ certificate, pdf, jwt } = await aRenderedCertificate());
   });
 
   afterAll(async () => {
@@ -136,6 +145,43 @@ describe('an employer verifies a certificate they were shown', () => {
     expect(await page.locator('.details').textContent()).toContain(certificate.serial);
   });
 
+  it('checks the badge as a VC-JWT, from its .jwt file or pasted, and sees a changed one is not authentic', async () => {
+    const { page } = visitor;
+    await verifyPage(page);
+    await page.getByRole('heading', { level: 2, name: 'Vérifier un badge numérique' }).waitFor();
+    const verdict = page.locator('oris-credential-check [role="status"]');
+    await page.locator('oris-credential-check input[type="file"]').setInputFiles({
+      name: `${certificate.serial}.credential.jwt`,
+      mimeType: 'application/vc+jwt',
+      buffer: Buffer.from(jwt),
+    });
+    await verdict
+      .getByText('Badge authentique : signé par ORIS, non modifié et non révoqué.')
+      .waitFor();
+    await page.getByText(`Fichier : ${certificate.serial}.credential.jwt`).waitFor();
+
+    // The same token with one statement changed, pasted.
+    const [header, payload, signature] = jwt.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    claims.credentialSubject.creditsEarned += 100;
+    const changed = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    const paste = page.getByRole('textbox', { name: 'Ou collez le badge (JWT ou JSON)' });
+    await paste.fill(`${header}.${changed}.${signature}`);
+    await page.getByRole('button', { name: 'Vérifier le texte collé' }).click();
+    await verdict
+      .getByText('Ce badge a été modifié après sa signature : il n’est pas authentique.')
+      .waitFor();
+    // By keyboard: the button after the text.
+    await paste.fill(jwt);
+    await paste.press('Tab');
+    await page.keyboard.press('Enter');
+    await verdict
+      .getByText('Badge authentique : signé par ORIS, non modifié et non révoqué.')
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it.each(['fr', 'ar'] as const)(
     'lays the verify page out on a laptop and a phone in %s, without serious accessibility violation',
     async (language) => {
@@ -163,6 +209,11 @@ describe('an employer verifies a certificate they were shown', () => {
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({
           path: `/tmp/i14import-verify-${language}-${label}.png`,
+          fullPage: true,
+        });
+        await page.locator('oris-credential-check').scrollIntoViewIfNeeded();
+        await page.screenshot({
+          path: `/tmp/i15jwt-verify-${language}-${label}.png`,
           fullPage: true,
         });
       }

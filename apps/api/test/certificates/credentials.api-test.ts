@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { startSmtpServer, type TestSmtpServer } from '@oris/api/notifications/testing';
 import { gunzipSync } from 'node:zlib';
+import request from 'supertest';
 import { Cast, castOf, client } from '../catalogue/catalogue-client';
 import { Session, signInWithRoles, uniqueIp } from '../identity/support/identity-client';
 import { eventually } from '../notifications/outbox-support';
@@ -37,7 +38,15 @@ describe('certificates: Open Badges credentials', () => {
   let stranger: Session;
   let certificate: { id: string; serial: string; verificationCode: string; courseTitle: string };
   let credential: Json;
+  let jwt: string;
 
+  /** A raw body (the JWT itself), with its own content type. */
+  const postRaw = (path: string, contentType: string, body: string) =>
+    request(api.url)
+      .post(path)
+      .set('x-forwarded-for', uniqueIp())
+      .set('content-type', contentType)
+      .send(body);
   const verifyCredential = (body: unknown) =>
     http.anonymous
       .post('/api/v1/verify/credential')
@@ -76,6 +85,22 @@ describe('certificates: Open Badges credentials', () => {
       `${certificate.serial}.credential.json`,
     );
     credential = download.body;
+    const jwtDownload = await http
+      .as(holder)
+      .get(`/api/v1/certificates/${certificate.id}/credential?format=jwt`)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(jwtDownload.headers['content-type']).toContain('application/vc+jwt');
+    expect(jwtDownload.headers['content-disposition']).toContain(
+      `${certificate.serial}.credential.jwt`,
+    );
+    jwt = jwtDownload.body as string;
     // The worker's first render compiles the render thread from the sources: slow on 2 cores.
   }, 180_000);
 
@@ -107,6 +132,114 @@ describe('certificates: Open Badges credentials', () => {
       .expect(404);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     await http.anonymous.get(`/api/v1/certificates/${certificate.id}/credential`).expect(401);
+  });
+
+  it('lets the holder download the same credential as a VC-JWT, stored and attached to the PDF', async () => {
+    const [header, payload] = jwt
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+    expect(header).toEqual({
+      alg: 'EdDSA',
+      typ: 'vc+jwt',
+      cty: 'vc',
+      kid: credential['proof'].verificationMethod,
+    });
+    const { proof: _proof, ...statements } = credential;
+    expect(payload).toMatchObject({ ...statements, iss: statements['issuer'].id });
+    const [row] = await database(api).query(
+      `SELECT credential_jwt AS jwt FROM certificate WHERE id = $1`,
+      [certificate.id],
+    );
+    expect(row.jwt).toBe(jwt);
+    const pdf = await http
+      .as(holder)
+      .get(`/api/v1/certificates/${certificate.id}/pdf`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((pdf.body as Buffer).includes(`${certificate.serial}.credential.jwt`)).toBe(true);
+    await http
+      .as(stranger)
+      .get(`/api/v1/certificates/${certificate.id}/credential?format=jwt`)
+      .expect(404);
+    const unknownFormat = await http
+      .as(holder)
+      .get(`/api/v1/certificates/${certificate.id}/credential?format=xml`)
+      .expect(400);
+    expect(unknownFormat.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('signs the VC-JWT of a certificate rendered before JWTs existed when first downloaded, the same', async () => {
+    await database(api).query(`UPDATE certificate SET credential_jwt = NULL WHERE id = $1`, [
+      certificate.id,
+    ]);
+    const again = await http
+      .as(holder)
+      .get(`/api/v1/certificates/${certificate.id}/credential?format=jwt`)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(again.body).toBe(jwt);
+    const [row] = await database(api).query(
+      `SELECT credential_jwt AS jwt FROM certificate WHERE id = $1`,
+      [certificate.id],
+    );
+    expect(row.jwt).toBe(jwt);
+  });
+
+  it('verifies the VC-JWT sent as { jwt } or raw application/vc+jwt; tampered once its payload changed', async () => {
+    const valid = await verifyCredential({ jwt }).expect(200);
+    expect(valid.body).toEqual({
+      result: 'valid',
+      reason: null,
+      credentialId: `urn:uuid:${certificate.id}`,
+      name: credential['name'],
+      validFrom: credential['validFrom'],
+    });
+    const raw = await postRaw('/api/v1/verify/credential', 'application/vc+jwt', `${jwt}\n`);
+    expect([raw.status, raw.body]).toEqual([200, expect.objectContaining({ result: 'valid' })]);
+    const [header, payload, signature] = jwt.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    claims.credentialSubject.creditsEarned += 100;
+    const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    expect((await verifyCredential({ jwt: forged }).expect(200)).body.result).toBe('tampered');
+  });
+
+  it('refuses a JWT that is none ORIS could have signed with problem+json, never a 500', async () => {
+    const [, payload] = jwt.split('.');
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'vc+jwt' })).toString('base64url')}.${payload}.`;
+    for (const body of [
+      { jwt: unsigned },
+      { jwt: 'not.a.jwt!' },
+      { jwt: '' },
+      { jwt: 'x'.repeat(70_000) },
+    ]) {
+      const response = await verifyCredential(body).expect(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.code).toBe('credential_malformed');
+    }
+    const oversized = await postRaw(
+      '/api/v1/verify/credential',
+      'application/jwt',
+      'e'.repeat(70_000),
+    ).expect(413);
+    expect(oversized.headers['content-type']).toContain('application/problem+json');
+    // A raw JWT goes only where one is expected.
+    await postRaw(
+      `/api/v1/verify/${certificate.verificationCode}/file`,
+      'application/vc+jwt',
+      jwt,
+    ).expect(415);
   });
 
   it('publishes the DID document with the key that signed it', async () => {
@@ -169,5 +302,6 @@ describe('certificates: Open Badges credentials', () => {
     );
     const revoked = await verifyCredential(credential).expect(200);
     expect(revoked.body).toMatchObject({ result: 'revoked' });
+    expect((await verifyCredential({ jwt }).expect(200)).body.result).toBe('revoked');
   });
 });

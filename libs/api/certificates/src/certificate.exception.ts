@@ -15,6 +15,7 @@ export enum CertificateErrorCode {
   RateLimited = 'rate_limited',
   FileRequired = 'pdf_file_required',
   CredentialRequired = 'credential_required',
+  CredentialMalformed = 'credential_malformed',
   StatusListNotFound = 'status_list_not_found',
 }
 
@@ -64,6 +65,10 @@ const PROBLEMS: Record<CertificateErrorCode, { status: HttpStatus; title: string
   [CertificateErrorCode.CredentialRequired]: {
     status: HttpStatus.BAD_REQUEST,
     title: 'A verifiable credential (a JSON object) is required',
+  },
+  [CertificateErrorCode.CredentialMalformed]: {
+    status: HttpStatus.BAD_REQUEST,
+    title: 'Not a credential JWT ORIS could have signed (compact JWS, alg EdDSA)',
   },
   [CertificateErrorCode.StatusListNotFound]: {
     status: HttpStatus.NOT_FOUND,

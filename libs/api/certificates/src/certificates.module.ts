@@ -16,6 +16,7 @@ import { CertificatesController } from './http/certificates.controller';
 import { CredentialsController } from './http/credentials.controller';
 import { EnrollmentCertificateController } from './http/enrollment-certificate.controller';
 import { MeCertificatesController } from './http/me-certificates.controller';
+import { JwtBodyParser } from './http/jwt-body-parser';
 import { PdfBodyParser } from './http/pdf-body-parser';
 import { SessionCertificatesController } from './http/session-certificates.controller';
 import { VerificationController } from './http/verification.controller';
@@ -66,6 +67,7 @@ import { VerificationRateLimit } from './verification/verification-rate-limit';
     VerificationCache,
     CertificateVerification,
     PdfBodyParser,
+    JwtBodyParser,
     CertificateErasure,
     IssuerIdentity,
     CredentialSigner,

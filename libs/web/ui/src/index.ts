@@ -11,6 +11,7 @@ export { DayPipe, DayRangePipe, MonthPipe, TimeRangePipe } from './lib/date-pipe
 export { formatDay, formatMonth, intlLocale } from './lib/formatting';
 export { MarkdownView } from './lib/markdown-view';
 export { Pager } from './lib/pager';
+export { FileDropZone } from './lib/file-drop-zone';
 export { StatusChip } from './lib/status-chip';
 export type { StatusKind } from './lib/status-chip';
 export { catalogueMessageKeys } from './lib/catalogue-problem-keys';

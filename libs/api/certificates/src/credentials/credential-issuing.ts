@@ -19,11 +19,20 @@ interface CourseFacts {
   requires_trainer_validation: boolean;
 }
 
+/** A certificate's credential in both forms, as stored and attached to the PDF. */
+export interface IssuedCredential {
+  /** The Data Integrity form (JSON text). */
+  json: string;
+  /** The VC-JWT form (compact JWS). */
+  jwt: string;
+}
+
 /**
  * Issues a certificate's Open Badges credential: the certificate's snapshot with its course's
  * code, summary, languages, rules and learning outcomes (read when the credential is signed, by
  * the worker as it renders the PDF, and then stored with the certificate), signed by ORIS.
- * The proof's time is the issue instant, so signing again gives the same credential.
+ * The proof's time is the issue instant, so signing again gives the same credential. It is signed
+ * in both forms: Data Integrity (JSON-LD) and VC-JWT, the same statements under the same key.
  */
 @Injectable()
 export class CredentialIssuing {
@@ -33,7 +42,25 @@ export class CredentialIssuing {
     private readonly signer: CredentialSigner,
   ) {}
 
-  async issue(certificate: Certificate, manager?: EntityManager): Promise<JsonObject> {
+  async issue(certificate: Certificate, manager?: EntityManager): Promise<IssuedCredential> {
+    const unsigned = await this.unsigned(certificate, manager);
+    const [signed, jwt] = await Promise.all([
+      this.signer.sign(unsigned, certificate.issuedAt),
+      this.signer.signJwt(unsigned, certificate.issuedAt),
+    ]);
+    return { json: JSON.stringify(signed), jwt };
+  }
+
+  /**
+   * The VC-JWT of a certificate whose Data Integrity credential is stored (signed before JWTs
+   * were): the same statements, without the proof, so no course fact is read again.
+   */
+  jwtOf(certificate: Certificate, storedJson: string): Promise<string> {
+    return this.signer.signJwt(JSON.parse(storedJson) as JsonObject, certificate.issuedAt);
+  }
+
+  /** The unsigned credential of a certificate, with its course's facts. */
+  async unsigned(certificate: Certificate, manager?: EntityManager): Promise<JsonObject> {
     const [course]: CourseFacts[] = await (manager ?? this.dataSource.manager).query(
       `SELECT c.id AS course_id, c.code, c.summary, c.languages, c.learning_outcomes,
               c.requires_modules, c.min_attendance_percent, c.requires_trainer_validation
@@ -62,11 +89,10 @@ export class CredentialIssuing {
       issuedAt: certificate.issuedAt,
       statusListIndex: certificate.credentialStatusIndex,
     };
-    const unsigned = openBadgeCredential(facts, {
+    return openBadgeCredential(facts, {
       webUrl: this.issuer.webUrl,
       issuer: this.issuer.profile(),
       statusListUrl: (list) => this.issuer.statusListUrl(list),
     });
-    return this.signer.sign(unsigned, certificate.issuedAt);
   }
 }

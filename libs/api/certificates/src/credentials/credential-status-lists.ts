@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
@@ -6,7 +6,9 @@ import { CredentialSigner } from './credential-signer';
 import { VC_V2_CONTEXT } from './document-loader';
 import { IssuerIdentity } from './issuer-identity';
 import { dateTimeStamp } from './open-badge-credential';
-import { encodeStatusList, isSetInStatusList, STATUS_LIST_SIZE } from './status-list';
+import { encodeStatusList, STATUS_LIST_SIZE } from './status-list';
+import { VerificationCache } from '../verification/verification-cache';
+import { RevocationCache } from './revocation-cache';
 import type { JsonObject } from './vc-libraries';
 
 /** `validFrom` of a list that has never had a revocation: when ORIS began publishing them. */
@@ -27,12 +29,17 @@ interface SignedList {
 @Injectable()
 export class CredentialStatusLists {
   private readonly signed = new Map<number, SignedList>();
+  private readonly revocations?: RevocationCache;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly issuer: IssuerIdentity,
     private readonly signer: CredentialSigner,
-  ) {}
+    // In the API, revocation reads are cached as fresh as verification answers (without: read each time).
+    @Optional() verificationCache?: VerificationCache,
+  ) {
+    if (verificationCache) this.revocations = new RevocationCache(verificationCache);
+  }
 
   /** The signed list `list` (1, 2, …); 404 for a list no certificate is in. */
   async listCredential(list: number): Promise<JsonObject> {
@@ -82,10 +89,24 @@ export class CredentialStatusLists {
     return credential;
   }
 
-  /** Whether a credential's entry is set in the published list: what any verifier would read. */
-  async isRevoked(list: number, position: number): Promise<boolean> {
-    const credential = await this.listCredential(list);
-    const subject = credential['credentialSubject'] as { encodedList: string };
-    return isSetInStatusList(subject.encodedList, position);
+  /**
+   * Whether a credential's entry is set in the published list, read from the certificate the
+   * list is derived from (the bit is 1 exactly when that certificate is revoked): one indexed read,
+   * remembered until a revocation or an erasure is announced (`RevocationCache`), so a revocation
+   * counts from the moment it committed, in every API process.
+   */
+  isRevoked(list: number, position: number): boolean | Promise<boolean> {
+    const index = (list - 1) * STATUS_LIST_SIZE + position;
+    const load = async () => {
+      const [row]: { revoked: boolean; code?: string }[] = await this.dataSource.query(
+        `SELECT status = 'revoked' AS revoked, verification_code AS code
+           FROM certificate WHERE credential_status_index = $1`,
+        [index],
+      );
+      return { revoked: row?.revoked === true, code: row?.code ?? null };
+    };
+    return this.revocations
+      ? this.revocations.isRevoked(index, load)
+      : load().then((s) => s.revoked);
   }
 }

@@ -45,13 +45,19 @@ class FakeCertificates {
   revoked: number[] = [];
   changed: Date | null = null;
   readonly dataSource = {
-    query: async (_sql: string, [first, end]: [number, number]) => [
-      {
-        certificates: first === 0 ? 100 : 0,
-        revoked: this.revoked.filter((i) => i >= first && i < end).map((i) => i - first),
-        changed: this.changed,
-      },
-    ],
+    query: async (sql: string, [first, end]: [number, number]) =>
+      // One certificate's state (verification), or a list's revoked positions (publication).
+      sql.includes('credential_status_index = $1')
+        ? first < 100
+          ? [{ revoked: this.revoked.includes(first) }]
+          : []
+        : [
+            {
+              certificates: first === 0 ? 100 : 0,
+              revoked: this.revoked.filter((i) => i >= first && i < end).map((i) => i - first),
+              changed: this.changed,
+            },
+          ],
   } as unknown as DataSource;
 }
 

@@ -1,6 +1,8 @@
+import type { KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@oris/api/platform';
 import { ORIS_NAME_FR } from '../rendering/certificate-renderer';
+import { ed25519PrivateKeyFromSeed, ed25519PublicKeyFromMultibase } from './ed25519-keys';
 import { generateEd25519Key, type Ed25519KeyPair, type JsonObject } from './vc-libraries';
 
 export const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
@@ -15,6 +17,12 @@ export interface VerificationMethod {
   type: 'Multikey';
   controller: string;
   publicKeyMultibase: string;
+}
+
+/** ORIS's signing key for VC-JWT: the private key and its verification method id. */
+export interface JwtSigningKey {
+  kid: string;
+  privateKey: KeyObject;
 }
 
 /**
@@ -41,6 +49,8 @@ export class IssuerIdentity {
   readonly apiUrl: string;
   private key?: Promise<Ed25519KeyPair>;
   private documents?: Promise<ReadonlyMap<string, unknown>>;
+  private jwtKey?: Promise<JwtSigningKey>;
+  private publicKeys?: Promise<ReadonlyMap<string, KeyObject>>;
 
   constructor(private readonly config: AppConfig) {
     this.webUrl = config.PUBLIC_WEB_URL.replace(/\/+$/, '');
@@ -66,6 +76,34 @@ export class IssuerIdentity {
       return key;
     });
     return this.key;
+  }
+
+  /**
+   * The same key as a Node key object, for JOSE (VC-JWT): the JWT's `kid` is the verification
+   * method the Data Integrity proofs name.
+   */
+  jwtSigningKey(): Promise<JwtSigningKey> {
+    this.jwtKey ??= this.signingKey().then((key) => ({
+      kid: key.id as string,
+      privateKey: ed25519PrivateKeyFromSeed(
+        Buffer.from(this.config.CREDENTIAL_SIGNING_SEED, 'hex'),
+      ),
+    }));
+    return this.jwtKey;
+  }
+
+  /** ORIS's public keys (current and retired) as Node key objects, by verification method id. */
+  publicKeysById(): Promise<ReadonlyMap<string, KeyObject>> {
+    this.publicKeys ??= this.verificationMethods().then(
+      (methods) =>
+        new Map(
+          methods.flatMap((method): [string, KeyObject][] => {
+            const key = ed25519PublicKeyFromMultibase(method.publicKeyMultibase);
+            return key ? [[method.id, key]] : [];
+          }),
+        ),
+    );
+    return this.publicKeys;
   }
 
   /** The current key first, then the retired ones (deduplicated). */

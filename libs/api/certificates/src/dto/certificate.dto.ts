@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { CERTIFICATE_REVOCATION_REASONS } from '@oris/shared/domain';
 import type { CertificateRevocationReason } from '@oris/shared/domain';
+import { MAX_CREDENTIAL_JWT_LENGTH } from '../credentials/credential-jwt';
 import { CREDENTIAL_CHECKS, type CredentialCheck } from '../credentials/credential-verifier';
 
 export const CERTIFICATE_STATUSES = ['valid', 'revoked'] as const;
@@ -215,11 +216,25 @@ export class JobDto {
   failed!: number;
 }
 
+/** `POST /verify/credential` with a VC-JWT in a JSON body. */
+export class VerifyCredentialJwtDto {
+  @ApiProperty({
+    maxLength: MAX_CREDENTIAL_JWT_LENGTH,
+    example:
+      'eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2p3dCIsImN0eSI6InZjIiwia2lkIjoiZGlkOndlYjouLi4ifQ.eyJAY29udGV4dCI6Wy4uLl19.c2lnbmF0dXJl',
+    description:
+      'The credential as a VC-JWT (compact JWS, `alg` EdDSA), e.g. the `.credential.jwt` file ' +
+      'attached to the PDF.',
+  })
+  jwt!: string;
+}
+
 export class CredentialVerificationDto {
   @ApiProperty({
     enum: CREDENTIAL_CHECKS,
     description:
       '`valid`: signed by ORIS, unchanged, not revoked; `revoked`: so says ORIS’s status list; ' +
+      '`expired`: past its `validUntil` (or the JWT’s `exp`); ' +
       '`tampered`: the proof does not hold (a statement was changed, added or removed); ' +
       '`unknown_issuer`: not issued by ORIS, or signed by a key ORIS never published.',
   })

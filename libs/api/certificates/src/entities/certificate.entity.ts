@@ -248,4 +248,11 @@ export class Certificate {
    */
   @Column({ type: 'text', nullable: true })
   credential!: string | null;
+
+  /**
+   * The same credential as a VC-JWT (compact JWS, EdDSA, same key), stored and attached to the PDF
+   * with the JSON. Erased with the holder.
+   */
+  @Column({ name: 'credential_jwt', type: 'text', nullable: true })
+  credentialJwt!: string | null;
 }

@@ -38,6 +38,7 @@ export class CertificateErasure implements OnModuleInit, OnModuleDestroy {
       await manager.query(
         `UPDATE certificate
             SET holder_name = $2, holder_name_ar = NULL, revocation_note = NULL, credential = NULL,
+                credential_jwt = NULL,
                 render_error = CASE WHEN render_state = 'pending' THEN 'holder_erased' ELSE render_error END,
                 render_state = CASE WHEN render_state = 'pending' THEN 'failed' ELSE render_state END
           WHERE user_id = $1

@@ -28,6 +28,7 @@ import {
   Roles,
 } from '@oris/api/platform';
 import { CertificateListQuery } from '../dto/certificate-list.query';
+import { CredentialFormatQuery } from '../dto/credential-format.query';
 import { CertificateDto } from '../dto/certificate.dto';
 import { ReissueCertificateDto } from '../dto/reissue.dto';
 import { RevokeCertificateDto } from '../dto/revoke.dto';
@@ -102,24 +103,30 @@ export class CertificatesController {
   @ApiOperation({
     summary: 'Download the Open Badges 3.0 credential (its holder, administrators)',
     description:
-      'The signed `OpenBadgeCredential` (W3C Verifiable Credential, Data Integrity proof ' +
-      '`eddsa-rdfc-2022`) attached to the PDF, as a JSON file. Same refusals as the PDF (404, ' +
+      'The signed `OpenBadgeCredential` (W3C Verifiable Credential) attached to the PDF: a JSON ' +
+      'file with a Data Integrity proof (`eddsa-rdfc-2022`), or with `format=jwt` the same ' +
+      'credential as a VC-JWT (`application/vc+jwt`, EdDSA, `kid` the same key of ORIS’s DID ' +
+      'document). Same refusals as the PDF (404, ' +
       '409 `certificate_not_rendered`, 410 `certificate_pdf_erased`); a download by anyone but ' +
       'the holder is recorded as an audit event (`certificate.credential_downloaded`).',
   })
-  @ApiProduces('application/json')
+  @ApiProduces('application/json', 'application/vc+jwt')
   @ApiOkResponse({
-    schema: { type: 'object', additionalProperties: true },
+    content: {
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+      'application/vc+jwt': { schema: { type: 'string' } },
+    },
     description: 'The signed credential.',
   })
   @ApiProblems(400, 401, 404, 409, 410)
   async credential(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
+    @Query() { format = 'json' }: CredentialFormatQuery,
   ): Promise<StreamableFile> {
-    const { bytes, filename } = await this.files.credential(user, id);
+    const { bytes, filename } = await this.files.credential(user, id, format);
     return new StreamableFile(bytes, {
-      type: 'application/json',
+      type: format === 'jwt' ? 'application/vc+jwt' : 'application/json',
       disposition: `attachment; filename="${filename}"`,
       length: bytes.length,
     });

@@ -39,13 +39,14 @@ export class CertificateRendering {
       .findOneBy({ id: certificateId });
     if (!certificate || certificate.renderState !== 'pending') return 'skipped';
 
-    // Signed here (the same bytes on a re-run: deterministic signature, fixed proof time),
-    // attached to the PDF and stored with the record.
-    const credential = JSON.stringify(await this.credentials.issue(certificate));
+    // Signed here in both forms (the same bytes on a re-run: deterministic signatures, fixed
+    // signing time), attached to the PDF and stored with the record.
+    const credential = await this.credentials.issue(certificate);
     // Drawn on a render thread: this thread keeps serving the queues while pdfkit works.
     const pdf = await this.renderThreads.render({
       ...toCertificateDocument(certificate, this.config.PUBLIC_WEB_URL),
-      credentialJson: credential,
+      credentialJson: credential.json,
+      credentialJwt: credential.jwt,
     });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const storageKey = certificateStorageKey(certificate.id);
@@ -93,7 +94,8 @@ export class CertificateRendering {
         renderError: null,
         renderAttempts: current.renderAttempts + 1,
         emailOutboxId,
-        credential,
+        credential: credential.json,
+        credentialJwt: credential.jwt,
       });
       return 'rendered' as const;
     });

@@ -6,8 +6,15 @@ import { DataSource, IsNull } from 'typeorm';
 import { CertificateErrorCode, CertificateException } from '../certificate.exception';
 import { CredentialIssuing } from '../credentials/credential-issuing';
 import { Certificate } from '../entities/certificate.entity';
-import { credentialAttachmentName } from '../rendering/certificate-renderer';
+import {
+  credentialAttachmentName,
+  credentialJwtAttachmentName,
+} from '../rendering/certificate-renderer';
 import { CertificateReader } from './certificate-reader';
+
+/** The forms a credential is downloaded in: JSON (Data Integrity proof) or VC-JWT. */
+export const CREDENTIAL_FORMATS = ['json', 'jwt'] as const;
+export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
 
 /** The stored PDF and the signed credential of a certificate, for its holder and administrators. */
 @Injectable()
@@ -28,26 +35,41 @@ export class CertificateFiles {
   }
 
   /**
-   * The signed Open Badges credential (the one attached to the PDF). Certificates rendered before
-   * credentials existed get theirs signed now, once, and stored.
+   * The signed Open Badges credential (the one attached to the PDF), as JSON with its Data
+   * Integrity proof or as a VC-JWT. Certificates rendered before credentials (or before VC-JWTs)
+   * existed get theirs signed now, once, and stored: the JWT from the stored JSON's statements.
    */
   async credential(
     user: AuthenticatedUser,
     id: string,
+    format: CredentialFormat = 'json',
   ): Promise<{ bytes: Buffer; filename: string }> {
     const certificate = await this.rendered(user, id);
-    let credential = certificate.credential;
-    if (!credential) {
-      credential = JSON.stringify(await this.credentials.issue(certificate));
-      await this.dataSource
-        .getRepository(Certificate)
-        .update({ id: certificate.id, credential: IsNull() }, { credential });
+    let { credential: json, credentialJwt: jwt } = certificate;
+    if (!json) {
+      ({ json, jwt } = await this.credentials.issue(certificate));
+      await this.certificates().update(
+        { id: certificate.id, credential: IsNull() },
+        { credential: json, credentialJwt: jwt },
+      );
+    } else if (!jwt && format === 'jwt') {
+      jwt = await this.credentials.jwtOf(certificate, json);
+      await this.certificates().update(
+        { id: certificate.id, credentialJwt: IsNull() },
+        { credentialJwt: jwt },
+      );
     }
     await this.recordStaffDownload(user, certificate, 'certificate.credential_downloaded');
-    return {
-      bytes: Buffer.from(credential),
-      filename: credentialAttachmentName(certificate.serial),
-    };
+    return format === 'jwt'
+      ? {
+          bytes: Buffer.from(jwt as string),
+          filename: credentialJwtAttachmentName(certificate.serial),
+        }
+      : { bytes: Buffer.from(json), filename: credentialAttachmentName(certificate.serial) };
+  }
+
+  private certificates() {
+    return this.dataSource.getRepository(Certificate);
   }
 
   /** A certificate the user may see, whose files exist (rendered, holder not erased). */

@@ -28,4 +28,6 @@ export interface CertificateDocument {
    * `<serial>.credential.json`; absent for a PDF without one (tests, benchmarks of the drawing).
    */
   credentialJson?: string | null;
+  /** The same credential as a VC-JWT, attached as `<serial>.credential.jwt`; absent likewise. */
+  credentialJwt?: string | null;
 }

@@ -404,6 +404,23 @@ describe('CertificateRenderer', () => {
       expect(await pdfAttachments(pdf)).toEqual(new Map());
     });
 
+    it('embeds the same credential as a VC-JWT beside it, as its own file', async () => {
+      const credentialJwt =
+        'eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2p3dCJ9.eyJ0eXBlIjpbIlZlcmlmaWFibGVDcmVkZW50aWFsIl19.c2ln';
+      const bytes = await renderer.render({ ...withCredential, credentialJwt });
+      const attachments = await pdfAttachments(bytes);
+      expect([...attachments.keys()].sort()).toEqual([
+        `${sample.serial}.credential.json`,
+        `${sample.serial}.credential.jwt`,
+      ]);
+      expect(attachments.get(`${sample.serial}.credential.jwt`)?.toString('utf8')).toBe(
+        credentialJwt,
+      );
+      expect(sha256(await renderer.render({ ...withCredential, credentialJwt }))).toBe(
+        sha256(bytes),
+      );
+    });
+
     it('keeps the bytes deterministic: same credential, same PDF, in this and another process', async () => {
       const bytes = await renderer.render(withCredential);
       expect(sha256(await new CertificateRenderer().render(withCredential))).toBe(sha256(bytes));

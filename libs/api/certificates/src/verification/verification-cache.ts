@@ -47,6 +47,8 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
   /** Bumped by every invalidation: a load that started before one is not kept. */
   private generation = 0;
   private readonly broadcast: RedisBroadcast;
+  /** Caches kept from the same rows, told what this one forgets (see `onForget`). */
+  private readonly followers = new Set<(code: string | null) => void>();
   /** The clock, replaceable in tests. */
   now: () => number = Date.now;
 
@@ -67,6 +69,20 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.broadcast.close();
+  }
+
+  /** Whether answers may be kept: the subscription to the invalidations is live. */
+  get live(): boolean {
+    return this.broadcast.live;
+  }
+
+  /**
+   * Tells `follower` each code this cache forgets (a revocation, an erasure, here or in another
+   * API process), or null when it forgets everything (the subscription broke): a cache of other
+   * facts of the same certificates stays exactly as fresh as this one.
+   */
+  onForget(follower: (code: string | null) => void): void {
+    this.followers.add(follower);
   }
 
   /**
@@ -139,6 +155,7 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
     this.unknown.delete(code);
     // Lookups that arrive from now on must not join a query that may have read the old row.
     this.loading.delete(code);
+    for (const follower of this.followers) follower(code);
   }
 
   private clear(): void {
@@ -146,6 +163,7 @@ export class VerificationCache implements OnModuleInit, OnModuleDestroy {
     this.answers.clear();
     this.unknown.clear();
     this.loading.clear();
+    for (const follower of this.followers) follower(null);
   }
 }
 

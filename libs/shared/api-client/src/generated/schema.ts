@@ -1203,7 +1203,7 @@ export interface paths {
     };
     /**
      * Download the Open Badges 3.0 credential (its holder, administrators)
-     * @description The signed `OpenBadgeCredential` (W3C Verifiable Credential, Data Integrity proof `eddsa-rdfc-2022`) attached to the PDF, as a JSON file. Same refusals as the PDF (404, 409 `certificate_not_rendered`, 410 `certificate_pdf_erased`); a download by anyone but the holder is recorded as an audit event (`certificate.credential_downloaded`).
+     * @description The signed `OpenBadgeCredential` (W3C Verifiable Credential) attached to the PDF: a JSON file with a Data Integrity proof (`eddsa-rdfc-2022`), or with `format=jwt` the same credential as a VC-JWT (`application/vc+jwt`, EdDSA, `kid` the same key of ORIS’s DID document). Same refusals as the PDF (404, 409 `certificate_not_rendered`, 410 `certificate_pdf_erased`); a download by anyone but the holder is recorded as an audit event (`certificate.credential_downloaded`).
      */
     get: operations['Certificates_credential'];
     put?: never;
@@ -1345,7 +1345,7 @@ export interface paths {
     put?: never;
     /**
      * Verify an Open Badges credential (anyone)
-     * @description The body is the credential (JSON). Answers `valid`, `revoked`, `tampered` or `unknown_issuer`, checked offline against ORIS’s keys and status list. 400 when the body is not a verifiable credential. Rate-limited per IP with the other verifications (429).
+     * @description Either form ORIS issues: the credential as JSON (Data Integrity proof), `{ "jwt": "…" }` for a VC-JWT, or the compact JWT itself with `Content-Type: application/vc+jwt` (or `application/jwt`, at most 64 KiB). Answers `valid`, `revoked`, `expired`, `tampered` or `unknown_issuer`, checked offline against ORIS’s keys (current and retired), the credential’s validity period and the certificate’s revocation (as its status list says). 400 `credential_required` when a JSON body is no verifiable credential, `credential_malformed` for a JWT that is none ORIS could have signed (not a compact JWS, `alg` other than EdDSA — `none` included —, critical extensions, no credential inside, too long); 413 for a raw body over 64 KiB. Rate-limited per IP with the other verifications (429).
      */
     post: operations['Credentials_verify'];
     delete?: never;
@@ -3689,12 +3689,19 @@ export interface components {
       /** @description True when the file’s SHA-256 equals the issued PDF’s. */
       matches: boolean;
     };
+    VerifyCredentialJwtDto: {
+      /**
+       * @description The credential as a VC-JWT (compact JWS, `alg` EdDSA), e.g. the `.credential.jwt` file attached to the PDF.
+       * @example eyJhbGciOiJFZERTQSIsInR5cCI6InZjK2p3dCIsImN0eSI6InZjIiwia2lkIjoiZGlkOndlYjouLi4ifQ.eyJAY29udGV4dCI6Wy4uLl19.c2lnbmF0dXJl
+       */
+      jwt: string;
+    };
     CredentialVerificationDto: {
       /**
-       * @description `valid`: signed by ORIS, unchanged, not revoked; `revoked`: so says ORIS’s status list; `tampered`: the proof does not hold (a statement was changed, added or removed); `unknown_issuer`: not issued by ORIS, or signed by a key ORIS never published.
+       * @description `valid`: signed by ORIS, unchanged, not revoked; `revoked`: so says ORIS’s status list; `expired`: past its `validUntil` (or the JWT’s `exp`); `tampered`: the proof does not hold (a statement was changed, added or removed); `unknown_issuer`: not issued by ORIS, or signed by a key ORIS never published.
        * @enum {string}
        */
-      result: 'valid' | 'revoked' | 'tampered' | 'unknown_issuer';
+      result: 'valid' | 'revoked' | 'expired' | 'tampered' | 'unknown_issuer';
       /** @description Why it is not valid, in words. */
       reason: string | null;
       /** @description The credential’s `id` as it states it. */
@@ -9038,7 +9045,10 @@ export interface operations {
   };
   Certificates_credential: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `json`: the credential with its Data Integrity proof (`eddsa-rdfc-2022`); `jwt`: the same credential as a VC-JWT (compact JWS, `alg` EdDSA, `typ` vc+jwt, same key). */
+        format?: 'json' | 'jwt';
+      };
       header?: never;
       path: {
         id: string;
@@ -9056,6 +9066,7 @@ export interface operations {
           'application/json': {
             [key: string]: unknown;
           };
+          'application/vc+jwt': string;
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */
@@ -9427,9 +9438,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          [key: string]: unknown;
-        };
+        'application/json':
+          | components['schemas']['VerifyCredentialJwtDto']
+          | {
+              [key: string]: unknown;
+            };
       };
     };
     responses: {

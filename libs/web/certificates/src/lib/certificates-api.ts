@@ -1,6 +1,7 @@
 import { inject, Injectable } from '@angular/core';
 import { unwrap } from '@oris/shared/api-client';
 import { ORIS_API } from '@oris/web/core';
+import type { CredentialBody } from './verify/credential-input';
 import type {
   AdminCourse,
   BatchJob,
@@ -60,13 +61,9 @@ export class CertificatesApi {
     );
   }
 
-  /** Checks an Open Badges credential (the JSON as parsed from the dropped file). */
-  verifyCredential(credential: unknown): Promise<CredentialVerification> {
-    return unwrap(
-      this.api.POST('/api/v1/verify/credential', {
-        body: credential as Record<string, unknown>,
-      }),
-    );
+  /** Checks an Open Badges credential: `{ jwt }` for a VC-JWT, or the credential's JSON. */
+  verifyCredential(body: CredentialBody): Promise<CredentialVerification> {
+    return unwrap(this.api.POST('/api/v1/verify/credential', { body }));
   }
 
   mine(): Promise<Certificate[]> {

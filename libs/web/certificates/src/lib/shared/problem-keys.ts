@@ -12,6 +12,7 @@ const CODE_KEYS: Readonly<Record<string, string>> = {
   certificate_already_revoked: 'certificates.problems.alreadyRevoked',
   pdf_file_required: 'certificates.problems.fileRequired',
   credential_required: 'certificates.problems.credentialRequired',
+  credential_malformed: 'certificates.problems.credentialMalformed',
 };
 
 /** `messageKeys` for `<oris-problem-alert>`: a translated message for a known certificate problem. */

@@ -1,66 +1,81 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { Icon, ProblemAlert } from '@oris/web/ui';
+import { FileDropZone, Icon, ProblemAlert } from '@oris/web/ui';
 import { CertificatesApi } from '../certificates-api';
 import type { CredentialVerification } from '../shared/certificate-types';
 import { certificateMessageKeys } from '../shared/problem-keys';
+import { readCredential } from './credential-input';
 
-/** The API takes JSON bodies up to 1 MiB; a credential is about 4 KiB. */
+/** The API takes JSON bodies up to 1 MiB; a credential is about 4 KiB in either form. */
 const MAX_BYTES = 1024 * 1024;
 
-type Verdict = CredentialVerification['result'] | 'not-json' | 'too-large';
+type Verdict = CredentialVerification['result'] | 'unreadable' | 'too-large';
 
 /** The translation key of each verdict, under `certificates.credential`. */
 const VERDICT_KEYS: Record<Verdict, string> = {
   valid: 'valid',
   revoked: 'revoked',
+  expired: 'expired',
   tampered: 'tampered',
   unknown_issuer: 'unknown_issuer',
-  'not-json': 'notJson',
+  unreadable: 'unreadable',
   'too-large': 'tooLarge',
 };
 
 /**
- * Checks an Open Badges credential (the JSON file from "My certificates" or extracted from the
- * PDF): the API verifies its signature against ORIS's keys and reads its revocation status. A file
- * can be dropped on the zone or chosen with the button (keyboard).
+ * Checks an Open Badges credential in either form ORIS issues: the JSON file (from "My
+ * certificates" or extracted from the PDF) or the VC-JWT (the `.jwt` file, or the token pasted).
+ * The API verifies its signature against ORIS's keys and reads its revocation status.
  */
 @Component({
   selector: 'oris-credential-check',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, TranslocoPipe, Icon, ProblemAlert],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+    FileDropZone,
+    Icon,
+    ProblemAlert,
+  ],
   template: `
     <section class="oris-card credential-check" aria-labelledby="credential-check-heading">
       <h2 id="credential-check-heading">{{ 'certificates.credential.heading' | transloco }}</h2>
-      <div
-        class="drop-zone"
+      <oris-file-drop-zone
         data-testid="credential-drop-zone"
-        [class.drop-zone--over]="dragging()"
-        (dragenter)="dragOver($event)"
-        (dragover)="dragOver($event)"
-        (dragleave)="dragging.set(false)"
-        (drop)="dropFile($event)"
-      >
-        <p>{{ 'certificates.credential.dropHint' | transloco }}</p>
-        <input
-          #picker
-          class="oris-visually-hidden"
-          type="file"
-          accept="application/json,application/ld+json,.json,.jsonld"
-          tabindex="-1"
-          aria-hidden="true"
-          (change)="pickFile(picker)"
-        />
-        <button mat-stroked-button type="button" [disabled]="checking()" (click)="picker.click()">
-          {{ 'certificates.credential.choose' | transloco }}
+        accept="application/json,application/ld+json,application/vc+jwt,application/jwt,.json,.jsonld,.jwt"
+        hintKey="certificates.credential.dropHint"
+        chooseKey="certificates.credential.choose"
+        chosenKey="certificates.credential.chosen"
+        [disabled]="checking()"
+        (fileChosen)="checkFile($event)"
+      />
+      <form class="paste" [formGroup]="pasteForm" (ngSubmit)="checkPasted()">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ 'certificates.credential.pasteLabel' | transloco }}</mat-label>
+          <textarea
+            matInput
+            data-testid="credential-paste"
+            rows="2"
+            spellcheck="false"
+            autocomplete="off"
+            dir="ltr"
+            formControlName="text"
+          ></textarea>
+        </mat-form-field>
+        <button mat-stroked-button type="submit" [disabled]="checking()">
+          {{ 'certificates.credential.checkPasted' | transloco }}
         </button>
-        @if (fileName(); as name) {
-          <p class="file-name">{{ 'certificates.credential.chosen' | transloco: { name } }}</p>
-        }
-      </div>
+      </form>
       @if (checking()) {
         <mat-progress-bar
           mode="indeterminate"
@@ -92,24 +107,16 @@ const VERDICT_KEYS: Record<Verdict, string> = {
     h2 {
       margin-block-start: 0;
     }
-    .drop-zone {
+    .paste {
       display: flex;
-      flex-direction: column;
+      flex-wrap: wrap;
+      gap: 8px 12px;
       align-items: center;
-      gap: 12px;
-      padding: 24px;
-      border: 2px dashed var(--mat-sys-outline);
-      border-radius: 12px;
-      text-align: center;
+      margin-block-start: 16px;
     }
-    .drop-zone--over {
-      border-color: var(--mat-sys-primary);
-      background: var(--mat-sys-primary-container);
+    .paste mat-form-field {
+      flex: 1 1 260px;
     }
-    .drop-zone p {
-      margin: 0;
-    }
-    .file-name,
     .credential-name {
       overflow-wrap: anywhere;
       color: var(--mat-sys-on-surface-variant);
@@ -131,10 +138,12 @@ const VERDICT_KEYS: Record<Verdict, string> = {
 })
 export class CredentialCheck {
   private readonly certificates = inject(CertificatesApi);
+  private readonly dropZone = viewChild.required(FileDropZone);
 
-  protected readonly dragging = signal(false);
+  protected readonly pasteForm = new FormGroup({
+    text: new FormControl('', { nonNullable: true }),
+  });
   protected readonly checking = signal(false);
-  protected readonly fileName = signal<string | null>(null);
   protected readonly verdict = signal<Verdict | null>(null);
   protected readonly credentialName = signal<string | null>(null);
   protected readonly problem = signal<ApiError | null>(null);
@@ -145,46 +154,41 @@ export class CredentialCheck {
     return VERDICT_KEYS[verdict];
   }
 
-  protected dragOver(event: DragEvent): void {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this.dragging.set(true);
-  }
-
-  protected dropFile(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging.set(false);
-    const file = event.dataTransfer?.files.item(0);
-    if (file) void this.check(file);
-  }
-
-  protected pickFile(input: HTMLInputElement): void {
-    const file = input.files?.item(0);
-    if (file) void this.check(file);
-    // Choosing the same file again must check it again.
-    input.value = '';
-  }
-
-  private async check(file: File): Promise<void> {
-    const check = ++this.latestCheck;
-    this.fileName.set(file.name);
-    this.problem.set(null);
-    this.verdict.set(null);
-    this.credentialName.set(null);
+  protected async checkFile(file: File): Promise<void> {
     if (file.size > MAX_BYTES) {
+      this.start();
       this.verdict.set('too-large');
       return;
     }
-    let credential: unknown;
-    try {
-      credential = JSON.parse(await file.text());
-    } catch {
-      this.verdict.set('not-json');
+    await this.check(await file.text());
+  }
+
+  protected async checkPasted(): Promise<void> {
+    const { text } = this.pasteForm.getRawValue();
+    if (text.trim() === '') return;
+    this.dropZone().clear();
+    await this.check(text);
+  }
+
+  /** Forgets the last answer; returns this check's number (a later check supersedes it). */
+  private start(): number {
+    this.problem.set(null);
+    this.verdict.set(null);
+    this.credentialName.set(null);
+    this.checking.set(false);
+    return ++this.latestCheck;
+  }
+
+  private async check(text: string): Promise<void> {
+    const check = this.start();
+    const body = readCredential(text);
+    if (!body) {
+      this.verdict.set('unreadable');
       return;
     }
     this.checking.set(true);
     try {
-      const answer = await this.certificates.verifyCredential(credential);
+      const answer = await this.certificates.verifyCredential(body);
       if (check !== this.latestCheck) return;
       this.verdict.set(answer.result);
       this.credentialName.set(answer.name);

@@ -302,6 +302,7 @@ describe('VerifyPage', () => {
     it.each([
       ['valid', 'certificates.credential.valid'],
       ['revoked', 'certificates.credential.revoked'],
+      ['expired', 'certificates.credential.expired'],
       ['tampered', 'certificates.credential.tampered'],
       ['unknown_issuer', 'certificates.credential.unknown_issuer'],
     ])('posts a chosen credential as JSON and says it is %s', async (result, key) => {
@@ -324,14 +325,54 @@ describe('VerifyPage', () => {
       expect(verdict(element)).toContain(key);
     });
 
-    it('does not send a file that is not JSON', async () => {
+    it('does not send a file that is neither JSON nor a JWT', async () => {
       const { harness, element, calls } = await render('/verify', {});
 
       await chooseCredential(element, '%PDF-1.7 not json', 'certificat.pdf');
       await settle(harness);
 
       expect(calls.some((call) => call.path === '/api/v1/verify/credential')).toBe(false);
-      expect(verdict(element)).toContain('certificates.credential.notJson');
+      expect(verdict(element)).toContain('certificates.credential.unreadable');
+    });
+
+    const JWT = 'eyJhbGciOiJFZERTQSJ9.eyJ0eXBlIjpbIlZlcmlmaWFibGVDcmVkZW50aWFsIl19.c2lnbmF0dXJl';
+    const answer = (result: string) => () =>
+      Response.json({ result, reason: null, credentialId: null, name: 'Badge', validFrom: null });
+
+    it('posts a chosen .jwt file as { jwt }, its final newline aside', async () => {
+      const { harness, element, calls } = await render('/verify', {
+        'POST /api/v1/verify/credential': answer('valid'),
+      });
+
+      await chooseCredential(element, `${JWT}\n`, 'ORIS-2026-000123.credential.jwt');
+      await settle(harness);
+
+      const post = calls.find((call) => call.path === '/api/v1/verify/credential');
+      expect(post?.body).toEqual({ jwt: JWT });
+      expect(verdict(element)).toContain('certificates.credential.valid');
+    });
+
+    it('checks a pasted JWT, and forgets the file chosen before', async () => {
+      const { harness, element, calls } = await render('/verify', {
+        'POST /api/v1/verify/credential': answer('revoked'),
+      });
+      await chooseCredential(element, JSON.stringify(credential));
+      await settle(harness);
+
+      const paste = element.querySelector<HTMLTextAreaElement>(
+        '[data-testid="credential-paste"]',
+      ) as HTMLTextAreaElement;
+      paste.value = `  ${JWT}  `;
+      paste.dispatchEvent(new Event('input'));
+      paste.form?.dispatchEvent(new Event('submit'));
+      await settle(harness);
+
+      const posts = calls.filter((call) => call.path === '/api/v1/verify/credential');
+      expect(posts.map((call) => call.body)).toEqual([credential, { jwt: JWT }]);
+      expect(verdict(element)).toContain('certificates.credential.revoked');
+      expect(element.querySelector('oris-credential-check')?.textContent).not.toContain(
+        'certificates.credential.chosen',
+      );
     });
 
     it('is offered beside a certificate found by its code too', async () => {
