@@ -30,10 +30,6 @@ import { ObservatoryFoundation1796543000000 } from './1796543000000-ObservatoryF
 import { ObservatoryIndexHistory1796543200000 } from './1796543200000-ObservatoryIndexHistory';
 import { CertificateCredentialJwt1796543400000 } from './1796543400000-CertificateCredentialJwt';
 
-<<<<<<< HEAD
-=======
->>>>>>> i15jwt
-
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
   CreateRegions1764100000000,
