@@ -6,6 +6,7 @@ import { EnrollmentsModule } from '@oris/api/enrollments';
 import { FollowupsModule } from '@oris/api/followups';
 import { IdentityModule } from '@oris/api/identity';
 import { IndicatorsModule } from '@oris/api/indicators';
+import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PlacementsModule } from '@oris/api/placements';
 import {
@@ -43,6 +44,7 @@ export class AppModule {
         PlacementsModule,
         FollowupsModule,
         IndicatorsModule,
+        KnowledgeToolsModule,
         AdminOverviewModule,
       ],
     };
