@@ -5,6 +5,7 @@ import { ToolsIndicatorController } from './http/tools-indicator.controller';
 import { ToolsController } from './http/tools.controller';
 import { ToolUploadBodyParser } from './http/upload-body-parser';
 import { KnowledgeToolsIndicator } from './indicator/knowledge-tools-indicator';
+import { DemoKnowledgeTools } from './seed/demo-knowledge-tools';
 import { ToolDownloads } from './tools/tool-downloads';
 import { ToolReader } from './tools/tool-reader';
 import { ToolWriter } from './tools/tool-writer';
@@ -21,7 +22,8 @@ import { VersionRecorder } from './tools/version-recorder';
     ToolDownloads,
     ToolUploadBodyParser,
     KnowledgeToolsIndicator,
+    DemoKnowledgeTools,
   ],
-  exports: [KnowledgeToolsIndicator, ToolDownloads],
+  exports: [KnowledgeToolsIndicator, ToolDownloads, DemoKnowledgeTools],
 })
 export class KnowledgeToolsModule {}
