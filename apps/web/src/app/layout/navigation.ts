@@ -15,7 +15,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/catalogue', labelKey: 'nav.catalogue', icon: 'catalogue', audience: 'everyone' },
   { path: '/verify', labelKey: 'nav.verify', icon: 'verified', audience: 'everyone' },
   { path: '/indicators', labelKey: 'nav.indicators', icon: 'barChart', audience: 'everyone' },
-  { path: '/tools', labelKey: 'tools.nav.public', icon: 'download', audience: 'everyone' },
+  { path: '/tools', labelKey: 'tools.nav.public', icon: 'tools', audience: 'everyone' },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
   { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
   { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
@@ -84,7 +84,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   {
     path: '/observatory/tools',
     labelKey: 'tools.nav.staff',
-    icon: 'upload',
+    icon: 'toolRegistry',
     audience: 'member',
     roles: ['observatory_editor', 'admin'],
   },
