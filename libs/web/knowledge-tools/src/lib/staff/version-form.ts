@@ -1,5 +1,19 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -66,6 +80,7 @@ export class VersionForm {
   protected readonly accept = ACCEPT;
   protected readonly file = signal<File | null>(null);
   protected readonly fileProblem = signal<string | null>(null);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected readonly form = new FormGroup({
     number: new FormControl('', {
@@ -121,7 +136,13 @@ export class VersionForm {
         : await this.api.addLink(this.toolId(), { ...common, url: value.url.trim() || null });
     });
     if (!ok || !saved) return;
-    this.form.reset({ number: '', releasedOn: null, language: value.language, url: '' });
+    // Reset as never submitted, so the emptied required fields do not show errors.
+    this.formDirective().resetForm({
+      number: '',
+      releasedOn: null,
+      language: value.language,
+      url: '',
+    });
     this.file.set(null);
     this.added.emit(saved);
   }
