@@ -6,6 +6,7 @@ import { EnrollmentsModule } from '@oris/api/enrollments';
 import { FollowupsModule } from '@oris/api/followups';
 import { IdentityModule } from '@oris/api/identity';
 import { IndicatorsModule } from '@oris/api/indicators';
+import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PlacementsModule } from '@oris/api/placements';
 import { PublicationsModule } from '@oris/api/publications';
@@ -45,6 +46,7 @@ export class AppModule {
         FollowupsModule,
         IndicatorsModule,
         PublicationsModule,
+        KnowledgeToolsModule,
         AdminOverviewModule,
       ],
     };

@@ -16,6 +16,7 @@ import {
   IdentityCommands,
   IdentityModule,
 } from '@oris/api/identity';
+import { DemoKnowledgeTools, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { seedDemoPlacements } from '@oris/api/placements';
 import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
 import type { Role } from '@oris/shared/domain';
@@ -38,6 +39,7 @@ class DemoSeedCliModule {
         IdentityModule,
         CertificatesModule,
         FollowupsModule,
+        KnowledgeToolsModule,
       ],
     };
   }
@@ -86,6 +88,8 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       sessionIdsByKey: catalogue.sessions,
     });
     const followups = await context.get(DemoFollowups).seed({ officerId, trainees });
+    // Knowledge tools (observatory): recorded and validated by the demo editor.
+    const tools = await context.get(DemoKnowledgeTools).seed(await accountId('observatory_editor'));
     return [
       ...accounts,
       ...catalogue.lines,
@@ -93,6 +97,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...placements.lines,
       ...certificates.lines,
       ...followups.lines,
+      ...tools.lines,
     ].join('\n');
   } finally {
     await context.close();

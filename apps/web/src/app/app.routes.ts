@@ -66,6 +66,14 @@ const featureRoutes: Route[] = [
     loadChildren: () => import('@oris/web/publications').then((m) => m.indexesRoutes),
   },
   {
+    path: 'observatory/tools',
+    loadChildren: () => import('@oris/web/knowledge-tools').then((m) => m.toolsRoutes),
+  },
+  {
+    path: 'tools',
+    loadChildren: () => import('@oris/web/knowledge-tools').then((m) => m.publicToolsRoutes),
+  },
+  {
     // The emailed follow-up link: no guard, the token is the credential.
     path: 'survey',
     loadChildren: () => import('@oris/web/survey').then((m) => m.surveyRoutes),

@@ -5,7 +5,14 @@ const paths = (signedIn: boolean, roles: Parameters<typeof visibleLinks>[2] = []
 
 describe('navigation', () => {
   it('offers visitors the catalogue, certificate verification, the public indicators, and to sign in or register', () => {
-    expect(paths(false)).toEqual(['/catalogue', '/verify', '/indicators', '/sign-in', '/register']);
+    expect(paths(false)).toEqual([
+      '/catalogue',
+      '/verify',
+      '/indicators',
+      '/tools',
+      '/sign-in',
+      '/register',
+    ]);
   });
 
   it('shows a trainee the catalogue, their profile, their learning and their certificates', () => {
@@ -13,6 +20,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/tools',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -28,6 +36,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/tools',
       '/profile',
       '/certificates/mine',
       '/teaching',
@@ -39,6 +48,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/tools',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -51,6 +61,7 @@ describe('navigation', () => {
       '/insertion',
       '/observatory/serials',
       '/observatory/indexes',
+      '/observatory/tools',
     ]);
   });
 

@@ -15,6 +15,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/catalogue', labelKey: 'nav.catalogue', icon: 'catalogue', audience: 'everyone' },
   { path: '/verify', labelKey: 'nav.verify', icon: 'verified', audience: 'everyone' },
   { path: '/indicators', labelKey: 'nav.indicators', icon: 'barChart', audience: 'everyone' },
+  { path: '/tools', labelKey: 'tools.nav.public', icon: 'tools', audience: 'everyone' },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
   { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
   { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
@@ -93,6 +94,13 @@ export const NAV_LINKS: readonly NavLink[] = [
     icon: 'list',
     audience: 'member',
     roles: ['admin'],
+  },
+  {
+    path: '/observatory/tools',
+    labelKey: 'tools.nav.staff',
+    icon: 'toolRegistry',
+    audience: 'member',
+    roles: ['observatory_editor', 'admin'],
   },
 ];
 

@@ -28,6 +28,7 @@ import { CertificateReplacement1796542400000 } from './1796542400000-Certificate
 import { CertificateCredentials1796542600000 } from './1796542600000-CertificateCredentials';
 import { ObservatoryFoundation1796543000000 } from './1796543000000-ObservatoryFoundation';
 import { ObservatoryIndexHistory1796543200000 } from './1796543200000-ObservatoryIndexHistory';
+import { KnowledgeTools1796543300000 } from './1796543300000-KnowledgeTools';
 import { CertificateCredentialJwt1796543400000 } from './1796543400000-CertificateCredentialJwt';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
@@ -62,5 +63,6 @@ export const MIGRATIONS = [
   CertificateCredentials1796542600000,
   ObservatoryFoundation1796543000000,
   ObservatoryIndexHistory1796543200000,
+  KnowledgeTools1796543300000,
   CertificateCredentialJwt1796543400000,
 ];

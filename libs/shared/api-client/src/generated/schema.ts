@@ -1929,6 +1929,208 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/tools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The registry of knowledge tools, any status (editors, admins, partnership officers)
+     * @description Newest first; filters `status`, `kind`, `purpose`, `role` (ORIS’s role) and `q` (titles and descriptions in any language, forgiving accents, case, Arabic spelling variants and small typos). With each tool its counted downloads. Validated tools are public at `GET /api/v1/public/tools`.
+     */
+    get: operations['Tools_list'];
+    put?: never;
+    /**
+     * Record a knowledge tool (editors, admins)
+     * @description Status `submitted`. Titles and descriptions by language, one marked original; the licence an SPDX identifier (or empty: the tool then never counts in the indicator). Audited.
+     */
+    post: operations['Tools_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tools/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tool with its versions and their download counts (staff) */
+    get: operations['Tools_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a tool (editors, admins)
+     * @description Sent fields replace the stored ones. A change of kind, purpose, ORIS role or licence is recorded as a new fact, the previous one kept as known until now, so past figures stay reproducible (`knownAt`). Audited with the previous values.
+     */
+    patch: operations['Tools_update'];
+    trace?: never;
+  };
+  '/api/v1/tools/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a version published at an address (editors, admins)
+     * @description A version’s number is unique per tool (409). With `url` the version is a link; without, a release recorded without its file (it does not make the tool count). Files go through `POST /api/v1/tools/:id/versions/upload`. Versions are never edited. Audited.
+     */
+    post: operations['Tools_addVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tools/{id}/versions/upload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a version with its file (editors, admins)
+     * @description The body is the file itself (`Content-Type: application/octet-stream`, at most 20 MiB: 413 beyond, checked before buffering), its type in `mediaType` (415 when not accepted or when the content does not match). Stored with its SHA-256, size and type.
+     */
+    post: operations['Tools_uploadVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tools/{id}/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Validate a tool (editors, admins)
+     * @description Needs a version (409 `tool_not_validatable`); a validated tool is public and may count from this instant (`validatedAt`). 409 `tool_already_validated` the second time. Audited.
+     */
+    post: operations['Tools_validate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/tools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public catalogue of validated knowledge tools (anyone)
+     * @description Validated tools only, latest release first (best matches first with `q`); filters `kind`, `purpose`, `q`. No download counts.
+     */
+    get: operations['PublicTools_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/tools/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A validated tool with its versions (anyone; 404 otherwise) */
+    get: operations['PublicTools_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tools/{id}/versions/{versionId}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a version of a validated tool (anyone)
+     * @description The file (with `Range` support: 206 for `bytes=a-b`, 416 outside the file) or a 302 to the version’s address. Counted once per visitor and version within 24 hours (the visitor is a keyed hash of address and user agent; no address is stored); robots and scripted clients are not counted. 404 for an unvalidated tool or a version without file or link.
+     */
+    get: operations['PublicTools_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/tools': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Knowledge tools created in a year, with its companion and breakdowns (staff)
+     * @description OBSERVATORY.md’s rule, stated in `definition` (fr, ar, en). `asOf` applies to release dates; `knownAt` keeps only what was recorded and validated by then. Companion `available_on_as_of`. Breakdowns by `kind`, `purpose`, `role`, `language` (of the first version); each dimension sums to the value.
+     */
+    get: operations['ToolsIndicator_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/tools/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The tools counted in the value, for the drill-down (staff)
+     * @description Titles in `lang` where the tool has one, else in its original language.
+     */
+    get: operations['ToolsIndicator_records'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/overview': {
     parameters: {
       query?: never;
@@ -4970,6 +5172,264 @@ export interface components {
       checkedOn: string;
       /** @description A URL or a file, one of the two. */
       evidence: components['schemas']['CoverageEvidenceDto'];
+    };
+    ToolSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      titles: {
+        [key: string]: string;
+      };
+      originalLanguage: string;
+      /** @enum {string} */
+      kind:
+        | 'guide'
+        | 'method'
+        | 'survey_instrument'
+        | 'dataset'
+        | 'platform'
+        | 'training_kit'
+        | 'template'
+        | 'other';
+      /** @enum {string} */
+      purpose: 'collection' | 'processing' | 'dissemination';
+      /** @enum {string} */
+      orisRole: 'creator' | 'co_creator' | 'adapter' | 'curator';
+      licence: string | null;
+      /** @enum {string} */
+      status: 'submitted' | 'validated';
+      /**
+       * Format: date
+       * @description First release.
+       */
+      firstReleasedOn: string | null;
+      /**
+       * Format: date
+       * @description Latest release.
+       */
+      latestReleasedOn: string | null;
+      /** @description Languages of its versions. */
+      languages: string[];
+      versionCount: number;
+      /** @description Counted downloads (staff only). */
+      downloads?: number;
+    };
+    CreateToolDto: {
+      /**
+       * @description Titles by language code; one is the original.
+       * @example {
+       *       "fr": "Guide de l’entrepreneuriat social",
+       *       "ar": "دليل المقاولة الاجتماعية"
+       *     }
+       */
+      titles: {
+        [key: string]: string;
+      };
+      /**
+       * @description Descriptions by language code.
+       * @example {
+       *       "fr": "Guide de l’entrepreneuriat social",
+       *       "ar": "دليل المقاولة الاجتماعية"
+       *     }
+       */
+      descriptions?: {
+        [key: string]: string;
+      };
+      /**
+       * @description The language of the original; `titles` has it.
+       * @example fr
+       */
+      originalLanguage: string;
+      /** @enum {string} */
+      kind:
+        | 'guide'
+        | 'method'
+        | 'survey_instrument'
+        | 'dataset'
+        | 'platform'
+        | 'training_kit'
+        | 'template'
+        | 'other';
+      /** @enum {string} */
+      purpose: 'collection' | 'processing' | 'dissemination';
+      /** @enum {string} */
+      orisRole: 'creator' | 'co_creator' | 'adapter' | 'curator';
+      /**
+       * @description SPDX identifier; empty when none is declared (the tool then never counts).
+       * @example CC-BY-4.0
+       */
+      licence?: string | null;
+      /** @description Linked courses. */
+      courseIds?: string[];
+      /** @description Linked publications (ids of the publications registry). */
+      publicationIds?: string[];
+    };
+    ToolVersionDto: {
+      /** Format: uuid */
+      id: string;
+      number: string;
+      /** Format: date */
+      releasedOn: string;
+      language: string;
+      url: string | null;
+      fileName: string | null;
+      mediaType: string | null;
+      fileSize: number | null;
+      sha256: string | null;
+      note: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description Counted downloads (staff only). */
+      downloads?: number;
+    };
+    ToolDto: {
+      /** Format: uuid */
+      id: string;
+      titles: {
+        [key: string]: string;
+      };
+      originalLanguage: string;
+      /** @enum {string} */
+      kind:
+        | 'guide'
+        | 'method'
+        | 'survey_instrument'
+        | 'dataset'
+        | 'platform'
+        | 'training_kit'
+        | 'template'
+        | 'other';
+      /** @enum {string} */
+      purpose: 'collection' | 'processing' | 'dissemination';
+      /** @enum {string} */
+      orisRole: 'creator' | 'co_creator' | 'adapter' | 'curator';
+      licence: string | null;
+      /** @enum {string} */
+      status: 'submitted' | 'validated';
+      /**
+       * Format: date
+       * @description First release.
+       */
+      firstReleasedOn: string | null;
+      /**
+       * Format: date
+       * @description Latest release.
+       */
+      latestReleasedOn: string | null;
+      /** @description Languages of its versions. */
+      languages: string[];
+      versionCount: number;
+      /** @description Counted downloads (staff only). */
+      downloads?: number;
+      descriptions: {
+        [key: string]: string;
+      };
+      /** @description Newest release first. */
+      versions: components['schemas']['ToolVersionDto'][];
+      courseIds: string[];
+      publicationIds: string[];
+      /** Format: date-time */
+      validatedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    UpdateToolDto: {
+      /**
+       * @example {
+       *       "fr": "Guide de l’entrepreneuriat social",
+       *       "ar": "دليل المقاولة الاجتماعية"
+       *     }
+       */
+      titles?: {
+        [key: string]: string;
+      };
+      /**
+       * @example {
+       *       "fr": "Guide de l’entrepreneuriat social",
+       *       "ar": "دليل المقاولة الاجتماعية"
+       *     }
+       */
+      descriptions?: {
+        [key: string]: string;
+      };
+      originalLanguage?: string;
+      /** @enum {string} */
+      kind?:
+        | 'guide'
+        | 'method'
+        | 'survey_instrument'
+        | 'dataset'
+        | 'platform'
+        | 'training_kit'
+        | 'template'
+        | 'other';
+      /** @enum {string} */
+      purpose?: 'collection' | 'processing' | 'dissemination';
+      /** @enum {string} */
+      orisRole?: 'creator' | 'co_creator' | 'adapter' | 'curator';
+      licence?: string | null;
+      courseIds?: string[];
+      publicationIds?: string[];
+    };
+    CreateVersionDto: {
+      /**
+       * @description Unique per tool: `1`, `1.2`, `1.2.3`, `2.0-ar`.
+       * @example 1.0
+       */
+      number: string;
+      /** Format: date */
+      releasedOn: string;
+      /** @example fr */
+      language: string;
+      /** @example https://example.org/guide */
+      url?: string | null;
+      /** @description What changed (translation…). */
+      note?: string | null;
+    };
+    IndicatorCompanionDto: {
+      /** @example available_on_as_of */
+      key: string;
+      value: number | null;
+      counted?: string[];
+    };
+    IndicatorBreakdownDto: {
+      /**
+       * @description `kind`, `purpose`, `role` or `language`.
+       * @example kind
+       */
+      dimension: string;
+      key: string;
+      value: number;
+      counted: string[];
+    };
+    ToolsIndicatorDto: {
+      /**
+       * @example tools
+       * @enum {string}
+       */
+      indicator: 'publications' | 'tools' | 'partnerships';
+      year: number;
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      knownAt: string;
+      value: number;
+      companions: components['schemas']['IndicatorCompanionDto'][];
+      /** @description Each dimension’s groups sum to `value` (a tool has one kind, purpose, role and first language). */
+      breakdown: components['schemas']['IndicatorBreakdownDto'][];
+      /** @description Ids of the tools counted in `value`, sorted. */
+      counted: string[];
+      definition: components['schemas']['IndicatorDefinitionDto'];
+    };
+    CountedRecordDto: {
+      /** Format: uuid */
+      id: string;
+      label: string;
+      /** Format: date */
+      date: string | null;
+      /** @example /observatory/tools/… */
+      path: string;
     };
     SessionAwaitingApprovalDto: {
       /** Format: uuid */
@@ -11810,6 +12270,744 @@ export interface operations {
         };
       };
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Tools_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Words of a title or description, any language, forgiving. */
+        q?: string;
+        kind?:
+          | 'guide'
+          | 'method'
+          | 'survey_instrument'
+          | 'dataset'
+          | 'platform'
+          | 'training_kit'
+          | 'template'
+          | 'other';
+        purpose?: 'collection' | 'processing' | 'dissemination';
+        status?: 'submitted' | 'validated';
+        role?: 'creator' | 'co_creator' | 'adapter' | 'curator';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ToolSummaryDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Tools_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateToolDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Tools_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Tools_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateToolDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Tools_addVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVersionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Tools_uploadVersion: {
+    parameters: {
+      query: {
+        number: string;
+        releasedOn: string;
+        language: string;
+        /** @description The file name offered to downloaders. */
+        fileName: string;
+        /** @description The file’s media type: PDF, CSV, plain text, JSON, ZIP, DOCX, XLSX, PPTX, ODT or ODS (415 otherwise, or when the content does not match it). */
+        mediaType: string;
+        note?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Tools_validate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicTools_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Words of a title or description, any language, forgiving. */
+        q?: string;
+        kind?:
+          | 'guide'
+          | 'method'
+          | 'survey_instrument'
+          | 'dataset'
+          | 'platform'
+          | 'training_kit'
+          | 'template'
+          | 'other';
+        purpose?: 'collection' | 'processing' | 'dissemination';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ToolSummaryDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicTools_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicTools_download: {
+    parameters: {
+      query?: never;
+      header?: {
+        Range?: string;
+      };
+      path: {
+        id: string;
+        versionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description The requested byte range. */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The version is a link: its address in `Location`. */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ToolsIndicator_figures: {
+    parameters: {
+      query: {
+        /** @description The calendar year Y. */
+        year: number;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`), applied to the versions’ release dates whenever they were recorded. */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only tools validated, facts recorded (and not yet corrected) and versions recorded by then count. */
+        knownAt?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ToolsIndicatorDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ToolsIndicator_records: {
+    parameters: {
+      query: {
+        page?: number;
+        pageSize?: number;
+        year: number;
+        asOf?: string;
+        knownAt?: string;
+        /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CountedRecordDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

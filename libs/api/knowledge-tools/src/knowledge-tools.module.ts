@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@oris/api/identity';
+import { PublicToolsController } from './http/public-tools.controller';
+import { ToolsIndicatorController } from './http/tools-indicator.controller';
+import { ToolsController } from './http/tools.controller';
+import { ToolUploadBodyParser } from './http/upload-body-parser';
+import { KnowledgeToolsIndicator } from './indicator/knowledge-tools-indicator';
+import { DemoKnowledgeTools } from './seed/demo-knowledge-tools';
+import { ToolDownloads } from './tools/tool-downloads';
+import { ToolReader } from './tools/tool-reader';
+import { ToolWriter } from './tools/tool-writer';
+import { VersionRecorder } from './tools/version-recorder';
+
+/** Knowledge tools: the registry, its public catalogue and downloads, and its indicator. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [ToolsController, PublicToolsController, ToolsIndicatorController],
+  providers: [
+    ToolReader,
+    ToolWriter,
+    VersionRecorder,
+    ToolDownloads,
+    ToolUploadBodyParser,
+    KnowledgeToolsIndicator,
+    DemoKnowledgeTools,
+  ],
+  exports: [KnowledgeToolsIndicator, ToolDownloads, DemoKnowledgeTools],
+})
+export class KnowledgeToolsModule {}

@@ -1,0 +1,1 @@
+export { publicToolsRoutes, toolsRoutes } from './lib/tools.routes';
