@@ -6,6 +6,7 @@ import { NotificationsModule } from '@oris/api/notifications';
 import { IdempotencyModule } from '@oris/api/platform';
 import { PendingApprovals } from './attention/pending-approvals';
 import { EnrollmentAccess } from './access/enrollment-access';
+import { AdmissionBatch } from './admission/admission-batch';
 import { EnrollmentAdmission } from './admission/enrollment-admission.service';
 import { WaitlistPromotion } from './admission/waitlist-promotion';
 import { AttendanceService } from './attendance/attendance.service';
@@ -52,6 +53,7 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     PendingApprovals,
     EnrollmentAccess,
     EnrollmentAdmission,
+    AdmissionBatch,
     Withdrawals,
     EnrollmentReader,
     ProgressService,
