@@ -24,6 +24,7 @@ import { CalendarFeedController, MyCalendarFeedController } from './http/calenda
 import { EnrollmentImportTemplateController } from './http/enrollment-import-template.controller';
 import { EnrollmentsController } from './http/enrollments.controller';
 import { EnrollmentImport } from './import/enrollment-import.service';
+import { ImportAdmission } from './import/import-admission';
 import { MeEnrollmentsController } from './http/me-enrollments.controller';
 import { SessionEnrollmentsController } from './http/session-enrollments.controller';
 import { ProgressService } from './progress/progress.service';
@@ -65,6 +66,7 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     WaitlistPromotion,
     SessionSeatsAddedHandler,
     EnrollmentImport,
+    ImportAdmission,
     EnrollmentErasure,
     TimetableService,
     CalendarFeeds,
