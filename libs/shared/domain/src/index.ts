@@ -11,3 +11,5 @@ export * from './search';
 export * from './search-cases';
 export * from './verification';
 export * from './enrollment-import';
+export * from './import-problem-words';
+export * from './icu';
