@@ -8,7 +8,6 @@ export * from './calendar';
 export * from './phone';
 export * from './demo';
 export * from './search';
-export * from './search-cases';
 export * from './verification';
 export * from './enrollment-import';
 export * from './import-problem-words';
