@@ -67,7 +67,8 @@ describe('the interface in the language chosen, as a new user meets it', () => {
       'Indicateurs d’insertion · ORIS Academy',
       'Connexion · ORIS Academy',
       'Inscription · ORIS Academy',
-      'Formation · ORIS Academy',
+      // The course page is named after its course, not just "Formation".
+      `${COURSE_TITLE} · ORIS Academy`,
     ]);
     expect(unauthorised).toEqual([]);
     expect(consoleErrors.filter((error) => /\b401\b|unauthori[sz]ed/i.test(error))).toEqual([]);
@@ -80,8 +81,9 @@ describe('the interface in the language chosen, as a new user meets it', () => {
       await chooseLanguage(page, language);
       await page.getByRole('heading', { level: 1, name: COURSE_TITLE }).waitFor();
 
+      // The course's own title, with the site's name in the reader's language.
       expect(await page.title()).toBe(
-        language === 'ar' ? 'تكوين · أكاديمية ORIS' : 'Formation · ORIS Academy',
+        `${COURSE_TITLE} · ${language === 'ar' ? 'أكاديمية ORIS' : 'ORIS Academy'}`,
       );
       expect(unresolved(await mainText(page))).toEqual([]);
       await keepScreenshot(page, `course-${language}`);
