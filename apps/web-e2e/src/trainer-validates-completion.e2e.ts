@@ -133,6 +133,10 @@ describe('a trainer', () => {
     // Without a reason, nothing is sent: the dialog says what is missing.
     await early.getByRole('button', { name: 'Valider la réussite' }).click();
     await early.getByText('Indiquez le motif pour valider avant la dernière séance.').waitFor();
+    // The message fades in: axe and the picture take it once shown in its own colours.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    );
     await page.screenshot({ path: '/tmp/oris-i14time-early-dialog-fr-1366.png' });
     expect(await seriousViolations(page)).toEqual([]);
     await early
