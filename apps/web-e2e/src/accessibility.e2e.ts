@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, openBrowser, registerTrainee, signIn } from './support/browser';
+import { type Browser, openBrowser, registerTrainee, signIn } from './support/browser';
+import { chooseLanguage, visit } from './support/screen';
 
 type Audience = 'visitor' | 'trainee' | 'admin';
 
@@ -20,24 +20,6 @@ const PAGES: { path: string; audience: Audience }[] = [
   { path: '/admin/users', audience: 'admin' },
   { path: '/admin/audit', audience: 'admin' },
 ];
-
-/** Opens a page the way a person would land on it, once the app has settled. */
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.locator('main h1').waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-/** Sets the language through the switch, as a person would (saved on the account if signed in). */
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 describe.each(['fr', 'ar'] as const)('accessibility in %s', (language) => {
   const browsers: Partial<Record<Audience, Browser>> = {};

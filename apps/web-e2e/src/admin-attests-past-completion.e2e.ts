@@ -1,5 +1,12 @@
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser, signIn } from './support/browser';
+import {
+  baseUrl,
+  type Browser,
+  openBrowser,
+  signIn,
+  signInThroughApi,
+  DEMO_ADMIN,
+} from './support/browser';
 
 // From the demo data: PL-140's past "Session Rabat" (25 seats, ended about four weeks ago) is no
 // other journey's. Each run enrolls a person of its own there, with no module done and no
@@ -23,15 +30,7 @@ async function aPastTrainee(fullName: string): Promise<{
   endsOn: string;
   adminName: string;
 }> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@oris.example', password: DEMO_PASSWORD }),
-  });
-  const { accessToken, user } = (await login.json()) as {
-    accessToken: string;
-    user: { fullName: string };
-  };
+  const { accessToken, user } = await signInThroughApi(DEMO_ADMIN);
   const courses = await call<{ items: { id: string; code: string }[] }>(
     `/api/v1/admin/courses?q=${COURSE_CODE}`,
     accessToken,

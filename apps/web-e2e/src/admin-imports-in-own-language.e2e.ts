@@ -7,6 +7,7 @@ type WorkbookBytes = Parameters<ExcelJS.Workbook['xlsx']['load']>[0];
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { LAPTOP, PHONE, chooseLanguage } from './support/screen';
 
 // From the demo data: MI-110's past cohort "Classe virtuelle — automne dernier" has 40 seats and
 // ten taken; the other import journey adds two people, this one two more.
@@ -17,8 +18,6 @@ const SESSION_TITLE = demoSessionTitle(
   addDays(todayInMorocco(), -200),
   'fr',
 );
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 900 };
 
 async function workbook(rows: (string | number)[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -34,15 +33,6 @@ async function chooseSession(page: Page): Promise<void> {
   await page.getByRole('option', { name: new RegExp(`^${COURSE_CODE}`) }).click();
   await page.getByRole('combobox', { name: 'Session', exact: true }).click();
   await page.getByRole('option', { name: new RegExp(SESSION_TITLE) }).click();
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
 describe('an administrator imports a workbook written in their own words', () => {

@@ -1,8 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser, signIn } from './support/browser';
+import {
+  baseUrl,
+  type Browser,
+  openBrowser,
+  signIn,
+  DEMO_ADMIN,
+  accessTokenOf,
+} from './support/browser';
 import { waitForEmail } from './support/mail';
+import { chooseLanguage } from './support/screen';
 
 // From the demo data (libs/api/enrollments/src/seed/demo-enrollments.ts): COOP-120's past
 // "Session Oujda" has four completers and no certificate yet; no other journey touches it.
@@ -25,20 +33,11 @@ async function api<T>(path: string, token: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function adminToken(): Promise<string> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@oris.example', password: DEMO_PASSWORD }),
-  });
-  return ((await login.json()) as { accessToken: string }).accessToken;
-}
-
 /** A certificate's public page, as the administrators' list gives it. */
 async function verificationUrlOf(serial: string): Promise<string> {
   const page = await api<{ items: { serial: string; verificationUrl: string }[] }>(
     `/api/v1/certificates?q=${encodeURIComponent(serial)}`,
-    await adminToken(),
+    await accessTokenOf(DEMO_ADMIN),
   );
   const certificate = page.items.find((item) => item.serial === serial);
   if (!certificate) throw new Error(`No certificate ${serial}`);
@@ -48,12 +47,7 @@ async function verificationUrlOf(serial: string): Promise<string> {
 
 /** One of the session's completers, with their email, as the administrator sees them. */
 async function aCompleter(): Promise<{ fullName: string; email: string }> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@oris.example', password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  const accessToken = await accessTokenOf(DEMO_ADMIN);
   const courses = await api<{ items: { id: string; code: string }[] }>(
     `/api/v1/admin/courses?q=${COURSE_CODE}`,
     accessToken,
@@ -76,16 +70,6 @@ async function aCompleter(): Promise<{ fullName: string; email: string }> {
   const email = users.items.find((user) => user.id === id)?.email;
   if (!email) throw new Error(`No email for ${fullName}`);
   return { fullName, email };
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
 describe('an administrator issuing a session’s certificates', () => {

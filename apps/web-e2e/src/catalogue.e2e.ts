@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage, visit } from './support/screen';
 
 // The journey makes its own course, so it needs nothing from the demo catalogue.
 const suffix = Date.now().toString(36).toUpperCase();
@@ -214,22 +215,6 @@ describe('the catalogue', () => {
     await page.waitForURL(`${baseUrl()}/catalogue`);
   });
 });
-
-/** Opens a page as a person lands on it, once the app has settled. */
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.locator('main h1').waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 describe.each(['fr', 'ar'] as const)('accessibility of the catalogue in %s', (language) => {
   let visitor: Browser;

@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser } from './support/browser';
+import { baseUrl, type Browser, openBrowser, accessTokenOf, DEMO_ADMIN } from './support/browser';
+import { LAPTOP, PHONE, chooseLanguage } from './support/screen';
 
 // From the demo data (libs/api/certificates/src/seed): the seed issues the certificates of
 // ES-101's first cohort and GP-201's past one. This journey only reads one of them, never one of
 // learner02 (Hamza Berrada), whom another journey erases.
 const ERASED_ELSEWHERE = 'Hamza Berrada';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 900 };
 
 interface Issued {
   id: string;
@@ -18,18 +17,9 @@ interface Issued {
   pdfState: string;
 }
 
-async function adminToken(): Promise<string> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@oris.example', password: DEMO_PASSWORD }),
-  });
-  return ((await login.json()) as { accessToken: string }).accessToken;
-}
-
 /** A seeded, rendered, valid certificate, its PDF and its badge as a VC-JWT, as its holder has them. */
 async function aRenderedCertificate(): Promise<{ certificate: Issued; pdf: Buffer; jwt: string }> {
-  const token = await adminToken();
+  const token = await accessTokenOf(DEMO_ADMIN);
   const headers = { Authorization: `Bearer ${token}` };
   // The worker renders the seed's certificates as the platform starts: wait for one.
   for (let attempt = 0; attempt < 120; attempt++) {
@@ -57,15 +47,6 @@ async function aRenderedCertificate(): Promise<{ certificate: Issued; pdf: Buffe
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('no seeded certificate was rendered');
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
 async function verifyPage(page: Page): Promise<void> {

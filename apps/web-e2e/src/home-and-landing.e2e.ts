@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { LAPTOP, PHONE, chooseLanguage, visit } from './support/screen';
 
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 900 };
 const SIZES = { phone: PHONE, laptop: LAPTOP } as const;
 
 const HEADING = {
@@ -11,21 +10,6 @@ const HEADING = {
   ar: 'تعلّم، واحصل على الاعتراف، وجد طريقك',
 };
 const OVERVIEW = { fr: 'Vue d’ensemble', ar: 'نظرة عامة' };
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.locator('main h1').waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 /** How far the page reaches beyond the window's width: a phone user would scroll sideways. */
 async function sidewaysOverflow(page: Page): Promise<number> {

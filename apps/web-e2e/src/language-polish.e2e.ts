@@ -1,29 +1,13 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage, visit, resizeTo } from './support/screen';
 
 // From the demo data (libs/api/catalogue/src/seed).
 const COURSE_CODE = 'ES-101';
 const COURSE_TITLE = 'Entrepreneuriat social : de l’idée au modèle économique';
 const OFFICER = 'officer@oris.example';
 const SIZES = { laptop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
-
-type Language = 'fr' | 'ar';
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.locator('main h1').waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 async function mainText(page: Page): Promise<string> {
   return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
@@ -37,7 +21,7 @@ function unresolved(text: string): string[] {
 /** A picture of the page on a laptop and on a phone, for a person to look at (in /tmp). */
 async function keepScreenshot(page: Page, name: string): Promise<void> {
   for (const [size, viewport] of Object.entries(SIZES)) {
-    await page.setViewportSize(viewport);
+    await resizeTo(page, viewport);
     await page.screenshot({ path: `/tmp/oris-language-${name}-${size}.png`, fullPage: true });
   }
   await page.setViewportSize(SIZES.laptop);
@@ -83,7 +67,8 @@ describe('the interface in the language chosen, as a new user meets it', () => {
       'Indicateurs d’insertion · ORIS Academy',
       'Connexion · ORIS Academy',
       'Inscription · ORIS Academy',
-      'Formation · ORIS Academy',
+      // The course page is named after its course, not just "Formation".
+      `${COURSE_TITLE} · ORIS Academy`,
     ]);
     expect(unauthorised).toEqual([]);
     expect(consoleErrors.filter((error) => /\b401\b|unauthori[sz]ed/i.test(error))).toEqual([]);
@@ -96,8 +81,9 @@ describe('the interface in the language chosen, as a new user meets it', () => {
       await chooseLanguage(page, language);
       await page.getByRole('heading', { level: 1, name: COURSE_TITLE }).waitFor();
 
+      // The course's own title, with the site's name in the reader's language.
       expect(await page.title()).toBe(
-        language === 'ar' ? 'تكوين · أكاديمية ORIS' : 'Formation · ORIS Academy',
+        `${COURSE_TITLE} · ${language === 'ar' ? 'أكاديمية ORIS' : 'ORIS Academy'}`,
       );
       expect(unresolved(await mainText(page))).toEqual([]);
       await keepScreenshot(page, `course-${language}`);

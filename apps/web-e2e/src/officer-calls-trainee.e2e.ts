@@ -1,5 +1,5 @@
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser, signIn } from './support/browser';
+import { baseUrl, type Browser, openBrowser, signIn, accessTokenOf } from './support/browser';
 
 /**
  * Phone numbers, end to end: a trained person adds a phone number in their profile; the placement
@@ -13,16 +13,6 @@ interface QueuedFollowup {
   person: { id: string; email: string; fullName: string; phone: string | null };
 }
 
-async function tokenOf(email: string): Promise<string> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${email}: ${login.status}`);
-  return ((await login.json()) as { accessToken: string }).accessToken;
-}
-
 const TYPED = '07 11 22 33 44';
 const E164 = '+212711223344';
 
@@ -32,7 +22,7 @@ describe('an officer calling a trainee who gave a phone number', () => {
   let person: QueuedFollowup['person'];
 
   beforeAll(async () => {
-    const token = await tokenOf('officer@oris.example');
+    const token = await accessTokenOf('officer@oris.example');
     const response = await fetch(`${baseUrl()}/api/v1/followups?status=due&pageSize=100`, {
       headers: { Authorization: `Bearer ${token}` },
     });

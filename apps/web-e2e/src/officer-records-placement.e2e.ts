@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser, signIn } from './support/browser';
+import { baseUrl, type Browser, openBrowser, signIn, accessTokenOf } from './support/browser';
+import { chooseLanguage } from './support/screen';
 
 const OFFICER = 'officer@oris.example';
 /**
@@ -46,12 +47,7 @@ function addMonths(day: string, months: number): string {
  * inserted figure move; with the day their job starts.
  */
 async function aPersonWhoCounts(): Promise<{ person: PersonToFollow; startOn: string }> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: OFFICER, password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  const accessToken = await accessTokenOf(OFFICER);
   const toFollow = await api<{ items: PersonToFollow[] }>(
     '/api/v1/placements/to-follow?pageSize=100',
     accessToken,
@@ -73,16 +69,6 @@ async function aPersonWhoCounts(): Promise<{ person: PersonToFollow; startOn: st
   throw new Error(
     `The demo data has no trainee to follow who completed ${HORIZON_MONTHS} months ago`,
   );
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
 /** A Material select is named by its label followed by the value it holds. */

@@ -2,21 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { LAPTOP, PHONE, chooseLanguage } from './support/screen';
 
 // The demo officer looks at the figures only: nothing here changes the demo data.
 const OFFICER = 'officer@oris.example';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 900 };
 const SHOTS = '/tmp/oris-i14dash';
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 async function figuresShown(page: Page): Promise<void> {
   await page.locator('[data-card="insertion.dashboard.cards.inserted"]').waitFor();

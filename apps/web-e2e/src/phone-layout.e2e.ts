@@ -1,7 +1,8 @@
 import { addDays, demoSessionTitle, todayInMorocco } from '@oris/shared/domain';
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, openBrowser, registerTrainee, signIn } from './support/browser';
+import { type Browser, openBrowser, registerTrainee, signIn } from './support/browser';
+import { LAPTOP, PHONE, chooseLanguage, visit } from './support/screen';
 
 // From the demo data (libs/api/catalogue/src/seed): ES-101 has an open session with a venue and
 // a planned one both in a place and online. The journey only looks at them: it enrolls nobody.
@@ -14,8 +15,6 @@ const OPEN_SESSION = demoSessionTitle(
   'fr',
 );
 const OFFICER = 'officer@oris.example';
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 900 };
 
 // The open session is full (its waitlist is seeded): its button offers the waitlist.
 const ENROLL = {
@@ -33,21 +32,6 @@ async function withinWidth(page: Page, element: Locator): Promise<boolean> {
   const box = await element.boundingBox();
   const width = page.viewportSize()?.width ?? 0;
   return box !== null && box.x >= 0 && box.x + box.width <= width;
-}
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.locator('main h1').waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
 /** The toolbar's controls all on screen, the page no wider than the phone. */

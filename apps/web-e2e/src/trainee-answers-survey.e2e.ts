@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { baseUrl, type Browser, DEMO_PASSWORD, openBrowser } from './support/browser';
+import { baseUrl, type Browser, openBrowser, DEMO_ADMIN, accessTokenOf } from './support/browser';
 import { waitForEmail } from './support/mail';
+import { LAPTOP, chooseLanguage, resizeTo } from './support/screen';
 
 // The demo's past "Classe virtuelle" (MI-110) ended about 190 days before today, so
 // its completers' 6-month follow-ups fell due a few days ago, inside the 60-day grace: the demo
@@ -14,18 +14,6 @@ interface QueuedFollowup {
   courseTitle: string;
   person: { fullName: string; email: string; locale: 'fr' | 'ar' | 'en' };
 }
-
-async function tokenOf(email: string): Promise<string> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${email}: ${login.status}`);
-  return ((await login.json()) as { accessToken: string }).accessToken;
-}
-
-const adminToken = () => tokenOf('admin@oris.example');
 
 async function followups(token: string, status: string): Promise<QueuedFollowup[]> {
   const response = await fetch(`${baseUrl()}/api/v1/followups?status=${status}&pageSize=100`, {
@@ -48,16 +36,6 @@ async function anEmailedFollowup(token: string, timeoutMs = 60_000): Promise<Que
   throw new Error(`No follow-up emailed within ${timeoutMs} ms`);
 }
 
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
-
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -69,7 +47,7 @@ describe('a trainee answering the follow-up survey from the emailed link', () =>
   let firstName: string;
 
   beforeAll(async () => {
-    token = await adminToken();
+    token = await accessTokenOf(DEMO_ADMIN);
     followup = await anEmailedFollowup(token);
     firstName = followup.person.fullName.trim().split(/\s+/)[0];
     const [url] = await waitForEmail(
@@ -155,9 +133,9 @@ describe('a trainee whose account is in Arabic, inactive and not looking for wor
 
   beforeAll(async () => {
     // The next emailed follow-up (the journey above spent its own); its person reads Arabic.
-    followup = await anEmailedFollowup(await adminToken());
+    followup = await anEmailedFollowup(await accessTokenOf(DEMO_ADMIN));
     firstName = followup.person.fullName.trim().split(/\s+/)[0];
-    const own = await tokenOf(followup.person.email);
+    const own = await accessTokenOf(followup.person.email);
     const updated = await fetch(`${baseUrl()}/api/v1/me`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${own}` },
@@ -188,7 +166,8 @@ describe('a trainee whose account is in Arabic, inactive and not looking for wor
         [1366, 900],
         [390, 844],
       ]) {
-        await page.setViewportSize({ width, height });
+        // Narrowed from a laptop's width, the page is shown as a phone shows it: drawer closed.
+        await resizeTo(page, { width, height });
         await page.locator('mat-radio-button').last().locator('input').check();
         await page.waitForLoadState('networkidle');
         // No horizontal scrolling: the form fits the screen.
@@ -206,9 +185,8 @@ describe('a trainee whose account is in Arabic, inactive and not looking for wor
 
   it('answers « I am not working and not looking for work » with one date, in Arabic', async () => {
     const { page } = visitor;
-    // Back to a laptop: the previous test ended at a phone's width, where a page narrowed after
-    // loading keeps its side menu open over the form.
-    await page.setViewportSize({ width: 1366, height: 900 });
+    // Back to a laptop: the previous test ended at a phone's width.
+    await page.setViewportSize(LAPTOP);
     await chooseLanguage(page, 'ar');
     await page.getByLabel('لا أعمل ولا أبحث عن عمل').check();
     // The one-minute form: since when, nothing else (the region is the training's).
@@ -217,7 +195,7 @@ describe('a trainee whose account is in Arabic, inactive and not looking for wor
     await page.getByRole('button', { name: 'إرسال جوابي' }).click();
     await page.getByRole('heading', { level: 1, name: `شكرًا، ${firstName}!` }).waitFor();
 
-    const answered = await followups(await adminToken(), 'answered');
+    const answered = await followups(await accessTokenOf(DEMO_ADMIN), 'answered');
     expect(answered.map((item) => item.person.email)).toContain(followup.person.email);
   });
 });

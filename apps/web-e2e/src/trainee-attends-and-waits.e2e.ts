@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, registerTrainee, signIn } from './support/browser';
+import { LAPTOP, chooseLanguage, resizeTo } from './support/screen';
 
 // From the demo data (libs/api/catalogue and libs/api/enrollments seeds): DT-130's open session
 // meets three days in a row at 10:00, at a venue and online, and no other journey enrolls in it;
@@ -20,15 +21,6 @@ const FULL_SESSION = demoSessionTitle(
 );
 const NBSP = '\u00a0';
 const SIZES = [1366, 390] as const;
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 /** Opens a course page from the catalogue's search. */
 async function openCourse(page: Page, code: string): Promise<void> {
@@ -127,7 +119,8 @@ describe('a trainee: when and where to attend, and the waitlist', () => {
     for (const language of ['fr', 'ar'] as const) {
       await chooseLanguage(page, language);
       for (const width of SIZES) {
-        await page.setViewportSize({ width, height: 900 });
+        // Narrowed from a laptop's width, the page is shown as a phone shows it: drawer closed.
+        await resizeTo(page, { width, height: 900 });
         await page.locator('oris-timetable ol.meetings li').first().waitFor();
         await page.waitForLoadState('networkidle');
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -141,7 +134,7 @@ describe('a trainee: when and where to attend, and the waitlist', () => {
       expect(await seriousViolations(page)).toEqual([]);
     }
     await chooseLanguage(page, 'fr');
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.setViewportSize(LAPTOP);
 
     // Revoked, the link opens nothing any more.
     await feed.getByRole('button', { name: 'Révoquer le lien' }).click();
@@ -169,7 +162,7 @@ describe('a trainee: when and where to attend, and the waitlist', () => {
         await dialog.waitFor({ state: 'detached' });
       }
     }
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.setViewportSize(LAPTOP);
     const row = page.getByRole('row').filter({ hasText: FULL_SESSION });
     await row.getByRole('button', { name: waitlistButton }).click();
     const dialog = page.getByRole('dialog');

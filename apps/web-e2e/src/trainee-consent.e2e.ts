@@ -1,8 +1,9 @@
 import { seriousViolations } from './support/axe';
 import {
+  accessTokenOf,
   baseUrl,
+  DEMO_ADMIN,
   type Browser,
-  DEMO_PASSWORD,
   openBrowser,
   registerTrainee,
   signIn,
@@ -72,9 +73,7 @@ describe('consent (law 09-08): withdrawal from the profile, confirmation at firs
 });
 
 async function confirmAsImportedPerson({ page }: Browser): Promise<void> {
-  const admin = await api('/api/v1/auth/login', {
-    body: { email: 'admin@oris.example', password: DEMO_PASSWORD },
-  });
+  const adminToken = await accessTokenOf(DEMO_ADMIN);
   const courses = await api('/api/v1/courses?pageSize=50');
   let sessionId: string | undefined;
   for (const course of courses.items as { id: string }[]) {
@@ -85,7 +84,7 @@ async function confirmAsImportedPerson({ page }: Browser): Promise<void> {
   expect(sessionId).toBeDefined();
   const email = `e2e-imported-${Date.now()}@example.ma`;
   await api(`/api/v1/sessions/${sessionId}/enrollments/import?dryRun=false`, {
-    token: admin.accessToken,
+    token: adminToken,
     body: {
       csv: [
         'email,fullName,fullNameAr,gender,birthYear,regionCode,baselineSituation,educationLevel,completedOn',

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage, visit } from './support/screen';
 
 // From the demo data (seeds in libs/api/catalogue and libs/api/enrollments): NUM-150's open
 // session has no seeded enrollment, and learner11 takes no part in NUM-150. No other journey
@@ -138,22 +139,6 @@ describe('a trainee learns', () => {
     expect(await progressOf(page.getByRole('article', { name: COURSE_TITLE }))).toBe('100');
   });
 });
-
-/** Opens a page as a person lands on it, once the app has settled. */
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${baseUrl()}${path}`);
-  await page.locator('main h1').waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 describe.each(['fr', 'ar'] as const)('accessibility of my learning in %s', (language) => {
   let trainee: Browser;

@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { LAPTOP, chooseLanguage, resizeTo } from './support/screen';
 
 // From the demo data (seeds in libs/api/catalogue and libs/api/enrollments): GP-201's running
 // "Session Marrakech" started yesterday with a meeting each day at 9:00, requires every module
@@ -21,16 +21,6 @@ async function sessionId(courseCode: string, title: string): Promise<string> {
     await fetch(`${baseUrl()}/api/v1/courses/${course.id}/sessions?pageSize=100`)
   ).json();
   return sessions.items.find((item: { title: string }) => item.title === title).id;
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
 describe('a trainer', () => {
@@ -103,7 +93,7 @@ describe('a trainer', () => {
       .waitFor();
     for (const language of ['fr', 'ar'] as const) {
       for (const width of [1366, 390]) {
-        await page.setViewportSize({ width, height: 900 });
+        await resizeTo(page, { width, height: 900 });
         await chooseLanguage(page, language);
         await page.locator('td.readiness').first().waitFor();
         await page.screenshot({
@@ -113,7 +103,7 @@ describe('a trainer', () => {
       }
     }
     await chooseLanguage(page, 'fr');
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.setViewportSize(LAPTOP);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Only one module of four done: refused, with the figures (the reason the early validation
@@ -143,6 +133,10 @@ describe('a trainer', () => {
     // Without a reason, nothing is sent: the dialog says what is missing.
     await early.getByRole('button', { name: 'Valider la réussite' }).click();
     await early.getByText('Indiquez le motif pour valider avant la dernière séance.').waitFor();
+    // The message fades in: axe and the picture take it once shown in its own colours.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    );
     await page.screenshot({ path: '/tmp/oris-i14time-early-dialog-fr-1366.png' });
     expect(await seriousViolations(page)).toEqual([]);
     await early

@@ -1,7 +1,8 @@
 // Decorators of the imported libs read metadata as soon as they load.
 import 'reflect-metadata';
 import { buildCatalogueFilter, seedDemoCatalogue } from '@oris/api/catalogue';
-import { normalizeForSearch, SEARCH_NORMALIZATION_CASES } from '@oris/shared/domain';
+import { normalizeForSearch } from '@oris/shared/domain';
+import { SEARCH_NORMALIZATION_CASES } from '@oris/shared/domain/testing';
 import { DataSource } from 'typeorm';
 import { signInAsNewAdmin, signInWithRoles } from '../identity/support/identity-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';

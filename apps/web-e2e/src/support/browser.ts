@@ -61,6 +61,28 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
+/** The demo's administrator (libs/api/identity's demo seed). */
+export const DEMO_ADMIN = 'admin@oris.example';
+
+/** Signs in through the API, as the sign-in page does: the access token and who it is. */
+export async function signInThroughApi(
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<{ accessToken: string; user: { id: string; fullName: string } }> {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`login ${email}: ${login.status}`);
+  return (await login.json()) as { accessToken: string; user: { id: string; fullName: string } };
+}
+
+/** An access token of a demo person, for the journeys' calls to the API. */
+export async function accessTokenOf(email: string, password = DEMO_PASSWORD): Promise<string> {
+  return (await signInThroughApi(email, password)).accessToken;
+}
+
 /** Creates a trainee account through the API, as the registration page would. */
 export async function registerTrainee(
   fullName: string,

@@ -6,6 +6,7 @@ import { NotificationsModule } from '@oris/api/notifications';
 import { IdempotencyModule } from '@oris/api/platform';
 import { PendingApprovals } from './attention/pending-approvals';
 import { EnrollmentAccess } from './access/enrollment-access';
+import { AdmissionBatch } from './admission/admission-batch';
 import { EnrollmentAdmission } from './admission/enrollment-admission.service';
 import { WaitlistPromotion } from './admission/waitlist-promotion';
 import { AttendanceService } from './attendance/attendance.service';
@@ -23,6 +24,7 @@ import { CalendarFeedController, MyCalendarFeedController } from './http/calenda
 import { EnrollmentImportTemplateController } from './http/enrollment-import-template.controller';
 import { EnrollmentsController } from './http/enrollments.controller';
 import { EnrollmentImport } from './import/enrollment-import.service';
+import { ImportAdmission } from './import/import-admission';
 import { MeEnrollmentsController } from './http/me-enrollments.controller';
 import { SessionEnrollmentsController } from './http/session-enrollments.controller';
 import { ProgressService } from './progress/progress.service';
@@ -52,6 +54,7 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     PendingApprovals,
     EnrollmentAccess,
     EnrollmentAdmission,
+    AdmissionBatch,
     Withdrawals,
     EnrollmentReader,
     ProgressService,
@@ -63,6 +66,7 @@ import { Withdrawals } from './withdrawals/withdrawals.service';
     WaitlistPromotion,
     SessionSeatsAddedHandler,
     EnrollmentImport,
+    ImportAdmission,
     EnrollmentErasure,
     TimetableService,
     CalendarFeeds,

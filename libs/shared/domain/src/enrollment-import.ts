@@ -275,7 +275,7 @@ export function importValueLabel(
 
 /**
  * What can be wrong with an import, as codes with parameters: the API reports them, the import
- * page and the file of rejected rows word them in the reader's language.
+ * page and the file of rejected rows word them in the reader's language (`importProblemWords`).
  */
 export const IMPORT_PROBLEM_CODES = [
   // The file as a whole.

@@ -4,7 +4,7 @@ import {
   SEARCH_ARABIC_FOLD_TO,
   searchTermsOf,
 } from './search';
-import { SEARCH_NORMALIZATION_CASES } from './search-cases';
+import { SEARCH_NORMALIZATION_CASES } from './testing';
 
 describe('normalizeForSearch', () => {
   it.each(SEARCH_NORMALIZATION_CASES)('reads %j as %j', (input, expected) => {

@@ -17,6 +17,7 @@ export { DEFAULT_LANDING, landingPath, ROLE_LANDINGS } from './lib/auth/landing'
 export { directionOf, isLocale, LOCALE_NAMES } from './lib/i18n/language';
 export type { TextDirection } from './lib/i18n/language';
 export { LanguageService } from './lib/i18n/language.service';
+export { pageTitleFrom } from './lib/i18n/page-title';
 export { resolveIcu } from './lib/i18n/icu-transpiler';
 export { RegionsService } from './lib/regions/regions.service';
 export type { RegionOption } from './lib/regions/regions.service';

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, demoSessionTitle, type Locale, todayInMorocco } from '@oris/shared/domain';
 import { renderMarkdown } from '../common/markdown';
-import { DEMO_COURSES, DemoCourse, DemoSession } from './demo-catalogue.data';
+import { DEMO_COURSES, DemoCourse, DemoSession } from './demo-courses';
 
 export interface DemoCatalogueOptions {
   /** The demo trainer: owner of every demo course and trainer of every demo session. */

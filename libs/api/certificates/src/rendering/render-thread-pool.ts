@@ -51,21 +51,31 @@ export function resolveRenderThreadEntry(directory: string = __dirname): RenderT
   );
 }
 
+/** What a thread started from the sources receives as its `workerData`. */
+interface SourceThreadData {
+  /** The tsconfig @swc-node compiles the sources with (decorators, paths). */
+  tsconfig: string;
+}
+
 /**
  * The program of a thread started from the sources: registers @swc-node (unless the process
- * preloaded it with `-r`, which threads inherit: the same module is then already loaded) with the
- * configured tsconfig (`SWC_NODE_PROJECT`) or the workspace's (decorators, paths), then runs
- * render-thread.ts. Resolved with Node's own `require`, as the fonts are, so that it finds the
- * package from this file. The thread's environment is set here, from the configuration.
+ * preloaded it with `-r`, which threads inherit: the module is then already in the thread's
+ * cache) with the tsconfig the pool hands over as `workerData` (the configured `SWC_NODE_PROJECT`,
+ * or the workspace's), then runs render-thread.ts. Resolved with Node's own `require`, as the fonts
+ * are, so that it finds the package from this file. The thread reads no environment: its settings
+ * come from the pool, which has them from the configuration.
  */
-function sourceProgram(
-  entry: Extract<RenderThreadEntry, { kind: 'source' }>,
-  swcProject: string | undefined,
-): string {
-  const register = createRequire(__filename).resolve('@swc-node/register');
+function sourceProgram(entry: Extract<RenderThreadEntry, { kind: 'source' }>): string {
+  const resolve = createRequire(__filename).resolve;
+  const preloaded = resolve('@swc-node/register');
+  const register = resolve('@swc-node/register/register');
+  const readTsconfig = resolve('@swc-node/register/read-default-tsconfig');
   return [
-    `process.env.SWC_NODE_PROJECT = ${JSON.stringify(swcProject || entry.tsconfig)};`,
-    `require(${JSON.stringify(register)});`,
+    `const { workerData } = require('node:worker_threads');`,
+    `if (!require.cache[${JSON.stringify(preloaded)}]) {`,
+    `  const { readDefaultTsConfig } = require(${JSON.stringify(readTsconfig)});`,
+    `  require(${JSON.stringify(register)}).register(readDefaultTsConfig(workerData.tsconfig));`,
+    `}`,
     `require(${JSON.stringify(entry.file)});`,
   ].join('\n');
 }
@@ -125,7 +135,7 @@ function rebuildError(failure: RenderFailure): Error {
 export class RenderThreadPool {
   private readonly logger = new Logger(RenderThreadPool.name);
   private readonly entry: RenderThreadEntry;
-  private readonly program: { file: string; eval: boolean };
+  private readonly program: { file: string; eval: boolean; workerData?: SourceThreadData };
   private readonly threads = new Set<Thread>();
   private readonly queue: Task[] = [];
   private readonly drawnByThread = new Map<number, number>();
@@ -145,7 +155,11 @@ export class RenderThreadPool {
     this.program =
       this.entry.kind === 'built'
         ? { file: this.entry.file, eval: false }
-        : { file: sourceProgram(this.entry, options.swcProject), eval: true };
+        : {
+            file: sourceProgram(this.entry),
+            eval: true,
+            workerData: { tsconfig: options.swcProject || this.entry.tsconfig },
+          };
     for (let i = 0; i < options.threads; i += 1) this.spawn();
   }
 
@@ -199,7 +213,8 @@ export class RenderThreadPool {
   private spawn(): void {
     let worker: Worker;
     try {
-      worker = new Worker(this.program.file, { eval: this.program.eval });
+      const { file, eval: evaluate, workerData } = this.program;
+      worker = new Worker(file, { eval: evaluate, workerData });
     } catch (error) {
       // Out of memory or threads: the same as a thread that could not start.
       this.startFailed(error instanceof Error ? error : new Error(String(error)));

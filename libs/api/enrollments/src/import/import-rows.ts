@@ -4,6 +4,7 @@ import {
   ENROLLMENT_IMPORT_COLUMNS,
   GENDERS,
   importColumnOf,
+  importProblemWords,
   importValueOf,
   normalisePhone,
   REGION_CODES,
@@ -21,7 +22,6 @@ import type {
   RegionCode,
 } from '@oris/shared/domain';
 import type { CsvProblem, CsvRecord } from '@oris/shared/domain';
-import { importMessage } from './import-messages';
 
 export const IMPORT_COLUMNS = ENROLLMENT_IMPORT_COLUMNS;
 export type ImportColumn = EnrollmentImportColumn;
@@ -45,7 +45,7 @@ export function importProblem(
   return {
     line,
     field,
-    reason: importMessage(code, params, 'en'),
+    reason: importProblemWords(code, params, 'en'),
     code,
     ...(params && { params }),
   };

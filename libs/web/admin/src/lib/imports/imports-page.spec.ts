@@ -116,7 +116,13 @@ describe('ImportsPage', () => {
     const { harness, element, buttons, chooseFile, requests } = await render([
       report({
         problems: [
-          { line: 3, field: 'baselineSituation', reason: 'must be one of …', code: 'not_in_list' },
+          {
+            line: 3,
+            field: 'baselineSituation',
+            reason: 'one of employed, seeking',
+            code: 'not_in_list',
+            params: { values: 'employed, seeking' },
+          },
         ],
         lines: [
           { line: 2, email: 'amina.benali@example.ma', fullName: 'Amina Benali' },
@@ -139,7 +145,12 @@ describe('ImportsPage', () => {
     );
     expect(rows).toEqual([
       ['2', 'amina.benali@example.ma', 'Amina Benali', 'admin.imports.preview.rowFine'],
-      ['3', 'yassir@example.ma', 'Yassir Naciri', 'baselineSituation — must be one of …'],
+      [
+        '3',
+        'yassir@example.ma',
+        'Yassir Naciri',
+        'baselineSituation — une de ces valeurs : Salarié·e, En recherche d’emploi',
+      ],
     ]);
     expect(buttons()[1].disabled).toBe(true);
   });
@@ -226,10 +237,7 @@ describe('ImportsPage', () => {
       {
         translations: {
           admin: {
-            imports: {
-              problems: { not_in_list: 'une de ces valeurs : {{values}}' },
-              columnNames: { regionCode: 'Région' },
-            },
+            imports: { columnNames: { regionCode: 'Région' } },
           },
         },
       },

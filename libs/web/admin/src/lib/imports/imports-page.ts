@@ -10,7 +10,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError, type ApiErrorKind } from '@oris/shared/api-client';
 import { type CourseSummary, LanguageService, type Session } from '@oris/web/core';
-import { importValueLabel } from '@oris/shared/domain';
+import { importProblemWords, importValueLabel } from '@oris/shared/domain';
 import {
   Confirmation,
   DayRangePipe,
@@ -266,7 +266,7 @@ export class ImportsPage {
 
   /** A problem's reason in the reader's language, from its code and parameters. */
   protected reasonOf(problem: ImportProblem): string {
-    const key = `admin.imports.problems.${problem.code}`;
+    if (!problem.code) return problem.reason;
     const params = { ...problem.params };
     if (problem.code === 'not_in_list' && isLabelled(problem.field)) {
       // The values as the reader knows them rather than the codes.
@@ -276,8 +276,7 @@ export class ImportsPage {
         .map((code) => importValueLabel(column, code, this.language()))
         .join(', ');
     }
-    const words = this.transloco.translate(key, params);
-    return words === key ? problem.reason : words;
+    return importProblemWords(problem.code, params, this.language());
   }
 
   /** A problem's column as the reader knows it. */

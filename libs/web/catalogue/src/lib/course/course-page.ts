@@ -19,6 +19,7 @@ import {
   ENROLL_ACTION,
   LanguageService,
   latestLoad,
+  pageTitleFrom,
   RegionsService,
 } from '@oris/web/core';
 import { DayPipe, DayRangePipe, Icon, MarkdownView, ProblemAlert, StatusChip } from '@oris/web/ui';
@@ -75,6 +76,8 @@ export class CoursePage {
   protected readonly returnUrl = computed(() => `/catalogue/${this.courseId()}`);
 
   constructor() {
+    // The browser's tab says which course this is, not just "Course".
+    pageTitleFrom(() => this.course()?.title);
     this.regions.load().catch(() => undefined);
     this.loadEnrollAction?.().then(
       (component) => this.enrollAction.set(component),

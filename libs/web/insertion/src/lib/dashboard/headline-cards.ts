@@ -1,5 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { Locale } from '@oris/shared/domain';
+import type { Indicator } from '../shared/insertion-types';
+import { formatCount, formatRate } from './indicator-format';
 
 /** One headline figure: its label, the number in words of the reader's language, what it counts. */
 export interface HeadlineCard {
@@ -9,6 +12,71 @@ export interface HeadlineCard {
   n?: string;
   detailKey: string;
   params: Record<string, string | number>;
+}
+
+/**
+ * The headline figures of the totals: how many were trained and inserted, and each rate with its
+ * n. `horizon` is the horizon in the reader's words (Arabic words it differently by number).
+ */
+export function headlineCards(
+  totals: Indicator,
+  language: Locale,
+  horizon: string,
+): HeadlineCard[] {
+  const count = (value: number) => formatCount(value, language);
+  const months = String(totals.filters.months);
+  return [
+    {
+      labelKey: 'insertion.dashboard.cards.trained',
+      value: count(totals.trained),
+      detailKey: 'insertion.dashboard.cards.trainedDetail',
+      params: { eligible: totals.eligible, months, horizon },
+    },
+    {
+      labelKey: 'insertion.dashboard.cards.inserted',
+      value: count(totals.inserted),
+      detailKey: 'insertion.dashboard.cards.insertedDetail',
+      params: { employed: totals.employed, months, horizon },
+    },
+    {
+      labelKey: 'insertion.dashboard.cards.insertionRate',
+      value: formatRate(totals.insertionRate, language),
+      n: count(totals.responded),
+      detailKey: 'insertion.dashboard.cards.insertionRateDetail',
+      params: {
+        inserted: totals.inserted,
+        responded: totals.responded,
+        months,
+        horizon,
+      },
+    },
+    {
+      labelKey: 'insertion.dashboard.cards.employmentRate',
+      value: formatRate(totals.employmentRate, language),
+      n: count(totals.responded),
+      detailKey: 'insertion.dashboard.cards.employmentRateDetail',
+      params: {
+        employed: totals.employed,
+        responded: totals.responded,
+        months,
+        horizon,
+      },
+    },
+    {
+      labelKey: 'insertion.dashboard.cards.responseRate',
+      value: formatRate(totals.responseRate, language),
+      n: count(totals.eligible),
+      detailKey: 'insertion.dashboard.cards.responseRateDetail',
+      params: { responded: totals.responded, eligible: totals.eligible },
+    },
+    {
+      labelKey: 'insertion.dashboard.cards.lowerBound',
+      value: formatRate(totals.lowerBoundRate, language),
+      n: count(totals.eligible),
+      detailKey: 'insertion.dashboard.cards.lowerBoundDetail',
+      params: { inserted: totals.inserted, eligible: totals.eligible },
+    },
+  ];
 }
 
 /** The dashboard's headline figures, one card each. */

@@ -42,13 +42,13 @@ import { insertionMessageKeys } from '../shared/problem-keys';
 import { BarChart } from './bar-chart';
 import { BreakdownTable } from './breakdown-table';
 import { DEFAULT_MONTHS, readState, writeState } from './dashboard-url';
-import { type HeadlineCard, HeadlineCards } from './headline-cards';
+import { type HeadlineCard, HeadlineCards, headlineCards } from './headline-cards';
+import { PrintSummary } from './print-summary';
 import {
   type Bar,
   countBars,
   formatCount,
   formatMoment,
-  formatRate,
   groupName,
   type GroupName,
   rateBars,
@@ -97,6 +97,7 @@ const knownAtInstant = (day: string, time: string) => moroccoTimeToIso(day, time
     BreakdownTable,
     HeadlineCards,
     InsertionTabs,
+    PrintSummary,
     ProblemAlert,
   ],
   templateUrl: './insertion-dashboard-page.html',
@@ -143,7 +144,7 @@ export class InsertionDashboardPage {
   protected readonly exporting = signal<IndicatorExportFormat | null>(null);
   /** The query the figures on screen answer, so an address that changes nothing loads nothing. */
   private loadedQuery: string | null = null;
-  private readonly shownGroupBy = signal<GroupBy>('region');
+  protected readonly shownGroupBy = signal<GroupBy>('region');
 
   /** The totals: every breakdown carries the same. */
   protected readonly totals = computed(() => this.breakdowns().region ?? null);
@@ -172,67 +173,13 @@ export class InsertionDashboardPage {
     const totals = this.totals();
     if (!totals) return [];
     const language = this.language();
-    const count = (value: number) => formatCount(value, language);
-    const months = String(totals.filters.months);
     // Arabic words the horizon differently by number (6 أشهر, 12 شهرًا): a phrase per horizon.
     const horizon = this.transloco.translate(
-      `insertion.dashboard.horizons.${months}`,
+      `insertion.dashboard.horizons.${totals.filters.months}`,
       {},
       language,
     );
-    const cards: HeadlineCard[] = [
-      {
-        labelKey: 'insertion.dashboard.cards.trained',
-        value: count(totals.trained),
-        detailKey: 'insertion.dashboard.cards.trainedDetail',
-        params: { eligible: totals.eligible, months, horizon },
-      },
-      {
-        labelKey: 'insertion.dashboard.cards.inserted',
-        value: count(totals.inserted),
-        detailKey: 'insertion.dashboard.cards.insertedDetail',
-        params: { employed: totals.employed, months, horizon },
-      },
-      {
-        labelKey: 'insertion.dashboard.cards.insertionRate',
-        value: formatRate(totals.insertionRate, language),
-        n: count(totals.responded),
-        detailKey: 'insertion.dashboard.cards.insertionRateDetail',
-        params: {
-          inserted: totals.inserted,
-          responded: totals.responded,
-          months,
-          horizon,
-        },
-      },
-      {
-        labelKey: 'insertion.dashboard.cards.employmentRate',
-        value: formatRate(totals.employmentRate, language),
-        n: count(totals.responded),
-        detailKey: 'insertion.dashboard.cards.employmentRateDetail',
-        params: {
-          employed: totals.employed,
-          responded: totals.responded,
-          months,
-          horizon,
-        },
-      },
-      {
-        labelKey: 'insertion.dashboard.cards.responseRate',
-        value: formatRate(totals.responseRate, language),
-        n: count(totals.eligible),
-        detailKey: 'insertion.dashboard.cards.responseRateDetail',
-        params: { responded: totals.responded, eligible: totals.eligible },
-      },
-      {
-        labelKey: 'insertion.dashboard.cards.lowerBound',
-        value: formatRate(totals.lowerBoundRate, language),
-        n: count(totals.eligible),
-        detailKey: 'insertion.dashboard.cards.lowerBoundDetail',
-        params: { inserted: totals.inserted, eligible: totals.eligible },
-      },
-    ];
-    return cards;
+    return headlineCards(totals, language, horizon);
   });
 
   protected readonly regionBars = computed(() => this.insertionBars('region'));
@@ -262,46 +209,6 @@ export class InsertionDashboardPage {
       rows: indicator.breakdown.map((group) => ({ group, name: this.nameOf(groupBy, group) })),
     };
   });
-
-  /** The print view's header: every filter in words, as the figures answer them. */
-  protected readonly printSummary = computed(() => {
-    const totals = this.totals();
-    if (!totals) return [];
-    const language = this.language();
-    const f = totals.filters;
-    const any = (key: string) => this.transloco.translate(key, {}, language);
-    const course = this.courses().find((option) => option.id === f.course);
-    const session = this.sessions().find((option) => option.id === f.session);
-    return [
-      {
-        labelKey: 'insertion.dashboard.printView.period',
-        value: `${f.from ? formatDay(f.from, language) : '…'} – ${formatDay(f.to, language)}`,
-      },
-      {
-        labelKey: 'insertion.dashboard.horizon',
-        value: this.transloco.translate(`insertion.dashboard.horizons.${f.months}`, {}, language),
-      },
-      {
-        labelKey: 'insertion.fields.region',
-        value: f.region ? this.regions.nameOf(f.region) : any('insertion.filters.anyRegion'),
-      },
-      {
-        labelKey: 'insertion.fields.course',
-        value: course
-          ? `${course.code} — ${course.title}`
-          : (f.course ?? any('insertion.filters.anyCourse')),
-      },
-      {
-        labelKey: 'insertion.fields.session',
-        value: session?.title ?? f.session ?? any('insertion.filters.anySession'),
-      },
-      {
-        labelKey: 'insertion.dashboard.breakdownBy',
-        value: any(`insertion.dashboard.groupBy.${this.shownGroupBy()}`),
-      },
-    ];
-  });
-  protected readonly printedOn = computed(() => formatDay(todayInMorocco(), this.language()));
 
   protected readonly freshness = computed(() => {
     const totals = this.totals();
