@@ -8,6 +8,7 @@ import { IdentityModule } from '@oris/api/identity';
 import { IndicatorsModule } from '@oris/api/indicators';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PlacementsModule } from '@oris/api/placements';
+import { PublicationsModule } from '@oris/api/publications';
 import {
   AppConfig,
   ConfigModule,
@@ -43,6 +44,7 @@ export class AppModule {
         PlacementsModule,
         FollowupsModule,
         IndicatorsModule,
+        PublicationsModule,
         AdminOverviewModule,
       ],
     };

@@ -26,6 +26,7 @@ import { ForgivingSearch1796542300000 } from './1796542300000-ForgivingSearch';
 import { SituationInactive1796542310000 } from './1796542310000-SituationInactive';
 import { CertificateReplacement1796542400000 } from './1796542400000-CertificateReplacement';
 import { CertificateCredentials1796542600000 } from './1796542600000-CertificateCredentials';
+import { CreatePublications1796543100000 } from './1796543100000-CreatePublications';
 import { ObservatoryFoundation1796543000000 } from './1796543000000-ObservatoryFoundation';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CertificateReplacement1796542400000,
   CertificateCredentials1796542600000,
   ObservatoryFoundation1796543000000,
+  CreatePublications1796543100000,
 ];

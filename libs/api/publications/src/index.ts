@@ -1,0 +1,6 @@
+export * from './publications.module';
+// The publications registry (publications/).
+export { PublicationsRegistryModule } from './publications/publications-registry.module';
+export { PublicationsIndicator } from './publications/indicator/publications-indicator';
+export * from './publications/publication.exception';
+export * from './publications/entities/publication.entity';

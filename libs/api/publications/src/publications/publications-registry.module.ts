@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@oris/api/identity';
+import { PUBLICATION_ENTITIES } from './entities/publication.entity';
+import { PublicationsIndicatorController } from './http/publications-indicator.controller';
+import { PublicationsController } from './http/publications.controller';
+import { PublicationsIndicator } from './indicator/publications-indicator';
+import { DuplicateFinder } from './registry/duplicate-finder';
+import { PublicationReader } from './registry/publication-reader';
+import { PublicationWriter } from './registry/publication-writer';
+
+/** The publications registry, its import/export and the indexed-publications indicator. */
+@Module({
+  imports: [TypeOrmModule.forFeature(PUBLICATION_ENTITIES), IdentityModule],
+  controllers: [PublicationsController, PublicationsIndicatorController],
+  providers: [PublicationReader, PublicationWriter, DuplicateFinder, PublicationsIndicator],
+  exports: [PublicationsIndicator, PublicationWriter],
+})
+export class PublicationsRegistryModule {}
