@@ -4,3 +4,5 @@ export { PublicationsRegistryModule } from './publications/publications-registry
 export { PublicationsIndicator } from './publications/indicator/publications-indicator';
 export * from './publications/publication.exception';
 export * from './publications/entities/publication.entity';
+export { CrossrefLookup } from './publications/lookup/doi-lookup';
+export type { DoiLookup } from './publications/lookup/doi-lookup';

@@ -74,3 +74,10 @@ export class PublicationListQuery extends PublicationFilterQuery {
 }
 
 export type { PageQuery };
+
+export class PublicationExportQuery extends PublicationFilterQuery {
+  @ApiPropertyOptional({ enum: ['bibtex', 'ris', 'csl-json', 'csv'], default: 'bibtex' })
+  @IsOptional()
+  @IsIn(['bibtex', 'ris', 'csl-json', 'csv'])
+  format?: 'bibtex' | 'ris' | 'csl-json' | 'csv';
+}
