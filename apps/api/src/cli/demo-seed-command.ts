@@ -17,6 +17,7 @@ import {
   IdentityModule,
 } from '@oris/api/identity';
 import { seedDemoPlacements } from '@oris/api/placements';
+import { DemoPublications, PublicationsModule } from '@oris/api/publications';
 import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
 import type { Role } from '@oris/shared/domain';
 import { DataSource } from 'typeorm';
@@ -38,6 +39,7 @@ class DemoSeedCliModule {
         IdentityModule,
         CertificatesModule,
         FollowupsModule,
+        PublicationsModule,
       ],
     };
   }
@@ -86,6 +88,10 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       sessionIdsByKey: catalogue.sessions,
     });
     const followups = await context.get(DemoFollowups).seed({ officerId, trainees });
+    // The observatory's publications (issue 16), through the registry's writer.
+    const publications = await context.get(DemoPublications).seed({
+      editorId: await accountId('observatory_editor'),
+    });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -93,6 +99,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...placements.lines,
       ...certificates.lines,
       ...followups.lines,
+      ...publications.lines,
     ].join('\n');
   } finally {
     await context.close();

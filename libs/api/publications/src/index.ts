@@ -6,3 +6,8 @@ export * from './publications/publication.exception';
 export * from './publications/entities/publication.entity';
 export { CrossrefLookup } from './publications/lookup/doi-lookup';
 export type { DoiLookup } from './publications/lookup/doi-lookup';
+export { DemoPublications } from './publications/seed/demo-publications';
+export type {
+  DemoPublicationsOptions,
+  DemoPublicationsResult,
+} from './publications/seed/demo-publications';

@@ -9,6 +9,7 @@ import { PublicationsIndicator } from './indicator/publications-indicator';
 import { PublicationImport } from './import/publication-import';
 import { CrossrefLookup, DoiLookups } from './lookup/doi-lookup';
 import { PublicationLookup } from './lookup/publication-lookup';
+import { DemoPublications } from './seed/demo-publications';
 import { DuplicateFinder } from './registry/duplicate-finder';
 import { PublicationReader } from './registry/publication-reader';
 import { PublicationWriter } from './registry/publication-writer';
@@ -30,7 +31,8 @@ import { PublicationWriter } from './registry/publication-writer';
     CrossrefLookup,
     DoiLookups,
     PublicationLookup,
+    DemoPublications,
   ],
-  exports: [PublicationsIndicator, PublicationWriter],
+  exports: [PublicationsIndicator, PublicationWriter, DemoPublications],
 })
 export class PublicationsRegistryModule {}

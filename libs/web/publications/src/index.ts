@@ -1,0 +1,4 @@
+export {
+  publicPublicationsRoutes,
+  staffPublicationsRoutes,
+} from './lib/publications/publications.routes';
