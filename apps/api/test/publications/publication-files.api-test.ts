@@ -230,7 +230,7 @@ describe('publications: import, export, DOI lookup', () => {
   it('has the DOI lookup off by default', async () => {
     const off = await editor()
       .post('/api/v1/publications/lookup', { doi: '10.5555/oris.import.1' })
-      .expect(503);
+      .expect(409);
     expect(off.body.code).toBe('publication_lookup_disabled');
   });
 });

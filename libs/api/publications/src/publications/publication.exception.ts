@@ -70,7 +70,8 @@ const PROBLEMS: Record<PublicationErrorCode, { status: HttpStatus; title: string
     title: 'Some entries have problems: nothing was saved',
   },
   [PublicationErrorCode.LookupDisabled]: {
-    status: HttpStatus.SERVICE_UNAVAILABLE,
+    // Not a 5xx: the service is not failing, this installation chose not to ask online services.
+    status: HttpStatus.CONFLICT,
     title: 'The DOI lookup is turned off',
   },
   [PublicationErrorCode.LookupNotFound]: {

@@ -95,10 +95,10 @@ export class PublicationFilesController {
     description:
       'With PUBLICATION_DOI_LOOKUP=crossref, asks Crossref and answers the fields that differ from the record ' +
       '(`publicationId`), for the editor to accept one by one; nothing is written, and a filled field of a ' +
-      'validated record is `locked`. Off: 503 `publication_lookup_disabled`.',
+      'validated record is `locked`. Off: 409 `publication_lookup_disabled`.',
   })
   @ApiOkResponse({ type: LookupProposalDto })
-  @ApiProblems(400, 401, 403, 404, 502, 503)
+  @ApiProblems(400, 401, 403, 404, 409, 502)
   lookUp(
     @CurrentUser() user: AuthenticatedUser,
     @Body() dto: LookupPublicationDto,
