@@ -34,6 +34,14 @@ async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
+    // On a phone the menu becomes a drawer over the page: closed, as a person would see the page.
+    const backdrop = page.locator('.mat-drawer-backdrop.mat-drawer-shown');
+    if (await backdrop.count()) {
+      // The drawer covers the start side: the backdrop is clicked at the other end.
+      const rtl = await page.evaluate(() => document.documentElement.dir === 'rtl');
+      await page.mouse.click(rtl ? 10 : viewport.width - 10, viewport.height / 2);
+      await page.locator('.mat-drawer-backdrop.mat-drawer-shown').waitFor({ state: 'hidden' });
+    }
     await page.screenshot({ path: `/tmp/oris-publications-${name}-${size}.png`, fullPage: true });
   }
   await page.setViewportSize(SIZES.desktop);
@@ -70,8 +78,8 @@ describe('an observatory editor importing a publication, and a visitor reading i
     await page.getByRole('button', { name: 'Vérifier (aperçu)' }).click();
     await page.getByRole('heading', { level: 3, name: 'Aperçu' }).waitFor();
     await page.getByText('2 entrées lues, 1 prête à enregistrer.').waitFor();
-    await page.getByText('Entrée illisible.').waitFor();
-    await page.getByText('Prête à enregistrer.').waitFor();
+    await page.getByText('Entrée illisible.', { exact: true }).waitFor();
+    await page.getByText('Prête à enregistrer.', { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'import-fr');
 
@@ -94,7 +102,9 @@ describe('an observatory editor importing a publication, and a visitor reading i
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.waitForURL((url) => url.pathname === publicationPath);
-    await page.getByText('Affiliation', { exact: true }).waitFor();
+    await page
+      .getByText('Observatoire régional de l’innovation sociale (ORIS), Fès', { exact: true })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Valider', exact: true }).click();
     await page.getByText('Validée', { exact: true }).first().waitFor();

@@ -106,8 +106,8 @@ export class StaffPublicationsPage {
     this.importing.update((open) => !open);
   }
 
+  /** The panel stays open with what was saved; the list shows the new records. */
   protected async imported(): Promise<void> {
-    this.importing.set(false);
     await this.load();
   }
 
