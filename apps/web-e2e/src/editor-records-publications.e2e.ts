@@ -31,20 +31,18 @@ async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> 
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+/**
+ * Pictures at 390 and 1366 px (looked at by a person): each size loads the page afresh, as a
+ * phone or a laptop would, then `prepare` brings it to the state pictured. Ends on the laptop.
+ */
+async function shoot(page: Page, name: string, prepare?: () => Promise<void>): Promise<void> {
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
-    // On a phone the menu becomes a drawer over the page: closed, as a person would see the page.
-    const backdrop = page.locator('.mat-drawer-backdrop.mat-drawer-shown');
-    if (await backdrop.count()) {
-      // The drawer covers the start side: the backdrop is clicked at the other end.
-      const rtl = await page.evaluate(() => document.documentElement.dir === 'rtl');
-      await page.mouse.click(rtl ? 10 : viewport.width - 10, viewport.height / 2);
-      await page.locator('.mat-drawer-backdrop.mat-drawer-shown').waitFor({ state: 'hidden' });
-    }
+    await page.goto(page.url());
+    await page.locator('main h1').waitFor();
+    await prepare?.();
     await page.screenshot({ path: `/tmp/oris-publications-${name}-${size}.png`, fullPage: true });
   }
-  await page.setViewportSize(SIZES.desktop);
 }
 
 describe('an observatory editor importing a publication, and a visitor reading it', () => {
@@ -73,15 +71,16 @@ describe('an observatory editor importing a publication, and a visitor reading i
     const { page } = editor;
     await page.goto(`${baseUrl()}/observatory/publications`);
     await page.getByRole('heading', { level: 1, name: 'Registre des publications' }).waitFor();
-    await page.getByRole('button', { name: 'Importer' }).click();
-    await page.getByLabel('Références à importer').fill(BIBTEX);
-    await page.getByRole('button', { name: 'Vérifier (aperçu)' }).click();
-    await page.getByRole('heading', { level: 3, name: 'Aperçu' }).waitFor();
+    await shoot(page, 'import-fr', async () => {
+      await page.getByRole('button', { name: 'Importer' }).click();
+      await page.getByLabel('Références à importer').fill(BIBTEX);
+      await page.getByRole('button', { name: 'Vérifier (aperçu)' }).click();
+      await page.getByRole('heading', { level: 3, name: 'Aperçu' }).waitFor();
+    });
     await page.getByText('2 entrées lues, 1 prête à enregistrer.').waitFor();
     await page.getByText('Entrée illisible.', { exact: true }).waitFor();
     await page.getByText('Prête à enregistrer.', { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'import-fr');
 
     await page.getByRole('button', { name: 'Enregistrer 1 entrée' }).click();
     await page.getByText('1 publication enregistrée.').waitFor();
