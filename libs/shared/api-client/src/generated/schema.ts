@@ -1976,7 +1976,7 @@ export interface paths {
     put?: never;
     /**
      * Look a DOI up online and propose changes (off by default)
-     * @description With PUBLICATION_DOI_LOOKUP=crossref, asks Crossref and answers the fields that differ from the record (`publicationId`), for the editor to accept one by one; nothing is written, and a filled field of a validated record is `locked`. Off: 503 `publication_lookup_disabled`.
+     * @description With PUBLICATION_DOI_LOOKUP=crossref, asks Crossref and answers the fields that differ from the record (`publicationId`), for the editor to accept one by one; nothing is written, and a filled field of a validated record is `locked`. Off: 409 `publication_lookup_disabled`.
      */
     post: operations['PublicationFiles_lookUp'];
     delete?: never;
@@ -12214,7 +12214,8 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      502: {
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -12222,7 +12223,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      503: {
+      502: {
         headers: {
           [name: string]: unknown;
         };
