@@ -5,7 +5,14 @@ const paths = (signedIn: boolean, roles: Parameters<typeof visibleLinks>[2] = []
 
 describe('navigation', () => {
   it('offers visitors the catalogue, certificate verification, the public indicators, and to sign in or register', () => {
-    expect(paths(false)).toEqual(['/catalogue', '/verify', '/indicators', '/sign-in', '/register']);
+    expect(paths(false)).toEqual([
+      '/catalogue',
+      '/verify',
+      '/indicators',
+      '/publications',
+      '/sign-in',
+      '/register',
+    ]);
   });
 
   it('shows a trainee the catalogue, their profile, their learning and their certificates', () => {
@@ -13,6 +20,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/publications',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -28,6 +36,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/publications',
       '/profile',
       '/certificates/mine',
       '/teaching',
@@ -39,6 +48,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/publications',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -49,6 +59,7 @@ describe('navigation', () => {
       '/admin/audit',
       '/certificates/admin',
       '/insertion',
+      '/observatory/publications',
     ]);
   });
 
@@ -90,6 +101,15 @@ describe('navigation', () => {
   it('offers the public indicators to everyone, signed in or not', () => {
     expect(paths(false)).toContain('/indicators');
     expect(paths(true, ['trainee'])).toContain('/indicators');
+  });
+
+  it('offers the publications registry to observatory editors and administrators only, the publications to everyone', () => {
+    expect(paths(true, ['observatory_editor'])).toContain('/observatory/publications');
+    expect(paths(true, ['admin'])).toContain('/observatory/publications');
+    expect(paths(true, ['placement_officer', 'trainer'])).not.toContain(
+      '/observatory/publications',
+    );
+    expect(paths(false)).toContain('/publications');
   });
 
   it('offers the insertion pages to placement officers and administrators only', () => {

@@ -18,7 +18,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   {
     path: '/publications',
     labelKey: 'publications.nav.public',
-    icon: 'school',
+    icon: 'article',
     audience: 'everyone',
   },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
@@ -89,7 +89,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   {
     path: '/observatory/publications',
     labelKey: 'publications.nav.staff',
-    icon: 'edit',
+    icon: 'library',
     audience: 'member',
     roles: ['observatory_editor', 'admin'],
   },
