@@ -27,7 +27,12 @@ const ESM_ONLY_PACKAGES = [
 module.exports = {
   ...nxPreset,
   // marked ships ESM only; Jest runs CommonJS, so tests load marked's UMD build instead.
-  moduleNameMapper: { '^marked$': join(__dirname, 'node_modules/marked/lib/marked.umd.js') },
+  // node-fetch 3 (ESM only, required by Citation.js for URLs, which the publications import never
+  // fetches) is replaced by a stand-in that refuses to fetch.
+  moduleNameMapper: {
+    '^marked$': join(__dirname, 'node_modules/marked/lib/marked.umd.js'),
+    '^node-fetch$': join(__dirname, 'tools/jest/node-fetch-unused.cjs'),
+  },
   transformIgnorePatterns: [
     `/node_modules/(?!((${ESM_ONLY_PARENTS.join('|')})/node_modules/)?(${ESM_ONLY_PACKAGES.join('|')})/)`,
   ],

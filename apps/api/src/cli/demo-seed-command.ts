@@ -18,6 +18,7 @@ import {
 } from '@oris/api/identity';
 import { DemoKnowledgeTools, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { seedDemoPlacements } from '@oris/api/placements';
+import { DemoPublications, PublicationsModule } from '@oris/api/publications';
 import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
 import type { Role } from '@oris/shared/domain';
 import { DataSource } from 'typeorm';
@@ -40,6 +41,7 @@ class DemoSeedCliModule {
         CertificatesModule,
         FollowupsModule,
         KnowledgeToolsModule,
+        PublicationsModule,
       ],
     };
   }
@@ -90,6 +92,10 @@ export async function seedDemo(config: AppConfig): Promise<string> {
     const followups = await context.get(DemoFollowups).seed({ officerId, trainees });
     // Knowledge tools (observatory): recorded and validated by the demo editor.
     const tools = await context.get(DemoKnowledgeTools).seed(await accountId('observatory_editor'));
+    // The observatory's publications (issue 16), through the registry's writer.
+    const publications = await context.get(DemoPublications).seed({
+      editorId: await accountId('observatory_editor'),
+    });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -98,6 +104,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...certificates.lines,
       ...followups.lines,
       ...tools.lines,
+      ...publications.lines,
     ].join('\n');
   } finally {
     await context.close();

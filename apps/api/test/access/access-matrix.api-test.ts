@@ -208,6 +208,14 @@ describe('access matrix: every route of the running app', () => {
     expect(routes.find((route) => label(route) === 'GET /api/v1/admin/overview')?.roles).toEqual([
       'admin',
     ]);
+    // The publications registry: written by editors and administrators; its indicator is for staff.
+    expect(routes.find((route) => label(route) === 'POST /api/v1/publications')?.roles).toEqual([
+      'observatory_editor',
+      'admin',
+    ]);
+    expect(
+      routes.find((route) => label(route) === 'GET /api/v1/indicators/publications')?.roles,
+    ).toEqual(['admin', 'observatory_editor', 'partnership_officer', 'placement_officer']);
   });
 
   it('answers 401 problem+json on every non-public route without a token', async () => {

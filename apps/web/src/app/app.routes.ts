@@ -74,6 +74,14 @@ const featureRoutes: Route[] = [
     loadChildren: () => import('@oris/web/knowledge-tools').then((m) => m.publicToolsRoutes),
   },
   {
+    path: 'publications',
+    loadChildren: () => import('@oris/web/publications').then((m) => m.publicPublicationsRoutes),
+  },
+  {
+    path: 'observatory/publications',
+    loadChildren: () => import('@oris/web/publications').then((m) => m.staffPublicationsRoutes),
+  },
+  {
     // The emailed follow-up link: no guard, the token is the credential.
     path: 'survey',
     loadChildren: () => import('@oris/web/survey').then((m) => m.surveyRoutes),

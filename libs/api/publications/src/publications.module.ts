@@ -16,6 +16,8 @@ import { SerialsController } from './serials/http/serials.controller';
 import { CoverageImport } from './serials/import/coverage-import.service';
 import { SerialsService } from './serials/serials.service';
 import { SerialEvidenceCheck } from './serials/stale/serial-evidence-check';
+// The publications registry and its indicator (i16pub).
+import { PublicationsRegistryModule } from './publications/publications-registry.module';
 
 const SERIALS_ENTITIES = [ObservatoryIndex, ObservatoryIndexChange, Serial, SerialCoverage];
 const SERIALS_CONTROLLERS = [ObservatoryIndexesController, SerialsController];
@@ -35,9 +37,14 @@ const SERIALS_EXPORTS = [ObservatoryIndexes, SerialsService, SerialEvidenceCheck
  * coverage by each index, the reference list of indexes.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...SERIALS_ENTITIES]), IdentityModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([...SERIALS_ENTITIES]),
+    IdentityModule,
+    NotificationsModule,
+    PublicationsRegistryModule,
+  ],
   controllers: [...SERIALS_CONTROLLERS],
   providers: [...SERIALS_PROVIDERS],
-  exports: [...SERIALS_EXPORTS],
+  exports: [...SERIALS_EXPORTS, PublicationsRegistryModule],
 })
 export class PublicationsModule {}

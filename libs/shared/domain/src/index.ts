@@ -14,3 +14,4 @@ export * from './observatory';
 export * from './issn';
 export * from './import-problem-words';
 export * from './icu';
+export * from './publication-identifiers';

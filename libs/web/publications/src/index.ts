@@ -1,1 +1,5 @@
 export { indexesRoutes, serialsRoutes } from './lib/serials/serials.routes';
+export {
+  publicPublicationsRoutes,
+  staffPublicationsRoutes,
+} from './lib/publications/publications.routes';

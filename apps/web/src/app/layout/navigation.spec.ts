@@ -10,6 +10,7 @@ describe('navigation', () => {
       '/verify',
       '/indicators',
       '/tools',
+      '/publications',
       '/sign-in',
       '/register',
     ]);
@@ -21,6 +22,7 @@ describe('navigation', () => {
       '/verify',
       '/indicators',
       '/tools',
+      '/publications',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -37,6 +39,7 @@ describe('navigation', () => {
       '/verify',
       '/indicators',
       '/tools',
+      '/publications',
       '/profile',
       '/certificates/mine',
       '/teaching',
@@ -49,6 +52,7 @@ describe('navigation', () => {
       '/verify',
       '/indicators',
       '/tools',
+      '/publications',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -62,6 +66,7 @@ describe('navigation', () => {
       '/observatory/serials',
       '/observatory/indexes',
       '/observatory/tools',
+      '/observatory/publications',
     ]);
   });
 
@@ -103,6 +108,15 @@ describe('navigation', () => {
   it('offers the public indicators to everyone, signed in or not', () => {
     expect(paths(false)).toContain('/indicators');
     expect(paths(true, ['trainee'])).toContain('/indicators');
+  });
+
+  it('offers the publications registry to observatory editors and administrators only, the publications to everyone', () => {
+    expect(paths(true, ['observatory_editor'])).toContain('/observatory/publications');
+    expect(paths(true, ['admin'])).toContain('/observatory/publications');
+    expect(paths(true, ['placement_officer', 'trainer'])).not.toContain(
+      '/observatory/publications',
+    );
+    expect(paths(false)).toContain('/publications');
   });
 
   it('offers the insertion pages to placement officers and administrators only', () => {

@@ -16,6 +16,12 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/verify', labelKey: 'nav.verify', icon: 'verified', audience: 'everyone' },
   { path: '/indicators', labelKey: 'nav.indicators', icon: 'barChart', audience: 'everyone' },
   { path: '/tools', labelKey: 'tools.nav.public', icon: 'tools', audience: 'everyone' },
+  {
+    path: '/publications',
+    labelKey: 'publications.nav.public',
+    icon: 'article',
+    audience: 'everyone',
+  },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
   { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
   { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
@@ -82,9 +88,23 @@ export const NAV_LINKS: readonly NavLink[] = [
     roles: ['placement_officer', 'admin'],
   },
   {
+    path: '/observatory/publications',
+    labelKey: 'publications.nav.staff',
+    icon: 'library',
+    audience: 'member',
+    roles: ['observatory_editor', 'admin'],
+  },
+  {
     path: '/observatory/serials',
     labelKey: 'serials.nav.serials',
     icon: 'journal',
+    audience: 'member',
+    roles: ['observatory_editor', 'admin'],
+  },
+  {
+    path: '/observatory/tools',
+    labelKey: 'tools.nav.staff',
+    icon: 'toolRegistry',
     audience: 'member',
     roles: ['observatory_editor', 'admin'],
   },
@@ -94,13 +114,6 @@ export const NAV_LINKS: readonly NavLink[] = [
     icon: 'list',
     audience: 'member',
     roles: ['admin'],
-  },
-  {
-    path: '/observatory/tools',
-    labelKey: 'tools.nav.staff',
-    icon: 'toolRegistry',
-    audience: 'member',
-    roles: ['observatory_editor', 'admin'],
   },
 ];
 

@@ -27,6 +27,7 @@ import { SituationInactive1796542310000 } from './1796542310000-SituationInactiv
 import { CertificateReplacement1796542400000 } from './1796542400000-CertificateReplacement';
 import { CertificateCredentials1796542600000 } from './1796542600000-CertificateCredentials';
 import { ObservatoryFoundation1796543000000 } from './1796543000000-ObservatoryFoundation';
+import { CreatePublications1796543100000 } from './1796543100000-CreatePublications';
 import { ObservatoryIndexHistory1796543200000 } from './1796543200000-ObservatoryIndexHistory';
 import { KnowledgeTools1796543300000 } from './1796543300000-KnowledgeTools';
 import { CertificateCredentialJwt1796543400000 } from './1796543400000-CertificateCredentialJwt';
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   CertificateReplacement1796542400000,
   CertificateCredentials1796542600000,
   ObservatoryFoundation1796543000000,
+  CreatePublications1796543100000,
   ObservatoryIndexHistory1796543200000,
   KnowledgeTools1796543300000,
   CertificateCredentialJwt1796543400000,

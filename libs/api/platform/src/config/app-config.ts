@@ -310,6 +310,13 @@ export class AppConfig {
   })
   CREDENTIAL_RETIRED_PUBLIC_KEYS = '';
 
+  /**
+   * The publications registry's DOI lookup (OBSERVATORY.md): `off` (default, and in tests) or
+   * `crossref` (asks https://api.crossref.org/works/<doi>). It only proposes changes to a record.
+   */
+  @IsIn(['off', 'crossref'])
+  PUBLICATION_DOI_LOOKUP: 'off' | 'crossref' = 'off';
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -2148,6 +2148,208 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/publications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Publications (validated ones: anyone; all: editors, administrators)
+     * @description Filters: `status` (staff), `type`, `year`, `index`, `q` (titles, contributors, DOI; accents, case and Arabic spelling forgiven). Visitors get validated records that are not merged duplicates.
+     */
+    get: operations['Publications_list'];
+    put?: never;
+    /**
+     * Record a publication (submitted)
+     * @description The DOI is stored normalised; the same DOI again is a 409 `publication_doi_taken` naming the existing record. Close records (same ISBN and a close title, or a close title of the same year with the same first author) are answered in `possibleDuplicates`, for the editor to merge.
+     */
+    post: operations['Publications_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/publications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A publication
+     * @description Validated records are public; editors and administrators get any, with their history and possible duplicates. Anyone else gets 404 for the others.
+     */
+    get: operations['Publications_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Correct a publication
+     * @description Only the fields sent change (`contributors` and `indexRecords` are replaced as lists). A validated record stays validated; the previous version stays readable for an earlier `knownAt`. Withdrawn or merged records cannot change (409).
+     */
+    patch: operations['Publications_update'];
+    trace?: never;
+  };
+  '/api/v1/publications/{id}/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Validate a submitted publication (it may then count and is public) */
+    post: operations['Publications_validate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/publications/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a publication (kept, no longer counted nor public) */
+    post: operations['Publications_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/publications/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Merge a duplicate into this publication
+     * @description The duplicate keeps its row and history and points at this record (`mergedIntoId`); it is never deleted and counts once, through this record (its item-level index records included).
+     */
+    post: operations['Publications_merge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/publications/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import BibTeX, RIS or CSL-JSON, with a preview (dry run)
+     * @description Each entry is read on its own (Citation.js, input type forced: nothing is fetched) and checked like a record: `problems` (code, field, params) block it, `warnings` do not; a DOI already recorded is the problem `doi_taken` naming the record; close records are in `possibleDuplicates`. `dryRun=true` writes nothing. Otherwise every entry without problems is saved (submitted) in one transaction, the others reported. At most 500 entries (413); unreadable text is a 400.
+     */
+    post: operations['PublicationFiles_importCitations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/publications/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export a list as BibTeX, RIS, CSL-JSON or CSV
+     * @description The list’s filters apply; visitors get validated records only. CSV: `;`-separated with a BOM, cells a spreadsheet would evaluate are prefixed with `'`. At most 5,000 records.
+     */
+    get: operations['PublicationFiles_exportList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/publications/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Look a DOI up online and propose changes (off by default)
+     * @description With PUBLICATION_DOI_LOOKUP=crossref, asks Crossref and answers the fields that differ from the record (`publicationId`), for the editor to accept one by one; nothing is written, and a filled field of a validated record is `locked`. Off: 409 `publication_lookup_disabled`.
+     */
+    post: operations['PublicationFiles_lookUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/publications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Indexed publications in a year (staff)
+     * @description The counting rule of OBSERVATORY.md, with companions (`orisPublications`, `shareIndexed`), breakdowns by index (rows do not sum to the total), type, language and open-access status, the ids counted and the definition in fr/ar/en.
+     */
+    get: operations['PublicationsIndicator_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/publications/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The publications counted in the indicator (drill-down)
+     * @description Same question as the figures; a page of the counted records, title in `lang` when the work has one.
+     */
+    get: operations['PublicationsIndicator_records'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5455,6 +5657,492 @@ export interface components {
       failedRenders: number;
       /** @description Follow-ups due and unanswered more than 30 days after their due date. */
       overdueFollowups: number;
+    };
+    PublicationTitleViewDto: {
+      language: string;
+      title: string;
+      abstract: string | null;
+      original: boolean;
+    };
+    PublicationDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      type:
+        | 'journal_article'
+        | 'review_article'
+        | 'conference_paper'
+        | 'book'
+        | 'book_chapter'
+        | 'report'
+        | 'working_paper'
+        | 'policy_brief'
+        | 'thesis'
+        | 'other';
+      /** @description The original title. */
+      title: string;
+      /** @description The original language. */
+      language: string;
+      titles: components['schemas']['PublicationTitleViewDto'][];
+      /** Format: date */
+      publishedOn: string;
+      /** @enum {string} */
+      publishedOnPrecision: 'day' | 'month' | 'year';
+      doi: string | null;
+      /** Format: uuid */
+      serialId: string | null;
+      /** @description The serial’s title. */
+      serialTitle: string | null;
+      /** @description Contributors’ names in print order. */
+      authors: string[];
+      /** @enum {string|null} */
+      openAccess: 'gold' | 'diamond' | 'green' | 'hybrid' | 'bronze' | 'closed' | null;
+      /** @enum {string|null} */
+      attribution: 'affiliation' | 'acknowledgement' | 'both' | null;
+      /** Format: date */
+      retractedOn: string | null;
+      /** @enum {string} */
+      status: 'submitted' | 'validated' | 'withdrawn';
+      /**
+       * Format: uuid
+       * @description Set on a merged duplicate: the kept record.
+       */
+      mergedIntoId: string | null;
+    };
+    PublicationTitleDto: {
+      /**
+       * @description Language code (`fr`, `ar`, `en` or another ISO 639-1 code).
+       * @example fr
+       */
+      language: string;
+      title: string;
+      abstract?: string | null;
+      /**
+       * @description The language the work was written in (exactly one).
+       * @default false
+       */
+      original: boolean;
+    };
+    PublicationContributorDto: {
+      /**
+       * @default author
+       * @enum {string}
+       */
+      role: 'author' | 'editor';
+      /** @description Family name in Latin script. */
+      familyName?: string | null;
+      givenNames?: string | null;
+      /** @description The name in Arabic script, as printed. */
+      nameAr?: string | null;
+      /**
+       * @description Checked with its check digit; a URL is accepted.
+       * @example 0000-0002-1825-0097
+       */
+      orcid?: string | null;
+      /** @description Affiliations as printed. */
+      affiliations?: string[];
+      /**
+       * @description One of the printed affiliations is ORIS.
+       * @default false
+       */
+      orisAffiliation: boolean;
+    };
+    PublicationIndexRecordInputDto: {
+      /** @enum {string} */
+      index:
+        | 'scopus'
+        | 'wos_scie'
+        | 'wos_ssci'
+        | 'wos_ahci'
+        | 'wos_esci'
+        | 'doaj'
+        | 'arci'
+        | 'pubmed'
+        | 'scielo'
+        | 'arcif'
+        | 'imist'
+        | 'crossref'
+        | 'datacite'
+        | 'google_scholar';
+      /** @description The work’s id in the index (e.g. a Scopus EID). */
+      externalId?: string | null;
+      /**
+       * Format: date
+       * @description The day the record was seen in the index.
+       */
+      verifiedOn: string;
+    };
+    CreatePublicationDto: {
+      /** @enum {string} */
+      type:
+        | 'journal_article'
+        | 'review_article'
+        | 'conference_paper'
+        | 'book'
+        | 'book_chapter'
+        | 'report'
+        | 'working_paper'
+        | 'policy_brief'
+        | 'thesis'
+        | 'other';
+      /** @description One per language; exactly one `original` (a single title is the original). */
+      titles: components['schemas']['PublicationTitleDto'][];
+      /**
+       * Format: date
+       * @description With a month or year precision, the first day of that month or year is stored.
+       */
+      publishedOn: string;
+      /**
+       * @default day
+       * @enum {string}
+       */
+      publishedOnPrecision: 'day' | 'month' | 'year';
+      /** @description Stored normalised (lower case, no `https://doi.org/` or `doi:`); unique (409 `publication_doi_taken`). */
+      doi?: string | null;
+      /** @description ISBN-10 or -13, checked; stored as ISBN-13. */
+      isbn?: string | null;
+      url?: string | null;
+      /**
+       * Format: uuid
+       * @description The journal (serial).
+       */
+      serialId?: string | null;
+      volume?: string | null;
+      issue?: string | null;
+      pages?: string | null;
+      peerReviewed?: boolean | null;
+      /** @enum {string|null} */
+      openAccess?: 'gold' | 'diamond' | 'green' | 'hybrid' | 'bronze' | 'closed' | null;
+      /**
+       * @description SPDX identifier.
+       * @example CC-BY-4.0
+       */
+      licence?: string | null;
+      /**
+       * @description How the work is attributed to ORIS; empty when it is not.
+       * @enum {string|null}
+       */
+      attribution?: 'affiliation' | 'acknowledgement' | 'both' | null;
+      /** @description The printed affiliation or acknowledgement, quoted (required with `attribution`). */
+      attributionEvidence?: string | null;
+      /** Format: date */
+      retractedOn?: string | null;
+      /** @description In print order. */
+      contributors?: components['schemas']['PublicationContributorDto'][];
+      /** @description Item-level index records, one per index. */
+      indexRecords?: components['schemas']['PublicationIndexRecordInputDto'][];
+    };
+    PublicationContributorViewDto: {
+      position: number;
+      /** @enum {string} */
+      role: 'author' | 'editor';
+      familyName: string | null;
+      givenNames: string | null;
+      nameAr: string | null;
+      orcid: string | null;
+      affiliations: string[];
+      orisAffiliation: boolean;
+    };
+    PublicationIndexRecordDto: {
+      index: string;
+      externalId: string | null;
+      /** Format: date */
+      verifiedOn: string;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    PossibleDuplicateDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: date */
+      publishedOn: string;
+      /** @enum {string} */
+      status: 'submitted' | 'validated' | 'withdrawn';
+      /**
+       * @description Why it may be the same work.
+       * @enum {string}
+       */
+      reason: 'doi' | 'isbn_title' | 'title_year_author';
+    };
+    PublicationHistoryDto: {
+      version: number;
+      /** @enum {string} */
+      change: 'created' | 'updated' | 'validated' | 'withdrawn' | 'merged' | 'imported';
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      recordedBy: string | null;
+    };
+    PublicationDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      type:
+        | 'journal_article'
+        | 'review_article'
+        | 'conference_paper'
+        | 'book'
+        | 'book_chapter'
+        | 'report'
+        | 'working_paper'
+        | 'policy_brief'
+        | 'thesis'
+        | 'other';
+      /** @description The original title. */
+      title: string;
+      /** @description The original language. */
+      language: string;
+      titles: components['schemas']['PublicationTitleViewDto'][];
+      /** Format: date */
+      publishedOn: string;
+      /** @enum {string} */
+      publishedOnPrecision: 'day' | 'month' | 'year';
+      doi: string | null;
+      /** Format: uuid */
+      serialId: string | null;
+      /** @description The serial’s title. */
+      serialTitle: string | null;
+      /** @description Contributors’ names in print order. */
+      authors: string[];
+      /** @enum {string|null} */
+      openAccess: 'gold' | 'diamond' | 'green' | 'hybrid' | 'bronze' | 'closed' | null;
+      /** @enum {string|null} */
+      attribution: 'affiliation' | 'acknowledgement' | 'both' | null;
+      /** Format: date */
+      retractedOn: string | null;
+      /** @enum {string} */
+      status: 'submitted' | 'validated' | 'withdrawn';
+      /**
+       * Format: uuid
+       * @description Set on a merged duplicate: the kept record.
+       */
+      mergedIntoId: string | null;
+      isbn: string | null;
+      url: string | null;
+      volume: string | null;
+      issue: string | null;
+      pages: string | null;
+      peerReviewed: boolean | null;
+      licence: string | null;
+      attributionEvidence: string | null;
+      /** @description ISSN (print, else online) of the serial. */
+      serialIssn: string | null;
+      contributors: components['schemas']['PublicationContributorViewDto'][];
+      /** @description Current item-level index records. */
+      indexRecords: components['schemas']['PublicationIndexRecordDto'][];
+      /** Format: date-time */
+      validatedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Staff only: records that may be the same work (not yet merged). */
+      possibleDuplicates?: components['schemas']['PossibleDuplicateDto'][];
+      /** @description Staff only: every version, newest first. */
+      history?: components['schemas']['PublicationHistoryDto'][];
+    };
+    UpdatePublicationDto: {
+      /** @enum {string} */
+      type?:
+        | 'journal_article'
+        | 'review_article'
+        | 'conference_paper'
+        | 'book'
+        | 'book_chapter'
+        | 'report'
+        | 'working_paper'
+        | 'policy_brief'
+        | 'thesis'
+        | 'other';
+      /** @description One per language; exactly one `original` (a single title is the original). */
+      titles?: components['schemas']['PublicationTitleDto'][];
+      /**
+       * Format: date
+       * @description With a month or year precision, the first day of that month or year is stored.
+       */
+      publishedOn?: string;
+      /**
+       * @default day
+       * @enum {string}
+       */
+      publishedOnPrecision: 'day' | 'month' | 'year';
+      /** @description Stored normalised (lower case, no `https://doi.org/` or `doi:`); unique (409 `publication_doi_taken`). */
+      doi?: string | null;
+      /** @description ISBN-10 or -13, checked; stored as ISBN-13. */
+      isbn?: string | null;
+      url?: string | null;
+      /**
+       * Format: uuid
+       * @description The journal (serial).
+       */
+      serialId?: string | null;
+      volume?: string | null;
+      issue?: string | null;
+      pages?: string | null;
+      peerReviewed?: boolean | null;
+      /** @enum {string|null} */
+      openAccess?: 'gold' | 'diamond' | 'green' | 'hybrid' | 'bronze' | 'closed' | null;
+      /**
+       * @description SPDX identifier.
+       * @example CC-BY-4.0
+       */
+      licence?: string | null;
+      /**
+       * @description How the work is attributed to ORIS; empty when it is not.
+       * @enum {string|null}
+       */
+      attribution?: 'affiliation' | 'acknowledgement' | 'both' | null;
+      /** @description The printed affiliation or acknowledgement, quoted (required with `attribution`). */
+      attributionEvidence?: string | null;
+      /** Format: date */
+      retractedOn?: string | null;
+      /** @description In print order. */
+      contributors?: components['schemas']['PublicationContributorDto'][];
+      /** @description Item-level index records, one per index. */
+      indexRecords?: components['schemas']['PublicationIndexRecordInputDto'][];
+    };
+    MergePublicationDto: {
+      /**
+       * Format: uuid
+       * @description The duplicate, which will point at this record.
+       */
+      duplicateId: string;
+    };
+    ImportPublicationsDto: {
+      /**
+       * @description The format of `text`; it is never guessed, nothing is fetched.
+       * @enum {string}
+       */
+      format: 'bibtex' | 'ris' | 'csl-json';
+      /** @description The pasted or uploaded file (UTF-8), at most 500 entries. */
+      text: string;
+    };
+    PublicationImportProblemDto: {
+      /** @description entry_unreadable, title_missing, date_missing, doi_invalid, isbn_invalid, orcid_invalid, doi_taken (params.id: the record), doi_repeated (params.entry: the earlier entry), original_title_count… */
+      code: string;
+      field?: string;
+      params?: {
+        [key: string]: unknown;
+      };
+    };
+    PublicationImportEntryDto: {
+      /** @description Position of the entry in the file (1-based). */
+      index: number;
+      /** @description Line where it starts. */
+      line: number;
+      title: string | null;
+      type: string | null;
+      publishedOn: string | null;
+      /** @description Normalised. */
+      doi: string | null;
+      authors: string[];
+      /**
+       * Format: uuid
+       * @description The serial found by ISSN.
+       */
+      serialId: string | null;
+      /** @description Why it cannot be saved (empty: it can). */
+      problems: components['schemas']['PublicationImportProblemDto'][];
+      /** @description Worth a look, not blocking (serial_not_found). */
+      warnings: components['schemas']['PublicationImportProblemDto'][];
+      possibleDuplicates: components['schemas']['PossibleDuplicateDto'][];
+      /**
+       * Format: uuid
+       * @description The record created (not in a dry run).
+       */
+      id: string | null;
+    };
+    PublicationImportReportDto: {
+      dryRun: boolean;
+      /** @enum {string} */
+      format: 'bibtex' | 'ris' | 'csl-json';
+      total: number;
+      /** @description Entries without problems. */
+      valid: number;
+      /** @description Records created (0 in a dry run). */
+      saved: number;
+      entries: components['schemas']['PublicationImportEntryDto'][];
+    };
+    LookupPublicationDto: {
+      /** @description The DOI to look up (any usual form); default: the record’s. */
+      doi?: string;
+      /**
+       * Format: uuid
+       * @description The record to compare with.
+       */
+      publicationId?: string;
+    };
+    LookupFieldDto: {
+      field: string;
+      current: string | null;
+      proposed: string | null;
+      /** @description A filled field of a validated record: shown, never to be overwritten. */
+      locked: boolean;
+    };
+    LookupContributorDto: {
+      familyName: string | null;
+      givenNames: string | null;
+      nameAr: string | null;
+    };
+    LookupProposalDto: {
+      /** @example crossref */
+      source: string;
+      doi: string;
+      fields: components['schemas']['LookupFieldDto'][];
+      contributors: components['schemas']['LookupContributorDto'][];
+    };
+    PublicationsCompanionDto: {
+      /**
+       * @description `shareIndexed` is a fraction (0–1), null when there is nothing to divide by.
+       * @enum {string}
+       */
+      key: 'orisPublications' | 'shareIndexed';
+      value: number | null;
+      counted?: string[];
+    };
+    PublicationsBreakdownDto: {
+      /**
+       * @description Rows by index do not sum to the total: a work indexed twice is in two rows.
+       * @enum {string}
+       */
+      dimension: 'index' | 'type' | 'language' | 'openAccess';
+      key: string;
+      value: number;
+      counted: string[];
+    };
+    PublicationsTrilingualDto: {
+      fr: string;
+      ar: string;
+      en: string;
+    };
+    PublicationsDefinitionDto: {
+      /** @example publications-1 */
+      version: string;
+      text: components['schemas']['PublicationsTrilingualDto'];
+    };
+    PublicationsIndicatorDto: {
+      /** @enum {string} */
+      indicator: 'publications';
+      year: number;
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      knownAt: string;
+      value: number;
+      companions: components['schemas']['PublicationsCompanionDto'][];
+      breakdown: components['schemas']['PublicationsBreakdownDto'][];
+      /** @description Ids of the publications counted, sorted. */
+      counted: string[];
+      definition: components['schemas']['PublicationsDefinitionDto'];
+    };
+    PublicationCountedRecordDto: {
+      /** Format: uuid */
+      id: string;
+      label: string;
+      /** Format: date */
+      date: string | null;
+      path: string;
     };
   };
   responses: never;
@@ -13032,6 +13720,812 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AdminOverviewDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Publications_list: {
+    parameters: {
+      query?: {
+        /** @description Visitors get validated ones only. */
+        status?: 'submitted' | 'validated' | 'withdrawn';
+        type?:
+          | 'journal_article'
+          | 'review_article'
+          | 'conference_paper'
+          | 'book'
+          | 'book_chapter'
+          | 'report'
+          | 'working_paper'
+          | 'policy_brief'
+          | 'thesis'
+          | 'other';
+        /** @description Year of publication. */
+        year?: number;
+        /** @description Indexed in it now (item-level record or the serial’s current coverage of the year). */
+        index?:
+          | 'scopus'
+          | 'wos_scie'
+          | 'wos_ssci'
+          | 'wos_ahci'
+          | 'wos_esci'
+          | 'doaj'
+          | 'arci'
+          | 'pubmed'
+          | 'scielo'
+          | 'arcif'
+          | 'imist'
+          | 'crossref'
+          | 'datacite'
+          | 'google_scholar';
+        /** @description Words of a title, a contributor’s name or a DOI (accents, case and Arabic spelling forgiven). */
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PublicationDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Publications_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePublicationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Publications_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Publications_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePublicationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Publications_validate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Publications_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Publications_merge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergePublicationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationDetailDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicationFiles_importCitations: {
+    parameters: {
+      query?: {
+        /** @description Check every entry and answer the preview, writing nothing. */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ImportPublicationsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationImportReportDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicationFiles_exportList: {
+    parameters: {
+      query?: {
+        /** @description Visitors get validated ones only. */
+        status?: 'submitted' | 'validated' | 'withdrawn';
+        type?:
+          | 'journal_article'
+          | 'review_article'
+          | 'conference_paper'
+          | 'book'
+          | 'book_chapter'
+          | 'report'
+          | 'working_paper'
+          | 'policy_brief'
+          | 'thesis'
+          | 'other';
+        /** @description Year of publication. */
+        year?: number;
+        /** @description Indexed in it now (item-level record or the serial’s current coverage of the year). */
+        index?:
+          | 'scopus'
+          | 'wos_scie'
+          | 'wos_ssci'
+          | 'wos_ahci'
+          | 'wos_esci'
+          | 'doaj'
+          | 'arci'
+          | 'pubmed'
+          | 'scielo'
+          | 'arcif'
+          | 'imist'
+          | 'crossref'
+          | 'datacite'
+          | 'google_scholar';
+        /** @description Words of a title, a contributor’s name or a DOI (accents, case and Arabic spelling forgiven). */
+        q?: string;
+        format?: 'bibtex' | 'ris' | 'csl-json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-bibtex': string;
+          'application/x-research-info-systems': string;
+          'application/vnd.citationstyles.csl+json': string;
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicationFiles_lookUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LookupPublicationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LookupProposalDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicationsIndicator_figures: {
+    parameters: {
+      query: {
+        year: number;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`), applied to the facts’ own dates: publication, retraction, index verification, coverage check. */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only what was recorded, validated or corrected by then counts. Not in the future; with a time zone. */
+        knownAt?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicationsIndicatorDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicationsIndicator_records: {
+    parameters: {
+      query: {
+        year: number;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`), applied to the facts’ own dates: publication, retraction, index verification, coverage check. */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only what was recorded, validated or corrected by then counts. Not in the future; with a time zone. */
+        knownAt?: string;
+        page?: number;
+        pageSize?: number;
+        /** @description Language of the titles, when the work has one. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PublicationCountedRecordDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
       /** @description Missing, invalid or expired credentials. */

@@ -1,0 +1,481 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditLog } from '@oris/api/identity';
+import {
+  AuthenticatedUser,
+  isUniqueViolation,
+  RequestValidationException,
+} from '@oris/api/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PossibleDuplicateDto } from '../dto/publication.dto';
+import type { PublicationChange } from '../entities/publication.entity';
+import {
+  PublicationErrorCode,
+  PublicationException,
+  publicationNotFound,
+} from '../publication.exception';
+import { DuplicateFinder } from './duplicate-finder';
+import {
+  checkPublication,
+  PublicationFacts,
+  PublicationInput,
+  problemMessage,
+  searchTextOf,
+} from './publication-facts';
+import { ContributorRow, PublicationRow, PUBLICATION_COLUMNS } from './publication-rows';
+
+/** The facts the API and the import hand to the writer, and who writes them. */
+export interface WriteResult {
+  id: string;
+  possibleDuplicates: PossibleDuplicateDto[];
+}
+
+/**
+ * Every write of the registry. Each one updates `publication` and appends the next
+ * `publication_version` (the counted facts + a snapshot), superseding the previous version in
+ * the same transaction; item-level index records are superseded, never updated. Audited.
+ */
+@Injectable()
+export class PublicationWriter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly duplicates: DuplicateFinder,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** The rules of `checkPublication`, as a 400 naming each field. */
+  static factsOrThrow(input: PublicationInput): PublicationFacts {
+    const checked = checkPublication(input);
+    if (checked.facts) return checked.facts;
+    throw new RequestValidationException(
+      checked.problems.map((problem) => ({
+        field: problem.field,
+        message: problemMessage(problem),
+      })),
+    );
+  }
+
+  create(user: AuthenticatedUser, input: PublicationInput): Promise<WriteResult> {
+    const facts = PublicationWriter.factsOrThrow(input);
+    return this.dataSource.transaction((manager) =>
+      this.insert(manager, user.id, facts, 'created'),
+    );
+  }
+
+  /** Inserts a checked publication (the API's create and each entry of an import). */
+  async insert(
+    manager: EntityManager,
+    actorId: string,
+    facts: PublicationFacts,
+    change: PublicationChange,
+  ): Promise<WriteResult> {
+    await this.refuseTakenDoi(manager, facts.doi, null);
+    await this.checkReferences(manager, facts);
+    const possibleDuplicates = await this.duplicates.possible(manager, probeOf(facts), null);
+    let id: string;
+    try {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO publication (${FACT_COLUMNS}, status, created_by)
+         VALUES (${FACT_COLUMNS.split(',')
+           .map((_c, i) => `$${i + 1}`)
+           .join(', ')}, 'submitted', $${FACT_COUNT + 1})
+         RETURNING id`,
+        [...factValues(facts), actorId],
+      );
+      id = rows[0].id;
+    } catch (error) {
+      throw this.doiConflictOr(error, facts.doi);
+    }
+    await this.writeContributors(manager, id, facts);
+    await this.syncIndexRecords(manager, id, facts.indexRecords, actorId);
+    await this.appendVersion(manager, id, change, actorId);
+    await this.audit.record(manager, {
+      actorId,
+      action: `publication.${change}`,
+      subjectType: 'publication',
+      subjectId: id,
+      data: {
+        doi: facts.doi,
+        possibleDuplicates: possibleDuplicates.map((d) => d.id).join(' ') || null,
+      },
+    });
+    return { id, possibleDuplicates };
+  }
+
+  /** Applies the sent fields to the current record; a validated record stays validated. */
+  async update(
+    user: AuthenticatedUser,
+    id: string,
+    sent: Partial<PublicationInput>,
+  ): Promise<WriteResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lockEditable(manager, id);
+      const current = await this.inputOf(manager, row);
+      const facts = PublicationWriter.factsOrThrow({ ...current, ...sent });
+      await this.refuseTakenDoi(manager, facts.doi, id);
+      await this.checkReferences(manager, facts);
+      try {
+        await manager.query(
+          `UPDATE publication SET (${FACT_COLUMNS}) = (${FACT_COLUMNS.split(',')
+            .map((_c, i) => `$${i + 2}`)
+            .join(', ')}),
+             version = version + 1, updated_at = clock_timestamp()
+           WHERE id = $1`,
+          [id, ...factValues(facts)],
+        );
+      } catch (error) {
+        throw this.doiConflictOr(error, facts.doi);
+      }
+      if (sent.contributors !== undefined) {
+        await manager.query(`DELETE FROM publication_contributor WHERE publication_id = $1`, [id]);
+        await this.writeContributors(manager, id, facts);
+      }
+      if (sent.indexRecords !== undefined) {
+        await this.syncIndexRecords(manager, id, facts.indexRecords, user.id);
+      }
+      await this.appendVersion(manager, id, 'updated', user.id);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'publication.updated',
+        subjectType: 'publication',
+        subjectId: id,
+        data: { fields: Object.keys(sent).join(', ') },
+      });
+      const possibleDuplicates = await this.duplicates.possible(manager, probeOf(facts), id);
+      return { id, possibleDuplicates };
+    });
+  }
+
+  validate(user: AuthenticatedUser, id: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lockEditable(manager, id);
+      if (row.status === 'validated') {
+        throw new PublicationException(PublicationErrorCode.AlreadyValidated);
+      }
+      await manager.query(
+        `UPDATE publication SET status = 'validated', validated_at = clock_timestamp(), validated_by = $2,
+           version = version + 1, updated_at = clock_timestamp() WHERE id = $1`,
+        [id, user.id],
+      );
+      await this.appendVersion(manager, id, 'validated', user.id);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'publication.validated',
+        subjectType: 'publication',
+        subjectId: id,
+      });
+    });
+  }
+
+  withdraw(user: AuthenticatedUser, id: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockEditable(manager, id);
+      await manager.query(
+        `UPDATE publication SET status = 'withdrawn', version = version + 1, updated_at = clock_timestamp()
+          WHERE id = $1`,
+        [id],
+      );
+      await this.appendVersion(manager, id, 'withdrawn', user.id);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'publication.withdrawn',
+        subjectType: 'publication',
+        subjectId: id,
+      });
+    });
+  }
+
+  /**
+   * Merges `duplicateId` into `keptId`: the duplicate keeps its row and its history and points
+   * at the kept record; its item-level index records count for the kept one. Never deleted.
+   */
+  merge(user: AuthenticatedUser, keptId: string, duplicateId: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      if (keptId === duplicateId) {
+        throw new PublicationException(
+          PublicationErrorCode.MergeRefused,
+          'A publication cannot be merged into itself.',
+        );
+      }
+      // Both rows locked in a fixed order, so two merges of the same pair cannot cross.
+      const rows: { id: string; merged_into_id: string | null; status: string }[] =
+        await manager.query(
+          `SELECT id, merged_into_id, status FROM publication WHERE id = ANY ($1) ORDER BY id FOR UPDATE`,
+          [[keptId, duplicateId]],
+        );
+      const kept = rows.find((row) => row.id === keptId);
+      const duplicate = rows.find((row) => row.id === duplicateId);
+      if (!kept) throw publicationNotFound(keptId);
+      if (!duplicate) {
+        throw new PublicationException(
+          PublicationErrorCode.MergeRefused,
+          `No publication with id ${duplicateId}.`,
+        );
+      }
+      if (kept.merged_into_id || duplicate.merged_into_id) {
+        throw new PublicationException(
+          PublicationErrorCode.Merged,
+          'One of them is already merged into another record.',
+        );
+      }
+      const chained: { n: number }[] = await manager.query(
+        `SELECT count(*)::int AS n FROM publication WHERE merged_into_id = $1`,
+        [duplicateId],
+      );
+      if (chained[0].n > 0) {
+        throw new PublicationException(
+          PublicationErrorCode.MergeRefused,
+          'Other records were merged into the duplicate: merge it the other way round.',
+        );
+      }
+      await manager.query(
+        `UPDATE publication SET merged_into_id = $2, version = version + 1, updated_at = clock_timestamp()
+          WHERE id = $1`,
+        [duplicateId, keptId],
+      );
+      await this.appendVersion(manager, duplicateId, 'merged', user.id);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'publication.merged',
+        subjectType: 'publication',
+        subjectId: duplicateId,
+        data: { keptId },
+      });
+    });
+  }
+
+  private async lockEditable(manager: EntityManager, id: string): Promise<PublicationRow> {
+    const locked: { id: string }[] = await manager.query(
+      `SELECT id FROM publication WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (locked.length === 0) throw publicationNotFound(id);
+    const rows: PublicationRow[] = await manager.query(
+      `SELECT ${PUBLICATION_COLUMNS} FROM publication p LEFT JOIN serial s ON s.id = p.serial_id WHERE p.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (row.merged_into_id)
+      throw new PublicationException(
+        PublicationErrorCode.Merged,
+        `Merged into ${row.merged_into_id}.`,
+      );
+    if (row.status === 'withdrawn') throw new PublicationException(PublicationErrorCode.Withdrawn);
+    return row;
+  }
+
+  /** The record as an input, so a PATCH is checked as a whole. */
+  private async inputOf(manager: EntityManager, row: PublicationRow): Promise<PublicationInput> {
+    const records: { index: string; externalId: string | null; verifiedOn: string }[] =
+      await manager.query(
+        `SELECT index_code AS index, external_id AS "externalId", verified_on::text AS "verifiedOn"
+         FROM publication_index_record WHERE publication_id = $1 AND superseded_at IS NULL`,
+        [row.id],
+      );
+    return {
+      type: row.type,
+      titles: row.titles,
+      publishedOn: row.published_on,
+      publishedOnPrecision: row.published_on_precision,
+      doi: row.doi,
+      isbn: row.isbn,
+      url: row.url,
+      serialId: row.serial_id,
+      volume: row.volume,
+      issue: row.issue,
+      pages: row.pages,
+      peerReviewed: row.peer_reviewed,
+      openAccess: row.open_access,
+      licence: row.licence,
+      attribution: row.attribution,
+      attributionEvidence: row.attribution_evidence,
+      retractedOn: row.retracted_on,
+      contributors: row.contributors.map((c: ContributorRow) => ({
+        role: c.role,
+        familyName: c.family_name,
+        givenNames: c.given_names,
+        nameAr: c.name_ar,
+        orcid: c.orcid,
+        affiliations: c.affiliations,
+        orisAffiliation: c.oris_affiliation,
+      })),
+      indexRecords: records,
+    };
+  }
+
+  private async refuseTakenDoi(manager: EntityManager, doi: string | null, except: string | null) {
+    if (!doi) return;
+    const owner = await this.duplicates.doiOwner(manager, doi, except);
+    if (owner) throw doiTaken(doi, owner);
+  }
+
+  private doiConflictOr(error: unknown, doi: string | null): unknown {
+    return isUniqueViolation(error, 'publication_doi_key') && doi
+      ? new PublicationException(
+          PublicationErrorCode.DoiTaken,
+          `The DOI ${doi} is already recorded.`,
+        )
+      : error;
+  }
+
+  private async checkReferences(manager: EntityManager, facts: PublicationFacts) {
+    if (facts.serialId) {
+      const found: unknown[] = await manager.query(`SELECT 1 FROM serial WHERE id = $1`, [
+        facts.serialId,
+      ]);
+      if (found.length === 0)
+        throw new PublicationException(
+          PublicationErrorCode.UnknownSerial,
+          `No serial with id ${facts.serialId}.`,
+        );
+    }
+  }
+
+  private async writeContributors(manager: EntityManager, id: string, facts: PublicationFacts) {
+    for (const [index, c] of facts.contributors.entries()) {
+      await manager.query(
+        `INSERT INTO publication_contributor
+           (publication_id, position, role, family_name, given_names, name_ar, orcid, affiliations, oris_affiliation)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          id,
+          index + 1,
+          c.role,
+          c.familyName,
+          c.givenNames,
+          c.nameAr,
+          c.orcid,
+          JSON.stringify(c.affiliations),
+          c.orisAffiliation,
+        ],
+      );
+    }
+    await manager.query(`UPDATE publication SET search_text = $2 WHERE id = $1`, [
+      id,
+      searchTextOf(facts),
+    ]);
+  }
+
+  /** The current item-level records become `records`: unchanged ones stay, others are superseded. */
+  private async syncIndexRecords(
+    manager: EntityManager,
+    id: string,
+    records: PublicationFacts['indexRecords'],
+    actorId: string,
+  ) {
+    const current: {
+      id: string;
+      index_code: string;
+      external_id: string | null;
+      verified_on: string;
+    }[] = await manager.query(
+      `SELECT id, index_code, external_id, verified_on::text AS verified_on FROM publication_index_record
+          WHERE publication_id = $1 AND superseded_at IS NULL FOR UPDATE`,
+      [id],
+    );
+    const codes: { code: string }[] = await manager.query(`SELECT code FROM observatory_index`);
+    const known = new Set(codes.map((c) => c.code));
+    for (const record of records) {
+      if (!known.has(record.index)) {
+        throw new PublicationException(
+          PublicationErrorCode.UnknownIndex,
+          `No index ${record.index}.`,
+        );
+      }
+    }
+    for (const row of current) {
+      const wanted = records.find((r) => r.index === row.index_code);
+      if (wanted && wanted.externalId === row.external_id && wanted.verifiedOn === row.verified_on)
+        continue;
+      await manager.query(
+        `UPDATE publication_index_record SET superseded_at = clock_timestamp() WHERE id = $1`,
+        [row.id],
+      );
+    }
+    for (const record of records) {
+      const same = current.find(
+        (row) =>
+          row.index_code === record.index &&
+          row.external_id === record.externalId &&
+          row.verified_on === record.verifiedOn,
+      );
+      if (same) continue;
+      await manager.query(
+        `INSERT INTO publication_index_record (publication_id, index_code, external_id, verified_on, recorded_by)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [id, record.index, record.externalId, record.verifiedOn, actorId],
+      );
+    }
+  }
+
+  /** Supersedes the current version and appends the record as it now stands, at one instant. */
+  private async appendVersion(
+    manager: EntityManager,
+    id: string,
+    change: PublicationChange,
+    actorId: string,
+  ) {
+    const [{ at }]: { at: string }[] = await manager.query(`SELECT clock_timestamp()::text AS at`);
+    await manager.query(
+      `UPDATE publication_version SET superseded_at = $2::timestamptz
+        WHERE publication_id = $1 AND superseded_at IS NULL`,
+      [id, at],
+    );
+    await manager.query(
+      `INSERT INTO publication_version
+         (publication_id, version, change, status, type, title, language, published_on, published_on_precision,
+          serial_id, open_access, attribution, retracted_on, merged_into_id, validated_at, validated_by,
+          snapshot, recorded_at, recorded_by)
+       SELECT p.id, p.version, $2, p.status, p.type, p.title, p.language, p.published_on, p.published_on_precision,
+              p.serial_id, p.open_access, p.attribution, p.retracted_on, p.merged_into_id, p.validated_at, p.validated_by,
+              jsonb_build_object(
+                'publication', to_jsonb(p) - 'search_text',
+                'contributors', coalesce((SELECT jsonb_agg(to_jsonb(c) ORDER BY c.position)
+                   FROM publication_contributor c WHERE c.publication_id = p.id), '[]')),
+              $4::timestamptz, $3
+         FROM publication p WHERE p.id = $1`,
+      [id, change, actorId, at],
+    );
+  }
+}
+
+export const doiTaken = (doi: string, owner: string) =>
+  new PublicationException(
+    PublicationErrorCode.DoiTaken,
+    `The DOI ${doi} is already recorded: publication ${owner}.`,
+  );
+
+export const probeOf = (facts: PublicationFacts) => ({
+  doi: facts.doi,
+  isbn: facts.isbn,
+  title: facts.title,
+  publishedOn: facts.publishedOn,
+  firstAuthor: facts.contributors[0]?.familyName ?? facts.contributors[0]?.nameAr ?? null,
+});
+
+const FACT_COLUMNS =
+  'type, titles, title, language, published_on, published_on_precision, doi, isbn, url, serial_id, volume, issue, ' +
+  'pages, peer_reviewed, open_access, licence, attribution, attribution_evidence, retracted_on';
+const FACT_COUNT = FACT_COLUMNS.split(',').length;
+
+const factValues = (facts: PublicationFacts): unknown[] => [
+  facts.type,
+  JSON.stringify(facts.titles),
+  facts.title,
+  facts.language,
+  facts.publishedOn,
+  facts.publishedOnPrecision,
+  facts.doi,
+  facts.isbn,
+  facts.url,
+  facts.serialId,
+  facts.volume,
+  facts.issue,
+  facts.pages,
+  facts.peerReviewed,
+  facts.openAccess,
+  facts.licence,
+  facts.attribution,
+  facts.attributionEvidence,
+  facts.retractedOn,
+];
