@@ -7,6 +7,7 @@ import { FollowupsModule } from '@oris/api/followups';
 import { IdentityModule } from '@oris/api/identity';
 import { IndicatorsModule } from '@oris/api/indicators';
 import { NotificationsModule } from '@oris/api/notifications';
+import { PartnershipsModule } from '@oris/api/partnerships';
 import { PlacementsModule } from '@oris/api/placements';
 import {
   AppConfig,
@@ -43,6 +44,7 @@ export class AppModule {
         PlacementsModule,
         FollowupsModule,
         IndicatorsModule,
+        PartnershipsModule,
         AdminOverviewModule,
       ],
     };
