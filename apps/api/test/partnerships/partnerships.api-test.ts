@@ -1,6 +1,8 @@
 // Decorators of the imported libs read metadata as soon as they load.
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { addDays, todayInMorocco } from '@oris/shared/domain';
+import request from 'supertest';
 import { client } from '../catalogue/catalogue-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';
 import { Session, signInAsNewAdmin, signInWithRoles } from '../identity/support/identity-client';
@@ -243,6 +245,42 @@ describe('partnerships: the registry, signatures and families', () => {
     expect((await auditEvents(api, id)).map((event) => event.action)).toEqual(
       expect.arrayContaining(['partnership.changed', 'partnership.terminated']),
     );
+  });
+
+  it('keeps the signed document with its SHA-256, for staff only', async () => {
+    const id = (await registry.http.post('/api/v1/partnerships', body()).expect(201)).body.id;
+    await registry.http.get(`/api/v1/partnerships/${id}/document`).expect(404);
+    const pdf = Buffer.from('%PDF-1.4\n% signed convention\n%%EOF\n');
+    const upload = (bytes: Buffer, session: Session = officer) =>
+      request(api.url)
+        .put(
+          `/api/v1/partnerships/${id}/document?name=${encodeURIComponent('Convention signée.pdf')}`,
+        )
+        .auth(session.accessToken, { type: 'bearer' })
+        .set('content-type', 'application/pdf')
+        .send(bytes);
+    const notPdf = await upload(Buffer.from('hello')).expect(422);
+    expect(notPdf.body.code).toBe('partnership_invalid_document');
+    const stored = await upload(pdf).expect(200);
+    expect(stored.body.document).toEqual({
+      name: 'Convention signée.pdf',
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      size: pdf.length,
+    });
+    const download = await registry.http
+      .get(`/api/v1/partnerships/${id}/document`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+    const editor = await signInWithRoles(api, admin, ['observatory_editor']);
+    await upload(pdf, editor).expect(403);
+    await client(api).as(editor).get(`/api/v1/partnerships/${id}/document`).expect(403);
   });
 
   it('filters the list by kind, organisation, stakeholder group and title', async () => {

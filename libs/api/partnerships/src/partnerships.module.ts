@@ -3,6 +3,7 @@ import { IdentityModule } from '@oris/api/identity';
 import { PartnershipsIndicatorController } from './http/partnerships-indicator.controller';
 import { PartnershipsController } from './http/partnerships.controller';
 import { PartnershipsIndicator } from './indicator/partnerships-indicator';
+import { PartnershipDocuments } from './partnerships/partnership-documents';
 import { PartnershipReader } from './partnerships/partnership-reader';
 import { PartnershipRecords } from './partnerships/partnership-records';
 import { PartnershipWriter } from './partnerships/partnership-writer';
@@ -11,7 +12,13 @@ import { PartnershipWriter } from './partnerships/partnership-writer';
 @Module({
   imports: [IdentityModule],
   controllers: [PartnershipsController, PartnershipsIndicatorController],
-  providers: [PartnershipRecords, PartnershipReader, PartnershipWriter, PartnershipsIndicator],
+  providers: [
+    PartnershipRecords,
+    PartnershipReader,
+    PartnershipWriter,
+    PartnershipDocuments,
+    PartnershipsIndicator,
+  ],
   exports: [PartnershipsIndicator, PartnershipWriter],
 })
 export class PartnershipsModule {}

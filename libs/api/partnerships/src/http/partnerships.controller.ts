@@ -8,16 +8,23 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
+  StreamableFile,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
 import { IsDateOnly } from '@oris/api/catalogue';
+import { AcceptsPdfUpload } from '@oris/api/certificates';
 import {
   ApiPageResponse,
   ApiProblems,
@@ -26,8 +33,7 @@ import {
   Page,
   Roles,
 } from '@oris/api/platform';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   CreatePartnershipDto,
   SignatureDto,
@@ -36,6 +42,8 @@ import {
 } from '../dto/partnership-input.dto';
 import { PartnershipListQuery } from '../dto/partnership-list.query';
 import { PartnershipDto, PartnershipSummaryDto } from '../dto/partnership.dto';
+import { PartnershipErrorCode, PartnershipException } from '../partnership.exception';
+import { PartnershipDocuments } from '../partnerships/partnership-documents';
 import { PartnershipReader } from '../partnerships/partnership-reader';
 import { PartnershipWriter } from '../partnerships/partnership-writer';
 
@@ -46,6 +54,21 @@ export class PartnershipAsOfQuery {
   asOf?: string;
 }
 
+export class DocumentNameQuery {
+  @ApiPropertyOptional({
+    maxLength: 150,
+    description: 'The file name to keep (default: the title).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150)
+  name?: string;
+}
+
+/** `filename` in ASCII for old clients, `filename*` in UTF-8 (RFC 6266). */
+const attachment = (filename: string) =>
+  `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+
 @ApiTags('partnerships')
 @ApiBearerAuth()
 @Roles('partnership_officer', 'admin')
@@ -54,6 +77,7 @@ export class PartnershipsController {
   constructor(
     private readonly reader: PartnershipReader,
     private readonly writer: PartnershipWriter,
+    private readonly documents: PartnershipDocuments,
   ) {}
 
   @Get()
@@ -144,5 +168,45 @@ export class PartnershipsController {
     @Body() dto: TerminationDto,
   ): Promise<PartnershipDto> {
     return this.writer.terminate(user, id, dto);
+  }
+
+  @Put(':id/document')
+  @ApiOperation({
+    summary: 'Store the signed document (a PDF, at most 5 MiB)',
+    description:
+      'The body is the PDF (`Content-Type: application/pdf`); it is kept in the file storage and its SHA-256 recorded. Replaces the previous one. Audited (`partnership.document_stored`).',
+  })
+  @AcceptsPdfUpload()
+  @ApiConsumes('application/pdf')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: PartnershipDto })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422)
+  storeDocument(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DocumentNameQuery,
+    @Body() body: unknown,
+  ): Promise<PartnershipDto> {
+    if (!Buffer.isBuffer(body)) {
+      throw new PartnershipException(
+        PartnershipErrorCode.InvalidDocument,
+        'Send the PDF as the request body with Content-Type: application/pdf.',
+      );
+    }
+    return this.documents.store(user, id, body, query.name);
+  }
+
+  @Get(':id/document')
+  @ApiOperation({ summary: 'Download the signed document (404 when there is none)' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The PDF.' })
+  @ApiProblems(400, 401, 403, 404)
+  async document(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { bytes, filename } = await this.documents.read(id);
+    return new StreamableFile(bytes, {
+      type: 'application/pdf',
+      disposition: attachment(filename),
+      length: bytes.length,
+    });
   }
 }
