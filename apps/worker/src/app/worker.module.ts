@@ -6,6 +6,7 @@ import { FollowupsWorkerModule } from '@oris/api/followups';
 import { RetentionWorkerModule } from '@oris/api/identity';
 import { IndicatorsWorkerModule } from '@oris/api/indicators';
 import { NotificationsWorkerModule } from '@oris/api/notifications';
+import { PartnershipsWorkerModule } from '@oris/api/partnerships';
 import {
   AppConfig,
   ConfigModule,
@@ -35,6 +36,7 @@ export class WorkerModule {
         IndicatorsWorkerModule.forRoot(),
         RetentionWorkerModule,
         EnrollmentsWorkerModule,
+        PartnershipsWorkerModule,
       ],
     };
   }

@@ -5,3 +5,4 @@ export { PARTNERSHIPS_DEFINITION_VERSION } from './indicator/partnerships-defini
 export * from './dto/partnership.dto';
 export * from './dto/partnership-input.dto';
 export * from './dto/partnerships-indicator.dto';
+export { PartnershipRenewalAlerts, PartnershipsWorkerModule } from './jobs/renewal-alerts';

@@ -9,6 +9,7 @@ import { enrollmentWaitlistedTemplate } from './enrollment-waitlisted.template';
 import { followupDueTemplate } from './followup-due.template';
 import { followupReminderTemplate } from './followup-reminder.template';
 import { meetingReminderTemplate } from './meeting-reminder.template';
+import { partnershipRenewalDueTemplate } from './partnership-renewal-due.template';
 import { passwordResetTemplate } from './password-reset.template';
 import { sessionCancelledTemplate } from './session-cancelled.template';
 import { welcomeTemplate } from './welcome.template';
@@ -28,6 +29,7 @@ export const EMAIL_TEMPLATES = {
   followup_due: followupDueTemplate,
   followup_reminder: followupReminderTemplate,
   meeting_reminder: meetingReminderTemplate,
+  partnership_renewal_due: partnershipRenewalDueTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -48,6 +48,14 @@ const params: Record<EmailTemplate, Record<string, string>> = {
     place: 'Maison des associations, Fès',
     onlineUrl: '',
   },
+  partnership_renewal_due: {
+    fullName: 'Amina El Idrissi',
+    title: 'Convention Université Ibn Zohr',
+    endsOn: '2026-12-31',
+    noticeFrom: '2026-11-01',
+    tacit: '',
+    partnershipId: '6f1c2f5e-0000-4000-8000-000000000001',
+  },
 };
 
 describe('renderEmail', () => {
