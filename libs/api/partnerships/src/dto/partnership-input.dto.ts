@@ -95,6 +95,7 @@ class PartnershipTermsDto {
   kind!: PartnershipKind;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:
@@ -108,7 +109,12 @@ class PartnershipTermsDto {
   @IsDateOnly()
   startsOn!: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Empty: open-ended.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Empty: open-ended.',
+  })
   @NullOr()
   @IsDateOnly()
   endsOn?: string | null;
@@ -179,7 +185,7 @@ export class UpdatePartnershipDto {
   @IsIn(PARTNERSHIP_KINDS)
   kind?: PartnershipKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @NullOr()
   @IsUUID('all')
   parentId?: string | null;
@@ -189,7 +195,7 @@ export class UpdatePartnershipDto {
   @IsDateOnly()
   startsOn?: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @NullOr()
   @IsDateOnly()
   endsOn?: string | null;

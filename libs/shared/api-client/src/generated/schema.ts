@@ -4854,14 +4854,14 @@ export interface components {
        * Format: uuid
        * @description The family head (framework agreement, convention or MoU) of an amendment, renewal or implementing convention; none for the others.
        */
-      parentId?: Record<string, never> | null;
+      parentId?: string | null;
       /** Format: date */
       startsOn: string;
       /**
        * Format: date
        * @description Empty: open-ended.
        */
-      endsOn?: Record<string, never> | null;
+      endsOn?: string | null;
       /** @enum {string} */
       renewalMode: 'none' | 'tacit' | 'explicit';
       /** @description Notice period in days. */
@@ -5032,11 +5032,11 @@ export interface components {
         | 'amendment'
         | 'renewal';
       /** Format: uuid */
-      parentId?: Record<string, never> | null;
+      parentId?: string | null;
       /** Format: date */
       startsOn?: string;
       /** Format: date */
-      endsOn?: Record<string, never> | null;
+      endsOn?: string | null;
       /** @enum {string} */
       renewalMode?: 'none' | 'tacit' | 'explicit';
       noticeDays?: number;
