@@ -16,6 +16,7 @@ import {
   IdentityCommands,
   IdentityModule,
 } from '@oris/api/identity';
+import { DemoPartnerships, PartnershipsModule } from '@oris/api/partnerships';
 import { seedDemoPlacements } from '@oris/api/placements';
 import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
 import type { Role } from '@oris/shared/domain';
@@ -38,6 +39,7 @@ class DemoSeedCliModule {
         IdentityModule,
         CertificatesModule,
         FollowupsModule,
+        PartnershipsModule,
       ],
     };
   }
@@ -86,6 +88,9 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       sessionIdsByKey: catalogue.sessions,
     });
     const followups = await context.get(DemoFollowups).seed({ officerId, trainees });
+    const partnerships = await context
+      .get(DemoPartnerships)
+      .seed({ officerId: await accountId('partnership_officer') });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -93,6 +98,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...placements.lines,
       ...certificates.lines,
       ...followups.lines,
+      ...partnerships.lines,
     ].join('\n');
   } finally {
     await context.close();

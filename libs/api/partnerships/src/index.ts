@@ -6,3 +6,4 @@ export * from './dto/partnership.dto';
 export * from './dto/partnership-input.dto';
 export * from './dto/partnerships-indicator.dto';
 export { PartnershipRenewalAlerts, PartnershipsWorkerModule } from './jobs/renewal-alerts';
+export { DemoPartnerships } from './seed/demo-partnerships';

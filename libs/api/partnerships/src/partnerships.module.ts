@@ -7,6 +7,7 @@ import { PartnershipDocuments } from './partnerships/partnership-documents';
 import { PartnershipReader } from './partnerships/partnership-reader';
 import { PartnershipRecords } from './partnerships/partnership-records';
 import { PartnershipWriter } from './partnerships/partnership-writer';
+import { DemoPartnerships } from './seed/demo-partnerships';
 
 /** Partnerships with the ecosystem, their signatures and the partnerships indicator. */
 @Module({
@@ -18,7 +19,8 @@ import { PartnershipWriter } from './partnerships/partnership-writer';
     PartnershipWriter,
     PartnershipDocuments,
     PartnershipsIndicator,
+    DemoPartnerships,
   ],
-  exports: [PartnershipsIndicator, PartnershipWriter],
+  exports: [PartnershipsIndicator, PartnershipWriter, DemoPartnerships],
 })
 export class PartnershipsModule {}
