@@ -146,6 +146,13 @@ describe('partnerships: the registry, signatures and families', () => {
       .patch(`/api/v1/partnerships/${head}`, { kind: 'amendment', parentId: amendment })
       .expect(422);
     expect(demoted.body.code).toBe('partnership_invalid_parent');
+    const otherHead = (
+      await registry.http.post('/api/v1/partnerships', body({ kind: 'mou' })).expect(201)
+    ).body.id;
+    const hasMembers = await registry.http
+      .patch(`/api/v1/partnerships/${head}`, { kind: 'amendment', parentId: otherHead })
+      .expect(409);
+    expect(hasMembers.body.code).toBe('partnership_has_members');
     const detail = await registry.http.get(`/api/v1/partnerships/${amendment}`).expect(200);
     expect(detail.body.familyHeadId).toBe(head);
     expect(detail.body.family.map((member: { id: string }) => member.id)).toEqual([
