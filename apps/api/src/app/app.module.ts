@@ -8,6 +8,7 @@ import { IdentityModule } from '@oris/api/identity';
 import { IndicatorsModule } from '@oris/api/indicators';
 import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { NotificationsModule } from '@oris/api/notifications';
+import { PartnershipsModule } from '@oris/api/partnerships';
 import { PlacementsModule } from '@oris/api/placements';
 import { PublicationsModule } from '@oris/api/publications';
 import {
@@ -47,6 +48,7 @@ export class AppModule {
         IndicatorsModule,
         PublicationsModule,
         KnowledgeToolsModule,
+        PartnershipsModule,
         AdminOverviewModule,
       ],
     };

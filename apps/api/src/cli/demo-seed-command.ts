@@ -17,6 +17,7 @@ import {
   IdentityModule,
 } from '@oris/api/identity';
 import { DemoKnowledgeTools, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { DemoPartnerships, PartnershipsModule } from '@oris/api/partnerships';
 import { seedDemoPlacements } from '@oris/api/placements';
 import { DemoPublications, PublicationsModule } from '@oris/api/publications';
 import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
@@ -42,6 +43,7 @@ class DemoSeedCliModule {
         FollowupsModule,
         KnowledgeToolsModule,
         PublicationsModule,
+        PartnershipsModule,
       ],
     };
   }
@@ -92,10 +94,13 @@ export async function seedDemo(config: AppConfig): Promise<string> {
     const followups = await context.get(DemoFollowups).seed({ officerId, trainees });
     // Knowledge tools (observatory): recorded and validated by the demo editor.
     const tools = await context.get(DemoKnowledgeTools).seed(await accountId('observatory_editor'));
-    // The observatory's publications (issue 16), through the registry's writer.
+    // The observatory: publications, through the registry's writer; partnerships by the demo officer.
     const publications = await context.get(DemoPublications).seed({
       editorId: await accountId('observatory_editor'),
     });
+    const partnerships = await context
+      .get(DemoPartnerships)
+      .seed({ officerId: await accountId('partnership_officer') });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -105,6 +110,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...followups.lines,
       ...tools.lines,
       ...publications.lines,
+      ...partnerships.lines,
     ].join('\n');
   } finally {
     await context.close();

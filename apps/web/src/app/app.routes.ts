@@ -82,6 +82,10 @@ const featureRoutes: Route[] = [
     loadChildren: () => import('@oris/web/publications').then((m) => m.staffPublicationsRoutes),
   },
   {
+    path: 'observatory/partnerships',
+    loadChildren: () => import('@oris/web/partnerships').then((m) => m.partnershipsRoutes),
+  },
+  {
     // The emailed follow-up link: no guard, the token is the credential.
     path: 'survey',
     loadChildren: () => import('@oris/web/survey').then((m) => m.surveyRoutes),

@@ -7,6 +7,7 @@ import { RetentionWorkerModule } from '@oris/api/identity';
 import { IndicatorsWorkerModule } from '@oris/api/indicators';
 import { NotificationsWorkerModule } from '@oris/api/notifications';
 import { SerialsWorkerModule } from '@oris/api/publications';
+import { PartnershipsWorkerModule } from '@oris/api/partnerships';
 import {
   AppConfig,
   ConfigModule,
@@ -37,6 +38,7 @@ export class WorkerModule {
         RetentionWorkerModule,
         EnrollmentsWorkerModule,
         SerialsWorkerModule,
+        PartnershipsWorkerModule,
       ],
     };
   }

@@ -13,3 +13,4 @@ export type { DemoCertificatesOptions, DemoCertificatesResult } from './seed/dem
 export { CertificateRenderer } from './rendering/certificate-renderer';
 export { RenderThreadPool } from './rendering/render-thread-pool';
 export { FailedRenders } from './attention/failed-renders';
+export { AcceptsPdfUpload, MAX_UPLOADED_PDF_BYTES } from './http/pdf-body-parser';

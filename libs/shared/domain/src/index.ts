@@ -15,3 +15,4 @@ export * from './issn';
 export * from './import-problem-words';
 export * from './icu';
 export * from './publication-identifiers';
+export * from './partnerships';

@@ -81,6 +81,13 @@ export const NAV_LINKS: readonly NavLink[] = [
     roles: ['admin'],
   },
   {
+    path: '/observatory/partnerships',
+    labelKey: 'partnerships.nav',
+    icon: 'group',
+    audience: 'member',
+    roles: ['partnership_officer', 'admin'],
+  },
+  {
     path: '/insertion',
     labelKey: 'nav.insertion',
     icon: 'work',

@@ -30,6 +30,7 @@ import { ObservatoryFoundation1796543000000 } from './1796543000000-ObservatoryF
 import { CreatePublications1796543100000 } from './1796543100000-CreatePublications';
 import { ObservatoryIndexHistory1796543200000 } from './1796543200000-ObservatoryIndexHistory';
 import { KnowledgeTools1796543300000 } from './1796543300000-KnowledgeTools';
+import { CreatePartnerships1796543350000 } from './1796543350000-CreatePartnerships';
 import { CertificateCredentialJwt1796543400000 } from './1796543400000-CertificateCredentialJwt';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
@@ -66,5 +67,6 @@ export const MIGRATIONS = [
   CreatePublications1796543100000,
   ObservatoryIndexHistory1796543200000,
   KnowledgeTools1796543300000,
+  CreatePartnerships1796543350000,
   CertificateCredentialJwt1796543400000,
 ];

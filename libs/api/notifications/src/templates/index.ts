@@ -9,6 +9,7 @@ import { enrollmentWaitlistedTemplate } from './enrollment-waitlisted.template';
 import { followupDueTemplate } from './followup-due.template';
 import { followupReminderTemplate } from './followup-reminder.template';
 import { meetingReminderTemplate } from './meeting-reminder.template';
+import { partnershipRenewalDueTemplate } from './partnership-renewal-due.template';
 import { passwordResetTemplate } from './password-reset.template';
 import { serialEvidenceStaleTemplate } from './serial-evidence-stale.template';
 import { sessionCancelledTemplate } from './session-cancelled.template';
@@ -30,6 +31,7 @@ export const EMAIL_TEMPLATES = {
   followup_reminder: followupReminderTemplate,
   meeting_reminder: meetingReminderTemplate,
   serial_evidence_stale: serialEvidenceStaleTemplate,
+  partnership_renewal_due: partnershipRenewalDueTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -53,6 +53,14 @@ const params: Record<EmailTemplate, Record<string, string>> = {
     count: '2',
     titles: 'Revue marocaine de santé publique\nJournal of Open Research Software',
   },
+  partnership_renewal_due: {
+    fullName: 'Amina El Idrissi',
+    title: 'Convention Université Ibn Zohr',
+    endsOn: '2026-12-31',
+    noticeFrom: '2026-11-01',
+    tacit: '',
+    partnershipId: '6f1c2f5e-0000-4000-8000-000000000001',
+  },
 };
 
 describe('renderEmail', () => {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery, HasNoControlCharacters, Trim } from '@oris/api/platform';
-import { ORGANISATION_KINDS, REGION_CODES } from '@oris/shared/domain';
-import type { OrganisationKind, RegionCode } from '@oris/shared/domain';
+import { ORGANISATION_KINDS, REGION_CODES, STAKEHOLDER_GROUPS } from '@oris/shared/domain';
+import type { OrganisationKind, RegionCode, StakeholderGroup } from '@oris/shared/domain';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 export const ORGANISATION_NAME_MAX_LENGTH = 160;
@@ -17,6 +17,9 @@ export class OrganisationDto {
 
   @ApiProperty({ enum: ORGANISATION_KINDS })
   kind!: OrganisationKind;
+
+  @ApiProperty({ enum: STAKEHOLDER_GROUPS })
+  stakeholderGroup!: StakeholderGroup;
 
   @ApiProperty({ example: 'MA-09' })
   regionCode!: string;
@@ -45,6 +48,14 @@ export class CreateOrganisationDto {
   @IsIn(ORGANISATION_KINDS)
   kind!: OrganisationKind;
 
+  @ApiPropertyOptional({
+    enum: STAKEHOLDER_GROUPS,
+    description: 'Its group among the stakeholders; by default the group of its kind.',
+  })
+  @IsOptional()
+  @IsIn(STAKEHOLDER_GROUPS)
+  stakeholderGroup?: StakeholderGroup;
+
   @ApiProperty({ enum: REGION_CODES })
   @IsIn(REGION_CODES)
   regionCode!: RegionCode;
@@ -64,6 +75,11 @@ export class UpdateOrganisationDto {
   @IsOmittable()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;
+
+  @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS })
+  @IsOmittable()
+  @IsIn(STAKEHOLDER_GROUPS)
+  stakeholderGroup?: StakeholderGroup;
 
   @ApiPropertyOptional({ enum: REGION_CODES })
   @IsOmittable()
@@ -88,4 +104,9 @@ export class OrganisationListQuery extends PageQuery {
   @IsOptional()
   @IsIn(REGION_CODES)
   region?: RegionCode;
+
+  @ApiPropertyOptional({ enum: STAKEHOLDER_GROUPS })
+  @IsOptional()
+  @IsIn(STAKEHOLDER_GROUPS)
+  stakeholderGroup?: StakeholderGroup;
 }

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '@oris/shared/domain';
+import type { OrganisationKind, StakeholderGroup } from '@oris/shared/domain';
 import {
   Check,
   Column,
@@ -31,6 +31,10 @@ export class Organisation {
 
   @Column({ type: 'varchar', length: 16 })
   kind!: OrganisationKind;
+
+  /** Its group among ORIS's stakeholders (OBSERVATORY.md "Partnerships"); migration `CreatePartnerships`. */
+  @Column({ name: 'stakeholder_group', type: 'varchar', length: 32, default: 'other' })
+  stakeholderGroup!: StakeholderGroup;
 
   @Column({ name: 'region_code', type: 'varchar', length: 5 })
   regionCode!: string;

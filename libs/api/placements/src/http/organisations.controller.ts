@@ -24,7 +24,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
-@Roles('placement_officer', 'admin')
+@Roles('placement_officer', 'partnership_officer', 'admin')
 @Controller({ path: 'organisations', version: '1' })
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
@@ -32,7 +32,7 @@ export class OrganisationsController {
   @Get()
   @ApiOperation({
     summary: 'The registry of partner organisations',
-    description: 'By name; filters `q` (part of the name), `kind`, `region`.',
+    description: 'By name; filters `q` (part of the name), `kind`, `region`, `stakeholderGroup`.',
   })
   @ApiPageResponse(OrganisationDto)
   @ApiProblems(400, 401, 403)
@@ -63,7 +63,7 @@ export class OrganisationsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Rename, re-kind or move a partner organisation' })
+  @ApiOperation({ summary: 'Rename, re-kind, regroup or move a partner organisation' })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiProblems(400, 401, 403, 404, 409)
   update(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, Page, pageOf, isUniqueViolation } from '@oris/api/platform';
+import { STAKEHOLDER_GROUP_OF_KIND } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   CreateOrganisationDto,
@@ -19,6 +20,7 @@ interface OrganisationRow {
   id: string;
   name: string;
   kind: OrganisationDto['kind'];
+  stakeholderGroup: OrganisationDto['stakeholderGroup'];
   regionCode: string;
   placementCount: number;
   createdAt: Date;
@@ -26,7 +28,7 @@ interface OrganisationRow {
 }
 
 const SELECT = `
-  SELECT o.id, o.name, o.kind, o.region_code AS "regionCode", o.created_at AS "createdAt",
+  SELECT o.id, o.name, o.kind, o.stakeholder_group AS "stakeholderGroup", o.region_code AS "regionCode", o.created_at AS "createdAt",
          o.updated_at AS "updatedAt",
          (SELECT count(*)::int FROM placement_version v
            WHERE v.organisation_id = o.id AND v.superseded_at IS NULL) AS "placementCount"
@@ -64,6 +66,10 @@ export class OrganisationsService {
       params.push(query.region);
       where.push(`o.region_code = $${params.length}`);
     }
+    if (query.stakeholderGroup) {
+      params.push(query.stakeholderGroup);
+      where.push(`o.stakeholder_group = $${params.length}`);
+    }
     const condition = where.join(' AND ');
     const manager = this.dataSource.manager;
     const [{ total }]: { total: number }[] = await manager.query(
@@ -91,16 +97,26 @@ export class OrganisationsService {
     return this.unique(dto, () =>
       this.dataSource.transaction(async (manager) => {
         const [{ id }]: { id: string }[] = await manager.query(
-          `INSERT INTO organisation (name, kind, region_code, created_by) VALUES ($1, $2, $3, $4)
-           RETURNING id`,
-          [dto.name, dto.kind, dto.regionCode, user.id],
+          `INSERT INTO organisation (name, kind, stakeholder_group, region_code, created_by)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [
+            dto.name,
+            dto.kind,
+            dto.stakeholderGroup ?? STAKEHOLDER_GROUP_OF_KIND[dto.kind],
+            dto.regionCode,
+            user.id,
+          ],
         );
         await this.audit.record(manager, {
           actorId: user.id,
           action: 'organisation.created',
           subjectType: 'organisation',
           subjectId: id,
-          data: { kind: dto.kind, regionCode: dto.regionCode },
+          data: {
+            kind: dto.kind,
+            stakeholderGroup: dto.stakeholderGroup ?? STAKEHOLDER_GROUP_OF_KIND[dto.kind],
+            regionCode: dto.regionCode,
+          },
         });
         return this.get(id, manager);
       }),
@@ -115,15 +131,22 @@ export class OrganisationsService {
     return this.unique(dto, () =>
       this.dataSource.transaction(async (manager) => {
         const before = await this.get(id, manager);
-        const changes = (['name', 'kind', 'regionCode'] as const).filter(
+        const changes = (['name', 'kind', 'stakeholderGroup', 'regionCode'] as const).filter(
           (field) => dto[field] !== undefined && dto[field] !== before[field],
         );
         if (changes.length === 0) return before;
         await manager.query(
           `UPDATE organisation SET name = COALESCE($2, name), kind = COALESCE($3, kind),
-                  region_code = COALESCE($4, region_code), updated_at = now()
+                  region_code = COALESCE($4, region_code),
+                  stakeholder_group = COALESCE($5, stakeholder_group), updated_at = now()
             WHERE id = $1`,
-          [id, dto.name ?? null, dto.kind ?? null, dto.regionCode ?? null],
+          [
+            id,
+            dto.name ?? null,
+            dto.kind ?? null,
+            dto.regionCode ?? null,
+            dto.stakeholderGroup ?? null,
+          ],
         );
         await this.audit.record(manager, {
           actorId: user.id,

@@ -1511,7 +1511,7 @@ export interface paths {
     };
     /**
      * The registry of partner organisations
-     * @description By name; filters `q` (part of the name), `kind`, `region`.
+     * @description By name; filters `q` (part of the name), `kind`, `region`, `stakeholderGroup`.
      */
     get: operations['Organisations_list'];
     put?: never;
@@ -1540,7 +1540,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Rename, re-kind or move a partner organisation */
+    /** Rename, re-kind, regroup or move a partner organisation */
     patch: operations['Organisations_update'];
     trace?: never;
   };
@@ -2123,6 +2123,152 @@ export interface paths {
      * @description Titles in `lang` where the tool has one, else in its original language.
      */
     get: operations['ToolsIndicator_records'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The registry of partnerships (partnership officers, admins)
+     * @description Latest start first; filters `q` (part of the title), `status` (computed on `asOf`, default today), `kind`, `organisation` (a party), `stakeholderGroup` (a party of that group), `family` (a head and its members).
+     */
+    get: operations['Partnerships_list'];
+    put?: never;
+    /**
+     * Record a partnership
+     * @description An amendment, renewal or implementing convention names its family’s head (`parentId`: a framework agreement, convention or MoU, never a member); the others name none (422 `partnership_invalid_parent`). Parties: existing organisations, each once. Audited (`partnership.created`).
+     */
+    post: operations['Partnerships_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A partnership with its family, parties, contributions and computed status */
+    get: operations['Partnerships_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a partnership’s terms, parties or contributions
+     * @description Only the fields sent change; `parties` and `contributions` replace the lists (a party that signed cannot be removed: 409). The replaced dates and settings stay readable as known before (`knownAt`). Audited (`partnership.changed`).
+     */
+    patch: operations['Partnerships_update'];
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a party’s signature
+     * @description Not in the future (422); a party that signed already: 409 `partnership_already_signed`, unless `correction` (the earlier date stays readable as known before). Audited (`partnership.signed`, `partnership.signature_corrected`).
+     */
+    post: operations['Partnerships_sign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/termination': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Terminate a partnership early
+     * @description Ends it (a head: its family) on `terminatedOn`; 409 if already terminated. Audited (`partnership.terminated`).
+     */
+    post: operations['Partnerships_terminate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/partnerships/{id}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the signed document (404 when there is none) */
+    get: operations['Partnerships_document'];
+    /**
+     * Store the signed document (a PDF, at most 5 MiB)
+     * @description The body is the PDF (`Content-Type: application/pdf`); it is kept in the file storage and its SHA-256 recorded. Replaces the previous one. Audited (`partnership.document_stored`).
+     */
+    put: operations['Partnerships_storeDocument'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/partnerships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Partnerships in year Y: families in force, new ones, partners (staff)
+     * @description OBSERVATORY.md “Partnerships in year Y”; the definition comes with the figures. `asOf` (a day, not in the future) is applied to the facts’ own dates; `knownAt` (an instant) keeps only what was recorded by then.
+     */
+    get: operations['PartnershipsIndicator_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/partnerships/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The families counted in year Y (staff)
+     * @description Each counted family’s head: title, last required signature, staff page.
+     */
+    get: operations['PartnershipsIndicator_records'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4539,6 +4685,18 @@ export interface components {
         | 'funder'
         | 'company'
         | 'cooperative';
+      /** @enum {string} */
+      stakeholderGroup:
+        | 'regional_council'
+        | 'university'
+        | 'support_organisation'
+        | 'indh'
+        | 'international_cooperation'
+        | 'project_holder'
+        | 'funder'
+        | 'employer'
+        | 'public_administration'
+        | 'other';
       /** @example MA-09 */
       regionCode: string;
       /** @description Current situations that name it. */
@@ -4559,6 +4717,21 @@ export interface components {
         | 'funder'
         | 'company'
         | 'cooperative';
+      /**
+       * @description Its group among the stakeholders; by default the group of its kind.
+       * @enum {string}
+       */
+      stakeholderGroup?:
+        | 'regional_council'
+        | 'university'
+        | 'support_organisation'
+        | 'indh'
+        | 'international_cooperation'
+        | 'project_holder'
+        | 'funder'
+        | 'employer'
+        | 'public_administration'
+        | 'other';
       /** @enum {string} */
       regionCode:
         | 'MA-01'
@@ -4585,6 +4758,18 @@ export interface components {
         | 'funder'
         | 'company'
         | 'cooperative';
+      /** @enum {string} */
+      stakeholderGroup?:
+        | 'regional_council'
+        | 'university'
+        | 'support_organisation'
+        | 'indh'
+        | 'international_cooperation'
+        | 'project_holder'
+        | 'funder'
+        | 'employer'
+        | 'public_administration'
+        | 'other';
       /** @enum {string} */
       regionCode?:
         | 'MA-01'
@@ -5630,8 +5815,332 @@ export interface components {
       label: string;
       /** Format: date */
       date: string | null;
-      /** @example /observatory/tools/… */
+      /** @example /observatory/partnerships/… */
       path: string;
+    };
+    PartnershipSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      kind:
+        | 'framework_agreement'
+        | 'convention'
+        | 'mou'
+        | 'implementing_convention'
+        | 'amendment'
+        | 'renewal';
+      /** Format: uuid */
+      parentId: string | null;
+      /** Format: date */
+      startsOn: string;
+      /**
+       * Format: date
+       * @description Empty: open-ended.
+       */
+      endsOn: string | null;
+      /** @enum {string} */
+      renewalMode: 'none' | 'tacit' | 'explicit';
+      noticeDays: number;
+      renewalMonths: number | null;
+      /** Format: date */
+      terminatedOn: string | null;
+      /**
+       * @description Computed on `asOf`, never stored: a family head’s is its family’s (renewals and amendments included).
+       * @enum {string}
+       */
+      status:
+        'draft' | 'signed_not_started' | 'in_force' | 'renewal_due' | 'expired' | 'terminated';
+      /**
+       * Format: date
+       * @description The last required signature (empty while one is missing).
+       */
+      signedOn: string | null;
+      /**
+       * Format: date
+       * @description The current end after renewals (empty: open-ended).
+       */
+      currentEnd: string | null;
+      /**
+       * Format: date
+       * @description From this day the renewal is due: current end − notice days.
+       */
+      renewalDueFrom: string | null;
+      partyCount: number;
+      /** @description Required signatures recorded. */
+      signatureCount: number;
+      requiredSignatureCount: number;
+      /** @description The parties’ names. */
+      partyNames: string[];
+      /**
+       * Format: date
+       * @description The day the status is computed for.
+       */
+      asOf: string;
+    };
+    PartyInputDto: {
+      /** Format: uuid */
+      organisationId: string;
+      /** @enum {string} */
+      role: 'signatory' | 'funder' | 'implementer' | 'observer';
+      /** @description Whether the agreement is in force only once this party signed. */
+      signatureRequired: boolean;
+    };
+    ContributionInputDto: {
+      /**
+       * Format: uuid
+       * @description The party (organisation) that brings it.
+       */
+      organisationId: string;
+      /** @enum {string} */
+      kind: 'in_kind' | 'financial' | 'staff';
+      /** @description Amount in MAD (financial contributions; a valuation otherwise, optional). */
+      amountMad?: number | null;
+      description?: string;
+    };
+    CreatePartnershipDto: {
+      title: string;
+      /** @enum {string} */
+      kind:
+        | 'framework_agreement'
+        | 'convention'
+        | 'mou'
+        | 'implementing_convention'
+        | 'amendment'
+        | 'renewal';
+      /**
+       * Format: uuid
+       * @description The family head (framework agreement, convention or MoU) of an amendment, renewal or implementing convention; none for the others.
+       */
+      parentId?: string | null;
+      /** Format: date */
+      startsOn: string;
+      /**
+       * Format: date
+       * @description Empty: open-ended.
+       */
+      endsOn?: string | null;
+      /** @enum {string} */
+      renewalMode: 'none' | 'tacit' | 'explicit';
+      /** @description Notice period in days. */
+      noticeDays: number;
+      /** @description What a tacit renewal adds, in months (tacit renewal only). */
+      renewalMonths?: number | null;
+      parties: components['schemas']['PartyInputDto'][];
+      contributions?: components['schemas']['ContributionInputDto'][];
+    };
+    FamilyMemberDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      kind:
+        | 'framework_agreement'
+        | 'convention'
+        | 'mou'
+        | 'implementing_convention'
+        | 'amendment'
+        | 'renewal';
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn: string | null;
+      /**
+       * @description Its own status (computed).
+       * @enum {string}
+       */
+      status:
+        'draft' | 'signed_not_started' | 'in_force' | 'renewal_due' | 'expired' | 'terminated';
+      /** Format: date */
+      signedOn: string | null;
+    };
+    PartyDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      organisationId: string;
+      organisationName: string;
+      /** @enum {string} */
+      stakeholderGroup:
+        | 'regional_council'
+        | 'university'
+        | 'support_organisation'
+        | 'indh'
+        | 'international_cooperation'
+        | 'project_holder'
+        | 'funder'
+        | 'employer'
+        | 'public_administration'
+        | 'other';
+      /** @enum {string} */
+      role: 'signatory' | 'funder' | 'implementer' | 'observer';
+      signatureRequired: boolean;
+      /** Format: date */
+      signedOn: string | null;
+      /**
+       * Format: date-time
+       * @description When the signature was recorded.
+       */
+      signedRecordedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the party was recorded.
+       */
+      recordedAt: string;
+    };
+    ContributionDto: {
+      /** Format: uuid */
+      organisationId: string;
+      organisationName: string;
+      /** @enum {string} */
+      kind: 'in_kind' | 'financial' | 'staff';
+      /** @description MAD */
+      amountMad: number | null;
+      description: string;
+    };
+    SignedDocumentDto: {
+      name: string;
+      /** @description SHA-256 of the file, hex. */
+      sha256: string;
+      size: number;
+    };
+    PartnershipDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      kind:
+        | 'framework_agreement'
+        | 'convention'
+        | 'mou'
+        | 'implementing_convention'
+        | 'amendment'
+        | 'renewal';
+      /** Format: uuid */
+      parentId: string | null;
+      /** Format: date */
+      startsOn: string;
+      /**
+       * Format: date
+       * @description Empty: open-ended.
+       */
+      endsOn: string | null;
+      /** @enum {string} */
+      renewalMode: 'none' | 'tacit' | 'explicit';
+      noticeDays: number;
+      renewalMonths: number | null;
+      /** Format: date */
+      terminatedOn: string | null;
+      /**
+       * @description Computed on `asOf`, never stored: a family head’s is its family’s (renewals and amendments included).
+       * @enum {string}
+       */
+      status:
+        'draft' | 'signed_not_started' | 'in_force' | 'renewal_due' | 'expired' | 'terminated';
+      /**
+       * Format: date
+       * @description The last required signature (empty while one is missing).
+       */
+      signedOn: string | null;
+      /**
+       * Format: date
+       * @description The current end after renewals (empty: open-ended).
+       */
+      currentEnd: string | null;
+      /**
+       * Format: date
+       * @description From this day the renewal is due: current end − notice days.
+       */
+      renewalDueFrom: string | null;
+      partyCount: number;
+      /** @description Required signatures recorded. */
+      signatureCount: number;
+      requiredSignatureCount: number;
+      /** @description The parties’ names. */
+      partyNames: string[];
+      /**
+       * Format: date
+       * @description The day the status is computed for.
+       */
+      asOf: string;
+      /**
+       * Format: uuid
+       * @description The family head (itself for a head).
+       */
+      familyHeadId: string;
+      /** @description The family: its head first, then its members by start. */
+      family: components['schemas']['FamilyMemberDto'][];
+      parties: components['schemas']['PartyDto'][];
+      contributions: components['schemas']['ContributionDto'][];
+      document?: components['schemas']['SignedDocumentDto'] | null;
+      terminationReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    UpdatePartnershipDto: {
+      title?: string;
+      /** @enum {string} */
+      kind?:
+        | 'framework_agreement'
+        | 'convention'
+        | 'mou'
+        | 'implementing_convention'
+        | 'amendment'
+        | 'renewal';
+      /** Format: uuid */
+      parentId?: string | null;
+      /** Format: date */
+      startsOn?: string;
+      /** Format: date */
+      endsOn?: string | null;
+      /** @enum {string} */
+      renewalMode?: 'none' | 'tacit' | 'explicit';
+      noticeDays?: number;
+      renewalMonths?: number | null;
+      parties?: components['schemas']['PartyInputDto'][];
+      contributions?: components['schemas']['ContributionInputDto'][];
+    };
+    SignatureDto: {
+      /**
+       * Format: uuid
+       * @description The party (its id in `parties`).
+       */
+      partyId: string;
+      /**
+       * Format: date
+       * @description The day it signed; not in the future.
+       */
+      signedOn: string;
+      /** @description Correct the date of a signature already recorded (the earlier date stays readable as known before the correction); without it, signing twice is 409. */
+      correction?: boolean;
+    };
+    TerminationDto: {
+      /**
+       * Format: date
+       * @description The day the partnership ends early.
+       */
+      terminatedOn: string;
+      reason?: string;
+    };
+    PartnershipsIndicatorDto: {
+      /** @enum {string} */
+      indicator: 'partnerships';
+      year: number;
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      knownAt: string;
+      /** @description Partnership families in force in the year. */
+      value: number;
+      /** @description `new` (families whose head received its last required signature in the year) and `partners` (distinct partner organisations of the counted families; `counted` holds organisation ids). */
+      companions: components['schemas']['IndicatorCompanionDto'][];
+      /** @description `kind` (the head’s kind: families), `stakeholder_group` (families with a partner of the group) and `partner_stakeholder_group` (distinct partner organisations of the group). */
+      breakdown: components['schemas']['IndicatorBreakdownDto'][];
+      /** @description The ids of the counted families’ heads, sorted. */
+      counted: string[];
+      definition: components['schemas']['IndicatorDefinitionDto'];
     };
     SessionAwaitingApprovalDto: {
       /** Format: uuid */
@@ -11246,6 +11755,17 @@ export interface operations {
           | 'MA-10'
           | 'MA-11'
           | 'MA-12';
+        stakeholderGroup?:
+          | 'regional_council'
+          | 'university'
+          | 'support_organisation'
+          | 'indh'
+          | 'international_cooperation'
+          | 'project_holder'
+          | 'funder'
+          | 'employer'
+          | 'public_administration'
+          | 'other';
       };
       header?: never;
       path?: never;
@@ -13655,6 +14175,702 @@ export interface operations {
         asOf?: string;
         knownAt?: string;
         /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CountedRecordDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Partnerships_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Part of the title, any case. */
+        q?: string;
+        /** @description Status computed on `asOf`. */
+        status?:
+          'draft' | 'signed_not_started' | 'in_force' | 'renewal_due' | 'expired' | 'terminated';
+        kind?:
+          | 'framework_agreement'
+          | 'convention'
+          | 'mou'
+          | 'implementing_convention'
+          | 'amendment'
+          | 'renewal';
+        /** @description An organisation party to it. */
+        organisation?: string;
+        /** @description A party of this group. */
+        stakeholderGroup?:
+          | 'regional_council'
+          | 'university'
+          | 'support_organisation'
+          | 'indh'
+          | 'international_cooperation'
+          | 'project_holder'
+          | 'funder'
+          | 'employer'
+          | 'public_administration'
+          | 'other';
+        /** @description A family: its head and its members. */
+        family?: string;
+        /** @description The day of the status (default: today). */
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PartnershipSummaryDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Partnerships_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePartnershipDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Partnerships_get: {
+    parameters: {
+      query?: {
+        /** @description The day of the status (default: today). */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Partnerships_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePartnershipDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Partnerships_sign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignatureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Partnerships_terminate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TerminationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Partnerships_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Partnerships_storeDocument: {
+    parameters: {
+      query?: {
+        /** @description The file name to keep (default: the title). */
+        name?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/pdf': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PartnershipsIndicator_figures: {
+    parameters: {
+      query?: {
+        /** @description The year Y (default: the year of `asOf`). */
+        year?: number;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`), applied to the facts’ own dates (signatures, starts, ends, renewals, termination). */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only agreements, parties, signatures, terminations and corrections recorded by then count. */
+        knownAt?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartnershipsIndicatorDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PartnershipsIndicator_records: {
+    parameters: {
+      query?: {
+        /** @description The year Y (default: the year of `asOf`). */
+        year?: number;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`), applied to the facts’ own dates (signatures, starts, ends, renewals, termination). */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only agreements, parties, signatures, terminations and corrections recorded by then count. */
+        knownAt?: string;
+        page?: number;
+        pageSize?: number;
         lang?: 'fr' | 'ar' | 'en';
       };
       header?: never;

@@ -4,6 +4,8 @@ import { unsavedChangesGuard } from '@oris/web/ui';
 import { PublicIndicatorsPage } from './public/public-indicators-page';
 
 const staff = roleGuard('placement_officer', 'admin');
+/** Partnership officers record the organisations their partnerships name. */
+const organisationStaff = roleGuard('placement_officer', 'partnership_officer', 'admin');
 
 /**
  * The public indicator page, `/indicators`: anyone, no sign-in. The page comes with this file
@@ -45,7 +47,7 @@ export const insertionRoutes: Route[] = [
   {
     path: 'organisations',
     title: 'insertion.organisations.title',
-    canActivate: [staff],
+    canActivate: [organisationStaff],
     canDeactivate: [unsavedChangesGuard],
     loadComponent: () =>
       import('./organisations/organisations-page').then((m) => m.OrganisationsPage),

@@ -103,6 +103,7 @@ export function anOrganisation(changes: Partial<Organisation> = {}): Organisatio
     id: ORGANISATION_ID,
     name: 'Incubateur Oriental Impact',
     kind: 'incubator',
+    stakeholderGroup: 'support_organisation',
     regionCode: 'MA-02',
     placementCount: 3,
     createdAt: '2026-01-10T09:00:00Z',

@@ -97,7 +97,12 @@ describe('OrganisationsPage', () => {
       expect.objectContaining({
         method: 'PATCH',
         path: `/api/v1/organisations/${ORGANISATION_ID}`,
-        body: { name: 'Oriental Impact', kind: 'incubator', regionCode: 'MA-02' },
+        body: {
+          name: 'Oriental Impact',
+          kind: 'incubator',
+          stakeholderGroup: 'support_organisation',
+          regionCode: 'MA-02',
+        },
       }),
     ]);
   });

@@ -7,7 +7,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ORGANISATION_KINDS, type OrganisationKind, type RegionCode } from '@oris/shared/domain';
+import {
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  type RegionCode,
+  STAKEHOLDER_GROUPS,
+  type StakeholderGroup,
+} from '@oris/shared/domain';
 import { formSubmission, latestLoad, RegionsService } from '@oris/web/core';
 import {
   FieldError,
@@ -57,11 +63,13 @@ export class OrganisationsPage implements HasUnsavedChanges {
   protected readonly submission = formSubmission();
   protected readonly messageKeys = insertionMessageKeys;
   protected readonly kinds = ORGANISATION_KINDS;
+  protected readonly groups = STAKEHOLDER_GROUPS;
   protected readonly nameMax = ORGANISATION_NAME_MAX;
 
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly kindFilter = new FormControl<OrganisationKind | null>(null);
   protected readonly regionFilter = new FormControl<RegionCode | null>(null);
+  protected readonly groupFilter = new FormControl<StakeholderGroup | null>(null);
 
   protected readonly form = new FormGroup({
     name: new FormControl('', {
@@ -73,6 +81,8 @@ export class OrganisationsPage implements HasUnsavedChanges {
       ],
     }),
     kind: new FormControl<OrganisationKind | null>(null, Validators.required),
+    /** Empty: the group of its kind. */
+    stakeholderGroup: new FormControl<StakeholderGroup | null>(null),
     regionCode: new FormControl<RegionCode | null>(null, Validators.required),
   });
   /** An organisation typed but not saved: leaving asks first. */
@@ -92,6 +102,7 @@ export class OrganisationsPage implements HasUnsavedChanges {
     merge(
       this.kindFilter.valueChanges,
       this.regionFilter.valueChanges,
+      this.groupFilter.valueChanges,
       this.search.valueChanges.pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged()),
     )
       .pipe(takeUntilDestroyed())
@@ -108,6 +119,7 @@ export class OrganisationsPage implements HasUnsavedChanges {
     this.form.reset({
       name: organisation.name,
       kind: organisation.kind as OrganisationKind,
+      stakeholderGroup: organisation.stakeholderGroup,
       regionCode: organisation.regionCode as RegionCode,
     });
   }
@@ -126,6 +138,7 @@ export class OrganisationsPage implements HasUnsavedChanges {
       const input: OrganisationInput = {
         name: value.name.trim(),
         kind: value.kind as OrganisationKind,
+        ...(value.stakeholderGroup ? { stakeholderGroup: value.stakeholderGroup } : {}),
         regionCode: value.regionCode as RegionCode,
       };
       saved = editing
@@ -154,6 +167,7 @@ export class OrganisationsPage implements HasUnsavedChanges {
     const q = this.search.value.trim();
     const kind = this.kindFilter.value;
     const region = this.regionFilter.value;
+    const stakeholderGroup = this.groupFilter.value;
     await this.organisations.load(() =>
       this.insertion.organisations({
         page: this.page,
@@ -161,6 +175,7 @@ export class OrganisationsPage implements HasUnsavedChanges {
         ...(q ? { q } : {}),
         ...(kind ? { kind } : {}),
         ...(region ? { region } : {}),
+        ...(stakeholderGroup ? { stakeholderGroup } : {}),
       }),
     );
   }

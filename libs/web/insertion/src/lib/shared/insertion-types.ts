@@ -6,6 +6,7 @@ import type {
   PlacementSource,
   RegionCode,
   SituationKind,
+  StakeholderGroup,
 } from '@oris/shared/domain';
 
 type Schemas = components['schemas'];
@@ -81,6 +82,8 @@ export type PlacementChange = Partial<PlacementFacts> & { validate: boolean };
 export interface OrganisationInput {
   name: string;
   kind: OrganisationKind;
+  /** Left out: the group of its kind (the API's default). */
+  stakeholderGroup?: StakeholderGroup;
   regionCode: RegionCode;
 }
 

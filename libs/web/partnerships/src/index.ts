@@ -1,0 +1,1 @@
+export { partnershipsRoutes } from './lib/partnerships.routes';
