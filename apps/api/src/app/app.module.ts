@@ -5,7 +5,7 @@ import { DatabaseModule } from '@oris/api/database';
 import { EnrollmentsModule } from '@oris/api/enrollments';
 import { FollowupsModule } from '@oris/api/followups';
 import { IdentityModule } from '@oris/api/identity';
-import { IndicatorsModule } from '@oris/api/indicators';
+import { ImpactModule, IndicatorsModule } from '@oris/api/indicators';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PlacementsModule } from '@oris/api/placements';
 import {
@@ -43,6 +43,8 @@ export class AppModule {
         PlacementsModule,
         FollowupsModule,
         IndicatorsModule,
+        // The registries' year sources are wired here: ImpactModule.register({ imports, sources }).
+        ImpactModule.register(),
         AdminOverviewModule,
       ],
     };

@@ -153,7 +153,8 @@ export interface Trilingual {
  * the two dates of the figures.
  */
 export interface YearIndicatorFigures {
-  indicator: ObservatoryIndicator;
+  /** One of the observatory's three, or `insertion` for the insertion indicator's year reading. */
+  indicator: ImpactIndicator;
   year: number;
   /** The reference day (`YYYY-MM-DD`), applied to the facts' own dates. */
   asOf: string;
@@ -192,7 +193,7 @@ export interface CountedRecord {
  * list of counted ids.
  */
 export interface YearIndicatorSource {
-  readonly indicator: ObservatoryIndicator;
+  readonly indicator: ImpactIndicator;
   compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures>;
   describe(ids: readonly string[], locale: Locale): Promise<CountedRecord[]>;
 }

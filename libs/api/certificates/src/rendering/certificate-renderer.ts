@@ -6,7 +6,6 @@ import {
   fitText,
   hasArabic,
   isolate,
-  SHAPING_FEATURES,
   type FitOptions,
   type FittedText,
   type LineLayout,
@@ -14,8 +13,8 @@ import {
 } from './bidi-text';
 import type { CertificateDocument } from './certificate-document';
 import { loadCertificateFonts, type CertificateFonts } from './certificate-fonts';
-import { giveEachGlyphUseItsOwnText } from './glyph-text';
 import { drawQrCode, qrMatrix } from './qr-code';
+import { drawLaidOutLine } from './text-layer';
 
 /** Fixed document metadata: nothing here may come from the clock or randomness. */
 export const CERTIFICATE_PDF_PRODUCER = 'ORIS Academy certificate renderer 1';
@@ -201,20 +200,7 @@ export class CertificateRenderer {
     x: number,
     align: 'left' | 'center' | 'right',
   ): void {
-    const width = line.width * size;
-    let cursor = align === 'left' ? x : align === 'center' ? x - width / 2 : x - width;
-    doc.fillColor(colour);
-    for (const run of line.runs) {
-      doc.font(run.font);
-      // pdfkit creates the document's font object on first use: set up its text map then.
-      giveEachGlyphUseItsOwnText((doc as unknown as { _font: unknown })._font);
-      doc.fontSize(size).text(run.text, cursor, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        features: SHAPING_FEATURES as PDFKit.Mixins.OpenTypeFeatures[],
-      });
-      cursor += run.width * size;
-    }
+    drawLaidOutLine(doc, line, size, baseline, x, align, colour);
   }
 
   /** One short constant line (headings, labels), shrunk if it had to be. */
