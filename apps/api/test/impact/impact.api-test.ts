@@ -350,6 +350,38 @@ describe('impact: the four indicators, targets, frozen reports and the public pa
       .get('/api/v1/reports/2024/versions/1/records/tools')
       .expect(404);
     expect(tools.body.code).toBe('impact_source_not_available');
+
+    // The same drill-down on the figures computed now: pub-d, recorded after the freeze, counts.
+    const live = await http
+      .as(partnerships)
+      .get('/api/v1/indicators/impact/records/publications?year=2024&lang=en')
+      .expect(200);
+    expect(live.body.items.map((item: { id: string }) => item.id)).toEqual([
+      'pub-a',
+      'pub-b',
+      'pub-d',
+    ]);
+    const livePersons = await http
+      .as(cast.admin)
+      .get('/api/v1/indicators/impact/records/insertion?year=2024')
+      .expect(200);
+    expect(livePersons.body.total).toBe(4);
+    await http
+      .as(partnerships)
+      .get('/api/v1/indicators/impact/records/insertion?year=2024')
+      .expect(403);
+    await http
+      .as(cast.trainee)
+      .get('/api/v1/indicators/impact/records/publications?year=2024')
+      .expect(403);
+    await http.anonymous
+      .get('/api/v1/indicators/impact/records/publications?year=2024')
+      .expect(401);
+    const missing = await http
+      .as(cast.admin)
+      .get('/api/v1/indicators/impact/records/tools?year=2024')
+      .expect(404);
+    expect(missing.body.code).toBe('impact_source_not_available');
   });
 
   describe('exports of a frozen version', () => {

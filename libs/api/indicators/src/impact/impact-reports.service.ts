@@ -18,7 +18,7 @@ import { differencesBetween, type ImpactEntry, type IndicatorDifference } from '
 import { type YearIndicatorSources, sourceOf, YEAR_INDICATOR_SOURCES } from './impact-sources';
 import type { FreezeBody, RecordsQuery, ReportDto, ReportVersionDto } from './impact.dto';
 import { ImpactErrorCode, ImpactException } from './impact.exception';
-import { ImpactIndicators, yearQuery } from './impact.service';
+import { ImpactIndicators, mayReadRecords, yearQuery } from './impact.service';
 
 interface ReportRow {
   year: number;
@@ -52,9 +52,6 @@ export function versionOf(row: ReportRow): ReportVersionDto {
     differences: row.differences,
   };
 }
-
-/** Who may see the persons behind the insertion figure: those who see the persons' pages. */
-const PERSON_READERS = new Set(['placement_officer', 'admin']);
 
 /**
  * The frozen yearly reports (OBSERVATORY.md): the four indicators' figures of a year with the
@@ -171,9 +168,7 @@ export class ImpactReports {
     indicator: ImpactIndicator,
     query: RecordsQuery,
   ): Promise<Page<CountedRecord>> {
-    if (indicator === 'insertion' && !user.roles.some((role) => PERSON_READERS.has(role))) {
-      throw new ImpactException(ImpactErrorCode.PersonRecordsRestricted);
-    }
+    mayReadRecords(user, indicator);
     const frozen = await this.version(year, version);
     const source = sourceOf(this.sources, indicator);
     const entry = frozen.indicators.find((candidate) => candidate.indicator === indicator);

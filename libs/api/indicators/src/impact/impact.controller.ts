@@ -34,6 +34,8 @@ import {
   FreezeBody,
   ImpactDto,
   ImpactQuery,
+  IndicatorParams,
+  LiveRecordsQuery,
   RecordsParams,
   RecordsQuery,
   ReportDto,
@@ -74,6 +76,25 @@ export class ImpactController {
   @ApiProblems(400, 401, 403)
   figures(@Query() query: ImpactQuery): Promise<ImpactDto> {
     return this.impact.impact(query);
+  }
+
+  @Get('impact/records/:indicator')
+  @ApiOperation({
+    summary: 'The records behind an indicator’s figure of a year, computed now (staff)',
+    description:
+      'The ids the indicator’s source counts for `year` at `asOf` and `knownAt`, described by ' +
+      'the source, a page at a time: the generic drill-down of every indicator. The persons ' +
+      'behind the insertion figure are for placement officers and admins (403 ' +
+      '`impact_person_records_restricted`); 404 `impact_source_not_available` without a source.',
+  })
+  @ApiPageResponse(CountedRecordDto)
+  @ApiProblems(400, 401, 403, 404)
+  records(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param() params: IndicatorParams,
+    @Query() query: LiveRecordsQuery,
+  ): Promise<Page<CountedRecord>> {
+    return this.impact.records(user, params.indicator, query);
   }
 
   @Put('targets/:indicator/:year')

@@ -135,6 +135,31 @@ export class RecordsQuery extends PageQuery {
   lang?: Locale;
 }
 
+export class LiveRecordsQuery extends RecordsQuery {
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, description: 'The year.' })
+  @ToInteger()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ format: 'date', description: AS_OF })
+  @IsOptional()
+  @IsDateOnly()
+  asOf?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: KNOWN_AT })
+  @IsOptional()
+  @IsDateTime()
+  knownAt?: string;
+}
+
+export class IndicatorParams {
+  @ApiProperty({ enum: IMPACT_INDICATORS })
+  @IsIn(IMPACT_INDICATORS)
+  indicator!: ImpactIndicator;
+}
+
 export const REPORT_FORMATS = ['pdf', 'csv', 'xlsx', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 

@@ -4,10 +4,14 @@ import { AuditLog } from '@oris/api/identity';
 import {
   type AuthenticatedUser,
   type FieldError,
+  type Page,
+  pageOf,
   RequestValidationException,
 } from '@oris/api/platform';
 import {
+  type CountedRecord,
   dayInMorocco,
+  DEFAULT_LOCALE,
   IMPACT_INDICATORS,
   type ImpactIndicator,
   todayInMorocco,
@@ -16,7 +20,14 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { type ImpactEntry, progressOf, trendYears } from './impact-figures';
 import { type YearIndicatorSources, sourceOf, YEAR_INDICATOR_SOURCES } from './impact-sources';
-import type { ImpactDto, ImpactQuery, SetTargetBody, TargetDto } from './impact.dto';
+import type {
+  ImpactDto,
+  ImpactQuery,
+  LiveRecordsQuery,
+  SetTargetBody,
+  TargetDto,
+} from './impact.dto';
+import { ImpactErrorCode, ImpactException } from './impact.exception';
 
 interface TargetRow {
   indicator: ImpactIndicator;
@@ -35,6 +46,16 @@ const targetOf = (row: TargetRow): TargetDto => ({
   setBy: row.set_by,
   setAt: row.set_at.toISOString(),
 });
+
+/** Who may see the persons behind the insertion figure: those who see the persons' pages. */
+const PERSON_READERS: readonly string[] = ['placement_officer', 'admin'];
+
+/** The records behind the insertion figure are persons: placement officers and admins only. */
+export function mayReadRecords(user: AuthenticatedUser, indicator: ImpactIndicator): void {
+  if (indicator === 'insertion' && !user.roles.some((role) => PERSON_READERS.includes(role))) {
+    throw new ImpactException(ImpactErrorCode.PersonRecordsRestricted);
+  }
+}
 
 /**
  * The two dates of a question, checked as the insertion indicator checks them: `asOf` defaults
@@ -128,6 +149,26 @@ export class ImpactIndicators {
       knownAt: query.knownAt.toISOString(),
       indicators,
     };
+  }
+
+  /** The records behind an indicator's figure of a year, computed now, a page at a time. */
+  async records(
+    user: AuthenticatedUser,
+    indicator: ImpactIndicator,
+    input: LiveRecordsQuery,
+  ): Promise<Page<CountedRecord>> {
+    mayReadRecords(user, indicator);
+    const query = yearQuery(input);
+    const source = sourceOf(this.sources, indicator);
+    if (!source) {
+      throw new ImpactException(
+        ImpactErrorCode.SourceNotAvailable,
+        `No source computes ${indicator} here.`,
+      );
+    }
+    const { counted } = await source.compute(query);
+    const ids = counted.slice(input.skip, input.skip + input.pageSize);
+    return pageOf(await source.describe(ids, input.lang ?? DEFAULT_LOCALE), counted.length, input);
   }
 
   /** Sets the target (and baseline) of an indicator for a year; the one it replaces is kept. */

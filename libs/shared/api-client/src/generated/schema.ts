@@ -1826,6 +1826,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/indicators/impact/records/{indicator}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The records behind an indicator’s figure of a year, computed now (staff)
+     * @description The ids the indicator’s source counts for `year` at `asOf` and `knownAt`, described by the source, a page at a time: the generic drill-down of every indicator. The persons behind the insertion figure are for placement officers and admins (403 `impact_person_records_restricted`); 404 `impact_source_not_available` without a source.
+     */
+    get: operations['Impact_records'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/indicators/targets/{indicator}/{year}': {
     parameters: {
       query?: never;
@@ -4828,6 +4848,14 @@ export interface components {
       knownAt: string;
       indicators: components['schemas']['ImpactIndicatorDto'][];
     };
+    CountedRecordDto: {
+      id: string;
+      label: string;
+      /** Format: date */
+      date: string | null;
+      /** @description The staff page of the record in the web app. */
+      path: string;
+    };
     SetTargetBody: {
       /** @description The value aimed at for the year. */
       target: number;
@@ -4903,14 +4931,6 @@ export interface components {
       year: number;
       /** @description Oldest first; empty until frozen. */
       versions: components['schemas']['ReportVersionDto'][];
-    };
-    CountedRecordDto: {
-      id: string;
-      label: string;
-      /** Format: date */
-      date: string | null;
-      /** @description The staff page of the record in the web app. */
-      path: string;
     };
     OpenDataLicenceDto: {
       /** @example CC-BY-4.0 */
@@ -11252,6 +11272,79 @@ export interface operations {
       };
       /** @description Signed in, but without a role that may do this. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Impact_records: {
+    parameters: {
+      query: {
+        page?: number;
+        pageSize?: number;
+        /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+        /** @description The year. */
+        year: number;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`): facts count by their own dates (published, released, signed, completed) up to it. */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only rows recorded and validated by then count, to reproduce a report as it was produced. Not before the `asOf` day. */
+        knownAt?: string;
+      };
+      header?: never;
+      path: {
+        indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CountedRecordDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
