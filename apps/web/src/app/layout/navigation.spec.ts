@@ -5,7 +5,14 @@ const paths = (signedIn: boolean, roles: Parameters<typeof visibleLinks>[2] = []
 
 describe('navigation', () => {
   it('offers visitors the catalogue, certificate verification, the public indicators, and to sign in or register', () => {
-    expect(paths(false)).toEqual(['/catalogue', '/verify', '/indicators', '/sign-in', '/register']);
+    expect(paths(false)).toEqual([
+      '/catalogue',
+      '/verify',
+      '/indicators',
+      '/impact',
+      '/sign-in',
+      '/register',
+    ]);
   });
 
   it('shows a trainee the catalogue, their profile, their learning and their certificates', () => {
@@ -13,6 +20,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/impact',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -28,6 +36,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/impact',
       '/profile',
       '/certificates/mine',
       '/teaching',
@@ -39,6 +48,7 @@ describe('navigation', () => {
       '/catalogue',
       '/verify',
       '/indicators',
+      '/impact',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -49,6 +59,7 @@ describe('navigation', () => {
       '/admin/audit',
       '/certificates/admin',
       '/insertion',
+      '/observatory/impact',
     ]);
   });
 
@@ -97,6 +108,19 @@ describe('navigation', () => {
     expect(paths(true, ['admin'])).toContain('/insertion');
     expect(paths(true, ['trainer', 'trainee'])).not.toContain('/insertion');
     expect(paths(false)).not.toContain('/insertion');
+  });
+
+  it('offers the impact page to staff only, and the public impact page to everyone', () => {
+    for (const role of [
+      'admin',
+      'observatory_editor',
+      'partnership_officer',
+      'placement_officer',
+    ] as const) {
+      expect(paths(true, [role])).toContain('/observatory/impact');
+    }
+    expect(paths(true, ['trainer', 'trainee'])).not.toContain('/observatory/impact');
+    expect(paths(false)).toContain('/impact');
   });
 
   it('gives every entry a picture of its own', () => {

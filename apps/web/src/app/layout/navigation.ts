@@ -15,6 +15,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/catalogue', labelKey: 'nav.catalogue', icon: 'catalogue', audience: 'everyone' },
   { path: '/verify', labelKey: 'nav.verify', icon: 'verified', audience: 'everyone' },
   { path: '/indicators', labelKey: 'nav.indicators', icon: 'barChart', audience: 'everyone' },
+  { path: '/impact', labelKey: 'impact.nav.public', icon: 'trendingUp', audience: 'everyone' },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
   { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
   { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
@@ -79,6 +80,13 @@ export const NAV_LINKS: readonly NavLink[] = [
     icon: 'work',
     audience: 'member',
     roles: ['placement_officer', 'admin'],
+  },
+  {
+    path: '/observatory/impact',
+    labelKey: 'impact.nav.staff',
+    icon: 'flag',
+    audience: 'member',
+    roles: ['admin', 'observatory_editor', 'partnership_officer', 'placement_officer'],
   },
 ];
 

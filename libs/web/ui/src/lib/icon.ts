@@ -49,12 +49,14 @@ const PATHS = {
   issue:
     'M19 3h-4.18C14.4 1.84 13.3 1 12 1c-1.3 0-2.4.84-2.82 2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2zm-7 0c.55 0 1 .45 1 1s-.45 1-1 1-1-.45-1-1 .45-1 1-1zm-2 14l-4-4 1.41-1.41L10 14.17l6.59-6.59L18 9l-8 8z',
   work: 'M20 6h-4V4c0-1.11-.89-2-2-2h-4c-1.11 0-2 .89-2 2v2H4c-1.11 0-1.99.89-1.99 2L2 19c0 1.11.89 2 2 2h16c1.11 0 2-.89 2-2V8c0-1.11-.89-2-2-2zm-6 0h-4V4h4v2z',
+  trendingUp: 'M16 6l2.29 2.29-4.88 4.88-4-4L2 16.59 3.41 18l6-6 4 4 6.3-6.29L22 12V6z',
+  flag: 'M14.4 6L14 4H5v17h2v-7h5.6l.4 2h7V6z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
 
 // Arrows point the reading way, so they turn around in right-to-left layouts.
-const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['login', 'logout']);
+const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['login', 'logout', 'trendingUp']);
 
 /** A decorative icon; the control that holds it carries the accessible name. */
 @Component({
