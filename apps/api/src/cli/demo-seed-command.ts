@@ -16,6 +16,7 @@ import {
   IdentityCommands,
   IdentityModule,
 } from '@oris/api/identity';
+import { seedDemoTargets } from '@oris/api/indicators';
 import { seedDemoPlacements } from '@oris/api/placements';
 import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
 import type { Role } from '@oris/shared/domain';
@@ -86,6 +87,8 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       sessionIdsByKey: catalogue.sessions,
     });
     const followups = await context.get(DemoFollowups).seed({ officerId, trainees });
+    // The impact indicators' targets (issue 16).
+    const targets = await seedDemoTargets(dataSource, { adminId: await accountId('admin') });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -93,6 +96,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...placements.lines,
       ...certificates.lines,
       ...followups.lines,
+      ...targets.lines,
     ].join('\n');
   } finally {
     await context.close();

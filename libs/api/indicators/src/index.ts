@@ -41,3 +41,4 @@ export { ImpactIndicators } from './impact/impact.service';
 export { ImpactReports } from './impact/impact-reports.service';
 export { differencesBetween, progressOf, trendYears } from './impact/impact-figures';
 export type { ImpactEntry, IndicatorDifference } from './impact/impact-figures';
+export { seedDemoTargets } from './impact/seed/demo-targets';

@@ -168,6 +168,7 @@ export class TrendChart implements OnDestroy {
         animation: false,
         maintainAspectRatio: false,
         responsive: true,
+        layout: { padding: { left: 12, right: 12 } },
         locale: this.language(),
         scales: { x: { reverse: rtl }, y: { beginAtZero: true, position: rtl ? 'right' : 'left' } },
         plugins: {

@@ -63,7 +63,7 @@ export interface ExportRequest {
                   >{{ count(figures.value) }}</a
                 >
               } @else {
-                <span class="unavailable">{{ 'impact.card.notAvailable' | transloco }}</span>
+                <span class="unavailable">{{ 'impact.versions.notAvailable' | transloco }}</span>
               }
             </li>
           }

@@ -64,6 +64,10 @@ import { INDICATORS, type ImpactIndicatorName, type Target } from '../shared/imp
       gap: 8px 16px;
       align-items: start;
     }
+    oris-problem-alert,
+    .actions {
+      grid-column: 1 / -1;
+    }
     .actions {
       display: flex;
       gap: 12px;
