@@ -38,9 +38,9 @@ export async function seedDemoTargets(
     ] as const) {
       const rows: unknown[] = await dataSource.query(
         `INSERT INTO indicator_target (indicator, year, target, baseline, set_by)
-         SELECT $1, $2, $3, $4, $5
+         SELECT $1::varchar, $2::smallint, $3::numeric, $4::numeric, $5::uuid
           WHERE NOT EXISTS (SELECT 1 FROM indicator_target
-                             WHERE indicator = $1 AND year = $2 AND superseded_at IS NULL)
+                             WHERE indicator = $1::varchar AND year = $2::smallint AND superseded_at IS NULL)
          RETURNING id`,
         [indicator, year - offset, target, baseline, options.adminId],
       );
