@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import { ProblemAlert } from '@oris/web/ui';
+import { DayPipe, ProblemAlert } from '@oris/web/ui';
 import { ImpactApi } from '../shared/impact-api';
 import { formatCount, formatMoment, formatShare, isShare } from '../shared/impact-format';
 import type { PublicImpact, PublicImpactIndicator } from '../shared/impact-types';
@@ -16,7 +16,7 @@ import type { PublicImpact, PublicImpactIndicator } from '../shared/impact-types
 @Component({
   selector: 'oris-public-impact-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, TranslocoPipe, ProblemAlert],
+  imports: [MatProgressBarModule, TranslocoPipe, DayPipe, ProblemAlert],
   templateUrl: './public-impact-page.html',
   styleUrl: './public-impact-page.scss',
 })

@@ -20,7 +20,14 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { todayInMorocco } from '@oris/shared/domain';
 import { AuthSession, LanguageService, latestLoad } from '@oris/web/core';
-import { Confirmation, FieldError, ProblemAlert, saveFile, transientText } from '@oris/web/ui';
+import {
+  Confirmation,
+  DayPipe,
+  FieldError,
+  ProblemAlert,
+  saveFile,
+  transientText,
+} from '@oris/web/ui';
 import { map } from 'rxjs';
 import { ImpactApi } from '../shared/impact-api';
 import { formatMoment } from '../shared/impact-format';
@@ -49,6 +56,7 @@ const YEARS_OFFERED = 10;
     MatProgressBarModule,
     MatSelectModule,
     TranslocoPipe,
+    DayPipe,
     FieldError,
     ProblemAlert,
     IndicatorCard,

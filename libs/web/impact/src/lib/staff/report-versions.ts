@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '@oris/web/core';
-import { Chip } from '@oris/web/ui';
+import { Chip, DayPipe } from '@oris/web/ui';
 import { formatCount, formatMoment } from '../shared/impact-format';
 import type { ReportFormat, ReportVersion } from '../shared/impact-types';
 
@@ -20,7 +20,7 @@ export interface ExportRequest {
 @Component({
   selector: 'oris-report-versions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, TranslocoPipe, Chip],
+  imports: [MatButtonModule, RouterLink, TranslocoPipe, Chip, DayPipe],
   template: `
     @for (version of newestFirst(); track version.version) {
       <article class="version" [attr.data-version]="version.version">
@@ -37,7 +37,7 @@ export interface ExportRequest {
                 : {
                     at: moment(version.frozenAt),
                     by: version.frozenBy?.name ?? '—',
-                    asOf: version.asOf,
+                    asOf: (version.asOf | orisDay: language()),
                   }
           }}
         </p>
