@@ -5,12 +5,12 @@ import { DatabaseModule } from '@oris/api/database';
 import { EnrollmentsModule } from '@oris/api/enrollments';
 import { FollowupsModule } from '@oris/api/followups';
 import { IdentityModule } from '@oris/api/identity';
-import { IndicatorsModule } from '@oris/api/indicators';
-import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { ImpactModule, IndicatorsModule } from '@oris/api/indicators';
+import { KnowledgeToolsIndicator, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { NotificationsModule } from '@oris/api/notifications';
-import { PartnershipsModule } from '@oris/api/partnerships';
+import { PartnershipsIndicator, PartnershipsModule } from '@oris/api/partnerships';
 import { PlacementsModule } from '@oris/api/placements';
-import { PublicationsModule } from '@oris/api/publications';
+import { PublicationsIndicator, PublicationsModule } from '@oris/api/publications';
 import {
   AppConfig,
   ConfigModule,
@@ -49,6 +49,11 @@ export class AppModule {
         PublicationsModule,
         KnowledgeToolsModule,
         PartnershipsModule,
+        // The impact page and the frozen reports read the three registries' year indicators.
+        ImpactModule.register({
+          imports: [PublicationsModule, KnowledgeToolsModule, PartnershipsModule],
+          sources: [PublicationsIndicator, KnowledgeToolsIndicator, PartnershipsIndicator],
+        }),
         AdminOverviewModule,
       ],
     };

@@ -18,6 +18,7 @@ import {
 } from '@oris/api/identity';
 import { DemoKnowledgeTools, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { DemoPartnerships, PartnershipsModule } from '@oris/api/partnerships';
+import { seedDemoTargets } from '@oris/api/indicators';
 import { seedDemoPlacements } from '@oris/api/placements';
 import { DemoPublications, PublicationsModule } from '@oris/api/publications';
 import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
@@ -101,6 +102,8 @@ export async function seedDemo(config: AppConfig): Promise<string> {
     const partnerships = await context
       .get(DemoPartnerships)
       .seed({ officerId: await accountId('partnership_officer') });
+    // The impact indicators' targets (issue 16).
+    const targets = await seedDemoTargets(dataSource, { adminId: await accountId('admin') });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -111,6 +114,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...tools.lines,
       ...publications.lines,
       ...partnerships.lines,
+      ...targets.lines,
     ].join('\n');
   } finally {
     await context.close();

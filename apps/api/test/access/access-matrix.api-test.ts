@@ -216,6 +216,16 @@ describe('access matrix: every route of the running app', () => {
     expect(
       routes.find((route) => label(route) === 'GET /api/v1/indicators/publications')?.roles,
     ).toEqual(['admin', 'observatory_editor', 'partnership_officer', 'placement_officer']);
+    // Targets and frozen reports of the impact indicators: administrators set and freeze them.
+    for (const route of [
+      'PUT /api/v1/indicators/targets/:indicator/:year',
+      'POST /api/v1/reports/:year/freeze',
+    ]) {
+      expect(routes.find((candidate) => label(candidate) === route)?.roles).toEqual(['admin']);
+    }
+    expect(routes.find((route) => label(route) === 'GET /api/v1/public/impact')?.isPublic).toBe(
+      true,
+    );
   });
 
   it('answers 401 problem+json on every non-public route without a token', async () => {

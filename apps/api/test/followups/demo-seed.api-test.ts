@@ -29,7 +29,8 @@ async function footprint(api: CertificateTestApp): Promise<Record<string, unknow
             (SELECT count(*)::int FROM audit_event) AS "auditEvents",
             (SELECT json_object_agg(status, n) FROM (
                SELECT status, count(*)::int AS n FROM followup GROUP BY status) s) AS followups,
-            (SELECT sum(reminder_count)::int FROM followup) AS reminders`,
+            (SELECT sum(reminder_count)::int FROM followup) AS reminders,
+            (SELECT count(*)::int FROM indicator_target) AS targets`,
   );
   return counts;
 }
@@ -61,7 +62,7 @@ describe('the demo seed (seed:demo)', () => {
     const first = await seedDemo(api.config);
     expect(first).toMatch(/^created answers +4 \(1 by phone\), 2 validated$/m);
     const after = await footprint(api);
-    expect(after).toMatchObject({ certificates: 8 });
+    expect(after).toMatchObject({ certificates: 8, targets: 8 });
 
     await seedDemo(api.config);
     expect(await footprint(api)).toEqual(after);

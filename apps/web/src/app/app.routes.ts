@@ -86,6 +86,14 @@ const featureRoutes: Route[] = [
     loadChildren: () => import('@oris/web/partnerships').then((m) => m.partnershipsRoutes),
   },
   {
+    path: 'observatory/impact',
+    loadChildren: () => import('@oris/web/impact').then((m) => m.impactRoutes),
+  },
+  {
+    path: 'impact',
+    loadChildren: () => import('@oris/web/impact').then((m) => m.publicImpactRoutes),
+  },
+  {
     // The emailed follow-up link: no guard, the token is the credential.
     path: 'survey',
     loadChildren: () => import('@oris/web/survey').then((m) => m.surveyRoutes),

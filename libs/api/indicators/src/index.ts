@@ -32,3 +32,13 @@ export {
   DEFAULT_ROLLUP_WORKER_OPTIONS,
 } from './jobs/indicators-worker.module';
 export type { IndicatorsWorkerOptions, RollupWorkerOptions } from './jobs/indicators-worker.module';
+export { ImpactModule } from './impact/impact.module';
+export type { ImpactModuleOptions } from './impact/impact.module';
+export { YEAR_INDICATOR_SOURCES } from './impact/impact-sources';
+export type { YearIndicatorSources } from './impact/impact-sources';
+export { InsertionYearSource } from './impact/insertion-year-source';
+export { ImpactIndicators } from './impact/impact.service';
+export { ImpactReports } from './impact/impact-reports.service';
+export { differencesBetween, progressOf, trendYears } from './impact/impact-figures';
+export type { ImpactEntry, IndicatorDifference } from './impact/impact-figures';
+export { seedDemoTargets } from './impact/seed/demo-targets';

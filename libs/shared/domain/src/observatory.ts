@@ -152,8 +152,9 @@ export interface Trilingual {
  * value (the drill-down and what a frozen report keeps), the definition with its version, and
  * the two dates of the figures.
  */
-export interface YearIndicatorFigures {
-  indicator: ObservatoryIndicator;
+export interface YearIndicatorFigures<Name extends ImpactIndicator = ImpactIndicator> {
+  /** One of the observatory's three, or `insertion` for the insertion indicator's year reading. */
+  indicator: Name;
   year: number;
   /** The reference day (`YYYY-MM-DD`), applied to the facts' own dates. */
   asOf: string;
@@ -191,8 +192,8 @@ export interface CountedRecord {
  * each registry library's indicator service: the figures for a year, and the records behind a
  * list of counted ids.
  */
-export interface YearIndicatorSource {
-  readonly indicator: ObservatoryIndicator;
-  compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures>;
+export interface YearIndicatorSource<Name extends ImpactIndicator = ImpactIndicator> {
+  readonly indicator: Name;
+  compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures<Name>>;
   describe(ids: readonly string[], locale: Locale): Promise<CountedRecord[]>;
 }

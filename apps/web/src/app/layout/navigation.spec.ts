@@ -11,6 +11,7 @@ describe('navigation', () => {
       '/indicators',
       '/tools',
       '/publications',
+      '/impact',
       '/sign-in',
       '/register',
     ]);
@@ -23,6 +24,7 @@ describe('navigation', () => {
       '/indicators',
       '/tools',
       '/publications',
+      '/impact',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -40,6 +42,7 @@ describe('navigation', () => {
       '/indicators',
       '/tools',
       '/publications',
+      '/impact',
       '/profile',
       '/certificates/mine',
       '/teaching',
@@ -53,6 +56,7 @@ describe('navigation', () => {
       '/indicators',
       '/tools',
       '/publications',
+      '/impact',
       '/profile',
       '/learning',
       '/certificates/mine',
@@ -67,6 +71,7 @@ describe('navigation', () => {
       '/observatory/indexes',
       '/observatory/tools',
       '/observatory/publications',
+      '/observatory/impact',
     ]);
   });
 
@@ -124,6 +129,19 @@ describe('navigation', () => {
     expect(paths(true, ['admin'])).toContain('/insertion');
     expect(paths(true, ['trainer', 'trainee'])).not.toContain('/insertion');
     expect(paths(false)).not.toContain('/insertion');
+  });
+
+  it('offers the impact page to staff only, and the public impact page to everyone', () => {
+    for (const role of [
+      'admin',
+      'observatory_editor',
+      'partnership_officer',
+      'placement_officer',
+    ] as const) {
+      expect(paths(true, [role])).toContain('/observatory/impact');
+    }
+    expect(paths(true, ['trainer', 'trainee'])).not.toContain('/observatory/impact');
+    expect(paths(false)).toContain('/impact');
   });
 
   it('gives every entry a picture of its own', () => {

@@ -22,6 +22,7 @@ export const NAV_LINKS: readonly NavLink[] = [
     icon: 'article',
     audience: 'everyone',
   },
+  { path: '/impact', labelKey: 'impact.nav.public', icon: 'trendingUp', audience: 'everyone' },
   { path: '/sign-in', labelKey: 'nav.signIn', icon: 'login', audience: 'visitor' },
   { path: '/register', labelKey: 'nav.register', icon: 'personAdd', audience: 'visitor' },
   { path: '/profile', labelKey: 'nav.profile', icon: 'account', audience: 'member' },
@@ -121,6 +122,13 @@ export const NAV_LINKS: readonly NavLink[] = [
     icon: 'list',
     audience: 'member',
     roles: ['admin'],
+  },
+  {
+    path: '/observatory/impact',
+    labelKey: 'impact.nav.staff',
+    icon: 'flag',
+    audience: 'member',
+    roles: ['admin', 'observatory_editor', 'partnership_officer', 'placement_officer'],
   },
 ];
 

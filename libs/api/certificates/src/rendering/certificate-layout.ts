@@ -4,7 +4,6 @@ import {
   fitText,
   hasArabic,
   isolate,
-  SHAPING_FEATURES,
   type FitOptions,
   type FittedText,
   type LineLayout,
@@ -12,8 +11,8 @@ import {
 } from './bidi-text';
 import type { CertificateDocument } from './certificate-document';
 import type { CertificateFonts } from './certificate-fonts';
-import { giveEachGlyphUseItsOwnText } from './glyph-text';
 import { drawQrCode, qrMatrix } from './qr-code';
+import { drawLaidOutLine } from './text-layer';
 
 export const ORIS_NAME_FR = "Observatoire Régional de l'Innovation Sociale";
 export const ORIS_NAME_AR = 'المرصد الجهوي للابتكار الاجتماعي';
@@ -125,20 +124,7 @@ export class CertificateLayout {
     x: number,
     align: 'left' | 'center' | 'right',
   ): void {
-    const width = line.width * size;
-    let cursor = align === 'left' ? x : align === 'center' ? x - width / 2 : x - width;
-    doc.fillColor(colour);
-    for (const run of line.runs) {
-      doc.font(run.font);
-      // pdfkit creates the document's font object on first use: set up its text map then.
-      giveEachGlyphUseItsOwnText((doc as unknown as { _font: unknown })._font);
-      doc.fontSize(size).text(run.text, cursor, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        features: SHAPING_FEATURES as PDFKit.Mixins.OpenTypeFeatures[],
-      });
-      cursor += run.width * size;
-    }
+    drawLaidOutLine(doc, line, size, baseline, x, align, colour);
   }
 
   /** One short constant line (headings, labels), shrunk if it had to be. */

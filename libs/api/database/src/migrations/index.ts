@@ -32,6 +32,7 @@ import { ObservatoryIndexHistory1796543200000 } from './1796543200000-Observator
 import { KnowledgeTools1796543300000 } from './1796543300000-KnowledgeTools';
 import { CreatePartnerships1796543350000 } from './1796543350000-CreatePartnerships';
 import { CertificateCredentialJwt1796543400000 } from './1796543400000-CertificateCredentialJwt';
+import { ImpactTargetsAndReports1796543500000 } from './1796543500000-ImpactTargetsAndReports';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   KnowledgeTools1796543300000,
   CreatePartnerships1796543350000,
   CertificateCredentialJwt1796543400000,
+  ImpactTargetsAndReports1796543500000,
 ];

@@ -19,12 +19,12 @@ const BREAKDOWNS = ['kind', 'purpose', 'role', 'language'] as const;
  * by then — and applies the rule of `countsAsCreated` with `asOf` on the release dates.
  */
 @Injectable()
-export class KnowledgeToolsIndicator implements YearIndicatorSource {
+export class KnowledgeToolsIndicator implements YearIndicatorSource<'tools'> {
   readonly indicator = 'tools' as const;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures> {
+  async compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures<'tools'>> {
     const tools = await this.toolsKnownAt(query.knownAt);
     const counted = tools.filter((tool) => countsAsCreated(tool, query.year, query.asOf));
     const available = tools.filter((tool) => availableOn(tool, query.asOf));

@@ -58,7 +58,7 @@ const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
  * the very rules the status uses.
  */
 @Injectable()
-export class PartnershipsIndicator implements YearIndicatorSource {
+export class PartnershipsIndicator implements YearIndicatorSource<'partnerships'> {
   readonly indicator = 'partnerships' as const;
 
   constructor(
@@ -66,7 +66,7 @@ export class PartnershipsIndicator implements YearIndicatorSource {
     private readonly records: PartnershipRecords,
   ) {}
 
-  async compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures> {
+  async compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures<'partnerships'>> {
     const { year, asOf, knownAt } = query;
     const first = `${year}-01-01`;
     const last = `${year}-12-31`;

@@ -2277,6 +2277,221 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/indicators/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The four impact indicators of a year with baseline, target and trend (staff)
+     * @description Each indicator’s figures from its source (value, companions, counted ids, definition with its version and the two dates), the target and baseline set for the year, the progress from baseline to target, and the values of the five years ending at `year`, each computed with the same `asOf` and `knownAt`. An indicator whose source is not wired here is `available: false`.
+     */
+    get: operations['Impact_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/impact/records/{indicator}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The records behind an indicator’s figure of a year, computed now (staff)
+     * @description The ids the indicator’s source counts for `year` at `asOf` and `knownAt`, described by the source, a page at a time: the generic drill-down of every indicator. The persons behind the insertion figure are for placement officers and admins (403 `impact_person_records_restricted`); 404 `impact_source_not_available` without a source.
+     */
+    get: operations['Impact_records'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicators/targets/{indicator}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every target set for an indicator and year, current first (staff) */
+    get: operations['Impact_targetHistory'];
+    /**
+     * Set the target and baseline of an indicator for a year (admin)
+     * @description The previous target is kept in the history (`GET` of the same path); recorded as an audit event `indicators.target_set` with the previous values.
+     */
+    put: operations['Impact_setTarget'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{year}/freeze': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Freeze the yearly report of the four indicators (admin)
+     * @description Stores the four indicators’ figures, the ids counted behind each, the definitions’ versions, `asOf` (default today) and `knownAt` (this instant), who and when. Never overwritten: freezing a frozen year again is a restatement, the next version, which needs a `reason` and stores its differences from the version before (values, ids added and removed). Audited (`impact.report_frozen`, `impact.report_restated`).
+     */
+    post: operations['Reports_freeze'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The frozen versions of a year, oldest first (staff) */
+    get: operations['Reports_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{year}/versions/{v}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One frozen version (staff) */
+    get: operations['Reports_version'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{year}/versions/{v}/records/{indicator}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The records behind a frozen figure (staff; persons: officers and admins)
+     * @description The ids the version counted, described now by the indicator’s source, in the order frozen, a page at a time. The persons behind the insertion figure are for placement officers and admins (403 `impact_person_records_restricted` for others); 404 `impact_source_not_available` when the indicator has no figure or no source here.
+     */
+    get: operations['Reports_records'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{year}/versions/{v}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A frozen version as PDF, CSV, XLSX or JSON (staff)
+     * @description In the language `lang` (fr by default; Arabic right to left). The same numbers in every format; JSON is the version as `GET` gives it. Recorded as an audit event (`impact.report_exported`).
+     */
+    get: operations['Reports_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/impact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The four impact indicators by frozen year (anyone)
+     * @description Open data under the Creative Commons Attribution 4.0 licence (CC-BY-4.0): the figures of the frozen yearly reports only, the latest version of each year with its restatement flag; counts of persons under 5 hidden as on the public insertion figures; with the definitions, the licence, the source, the date and a data dictionary.
+     */
+    get: operations['PublicImpact_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/impact.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same as an open data JSON file (anyone)
+     * @description Open data under the Creative Commons Attribution 4.0 licence (CC-BY-4.0): the figures of the frozen yearly reports only, the latest version of each year with its restatement flag; counts of persons under 5 hidden as on the public insertion figures; with the definitions, the licence, the source, the date and a data dictionary.
+     */
+    get: operations['PublicImpact_json'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/impact.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same as an open data CSV file (anyone)
+     * @description Open data under the Creative Commons Attribution 4.0 licence (CC-BY-4.0): the figures of the frozen yearly reports only, the latest version of each year with its restatement flag; counts of persons under 5 hidden as on the public insertion figures; with the definitions, the licence, the source, the date and a data dictionary. UTF-8 with a BOM, `;`-separated: the metadata, the dictionary, the figures one line per year, indicator and measure, then the definitions.
+     */
+    get: operations['PublicImpact_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/overview': {
     parameters: {
       query?: never;
@@ -5810,12 +6025,11 @@ export interface components {
       definition: components['schemas']['IndicatorDefinitionDto'];
     };
     CountedRecordDto: {
-      /** Format: uuid */
       id: string;
       label: string;
       /** Format: date */
       date: string | null;
-      /** @example /observatory/partnerships/… */
+      /** @description The staff page of the record in the web app. */
       path: string;
     };
     PartnershipSummaryDto: {
@@ -6141,6 +6355,196 @@ export interface components {
       /** @description The ids of the counted families’ heads, sorted. */
       counted: string[];
       definition: components['schemas']['IndicatorDefinitionDto'];
+    };
+    YearCompanionDto: {
+      /** @description What the figure is, e.g. `trained`, `responseRate`, `indexed`. */
+      key: string;
+      value: number | null;
+      counted?: string[];
+    };
+    YearBreakdownDto: {
+      dimension: string;
+      key: string;
+      value: number;
+      counted: string[];
+    };
+    YearDefinitionDto: {
+      /** @description Bumped when the counting rule changes. */
+      version: string;
+      text: components['schemas']['IndicatorDefinitionDto'];
+    };
+    YearFiguresDto: {
+      /** @enum {string} */
+      indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      year: number;
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      knownAt: string;
+      value: number;
+      companions: components['schemas']['YearCompanionDto'][];
+      breakdown: components['schemas']['YearBreakdownDto'][];
+      /** @description Ids of the records counted in `value`, sorted. */
+      counted: string[];
+      definition: components['schemas']['YearDefinitionDto'];
+    };
+    TrendPointDto: {
+      year: number;
+      value: number | null;
+      target: number | null;
+    };
+    ImpactIndicatorDto: {
+      /** @enum {string} */
+      indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      /** @description False when no source computes this indicator here. */
+      available: boolean;
+      figures: components['schemas']['YearFiguresDto'] | null;
+      target: number | null;
+      baseline: number | null;
+      /** @description (value − baseline) ÷ (target − baseline); null without a target. */
+      progress: number | null;
+      /** @description The five years ending at `year`. */
+      trend: components['schemas']['TrendPointDto'][];
+    };
+    ImpactDto: {
+      year: number;
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      knownAt: string;
+      indicators: components['schemas']['ImpactIndicatorDto'][];
+    };
+    SetTargetBody: {
+      /** @description The value aimed at for the year. */
+      target: number;
+      /** @description The value the year starts from (default: none, progress counts from 0). */
+      baseline?: number | null;
+    };
+    TargetDto: {
+      /** @enum {string} */
+      indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      year: number;
+      target: number;
+      baseline: number | null;
+      /** Format: uuid */
+      setBy: string | null;
+      /** Format: date-time */
+      setAt: string;
+    };
+    FreezeBody: {
+      /** @description Why the year is frozen again: required for a restatement (a second freeze). */
+      reason?: string;
+      /**
+       * Format: date
+       * @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`): facts count by their own dates (published, released, signed, completed) up to it. The instant of knowledge is the freeze.
+       */
+      asOf?: string;
+    };
+    ReportAuthorDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    ImpactEntryDto: {
+      /** @enum {string} */
+      indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      /** @description False when no source computes this indicator here. */
+      available: boolean;
+      figures: components['schemas']['YearFiguresDto'] | null;
+      target: number | null;
+      baseline: number | null;
+    };
+    IndicatorDifferenceDto: {
+      /** @enum {string} */
+      indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      changed: boolean;
+      valueBefore: number | null;
+      valueAfter: number | null;
+      added: string[];
+      removed: string[];
+      definitionBefore: string | null;
+      definitionAfter: string | null;
+    };
+    ReportVersionDto: {
+      year: number;
+      version: number;
+      /** @description True from version 2 on: a correction of the version before. */
+      restatement: boolean;
+      /** Format: date */
+      asOf: string;
+      /**
+       * Format: date-time
+       * @description The freeze instant.
+       */
+      knownAt: string;
+      /** Format: date-time */
+      frozenAt: string;
+      frozenBy: components['schemas']['ReportAuthorDto'] | null;
+      reason: string | null;
+      indicators: components['schemas']['ImpactEntryDto'][];
+      /** @description What changed from the version before (null for version 1). */
+      differences: components['schemas']['IndicatorDifferenceDto'][] | null;
+    };
+    ReportDto: {
+      year: number;
+      /** @description Oldest first; empty until frozen. */
+      versions: components['schemas']['ReportVersionDto'][];
+    };
+    OpenDataLicenceDto: {
+      /** @example CC-BY-4.0 */
+      id: string;
+      name: string;
+      url: string;
+    };
+    DataDictionaryEntryDto: {
+      field: string;
+      description: string;
+    };
+    PublicCompanionDto: {
+      key: string;
+      /** @description Null when unknown, or hidden (insertion: fewer than 5 persons, or derived from such a count). */
+      value: number | null;
+    };
+    PublicImpactIndicatorDto: {
+      /** @enum {string} */
+      indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      /** @description False when the indicator was not computed in this report. */
+      available: boolean;
+      /** @description Null when not available or hidden. */
+      value: number | null;
+      /** @description True when a person-level count of the cell is hidden. */
+      suppressed: boolean;
+      companions: components['schemas']['PublicCompanionDto'][];
+      definition: components['schemas']['YearDefinitionDto'] | null;
+    };
+    PublicImpactYearDto: {
+      year: number;
+      /** @description The latest frozen version of the year. */
+      version: number;
+      /** @description True when this version corrects an earlier one. */
+      restated: boolean;
+      /** Format: date-time */
+      frozenAt: string;
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      knownAt: string;
+      indicators: components['schemas']['PublicImpactIndicatorDto'][];
+    };
+    PublicImpactDto: {
+      title: string;
+      publisher: string;
+      licence: components['schemas']['OpenDataLicenceDto'];
+      /** @description The page the figures are published on. */
+      source: string;
+      /**
+       * Format: date-time
+       * @description The latest freeze.
+       */
+      updatedAt: string | null;
+      dictionary: components['schemas']['DataDictionaryEntryDto'][];
+      /** @description Frozen years, oldest first. */
+      years: components['schemas']['PublicImpactYearDto'][];
     };
     SessionAwaitingApprovalDto: {
       /** Format: uuid */
@@ -14917,6 +15321,582 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Impact_figures: {
+    parameters: {
+      query: {
+        /** @description The year. */
+        year: number;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`): facts count by their own dates (published, released, signed, completed) up to it. */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only rows recorded and validated by then count, to reproduce a report as it was produced. Not before the `asOf` day. */
+        knownAt?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImpactDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Impact_records: {
+    parameters: {
+      query: {
+        page?: number;
+        pageSize?: number;
+        /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+        /** @description The year. */
+        year: number;
+        /** @description Reference day, not in the future (default: today in Morocco, or the day of `knownAt`): facts count by their own dates (published, released, signed, completed) up to it. */
+        asOf?: string;
+        /** @description Instant of knowledge (default: now): only rows recorded and validated by then count, to reproduce a report as it was produced. Not before the `asOf` day. */
+        knownAt?: string;
+      };
+      header?: never;
+      path: {
+        indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CountedRecordDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Impact_targetHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+        indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetDto'][];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Impact_setTarget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+        indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetTargetBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Reports_freeze: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FreezeBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportVersionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Reports_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Reports_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+        v: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportVersionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Reports_records: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path: {
+        year: number;
+        v: number;
+        indicator: 'insertion' | 'publications' | 'tools' | 'partnerships';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CountedRecordDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Reports_export: {
+    parameters: {
+      query: {
+        format: 'pdf' | 'csv' | 'xlsx' | 'json';
+        /** @description Language of the file. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path: {
+        year: number;
+        v: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'text/csv': string;
+          'application/json': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PublicImpact_figures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicImpactDto'];
+        };
+      };
+    };
+  };
+  PublicImpact_json: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicImpactDto'];
+        };
+      };
+    };
+  };
+  PublicImpact_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
     };

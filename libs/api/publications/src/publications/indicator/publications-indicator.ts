@@ -33,12 +33,12 @@ export const PUBLICATION_BREAKDOWNS = ['index', 'type', 'language', 'openAccess'
  * language and open-access status, and the ids behind each figure.
  */
 @Injectable()
-export class PublicationsIndicator implements YearIndicatorSource {
+export class PublicationsIndicator implements YearIndicatorSource<'publications'> {
   readonly indicator = 'publications' as const;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures> {
+  async compute(query: YearIndicatorQuery): Promise<YearIndicatorFigures<'publications'>> {
     const rows: YearRow[] = await this.dataSource.query(PUBLICATIONS_OF_YEAR_SQL, [
       query.year,
       query.asOf,

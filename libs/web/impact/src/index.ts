@@ -1,0 +1,1 @@
+export { impactRoutes, publicImpactRoutes } from './lib/impact.routes';
