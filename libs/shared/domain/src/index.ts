@@ -12,3 +12,4 @@ export * from './search-cases';
 export * from './verification';
 export * from './enrollment-import';
 export * from './observatory';
+export * from './quiz';
