@@ -27,6 +27,7 @@ import { SituationInactive1796542310000 } from './1796542310000-SituationInactiv
 import { CertificateReplacement1796542400000 } from './1796542400000-CertificateReplacement';
 import { CertificateCredentials1796542600000 } from './1796542600000-CertificateCredentials';
 import { ObservatoryFoundation1796543000000 } from './1796543000000-ObservatoryFoundation';
+import { Quizzes1796543600000 } from './1796543600000-Quizzes';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CertificateReplacement1796542400000,
   CertificateCredentials1796542600000,
   ObservatoryFoundation1796543000000,
+  Quizzes1796543600000,
 ];

@@ -14,7 +14,7 @@ import {
   decideCompletion,
   unmetCriteriaNames,
 } from '../completion/completion-decision';
-import { completionRuleOf, newEnrollmentFacts } from '../completion/completion-facts';
+import { completionRuleFor, newEnrollmentFacts } from '../completion/completion-facts';
 import { ImportReportDto, ImportRowDto } from '../dto/import.dto';
 import { EnrollmentEmails, EmailRecipient, sessionFacts } from '../emails/enrollment-emails';
 import { Enrollment } from '../entities/enrollment.entity';
@@ -156,7 +156,7 @@ export class EnrollmentImport {
     // Every row is a new enrollment, so one decision holds for all the file's completions.
     const completion = decideCompletion(
       evaluateCompletion(
-        completionRuleOf(context.course),
+        await completionRuleFor(manager, context.course),
         await newEnrollmentFacts(manager, context.session.id),
       ),
       {
