@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ActivitiesModule, DemoQuiz } from '@oris/api/activities';
 import { seedDemoCatalogue } from '@oris/api/catalogue';
 import {
   CertificateIssuer,
@@ -38,6 +39,7 @@ class DemoSeedCliModule {
         IdentityModule,
         CertificatesModule,
         FollowupsModule,
+        ActivitiesModule,
       ],
     };
   }
@@ -86,6 +88,11 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       sessionIdsByKey: catalogue.sessions,
     });
     const followups = await context.get(DemoFollowups).seed({ officerId, trainees });
+    // Quizzes (libs/api/activities): ES-101's first module, attempted by its past cohort.
+    const quiz = await context.get(DemoQuiz).seed({
+      trainerId: await accountId('trainer'),
+      pastSessionId: catalogue.sessions['es101-past'],
+    });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -93,6 +100,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...placements.lines,
       ...certificates.lines,
       ...followups.lines,
+      ...quiz.lines,
     ].join('\n');
   } finally {
     await context.close();
