@@ -55,7 +55,14 @@ async function shoot(page: Page, name: string): Promise<void> {
 /** Opens the module's quiz from My learning, as a trainee would. */
 async function openQuiz(page: Page, entry: RegExp): Promise<void> {
   await page.goto(`${baseUrl()}/learning`);
-  await page.locator('article').filter({ hasText: COURSE_TITLE }).getByRole('link').first().click();
+  // The open Fès cohort's card (the trainee may also have been in a past ES-101 cohort).
+  await page
+    .locator('article')
+    .filter({ hasText: COURSE_TITLE })
+    .filter({ hasText: 'Fès' })
+    .getByRole('link')
+    .first()
+    .click();
   await page.getByRole('link', { name: MODULE_TITLE, exact: true }).click();
   await page.getByRole('link', { name: entry }).click();
 }
@@ -85,9 +92,9 @@ describe('a trainee takes a quiz the trainer added', () => {
     await page.getByRole('option', { name: 'Vrai ou faux' }).click();
     await page.getByLabel('Énoncé').fill(TRUE_FALSE);
     await page.getByRole('radio', { name: 'Vrai' }).check();
-    await page.getByLabel('Étiquettes').fill('public');
+    await page.getByLabel('Étiquettes', { exact: true }).fill('public');
     await page.getByRole('button', { name: 'Ajouter la question' }).click();
-    await page.getByText(TRUE_FALSE).waitFor();
+    await page.locator('.bank .text').filter({ hasText: TRUE_FALSE }).waitFor();
 
     await page.getByRole('button', { name: 'Ajouter une question' }).click();
     await page.getByLabel('Énoncé').fill(CHOICE);
@@ -95,9 +102,9 @@ describe('a trainee takes a quiz the trainer added', () => {
     await page.getByLabel('Réponse 2', { exact: true }).fill(RIGHT_CHOICE);
     await page.getByLabel('Réponse 3', { exact: true }).fill('Un tableau d’amortissement');
     await page.getByRole('checkbox', { name: 'juste' }).nth(1).check();
-    await page.getByLabel('Étiquettes').fill('public');
+    await page.getByLabel('Étiquettes', { exact: true }).fill('public');
     await page.getByRole('button', { name: 'Ajouter la question' }).click();
-    await page.getByText(CHOICE).waitFor();
+    await page.locator('.bank .text').filter({ hasText: CHOICE }).waitFor();
 
     await page.getByLabel('Titre du quiz').fill(QUIZ_TITLE);
     await page.getByLabel('Tirer parmi les étiquettes').fill('public');
@@ -149,7 +156,7 @@ describe('a trainee takes a quiz the trainer added', () => {
     await page.getByRole('button', { name: 'Remettre le quiz' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('heading', { name: `Remettre le quiz${NBSP}?` }).waitFor();
-    await dialog.getByRole('button', { name: 'Remettre' }).click();
+    await dialog.getByRole('button', { name: 'Remettre', exact: true }).click();
     await page.getByRole('heading', { name: 'Résultat de la tentative 1' }).waitFor();
     await page.getByText(`100${NBSP}%`).first().waitFor();
     await page.getByText(/^Réussi/).waitFor();
@@ -189,7 +196,7 @@ describe('a trainee takes a quiz the trainer added', () => {
   it('the trainer sees the results per question and per trainee', async () => {
     const { page } = trainer;
     await page.goto(`${baseUrl()}/teaching/courses/${ids.courseId}/modules/${ids.moduleId}/quiz`);
-    await page.getByRole('link', { name: 'Résultats' }).click();
+    await page.getByRole('link', { name: 'Résultats', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Résultats du quiz' }).waitFor();
     const perTrainee = page.getByRole('region', { name: 'Par stagiaire' });
     expect(await perTrainee.getByRole('row').count()).toBe(3);
