@@ -168,8 +168,8 @@ export class DemoQuiz {
               drawn,
               startedAt,
               deadlineAt: attemptDeadline(startedAt, quiz.timeLimitMinutes),
-              submittedAt: new Date(startedAt.getTime() + 9 * 60_000),
-              closedBy: 'trainee',
+              submittedAt: null,
+              closedBy: null,
             }),
           );
           const questions = await questionsOf(manager, attempt);
@@ -183,6 +183,9 @@ export class DemoQuiz {
               savedAt: new Date(startedAt.getTime() + (position + 1) * 60_000),
             });
           }
+          // Handed in after nine minutes, graded as a submission is.
+          attempt.submittedAt = new Date(startedAt.getTime() + 9 * 60_000);
+          attempt.closedBy = 'trainee';
           await gradeAttempt(manager, attempt, questions);
           attempts += 1;
         }
