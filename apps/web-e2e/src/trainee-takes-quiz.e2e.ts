@@ -40,6 +40,12 @@ async function shoot(page: Page, name: string): Promise<void> {
   const language = await page.evaluate(() => document.documentElement.lang);
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
+    // The shell's navigation follows the width (a drawer on a phone): let it settle, closed.
+    await page.waitForTimeout(800);
+    if (await page.locator('.mat-drawer-backdrop.mat-drawer-shown').count()) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

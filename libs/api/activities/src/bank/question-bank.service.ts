@@ -26,6 +26,7 @@ export class QuestionBank {
     });
     const uses = await usesOf(
       manager,
+      courseId,
       questions.map((q) => q.id),
     );
     return {
@@ -75,7 +76,7 @@ export class QuestionBank {
     return this.dataSource.transaction(async (manager) => {
       await this.access.courseForEditor(manager, user, courseId);
       const question = await this.question(manager, courseId, questionId, true);
-      const uses = (await usesOf(manager, [questionId])).get(questionId) ?? 0;
+      const uses = (await usesOf(manager, courseId, [questionId])).get(questionId) ?? 0;
       if (uses > 0 && question.type !== input.type) {
         throw new QuizException(
           QuizErrorCode.QuestionInUse,
@@ -100,7 +101,7 @@ export class QuestionBank {
     await this.dataSource.transaction(async (manager) => {
       await this.access.courseForEditor(manager, user, courseId);
       await this.question(manager, courseId, questionId, true);
-      if (((await usesOf(manager, [questionId])).get(questionId) ?? 0) > 0) {
+      if (((await usesOf(manager, courseId, [questionId])).get(questionId) ?? 0) > 0) {
         throw new QuizException(QuizErrorCode.QuestionInUse);
       }
       await manager.delete(QuizQuestion, { id: questionId });
@@ -124,18 +125,21 @@ export class QuestionBank {
   }
 }
 
-/** How many attempts drew each question. */
-async function usesOf(manager: EntityManager, ids: string[]): Promise<Map<string, number>> {
+/** How many attempts (of the course's quizzes) drew each of these questions. */
+async function usesOf(
+  manager: EntityManager,
+  courseId: string,
+  ids: string[],
+): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const rows: { id: string; uses: number }[] = await manager.query(
     `SELECT d."questionId" AS id, count(DISTINCT a.id)::int AS uses
-       FROM quiz_question qq
-       JOIN quiz q ON q.course_id = qq.course_id
+       FROM quiz q
        JOIN quiz_attempt a ON a.quiz_id = q.id
        CROSS JOIN LATERAL jsonb_to_recordset(a.drawn) AS d("questionId" uuid)
-      WHERE qq.id = ANY($1::uuid[]) AND d."questionId" = qq.id
+      WHERE q.course_id = $1 AND d."questionId" = ANY($2::uuid[])
       GROUP BY d."questionId"`,
-    [ids],
+    [courseId, ids],
   );
   return new Map(rows.map((row) => [row.id, row.uses]));
 }
