@@ -14,7 +14,6 @@ const TRUE_FALSE = 'Connaître son public évite de concevoir une solution que p
 const CHOICE = 'Quel moyen aide le plus à comprendre son public ?';
 const RIGHT_CHOICE = 'Des entretiens avec des bénéficiaires';
 const NBSP = '\u00a0';
-const WIDTHS = [390, 1366];
 
 async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
   const current = await page.evaluate(() => document.documentElement.lang);
@@ -35,26 +34,31 @@ async function courseAndModule(): Promise<{ courseId: string; moduleId: string }
   return { courseId, moduleId };
 }
 
-/** Screenshots at a phone's and a laptop's width, in the page's language; no sideways scroll. */
+/**
+ * Screenshots at a laptop's width (this page) and at a phone's (the same address opened afresh at
+ * 390 px, as a phone would: a result page comes back as the quiz's summary), in the page's
+ * language; neither scrolls sideways.
+ */
 async function shoot(page: Page, name: string): Promise<void> {
   const language = await page.evaluate(() => document.documentElement.lang);
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    // The shell's navigation follows the width (a drawer on a phone): let it settle, closed.
-    await page.waitForTimeout(800);
-    if (await page.locator('.mat-drawer-backdrop.mat-drawer-shown').count()) {
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(500);
-    }
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({
-      path: `/tmp/oris-quiz-${name}-${language}-${width}.png`,
-      fullPage: true,
-    });
-  }
+  const noSidewaysScroll = async (target: Page) =>
+    expect(
+      await target.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.waitForTimeout(800);
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: `/tmp/oris-quiz-${name}-${language}-1366.png`, fullPage: true });
+  const phone = await page.context().newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(page.url());
+  await phone.getByRole('heading', { level: 1 }).waitFor();
+  await phone.waitForTimeout(1500);
+  await noSidewaysScroll(phone);
+  await phone.screenshot({ path: `/tmp/oris-quiz-${name}-${language}-390.png`, fullPage: true });
+  await phone.close();
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
