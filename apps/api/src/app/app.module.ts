@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ActivitiesModule } from '@oris/api/activities';
 import { CatalogueModule } from '@oris/api/catalogue';
 import { CertificatesModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
@@ -42,6 +43,7 @@ export class AppModule {
         IdentityModule,
         CatalogueModule,
         EnrollmentsModule,
+        ActivitiesModule,
         CertificatesModule,
         PlacementsModule,
         FollowupsModule,

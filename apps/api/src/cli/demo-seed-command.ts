@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ActivitiesModule, DemoQuiz } from '@oris/api/activities';
 import { seedDemoCatalogue } from '@oris/api/catalogue';
 import {
   CertificateIssuer,
@@ -45,6 +46,7 @@ class DemoSeedCliModule {
         KnowledgeToolsModule,
         PublicationsModule,
         PartnershipsModule,
+        ActivitiesModule,
       ],
     };
   }
@@ -104,6 +106,11 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       .seed({ officerId: await accountId('partnership_officer') });
     // The impact indicators' targets (issue 16).
     const targets = await seedDemoTargets(dataSource, { adminId: await accountId('admin') });
+    // Quizzes (libs/api/activities): ES-101's first module, attempted by its past cohort.
+    const quiz = await context.get(DemoQuiz).seed({
+      trainerId: await accountId('trainer'),
+      pastSessionId: catalogue.sessions['es101-past'],
+    });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -115,6 +122,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...publications.lines,
       ...partnerships.lines,
       ...targets.lines,
+      ...quiz.lines,
     ].join('\n');
   } finally {
     await context.close();

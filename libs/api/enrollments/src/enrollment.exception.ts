@@ -22,6 +22,7 @@ export enum EnrollmentErrorCode {
   SeatNotConfirmed = 'seat_not_confirmed',
   RequiredModulesIncomplete = 'required_modules_incomplete',
   AttendanceBelowThreshold = 'attendance_below_threshold',
+  QuizNotPassed = 'quiz_not_passed',
   MeetingNotStarted = 'meeting_not_started',
   CompletionBeforeLastMeeting = 'completion_before_last_meeting',
   CalendarFeedNotFound = 'calendar_feed_not_found',
@@ -120,6 +121,10 @@ const PROBLEMS: Record<EnrollmentErrorCode, { status: HttpStatus; title: string 
   [EnrollmentErrorCode.AttendanceBelowThreshold]: {
     status: HttpStatus.CONFLICT,
     title: 'Completion rule not met: attendance is below the course’s threshold',
+  },
+  [EnrollmentErrorCode.QuizNotPassed]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Completion rule not met: a required quiz is not passed',
   },
   [EnrollmentErrorCode.MeetingNotStarted]: {
     status: HttpStatus.CONFLICT,

@@ -141,6 +141,34 @@ describe('completion rule', () => {
       true,
     );
   });
+
+  it('requires the named quizzes passed when the rule lists some, naming those not passed yet', () => {
+    const withQuizzes: CompletionRule = {
+      ...all,
+      requiredQuizzes: [
+        { quizId: 'q1', title: 'Quiz 1' },
+        { quizId: 'q2', title: 'Quiz 2' },
+      ],
+    };
+    const evaluation = evaluateCompletion(withQuizzes, { ...facts, quizzesPassed: ['q1'] });
+    expect(evaluation.criteria.map((c) => c.criterion)).toEqual([
+      'required_modules',
+      'attendance',
+      'quizzes_passed',
+      'trainer_validation',
+    ]);
+    expect(evaluation.unmet).toEqual([
+      {
+        criterion: 'quizzes_passed',
+        met: false,
+        detail: 'passed 1 of 2 required quizzes; not yet: Quiz 2',
+      },
+    ]);
+    expect(evaluateCompletion(withQuizzes, { ...facts, quizzesPassed: ['q2', 'q1'] }).met).toBe(
+      true,
+    );
+    expect(evaluateCompletion({ ...all, requiredQuizzes: [] }, facts).criteria).toHaveLength(3);
+  });
 });
 
 describe('progress', () => {

@@ -66,6 +66,11 @@ export interface CompletionRule {
   /** Attendance threshold in percent of the meetings held; null when attendance does not count. */
   minAttendancePercent: number | null;
   requiresTrainerValidation: boolean;
+  /**
+   * Quizzes the trainee must pass (the quizzes of the course marked "required for completion");
+   * absent or empty when no quiz counts.
+   */
+  requiredQuizzes?: readonly { quizId: string; title: string }[];
 }
 
 /** What is known about one enrollment when a trainer validates it. */
@@ -76,11 +81,14 @@ export interface CompletionFacts {
   /** Meetings of the session that have started, and how many of them the trainee attended. */
   meetingsHeld: number;
   meetingsAttended: number;
+  /** Ids of the required quizzes the trainee has passed (by the quiz's grading method). */
+  quizzesPassed?: readonly string[];
 }
 
 export const COMPLETION_CRITERIA = [
   'required_modules',
   'attendance',
+  'quizzes_passed',
   'trainer_validation',
 ] as const;
 export type CompletionCriterion = (typeof COMPLETION_CRITERIA)[number];
@@ -132,6 +140,19 @@ export function evaluateCompletion(
           ? `no meeting held yet; ${rule.minAttendancePercent}% required once meetings are held`
           : `attended ${attended} of ${held} meeting${held === 1 ? '' : 's'} held ` +
             `(${Math.floor(percent)}%); ${rule.minAttendancePercent}% required`,
+    });
+  }
+  const quizzes = rule.requiredQuizzes ?? [];
+  if (quizzes.length > 0) {
+    const passed = new Set(facts.quizzesPassed ?? []);
+    const missing = quizzes.filter((quiz) => !passed.has(quiz.quizId));
+    criteria.push({
+      criterion: 'quizzes_passed',
+      met: missing.length === 0,
+      detail:
+        `passed ${quizzes.length - missing.length} of ${quizzes.length} required ` +
+        `quiz${quizzes.length === 1 ? '' : 'zes'}` +
+        (missing.length ? `; not yet: ${missing.map((quiz) => quiz.title).join(', ')}` : ''),
     });
   }
   if (rule.requiresTrainerValidation) {

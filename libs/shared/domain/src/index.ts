@@ -16,3 +16,4 @@ export * from './import-problem-words';
 export * from './icu';
 export * from './publication-identifiers';
 export * from './partnerships';
+export * from './quiz';

@@ -36,7 +36,9 @@ export function unmetCompletion(unmet: CriterionOutcome[]): EnrollmentException 
   const code =
     first.criterion === 'required_modules'
       ? EnrollmentErrorCode.RequiredModulesIncomplete
-      : EnrollmentErrorCode.AttendanceBelowThreshold;
+      : first.criterion === 'quizzes_passed'
+        ? EnrollmentErrorCode.QuizNotPassed
+        : EnrollmentErrorCode.AttendanceBelowThreshold;
   const detail = unmet.map((outcome) => `${outcome.criterion}: ${outcome.detail}`).join('; ');
   return new EnrollmentException(code, `Not met — ${detail}.`);
 }

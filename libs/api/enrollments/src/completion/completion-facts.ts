@@ -1,5 +1,11 @@
 import type { Course } from '@oris/api/catalogue';
-import { evaluateCompletion, isEarlyCompletion } from '@oris/shared/domain';
+import {
+  aggregateGrade,
+  evaluateCompletion,
+  isEarlyCompletion,
+  isPassingGrade,
+} from '@oris/shared/domain';
+import type { QuizGradingMethod } from '@oris/shared/domain';
 import type { CompletionEvaluation, CompletionFacts, CompletionRule } from '@oris/shared/domain';
 import { EntityManager } from 'typeorm';
 import type { CompletionCheckDto } from '../dto/enrollment.dto';
@@ -12,6 +18,49 @@ export const completionRuleOf = (course: Course): CompletionRule => ({
 });
 
 /**
+ * The course's rule with the quizzes it requires passed (the course's quizzes marked "required
+ * for completion", libs/api/activities); none for a course without such quizzes.
+ */
+export async function completionRuleFor(
+  manager: EntityManager,
+  course: Course,
+): Promise<CompletionRule> {
+  const requiredQuizzes: { quizId: string; title: string }[] = await manager.query(
+    `SELECT id AS "quizId", title FROM quiz
+      WHERE course_id = $1 AND required_for_completion ORDER BY created_at, id`,
+    [course.id],
+  );
+  return { ...completionRuleOf(course), requiredQuizzes };
+}
+
+/** The required quizzes an enrollment has passed, by each quiz's grading method and pass mark. */
+async function quizzesPassed(
+  manager: EntityManager,
+  enrollmentId: string,
+  courseId: string,
+): Promise<string[]> {
+  const rows: {
+    quizId: string;
+    method: QuizGradingMethod;
+    passMark: number;
+    percents: string[];
+  }[] = await manager.query(
+    `SELECT q.id AS "quizId", q.grading_method AS method, q.pass_mark_percent AS "passMark",
+            array_agg(a.percent::text ORDER BY a.number) AS percents
+       FROM quiz q
+       JOIN quiz_attempt a ON a.quiz_id = q.id AND a.enrollment_id = $1 AND a.percent IS NOT NULL
+      WHERE q.course_id = $2 AND q.required_for_completion
+      GROUP BY q.id`,
+    [enrollmentId, courseId],
+  );
+  return rows
+    .filter((row) =>
+      isPassingGrade(aggregateGrade(row.method, row.percents.map(Number)), row.passMark),
+    )
+    .map((row) => row.quizId);
+}
+
+/**
  * What the completion rule is checked against. A meeting is held once it has started; a held
  * meeting without a mark counts as absent.
  */
@@ -19,6 +68,7 @@ export async function completionFacts(
   manager: EntityManager,
   enrollmentId: string,
   sessionId: string,
+  courseId?: string,
 ): Promise<CompletionFacts> {
   const counts = (await moduleCounts(manager, [enrollmentId])).get(enrollmentId);
   const [attendance]: { held: number; attended: number }[] = await manager.query(
@@ -33,6 +83,7 @@ export async function completionFacts(
     requiredModulesDone: counts?.requiredDone ?? 0,
     meetingsHeld: attendance.held,
     meetingsAttended: attendance.attended,
+    quizzesPassed: courseId ? await quizzesPassed(manager, enrollmentId, courseId) : [],
   };
 }
 
@@ -79,8 +130,8 @@ export async function checkCompletion(
   enrollmentId: string,
   sessionId: string,
 ): Promise<{ evaluation: CompletionEvaluation; check: CompletionCheckDto }> {
-  const facts = await completionFacts(manager, enrollmentId, sessionId);
-  const evaluation = evaluateCompletion(completionRuleOf(course), facts);
+  const facts = await completionFacts(manager, enrollmentId, sessionId, course.id);
+  const evaluation = evaluateCompletion(await completionRuleFor(manager, course), facts);
   const lastMeetingStartsAt = await lastMeetingStart(manager, sessionId);
   return {
     evaluation,

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EnrollmentAccess, SessionContext } from '../access/enrollment-access';
 import { isAdmin } from '../access/staff-rules';
 import { CompletionDecision, decideCompletion } from '../completion/completion-decision';
-import { completionRuleOf, newEnrollmentFacts } from '../completion/completion-facts';
+import { completionRuleFor, newEnrollmentFacts } from '../completion/completion-facts';
 import { ImportReportDto } from '../dto/import.dto';
 import { EnrollmentEmails } from '../emails/enrollment-emails';
 import { EnrollmentErrorCode, EnrollmentException } from '../enrollment.exception';
@@ -153,7 +153,7 @@ export class EnrollmentImport {
     // Every row is a new enrollment, so one decision holds for all the file's completions.
     const completion = decideCompletion(
       evaluateCompletion(
-        completionRuleOf(context.course),
+        await completionRuleFor(manager, context.course),
         await newEnrollmentFacts(manager, context.session.id),
       ),
       {

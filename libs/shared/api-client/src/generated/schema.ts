@@ -1054,6 +1054,198 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/courses/{courseId}/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The course’s question bank, with the answer keys (owners, administrators) */
+    get: operations['QuestionBank_list'];
+    put?: never;
+    /** Add a question to the bank */
+    post: operations['QuestionBank_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{courseId}/questions/{questionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Fix a question
+     * @description Attempts already graded keep their scores until the quiz is regraded. An answered question keeps its type (409).
+     */
+    put: operations['QuestionBank_update'];
+    post?: never;
+    /** Remove a question no attempt has drawn (409 otherwise) */
+    delete: operations['QuestionBank_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/quiz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The module’s quiz settings (owners, administrators); 404 when none */
+    get: operations['ModuleQuiz_get'];
+    /** Add a quiz to the module, or change its settings */
+    put: operations['ModuleQuiz_put'];
+    post?: never;
+    /** Remove the module’s quiz, while nobody has attempted it (409 after) */
+    delete: operations['ModuleQuiz_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quizzes/{quizId}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Results per question and per trainee (owners, administrators) */
+    get: operations['QuizResults_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quizzes/{quizId}/regrade': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grade every submitted attempt again with the questions as they are now (audited) */
+    post: operations['QuizResults_regrade'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/quiz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The module’s quiz, my attempts and grade (the enrolled trainee)
+     * @description Anyone else gets 404; 409 before the seat is confirmed.
+     */
+    get: operations['LearnerQuiz_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/quiz/attempts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start an attempt, or resume the one in progress
+     * @description The questions and their order are drawn once, at start: resuming shows the same. 409 `no_attempt_left`, `quiz_closed`, `quiz_has_no_questions`, `seat_not_confirmed`.
+     */
+    post: operations['LearnerQuiz_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quiz-attempts/{attemptId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My attempt: questions, my answers and, when the quiz allows, the correct ones
+     * @description Another person’s attempt is 404. Past its deadline, the attempt is closed.
+     */
+    get: operations['QuizAttempts_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quiz-attempts/{attemptId}/answers/{questionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save my answer to one question (again to change it)
+     * @description 409 `attempt_submitted` after submission, `attempt_time_up` after the deadline and its grace (the attempt is then closed at its deadline).
+     */
+    put: operations['QuizAttempts_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/quiz-attempts/{attemptId}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit my attempt: graded by the server
+     * @description 409 `attempt_submitted` when already submitted. Past the deadline, the attempt is closed at its deadline with the answers saved by then.
+     */
+    post: operations['QuizAttempts_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enrollments/{id}/certificate': {
     parameters: {
       query?: never;
@@ -4141,7 +4333,7 @@ export interface components {
     };
     CriterionOutcomeDto: {
       /** @enum {string} */
-      criterion: 'required_modules' | 'attendance' | 'trainer_validation';
+      criterion: 'required_modules' | 'attendance' | 'quizzes_passed' | 'trainer_validation';
       met: boolean;
       /** @example attended 3 of 5 meetings held (60%); 80% required */
       detail: string;
@@ -4310,6 +4502,321 @@ export interface components {
       path: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    ChoiceOptionDto: {
+      id: string;
+      text: string;
+      correct: boolean;
+    };
+    MatchingPairDto: {
+      id: string;
+      left: string;
+      right: string;
+    };
+    QuestionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      type:
+        | 'single_choice'
+        | 'multiple_choice'
+        | 'true_false'
+        | 'short_answer'
+        | 'numeric'
+        | 'matching';
+      text: string;
+      feedback: string;
+      tags: string[];
+      points: number;
+      /** @description Incremented by each edit. */
+      version: number;
+      options: components['schemas']['ChoiceOptionDto'][];
+      correct: boolean | null;
+      acceptedAnswers: string[];
+      value: number | null;
+      tolerance: number | null;
+      pairs: components['schemas']['MatchingPairDto'][];
+      /** @description Attempts that drew it (it can no longer be deleted). */
+      usedInAttempts: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    QuestionBankDto: {
+      items: components['schemas']['QuestionDto'][];
+      /** @description Every tag of the bank, sorted. */
+      tags: string[];
+    };
+    ChoiceOptionInputDto: {
+      /** @description Keep the id of an existing option when editing (answers refer to it); new options get one. */
+      id?: string;
+      text: string;
+      correct: boolean;
+    };
+    MatchingPairInputDto: {
+      id?: string;
+      left: string;
+      right: string;
+    };
+    QuestionInputDto: {
+      /** @enum {string} */
+      type:
+        | 'single_choice'
+        | 'multiple_choice'
+        | 'true_false'
+        | 'short_answer'
+        | 'numeric'
+        | 'matching';
+      text: string;
+      /** @default  */
+      feedback: string;
+      /** @default [] */
+      tags: string[];
+      points: number;
+      options?: components['schemas']['ChoiceOptionInputDto'][];
+      /** @description true/false: the right answer. */
+      correct?: boolean;
+      acceptedAnswers?: string[];
+      /** @description numeric: the right value. */
+      value?: number;
+      /** @description numeric: how far from the value is still right. */
+      tolerance?: number;
+      pairs?: components['schemas']['MatchingPairInputDto'][];
+    };
+    QuizDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      courseId: string;
+      /** Format: uuid */
+      moduleId: string;
+      title: string;
+      drawCount: number | null;
+      drawTags: string[];
+      shuffleOptions: boolean;
+      attemptsAllowed: number;
+      timeLimitMinutes: number | null;
+      passMarkPercent: number;
+      /** @enum {string} */
+      reviewPolicy: 'immediately' | 'after_last_attempt' | 'after_due' | 'never';
+      /** @enum {string} */
+      gradingMethod: 'highest' | 'last' | 'average';
+      /** Format: date-time */
+      closesAt: string | null;
+      requiredForCompletion: boolean;
+      /** @description Questions of the bank the draw takes from. */
+      poolSize: number;
+      /** @description Questions per attempt, given the pool. */
+      questionsPerAttempt: number;
+      attemptCount: number;
+    };
+    QuizSettingsInputDto: {
+      /** @example Quiz : les bases de l’ESS */
+      title: string;
+      /** @description Questions drawn per attempt; null: every question of the pool. */
+      drawCount: number | null;
+      /** @description The pool: questions with one of these tags; empty: the whole bank. */
+      drawTags: string[];
+      shuffleOptions: boolean;
+      attemptsAllowed: number;
+      /** @description Enforced by the server; null: no time limit. */
+      timeLimitMinutes: number | null;
+      passMarkPercent: number;
+      /** @enum {string} */
+      reviewPolicy: 'immediately' | 'after_last_attempt' | 'after_due' | 'never';
+      /** @enum {string} */
+      gradingMethod: 'highest' | 'last' | 'average';
+      /**
+       * Format: date-time
+       * @description No attempt starts after it; required by the `after_due` review policy.
+       */
+      closesAt: string | null;
+      /** @description The course’s completion rule requires this quiz passed. */
+      requiredForCompletion: boolean;
+    };
+    QuestionResultDto: {
+      /** Format: uuid */
+      questionId: string;
+      /** @enum {string} */
+      type:
+        | 'single_choice'
+        | 'multiple_choice'
+        | 'true_false'
+        | 'short_answer'
+        | 'numeric'
+        | 'matching';
+      text: string;
+      points: number;
+      /** @description Graded answers (submitted attempts that drew it). */
+      graded: number;
+      /** @description Of which earned every point. */
+      correct: number;
+      /** @description Whole percent; null when none. */
+      percentCorrect: number | null;
+      averageScore: number | null;
+    };
+    AttemptSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      number: number;
+      /** @enum {string} */
+      status: 'in_progress' | 'submitted';
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      deadlineAt: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** @enum {string|null} */
+      closedBy: 'trainee' | 'deadline' | null;
+      score: number | null;
+      maxScore: number | null;
+      percent: number | null;
+    };
+    TraineeResultDto: {
+      /** Format: uuid */
+      userId: string;
+      fullName: string;
+      /** Format: uuid */
+      enrollmentId: string;
+      /** Format: uuid */
+      sessionId: string;
+      attempts: components['schemas']['AttemptSummaryDto'][];
+      grade: number | null;
+      passed: boolean;
+    };
+    QuizResultsDto: {
+      quiz: components['schemas']['QuizDto'];
+      questions: components['schemas']['QuestionResultDto'][];
+      trainees: components['schemas']['TraineeResultDto'][];
+    };
+    RegradeResultDto: {
+      /** @description Submitted attempts graded again. */
+      attempts: number;
+      /** @description Of which the percent changed. */
+      changed: number;
+    };
+    LearnerQuizDto: {
+      /** Format: uuid */
+      quizId: string;
+      /** Format: uuid */
+      moduleId: string;
+      title: string;
+      questionsPerAttempt: number;
+      attemptsAllowed: number;
+      attemptsUsed: number;
+      timeLimitMinutes: number | null;
+      passMarkPercent: number;
+      /** @enum {string} */
+      reviewPolicy: 'immediately' | 'after_last_attempt' | 'after_due' | 'never';
+      /** @enum {string} */
+      gradingMethod: 'highest' | 'last' | 'average';
+      /** Format: date-time */
+      closesAt: string | null;
+      /** @description The course’s completion rule requires this quiz passed. */
+      requiredForCompletion: boolean;
+      /** @description By the grading method. */
+      grade: number | null;
+      passed: boolean;
+      /** @description Whether a new attempt may start (or the one in progress resume). */
+      canStart: boolean;
+      /** Format: uuid */
+      inProgressAttemptId: string | null;
+      attempts: components['schemas']['AttemptSummaryDto'][];
+    };
+    QuizItemDto: {
+      id: string;
+      text: string;
+    };
+    MatchDto: {
+      leftId: string;
+      rightId: string;
+    };
+    AnswerDto: {
+      optionId?: string | null;
+      optionIds?: string[];
+      booleanValue?: boolean | null;
+      text?: string;
+      numericValue?: number | null;
+      matches?: components['schemas']['MatchDto'][];
+    };
+    AttemptQuestionDto: {
+      /** Format: uuid */
+      questionId: string;
+      position: number;
+      /** @enum {string} */
+      type:
+        | 'single_choice'
+        | 'multiple_choice'
+        | 'true_false'
+        | 'short_answer'
+        | 'numeric'
+        | 'matching';
+      text: string;
+      points: number;
+      /** @description Choices, in the attempt’s order. */
+      options: components['schemas']['QuizItemDto'][];
+      /** @description Matching: the left items. */
+      matchLefts: components['schemas']['QuizItemDto'][];
+      /** @description Matching: the right items, in the attempt’s order. */
+      matchRights: components['schemas']['QuizItemDto'][];
+      answer: components['schemas']['AnswerDto'] | null;
+      /** Format: date-time */
+      savedAt: string | null;
+      /** @description Only once the review policy allows. */
+      score: number | null;
+      /** @description Only once the review policy allows. */
+      correctAnswer: components['schemas']['AnswerDto'] | null;
+      /** @description Only once the review policy allows. */
+      feedback: string | null;
+    };
+    AttemptDto: {
+      /** Format: uuid */
+      id: string;
+      number: number;
+      /** @enum {string} */
+      status: 'in_progress' | 'submitted';
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      deadlineAt: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** @enum {string|null} */
+      closedBy: 'trainee' | 'deadline' | null;
+      score: number | null;
+      maxScore: number | null;
+      percent: number | null;
+      /** Format: uuid */
+      quizId: string;
+      quizTitle: string;
+      /** @description Seconds left, by the server. */
+      secondsLeft: number | null;
+      passMarkPercent: number;
+      passed: boolean | null;
+      /** @description Whether correct answers, scores and feedback are shown. */
+      reviewVisible: boolean;
+      questions: components['schemas']['AttemptQuestionDto'][];
+    };
+    MatchInputDto: {
+      /** @description A left item (pair id). */
+      leftId: string;
+      /** @description The right item chosen for it (pair id). */
+      rightId: string;
+    };
+    AnswerInputDto: {
+      optionId?: string | null;
+      optionIds?: string[];
+      booleanValue?: boolean | null;
+      text?: string;
+      numericValue?: number | null;
+      matches?: components['schemas']['MatchInputDto'][];
+    };
+    SavedAnswerDto: {
+      /** Format: uuid */
+      questionId: string;
+      /** Format: date-time */
+      savedAt: string;
+      secondsLeft: number | null;
     };
     CertificateDto: {
       /** Format: uuid */
@@ -10712,6 +11219,875 @@ export interface operations {
       };
       /** @description Signed in, but without a role that may do this. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuestionBank_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionBankDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuestionBank_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionInputDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuestionBank_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courseId: string;
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuestionInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuestionBank_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courseId: string;
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleQuiz_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuizDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleQuiz_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuizSettingsInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuizDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleQuiz_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuizResults_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        quizId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuizResultsDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuizResults_regrade: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        quizId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegradeResultDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerQuiz_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerQuizDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerQuiz_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuizAttempts_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attemptId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuizAttempts_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attemptId: string;
+        questionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedAnswerDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  QuizAttempts_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        attemptId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttemptDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -26,6 +26,11 @@ export const learningRoutes: Route[] = [
         title: 'learning.module.title',
         loadComponent: () => import('./module/module-viewer-page').then((m) => m.ModuleViewerPage),
       },
+      {
+        path: ':enrollmentId/modules/:moduleId/quiz',
+        title: 'quiz.title',
+        loadComponent: () => import('./quiz/quiz-page').then((m) => m.QuizPage),
+      },
     ],
   },
 ];

@@ -48,6 +48,17 @@ export const teachingRoutes: Route[] = [
           import('./module-editor/module-editor-page').then((m) => m.ModuleEditorPage),
       },
       {
+        path: 'courses/:courseId/modules/:moduleId/quiz',
+        canDeactivate: [unsavedChangesGuard],
+        title: 'quiz.editor.title',
+        loadComponent: () => import('./quiz/quiz-editor-page').then((m) => m.QuizEditorPage),
+      },
+      {
+        path: 'quizzes/:quizId/results',
+        title: 'quiz.results.title',
+        loadComponent: () => import('./quiz/quiz-results-page').then((m) => m.QuizResultsPage),
+      },
+      {
         path: 'courses/:courseId/sessions/new',
         canDeactivate: [unsavedChangesGuard],
         title: 'teaching.sessionEditor.newTitle',

@@ -24,6 +24,7 @@ import { learningMessageKeys } from '../shared/problem-keys';
 import { ProgressMeter } from '../shared/progress-meter';
 import { demoteHeadings } from './demote-headings';
 import { neighbours } from './neighbours';
+import { QuizEntry } from '../quiz/quiz-entry';
 
 /** One module of the trainee's course: its content, resources, "done", and the way on. */
 @Component({
@@ -38,6 +39,7 @@ import { neighbours } from './neighbours';
     ProblemAlert,
     MarkdownView,
     ProgressMeter,
+    QuizEntry,
   ],
   templateUrl: './module-viewer-page.html',
   styleUrl: './module-viewer-page.scss',

@@ -113,6 +113,9 @@ export function unmetCriteria(detail: EnrollmentDetail, rule: CompletionRule | n
           },
         ];
       }
+      if (outcome.criterion === 'quizzes_passed') {
+        return [{ key: 'quiz.completion.unmet', params: {} }];
+      }
       return [];
     });
 }

@@ -63,7 +63,11 @@ import {
 import { ENROLLMENTS_PAGE_SIZE, EnrollmentsApi } from './enrollments-api';
 
 /** The API's codes for a completion refused by the course's rule. */
-const UNMET_CODES = ['required_modules_incomplete', 'attendance_below_threshold'];
+const UNMET_CODES = [
+  'required_modules_incomplete',
+  'attendance_below_threshold',
+  'quiz_not_passed',
+];
 
 interface Refusal {
   name: string;

@@ -1,0 +1,13 @@
+export * from './activities.module';
+export * from './quiz.exception';
+export { QuizClock } from './common/quiz-clock';
+export { DemoQuiz } from './seed/demo-quiz';
+export type { DemoQuizOptions, DemoQuizResult } from './seed/demo-quiz';
+export * from './entities/quiz.entity';
+export * from './entities/quiz-question.entity';
+export * from './entities/quiz-attempt.entity';
+export * from './entities/quiz-answer.entity';
+export * from './dto/question.dto';
+export * from './dto/quiz.dto';
+export * from './dto/attempt.dto';
+export * from './dto/results.dto';
