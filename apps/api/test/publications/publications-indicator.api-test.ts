@@ -283,6 +283,21 @@ describe('indicator: indexed publications in a year', () => {
     expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
+  it('counts the indexes that counted as known then: an administrator making Arcif count leaves an earlier knownAt as it was', async () => {
+    const beforeTheChange = await databaseNow(api);
+    await http(api).as(cast.admin).patch('/api/v1/indexes/arcif', { counts: true }).expect(200);
+    try {
+      const now = await figures(`year=${Y}`);
+      expect(now.body.value).toBe(7);
+      expect(now.body.counted).toContain(ids['P3 arcif only']);
+      const then = await figures(`year=${Y}&knownAt=${encodeURIComponent(beforeTheChange)}`);
+      expect(then.body.value).toBe(6);
+      expect(then.body.counted).not.toContain(ids['P3 arcif only']);
+    } finally {
+      await http(api).as(cast.admin).patch('/api/v1/indexes/arcif', { counts: false }).expect(200);
+    }
+  });
+
   it('refuses a missing year, a future asOf and a knownAt before the asOf day with problem+json', async () => {
     const missing = await http(api)
       .as(cast.editor)
