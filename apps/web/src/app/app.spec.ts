@@ -26,6 +26,10 @@ const translations = {
   fr: {
     shell: { skipToContent: 'Aller au contenu', navigation: 'Navigation principale' },
     serials: { nav: { serials: 'Revues', indexes: 'Index' } },
+    publications: { nav: { public: 'Publications', staff: 'Registre des publications' } },
+    tools: { nav: { public: 'Outils', staff: 'Outils de connaissance' } },
+    partnerships: { nav: 'Partenariats' },
+    impact: { nav: { public: 'Notre impact', staff: 'Impact' } },
     nav: {
       catalogue: 'Catalogue',
       signIn: 'Connexion',
@@ -45,6 +49,9 @@ const translations = {
   },
   ar: {
     shell: { skipToContent: 'الانتقال إلى المحتوى', navigation: 'التنقل الرئيسي' },
+    publications: { nav: { public: 'المنشورات' } },
+    tools: { nav: { public: 'الأدوات' } },
+    impact: { nav: { public: 'أثرنا' } },
     nav: {
       catalogue: 'دليل التكوينات',
       signIn: 'تسجيل الدخول',
@@ -108,13 +115,16 @@ describe('App shell', () => {
     expect(document.activeElement).toBe(element.querySelector('main#main-content'));
   });
 
-  it('shows visitors the catalogue, certificate verification, public indicators, sign-in and registration links', async () => {
+  it('shows visitors the catalogue, certificate verification, the public figures, tools, publications and impact, sign-in and registration links', async () => {
     const { navLabels } = await render();
 
     expect(navLabels()).toEqual([
       'Catalogue',
       'Vérifier un certificat',
       'Indicateurs d’insertion',
+      'Outils',
+      'Publications',
+      'Notre impact',
       'Connexion',
       'Inscription',
     ]);
@@ -129,6 +139,9 @@ describe('App shell', () => {
       'Catalogue',
       'Vérifier un certificat',
       'Indicateurs d’insertion',
+      'Outils',
+      'Publications',
+      'Notre impact',
       'Mon profil',
       'Mes certificats',
       'Espace formateur',
@@ -138,8 +151,12 @@ describe('App shell', () => {
       'Journal d’audit',
       'Certificats',
       'Insertion',
+      'Registre des publications',
       'Revues',
+      'Outils de connaissance',
       'Index',
+      'Partenariats',
+      'Impact',
     ]);
 
     await TestBed.inject(AuthSession).signOut();
@@ -148,6 +165,9 @@ describe('App shell', () => {
       'Catalogue',
       'Vérifier un certificat',
       'Indicateurs d’insertion',
+      'Outils',
+      'Publications',
+      'Notre impact',
       'Connexion',
       'Inscription',
     ]);
@@ -165,6 +185,9 @@ describe('App shell', () => {
       'دليل التكوينات',
       'التحقق من شهادة',
       'مؤشرات الإدماج',
+      'الأدوات',
+      'المنشورات',
+      'أثرنا',
       'تسجيل الدخول',
       'إنشاء حساب',
     ]);

@@ -22,6 +22,20 @@ const MOROCCO_DAY = new Intl.DateTimeFormat('en-CA', {
 /** The calendar day of an instant in Morocco, as 'YYYY-MM-DD'. */
 export const dayInMorocco = (instant: Date): string => MOROCCO_DAY.format(instant);
 
+// sv-SE writes an instant in ISO order, 'YYYY-MM-DD HH:mm:ss', in any language.
+const MOROCCO_MOMENT = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: MOROCCO_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** An instant as Moroccan wall-clock time, 'YYYY-MM-DD HH:mm:ss' (the indicators' definitions end with it). */
+export const momentInMorocco = (instant: Date): string => MOROCCO_MOMENT.format(instant);
+
 /** Today in Morocco ('YYYY-MM-DD'): the day the API judges windows and due dates by. */
 export const todayInMorocco = (now: Date = new Date()): string => dayInMorocco(now);
 

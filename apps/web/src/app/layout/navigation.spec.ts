@@ -67,10 +67,11 @@ describe('navigation', () => {
       '/admin/audit',
       '/certificates/admin',
       '/insertion',
-      '/observatory/serials',
-      '/observatory/indexes',
-      '/observatory/tools',
       '/observatory/publications',
+      '/observatory/serials',
+      '/observatory/tools',
+      '/observatory/indexes',
+      '/observatory/partnerships',
       '/observatory/impact',
     ]);
   });

@@ -82,13 +82,6 @@ export const NAV_LINKS: readonly NavLink[] = [
     roles: ['admin'],
   },
   {
-    path: '/observatory/partnerships',
-    labelKey: 'partnerships.nav',
-    icon: 'group',
-    audience: 'member',
-    roles: ['partnership_officer', 'admin'],
-  },
-  {
     path: '/insertion',
     labelKey: 'nav.insertion',
     icon: 'work',
@@ -122,6 +115,13 @@ export const NAV_LINKS: readonly NavLink[] = [
     icon: 'list',
     audience: 'member',
     roles: ['admin'],
+  },
+  {
+    path: '/observatory/partnerships',
+    labelKey: 'partnerships.nav',
+    icon: 'institution',
+    audience: 'member',
+    roles: ['partnership_officer', 'admin'],
   },
   {
     path: '/observatory/impact',

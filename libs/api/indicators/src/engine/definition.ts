@@ -1,15 +1,4 @@
-import { MOROCCO_TIME_ZONE } from '@oris/shared/domain';
-
-/** An instant as Moroccan wall-clock time, 'YYYY-MM-DD HH:mm:ss' (ISO order, any language). */
-const MOROCCO_MOMENT = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: MOROCCO_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+import { momentInMorocco } from '@oris/shared/domain';
 
 /**
  * The definition returned with the figures (PRODUCT.md, "The indicator"), in the product's three
@@ -22,7 +11,7 @@ export function insertionDefinition(
   asOf: string,
   knownAt: Date,
 ): { fr: string; en: string; ar: string } {
-  const known = MOROCCO_MOMENT.format(knownAt);
+  const known = momentInMorocco(knownAt);
   return {
     fr:
       `Personnes (et non inscriptions) ayant achevé au moins une formation dans la période, ` +

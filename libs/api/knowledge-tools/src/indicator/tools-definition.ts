@@ -1,21 +1,11 @@
-import { MOROCCO_TIME_ZONE, type Trilingual } from '@oris/shared/domain';
+import { momentInMorocco, type Trilingual } from '@oris/shared/domain';
 
 /** Bump when the counting rule changes: frozen reports keep the version they were computed with. */
 export const TOOLS_DEFINITION_VERSION = 'tools-1';
 
-const MOROCCO_MOMENT = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: MOROCCO_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** "Knowledge tools created in year Y" in words (OBSERVATORY.md), ending with the two dates. */
 export function toolsDefinition(year: number, asOf: string, knownAt: Date): Trilingual {
-  const known = MOROCCO_MOMENT.format(knownAt);
+  const known = momentInMorocco(knownAt);
   return {
     fr:
       `Outils de connaissance distincts, validés, dont la première version est parue en ${year}, ` +

@@ -1,24 +1,14 @@
-import { MOROCCO_TIME_ZONE, type Trilingual } from '@oris/shared/domain';
+import { momentInMorocco, type Trilingual } from '@oris/shared/domain';
 
 /** Bumped whenever the counting rule changes (a frozen report keeps the version it used). */
 export const PARTNERSHIPS_DEFINITION_VERSION = 'partnerships-1';
-
-const MOROCCO_MOMENT = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: MOROCCO_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 /**
  * The counting rule in words (OBSERVATORY.md "Partnerships in year Y"), shown to funders as it
  * is, ending with the two dates of the figures like the insertion definition.
  */
 export function partnershipsDefinition(year: number, asOf: string, knownAt: Date): Trilingual {
-  const known = MOROCCO_MOMENT.format(knownAt);
+  const known = momentInMorocco(knownAt);
   return {
     fr:
       `Familles de partenariats distinctes (un accord-cadre, une convention ou un protocole ` +

@@ -1,25 +1,15 @@
-import { MOROCCO_TIME_ZONE } from '@oris/shared/domain';
+import { momentInMorocco } from '@oris/shared/domain';
 import type { Trilingual } from '@oris/shared/domain';
 
 /** Bumped whenever the counting rule below changes (a frozen report keeps the version it used). */
 export const PUBLICATIONS_DEFINITION_VERSION = 'publications-1';
-
-const MOROCCO_MOMENT = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: MOROCCO_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 /**
  * The counting rule in words (OBSERVATORY.md, "Indexed publications in year Y"), in the three
  * languages, ending with the two dates of the figures.
  */
 export function publicationsDefinition(year: number, asOf: string, knownAt: Date): Trilingual {
-  const known = MOROCCO_MOMENT.format(knownAt);
+  const known = momentInMorocco(knownAt);
   return {
     fr:
       `Publications indexées en ${year} : publications distinctes validées, de type article de revue, ` +
