@@ -1,3 +1,4 @@
+/// <reference types="pdfkit" />
 import { formatVerificationCode } from '@oris/shared/domain';
 import {
   cleanText,
