@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage } from './support/screen';
 
 const ADMIN = 'admin@oris.example';
 const PHONE = { width: 390, height: 844 };
@@ -9,15 +10,6 @@ const LAPTOP = { width: 1366, height: 900 };
 const SHOTS = '/tmp/oris-i16impact';
 // Last year: a whole year of the demo's work, frozen by this journey on its fresh database.
 const YEAR = new Date().getFullYear() - 1;
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 /** Full-page screenshots at 1366 and 390 px, each size loaded afresh (the menu as it opens there). */
 async function shoot(page: Page, name: string, ready: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage } from './support/screen';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
@@ -25,15 +26,6 @@ function doajList(stamp: number, label: string): { csv: string; title: string } 
     `"Bad Check Journal","0317-8472","","Nowhere","Morocco","2016-02-01 00:00:00"`,
   ];
   return { csv: rows.join('\n') + '\n', title };
-}
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
 async function dryRun(page: Page, csv: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage } from './support/screen';
 
 const EDITOR = 'editor@oris.example';
 /** Unique per run, so the catalogue search finds this journey's tool and no other. */
@@ -12,16 +13,6 @@ const SIZES = [
   { label: '390', width: 390, height: 844 },
   { label: '1366', width: 1366, height: 900 },
 ];
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 /** A Material select is named by its label followed by the value it holds. */
 async function choose(page: Page, label: string, option: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage } from './support/screen';
 
 const EDITOR = 'editor@oris.example';
 /** A DOI of this run only, so the journey can run again on the same database. */
@@ -20,16 +21,6 @@ const BIBTEX = `@article{journey,
   year = {2024}
 `;
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1366, height: 900 } };
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 /**
  * Pictures at 390 and 1366 px (looked at by a person): each size loads the page afresh, as a

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage } from './support/screen';
 
 const OFFICER = 'partnerships@oris.example';
 const LAPTOP = { width: 1366, height: 900 };
@@ -9,16 +10,6 @@ const PHONE = { width: 390, height: 844 };
 const DRAFT = 'Protocole d’accord Fondation Atlas – emploi des jeunes';
 /** The demo's convention whose end falls within its notice period. */
 const ENDING = 'Convention Réseau Entreprendre – mentorat des créateurs';
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 /** A Material select is named by its label followed by the value it holds. */
 async function choose(page: Page, label: string, option: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
+import { chooseLanguage } from './support/screen';
 
 // From the demo data (seeds in libs/api/catalogue, libs/api/enrollments, libs/api/activities):
 // ES-101's open Fès cohort has learner01..04 confirmed (learner02 is erased by another journey,
@@ -14,16 +15,6 @@ const TRUE_FALSE = 'Connaître son public évite de concevoir une solution que p
 const CHOICE = 'Quel moyen aide le plus à comprendre son public ?';
 const RIGHT_CHOICE = 'Des entretiens avec des bénéficiaires';
 const NBSP = '\u00a0';
-
-async function chooseLanguage(page: Page, language: 'fr' | 'ar'): Promise<void> {
-  const current = await page.evaluate(() => document.documentElement.lang);
-  if (current === language) return;
-  await page.locator('oris-language-menu button').click();
-  await page
-    .getByRole('menuitemradio', { name: language === 'ar' ? 'العربية' : 'Français' })
-    .click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-}
 
 /** ES-101's id and its second module's, from the public catalogue. */
 async function courseAndModule(): Promise<{ courseId: string; moduleId: string }> {
@@ -88,6 +79,8 @@ describe('a trainee takes a quiz the trainer added', () => {
   });
 
   afterAll(async () => {
+    // The demo trainer's saved language is shared with the other journeys.
+    if (trainer) await chooseLanguage(trainer.page, 'fr');
     await Promise.all([trainer?.close(), trainee?.close()]);
   });
 
