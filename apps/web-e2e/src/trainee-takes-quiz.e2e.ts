@@ -151,6 +151,8 @@ describe('a trainee takes a quiz the trainer added', () => {
     else await page.getByRole('radio', { name: RIGHT_CHOICE }).check();
     await page.getByText(`Répondu${NBSP}: 2 sur 2`).waitFor();
     await page.getByRole('button', { name: 'Question précédente' }).click();
+    // The previous question replaces the second one once the page has rendered it.
+    await first.filter({ hasText: firstText ?? '' }).waitFor();
     expect((await first.textContent())?.trim()).toBe(firstText);
     expect(
       await page
