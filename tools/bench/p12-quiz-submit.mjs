@@ -8,7 +8,6 @@
 //
 //   npm run bench:p12 [-- --rounds 2 --clients 500 --window 60 --runs 3 --duration 10 --warmup 5
 //                        --connections 20 --log-level info --no-build --write]
-import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { UserFacingError, bold, green, log, readSettings, red } from '../dev/lib.mjs';
 import { ensureServices } from '../dev/services.mjs';
@@ -36,6 +35,7 @@ import {
   withDatabase,
   writeSection,
 } from './lib/http-load.mjs';
+import { accessToken } from './lib/access-token.mjs';
 
 /** Issue 18's bar: p95 of the submissions at most 300 ms, no error, every grade exact. */
 const P95_BAR_MS = 300;
@@ -146,27 +146,6 @@ const expectedPercent = (traineeIndex) => {
   const score = QUESTIONS.reduce((sum, q, t) => sum + (isRight(traineeIndex, t) ? q.points : 0), 0);
   return Math.round(((score * 100) / MAX_POINTS) * 100) / 100;
 };
-
-const base64url = (value) => Buffer.from(value).toString('base64url');
-
-/** An access token as `AccessTokens.issue` makes it: HS256, the API's audience and issuer, 1 h. */
-function accessToken(secret, { id, email }) {
-  const now = Math.floor(Date.now() / 1000);
-  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const claims = base64url(
-    JSON.stringify({
-      sub: id,
-      email,
-      roles: ['trainee'],
-      iat: now,
-      exp: now + 3600,
-      aud: 'oris-api',
-      iss: 'oris-academy',
-    }),
-  );
-  const signature = createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url');
-  return `${header}.${claims}.${signature}`;
-}
 
 /** A trainer's published course with a module and its quiz, a session, `CLIENTS` trainees in it. */
 async function seed(databaseUrl) {

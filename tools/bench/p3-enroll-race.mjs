@@ -6,7 +6,6 @@
 //
 //   npm run bench:p3 [-- --rounds 5 --clients 500 --seats 10 --runs 5 --duration 10 --warmup 5
 //                       --connections 20 --log-level info --no-build --profile --write]
-import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { UserFacingError, bold, green, log, readSettings, red } from '../dev/lib.mjs';
 import { ensureServices } from '../dev/services.mjs';
@@ -34,6 +33,7 @@ import {
   withDatabase,
   writeSection,
 } from './lib/http-load.mjs';
+import { accessToken } from './lib/access-token.mjs';
 
 const BAR = 0.1;
 
@@ -48,27 +48,6 @@ const opts = readOptions(
 );
 const { runs: RUNS, duration: DURATION_S, warmup: WARMUP_S, connections: CONNECTIONS } = opts;
 const { rounds: ROUNDS, clients: CLIENTS, seats: SEATS } = opts;
-
-const base64url = (value) => Buffer.from(value).toString('base64url');
-
-/** An access token as `AccessTokens.issue` makes it: HS256, the API's audience and issuer, 1 h. */
-function accessToken(secret, { id, email }) {
-  const now = Math.floor(Date.now() / 1000);
-  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const claims = base64url(
-    JSON.stringify({
-      sub: id,
-      email,
-      roles: ['trainee'],
-      iat: now,
-      exp: now + 3600,
-      aud: 'oris-api',
-      iss: 'oris-academy',
-    }),
-  );
-  const signature = createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url');
-  return `${header}.${claims}.${signature}`;
-}
 
 /** A trainer, a published course with a published module, and `CLIENTS` trainees. */
 async function seedPeople(databaseUrl) {
