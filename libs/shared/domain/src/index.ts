@@ -17,3 +17,5 @@ export * from './icu';
 export * from './publication-identifiers';
 export * from './partnerships';
 export * from './quiz';
+export * from './practices';
+export * from './search-document';

@@ -1,0 +1,2 @@
+// The public surface of this library (filled by its features).
+export {};
