@@ -39,6 +39,8 @@ describe('certificates: Open Badges credentials', () => {
   let certificate: { id: string; serial: string; verificationCode: string; courseTitle: string };
   let credential: Json;
   let jwt: string;
+  /** The certificate's stored credentials once the worker rendered it, before any download. */
+  let storedAtRender: { json: string | null; jwt: string | null };
 
   /** A raw body (the JWT itself), with its own content type. */
   const postRaw = (path: string, contentType: string, body: string) =>
@@ -76,6 +78,10 @@ describe('certificates: Open Badges credentials', () => {
       const response = await http.as(holder).get(`/api/v1/certificates/${certificate.id}`);
       return response.body.pdfState === 'rendered' ? true : undefined;
     }, 30_000);
+    [storedAtRender] = await database(api).query(
+      `SELECT credential AS json, credential_jwt AS jwt FROM certificate WHERE id = $1`,
+      [certificate.id],
+    );
     const download = await http
       .as(holder)
       .get(`/api/v1/certificates/${certificate.id}/credential`)
@@ -110,7 +116,10 @@ describe('certificates: Open Badges credentials', () => {
     await smtp?.close();
   });
 
-  it('lets the holder download the signed credential the worker stored with the PDF', async () => {
+  it('signs the Data Integrity form on its first download, over the statements of the JWT the worker signed', async () => {
+    // The worker signed only the VC-JWT (JSON-LD canonicalisation stays off each render).
+    expect(storedAtRender.json).toBeNull();
+    expect(storedAtRender.jwt).toBe(jwt);
     expect(credential).toMatchObject({
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: { id: 'did:web:academy.oris.example:api:v1:issuer' },
@@ -163,6 +172,7 @@ describe('certificates: Open Badges credentials', () => {
       })
       .expect(200);
     expect((pdf.body as Buffer).includes(`${certificate.serial}.credential.jwt`)).toBe(true);
+    expect((pdf.body as Buffer).includes(`${certificate.serial}.credential.json`)).toBe(false);
     await http
       .as(stranger)
       .get(`/api/v1/certificates/${certificate.id}/credential?format=jwt`)
@@ -195,6 +205,24 @@ describe('certificates: Open Badges credentials', () => {
       [certificate.id],
     );
     expect(row.jwt).toBe(jwt);
+  });
+
+  it('signs the same Data Integrity form again from the JWT, even after the course was edited', async () => {
+    await database(api).query(
+      `UPDATE course SET summary = 'Edited after the certificate was issued'
+        WHERE id = (SELECT s.course_id FROM course_session s JOIN certificate c ON c.session_id = s.id
+                     WHERE c.id = $1)`,
+      [certificate.id],
+    );
+    await database(api).query(`UPDATE certificate SET credential = NULL WHERE id = $1`, [
+      certificate.id,
+    ]);
+    const again = await http
+      .as(holder)
+      .get(`/api/v1/certificates/${certificate.id}/credential`)
+      .expect(200);
+    expect(again.body).toEqual(credential);
+    expect((await verifyCredential(again.body).expect(200)).body.result).toBe('valid');
   });
 
   it('verifies the VC-JWT sent as { jwt } or raw application/vc+jwt; tampered once its payload changed', async () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@oris/shared/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Certificate } from '../entities/certificate.entity';
+import { credentialOfJwt } from './credential-jwt';
 import { CredentialSigner } from './credential-signer';
 import { IssuerIdentity } from './issuer-identity';
 import { openBadgeCredential, type CredentialFacts } from './open-badge-credential';
@@ -19,20 +20,17 @@ interface CourseFacts {
   requires_trainer_validation: boolean;
 }
 
-/** A certificate's credential in both forms, as stored and attached to the PDF. */
-export interface IssuedCredential {
-  /** The Data Integrity form (JSON text). */
-  json: string;
-  /** The VC-JWT form (compact JWS). */
-  jwt: string;
-}
-
 /**
  * Issues a certificate's Open Badges credential: the certificate's snapshot with its course's
- * code, summary, languages, rules and learning outcomes (read when the credential is signed, by
- * the worker as it renders the PDF, and then stored with the certificate), signed by ORIS.
- * The proof's time is the issue instant, so signing again gives the same credential. It is signed
- * in both forms: Data Integrity (JSON-LD) and VC-JWT, the same statements under the same key.
+ * code, summary, languages, rules and learning outcomes, signed by ORIS, in the two forms Open
+ * Badges 3.0 allows — the same statements under the same key:
+ * - the VC-JWT is signed by the worker as it renders the PDF (a fraction of a millisecond), then
+ *   stored with the certificate and attached to the PDF: its statements are the credential's;
+ * - the Data Integrity form (eddsa-rdfc-2022: milliseconds of JSON-LD canonicalisation, which
+ *   would add more than half to each certificate's rendering) is signed on its first download,
+ *   over the JWT's statements (so a course edited since changes nothing), and stored.
+ * Both proofs' time is the issue instant and Ed25519 is deterministic, so signing again, now or
+ * later, gives the same bytes.
  */
 @Injectable()
 export class CredentialIssuing {
@@ -42,13 +40,15 @@ export class CredentialIssuing {
     private readonly signer: CredentialSigner,
   ) {}
 
-  async issue(certificate: Certificate, manager?: EntityManager): Promise<IssuedCredential> {
-    const unsigned = await this.unsigned(certificate, manager);
-    const [signed, jwt] = await Promise.all([
-      this.signer.sign(unsigned, certificate.issuedAt),
-      this.signer.signJwt(unsigned, certificate.issuedAt),
-    ]);
-    return { json: JSON.stringify(signed), jwt };
+  /** The VC-JWT of a certificate, from its snapshot and its course's facts as they are now. */
+  async issueJwt(certificate: Certificate, manager?: EntityManager): Promise<string> {
+    return this.signer.signJwt(await this.unsigned(certificate, manager), certificate.issuedAt);
+  }
+
+  /** The Data Integrity form (JSON text) of the statements a certificate's VC-JWT carries. */
+  async dataIntegrityOf(certificate: Certificate, jwt: string): Promise<string> {
+    const signed = await this.signer.sign(credentialOfJwt(jwt), certificate.issuedAt);
+    return JSON.stringify(signed);
   }
 
   /**

@@ -2,6 +2,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { loadConfig } from '@oris/api/platform';
 import type { DataSource } from 'typeorm';
 import {
+  credentialOfJwt,
   decodeCredentialJwt,
   MAX_CREDENTIAL_JWT_LENGTH,
   signCredentialJwt,
@@ -110,6 +111,13 @@ describe('Open Badges credentials as VC-JWT', () => {
   it('derives the same JWT from the Data Integrity credential: its proof is left out', async () => {
     const signed = await oris.signer.sign(oris.unsigned(), facts.issuedAt);
     expect(await oris.signer.signJwt(signed, facts.issuedAt)).toBe(jwt);
+  });
+
+  it('gives back the statements it signed, and the Data Integrity form signed from them is the same', async () => {
+    expect(credentialOfJwt(jwt)).toEqual(oris.unsigned());
+    const fromJwt = await oris.signer.sign(credentialOfJwt(jwt), facts.issuedAt);
+    const direct = await oris.signer.sign(oris.unsigned(), facts.issuedAt);
+    expect(JSON.stringify(fromJwt)).toBe(JSON.stringify(direct));
   });
 
   it('verifies its own JWT as valid, with the credential’s id, name and date', async () => {

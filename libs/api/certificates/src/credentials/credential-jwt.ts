@@ -64,6 +64,22 @@ export function signCredentialJwt(
   return `${signingInput}.${signature.toString('base64url')}`;
 }
 
+/** The claims `signCredentialJwt` adds beside the credential's own statements. */
+const REGISTERED_CLAIMS = ['iss', 'jti', 'nbf', 'exp', 'iat'] as const;
+
+/**
+ * The unsigned credential an ORIS VC-JWT carries: its payload without the registered claims the
+ * signing added (for a VC 1.1-style JWT, its `vc` claim). Checks no signature: for JWTs ORIS
+ * signed itself (the stored one), to give the same statements another proof.
+ */
+export function credentialOfJwt(jwt: string): JsonObject {
+  const { payload, credential } = decodeCredentialJwt(jwt);
+  if (credential !== payload) return structuredClone(credential);
+  const statements: JsonObject = { ...payload };
+  for (const claim of REGISTERED_CLAIMS) delete statements[claim];
+  return statements;
+}
+
 /** A JWT that is no credential ORIS could have signed, refused before any check (400). */
 export class MalformedCredentialJwtError extends Error {
   constructor(message: string) {

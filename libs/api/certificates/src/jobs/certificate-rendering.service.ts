@@ -39,14 +39,14 @@ export class CertificateRendering {
       .findOneBy({ id: certificateId });
     if (!certificate || certificate.renderState !== 'pending') return 'skipped';
 
-    // Signed here in both forms (the same bytes on a re-run: deterministic signatures, fixed
-    // signing time), attached to the PDF and stored with the record.
-    const credential = await this.credentials.issue(certificate);
+    // The credential as a VC-JWT, signed here (the same bytes on a re-run: deterministic
+    // signature, fixed signing time), attached to the PDF and stored with the record. Its Data
+    // Integrity form is signed from it on first download (CredentialIssuing says why).
+    const credentialJwt = await this.credentials.issueJwt(certificate);
     // Drawn on a render thread: this thread keeps serving the queues while pdfkit works.
     const pdf = await this.renderThreads.render({
       ...toCertificateDocument(certificate, this.config.PUBLIC_WEB_URL),
-      credentialJson: credential.json,
-      credentialJwt: credential.jwt,
+      credentialJwt,
     });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const storageKey = certificateStorageKey(certificate.id);
@@ -94,8 +94,7 @@ export class CertificateRendering {
         renderError: null,
         renderAttempts: current.renderAttempts + 1,
         emailOutboxId,
-        credential: credential.json,
-        credentialJwt: credential.jwt,
+        credentialJwt,
       });
       return 'rendered' as const;
     });

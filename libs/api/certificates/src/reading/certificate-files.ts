@@ -35,9 +35,10 @@ export class CertificateFiles {
   }
 
   /**
-   * The signed Open Badges credential (the one attached to the PDF), as JSON with its Data
-   * Integrity proof or as a VC-JWT. Certificates rendered before credentials (or before VC-JWTs)
-   * existed get theirs signed now, once, and stored: the JWT from the stored JSON's statements.
+   * The signed Open Badges credential, as a VC-JWT (the one attached to the PDF) or as JSON with
+   * its Data Integrity proof over the same statements. What is not stored yet is signed now, once,
+   * and stored: the Data Integrity form on its first download, and the JWT of a certificate
+   * rendered before credentials existed (or, before VC-JWTs, from its stored JSON's statements).
    */
   async credential(
     user: AuthenticatedUser,
@@ -46,26 +47,29 @@ export class CertificateFiles {
   ): Promise<{ bytes: Buffer; filename: string }> {
     const certificate = await this.rendered(user, id);
     let { credential: json, credentialJwt: jwt } = certificate;
-    if (!json) {
-      ({ json, jwt } = await this.credentials.issue(certificate));
-      await this.certificates().update(
-        { id: certificate.id, credential: IsNull() },
-        { credential: json, credentialJwt: jwt },
-      );
-    } else if (!jwt && format === 'jwt') {
-      jwt = await this.credentials.jwtOf(certificate, json);
+    if (!jwt) {
+      jwt = json
+        ? await this.credentials.jwtOf(certificate, json)
+        : await this.credentials.issueJwt(certificate);
       await this.certificates().update(
         { id: certificate.id, credentialJwt: IsNull() },
         { credentialJwt: jwt },
       );
     }
+    if (!json && format === 'json') {
+      json = await this.credentials.dataIntegrityOf(certificate, jwt);
+      await this.certificates().update(
+        { id: certificate.id, credential: IsNull() },
+        { credential: json },
+      );
+    }
     await this.recordStaffDownload(user, certificate, 'certificate.credential_downloaded');
     return format === 'jwt'
-      ? {
-          bytes: Buffer.from(jwt as string),
-          filename: credentialJwtAttachmentName(certificate.serial),
-        }
-      : { bytes: Buffer.from(json), filename: credentialAttachmentName(certificate.serial) };
+      ? { bytes: Buffer.from(jwt), filename: credentialJwtAttachmentName(certificate.serial) }
+      : {
+          bytes: Buffer.from(json as string),
+          filename: credentialAttachmentName(certificate.serial),
+        };
   }
 
   private certificates() {
