@@ -1,6 +1,6 @@
 import bidiFactory from 'bidi-js';
 import type { Font } from 'fontkit';
-import type { CertificateFontName, CertificateFonts } from './certificate-fonts';
+import type { PdfFontName, PdfFonts } from './pdf-fonts';
 
 /**
  * Features asked of fontkit for every run. With any features at all pdfkit shapes the whole run
@@ -11,15 +11,15 @@ export const SHAPING_FEATURES = ['rlig', 'liga', 'calt'];
 
 /** Which font draws each script in a given style (regular or bold). */
 export interface ScriptFonts {
-  latin: CertificateFontName;
-  arabic: CertificateFontName;
+  latin: PdfFontName;
+  arabic: PdfFontName;
 }
 
 /** A piece of a line, already in visual order, drawn with one font. */
 export interface VisualRun {
   /** Text handed to pdfkit: logical order when fontkit reverses it itself (Arabic script), else visual. */
   text: string;
-  font: CertificateFontName;
+  font: PdfFontName;
   /** Advance width at a font size of 1 pt. */
   width: number;
   rtl: boolean;
@@ -67,12 +67,7 @@ export function baseDirection(text: string): 'ltr' | 'rtl' {
   return bidi.getEmbeddingLevels(text, 'auto').paragraphs[0]?.level === 1 ? 'rtl' : 'ltr';
 }
 
-function fontFor(
-  char: string,
-  rtl: boolean,
-  style: ScriptFonts,
-  fonts: CertificateFonts,
-): CertificateFontName {
+function fontFor(char: string, rtl: boolean, style: ScriptFonts, fonts: PdfFonts): PdfFontName {
   if (ARABIC_SCRIPT.test(char)) return style.arabic;
   const codePoint = char.codePointAt(0) ?? 0;
   const preferred = rtl ? style.arabic : style.latin;
@@ -95,7 +90,7 @@ function advance(font: Font, text: string): number {
 export function layoutLine(
   text: string,
   style: ScriptFonts,
-  fonts: CertificateFonts,
+  fonts: PdfFonts,
   direction: 'ltr' | 'rtl' | 'auto' = 'auto',
 ): LineLayout {
   if (text.length === 0) return { runs: [], width: 0 };
@@ -103,7 +98,7 @@ export function layoutLine(
   const mirrored = bidi.getMirroredCharactersMap(text, levels);
 
   // Logical runs: same level and same font; a mark keeps its base character's font.
-  const logical: { start: number; end: number; level: number; font: CertificateFontName }[] = [];
+  const logical: { start: number; end: number; level: number; font: PdfFontName }[] = [];
   for (let index = 0; index < text.length;) {
     const codePoint = text.codePointAt(index) ?? 0;
     const char = String.fromCodePoint(codePoint);
@@ -199,7 +194,7 @@ function splitLongWord(word: string, fits: (candidate: string) => boolean): stri
 function wrap(
   text: string,
   style: ScriptFonts,
-  fonts: CertificateFonts,
+  fonts: PdfFonts,
   direction: 'ltr' | 'rtl',
   size: number,
   options: FitOptions,
@@ -239,6 +234,30 @@ function wrap(
 }
 
 /**
+ * Wraps one paragraph (already `cleanText`ed) to lines of at most `maxWidth` points at `size`,
+ * however many lines it takes (a long document breaks them across pages itself): greedy word
+ * wrap measured with the very layout the lines are drawn with, a word wider than the line cut
+ * between characters. Every line keeps the paragraph's direction, by default its first strong
+ * character's; a document in a known language passes that language's direction.
+ */
+export function wrapText(
+  text: string,
+  style: ScriptFonts,
+  fonts: PdfFonts,
+  size: number,
+  maxWidth: number,
+  direction: 'ltr' | 'rtl' = baseDirection(text),
+): LineLayout[] {
+  if (text.length === 0) return [];
+  return wrap(text, style, fonts, direction, size, {
+    maxWidth,
+    maxSize: size,
+    minSize: size,
+    maxLines: Infinity,
+  }).lines;
+}
+
+/**
  * Fits text into a box: the largest size up to `maxSize` on one line, else smaller sizes (down to
  * `minSize`) on up to `maxLines` lines, else the smallest size cut with an ellipsis. Every line
  * shares the paragraph direction of the whole text, so a wrapped Arabic title stays right to left.
@@ -246,7 +265,7 @@ function wrap(
 export function fitText(
   text: string,
   style: ScriptFonts,
-  fonts: CertificateFonts,
+  fonts: PdfFonts,
   options: FitOptions,
 ): FittedText {
   // Bounds the work on absurd input: more than this never fits the boxes of a certificate.
