@@ -86,12 +86,18 @@ function advance(font: Font, text: string): number {
  * itself (mirroring brackets with the font's `rtlm`), but does no bidi: digits or Latin inside
  * Arabic must be separate runs placed here, and right-to-left runs without Arabic letters
  * (punctuation between scripts) are reversed and mirrored here.
+ *
+ * fontkit does not apply Noto Naskh's `rtlm` either, so brackets inside an Arabic run come out
+ * facing the wrong way; `mirrorArabicRuns` mirrors them here. It is off by default because
+ * issued certificates must re-render to the bytes they were issued with (`fitText` keeps it
+ * off); `wrapText`, for new documents, turns it on.
  */
 export function layoutLine(
   text: string,
   style: ScriptFonts,
   fonts: PdfFonts,
   direction: 'ltr' | 'rtl' | 'auto' = 'auto',
+  mirrorArabicRuns = false,
 ): LineLayout {
   if (text.length === 0) return { runs: [], width: 0 };
   const { levels } = bidi.getEmbeddingLevels(text, direction);
@@ -145,7 +151,17 @@ export function layoutLine(
       i += char.length;
     }
     let runText = chars.join('');
-    if (rtl && !hasArabic(runText)) {
+    if (rtl && mirrorArabicRuns && hasArabic(runText)) {
+      // Noto Naskh's `rtlm` never reaches these brackets through fontkit: mirror them here, in
+      // logical order (fontkit reverses the run).
+      const mirroredChars: string[] = [];
+      for (let i = start; i < end;) {
+        const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
+        if (!FORMAT.test(char)) mirroredChars.push(mirrored.get(i) ?? char);
+        i += char.length;
+      }
+      runText = mirroredChars.join('');
+    } else if (rtl && !hasArabic(runText)) {
       // fontkit lays this out left to right: hand it the visual order, brackets mirrored.
       const visualChars: string[] = [];
       for (let i = start; i < end;) {
@@ -198,9 +214,11 @@ function wrap(
   direction: 'ltr' | 'rtl',
   size: number,
   options: FitOptions,
+  mirrorArabicRuns = false,
 ): FittedText {
   const fits = (candidate: string) =>
-    layoutLine(candidate, style, fonts, direction).width * size <= options.maxWidth;
+    layoutLine(candidate, style, fonts, direction, mirrorArabicRuns).width * size <=
+    options.maxWidth;
   const words = text
     .split(' ')
     .flatMap((word) => (fits(word) ? [word] : splitLongWord(word, fits)));
@@ -229,7 +247,7 @@ function wrap(
   return {
     size,
     truncated,
-    lines: lines.map((line) => layoutLine(line, style, fonts, direction)),
+    lines: lines.map((line) => layoutLine(line, style, fonts, direction, mirrorArabicRuns)),
   };
 }
 
@@ -238,7 +256,8 @@ function wrap(
  * however many lines it takes (a long document breaks them across pages itself): greedy word
  * wrap measured with the very layout the lines are drawn with, a word wider than the line cut
  * between characters. Every line keeps the paragraph's direction, by default its first strong
- * character's; a document in a known language passes that language's direction.
+ * character's; a document in a known language passes that language's direction. Brackets in
+ * Arabic runs are mirrored (see `layoutLine`).
  */
 export function wrapText(
   text: string,
@@ -249,12 +268,15 @@ export function wrapText(
   direction: 'ltr' | 'rtl' = baseDirection(text),
 ): LineLayout[] {
   if (text.length === 0) return [];
-  return wrap(text, style, fonts, direction, size, {
-    maxWidth,
-    maxSize: size,
-    minSize: size,
-    maxLines: Infinity,
-  }).lines;
+  return wrap(
+    text,
+    style,
+    fonts,
+    direction,
+    size,
+    { maxWidth, maxSize: size, minSize: size, maxLines: Infinity },
+    true,
+  ).lines;
 }
 
 /**
