@@ -11,7 +11,7 @@ import { PRINT_EVIDENCE_LEVELS, PRINT_POPULATIONS, PRINT_THEMES } from './practi
 export type JsonLd = { [key: string]: JsonLdValue };
 type JsonLdValue = string | number | boolean | null | JsonLd | JsonLdValue[];
 
-/** ISO 3166-2 names of Morocco's regions are their codes (`MA-09`): the identifier printed. */
+/** A text field of the sheet in one language, or nothing when it is empty. */
 const text = (sheet: PublishedPracticeSheet, language: Locale, field: PracticeTextField) =>
   sheet.texts[language]?.[field]?.trim() || undefined;
 
@@ -89,6 +89,7 @@ export function practiceJsonLd(
     about,
     spatialCoverage: sheet.regions.map((code) => ({
       '@type': 'AdministrativeArea',
+      // ISO 3166-2 codes of Morocco's regions (MA-09).
       identifier: code,
       name: tagged(
         {
