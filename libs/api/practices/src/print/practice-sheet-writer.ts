@@ -14,6 +14,9 @@ import type { Locale } from '@oris/shared/domain';
 export const PAGE = { width: 595.28, height: 841.89 };
 export const MARGIN = { side: 50, top: 76, bottom: 78 };
 export const CONTENT_WIDTH = PAGE.width - 2 * MARGIN.side;
+/** Between the two language columns of a row, and each column's width. */
+export const GUTTER = 16;
+export const HALF = (CONTENT_WIDTH - GUTTER) / 2;
 export const COLOURS = {
   brand: '#0B5563',
   gold: '#B8860B',
@@ -232,8 +235,35 @@ export class SheetWriter {
     this.y += gapAfter;
   }
 
-  /** Draws a cell at a fixed place, outside the flow (headers and footers). */
-  drawAt(cell: Cell, top: number): void {
-    this.drawPlaced(this.place(cell), top);
+  /**
+   * One line at a fixed place, outside the flow (headers and footers): shrunk down to 6 pt to fit
+   * its width, and past that cut after its first line (what it names is printed in full in the
+   * body).
+   */
+  lineAt(
+    text: string,
+    options: {
+      x: number;
+      width: number;
+      align: 'left' | 'right';
+      baseline: number;
+      size: number;
+      colour: string;
+      bold?: boolean;
+      direction?: 'ltr' | 'rtl';
+    },
+  ): void {
+    const clean = cleanText(text);
+    if (!clean) return;
+    const style = options.bold ? BOLD : REGULAR;
+    const direction = options.direction ?? baseDirection(clean);
+    let size = options.size;
+    let lines = wrapText(clean, style, this.fonts, size, options.width, direction);
+    while (lines.length > 1 && size > 6) {
+      size = Math.max(6, size - 0.5);
+      lines = wrapText(clean, style, this.fonts, size, options.width, direction);
+    }
+    const x = options.align === 'left' ? options.x : options.x + options.width;
+    drawLaidOutLine(this.doc, lines[0], size, options.baseline, x, options.align, options.colour);
   }
 }
