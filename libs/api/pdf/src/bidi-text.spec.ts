@@ -4,12 +4,13 @@ import {
   fitText,
   isolate,
   layoutLine,
+  wrapText,
   type LineLayout,
   type ScriptFonts,
 } from './bidi-text';
-import { loadCertificateFonts } from './certificate-fonts';
+import { loadPdfFonts } from './pdf-fonts';
 
-const fonts = loadCertificateFonts();
+const fonts = loadPdfFonts();
 const REGULAR: ScriptFonts = { latin: 'latin', arabic: 'arabic' };
 
 const runs = (line: LineLayout) => line.runs.map((run) => [run.text, run.font, run.rtl]);
@@ -139,5 +140,21 @@ describe('fitText', () => {
 
   it('has nothing to draw for empty text', () => {
     expect(fitText('', REGULAR, fonts, box).lines).toEqual([]);
+  });
+});
+
+describe('wrapText', () => {
+  it('wraps a paragraph to the width on as many lines as it takes, every word kept', () => {
+    const text = Array.from({ length: 60 }, (_, index) => `mot${index}`).join(' ');
+    const lines = wrapText(text, REGULAR, fonts, 10, 120);
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(line.width * 10).toBeLessThanOrEqual(120);
+    expect(lines.map((line) => line.runs.map((run) => run.text).join('')).join(' ')).toBe(text);
+  });
+
+  it('mirrors brackets inside Arabic runs (fontkit applies no rtlm), unlike layoutLine by default', () => {
+    const [line] = wrapText('ملخص (ترجمة)', REGULAR, fonts, 10, 500, 'rtl');
+    expect(line.runs.map((run) => run.text)).toEqual(['ملخص )ترجمة(']);
+    expect(layoutLine('ملخص (ترجمة)', REGULAR, fonts, 'rtl').runs[0].text).toBe('ملخص (ترجمة)');
   });
 });
