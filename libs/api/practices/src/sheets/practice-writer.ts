@@ -237,9 +237,10 @@ export class PracticeWriter {
       await manager.query(
         `INSERT INTO practice_contact
            (id, sheet_id, position, name, role, organisation, email, phone, consent_recorded_at, consent_recorded_by, consent_note)
-         VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8,
-           CASE WHEN $9 THEN coalesce($10, now()) END, CASE WHEN $9 THEN coalesce($11, $12) END,
-           CASE WHEN $9 THEN $13 END)`,
+         VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8,
+           CASE WHEN $9::boolean THEN coalesce($10::timestamptz, now()) END,
+           CASE WHEN $9::boolean THEN coalesce($11::uuid, $12::uuid) END,
+           CASE WHEN $9::boolean THEN $13::varchar END)`,
         [
           previous ? previous.id : null,
           id,
