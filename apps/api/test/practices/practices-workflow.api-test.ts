@@ -17,11 +17,19 @@ describe('practice library: the workflow', () => {
   let cast: PracticesCast;
 
   beforeAll(async () => {
-    api = await startIdentityTestApp({ LOG_LEVEL: 'error' });
+    api = await startIdentityTestApp();
     cast = await practicesCast(api);
   });
 
   afterAll(() => api.close());
+
+  const indexed = (id: string): Promise<{ language: string; original: boolean; title: string }[]> =>
+    api.app
+      .get(DataSource)
+      .query(
+        `SELECT language, original, title FROM search_document WHERE kind = 'practice' AND record_id = $1 ORDER BY language`,
+        [id],
+      );
 
   it('writes, submits, reviews and publishes a sheet; the public reads the published version', async () => {
     const author = practicesClient(api, cast.editor);
@@ -92,12 +100,22 @@ describe('practice library: the workflow', () => {
     expect(sheet.body).toMatchObject({ version: 4, evidenceLevel: 3, slug: published.body.slug });
     expect(sheet.body.url).toMatch(/\/practices\/insertion-des-jeunes-par-la-cooperative$/);
     expect(JSON.stringify(sheet.body)).not.toContain('Karim');
+    // Indexed for search in the same transaction, one document per language.
+    expect(await indexed(id)).toEqual([
+      { language: 'ar', original: false, title: 'إدماج الشباب عبر التعاونية' },
+      { language: 'fr', original: true, title: 'Insertion des jeunes par la coopérative' },
+    ]);
 
     // A new edition: the public keeps the published version until the next publish.
     const edited = await author
       .patch(`/api/v1/practices/${id}`, {
         version: 4,
-        texts: { fr: { ...practiceBody().texts.fr, title: 'Insertion des jeunes ruraux par la coopérative' } },
+        texts: {
+          fr: {
+            ...practiceBody().texts.fr,
+            title: 'Insertion des jeunes ruraux par la coopérative',
+          },
+        },
       })
       .expect(200);
     expect(edited.body).toMatchObject({ status: 'draft', version: 5, publishedVersion: 4 });
@@ -108,7 +126,9 @@ describe('practice library: the workflow', () => {
 
     // Versions and their diff.
     const versions = await author.get(`/api/v1/practices/${id}/versions`).expect(200);
-    expect(versions.body.map((v: { number: number; action: string }) => [v.number, v.action])).toEqual([
+    expect(
+      versions.body.map((v: { number: number; action: string }) => [v.number, v.action]),
+    ).toEqual([
       [5, 'updated'],
       [4, 'published'],
       [3, 'assessed'],
@@ -142,6 +162,9 @@ describe('practice library: the workflow', () => {
     await reviewer.post(`/api/v1/practices/${id}/publish`).expect(200);
     const republished = await visitor.get(`/api/v1/practices/${id}`).expect(200);
     expect(republished.body.titles.fr).toBe('Insertion des jeunes ruraux par la coopérative');
+    expect((await indexed(id)).map((doc) => doc.title)).toContain(
+      'Insertion des jeunes ruraux par la coopérative',
+    );
 
     // Audited.
     const actions: { action: string }[] = await api.app
@@ -160,7 +183,10 @@ describe('practice library: the workflow', () => {
       .expect(201);
     await author.post(`/api/v1/practices/${body.id}/submit`).expect(200);
     // In review, the sheet is not edited.
-    const blocked = await author.patch(`/api/v1/practices/${body.id}`, { version: 2, beneficiaries: 1 });
+    const blocked = await author.patch(`/api/v1/practices/${body.id}`, {
+      version: 2,
+      beneficiaries: 1,
+    });
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('practice_not_editable');
     const returned = await reviewer
@@ -213,6 +239,7 @@ describe('practice library: the workflow', () => {
     await practicesClient(api, cast.editor).post(`/api/v1/practices/${id}/archive`).expect(200);
     await visitor.get(`/api/v1/practices/${id}`).expect(404);
     await visitor.get(`/api/v1/practices/${id}/published`).expect(404);
+    expect(await indexed(id)).toEqual([]);
     const reopened = await practicesClient(api, cast.editor)
       .post(`/api/v1/practices/${id}/reopen`)
       .expect(200);
@@ -228,5 +255,6 @@ describe('practice library: the workflow', () => {
       .post(`/api/v1/practices/${id}/reopen`, { unpublish: true })
       .expect(200);
     await practicesClient(api).get(`/api/v1/practices/${id}`).expect(404);
+    expect(await indexed(id)).toEqual([]);
   });
 });
