@@ -4,6 +4,7 @@ import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { SearchModule } from '@oris/api/search';
 import { PracticeAttachmentsController } from './http/practice-attachments.controller';
 import { PracticeHistoryController } from './http/practice-history.controller';
+import { PracticePdfController } from './http/practice-pdf.controller';
 import { PracticeWorkflowController } from './http/practice-workflow.controller';
 import { PracticesController } from './http/practices.controller';
 import { PracticeAttachments } from './sheets/practice-attachments';
@@ -24,6 +25,7 @@ import { PracticeWriter } from './sheets/practice-writer';
     PracticeWorkflowController,
     PracticeHistoryController,
     PracticeAttachmentsController,
+    PracticePdfController,
   ],
   providers: [
     PracticeSnapshots,
