@@ -10,3 +10,4 @@ export {
 export type { PublishedVersion } from './sheets/published-sheet';
 export { renderPracticeSheetPdf } from './print/practice-sheet-pdf';
 export { practiceJsonLd } from './print/practice-json-ld';
+export { DemoPractices } from './seed/demo-practices';

@@ -7,6 +7,7 @@ import { PracticeHistoryController } from './http/practice-history.controller';
 import { PracticePdfController } from './http/practice-pdf.controller';
 import { PracticeWorkflowController } from './http/practice-workflow.controller';
 import { PracticesController } from './http/practices.controller';
+import { DemoPractices } from './seed/demo-practices';
 import { PracticeAttachments } from './sheets/practice-attachments';
 import { PracticeComments } from './sheets/practice-comments';
 import { PracticeReader } from './sheets/practice-reader';
@@ -34,7 +35,8 @@ import { PracticeWriter } from './sheets/practice-writer';
     PracticeWorkflow,
     PracticeComments,
     PracticeAttachments,
+    DemoPractices,
   ],
-  exports: [PracticeReader],
+  exports: [PracticeReader, DemoPractices],
 })
 export class PracticesModule {}
