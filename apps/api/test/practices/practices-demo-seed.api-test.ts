@@ -8,11 +8,12 @@ import type { TestApp } from '../support/test-app';
 describe('practice library: the demo seed', () => {
   let api: TestApp;
 
+  // The whole demo seed runs twice (every registry, certificates included): minutes on a busy machine.
   beforeAll(async () => {
     api = await startIdentityTestApp();
-  });
+  }, 180_000);
 
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   it('publishes three sheets in three regions, one in review and one draft, once', async () => {
     const first = await seedDemo(api.config);
