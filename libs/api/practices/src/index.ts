@@ -1,2 +1,13 @@
-// The public surface of this library (filled by its features).
-export {};
+// The public surface of the practice library.
+export * from './practices.module';
+export * from './practices.exception';
+export { PracticeReader } from './sheets/practice-reader';
+export {
+  practicePath,
+  practicePublishedSheet,
+  practiceSearchDocuments,
+} from './sheets/published-sheet';
+export type { PublishedVersion } from './sheets/published-sheet';
+export { renderPracticeSheetPdf } from './print/practice-sheet-pdf';
+export { practiceJsonLd } from './print/practice-json-ld';
+export { DemoPractices } from './seed/demo-practices';
