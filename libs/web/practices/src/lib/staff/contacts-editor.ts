@@ -1,0 +1,48 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { FormArray, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { PRACTICE_LIMITS } from '@oris/shared/domain';
+import { FieldError, Icon, provideDayDatepicker } from '@oris/web/ui';
+import { contactGroup, type ContactGroup } from './practice-form';
+
+/**
+ * The sheet's contacts. A contact is published only when the person's consent is recorded (a
+ * checkbox and the day it was given); the others stay visible to editors only.
+ */
+@Component({
+  selector: 'oris-contacts-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [provideDayDatepicker()],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+    FieldError,
+    Icon,
+  ],
+  templateUrl: './contacts-editor.html',
+  styleUrl: '../shared/practices.scss',
+})
+export class ContactsEditor {
+  readonly contacts = input.required<FormArray<ContactGroup>>();
+  protected readonly max = PRACTICE_LIMITS.contactsMax;
+
+  protected add(): void {
+    this.contacts().push(contactGroup());
+    this.contacts().markAsDirty();
+  }
+
+  protected remove(index: number): void {
+    this.contacts().removeAt(index);
+    this.contacts().markAsDirty();
+  }
+}

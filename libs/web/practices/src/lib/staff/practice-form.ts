@@ -1,0 +1,198 @@
+import {
+  FormArray,
+  FormControl,
+  FormGroup,
+  Validators,
+  type AbstractControl,
+  type ValidationErrors,
+} from '@angular/forms';
+import {
+  LOCALES,
+  PRACTICE_LIMITS,
+  PRACTICE_REQUIRED_FIELDS,
+  PRACTICE_TEXT_FIELDS,
+  type Locale,
+  type PracticePopulation,
+  type PracticeTextField,
+  type PracticeTheme,
+  type RegionCode,
+} from '@oris/shared/domain';
+import type { PracticeContent, PracticeContact } from '../shared/practice-types';
+
+/** The most characters a text field of the sheet takes. */
+export const limitOf = (field: PracticeTextField): number =>
+  field === 'title'
+    ? PRACTICE_LIMITS.titleMax
+    : field === 'summary'
+      ? PRACTICE_LIMITS.summaryMax
+      : PRACTICE_LIMITS.textMax;
+
+/** Years a practice may have run in: from 1950 to next year (a planned start). */
+export const FIRST_YEAR = 1950;
+export const lastYear = () => new Date().getFullYear() + 1;
+
+const text = (max: number) =>
+  new FormControl('', { nonNullable: true, validators: [Validators.maxLength(max)] });
+const amount = () => new FormControl<number | null>(null, [Validators.min(0)]);
+const year = () =>
+  new FormControl<number | null>(null, [Validators.min(FIRST_YEAR), Validators.max(lastYear())]);
+
+const languageTexts = () =>
+  new FormGroup(
+    Object.fromEntries(
+      PRACTICE_TEXT_FIELDS.map((field) => [field, text(limitOf(field))]),
+    ) as Record<PracticeTextField, FormControl<string>>,
+  );
+
+const perLanguage = (max: number) => new FormGroup({ fr: text(max), ar: text(max), en: text(max) });
+
+export const figureGroup = () =>
+  new FormGroup({
+    label: perLanguage(200),
+    value: new FormControl<number | null>(null, Validators.required),
+    unit: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(40)] }),
+  });
+export type FigureGroup = ReturnType<typeof figureGroup>;
+
+/** A consented contact needs the day the consent was recorded. */
+const consentDated = (group: AbstractControl): ValidationErrors | null => {
+  const { consentGiven, consentRecordedOn } = group.value as PracticeContact;
+  return consentGiven && !consentRecordedOn ? { consentDateMissing: true } : null;
+};
+
+export const contactGroup = () =>
+  new FormGroup(
+    {
+      name: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required, Validators.maxLength(200)],
+      }),
+      role: text(200),
+      organisation: text(200),
+      email: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.email, Validators.maxLength(254)],
+      }),
+      phone: text(40),
+      consentGiven: new FormControl(false, { nonNullable: true }),
+      consentRecordedOn: new FormControl<string | null>(null),
+    },
+    { validators: consentDated },
+  );
+export type ContactGroup = ReturnType<typeof contactGroup>;
+
+/** The sheet as a form: texts per language, facets, costs, years, figures, contacts, links. */
+export function practiceForm() {
+  return new FormGroup({
+    originalLanguage: new FormControl<Locale>('fr', { nonNullable: true }),
+    texts: new FormGroup({ fr: languageTexts(), ar: languageTexts(), en: languageTexts() }),
+    regions: new FormControl<RegionCode[]>([], { nonNullable: true }),
+    themes: new FormControl<PracticeTheme[]>([], { nonNullable: true }),
+    populations: new FormControl<PracticePopulation[]>([], { nonNullable: true }),
+    totalCostMad: amount(),
+    costPerBeneficiaryMad: amount(),
+    beneficiaries: amount(),
+    startYear: year(),
+    endYear: year(),
+    resultFigures: new FormArray<FigureGroup>([]),
+    contacts: new FormArray<ContactGroup>([]),
+    links: new FormGroup({
+      toolIds: new FormControl<string[]>([], { nonNullable: true }),
+      publicationIds: new FormControl<string[]>([], { nonNullable: true }),
+      courseIds: new FormControl<string[]>([], { nonNullable: true }),
+      partnershipIds: new FormControl<string[]>([], { nonNullable: true }),
+    }),
+  });
+}
+export type PracticeForm = ReturnType<typeof practiceForm>;
+
+const trimmed = (texts: Partial<Record<string, string>>) =>
+  Object.fromEntries(
+    Object.entries(texts)
+      .map(([key, value]) => [key, value?.trim() ?? ''])
+      .filter(([, value]) => value),
+  );
+
+/** What the API receives: empty texts and languages left out, blanks as nulls. */
+export function contentOf(form: PracticeForm): PracticeContent {
+  const value = form.getRawValue();
+  const texts = Object.fromEntries(
+    LOCALES.map((language) => [language, trimmed(value.texts[language])]).filter(
+      ([, fields]) => Object.keys(fields).length > 0,
+    ),
+  );
+  const orNull = (text: string) => text.trim() || null;
+  return {
+    originalLanguage: value.originalLanguage,
+    texts,
+    regions: value.regions,
+    themes: value.themes,
+    populations: value.populations,
+    totalCostMad: value.totalCostMad,
+    costPerBeneficiaryMad: value.costPerBeneficiaryMad,
+    beneficiaries: value.beneficiaries,
+    startYear: value.startYear,
+    endYear: value.endYear,
+    resultFigures: value.resultFigures.map((figure) => ({
+      label: trimmed(figure.label),
+      value: figure.value ?? 0,
+      unit: orNull(figure.unit),
+    })),
+    contacts: value.contacts.map((contact) => ({
+      name: contact.name.trim(),
+      role: orNull(contact.role),
+      organisation: orNull(contact.organisation),
+      email: orNull(contact.email),
+      phone: orNull(contact.phone),
+      consentGiven: contact.consentGiven,
+      consentRecordedOn: contact.consentGiven ? contact.consentRecordedOn : null,
+    })),
+    links: value.links,
+  };
+}
+
+/** Puts a saved sheet back in the form (and marks it pristine). */
+export function fillForm(form: PracticeForm, content: PracticeContent): void {
+  form.controls.resultFigures.clear();
+  for (let i = 0; i < content.resultFigures.length; i++)
+    form.controls.resultFigures.push(figureGroup());
+  form.controls.contacts.clear();
+  for (let i = 0; i < content.contacts.length; i++) form.controls.contacts.push(contactGroup());
+  const textsIn = (language: Locale) =>
+    Object.fromEntries(
+      PRACTICE_TEXT_FIELDS.map((field) => [field, content.texts[language]?.[field] ?? '']),
+    ) as Record<PracticeTextField, string>;
+  form.reset({
+    originalLanguage: content.originalLanguage,
+    texts: { fr: textsIn('fr'), ar: textsIn('ar'), en: textsIn('en') },
+    regions: content.regions,
+    themes: content.themes,
+    populations: content.populations,
+    totalCostMad: content.totalCostMad,
+    costPerBeneficiaryMad: content.costPerBeneficiaryMad,
+    beneficiaries: content.beneficiaries,
+    startYear: content.startYear,
+    endYear: content.endYear,
+    resultFigures: content.resultFigures.map((figure) => ({
+      label: { fr: figure.label.fr ?? '', ar: figure.label.ar ?? '', en: figure.label.en ?? '' },
+      value: figure.value,
+      unit: figure.unit ?? '',
+    })),
+    contacts: content.contacts.map((contact) => ({
+      name: contact.name,
+      role: contact.role ?? '',
+      organisation: contact.organisation ?? '',
+      email: contact.email ?? '',
+      phone: contact.phone ?? '',
+      consentGiven: contact.consentGiven,
+      consentRecordedOn: contact.consentRecordedOn,
+    })),
+    links: content.links,
+  });
+}
+
+/** The required fields still empty in the original language (submission needs them). */
+export function missingForSubmission(content: PracticeContent): PracticeTextField[] {
+  const original = content.texts[content.originalLanguage] ?? {};
+  return PRACTICE_REQUIRED_FIELDS.filter((field) => !original[field]?.trim());
+}
