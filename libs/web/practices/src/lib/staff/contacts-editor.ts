@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  input,
+  type OnInit,
+  signal,
+  type Signal,
+} from '@angular/core';
 import { FormArray, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -8,7 +17,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PRACTICE_LIMITS } from '@oris/shared/domain';
 import { FieldError, Icon, provideDayDatepicker } from '@oris/web/ui';
-import { contactGroup, type ContactGroup } from './practice-form';
+import { contactGroup, type ContactGroup, rowsOf } from './practice-form';
 
 /**
  * The sheet's contacts. A contact is published only when the person's consent is recorded (a
@@ -32,9 +41,15 @@ import { contactGroup, type ContactGroup } from './practice-form';
   templateUrl: './contacts-editor.html',
   styleUrl: '../shared/practices.scss',
 })
-export class ContactsEditor {
+export class ContactsEditor implements OnInit {
+  private readonly destroyRef = inject(DestroyRef);
   readonly contacts = input.required<FormArray<ContactGroup>>();
+  protected rows: Signal<ContactGroup[]> = signal([]);
   protected readonly max = PRACTICE_LIMITS.contactsMax;
+
+  ngOnInit(): void {
+    this.rows = rowsOf(this.contacts(), this.destroyRef);
+  }
 
   protected add(): void {
     this.contacts().push(contactGroup());

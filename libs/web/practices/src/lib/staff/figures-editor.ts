@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  input,
+  type OnInit,
+  signal,
+  type Signal,
+} from '@angular/core';
 import { FormArray, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,7 +15,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LOCALES, PRACTICE_LIMITS } from '@oris/shared/domain';
 import { FieldError, Icon } from '@oris/web/ui';
-import { figureGroup, type FigureGroup } from './practice-form';
+import { figureGroup, type FigureGroup, rowsOf } from './practice-form';
 
 /** The results with figures: a label per language, a value and its unit ("64", "%"). */
 @Component({
@@ -25,7 +34,7 @@ import { figureGroup, type FigureGroup } from './practice-form';
     <fieldset>
       <legend>{{ 'practices.figures.heading' | transloco }}</legend>
       <p class="hint">{{ 'practices.figures.hint' | transloco }}</p>
-      @for (figure of figures().controls; track figure; let i = $index) {
+      @for (figure of rows(); track figure; let i = $index) {
         <div
           class="item"
           [formGroup]="figure"
@@ -67,7 +76,7 @@ import { figureGroup, type FigureGroup } from './practice-form';
           </button>
         </div>
       }
-      @if (figures().length < max) {
+      @if (rows().length < max) {
         <button mat-stroked-button type="button" (click)="add()">
           <oris-icon name="add" />
           {{ 'practices.figures.add' | transloco }}
@@ -77,10 +86,16 @@ import { figureGroup, type FigureGroup } from './practice-form';
   `,
   styleUrl: '../shared/practices.scss',
 })
-export class FiguresEditor {
+export class FiguresEditor implements OnInit {
+  private readonly destroyRef = inject(DestroyRef);
   readonly figures = input.required<FormArray<FigureGroup>>();
+  protected rows: Signal<FigureGroup[]> = signal([]);
   protected readonly languages = LOCALES;
   protected readonly max = PRACTICE_LIMITS.resultFiguresMax;
+
+  ngOnInit(): void {
+    this.rows = rowsOf(this.figures(), this.destroyRef);
+  }
 
   protected add(): void {
     this.figures().push(figureGroup());

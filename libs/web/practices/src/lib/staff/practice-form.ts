@@ -1,3 +1,5 @@
+import { DestroyRef, inject, signal, type Signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   FormArray,
   FormControl,
@@ -151,13 +153,16 @@ export function contentOf(form: PracticeForm): PracticeContent {
   };
 }
 
+/** Keeps the rows already drawn (their fields keep focus and identity), adding or removing the difference. */
+function resize<T extends FormGroup>(array: FormArray<T>, length: number, create: () => T): void {
+  while (array.length > length) array.removeAt(array.length - 1, { emitEvent: false });
+  while (array.length < length) array.push(create(), { emitEvent: false });
+}
+
 /** Puts a saved sheet back in the form (and marks it pristine). */
 export function fillForm(form: PracticeForm, content: PracticeContent): void {
-  form.controls.resultFigures.clear();
-  for (let i = 0; i < content.resultFigures.length; i++)
-    form.controls.resultFigures.push(figureGroup());
-  form.controls.contacts.clear();
-  for (let i = 0; i < content.contacts.length; i++) form.controls.contacts.push(contactGroup());
+  resize(form.controls.resultFigures, content.resultFigures.length, figureGroup);
+  resize(form.controls.contacts, content.contacts.length, contactGroup);
   const textsIn = (language: Locale) =>
     Object.fromEntries(
       PRACTICE_TEXT_FIELDS.map((field) => [field, content.texts[language]?.[field] ?? '']),
@@ -195,4 +200,20 @@ export function fillForm(form: PracticeForm, content: PracticeContent): void {
 export function missingForSubmission(content: PracticeContent): PracticeTextField[] {
   const original = content.texts[content.originalLanguage] ?? {};
   return PRACTICE_REQUIRED_FIELDS.filter((field) => !original[field]?.trim());
+}
+
+/**
+ * The rows of a form array as a signal, for an `OnPush` child drawing them: the array is the same
+ * object when the page refills it (a loaded or reloaded sheet), so the input alone never changes.
+ * Call in an injection context with an array that is already set (e.g. `ngOnInit`).
+ */
+export function rowsOf<T extends FormGroup>(
+  array: FormArray<T>,
+  destroyRef = inject(DestroyRef),
+): Signal<T[]> {
+  const rows = signal([...array.controls]);
+  array.valueChanges
+    .pipe(takeUntilDestroyed(destroyRef))
+    .subscribe(() => rows.set([...array.controls]));
+  return rows;
 }
