@@ -13,7 +13,12 @@ export { fakeApi, pageOf, problem, settle } from '@oris/web/testing';
 export const PRACTICE_ID = '7d0c7a52-3f0e-4a39-9d0c-1f4b2f6f2a11';
 
 export const REGIONS = [
-  { code: 'MA-01', nameFr: 'Tanger-Tétouan-Al Hoceïma', nameAr: 'طنجة تطوان الحسيمة', nameEn: 'Tangier-Tetouan-Al Hoceima' },
+  {
+    code: 'MA-01',
+    nameFr: 'Tanger-Tétouan-Al Hoceïma',
+    nameAr: 'طنجة تطوان الحسيمة',
+    nameEn: 'Tangier-Tetouan-Al Hoceima',
+  },
   { code: 'MA-08', nameFr: 'Drâa-Tafilalet', nameAr: 'درعة تافيلالت', nameEn: 'Draa-Tafilalet' },
 ];
 
@@ -100,7 +105,15 @@ export const aPublicPractice = (overrides: Partial<PublicPractice> = {}): Public
     resultFigures: practice.resultFigures,
     evidenceLevel: 2,
     evidenceJustification: { fr: 'Suivi des revenus sur deux ans.' },
-    contacts: [{ name: 'Fatima Zahra', role: 'Présidente', organisation: null, email: 'fz@example.org', phone: null }],
+    contacts: [
+      {
+        name: 'Fatima Zahra',
+        role: 'Présidente',
+        organisation: null,
+        email: 'fz@example.org',
+        phone: null,
+      },
+    ],
     links: { toolIds: ['t1'], publicationIds: [], courseIds: [], partnershipIds: [] },
     publishedOn: '2026-12-01',
     url: `https://oris.example/practices/${practice.slug}`,
@@ -110,7 +123,7 @@ export const aPublicPractice = (overrides: Partial<PublicPractice> = {}): Public
   };
 };
 
-interface RenderOptions {
+export interface RenderOptions {
   roles?: Role[];
   language?: 'fr' | 'ar';
   langs?: Record<string, object>;
@@ -147,7 +160,8 @@ export async function renderPage(
               useValue: {
                 user: signal(null),
                 roles: signal<readonly Role[]>(roles),
-                hasAnyRole: (wanted: readonly Role[]) => wanted.some((role) => roles.includes(role)),
+                hasAnyRole: (wanted: readonly Role[]) =>
+                  wanted.some((role) => roles.includes(role)),
                 accessToken: () => 'token',
                 refresh: async () => null,
               },

@@ -36,7 +36,9 @@ describe('PracticeFormPage', () => {
   it('labels the original language and the translations, and counts characters against each limit', async () => {
     const { element } = await render();
 
-    const tabs = [...element.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent?.trim());
+    const tabs = [...element.querySelectorAll('[role="tab"]')].map((tab) =>
+      tab.textContent?.trim(),
+    );
     expect(tabs).toEqual([
       'practices.form.tabOriginal',
       'practices.form.tabTranslation',
@@ -121,7 +123,9 @@ describe('PracticeFormPage', () => {
       [`GET ${PATH}`]: () =>
         Response.json(
           aPractice({
-            contacts: [{ ...aPractice().contacts[0], consentGiven: false, consentRecordedOn: null }],
+            contacts: [
+              { ...aPractice().contacts[0], consentGiven: false, consentRecordedOn: null },
+            ],
           }),
         ),
     });

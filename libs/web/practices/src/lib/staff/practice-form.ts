@@ -211,9 +211,8 @@ export function rowsOf<T extends FormGroup>(
   array: FormArray<T>,
   destroyRef = inject(DestroyRef),
 ): Signal<T[]> {
-  const rows = signal([...array.controls]);
-  array.valueChanges
-    .pipe(takeUntilDestroyed(destroyRef))
-    .subscribe(() => rows.set([...array.controls]));
+  const current = (): T[] => array.controls.slice() as T[];
+  const rows = signal(current());
+  array.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => rows.set(current()));
   return rows;
 }
