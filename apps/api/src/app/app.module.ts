@@ -11,6 +11,7 @@ import { KnowledgeToolsIndicator, KnowledgeToolsModule } from '@oris/api/knowled
 import { NotificationsModule } from '@oris/api/notifications';
 import { PartnershipsIndicator, PartnershipsModule } from '@oris/api/partnerships';
 import { PlacementsModule } from '@oris/api/placements';
+import { PracticesModule } from '@oris/api/practices';
 import { PublicationsIndicator, PublicationsModule } from '@oris/api/publications';
 import {
   AppConfig,
@@ -51,6 +52,7 @@ export class AppModule {
         PublicationsModule,
         KnowledgeToolsModule,
         PartnershipsModule,
+        PracticesModule,
         // The impact page and the frozen reports read the three registries' year indicators.
         ImpactModule.register({
           imports: [PublicationsModule, KnowledgeToolsModule, PartnershipsModule],

@@ -1,2 +1,10 @@
-// The public surface of this library (filled by its features).
-export {};
+// The public surface of the practice library.
+export * from './practices.module';
+export * from './practices.exception';
+export { PracticeReader } from './sheets/practice-reader';
+export {
+  practicePath,
+  practicePublishedSheet,
+  practiceSearchDocuments,
+} from './sheets/published-sheet';
+export type { PublishedVersion } from './sheets/published-sheet';

@@ -19,3 +19,5 @@ export * from './partnerships';
 export * from './quiz';
 export * from './practices';
 export * from './search-document';
+export * from './text-diff';
+export * from './practice-snapshot';

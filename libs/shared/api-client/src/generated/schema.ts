@@ -2469,6 +2469,292 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/practices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The practice library (published sheets: anyone; every sheet: editors, admins)
+     * @description Visitors and signed-in non-staff get the last published version of each public sheet, newest first; filters `region`, `theme`, `population`, `evidenceMin`, `q` (any language, forgiving accents, case, Arabic spelling and small typos). Editors and administrators get the working state of every sheet, with `status` and `author` filters too.
+     */
+    get: operations['Practices_list'];
+    put?: never;
+    /**
+     * Write a new practice sheet (editors, admins)
+     * @description A draft, its writer its first author, version 1. Needs the original language and the title in it; the slug is made from the title unless sent (409 when taken). Audited.
+     */
+    post: operations['Practices_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A practice sheet, by id or slug
+     * @description Editors and administrators get the working state (latest version, with authors, consent records, `ETag: "<version>"` for If-Match). Anyone else gets the last published version, without contacts who did not consent; 404 when the sheet is not public.
+     */
+    get: operations['Practices_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a sheet (editors, admins)
+     * @description Sent fields replace the stored ones (texts per language; `null` removes a translation). Say which version you edited (`If-Match` → 412, or `version` → 409, when the sheet has a newer one; 428 when neither is sent). The writer becomes an author. A published sheet becomes a draft again (the public keeps the published version until the next publish); a sheet in review or archived is not edited (409). Every edit is a version. Audited.
+     */
+    patch: operations['Practices_update'];
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/published': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The last published version of a sheet, as the printed sheet shows it (anyone)
+     * @description The shape the PDF and the schema.org metadata are made from; only consented contacts. 404 when the sheet is not public (never published, archived or unpublished).
+     */
+    get: operations['Practices_published'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit a draft for review (editors, admins)
+     * @description `draft` → `in_review`; 422 `practice_incomplete` naming the required fields missing in the original language, 409 from another status. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Review a sheet in review (an editor or admin who is not an author)
+     * @description `return`: back to `draft` with comments (per field). `assess`: sets the evidence level (1–5) with its justification (the original language’s is required); the sheet stays in review until published. 403 `practice_reviewer_is_author` for an author. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a reviewed sheet (a reviewer: not an author)
+     * @description `in_review` → `published` once the evidence level and its justification are set (409 `practice_evidence_missing`). This version becomes the one the public reads. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive a published sheet (editors, admins)
+     * @description `published` → `archived`: it leaves the public library. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_archive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a published or archived sheet as a draft (editors, admins)
+     * @description For a new edition. The public keeps reading the last published version of a published sheet until the next publish, unless `unpublish`. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review comments of a sheet, oldest first (editors, admins) */
+    get: operations['PracticeHistory_listComments'];
+    put?: never;
+    /**
+     * Comment on a field of a sheet (editors, admins)
+     * @description On a text field (with its language) or another part of the sheet. Audited.
+     */
+    post: operations['PracticeHistory_addComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/comments/{commentId}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a comment resolved (editors, admins; again: unchanged) */
+    post: operations['PracticeHistory_resolveComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every version of a sheet, newest first (editors, admins)
+     * @description Each change made one: its number, status, action, author and time.
+     */
+    get: operations['PracticeHistory_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/versions/{number}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What changed in a version, field by field, word by word (editors, admins)
+     * @description Against version `against` (default: the one before). Each changed field with its language, both texts and the word-level segments (`equal`, `delete`, `insert`).
+     */
+    get: operations['PracticeHistory_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a file or an image to a sheet (editors, admins)
+     * @description The body is the file itself (`Content-Type: application/octet-stream`), its type in `mediaType`: attachments PDF, DOCX, XLSX, PNG, JPEG, WebP up to 10 MiB; images (`kind=image`) PNG, JPEG, WebP up to 5 MiB with their alternative text in the original language (`altFr`/`altAr`/`altEn`). 415 when the type is not accepted or the content does not match it, 413 beyond the size. Stored with its SHA-256; a version; the writer becomes an author.
+     */
+    post: operations['PracticeAttachments_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download an attachment or an image
+     * @description Anyone, for the files of the published version; editors and admins, any current file. `Range` support (206 for `bytes=a-b`, 416 outside the file); the SHA-256 as ETag.
+     */
+    get: operations['PracticeAttachments_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/indicators/impact': {
     parameters: {
       query?: never;
@@ -6862,6 +7148,632 @@ export interface components {
       /** @description The ids of the counted families’ heads, sorted. */
       counted: string[];
       definition: components['schemas']['IndicatorDefinitionDto'];
+    };
+    PracticeSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      /**
+       * @description The working status (staff); `published` for the public.
+       * @enum {string}
+       */
+      status: 'draft' | 'in_review' | 'published' | 'archived';
+      /** @description The number of the version shown (the latest for staff). */
+      version: number;
+      /** @description The version the public reads; null when the sheet is not public. */
+      publishedVersion: number | null;
+      /** @enum {string} */
+      originalLanguage: 'fr' | 'ar' | 'en';
+      /** @description Languages present, original first. */
+      languages: ('fr' | 'ar' | 'en')[];
+      titles: {
+        [key: string]: string;
+      };
+      summaries: {
+        [key: string]: string;
+      };
+      regions: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      /** @enum {number|null} */
+      evidenceLevel: 1 | 2 | 3 | 4 | 5 | null;
+      /** Format: date */
+      publishedOn: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PracticeResultFigureDto: {
+      /**
+       * @example {
+       *       "fr": "Taux d’insertion à 12 mois",
+       *       "ar": "نسبة الإدماج بعد 12 شهرا"
+       *     }
+       */
+      label: {
+        [key: string]: string;
+      };
+      /** @example 64 */
+      value: number;
+      /** @example % */
+      unit?: string | null;
+    };
+    PracticeContactInputDto: {
+      /**
+       * Format: uuid
+       * @description The stored contact this one is (keeps its recorded consent); none for a new one.
+       */
+      id?: string;
+      /** @example Fatima Zahra El Idrissi */
+      name: string;
+      role?: string | null;
+      organisation?: string | null;
+      email?: string | null;
+      /** @example +212 6 61 23 45 67 */
+      phone?: string | null;
+      /** @description Whether the contact agreed to be published. Its recording (when, by whom) is kept while it stays true; a contact without it never appears in a public answer. */
+      consentGiven: boolean;
+      /** @description How the consent was given (e.g. “email of 3 March 2026”). */
+      consentNote?: string | null;
+    };
+    PracticeLinksDto: {
+      toolIds: string[];
+      publicationIds: string[];
+      courseIds: string[];
+      partnershipIds: string[];
+    };
+    CreatePracticeDto: {
+      /** @example insertion-jeunes-cooperative-agadir */
+      slug?: string;
+      regions?: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes?: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations?: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      /** @example 1250000 */
+      totalCostMad?: number | null;
+      /** @example 8300 */
+      costPerBeneficiaryMad?: number | null;
+      /** @example 150 */
+      beneficiaries?: number | null;
+      /** @example 2021 */
+      startYear?: number | null;
+      /** @example 2024 */
+      endYear?: number | null;
+      resultFigures?: components['schemas']['PracticeResultFigureDto'][];
+      /** @description Replaces the list; a contact keeps its recorded consent by sending its `id`. */
+      contacts?: components['schemas']['PracticeContactInputDto'][];
+      /** @description Replaces every list of links. */
+      links?: components['schemas']['PracticeLinksDto'];
+      /**
+       * @example fr
+       * @enum {string}
+       */
+      originalLanguage: 'fr' | 'ar' | 'en';
+      /**
+       * @description Per language, the text fields; the original language needs its title.
+       * @example {
+       *       "fr": {
+       *         "title": "Insertion des jeunes par la coopérative",
+       *         "summary": "Un parcours de 9 mois…"
+       *       },
+       *       "ar": {
+       *         "title": "إدماج الشباب عبر التعاونية"
+       *       }
+       *     }
+       */
+      texts: {
+        [key: string]: Record<string, never>;
+      };
+    };
+    PracticeResultFigureOutDto: {
+      label: {
+        [key: string]: string;
+      };
+      value: number;
+      unit: string | null;
+    };
+    PracticeContactDto: {
+      /**
+       * Format: uuid
+       * @description Staff only.
+       */
+      id?: string;
+      name: string;
+      role: string | null;
+      organisation: string | null;
+      email: string | null;
+      phone: string | null;
+      /** @description Staff only: whether the consent to publish is recorded. */
+      consentGiven?: boolean;
+      /** Format: date-time */
+      consentRecordedAt?: string | null;
+      /** Format: uuid */
+      consentRecordedBy?: string | null;
+      consentNote?: string | null;
+    };
+    PracticeLinksOutDto: {
+      toolIds: string[];
+      publicationIds: string[];
+      courseIds: string[];
+      partnershipIds: string[];
+    };
+    PracticeAttachmentDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'attachment' | 'image';
+      fileName: string;
+      mediaType: string;
+      size: number;
+      sha256: string;
+      /** @description Images: the alternative text per language. */
+      altText: {
+        [key: string]: string;
+      };
+      /** @example /api/v1/practices/…/attachments/… */
+      downloadPath: string;
+    };
+    PracticeAuthorDto: {
+      /** Format: uuid */
+      id: string;
+      fullName: string;
+    };
+    PracticeDto: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      /**
+       * @description The working status (staff); `published` for the public.
+       * @enum {string}
+       */
+      status: 'draft' | 'in_review' | 'published' | 'archived';
+      /** @description The number of the version shown (the latest for staff). */
+      version: number;
+      /** @description The version the public reads; null when the sheet is not public. */
+      publishedVersion: number | null;
+      /** @enum {string} */
+      originalLanguage: 'fr' | 'ar' | 'en';
+      /** @description Languages present, original first. */
+      languages: ('fr' | 'ar' | 'en')[];
+      titles: {
+        [key: string]: string;
+      };
+      summaries: {
+        [key: string]: string;
+      };
+      regions: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      /** @enum {number|null} */
+      evidenceLevel: 1 | 2 | 3 | 4 | 5 | null;
+      /** Format: date */
+      publishedOn: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Per language (fr, ar, en), the text fields (title, summary, problem, …). */
+      texts: {
+        [key: string]: {
+          [key: string]: string;
+        };
+      };
+      /** @description Languages that are translations. */
+      translatedLanguages: ('fr' | 'ar' | 'en')[];
+      totalCostMad: number | null;
+      costPerBeneficiaryMad: number | null;
+      beneficiaries: number | null;
+      startYear: number | null;
+      endYear: number | null;
+      resultFigures: components['schemas']['PracticeResultFigureOutDto'][];
+      evidenceJustification: {
+        [key: string]: string;
+      };
+      contacts: components['schemas']['PracticeContactDto'][];
+      links: components['schemas']['PracticeLinksOutDto'];
+      attachments: components['schemas']['PracticeAttachmentDto'][];
+      /** @description Staff only. */
+      authors?: components['schemas']['PracticeAuthorDto'][];
+      /** @description Staff only: review comments not yet resolved. */
+      openComments?: number;
+      /** @description Staff only: whether the caller may review and publish it (not an author). */
+      mayReview?: boolean;
+      /**
+       * Format: date-time
+       * @description Staff only.
+       */
+      createdAt?: string;
+    };
+    PublishedPracticeContactDto: {
+      name: string;
+      role: string | null;
+      organisation: string | null;
+      email: string | null;
+      phone: string | null;
+    };
+    PublishedPracticeSheetDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The published version’s number. */
+      version: number;
+      slug: string;
+      /** @enum {string} */
+      originalLanguage: 'fr' | 'ar' | 'en';
+      texts: {
+        [key: string]: {
+          [key: string]: string;
+        };
+      };
+      translatedLanguages: ('fr' | 'ar' | 'en')[];
+      regions: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      totalCostMad: number | null;
+      costPerBeneficiaryMad: number | null;
+      beneficiaries: number | null;
+      startYear: number | null;
+      endYear: number | null;
+      resultFigures: components['schemas']['PracticeResultFigureOutDto'][];
+      /** @enum {number} */
+      evidenceLevel: 1 | 2 | 3 | 4 | 5;
+      evidenceJustification: {
+        [key: string]: string;
+      };
+      contacts: components['schemas']['PublishedPracticeContactDto'][];
+      links: components['schemas']['PracticeLinksOutDto'];
+      /** Format: date */
+      publishedOn: string;
+      /** @description The public page’s absolute URL. */
+      url: string;
+    };
+    UpdatePracticeDto: {
+      /** @example insertion-jeunes-cooperative-agadir */
+      slug?: string;
+      regions?: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes?: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations?: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      /** @example 1250000 */
+      totalCostMad?: number | null;
+      /** @example 8300 */
+      costPerBeneficiaryMad?: number | null;
+      /** @example 150 */
+      beneficiaries?: number | null;
+      /** @example 2021 */
+      startYear?: number | null;
+      /** @example 2024 */
+      endYear?: number | null;
+      resultFigures?: components['schemas']['PracticeResultFigureDto'][];
+      /** @description Replaces the list; a contact keeps its recorded consent by sending its `id`. */
+      contacts?: components['schemas']['PracticeContactInputDto'][];
+      /** @description Replaces every list of links. */
+      links?: components['schemas']['PracticeLinksDto'];
+      /** @description The version the edit starts from (or send `If-Match: "<version>"`): 409 when the sheet has a newer one, so two editors never overwrite each other silently. */
+      version?: number;
+      /** @enum {string} */
+      originalLanguage?: 'fr' | 'ar' | 'en';
+      /**
+       * @description Per language, the text fields; a sent language replaces that language’s texts, `null` removes a translation, languages not sent are kept.
+       * @example {
+       *       "fr": {
+       *         "title": "Insertion des jeunes par la coopérative",
+       *         "summary": "Un parcours de 9 mois…"
+       *       },
+       *       "ar": {
+       *         "title": "إدماج الشباب عبر التعاونية"
+       *       }
+       *     }
+       */
+      texts?: {
+        [key: string]: Record<string, never> | null;
+      };
+    };
+    CreatePracticeCommentDto: {
+      /**
+       * @example results
+       * @enum {string}
+       */
+      field:
+        | 'title'
+        | 'summary'
+        | 'problem'
+        | 'context'
+        | 'targetPopulation'
+        | 'intervention'
+        | 'coreComponents'
+        | 'adaptableComponents'
+        | 'partnersAndRoles'
+        | 'costNarrative'
+        | 'results'
+        | 'replicationConditions'
+        | 'knownReplications'
+        | 'general'
+        | 'regions'
+        | 'themes'
+        | 'populations'
+        | 'costs'
+        | 'years'
+        | 'resultFigures'
+        | 'evidence'
+        | 'contacts'
+        | 'links'
+        | 'attachments';
+      /**
+       * @description The language of the text commented on; none for the whole field.
+       * @enum {string|null}
+       */
+      language?: 'fr' | 'ar' | 'en' | null;
+      /** @example Préciser la source du taux d’insertion (enquête à 12 mois ?). */
+      body: string;
+    };
+    PracticeReviewDto: {
+      /** @enum {string} */
+      decision: 'return' | 'assess';
+      /** @description With `return`: at least one comment, per field. */
+      comments?: components['schemas']['CreatePracticeCommentDto'][];
+      /**
+       * @description With `assess`.
+       * @enum {number}
+       */
+      evidenceLevel?: 1 | 2 | 3 | 4 | 5;
+      /**
+       * @description With `assess`: the justification per language; the original’s is required.
+       * @example {
+       *       "fr": "Suivi à 12 mois de trois cohortes, sans groupe de comparaison."
+       *     }
+       */
+      evidenceJustification?: {
+        [key: string]: string;
+      };
+    };
+    ReopenPracticeDto: {
+      /** @description For a published sheet: also take it out of the public library until the next publish (by default the public keeps reading the last published version). */
+      unpublish?: boolean;
+    };
+    PracticeCommentDto: {
+      /** Format: uuid */
+      id: string;
+      field: string;
+      /** @enum {string|null} */
+      language: 'fr' | 'ar' | 'en' | null;
+      body: string;
+      /** Format: uuid */
+      authorId: string | null;
+      authorName: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** Format: uuid */
+      resolvedBy: string | null;
+    };
+    PracticeVersionDto: {
+      number: number;
+      /** @enum {string} */
+      status: 'draft' | 'in_review' | 'published' | 'archived';
+      /**
+       * @description created, updated, submitted, returned, assessed, published, archived, reopened, attachment_added
+       * @example updated
+       */
+      action: string;
+      /** Format: uuid */
+      authorId: string | null;
+      authorName: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description Whether this is the version the public reads. */
+      public: boolean;
+    };
+    TextDiffSegmentDto: {
+      /** @enum {string} */
+      op: 'equal' | 'insert' | 'delete';
+      text: string;
+    };
+    PracticeFieldChangeDto: {
+      /** @example summary */
+      field: string;
+      /** @enum {string|null} */
+      language: 'fr' | 'ar' | 'en' | null;
+      before: string;
+      after: string;
+      segments: components['schemas']['TextDiffSegmentDto'][];
+    };
+    PracticeDiffDto: {
+      /** @description The version compared with. */
+      from: number;
+      /** @description The version asked for. */
+      to: number;
+      changes: components['schemas']['PracticeFieldChangeDto'][];
     };
     YearCompanionDto: {
       /** @description What the figure is, e.g. `trained`, `responseRate`, `indexed`. */
@@ -16692,6 +17604,1091 @@ export interface operations {
       };
       /** @description Signed in, but without a role that may do this. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Words of the texts, any language (accents, case, Arabic spelling forgiven). */
+        q?: string;
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        theme?:
+          | 'employment_insertion'
+          | 'social_entrepreneurship'
+          | 'cooperatives_social_economy'
+          | 'education_training'
+          | 'health_wellbeing'
+          | 'women_empowerment'
+          | 'youth'
+          | 'rural_development'
+          | 'environment_climate'
+          | 'digital_inclusion'
+          | 'culture_heritage'
+          | 'governance_participation'
+          | 'other';
+        population?:
+          | 'youth_neet'
+          | 'women'
+          | 'rural_households'
+          | 'persons_with_disabilities'
+          | 'cooperative_members'
+          | 'project_holders'
+          | 'smallholder_farmers'
+          | 'migrants'
+          | 'children'
+          | 'elderly'
+          | 'general_public';
+        /** @description At least this level. */
+        evidenceMin?: 1 | 2 | 3 | 4 | 5;
+        /** @description Staff only. */
+        status?: 'draft' | 'in_review' | 'published' | 'archived';
+        /** @description Staff only: sheets this user wrote. */
+        author?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PracticeSummaryDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePracticeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version edited, as the ETag gave it (or `version` in the body). */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePracticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_published: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedPracticeSheetDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PracticeReviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenPracticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_listComments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeCommentDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_addComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePracticeCommentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeCommentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_resolveComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        commentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeCommentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeVersionDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_diff: {
+    parameters: {
+      query?: {
+        /** @description The version compared with (default: the one before). */
+        against?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDiffDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeAttachments_upload: {
+    parameters: {
+      query: {
+        kind?: 'attachment' | 'image';
+        /** @description The file’s name as shown to readers. */
+        fileName: string;
+        /** @description The file’s media type (application/pdf, image/png…). */
+        mediaType: string;
+        /** @description Images: the alternative text in French. */
+        altFr?: string;
+        /** @description Images: the alternative text in Arabic. */
+        altAr?: string;
+        /** @description Images: the alternative text in English. */
+        altEn?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeAttachments_download: {
+    parameters: {
+      query?: never;
+      header?: {
+        Range?: string;
+      };
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description The requested byte range. */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPartialContentResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { PublicWithOptionalUser } from '@oris/api/identity';
+import { AcceptsToolFileUpload, TOOL_UPLOAD_CONTENT_TYPE } from '@oris/api/knowledge-tools';
+import { ApiProblems, CurrentUser, Roles, type AuthenticatedUser } from '@oris/api/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PracticeAttachmentQuery } from '../dto/practice-list.query';
+import { PracticeDto } from '../dto/practice.dto';
+import { PracticeErrorCode, PracticeException } from '../practices.exception';
+import { isPracticeStaff, PRACTICE_WRITERS } from '../rules/practice-rules';
+import { PracticeAttachments } from '../sheets/practice-attachments';
+import { PracticeReader } from '../sheets/practice-reader';
+import { sendFile } from './file-reply';
+import { Viewer } from './viewer.decorator';
+
+@ApiTags('practices')
+@Controller({ path: 'practices/:id/attachments', version: '1' })
+export class PracticeAttachmentsController {
+  constructor(
+    private readonly reader: PracticeReader,
+    private readonly attachments: PracticeAttachments,
+  ) {}
+
+  @ApiBearerAuth()
+  @Roles(...PRACTICE_WRITERS)
+  @Post()
+  @AcceptsToolFileUpload()
+  @ApiConsumes(TOOL_UPLOAD_CONTENT_TYPE)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary: 'Attach a file or an image to a sheet (editors, admins)',
+    description:
+      'The body is the file itself (`Content-Type: application/octet-stream`), its type in ' +
+      '`mediaType`: attachments PDF, DOCX, XLSX, PNG, JPEG, WebP up to 10 MiB; images (`kind=image`) ' +
+      'PNG, JPEG, WebP up to 5 MiB with their alternative text in the original language ' +
+      '(`altFr`/`altAr`/`altEn`). 415 when the type is not accepted or the content does not ' +
+      'match it, 413 beyond the size. Stored with its SHA-256; a version; the writer becomes an author.',
+  })
+  @ApiCreatedResponse({ type: PracticeDto })
+  @ApiProblems(400, 401, 403, 404, 409, 413, 415)
+  async upload(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') idOrSlug: string,
+    @Query() query: PracticeAttachmentQuery,
+    @Body() body: unknown,
+  ): Promise<PracticeDto> {
+    if (!Buffer.isBuffer(body)) {
+      throw new PracticeException(
+        PracticeErrorCode.EmptyFile,
+        'Send the file as the request body with Content-Type: application/octet-stream.',
+      );
+    }
+    const id = await this.reader.idOf(idOrSlug);
+    await this.attachments.add(user, id, query, body);
+    return this.reader.get(user, id);
+  }
+
+  @PublicWithOptionalUser()
+  @Get(':attachmentId')
+  @ApiOperation({
+    summary: 'Download an attachment or an image',
+    description:
+      'Anyone, for the files of the published version; editors and admins, any current file. ' +
+      '`Range` support (206 for `bytes=a-b`, 416 outside the file); the SHA-256 as ETag.',
+  })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiPartialContentResponse({ description: 'The requested byte range.' })
+  @ApiHeader({ name: 'Range', required: false })
+  @ApiProblems(400, 401, 404)
+  async download(
+    @Viewer() viewer: AuthenticatedUser | null,
+    @Param('id') idOrSlug: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const id = await this.reader.idOf(idOrSlug);
+    const file = await this.attachments.download(viewer, id, attachmentId);
+    await sendFile(
+      reply,
+      request.headers.range,
+      file,
+      isPracticeStaff(viewer) ? 'private, no-store' : 'public, max-age=3600',
+    );
+  }
+}

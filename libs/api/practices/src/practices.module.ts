@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@oris/api/identity';
+import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { PracticeAttachmentsController } from './http/practice-attachments.controller';
+import { PracticeHistoryController } from './http/practice-history.controller';
+import { PracticeWorkflowController } from './http/practice-workflow.controller';
+import { PracticesController } from './http/practices.controller';
+import { PracticeAttachments } from './sheets/practice-attachments';
+import { PracticeComments } from './sheets/practice-comments';
+import { PracticeReader } from './sheets/practice-reader';
+import { PracticeSnapshots } from './sheets/practice-snapshots';
+import { PracticeWorkflow } from './sheets/practice-workflow';
+import { PracticeWriter } from './sheets/practice-writer';
+
+/**
+ * The practice library: sheets, their workflow, versions, comments and files. Its uploads go
+ * through the knowledge tools' raw-body parser (one parser per content type in Fastify).
+ */
+@Module({
+  imports: [IdentityModule, KnowledgeToolsModule],
+  controllers: [
+    PracticesController,
+    PracticeWorkflowController,
+    PracticeHistoryController,
+    PracticeAttachmentsController,
+  ],
+  providers: [
+    PracticeSnapshots,
+    PracticeReader,
+    PracticeWriter,
+    PracticeWorkflow,
+    PracticeComments,
+    PracticeAttachments,
+  ],
+  exports: [PracticeReader],
+})
+export class PracticesModule {}
