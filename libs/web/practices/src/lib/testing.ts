@@ -6,7 +6,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Role } from '@oris/shared/domain';
 import { API_FETCH, AuthSession, LanguageService } from '@oris/web/core';
 import { fakeApi, settle } from '@oris/web/testing';
-import type { Practice, PublicPractice } from './shared/practice-types';
+import type { Practice, PracticeComment } from './shared/practice-types';
 
 export { fakeApi, pageOf, problem, settle } from '@oris/web/testing';
 
@@ -22,14 +22,18 @@ export const REGIONS = [
   { code: 'MA-08', nameFr: 'Drâa-Tafilalet', nameAr: 'درعة تافيلالت', nameEn: 'Draa-Tafilalet' },
 ];
 
-/** A draft written in French with its Arabic translation, one open comment on the summary. */
+/** A draft written in French with its Arabic translation, as its author reads it. */
 export const aPractice = (overrides: Partial<Practice> = {}): Practice => ({
   id: PRACTICE_ID,
-  slug: 'cooperatives-feminines-drAA',
+  slug: 'cooperatives-feminines-du-safran',
   status: 'draft',
   version: 3,
   publishedVersion: null,
   originalLanguage: 'fr',
+  languages: ['fr', 'ar'],
+  translatedLanguages: ['ar'],
+  titles: { fr: 'Coopératives féminines du safran', ar: 'تعاونيات نسائية للزعفران' },
+  summaries: { fr: 'Des coopératives de femmes transforment le safran.' },
   texts: {
     fr: {
       title: 'Coopératives féminines du safran',
@@ -53,56 +57,53 @@ export const aPractice = (overrides: Partial<Practice> = {}): Practice => ({
   resultFigures: [{ label: { fr: 'Revenu régulier', ar: 'دخل منتظم' }, value: 64, unit: '%' }],
   contacts: [
     {
+      id: 'a1c0ffee-0000-4000-8000-000000000001',
       name: 'Fatima Zahra',
       role: 'Présidente',
       organisation: 'Coopérative Taliouine',
       email: 'fz@example.org',
       phone: null,
       consentGiven: true,
-      consentRecordedOn: '2026-03-02',
+      consentRecordedAt: '2026-03-02T09:00:00Z',
+      consentNote: 'Courriel du 2 mars 2026',
     },
   ],
   links: { toolIds: [], publicationIds: [], courseIds: [], partnershipIds: [] },
   evidenceLevel: null,
   evidenceJustification: {},
-  authorNames: ['Salma Editrice'],
-  isAuthor: true,
+  publishedOn: null,
+  authors: [{ id: 'u1', fullName: 'Salma Editrice' }],
+  openComments: 1,
+  mayReview: false,
   attachments: [],
-  comments: [
-    {
-      id: 'c1',
-      field: 'summary',
-      language: 'fr',
-      body: 'Précisez le nombre de coopératives.',
-      authorName: 'Admin ORIS',
-      createdAt: '2026-11-30T10:00:00Z',
-      resolvedAt: null,
-    },
-  ],
-  linkedItems: [],
   createdAt: '2026-11-01T10:00:00Z',
   updatedAt: '2026-11-30T10:00:00Z',
   ...overrides,
 });
 
-export const aPublicPractice = (overrides: Partial<PublicPractice> = {}): PublicPractice => {
-  const practice = aPractice();
+/** A reviewer's open comment on the French summary. */
+export const aComment = (overrides: Partial<PracticeComment> = {}): PracticeComment => ({
+  id: 'c0ffee00-0000-4000-8000-000000000001',
+  field: 'summary',
+  language: 'fr',
+  body: 'Précisez le nombre de coopératives.',
+  authorId: 'u2',
+  authorName: 'Admin ORIS',
+  createdAt: '2026-11-30T10:00:00Z',
+  resolvedAt: null,
+  resolvedBy: null,
+  ...overrides,
+});
+
+/** The published sheet as a visitor reads it (consented contacts only, no consent records). */
+export const aPublicPractice = (overrides: Partial<Practice> = {}): Practice => {
+  const { authors, openComments, mayReview, createdAt, ...sheet } = aPractice();
+  void [authors, openComments, mayReview, createdAt];
   return {
-    id: practice.id,
+    ...sheet,
+    status: 'published',
     version: 2,
-    slug: practice.slug,
-    originalLanguage: 'fr',
-    texts: practice.texts,
-    translatedLanguages: ['ar'],
-    regions: practice.regions,
-    themes: practice.themes,
-    populations: practice.populations,
-    totalCostMad: practice.totalCostMad,
-    costPerBeneficiaryMad: practice.costPerBeneficiaryMad,
-    beneficiaries: practice.beneficiaries,
-    startYear: practice.startYear,
-    endYear: practice.endYear,
-    resultFigures: practice.resultFigures,
+    publishedVersion: 2,
     evidenceLevel: 2,
     evidenceJustification: { fr: 'Suivi des revenus sur deux ans.' },
     contacts: [
@@ -116,9 +117,6 @@ export const aPublicPractice = (overrides: Partial<PublicPractice> = {}): Public
     ],
     links: { toolIds: ['t1'], publicationIds: [], courseIds: [], partnershipIds: [] },
     publishedOn: '2026-12-01',
-    url: `https://oris.example/practices/${practice.slug}`,
-    attachments: [],
-    linkedItems: [{ kind: 'tool', id: 't1', title: 'Guide des coopératives' }],
     ...overrides,
   };
 };

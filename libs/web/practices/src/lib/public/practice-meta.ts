@@ -1,5 +1,5 @@
 import type { Locale } from '@oris/shared/domain';
-import type { PublicPractice } from '../shared/practice-types';
+import { textsOf, type Practice } from '../shared/practice-types';
 
 /** A `<meta property content>` pair of the Open Graph protocol. */
 export interface OpenGraphTag {
@@ -10,42 +10,44 @@ export interface OpenGraphTag {
 const OG_LOCALES: Record<Locale, string> = { fr: 'fr_FR', ar: 'ar_MA', en: 'en_GB' };
 
 /** The languages the sheet is readable in, the original first. */
-export const languagesOf = (
-  sheet: Pick<PublicPractice, 'originalLanguage' | 'texts'>,
-): Locale[] => [
-  sheet.originalLanguage,
-  ...(Object.keys(sheet.texts) as Locale[]).filter(
-    (language) => language !== sheet.originalLanguage && sheet.texts[language]?.title,
-  ),
-];
+export const languagesOf = (sheet: Pick<Practice, 'originalLanguage' | 'texts'>): Locale[] => {
+  const texts = textsOf(sheet);
+  return [
+    sheet.originalLanguage,
+    ...(['fr', 'ar', 'en'] as const).filter(
+      (language) => language !== sheet.originalLanguage && texts[language]?.title,
+    ),
+  ];
+};
 
 /**
  * The sheet as schema.org `HowTo` (a `CreativeWork` telling how to deliver an intervention), for
  * search engines: name and description per language, where, for whom, cost, evidence, editions.
  */
-export function practiceJsonLd(sheet: PublicPractice, pageUrl: string): Record<string, unknown> {
-  const original = sheet.texts[sheet.originalLanguage] ?? {};
+export function practiceJsonLd(sheet: Practice, pageUrl: string): Record<string, unknown> {
+  const texts = textsOf(sheet);
+  const original = texts[sheet.originalLanguage] ?? {};
   const translations = languagesOf(sheet).slice(1);
   return {
     '@context': 'https://schema.org',
     '@type': 'HowTo',
     '@id': pageUrl,
-    url: sheet.url || pageUrl,
+    url: pageUrl,
     name: original.title,
     ...(translations.length && {
-      alternateName: translations.map((language) => sheet.texts[language]?.title),
+      alternateName: translations.map((language) => texts[language]?.title),
     }),
     ...(original.summary && { description: original.summary }),
     inLanguage: languagesOf(sheet),
     ...(translations.length && {
       workTranslation: translations.map((language) => ({
         '@type': 'CreativeWork',
-        name: sheet.texts[language]?.title,
+        name: texts[language]?.title,
         inLanguage: language,
       })),
     }),
-    version: sheet.version,
-    datePublished: sheet.publishedOn,
+    version: sheet.publishedVersion ?? sheet.version,
+    ...(sheet.publishedOn && { datePublished: sheet.publishedOn }),
     keywords: sheet.themes.join(', '),
     spatialCoverage: sheet.regions.map((code) => ({
       '@type': 'AdministrativeArea',
@@ -80,16 +82,13 @@ export function practiceJsonLd(sheet: PublicPractice, pageUrl: string): Record<s
 }
 
 /** Open Graph tags of the sheet in the language shown (its translations as alternates). */
-export function openGraphTags(
-  sheet: PublicPractice,
-  shown: Locale,
-  pageUrl: string,
-): OpenGraphTag[] {
-  const texts = sheet.texts[shown] ?? sheet.texts[sheet.originalLanguage] ?? {};
+export function openGraphTags(sheet: Practice, shown: Locale, pageUrl: string): OpenGraphTag[] {
+  const all = textsOf(sheet);
+  const texts = all[shown] ?? all[sheet.originalLanguage] ?? {};
   const tags: OpenGraphTag[] = [
     { property: 'og:type', content: 'article' },
     { property: 'og:title', content: texts.title ?? '' },
-    { property: 'og:url', content: sheet.url || pageUrl },
+    { property: 'og:url', content: pageUrl },
     { property: 'og:site_name', content: 'ORIS' },
     { property: 'og:locale', content: OG_LOCALES[shown] },
   ];
@@ -98,6 +97,7 @@ export function openGraphTags(
   for (const language of languagesOf(sheet).filter((language) => language !== shown)) {
     tags.push({ property: 'og:locale:alternate', content: OG_LOCALES[language] });
   }
-  tags.push({ property: 'article:published_time', content: sheet.publishedOn });
+  if (sheet.publishedOn)
+    tags.push({ property: 'article:published_time', content: sheet.publishedOn });
   return tags;
 }

@@ -16,12 +16,17 @@ describe('PublicPracticesPage', () => {
               id: PRACTICE_ID,
               slug: SLUG,
               status: 'published',
+              version: 2,
+              publishedVersion: 2,
               originalLanguage: 'fr',
+              languages: ['fr'],
               titles: { fr: 'Coopératives féminines du safran' },
               summaries: { fr: 'Des coopératives de femmes.' },
               regions: ['MA-08'],
               themes: ['women_empowerment'],
+              populations: ['women'],
               evidenceLevel: 2,
+              publishedOn: '2026-12-01',
               updatedAt: '2026-12-01T00:00:00Z',
             },
           ]),
@@ -49,7 +54,15 @@ describe('PublicPracticePage', () => {
       'practices/:slug',
       url,
       PublicPracticePage,
-      { [`GET /api/v1/practices/${SLUG}`]: () => Response.json(sheet) },
+      {
+        [`GET /api/v1/practices/${SLUG}`]: () => Response.json(sheet),
+        'GET /api/v1/public/tools/t1': () =>
+          Response.json({
+            id: 't1',
+            titles: { fr: 'Guide des coopératives' },
+            originalLanguage: 'fr',
+          }),
+      },
       { language },
     );
 
@@ -66,8 +79,8 @@ describe('PublicPracticePage', () => {
     );
   });
 
-  it('falls back to the original with a notice, and links to the other languages', async () => {
-    const sheet = aPublicPractice({ texts: { fr: aPublicPractice().texts.fr } });
+  it('falls back to the original with a notice when the visitor’s language is missing', async () => {
+    const sheet = aPublicPractice({ texts: { fr: aPublicPractice().texts['fr'] } });
     const { element } = await render(`/practices/${SLUG}`, 'ar', sheet);
 
     expect(element.querySelector('article')?.getAttribute('lang')).toBe('fr');

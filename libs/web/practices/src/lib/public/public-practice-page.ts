@@ -1,5 +1,12 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -15,9 +22,9 @@ import {
 } from '@oris/shared/domain';
 import { DayPipe, Icon, intlLocale, ProblemAlert } from '@oris/web/ui';
 import { map } from 'rxjs';
-import { attachmentUrl, PracticesApi, practicePdfUrl } from '../practices-api';
+import { PracticesApi, practicePdfUrl } from '../practices-api';
 import { EvidenceBadge } from '../shared/evidence-badge';
-import type { PracticeLinkedItem, PublicPractice } from '../shared/practice-types';
+import { textsOf, type Practice, type PracticeLinkedItem } from '../shared/practice-types';
 import { practiceMessageKeys } from '../shared/problem-keys';
 import { languagesOf, openGraphTags, practiceJsonLd } from './practice-meta';
 
@@ -63,12 +70,13 @@ export class PublicPracticePage {
   protected readonly lang = inject(LanguageService).language;
   protected readonly bodyFields = BODY_FIELDS;
   protected readonly messageKeys = practiceMessageKeys;
-  protected readonly attachmentUrl = attachmentUrl;
 
-  private readonly record = latestLoad<PublicPractice>({ loading: true, forgetOnFailure: true });
+  private readonly record = latestLoad<Practice>({ loading: true, forgetOnFailure: true });
   protected readonly sheet = this.record.value;
   protected readonly loading = this.record.loading;
   protected readonly problem = this.record.problem;
+  /** What the sheet links to, named by each registry (the sheet holds only ids). */
+  protected readonly linked = signal<PracticeLinkedItem[]>([]);
   private readonly requested = toSignal(
     this.route.queryParamMap.pipe(map((params) => params.get('lang'))),
     { initialValue: null },
@@ -108,10 +116,11 @@ export class PublicPracticePage {
   }
 
   protected text(field: PracticeTextField): string {
-    return this.sheet()?.texts[this.shown()]?.[field]?.trim() ?? '';
+    const sheet = this.sheet();
+    return sheet ? (textsOf(sheet)[this.shown()]?.[field]?.trim() ?? '') : '';
   }
 
-  protected justification(sheet: PublicPractice): string {
+  protected justification(sheet: Practice): string {
     return (
       sheet.evidenceJustification[this.shown()] ??
       sheet.evidenceJustification[sheet.originalLanguage] ??
@@ -119,7 +128,7 @@ export class PublicPracticePage {
     );
   }
 
-  protected figureLabel(label: Partial<Record<Locale, string>>, sheet: PublicPractice): string {
+  protected figureLabel(label: Record<string, string>, sheet: Practice): string {
     return label[this.shown()] ?? label[sheet.originalLanguage] ?? Object.values(label)[0] ?? '';
   }
 
@@ -135,8 +144,8 @@ export class PublicPracticePage {
     return new Intl.NumberFormat(intlLocale(this.lang())).format(value);
   }
 
-  protected linksOf(sheet: PublicPractice, kind: PracticeLinkedItem['kind']) {
-    return sheet.linkedItems.filter((item) => item.kind === kind);
+  protected linksOf(kind: PracticeLinkedItem['kind']) {
+    return this.linked().filter((item) => item.kind === kind);
   }
 
   protected publicPath(item: PracticeLinkedItem): string | null {
@@ -144,25 +153,24 @@ export class PublicPracticePage {
     return base ? `${base}/${item.id}` : null;
   }
 
-  protected roleLine(contact: PublicPractice['contacts'][number]): string {
+  protected roleLine(contact: Practice['contacts'][number]): string {
     return [contact.role, contact.organisation].filter((part) => !!part).join(' · ');
-  }
-
-  protected isImage(mediaType: string): boolean {
-    return mediaType.startsWith('image/');
   }
 
   protected readonly locales = LOCALES;
 
   private async load(slug: string): Promise<void> {
     this.clearTags();
-    const ok = await this.record.load(() => this.api.publicGet(slug));
+    this.linked.set([]);
+    const ok = await this.record.load(() => this.api.get(slug));
     const sheet = this.sheet();
-    if (ok && sheet) this.setTags(sheet);
+    if (!ok || !sheet) return;
+    this.setTags(sheet);
+    this.linked.set(await this.api.linkedItems(sheet.links, this.lang(), false));
   }
 
-  private setTags(sheet: PublicPractice): void {
-    const pageUrl = this.document.location?.href ?? sheet.url;
+  private setTags(sheet: Practice): void {
+    const pageUrl = this.document.location?.href ?? '';
     for (const tag of openGraphTags(sheet, this.shown(), pageUrl)) {
       this.meta.addTag({ property: tag.property, content: tag.content });
     }

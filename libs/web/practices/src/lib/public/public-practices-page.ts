@@ -19,9 +19,9 @@ import {
 import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
 import { Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
-import { PracticesApi } from '../practices-api';
+import { PracticesApi, type PageOf } from '../practices-api';
 import { EvidenceBadge } from '../shared/evidence-badge';
-import { inLanguage, type PageOf, type PracticeSummary } from '../shared/practice-types';
+import { inLanguage, type PracticeSummary } from '../shared/practice-types';
 
 const PAGE_SIZE = 12;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -99,14 +99,16 @@ export class PublicPracticesPage {
   private async load(): Promise<void> {
     const q = this.search.value.trim();
     await this.practices.load(() =>
-      this.api.publicList({
+      // Editors would otherwise get every sheet's working state: the library shows published ones.
+      this.api.list({
+        status: 'published',
         page: this.page,
         pageSize: PAGE_SIZE,
         ...(q ? { q } : {}),
         ...(this.region.value ? { region: this.region.value } : {}),
         ...(this.theme.value ? { theme: this.theme.value } : {}),
         ...(this.population.value ? { population: this.population.value } : {}),
-        ...(this.level.value ? { evidenceLevel: this.level.value } : {}),
+        ...(this.level.value ? { evidenceMin: this.level.value } : {}),
       }),
     );
   }

@@ -45,7 +45,7 @@ import type { CommentInput } from '../shared/practice-types';
   `,
 })
 export class CommentForm {
-  readonly field = input.required<string>();
+  readonly field = input.required<CommentInput['field']>();
   readonly language = input<Locale | null>(null);
   /** The field's name in the interface language (for the summary's words). */
   readonly label = input.required<string>();

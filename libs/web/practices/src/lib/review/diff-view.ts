@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { FieldDiff } from '../shared/practice-types';
+import type { FieldChange } from '../shared/practice-types';
 
 /**
  * A per-field diff between two versions. Insertions and deletions are `<ins>` and `<del>` (read
@@ -12,25 +12,24 @@ import type { FieldDiff } from '../shared/practice-types';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe],
   template: `
-    @for (change of fields(); track change.field) {
+    @for (change of changes(); track change.field + change.language) {
       <section class="field">
-        @let text = textFieldOf(change.field);
         <h3>
-          @if (text) {
+          @if (change.language; as language) {
             {{
               'practices.diff.textField'
                 | transloco
                   : {
-                      field: ('practices.field.' + text.name | transloco),
-                      language: ('practices.languages.' + text.language | transloco),
+                      field: ('practices.field.' + change.field | transloco),
+                      language: ('practices.languages.' + language | transloco),
                     }
             }}
           } @else {
             {{ 'practices.diff.fields.' + change.field | transloco }}
           }
         </h3>
-        <p class="text" dir="auto" [attr.lang]="languageOf(change.field)">
-          @for (part of change.parts; track $index) {
+        <p class="text" dir="auto" [attr.lang]="change.language">
+          @for (part of change.segments; track $index) {
             @switch (part.op) {
               @case ('insert') {
                 <ins
@@ -89,16 +88,5 @@ import type { FieldDiff } from '../shared/practice-types';
   `,
 })
 export class DiffView {
-  readonly fields = input.required<readonly FieldDiff[]>();
-
-  /** `texts.ar.summary` names a text field of one language; other fields are named alone. */
-  protected textFieldOf(field: string): { language: string; name: string } | null {
-    const [group, language, name] = field.split('.');
-    return group === 'texts' && language && name ? { language, name } : null;
-  }
-
-  protected languageOf(field: string): string | null {
-    const [group, language] = field.split('.');
-    return group === 'texts' ? language : null;
-  }
+  readonly changes = input.required<readonly FieldChange[]>();
 }

@@ -1,11 +1,18 @@
-import { aPractice, PRACTICE_ID, renderPage, settle, type RenderOptions } from '../testing';
+import {
+  aComment,
+  aPractice,
+  PRACTICE_ID,
+  renderPage,
+  settle,
+  type RenderOptions,
+} from '../testing';
 import { PracticeReviewPage } from './practice-review-page';
 
 const PATH = '/api/v1/practices/' + PRACTICE_ID;
 const inReview = (overrides = {}) => aPractice({ status: 'in_review', ...overrides });
 
 async function render(
-  practice = inReview({ isAuthor: false }),
+  practice = inReview({ mayReview: true }),
   routes: Parameters<typeof renderPage>[3] = {},
   roles: RenderOptions['roles'] = ['observatory_editor'],
 ) {
@@ -13,7 +20,11 @@ async function render(
     'observatory/practices/:id',
     `/observatory/practices/${PRACTICE_ID}`,
     PracticeReviewPage,
-    { [`GET ${PATH}`]: () => Response.json(practice), ...routes },
+    {
+      [`GET ${PATH}`]: () => Response.json(practice),
+      [`GET ${PATH}/comments`]: () => Response.json([aComment()]),
+      ...routes,
+    },
     { roles },
   );
 }
@@ -72,6 +83,7 @@ describe('PracticeReviewPage', () => {
     const posts = calls.filter((call) => call.method === 'POST');
     expect(posts.map((call) => call.path)).toEqual([`${PATH}/review`, `${PATH}/publish`]);
     expect(posts[0].body).toEqual({
+      decision: 'assess',
       evidenceLevel: 3,
       evidenceJustification: { fr: 'Groupe témoin de 300 femmes.' },
     });
@@ -81,8 +93,9 @@ describe('PracticeReviewPage', () => {
 
   it('sends a comment on one field of one language, and can return the sheet to draft', async () => {
     const { element, harness, calls } = await render(undefined, {
-      [`POST ${PATH}/comments`]: () => Response.json(inReview({ isAuthor: false })),
-      [`POST ${PATH}/reopen`]: () => Response.json(aPractice({ isAuthor: false })),
+      [`POST ${PATH}/comments`]: () =>
+        Response.json(aComment({ id: 'c2', field: 'summary', language: 'ar', body: 'Cohérence.' })),
+      [`POST ${PATH}/review`]: () => Response.json(aPractice({ mayReview: true })),
     });
     const form = element.querySelectorAll('#texts-ar ~ oris-comment-form')[1];
     const box = form.querySelector<HTMLTextAreaElement>('textarea') as HTMLTextAreaElement;
@@ -92,28 +105,45 @@ describe('PracticeReviewPage', () => {
     form.querySelector<HTMLButtonElement>('button')?.click();
     await settle(harness);
 
-    expect(calls.find((call) => call.path === `${PATH}/comments`)?.body).toEqual({
+    expect(
+      calls.find((call) => call.method === 'POST' && call.path === `${PATH}/comments`)?.body,
+    ).toEqual({
       field: 'summary',
       language: 'ar',
       body: 'Traduire « safran » de façon cohérente.',
     });
 
+    expect(element.textContent).toContain('Cohérence.');
+
     button(element, 'practices.review.returnToDraft')?.click();
     await settle(harness);
-    expect(calls.some((call) => call.path === `${PATH}/reopen`)).toBe(true);
+    expect(calls.some((call) => call.path === `${PATH}/review`)).toBe(false);
+    const note = element.querySelector<HTMLTextAreaElement>('#return-note') as HTMLTextAreaElement;
+    note.value = 'Ajoutez les chiffres de 2024.';
+    note.dispatchEvent(new Event('input'));
+    await settle(harness);
+    button(element, 'practices.review.returnToDraft')?.click();
+    await settle(harness);
+
+    expect(calls.find((call) => call.path === `${PATH}/review`)?.body).toEqual({
+      decision: 'return',
+      comments: [{ field: 'general', language: null, body: 'Ajoutez les chiffres de 2024.' }],
+    });
     expect(element.textContent).toContain('practices.statuses.draft');
   });
 
   it('tells an author they cannot review their own sheet', async () => {
-    const { element } = await render(inReview({ isAuthor: true }));
+    const { element } = await render(inReview({ mayReview: false }));
 
     expect(element.querySelector('mat-radio-group')).toBeNull();
     expect(element.textContent).toContain('practices.review.notReviewer');
     expect(element.querySelector('oris-comment-form')).toBeNull();
   });
 
-  it('lets an administrator review a sheet they wrote', async () => {
-    const { element } = await render(inReview({ isAuthor: true }), {}, ['admin']);
-    expect(element.querySelector('mat-radio-group')).not.toBeNull();
+  it('shows an author the open comments with a way to resolve them', async () => {
+    const { element } = await render(inReview({ mayReview: false }), {}, ['admin']);
+    const comment = element.querySelector('oris-field-comments .comment');
+    expect(comment?.textContent).toContain('Précisez le nombre de coopératives.');
+    expect(comment?.querySelector('button')?.textContent).toContain('practices.comments.resolve');
   });
 });

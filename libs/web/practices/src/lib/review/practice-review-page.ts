@@ -15,9 +15,10 @@ import {
   PRACTICE_TEXT_FIELDS,
   type PracticeEvidenceLevel,
 } from '@oris/shared/domain';
-import { AuthSession, LanguageService, latestLoad, RegionsService } from '@oris/web/core';
+import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
 import {
   Confirmation,
+  DayPipe,
   FieldError,
   type HasUnsavedChanges,
   Icon,
@@ -26,7 +27,12 @@ import {
 } from '@oris/web/ui';
 import { PracticesApi } from '../practices-api';
 import { FieldComments } from '../shared/field-comments';
-import type { CommentInput, Practice } from '../shared/practice-types';
+import {
+  textsOf,
+  type CommentInput,
+  type Practice,
+  type PracticeComment,
+} from '../shared/practice-types';
 import { practiceMessageKeys } from '../shared/problem-keys';
 import { CommentForm } from './comment-form';
 
@@ -48,6 +54,7 @@ const justification = () =>
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    DayPipe,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -65,7 +72,6 @@ const justification = () =>
 })
 export class PracticeReviewPage implements HasUnsavedChanges {
   private readonly api = inject(PracticesApi);
-  private readonly session = inject(AuthSession);
   private readonly confirmation = inject(Confirmation);
   protected readonly regions = inject(RegionsService);
   protected readonly lang = inject(LanguageService).language;
@@ -87,7 +93,15 @@ export class PracticeReviewPage implements HasUnsavedChanges {
     level: new FormControl<PracticeEvidenceLevel | null>(null, Validators.required),
     justification: new FormGroup({ fr: justification(), ar: justification(), en: justification() }),
   });
-  readonly hasUnsavedChanges = unsavedChanges(() => this.evidence.dirty);
+  /** What the reviewer asks of the authors when returning the sheet to draft. */
+  protected readonly returnNote = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(PRACTICE_LIMITS.commentMax)],
+  });
+  protected readonly commentMax = PRACTICE_LIMITS.commentMax;
+  protected readonly comments = signal<PracticeComment[]>([]);
+  protected readonly textsOf = textsOf;
+  readonly hasUnsavedChanges = unsavedChanges(() => this.evidence.dirty || this.returnNote.dirty);
   protected readonly justificationMissing = signal(false);
 
   /** The languages the sheet is written in, the original first. */
@@ -97,15 +111,14 @@ export class PracticeReviewPage implements HasUnsavedChanges {
     return [
       practice.originalLanguage,
       ...LOCALES.filter(
-        (language) => language !== practice.originalLanguage && practice.texts[language],
+        (language) => language !== practice.originalLanguage && textsOf(practice)[language],
       ),
     ];
   });
+  /** The API says who may review: an editor or administrator who did not write the sheet. */
   protected readonly canReview = computed(() => {
     const practice = this.practice();
-    return (
-      practice?.status === 'in_review' && (this.session.hasAnyRole(['admin']) || !practice.isAuthor)
-    );
+    return practice?.status === 'in_review' && !!practice.mayReview;
   });
 
   constructor() {
@@ -113,12 +126,19 @@ export class PracticeReviewPage implements HasUnsavedChanges {
     void this.load();
   }
 
+  protected authorNames(sheet: Practice): string {
+    return (sheet.authors ?? []).map((author) => author.fullName).join(', ');
+  }
+
   protected async comment(input: CommentInput): Promise<void> {
-    await this.act(() => this.api.addComment(this.id, input));
+    const added = await this.attempt(() => this.api.addComment(this.id, input));
+    if (added) this.comments.update((all) => [...all, added]);
   }
 
   protected async resolve(commentId: string): Promise<void> {
-    await this.act(() => this.api.resolveComment(this.id, commentId));
+    const resolved = await this.attempt(() => this.api.resolveComment(this.id, commentId));
+    if (resolved)
+      this.comments.update((all) => all.map((c) => (c.id === resolved.id ? resolved : c)));
   }
 
   protected async submit(): Promise<void> {
@@ -141,14 +161,33 @@ export class PracticeReviewPage implements HasUnsavedChanges {
     );
     const level = value.level;
     const done = await this.act(async () => {
-      await this.api.review(this.id, { evidenceLevel: level, evidenceJustification: texts });
+      await this.api.review(this.id, {
+        decision: 'assess',
+        evidenceLevel: level,
+        evidenceJustification: texts,
+      });
       return this.api.publish(this.id);
     });
     if (done) this.evidence.markAsPristine();
   }
 
+  /** Back to the authors as a draft, with what to change (a comment on the whole sheet). */
   protected async returnToDraft(): Promise<void> {
-    await this.act(() => this.api.returnToDraft(this.id));
+    const body = this.returnNote.value.trim();
+    this.returnNote.markAsTouched();
+    if (!body) {
+      this.returnNote.setErrors({ required: true });
+      return;
+    }
+    const done = await this.act(() =>
+      this.api.review(this.id, {
+        decision: 'return',
+        comments: [{ field: 'general', language: null, body }],
+      }),
+    );
+    if (!done) return;
+    this.returnNote.reset();
+    this.comments.set(await this.api.comments(this.id).catch(() => this.comments()));
   }
 
   protected async archive(): Promise<void> {
@@ -166,15 +205,21 @@ export class PracticeReviewPage implements HasUnsavedChanges {
   }
 
   private async act(action: () => Promise<Practice>): Promise<boolean> {
-    if (this.pending()) return false;
+    const practice = await this.attempt(action);
+    if (practice) this.loader.set(practice);
+    return !!practice;
+  }
+
+  /** Runs one action at a time; a failure is shown above the sheet. */
+  private async attempt<T>(action: () => Promise<T>): Promise<T | null> {
+    if (this.pending()) return null;
     this.pending.set(true);
     this.actionProblem.set(null);
     try {
-      this.loader.set(await action());
-      return true;
+      return await action();
     } catch (thrown) {
       this.actionProblem.set(ApiError.from(thrown));
-      return false;
+      return null;
     } finally {
       this.pending.set(false);
     }
@@ -184,12 +229,13 @@ export class PracticeReviewPage implements HasUnsavedChanges {
     const ok = await this.loader.load(() => this.api.get(this.id));
     const practice = this.practice();
     if (!ok || !practice) return;
+    this.comments.set(await this.api.comments(this.id).catch(() => []));
     this.evidence.reset({
       level: practice.evidenceLevel,
       justification: {
-        fr: practice.evidenceJustification.fr ?? '',
-        ar: practice.evidenceJustification.ar ?? '',
-        en: practice.evidenceJustification.en ?? '',
+        fr: practice.evidenceJustification['fr'] ?? '',
+        ar: practice.evidenceJustification['ar'] ?? '',
+        en: practice.evidenceJustification['en'] ?? '',
       },
     });
   }

@@ -17,25 +17,45 @@ describe('VersionsPage', () => {
             {
               number: 2,
               status: 'in_review',
+              action: 'submitted',
+              authorId: 'u1',
               authorName: 'Salma',
-              createdAt: '2026-12-01T09:00:00Z',
+              recordedAt: '2026-12-01T09:00:00Z',
+              public: false,
             },
-            { number: 1, status: 'draft', authorName: 'Salma', createdAt: '2026-11-01T09:00:00Z' },
+            {
+              number: 1,
+              status: 'draft',
+              action: 'created',
+              authorId: 'u1',
+              authorName: 'Salma',
+              recordedAt: '2026-11-01T09:00:00Z',
+              public: false,
+            },
           ]),
         [`GET ${PATH}/versions/2/diff`]: () =>
           Response.json({
             from: 1,
             to: 2,
-            fields: [
+            changes: [
               {
-                field: 'texts.fr.summary',
-                parts: [
+                field: 'summary',
+                language: 'fr',
+                before: 'Des coopératives de femmes',
+                after: 'Des coopératives féminines',
+                segments: [
                   { op: 'equal', text: 'Des coopératives ' },
                   { op: 'delete', text: 'de femmes' },
                   { op: 'insert', text: 'féminines' },
                 ],
               },
-              { field: 'regions', parts: [{ op: 'insert', text: 'MA-08' }] },
+              {
+                field: 'regions',
+                language: null,
+                before: '',
+                after: 'MA-08',
+                segments: [{ op: 'insert', text: 'MA-08' }],
+              },
             ],
           }),
       },
@@ -56,5 +76,8 @@ describe('VersionsPage', () => {
       h.textContent?.trim(),
     );
     expect(headings).toEqual(['practices.diff.textField', 'practices.diff.fields.regions']);
+    expect(element.querySelector('tbody')?.textContent).toContain(
+      'practices.versions.actions.submitted',
+    );
   });
 });

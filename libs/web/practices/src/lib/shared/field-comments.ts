@@ -19,7 +19,9 @@ import type { PracticeComment } from './practice-types';
         @for (comment of open(); track comment.id) {
           <li class="comment">
             <p class="meta">
-              {{ 'practices.comments.by' | transloco: { name: comment.authorName } }} ·
+              @if (comment.authorName) {
+                {{ 'practices.comments.by' | transloco: { name: comment.authorName } }} ·
+              }
               {{ comment.createdAt.slice(0, 10) | orisDay: uiLanguage() }}
             </p>
             <p class="body" dir="auto">{{ comment.body }}</p>

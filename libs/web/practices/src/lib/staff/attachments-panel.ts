@@ -6,13 +6,21 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LOCALES, PRACTICE_LIMITS } from '@oris/shared/domain';
-import { Confirmation, FileDropZone, Icon, ProblemAlert } from '@oris/web/ui';
-import { attachmentUrl, PracticesApi } from '../practices-api';
+import { FileDropZone, Icon, ProblemAlert } from '@oris/web/ui';
+import { PracticesApi } from '../practices-api';
 import type { Practice } from '../shared/practice-types';
 import { practiceMessageKeys } from '../shared/problem-keys';
 
-/** Images and documents the API accepts on a sheet. */
-const ACCEPT = 'image/png,image/jpeg,image/webp,application/pdf,.png,.jpg,.jpeg,.webp,.pdf';
+/** The images the API accepts (5 MiB), shown on the sheet with their alternative text. */
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+/** Images and documents (PDF, DOCX, XLSX: 10 MiB) the API accepts on a sheet. */
+const ACCEPT = [
+  ...IMAGE_TYPES,
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.png,.jpg,.jpeg,.webp,.pdf,.docx,.xlsx',
+].join(',');
 const ALT_MAX = 300;
 
 /**
@@ -37,7 +45,6 @@ const ALT_MAX = 300;
 })
 export class AttachmentsPanel {
   private readonly api = inject(PracticesApi);
-  private readonly confirmation = inject(Confirmation);
   readonly practice = input.required<Practice>();
   readonly changed = output<Practice>();
   protected readonly languages = LOCALES;
@@ -45,7 +52,6 @@ export class AttachmentsPanel {
   protected readonly altMax = ALT_MAX;
   protected readonly max = PRACTICE_LIMITS.attachmentsMax;
   protected readonly messageKeys = practiceMessageKeys;
-  protected readonly url = attachmentUrl;
 
   protected readonly file = signal<File | null>(null);
   protected readonly pending = signal(false);
@@ -59,7 +65,7 @@ export class AttachmentsPanel {
   protected readonly altMissing = signal(false);
 
   protected isImage(mediaType: string): boolean {
-    return mediaType.startsWith('image/');
+    return IMAGE_TYPES.includes(mediaType);
   }
 
   protected async send(): Promise<void> {
@@ -72,7 +78,20 @@ export class AttachmentsPanel {
     this.pending.set(true);
     this.problem.set(null);
     try {
-      const practice = await this.api.attach(this.practice().id, file, this.alt.getRawValue());
+      const alt = this.alt.getRawValue();
+      const image = this.isImage(file.type);
+      const practice = await this.api.attach(
+        this.practice().id,
+        {
+          kind: image ? 'image' : 'attachment',
+          fileName: file.name,
+          mediaType: file.type || 'application/octet-stream',
+          ...(image && alt.fr.trim() ? { altFr: alt.fr.trim() } : {}),
+          ...(image && alt.ar.trim() ? { altAr: alt.ar.trim() } : {}),
+          ...(image && alt.en.trim() ? { altEn: alt.en.trim() } : {}),
+        },
+        file,
+      );
       this.file.set(null);
       this.alt.reset();
       this.changed.emit(practice);
@@ -80,23 +99,6 @@ export class AttachmentsPanel {
       this.problem.set(ApiError.from(thrown));
     } finally {
       this.pending.set(false);
-    }
-  }
-
-  protected async remove(attachmentId: string, fileName: string): Promise<void> {
-    const sure = await this.confirmation.ask({
-      titleKey: 'practices.attachments.removeTitle',
-      textKey: 'practices.attachments.removeText',
-      confirmKey: 'practices.attachments.removeConfirm',
-      params: { name: fileName },
-      destructive: true,
-    });
-    if (!sure) return;
-    this.problem.set(null);
-    try {
-      this.changed.emit(await this.api.detach(this.practice().id, attachmentId));
-    } catch (thrown) {
-      this.problem.set(ApiError.from(thrown));
     }
   }
 }

@@ -11,30 +11,29 @@ import {
 import { FormArray, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PRACTICE_LIMITS } from '@oris/shared/domain';
-import { FieldError, Icon, provideDayDatepicker } from '@oris/web/ui';
+import { LanguageService } from '@oris/web/core';
+import { DayPipe, FieldError, Icon } from '@oris/web/ui';
 import { contactGroup, type ContactGroup, rowsOf } from './practice-form';
 
 /**
  * The sheet's contacts. A contact is published only when the person's consent is recorded (a
- * checkbox and the day it was given); the others stay visible to editors only.
+ * checkbox and how it was given; the API records the day); the others stay visible to editors only.
  */
 @Component({
   selector: 'oris-contacts-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [provideDayDatepicker()],
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     TranslocoPipe,
+    DayPipe,
     FieldError,
     Icon,
   ],
@@ -43,6 +42,7 @@ import { contactGroup, type ContactGroup, rowsOf } from './practice-form';
 })
 export class ContactsEditor implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
+  protected readonly lang = inject(LanguageService).language;
   readonly contacts = input.required<FormArray<ContactGroup>>();
   protected rows: Signal<ContactGroup[]> = signal([]);
   protected readonly max = PRACTICE_LIMITS.contactsMax;

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { Confirmation } from '@oris/web/ui';
-import { aPractice, PRACTICE_ID, problem, renderPage, settle } from '../testing';
+import { aComment, aPractice, PRACTICE_ID, problem, renderPage, settle } from '../testing';
 import { PracticeFormPage } from './practice-form-page';
 
 const EDIT_URL = `/observatory/practices/${PRACTICE_ID}/edit`;
@@ -11,7 +11,11 @@ async function render(routes: Parameters<typeof renderPage>[3] = {}) {
     'observatory/practices/:id/edit',
     EDIT_URL,
     PracticeFormPage,
-    { [`GET ${PATH}`]: () => Response.json(aPractice()), ...routes },
+    {
+      [`GET ${PATH}`]: () => Response.json(aPractice()),
+      [`GET ${PATH}/comments`]: () => Response.json([aComment()]),
+      ...routes,
+    },
     { roles: ['observatory_editor'] },
   );
 }
@@ -60,8 +64,8 @@ describe('PracticeFormPage', () => {
 
   it('shows the open review comment beside its field and lets the author resolve it', async () => {
     const { element, harness, calls } = await render({
-      [`POST ${PATH}/comments/c1/resolve`]: () =>
-        Response.json(aPractice({ comments: [], version: 4 })),
+      [`POST ${PATH}/comments/${aComment().id}/resolve`]: () =>
+        Response.json(aComment({ resolvedAt: '2026-12-01T10:00:00Z' })),
     });
     const comment = element.querySelector('oris-field-comments .comment');
     expect(comment?.textContent).toContain('Précisez le nombre de coopératives.');
@@ -69,14 +73,16 @@ describe('PracticeFormPage', () => {
     comment?.querySelector('button')?.click();
     await settle(harness);
 
-    expect(calls.some((call) => call.path === `${PATH}/comments/c1/resolve`)).toBe(true);
+    expect(calls.some((call) => call.path === `${PATH}/comments/${aComment().id}/resolve`)).toBe(
+      true,
+    );
     expect(element.querySelector('oris-field-comments .comment')).toBeNull();
   });
 
   it('saves with the version it started from, and offers to reload when someone saved meanwhile', async () => {
     let version = 3;
     const { element, harness, calls } = await render({
-      [`PATCH ${PATH}`]: () => problem(412, 'practice_version_conflict'),
+      [`PATCH ${PATH}`]: () => problem(412, 'practice_precondition_failed'),
       [`GET ${PATH}`]: () => Response.json(aPractice({ version: version++ })),
     });
     await type(harness, field(element, 'title') as HTMLInputElement, 'Coopératives du safran');
@@ -88,7 +94,18 @@ describe('PracticeFormPage', () => {
     expect(patch?.body).toMatchObject({
       originalLanguage: 'fr',
       texts: { fr: { title: 'Coopératives du safran' }, ar: { title: 'تعاونيات نسائية للزعفران' } },
-      contacts: [expect.objectContaining({ consentGiven: true, consentRecordedOn: '2026-03-02' })],
+      contacts: [
+        {
+          id: aPractice().contacts[0].id,
+          name: 'Fatima Zahra',
+          role: 'Présidente',
+          organisation: 'Coopérative Taliouine',
+          email: 'fz@example.org',
+          phone: null,
+          consentGiven: true,
+          consentNote: 'Courriel du 2 mars 2026',
+        },
+      ],
     });
     const alert = element.querySelector('.conflict');
     expect(alert?.textContent).toContain('practices.conflict.title');
@@ -118,13 +135,18 @@ describe('PracticeFormPage', () => {
     expect(calls.some((call) => call.path.endsWith('/submit'))).toBe(false);
   });
 
-  it('asks for the day of consent when a contact consents, and says unconsented contacts stay private', async () => {
+  it('asks how a contact consented, and says unconsented contacts stay private', async () => {
     const { element, harness } = await render({
       [`GET ${PATH}`]: () =>
         Response.json(
           aPractice({
             contacts: [
-              { ...aPractice().contacts[0], consentGiven: false, consentRecordedOn: null },
+              {
+                ...aPractice().contacts[0],
+                consentGiven: false,
+                consentRecordedAt: null,
+                consentNote: null,
+              },
             ],
           }),
         ),
@@ -135,9 +157,10 @@ describe('PracticeFormPage', () => {
     element.querySelector<HTMLInputElement>('oris-contacts-editor input[type="checkbox"]')?.click();
     await settle(harness);
 
-    expect(element.querySelector('[formcontrolname="consentRecordedOn"]')).not.toBeNull();
+    expect(element.querySelector('[formcontrolname="consentNote"]')).not.toBeNull();
+    expect(element.textContent).toContain('practices.contacts.consentRecordedOnSave');
     element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
     await settle(harness);
-    expect(element.textContent).toContain('practices.contacts.consentDateMissing');
+    expect(element.textContent).toContain('practices.contacts.consentNoteMissing');
   });
 });

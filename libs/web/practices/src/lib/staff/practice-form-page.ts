@@ -28,7 +28,14 @@ import {
 } from '@oris/web/ui';
 import { PracticesApi } from '../practices-api';
 import { FieldComments } from '../shared/field-comments';
-import { LINK_FIELDS, LINK_KINDS, type LinkKind, type Practice } from '../shared/practice-types';
+import {
+  LINK_FIELDS,
+  LINK_KINDS,
+  type LinkKind,
+  type Practice,
+  type PracticeComment,
+  type PracticeLinkedItem,
+} from '../shared/practice-types';
 import { isConflict, practiceMessageKeys } from '../shared/problem-keys';
 import { AttachmentsPanel } from './attachments-panel';
 import { ContactsEditor } from './contacts-editor';
@@ -103,6 +110,8 @@ export class PracticeFormPage implements HasUnsavedChanges {
   /** Required fields still empty when the editor asked to submit. */
   protected readonly missing = signal<PracticeTextField[]>([]);
   protected readonly submitProblem = signal<ApiError | null>(null);
+  protected readonly comments = signal<PracticeComment[]>([]);
+  private readonly linked = signal<PracticeLinkedItem[]>([]);
 
   constructor() {
     void this.regions.load().catch(() => undefined);
@@ -125,7 +134,7 @@ export class PracticeFormPage implements HasUnsavedChanges {
   }
 
   protected knownLinks(kind: LinkKind) {
-    return (this.practice()?.linkedItems ?? []).filter((item) => item.kind === kind);
+    return this.linked().filter((item) => item.kind === kind);
   }
 
   /** Saves; the original language's title is the one text a draft needs. */
@@ -133,8 +142,8 @@ export class PracticeFormPage implements HasUnsavedChanges {
     const original = this.form.controls.originalLanguage.value;
     const title = this.textControl(original, 'title');
     if (!title.value.trim()) title.setErrors({ required: true });
-    const content = contentOf(this.form);
     const current = this.practice();
+    const content = contentOf(this.form, current);
     let saved: Practice | null = null;
     const ok = await this.submission.run(this.form, async () => {
       saved = current
@@ -154,7 +163,7 @@ export class PracticeFormPage implements HasUnsavedChanges {
   /** Saves, checks the required fields of the original language, then sends it for review. */
   protected async submitForReview(): Promise<void> {
     this.submitProblem.set(null);
-    const missing = missingForSubmission(contentOf(this.form));
+    const missing = missingForSubmission(contentOf(this.form, this.practice()));
     this.missing.set(missing);
     if (missing.length) return;
     const saved = this.form.dirty ? await this.save() : this.practice();
@@ -186,8 +195,8 @@ export class PracticeFormPage implements HasUnsavedChanges {
     const current = this.practice();
     if (!current) return;
     try {
-      const updated = await this.api.resolveComment(current.id, commentId);
-      this.loader.set({ ...current, comments: updated.comments, version: updated.version });
+      const resolved = await this.api.resolveComment(current.id, commentId);
+      this.comments.update((all) => all.map((c) => (c.id === resolved.id ? resolved : c)));
     } catch (thrown) {
       this.submitProblem.set(ApiError.from(thrown));
     }
@@ -204,6 +213,13 @@ export class PracticeFormPage implements HasUnsavedChanges {
     if (!id) return;
     const ok = await this.loader.load(() => this.api.get(id));
     const practice = this.practice();
-    if (ok && practice) fillForm(this.form, practice);
+    if (!ok || !practice) return;
+    fillForm(this.form, practice);
+    const [comments, linked] = await Promise.all([
+      this.api.comments(practice.id).catch(() => []),
+      this.api.linkedItems(practice.links, this.lang(), true),
+    ]);
+    this.comments.set(comments);
+    this.linked.set(linked);
   }
 }

@@ -19,7 +19,7 @@ import {
   type PracticeTheme,
   type RegionCode,
 } from '@oris/shared/domain';
-import type { PracticeContent, PracticeContact } from '../shared/practice-types';
+import { textsOf, type Practice, type PracticeInput } from '../shared/practice-types';
 
 /** The most characters a text field of the sheet takes. */
 export const limitOf = (field: PracticeTextField): number =>
@@ -56,15 +56,20 @@ export const figureGroup = () =>
   });
 export type FigureGroup = ReturnType<typeof figureGroup>;
 
-/** A consented contact needs the day the consent was recorded. */
-const consentDated = (group: AbstractControl): ValidationErrors | null => {
-  const { consentGiven, consentRecordedOn } = group.value as PracticeContact;
-  return consentGiven && !consentRecordedOn ? { consentDateMissing: true } : null;
+/** A consented contact needs a word on how the consent was given (the API records when). */
+const consentExplained = (group: AbstractControl): ValidationErrors | null => {
+  const { consentGiven, consentNote } = group.value as {
+    consentGiven: boolean;
+    consentNote: string;
+  };
+  return consentGiven && !consentNote?.trim() ? { consentNoteMissing: true } : null;
 };
 
 export const contactGroup = () =>
   new FormGroup(
     {
+      /** The stored contact (keeps its recorded consent); empty for a new one. */
+      id: new FormControl<string | null>(null),
       name: new FormControl('', {
         nonNullable: true,
         validators: [Validators.required, Validators.maxLength(200)],
@@ -77,9 +82,11 @@ export const contactGroup = () =>
       }),
       phone: text(40),
       consentGiven: new FormControl(false, { nonNullable: true }),
-      consentRecordedOn: new FormControl<string | null>(null),
+      consentNote: text(500),
+      /** When the API recorded the consent (shown, never sent). */
+      consentRecordedAt: new FormControl<string | null>(null),
     },
-    { validators: consentDated },
+    { validators: consentExplained },
   );
 export type ContactGroup = ReturnType<typeof contactGroup>;
 
@@ -115,18 +122,23 @@ const trimmed = (texts: Partial<Record<string, string>>) =>
       .filter(([, value]) => value),
   );
 
-/** What the API receives: empty texts and languages left out, blanks as nulls. */
-export function contentOf(form: PracticeForm): PracticeContent {
+/**
+ * What the API receives: empty texts left out, blanks as nulls. On an edit (`previous` given), a
+ * language that had texts and is now empty is sent as `null`: the API removes that translation.
+ */
+export function contentOf(form: PracticeForm, previous?: Practice | null): PracticeInput {
   const value = form.getRawValue();
-  const texts = Object.fromEntries(
-    LOCALES.map((language) => [language, trimmed(value.texts[language])]).filter(
-      ([, fields]) => Object.keys(fields).length > 0,
-    ),
-  );
+  const before = previous ? textsOf(previous) : {};
+  const texts: Record<string, Record<string, string> | null> = {};
+  for (const language of LOCALES) {
+    const fields = trimmed(value.texts[language]);
+    if (Object.keys(fields).length) texts[language] = fields;
+    else if (before[language]) texts[language] = null;
+  }
   const orNull = (text: string) => text.trim() || null;
   return {
     originalLanguage: value.originalLanguage,
-    texts,
+    texts: texts as PracticeInput['texts'],
     regions: value.regions,
     themes: value.themes,
     populations: value.populations,
@@ -141,13 +153,14 @@ export function contentOf(form: PracticeForm): PracticeContent {
       unit: orNull(figure.unit),
     })),
     contacts: value.contacts.map((contact) => ({
+      ...(contact.id ? { id: contact.id } : {}),
       name: contact.name.trim(),
       role: orNull(contact.role),
       organisation: orNull(contact.organisation),
       email: orNull(contact.email),
       phone: orNull(contact.phone),
       consentGiven: contact.consentGiven,
-      consentRecordedOn: contact.consentGiven ? contact.consentRecordedOn : null,
+      consentNote: contact.consentGiven ? orNull(contact.consentNote) : null,
     })),
     links: value.links,
   };
@@ -160,12 +173,13 @@ function resize<T extends FormGroup>(array: FormArray<T>, length: number, create
 }
 
 /** Puts a saved sheet back in the form (and marks it pristine). */
-export function fillForm(form: PracticeForm, content: PracticeContent): void {
+export function fillForm(form: PracticeForm, content: Practice): void {
   resize(form.controls.resultFigures, content.resultFigures.length, figureGroup);
   resize(form.controls.contacts, content.contacts.length, contactGroup);
+  const texts = textsOf(content);
   const textsIn = (language: Locale) =>
     Object.fromEntries(
-      PRACTICE_TEXT_FIELDS.map((field) => [field, content.texts[language]?.[field] ?? '']),
+      PRACTICE_TEXT_FIELDS.map((field) => [field, texts[language]?.[field] ?? '']),
     ) as Record<PracticeTextField, string>;
   form.reset({
     originalLanguage: content.originalLanguage,
@@ -179,26 +193,32 @@ export function fillForm(form: PracticeForm, content: PracticeContent): void {
     startYear: content.startYear,
     endYear: content.endYear,
     resultFigures: content.resultFigures.map((figure) => ({
-      label: { fr: figure.label.fr ?? '', ar: figure.label.ar ?? '', en: figure.label.en ?? '' },
+      label: {
+        fr: figure.label['fr'] ?? '',
+        ar: figure.label['ar'] ?? '',
+        en: figure.label['en'] ?? '',
+      },
       value: figure.value,
       unit: figure.unit ?? '',
     })),
     contacts: content.contacts.map((contact) => ({
+      id: contact.id ?? null,
       name: contact.name,
       role: contact.role ?? '',
       organisation: contact.organisation ?? '',
       email: contact.email ?? '',
       phone: contact.phone ?? '',
-      consentGiven: contact.consentGiven,
-      consentRecordedOn: contact.consentRecordedOn,
+      consentGiven: contact.consentGiven ?? false,
+      consentNote: contact.consentNote ?? '',
+      consentRecordedAt: contact.consentRecordedAt ?? null,
     })),
     links: content.links,
   });
 }
 
 /** The required fields still empty in the original language (submission needs them). */
-export function missingForSubmission(content: PracticeContent): PracticeTextField[] {
-  const original = content.texts[content.originalLanguage] ?? {};
+export function missingForSubmission(content: PracticeInput): PracticeTextField[] {
+  const original = textsOf(content)[content.originalLanguage] ?? {};
   return PRACTICE_REQUIRED_FIELDS.filter((field) => !original[field]?.trim());
 }
 

@@ -13,8 +13,8 @@ import { LanguageService, latestLoad } from '@oris/web/core';
 import { DayPipe, Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
 import { practiceMessageKeys } from '../shared/problem-keys';
-import { inLanguage, type PageOf, type PracticeSummary } from '../shared/practice-types';
-import { PracticesApi } from '../practices-api';
+import { inLanguage, type PracticeSummary } from '../shared/practice-types';
+import { PracticesApi, type PageOf } from '../practices-api';
 
 const PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 300;
