@@ -84,9 +84,7 @@ export function loadSources() {
   const rendering = requireFromRoot(
     join(ROOT, 'libs/api/certificates/src/rendering/certificate-renderer.ts'),
   );
-  const fonts = requireFromRoot(
-    join(ROOT, 'libs/api/certificates/src/rendering/certificate-fonts.ts'),
-  );
+  const fonts = requireFromRoot(join(ROOT, 'libs/api/pdf/src/pdf-fonts.ts'));
   const storage = requireFromRoot(
     join(ROOT, 'libs/api/platform/src/storage/local-directory-storage.ts'),
   );
@@ -95,8 +93,8 @@ export function loadSources() {
   );
   return {
     rendering,
-    fontFiles: fonts.CERTIFICATE_FONT_FILES,
-    loadCertificateFonts: fonts.loadCertificateFonts,
+    fontFiles: fonts.PDF_FONT_FILES,
+    loadPdfFonts: fonts.loadPdfFonts,
     CertificateRenderer: rendering.CertificateRenderer,
     LocalDirectoryStorage: storage.LocalDirectoryStorage,
     RenderThreadPool: threads.RenderThreadPool,
@@ -354,7 +352,7 @@ if (isMain)
     const {
       rendering,
       fontFiles,
-      loadCertificateFonts,
+      loadPdfFonts,
       CertificateRenderer,
       LocalDirectoryStorage,
       RenderThreadPool,
@@ -367,7 +365,7 @@ if (isMain)
     // without the renderer's shaping cache.
     const fonts = plainFonts(fontFiles);
     // And with the renderer's fonts (shaping cache included): what the pipeline adds to pdfkit.
-    const cachedFonts = Object.entries(loadCertificateFonts());
+    const cachedFonts = Object.entries(loadPdfFonts());
 
     const storageDir = join(ROOT, 'tmp', 'bench', `p5-${randomBytes(4).toString('hex')}`);
     mkdirSync(storageDir, { recursive: true });
@@ -392,7 +390,7 @@ if (isMain)
       // gives the renderer's bytes exactly.
       const replayed = await drawBare(
         PDFDocument,
-        Object.entries(loadCertificateFonts()),
+        Object.entries(loadPdfFonts()),
         recordings[0].options,
         recordings[0].calls,
       );

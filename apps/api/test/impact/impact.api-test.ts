@@ -1,6 +1,6 @@
 // Decorators of the imported libs read metadata as soon as they load.
 import 'reflect-metadata';
-import { inspectPdf, readRightToLeft, type TextBlock } from '@oris/api/certificates/testing';
+import { inspectPdf, readRightToLeft, type TextBlock } from '@oris/api/pdf/testing';
 import { parseCsv } from '@oris/shared/domain';
 import { Workbook } from 'exceljs';
 import request from 'supertest';

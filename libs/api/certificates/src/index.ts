@@ -14,9 +14,3 @@ export { CertificateRenderer } from './rendering/certificate-renderer';
 export { RenderThreadPool } from './rendering/render-thread-pool';
 export { FailedRenders } from './attention/failed-renders';
 export { AcceptsPdfUpload, MAX_UPLOADED_PDF_BYTES } from './http/pdf-body-parser';
-// The certificates' PDF text layer, for other documents drawn with the same fonts and rules.
-export { loadCertificateFonts } from './rendering/certificate-fonts';
-export type { CertificateFonts } from './rendering/certificate-fonts';
-export { baseDirection, cleanText, layoutLine } from './rendering/bidi-text';
-export type { LineLayout, ScriptFonts } from './rendering/bidi-text';
-export { drawLaidOutLine } from './rendering/text-layer';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@oris/api/identity';
 import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { SearchModule } from '@oris/api/search';
 import { PracticeAttachmentsController } from './http/practice-attachments.controller';
 import { PracticeHistoryController } from './http/practice-history.controller';
 import { PracticeWorkflowController } from './http/practice-workflow.controller';
@@ -17,7 +18,7 @@ import { PracticeWriter } from './sheets/practice-writer';
  * through the knowledge tools' raw-body parser (one parser per content type in Fastify).
  */
 @Module({
-  imports: [IdentityModule, KnowledgeToolsModule],
+  imports: [IdentityModule, KnowledgeToolsModule, SearchModule],
   controllers: [
     PracticesController,
     PracticeWorkflowController,

@@ -1,2 +1,2 @@
-// The public surface of this library (filled by its features).
-export {};
+export * from './search.module';
+export { SearchIndexer, SEARCH_BODY_MAX_LENGTH } from './indexer/search-indexer';

@@ -2,21 +2,21 @@
 import { formatVerificationCode } from '@oris/shared/domain';
 import {
   cleanText,
+  drawLaidOutLine,
   fitText,
   hasArabic,
   isolate,
   type FitOptions,
   type FittedText,
   type LineLayout,
+  ORIS_NAME_AR,
+  ORIS_NAME_FR,
+  type PdfFonts,
+  printedDate,
   type ScriptFonts,
-} from './bidi-text';
+} from '@oris/api/pdf';
 import type { CertificateDocument } from './certificate-document';
-import type { CertificateFonts } from './certificate-fonts';
 import { drawQrCode, qrMatrix } from './qr-code';
-import { drawLaidOutLine } from './text-layer';
-
-export const ORIS_NAME_FR = "Observatoire Régional de l'Innovation Sociale";
-export const ORIS_NAME_AR = 'المرصد الجهوي للابتكار الاجتماعي';
 
 const PAGE = { width: 841.89, height: 595.28 };
 const COLOURS = { brand: '#0B5563', gold: '#B8860B', ink: '#1F2933', muted: '#52606D' };
@@ -28,44 +28,6 @@ const FLOW_TOP = 190;
 const FLOW_BOTTOM = 410;
 const FLOW_WIDTH = 640;
 const QR = { side: 96, right: PAGE.width - 44, top: 418 };
-
-const MONTHS_FR = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-/** Month names as written in Morocco. */
-const MONTHS_AR = [
-  'يناير',
-  'فبراير',
-  'مارس',
-  'أبريل',
-  'ماي',
-  'يونيو',
-  'يوليوز',
-  'غشت',
-  'شتنبر',
-  'أكتوبر',
-  'نونبر',
-  'دجنبر',
-];
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function formatDate(iso: string, months: string[]): string {
-  const match = ISO_DATE.exec(iso);
-  const month = match ? months[Number(match[2]) - 1] : undefined;
-  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : cleanText(iso);
-}
 
 /** Decimal comma, no locale data: ICU differences between Node builds must not change bytes. */
 function formatNumber(value: number): string {
@@ -100,11 +62,11 @@ function lineMetrics(fitted: FittedText): { ascent: number; height: number } {
 /**
  * The certificate's page: frame, ORIS identity, holder, course and details, serial, dates and QR
  * code, laid out in French and Arabic on an A4 landscape page of a pdfkit document whose fonts
- * are registered under the names of `CertificateFonts`. What the PDF file holds besides the page
+ * are registered under the names of `PdfFonts`. What the PDF file holds besides the page
  * (metadata, fonts, attachments) is `CertificateRenderer`'s.
  */
 export class CertificateLayout {
-  constructor(private readonly fonts: CertificateFonts) {}
+  constructor(private readonly fonts: PdfFonts) {}
 
   /** Draws the whole page of `certificate` (`serial` already cleaned). */
   draw(doc: PDFKit.PDFDocument, certificate: CertificateDocument, serial: string): void {
@@ -207,8 +169,8 @@ export class CertificateLayout {
    * pass FLOW_BOTTOM, the whole block is planned again smaller, so nothing ever overflows.
    */
   private drawBody(doc: PDFKit.PDFDocument, c: CertificateDocument): void {
-    const hoursLine = `Durée : ${hoursFr(c.hours)} — Session du ${formatDate(c.sessionStartsOn, MONTHS_FR)} au ${formatDate(c.sessionEndsOn, MONTHS_FR)} — Région : ${isolate(c.regionName)}`;
-    const hoursLineAr = `المدة: ${hoursAr(c.hours)} — الدورة من ${formatDate(c.sessionStartsOn, MONTHS_AR)} إلى ${formatDate(c.sessionEndsOn, MONTHS_AR)} — الجهة: ${isolate(c.regionNameAr)}`;
+    const hoursLine = `Durée : ${hoursFr(c.hours)} — Session du ${printedDate(c.sessionStartsOn, 'fr')} au ${printedDate(c.sessionEndsOn, 'fr')} — Région : ${isolate(c.regionName)}`;
+    const hoursLineAr = `المدة: ${hoursAr(c.hours)} — الدورة من ${printedDate(c.sessionStartsOn, 'ar')} إلى ${printedDate(c.sessionEndsOn, 'ar')} — الجهة: ${isolate(c.regionNameAr)}`;
     const blocks: {
       text: string;
       style: ScriptFonts;
@@ -336,10 +298,10 @@ export class CertificateLayout {
     const centre = 410;
     const width = 290;
     const lines: [string, number][] = [
-      [`Formation achevée le ${formatDate(c.completedOn, MONTHS_FR)}`, 480],
-      [`Certificat délivré le ${formatDate(c.issuedOn, MONTHS_FR)}`, 495],
-      [`أُتمّ التكوين في ${formatDate(c.completedOn, MONTHS_AR)}`, 515],
-      [`سُلّمت الشهادة في ${formatDate(c.issuedOn, MONTHS_AR)}`, 533],
+      [`Formation achevée le ${printedDate(c.completedOn, 'fr')}`, 480],
+      [`Certificat délivré le ${printedDate(c.issuedOn, 'fr')}`, 495],
+      [`أُتمّ التكوين في ${printedDate(c.completedOn, 'ar')}`, 515],
+      [`سُلّمت الشهادة في ${printedDate(c.issuedOn, 'ar')}`, 533],
     ];
     for (const [text, baseline] of lines) {
       this.drawFitted(doc, text, REGULAR, 10, baseline, COLOURS.ink, centre, 'center', width);

@@ -5,16 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import jsQR from 'jsqr';
-import { SHAPING_FEATURES } from './bidi-text';
-import type { CertificateDocument } from './certificate-document';
-import { loadCertificateFonts } from './certificate-fonts';
-import {
-  CERTIFICATE_PDF_CREATOR,
-  CERTIFICATE_PDF_PRODUCER,
-  CertificateRenderer,
-  ORIS_NAME_FR,
-} from './certificate-renderer';
-import { QR_QUIET_ZONE_MODULES } from './qr-code';
+import { loadPdfFonts, SHAPING_FEATURES } from '@oris/api/pdf';
 import {
   carriesText,
   inspectPdf,
@@ -23,7 +14,15 @@ import {
   type FilledRect,
   type PdfPageContents,
   type TextBlock,
-} from './testing/pdf-inspection';
+} from '@oris/api/pdf/testing';
+import type { CertificateDocument } from './certificate-document';
+import {
+  CERTIFICATE_PDF_CREATOR,
+  CERTIFICATE_PDF_PRODUCER,
+  CertificateRenderer,
+  ORIS_NAME_FR,
+} from './certificate-renderer';
+import { QR_QUIET_ZONE_MODULES } from './qr-code';
 
 const WORKSPACE = resolve(__dirname, '../../../../..');
 
@@ -92,7 +91,7 @@ function expectInsideFrame(page: PdfPageContents) {
 
 describe('CertificateRenderer', () => {
   const renderer = new CertificateRenderer();
-  const fonts = loadCertificateFonts();
+  const fonts = loadPdfFonts();
   let pdf: Buffer;
   let page: PdfPageContents;
 

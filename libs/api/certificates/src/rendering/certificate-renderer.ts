@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
-import { cleanText } from './bidi-text';
+import {
+  cleanText,
+  dayInstant,
+  loadPdfFonts,
+  ORIS_NAME_FR,
+  registerPdfFonts,
+  type PdfFonts,
+} from '@oris/api/pdf';
 import type { CertificateDocument } from './certificate-document';
-import { loadCertificateFonts, type CertificateFonts } from './certificate-fonts';
-import { CertificateLayout, ORIS_NAME_FR } from './certificate-layout';
+import { CertificateLayout } from './certificate-layout';
 
-export { ORIS_NAME_AR, ORIS_NAME_FR } from './certificate-layout';
+export { ORIS_NAME_AR, ORIS_NAME_FR } from '@oris/api/pdf';
 
 /** Fixed document metadata: nothing here may come from the clock or randomness. */
 export const CERTIFICATE_PDF_PRODUCER = 'ORIS Academy certificate renderer 1';
 export const CERTIFICATE_PDF_CREATOR = 'ORIS Academy';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Stable instant for the document's dates: midnight UTC of the issue day (fixed fallback). */
-function issueInstant(issuedOn: string): Date {
-  const match = ISO_DATE.exec(issuedOn);
-  return new Date(
-    match
-      ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
-      : Date.UTC(2000, 0, 1),
-  );
-}
 
 /** The name of the credential attached to a certificate's PDF (JSON, Data Integrity proof). */
 export const credentialAttachmentName = (serial: string) => `${serial}.credential.json`;
@@ -68,18 +62,18 @@ function attachCredential(
 /**
  * Renders ORIS certificates (A4 landscape, French and Arabic) as PDF files with pdfkit: the
  * document (metadata, fonts, the page `CertificateLayout` draws, the attached credential). Fonts are parsed once
- * per instance and shared by every document (see certificate-fonts.ts for what that takes).
+ * per instance and shared by every document (see `loadPdfFonts` in @oris/api/pdf for what that takes).
  * Output is deterministic: same input, same bytes, in any process — metadata dates come from
  * `issuedOn`, pdfkit's file id is an MD5 of that metadata (which includes the serial), font
  * subset tags come from the order fonts are first used, and no clock, locale or time zone is read.
  */
 @Injectable()
 export class CertificateRenderer {
-  private readonly fonts: CertificateFonts = loadCertificateFonts();
+  private readonly fonts: PdfFonts = loadPdfFonts();
   private readonly layout = new CertificateLayout(this.fonts);
 
   render(certificate: CertificateDocument): Promise<Buffer> {
-    const issuedAt = issueInstant(certificate.issuedOn);
+    const issuedAt = dayInstant(certificate.issuedOn);
     const serial = cleanText(certificate.serial);
     const doc = new PDFDocument({
       size: 'A4',
@@ -99,10 +93,7 @@ export class CertificateRenderer {
         ModDate: issuedAt,
       },
     });
-    for (const [name, font] of Object.entries(this.fonts)) {
-      // pdfkit takes an already parsed fontkit font (it checks for `layout`); typings say path or bytes.
-      doc.registerFont(name, font as unknown as Buffer);
-    }
+    registerPdfFonts(doc, this.fonts);
     const done = new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
       doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,13 +1,13 @@
 import {
   baseDirection,
-  type CertificateFonts,
+  type PdfFonts,
   cleanText,
   drawLaidOutLine,
   layoutLine,
-  loadCertificateFonts,
+  loadPdfFonts,
   type LineLayout,
   type ScriptFonts,
-} from '@oris/api/certificates';
+} from '@oris/api/pdf';
 import PDFDocument from 'pdfkit';
 import type { ReportTable } from './report-table';
 
@@ -18,7 +18,7 @@ const BOLD: ScriptFonts = { latin: 'latinBold', arabic: 'arabicBold' };
 const INK = '#1F2933';
 const BRAND = '#0B5563';
 
-let fonts: CertificateFonts | undefined;
+let fonts: PdfFonts | undefined;
 
 interface Style {
   size: number;
@@ -37,7 +37,7 @@ class ReportWriter {
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    private readonly fonts: CertificateFonts,
+    private readonly fonts: PdfFonts,
     private readonly rtl: boolean,
   ) {}
 
@@ -145,7 +145,7 @@ const WIDTHS: Record<number, number[]> = {
  * version in the same language gives the same document.
  */
 export function reportPdf(table: ReportTable, frozenAt: Date): Promise<Buffer> {
-  fonts ??= loadCertificateFonts();
+  fonts ??= loadPdfFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,

@@ -72,7 +72,8 @@ export class PracticeComments {
 
   async resolve(user: AuthenticatedUser, id: string, commentId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const rows: unknown[] = await manager.query(
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [rows]: [unknown[], number] = await manager.query(
         `UPDATE practice_comment SET resolved_at = coalesce(resolved_at, now()),
            resolved_by = coalesce(resolved_by, $3)
          WHERE id = $2 AND sheet_id = $1 RETURNING id`,

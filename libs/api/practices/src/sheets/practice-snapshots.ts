@@ -173,7 +173,8 @@ export class PracticeSnapshots {
     auditData: Record<string, string | number | boolean | null> = {},
   ): Promise<{ number: number; snapshot: PracticeSnapshot }> {
     const snapshot = await this.read(manager, id);
-    const [{ revision }]: { revision: number }[] = await manager.query(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[{ revision }]]: [{ revision: number }[], number] = await manager.query(
       `UPDATE practice_sheet SET revision = revision + 1, updated_at = now(),
          search_text = oris_search_normalize($2)
        WHERE id = $1 RETURNING revision`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '@oris/api/platform';
+import { AppConfig, type AuthenticatedUser } from '@oris/api/platform';
+import { SearchIndexer } from '@oris/api/search';
 import { canMovePractice, type PracticeStatus } from '@oris/shared/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PracticeReviewDto } from '../dto/practice-review.dto';
@@ -7,12 +8,13 @@ import { PracticeErrorCode, PracticeException } from '../practices.exception';
 import { evidenceProblem, mayReview, missingRequiredFields } from '../rules/practice-rules';
 import { PracticeComments } from './practice-comments';
 import { plainTextOf, PracticeSnapshots, type SheetRow } from './practice-snapshots';
+import { practicePublishedSheet, practiceSearchDocuments } from './published-sheet';
 
 /**
  * The sheet's workflow (`PRACTICE_TRANSITIONS`): submit a draft, review it (return it with
  * comments, or assess its evidence), publish it, archive it, reopen it. Each step is one
- * transaction that records a version; the public version changes only on publish (set) and on
- * archive or an unpublishing reopen (cleared).
+ * transaction that records a version; the public version changes only on publish (set, and
+ * indexed for search) and on archive or an unpublishing reopen (cleared, and removed from search).
  */
 @Injectable()
 export class PracticeWorkflow {
@@ -20,6 +22,8 @@ export class PracticeWorkflow {
     private readonly dataSource: DataSource,
     private readonly snapshots: PracticeSnapshots,
     private readonly comments: PracticeComments,
+    private readonly indexer: SearchIndexer,
+    private readonly config: AppConfig,
   ) {}
 
   async submit(user: AuthenticatedUser, id: string): Promise<void> {
@@ -82,6 +86,16 @@ export class PracticeWorkflow {
          WHERE id = $1`,
         [id, number, plainTextOf(snapshot)],
       );
+      // Findable from the commit of this version on, in each of its languages.
+      const [{ published_at }]: { published_at: Date }[] = await manager.query(
+        `SELECT published_at FROM practice_sheet WHERE id = $1`,
+        [id],
+      );
+      const sheet = practicePublishedSheet(
+        { id, version: number, snapshot, publishedAt: published_at },
+        this.config.PUBLIC_WEB_URL,
+      );
+      await this.indexer.index(manager, practiceSearchDocuments(sheet));
     });
   }
 
@@ -107,7 +121,9 @@ export class PracticeWorkflow {
     });
   }
 
+  /** Out of the public library and of the search, in the caller's transaction. */
   private async unpublish(manager: EntityManager, id: string): Promise<void> {
+    await this.indexer.remove(manager, 'practice', id);
     await manager.query(
       `UPDATE practice_sheet SET public_version = NULL, published_at = NULL, public_search_text = '',
          public_regions = '{}', public_themes = '{}', public_populations = '{}', public_evidence_level = NULL

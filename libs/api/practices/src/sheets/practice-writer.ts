@@ -146,6 +146,17 @@ export class PracticeWriter {
     dto: PracticeFieldsDto,
     userId: string,
   ): Promise<void> {
+    const [current]: { start_year: number | null; end_year: number | null }[] = await manager.query(
+      `SELECT start_year, end_year FROM practice_sheet WHERE id = $1`,
+      [id],
+    );
+    const startYear = dto.startYear === undefined ? current.start_year : dto.startYear;
+    const endYear = dto.endYear === undefined ? current.end_year : dto.endYear;
+    if (startYear !== null && endYear !== null && endYear < startYear) {
+      throw new RequestValidationException([
+        { field: 'endYear', message: 'endYear must not be before startYear' },
+      ]);
+    }
     const sets: string[] = [];
     const params: unknown[] = [id];
     for (const [key, column, stored] of COLUMNS) {
@@ -156,15 +167,6 @@ export class PracticeWriter {
     }
     if (sets.length > 0) {
       await manager.query(`UPDATE practice_sheet SET ${sets.join(', ')} WHERE id = $1`, params);
-    }
-    const [{ bad }]: { bad: boolean }[] = await manager.query(
-      `SELECT (end_year < start_year) IS TRUE AS bad FROM practice_sheet WHERE id = $1`,
-      [id],
-    );
-    if (bad) {
-      throw new RequestValidationException([
-        { field: 'endYear', message: 'endYear must not be before startYear' },
-      ]);
     }
     if (dto.contacts !== undefined) await this.writeContacts(manager, id, dto.contacts, userId);
     if (dto.links !== undefined) await this.writeLinks(manager, id, dto.links);
@@ -237,9 +239,10 @@ export class PracticeWriter {
       await manager.query(
         `INSERT INTO practice_contact
            (id, sheet_id, position, name, role, organisation, email, phone, consent_recorded_at, consent_recorded_by, consent_note)
-         VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8,
-           CASE WHEN $9 THEN coalesce($10, now()) END, CASE WHEN $9 THEN coalesce($11, $12) END,
-           CASE WHEN $9 THEN $13 END)`,
+         VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8,
+           CASE WHEN $9::boolean THEN coalesce($10::timestamptz, now()) END,
+           CASE WHEN $9::boolean THEN coalesce($11::uuid, $12::uuid) END,
+           CASE WHEN $9::boolean THEN $13::varchar END)`,
         [
           previous ? previous.id : null,
           id,

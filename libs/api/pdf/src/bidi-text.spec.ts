@@ -7,9 +7,9 @@ import {
   type LineLayout,
   type ScriptFonts,
 } from './bidi-text';
-import { loadCertificateFonts } from './certificate-fonts';
+import { loadPdfFonts } from './pdf-fonts';
 
-const fonts = loadCertificateFonts();
+const fonts = loadPdfFonts();
 const REGULAR: ScriptFonts = { latin: 'latin', arabic: 'arabic' };
 
 const runs = (line: LineLayout) => line.runs.map((run) => [run.text, run.font, run.rtl]);

@@ -1,6 +1,7 @@
 /**
  * Test helper: parses a PDF with pdfjs-dist (the parser of Firefox) and returns what a reader
- * would find on page 1: text blocks with their glyphs, and the filled rectangles.
+ * would find on a page (the first by default, or every page): text blocks with their glyphs, and
+ * the filled rectangles.
  *
  * pdfjs ships ES modules only, which Jest's CommonJS runtime cannot import; Node (≥ 20.19) can
  * `require` them, so the module is loaded with Node's own `require`, outside Jest's registry.
@@ -162,66 +163,96 @@ export async function pdfAttachments(bytes: Uint8Array): Promise<Map<string, Buf
   }
 }
 
-export async function inspectPdf(bytes: Uint8Array): Promise<PdfPageContents> {
-  const { OPS, getDocument } = loadPdfJs();
+export async function inspectPdf(bytes: Uint8Array, pageNumber = 1): Promise<PdfPageContents> {
+  const [page] = await inspectPages(bytes, [pageNumber]);
+  return page;
+}
+
+/** What `inspectPdf` reads, for every page of the document in order. */
+export async function inspectPdfPages(bytes: Uint8Array): Promise<PdfPageContents[]> {
+  return inspectPages(bytes, 'all');
+}
+
+async function inspectPages(
+  bytes: Uint8Array,
+  pageNumbers: number[] | 'all',
+): Promise<PdfPageContents[]> {
+  const { getDocument } = loadPdfJs();
   // A copy: pdfjs transfers (detaches) the buffer it is given.
   const document = await getDocument({ data: Uint8Array.from(bytes), verbosity: 0 }).promise;
   try {
-    const page = await document.getPage(1);
-    const [, , pageWidth, pageHeight] = page.view;
-    const { fnArray, argsArray } = await page.getOperatorList();
-    const blocks: TextBlock[] = [];
-    const rects: FilledRect[] = [];
-    let block: TextBlock | null = null;
-    let fill = '#000000';
-    let pendingPath: ArrayLike<number> | null = null;
-    for (let i = 0; i < fnArray.length; i += 1) {
-      const fn = fnArray[i];
-      const args = argsArray[i];
-      if (fn === OPS['beginText']) {
-        block = { font: '', size: 0, x: NaN, baseline: NaN, glyphs: [], text: '', width: 0 };
-      } else if (fn === OPS['setFont'] && block) {
-        block.font = String(args[0]);
-        block.size = Number(args[1]);
-      } else if (fn === OPS['setTextMatrix'] && block && Number.isNaN(block.x)) {
-        const matrix = args[0] as Record<number, number>;
-        // pdfkit flips the page (1 0 0 -1 0 H cm), so the text matrix holds H - baseline.
-        block.x = matrix[4];
-        block.baseline = pageHeight - matrix[5];
-      } else if (fn === OPS['showText'] && block) {
-        for (const item of args[0] as (PdfJsGlyph | number | null)[]) {
-          if (item === null) continue;
-          if (typeof item === 'number') {
-            block.width -= (item / 1000) * block.size;
-            continue;
-          }
-          block.glyphs.push({
-            code: item.originalCharCode,
-            unicode: item.unicode,
-            width: item.width,
-          });
-          block.width += (item.width / 1000) * block.size;
-        }
-      } else if (fn === OPS['endText'] && block) {
-        block.text = block.glyphs.map((glyph) => glyph.unicode).join('');
-        blocks.push(block);
-        block = null;
-      } else if (fn === OPS['setFillRGBColor']) {
-        fill = String(args[0]).toUpperCase();
-      } else if (fn === OPS['constructPath']) {
-        // pdfjs ≥ 5: [paint operator, [path data], bounding box].
-        const [paint, data] = args as [number, ArrayLike<number>[]];
-        pendingPath = data?.[0] ?? null;
-        if ((paint === OPS['fill'] || paint === OPS['eoFill']) && pendingPath) {
-          for (const rect of rectanglesOf(pendingPath)) {
-            rects.push({ x: rect.x, y: rect.y, width: rect.w, height: rect.h, colour: fill });
-          }
-        }
-      }
-    }
     const { info } = await document.getMetadata();
-    return { pageCount: document.numPages, pageWidth, pageHeight, blocks, rects, info };
+    const numbers =
+      pageNumbers === 'all'
+        ? Array.from({ length: document.numPages }, (_, index) => index + 1)
+        : pageNumbers;
+    const pages: PdfPageContents[] = [];
+    for (const number of numbers) {
+      const page = await document.getPage(number);
+      pages.push({ ...(await readPage(page)), pageCount: document.numPages, info });
+    }
+    return pages;
   } finally {
     await document.destroy();
   }
+}
+
+type PdfJsPage = Awaited<
+  ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>
+>;
+
+async function readPage(page: PdfJsPage): Promise<Omit<PdfPageContents, 'pageCount' | 'info'>> {
+  const { OPS } = loadPdfJs();
+  const [, , pageWidth, pageHeight] = page.view;
+  const { fnArray, argsArray } = await page.getOperatorList();
+  const blocks: TextBlock[] = [];
+  const rects: FilledRect[] = [];
+  let block: TextBlock | null = null;
+  let fill = '#000000';
+  let pendingPath: ArrayLike<number> | null = null;
+  for (let i = 0; i < fnArray.length; i += 1) {
+    const fn = fnArray[i];
+    const args = argsArray[i];
+    if (fn === OPS['beginText']) {
+      block = { font: '', size: 0, x: NaN, baseline: NaN, glyphs: [], text: '', width: 0 };
+    } else if (fn === OPS['setFont'] && block) {
+      block.font = String(args[0]);
+      block.size = Number(args[1]);
+    } else if (fn === OPS['setTextMatrix'] && block && Number.isNaN(block.x)) {
+      const matrix = args[0] as Record<number, number>;
+      // pdfkit flips the page (1 0 0 -1 0 H cm), so the text matrix holds H - baseline.
+      block.x = matrix[4];
+      block.baseline = pageHeight - matrix[5];
+    } else if (fn === OPS['showText'] && block) {
+      for (const item of args[0] as (PdfJsGlyph | number | null)[]) {
+        if (item === null) continue;
+        if (typeof item === 'number') {
+          block.width -= (item / 1000) * block.size;
+          continue;
+        }
+        block.glyphs.push({
+          code: item.originalCharCode,
+          unicode: item.unicode,
+          width: item.width,
+        });
+        block.width += (item.width / 1000) * block.size;
+      }
+    } else if (fn === OPS['endText'] && block) {
+      block.text = block.glyphs.map((glyph) => glyph.unicode).join('');
+      blocks.push(block);
+      block = null;
+    } else if (fn === OPS['setFillRGBColor']) {
+      fill = String(args[0]).toUpperCase();
+    } else if (fn === OPS['constructPath']) {
+      // pdfjs ≥ 5: [paint operator, [path data], bounding box].
+      const [paint, data] = args as [number, ArrayLike<number>[]];
+      pendingPath = data?.[0] ?? null;
+      if ((paint === OPS['fill'] || paint === OPS['eoFill']) && pendingPath) {
+        for (const rect of rectanglesOf(pendingPath)) {
+          rects.push({ x: rect.x, y: rect.y, width: rect.w, height: rect.h, colour: fill });
+        }
+      }
+    }
+  }
+  return { pageWidth, pageHeight, blocks, rects };
 }

@@ -1,6 +1,6 @@
 import bidiFactory from 'bidi-js';
 import type { Font } from 'fontkit';
-import type { CertificateFontName, CertificateFonts } from './certificate-fonts';
+import type { PdfFontName, PdfFonts } from './pdf-fonts';
 
 /**
  * Features asked of fontkit for every run. With any features at all pdfkit shapes the whole run
@@ -11,15 +11,15 @@ export const SHAPING_FEATURES = ['rlig', 'liga', 'calt'];
 
 /** Which font draws each script in a given style (regular or bold). */
 export interface ScriptFonts {
-  latin: CertificateFontName;
-  arabic: CertificateFontName;
+  latin: PdfFontName;
+  arabic: PdfFontName;
 }
 
 /** A piece of a line, already in visual order, drawn with one font. */
 export interface VisualRun {
   /** Text handed to pdfkit: logical order when fontkit reverses it itself (Arabic script), else visual. */
   text: string;
-  font: CertificateFontName;
+  font: PdfFontName;
   /** Advance width at a font size of 1 pt. */
   width: number;
   rtl: boolean;
@@ -67,12 +67,7 @@ export function baseDirection(text: string): 'ltr' | 'rtl' {
   return bidi.getEmbeddingLevels(text, 'auto').paragraphs[0]?.level === 1 ? 'rtl' : 'ltr';
 }
 
-function fontFor(
-  char: string,
-  rtl: boolean,
-  style: ScriptFonts,
-  fonts: CertificateFonts,
-): CertificateFontName {
+function fontFor(char: string, rtl: boolean, style: ScriptFonts, fonts: PdfFonts): PdfFontName {
   if (ARABIC_SCRIPT.test(char)) return style.arabic;
   const codePoint = char.codePointAt(0) ?? 0;
   const preferred = rtl ? style.arabic : style.latin;
@@ -91,19 +86,25 @@ function advance(font: Font, text: string): number {
  * itself (mirroring brackets with the font's `rtlm`), but does no bidi: digits or Latin inside
  * Arabic must be separate runs placed here, and right-to-left runs without Arabic letters
  * (punctuation between scripts) are reversed and mirrored here.
+ *
+ * fontkit does not apply Noto Naskh's `rtlm` either, so brackets inside an Arabic run come out
+ * facing the wrong way; `mirrorArabicRuns` mirrors them here. It is off by default because
+ * issued certificates must re-render to the bytes they were issued with (`fitText` keeps it
+ * off); `wrapText`, for new documents, turns it on.
  */
 export function layoutLine(
   text: string,
   style: ScriptFonts,
-  fonts: CertificateFonts,
+  fonts: PdfFonts,
   direction: 'ltr' | 'rtl' | 'auto' = 'auto',
+  mirrorArabicRuns = false,
 ): LineLayout {
   if (text.length === 0) return { runs: [], width: 0 };
   const { levels } = bidi.getEmbeddingLevels(text, direction);
   const mirrored = bidi.getMirroredCharactersMap(text, levels);
 
   // Logical runs: same level and same font; a mark keeps its base character's font.
-  const logical: { start: number; end: number; level: number; font: CertificateFontName }[] = [];
+  const logical: { start: number; end: number; level: number; font: PdfFontName }[] = [];
   for (let index = 0; index < text.length;) {
     const codePoint = text.codePointAt(index) ?? 0;
     const char = String.fromCodePoint(codePoint);
@@ -150,7 +151,17 @@ export function layoutLine(
       i += char.length;
     }
     let runText = chars.join('');
-    if (rtl && !hasArabic(runText)) {
+    if (rtl && mirrorArabicRuns && hasArabic(runText)) {
+      // Noto Naskh's `rtlm` never reaches these brackets through fontkit: mirror them here, in
+      // logical order (fontkit reverses the run).
+      const mirroredChars: string[] = [];
+      for (let i = start; i < end;) {
+        const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
+        if (!FORMAT.test(char)) mirroredChars.push(mirrored.get(i) ?? char);
+        i += char.length;
+      }
+      runText = mirroredChars.join('');
+    } else if (rtl && !hasArabic(runText)) {
       // fontkit lays this out left to right: hand it the visual order, brackets mirrored.
       const visualChars: string[] = [];
       for (let i = start; i < end;) {
@@ -199,13 +210,15 @@ function splitLongWord(word: string, fits: (candidate: string) => boolean): stri
 function wrap(
   text: string,
   style: ScriptFonts,
-  fonts: CertificateFonts,
+  fonts: PdfFonts,
   direction: 'ltr' | 'rtl',
   size: number,
   options: FitOptions,
+  mirrorArabicRuns = false,
 ): FittedText {
   const fits = (candidate: string) =>
-    layoutLine(candidate, style, fonts, direction).width * size <= options.maxWidth;
+    layoutLine(candidate, style, fonts, direction, mirrorArabicRuns).width * size <=
+    options.maxWidth;
   const words = text
     .split(' ')
     .flatMap((word) => (fits(word) ? [word] : splitLongWord(word, fits)));
@@ -234,8 +247,36 @@ function wrap(
   return {
     size,
     truncated,
-    lines: lines.map((line) => layoutLine(line, style, fonts, direction)),
+    lines: lines.map((line) => layoutLine(line, style, fonts, direction, mirrorArabicRuns)),
   };
+}
+
+/**
+ * Wraps one paragraph (already `cleanText`ed) to lines of at most `maxWidth` points at `size`,
+ * however many lines it takes (a long document breaks them across pages itself): greedy word
+ * wrap measured with the very layout the lines are drawn with, a word wider than the line cut
+ * between characters. Every line keeps the paragraph's direction, by default its first strong
+ * character's; a document in a known language passes that language's direction. Brackets in
+ * Arabic runs are mirrored (see `layoutLine`).
+ */
+export function wrapText(
+  text: string,
+  style: ScriptFonts,
+  fonts: PdfFonts,
+  size: number,
+  maxWidth: number,
+  direction: 'ltr' | 'rtl' = baseDirection(text),
+): LineLayout[] {
+  if (text.length === 0) return [];
+  return wrap(
+    text,
+    style,
+    fonts,
+    direction,
+    size,
+    { maxWidth, maxSize: size, minSize: size, maxLines: Infinity },
+    true,
+  ).lines;
 }
 
 /**
@@ -246,7 +287,7 @@ function wrap(
 export function fitText(
   text: string,
   style: ScriptFonts,
-  fonts: CertificateFonts,
+  fonts: PdfFonts,
   options: FitOptions,
 ): FittedText {
   // Bounds the work on absurd input: more than this never fits the boxes of a certificate.

@@ -3,10 +3,10 @@ import { giveEachGlyphUseItsOwnText } from './glyph-text';
 
 /**
  * Draws a laid-out line (`layoutLine`, `fitText`) with its runs side by side in visual order, on
- * a shared baseline, each run in its font with the text layer rules of the certificates: Arabic
+ * a shared baseline, each run in its font with the text layer rules of ORIS PDFs: Arabic
  * shaped as a whole run, and every glyph mapped to the letter it draws (glyph-text.ts), so that
- * text extracted from the PDF reads right. The document must have the certificate fonts
- * registered under their names (`loadCertificateFonts`).
+ * text extracted from the PDF reads right. The document must have the ORIS fonts
+ * registered under their names (`registerPdfFonts`).
  */
 export function drawLaidOutLine(
   doc: PDFKit.PDFDocument,

@@ -1,37 +1,52 @@
+/// <reference types="pdfkit" />
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { Font, GlyphPosition, GlyphRun } from 'fontkit';
 
-/** The TTF files the certificate embeds, shipped by exactly pinned npm packages (never the host's fonts). */
-export const CERTIFICATE_FONT_FILES = {
+/**
+ * The TTF files ORIS PDFs embed (certificates, impact reports, practice sheets), shipped by
+ * exactly pinned npm packages (never the host's fonts): Noto Sans for Latin, Noto Naskh Arabic.
+ */
+export const PDF_FONT_FILES = {
   latin: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   latinBold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
   arabic: '@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf',
   arabicBold: '@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf',
 } as const;
 
-export type CertificateFontName = keyof typeof CERTIFICATE_FONT_FILES;
+export type PdfFontName = keyof typeof PDF_FONT_FILES;
 
 /** Parsed fonts, shared by every document: pdfkit accepts a fontkit font and only reads it. */
-export type CertificateFonts = Record<CertificateFontName, Font>;
+export type PdfFonts = Record<PdfFontName, Font>;
 
 /**
  * Reads and parses the four TTF files once. Resolution goes through Node's own `require` (not
  * the bundler's) so it finds the packages at run time next to the built app or the sources.
  */
-export function loadCertificateFonts(): CertificateFonts {
+export function loadPdfFonts(): PdfFonts {
   const nodeRequire = createRequire(__filename);
-  const fonts = {} as CertificateFonts;
-  for (const [name, file] of Object.entries(CERTIFICATE_FONT_FILES)) {
+  const fonts = {} as PdfFonts;
+  for (const [name, file] of Object.entries(PDF_FONT_FILES)) {
     const font = fontkit.create(readFileSync(nodeRequire.resolve(file)));
     // A TTC collection would be a different type; these packages ship single fonts.
     if (!('layout' in font)) throw new Error(`${file} is not a single font`);
     reportRequestedCodePoints(font);
     memoizeLayout(font);
-    fonts[name as CertificateFontName] = font;
+    fonts[name as PdfFontName] = font;
   }
   return fonts;
+}
+
+/**
+ * Registers the fonts in a pdfkit document under their names (the names `ScriptFonts` and
+ * `drawLaidOutLine` use), always in the same order, so subset tags stay a function of use.
+ */
+export function registerPdfFonts(doc: PDFKit.PDFDocument, fonts: PdfFonts): void {
+  for (const [name, font] of Object.entries(fonts)) {
+    // pdfkit takes an already parsed fontkit font (it checks for `layout`); typings say path or bytes.
+    doc.registerFont(name, font as unknown as Buffer);
+  }
 }
 
 /**

@@ -26,7 +26,7 @@ const givenOwnText = new WeakSet<object>();
  * adds the dots as separate mark glyphs, and likewise ب ت ث ن ي, ف ق, د ذ, ر ز, س ش…; pdfkit then
  * maps the skeleton to whichever letter used it first in the document, so extractors read
  * "خديجة" as "جديجة". fontkit knows which letter each glyph of a run stands for (each lookup
- * reports its own code points, see certificate-fonts.ts), so here every distinct (glyph, text)
+ * reports its own code points, see pdf-fonts.ts), so here every distinct (glyph, text)
  * pair gets its own code: the subset holds the glyph once per letter it draws (a few hundred
  * bytes each), the ToUnicode map sends each code to its letter, and the mark glyphs (no code
  * points) to nothing. Extractors then read the letters in the glyphs' visual order and put
@@ -37,7 +37,7 @@ const givenOwnText = new WeakSet<object>();
  */
 export function giveEachGlyphUseItsOwnText(pdfkitFont: unknown): void {
   const font = pdfkitFont as EmbeddedFont;
-  // pdfkit's standard (AFM) fonts have no subset; the certificate only embeds TTFs.
+  // pdfkit's standard (AFM) fonts have no subset; ORIS PDFs only embed TTFs.
   if (!font?.subset || givenOwnText.has(font)) return;
   givenOwnText.add(font);
   const codes = new Map<string, number>();
