@@ -94,6 +94,10 @@ describe('an editor writes a practice sheet, an administrator reviews and publis
     await page.locator('.oris-lead', { hasText: 'Version 2' }).waitFor();
 
     await page.getByRole('button', { name: 'Envoyer en relecture' }).click();
+    // Submitted, the sheet opens as its reviewer will read it.
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.locator('.oris-lead', { hasText: 'En relecture' }).waitFor();
+    await page.goto(`${baseUrl()}/observatory/practices`);
     await page.getByRole('heading', { level: 1, name: 'Fiches pratiques' }).waitFor();
     await page
       .getByRole('row', { name: new RegExp(TITLE) })
@@ -106,7 +110,8 @@ describe('an editor writes a practice sheet, an administrator reviews and publis
     await page.goto(`${baseUrl()}${sheetPath}`);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByText('تعاونيات نسائية تحول الزعفران وتبيعه.').waitFor();
-    await page.getByRole('radio', { name: /Changement observé/ }).check();
+    // Material draws the radio over its native input: the click lands on its label.
+    await page.getByRole('radio', { name: /Changement observé/ }).check({ force: true });
     await page
       .getByLabel('Justification du niveau (Français)')
       .fill('Suivi des revenus de trois cohortes sur deux ans, sans groupe de comparaison.');

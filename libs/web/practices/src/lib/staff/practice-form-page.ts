@@ -170,6 +170,7 @@ export class PracticeFormPage implements HasUnsavedChanges {
     if (!saved) return;
     try {
       this.loader.set(await this.api.submit(saved.id));
+      // To the sheet's page (`:id`), as its reviewer reads it.
       await this.router.navigate(['..'], { relativeTo: this.route });
     } catch (thrown) {
       this.submitProblem.set(ApiError.from(thrown));
