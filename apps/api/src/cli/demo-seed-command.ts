@@ -18,6 +18,7 @@ import {
   IdentityModule,
 } from '@oris/api/identity';
 import { DemoKnowledgeTools, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { DemoPractices, PracticesModule } from '@oris/api/practices';
 import { DemoPartnerships, PartnershipsModule } from '@oris/api/partnerships';
 import { seedDemoTargets } from '@oris/api/indicators';
 import { seedDemoPlacements } from '@oris/api/placements';
@@ -47,6 +48,7 @@ class DemoSeedCliModule {
         PublicationsModule,
         PartnershipsModule,
         ActivitiesModule,
+        PracticesModule,
       ],
     };
   }
@@ -104,6 +106,11 @@ export async function seedDemo(config: AppConfig): Promise<string> {
     const partnerships = await context
       .get(DemoPartnerships)
       .seed({ officerId: await accountId('partnership_officer') });
+    // The practice library (issue 17): written by the demo editor, reviewed by the demo admin.
+    const practices = await context.get(DemoPractices).seed({
+      editorId: await accountId('observatory_editor'),
+      adminId: await accountId('admin'),
+    });
     // The impact indicators' targets (issue 16).
     const targets = await seedDemoTargets(dataSource, { adminId: await accountId('admin') });
     // Quizzes (libs/api/activities): ES-101's first module, attempted by its past cohort.
@@ -121,6 +128,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...tools.lines,
       ...publications.lines,
       ...partnerships.lines,
+      ...practices.lines,
       ...targets.lines,
       ...quiz.lines,
     ].join('\n');

@@ -216,6 +216,42 @@ describe('access matrix: every route of the running app', () => {
     expect(
       routes.find((route) => label(route) === 'GET /api/v1/indicators/publications')?.roles,
     ).toEqual(['admin', 'observatory_editor', 'partnership_officer', 'placement_officer']);
+    // The practice library: written, reviewed and published by editors and administrators; its
+    // published sheets, their files and their PDF are public (the drafts answer 404 there).
+    for (const route of [
+      'POST /api/v1/practices',
+      'PATCH /api/v1/practices/:id',
+      'POST /api/v1/practices/:id/submit',
+      'POST /api/v1/practices/:id/review',
+      'POST /api/v1/practices/:id/publish',
+      'POST /api/v1/practices/:id/archive',
+      'POST /api/v1/practices/:id/reopen',
+      'GET /api/v1/practices/:id/comments',
+      'POST /api/v1/practices/:id/comments',
+      'POST /api/v1/practices/:id/comments/:commentId/resolve',
+      'GET /api/v1/practices/:id/versions',
+      'GET /api/v1/practices/:id/versions/:number/diff',
+      'POST /api/v1/practices/:id/attachments',
+    ]) {
+      const found = routes.find((candidate) => label(candidate) === route);
+      expect({ route, isPublic: found?.isPublic, roles: found?.roles }).toEqual({
+        route,
+        isPublic: false,
+        roles: ['observatory_editor', 'admin'],
+      });
+    }
+    for (const route of [
+      'GET /api/v1/practices',
+      'GET /api/v1/practices/:id',
+      'GET /api/v1/practices/:id/published',
+      'GET /api/v1/practices/:id/pdf',
+      'GET /api/v1/practices/:id/attachments/:attachmentId',
+    ]) {
+      expect({
+        route,
+        isPublic: routes.find((candidate) => label(candidate) === route)?.isPublic,
+      }).toEqual({ route, isPublic: true });
+    }
     // Targets and frozen reports of the impact indicators: administrators set and freeze them.
     for (const route of [
       'PUT /api/v1/indicators/targets/:indicator/:year',

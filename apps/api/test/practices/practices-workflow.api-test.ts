@@ -249,6 +249,24 @@ describe('practice library: the workflow', () => {
     expect(again.status).toBe(409);
   });
 
+  it('prints the published version as a bilingual PDF, for anyone', async () => {
+    const { id, slug } = await publishedPractice(api, cast, { slug: 'a-imprimer' });
+    const visitor = practicesClient(api);
+    const pdf = await visitor.get(`/api/v1/practices/${slug}/pdf`).buffer(true).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('a-imprimer-v4-fr-ar.pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await visitor.get(`/api/v1/practices/${id}/pdf?languages=ar,fr`).expect(200);
+    const english = await visitor.get(`/api/v1/practices/${id}/pdf?languages=fr,en`);
+    expect(english.status).toBe(400);
+    problem(english);
+    await visitor.get(`/api/v1/practices/${id}/pdf?languages=fr;ar`).expect(400);
+    const draft = await practicesClient(api, cast.editor)
+      .post('/api/v1/practices', practiceBody({ slug: 'brouillon-a-imprimer' }))
+      .expect(201);
+    await visitor.get(`/api/v1/practices/${draft.body.id}/pdf`).expect(404);
+  });
+
   it('reopening with unpublish takes a published sheet out of the public view', async () => {
     const { id } = await publishedPractice(api, cast, { slug: 'a-depublier' });
     await practicesClient(api, cast.editor)

@@ -8,3 +8,6 @@ export {
   practiceSearchDocuments,
 } from './sheets/published-sheet';
 export type { PublishedVersion } from './sheets/published-sheet';
+export { renderPracticeSheetPdf } from './print/practice-sheet-pdf';
+export { practiceJsonLd } from './print/practice-json-ld';
+export { DemoPractices } from './seed/demo-practices';

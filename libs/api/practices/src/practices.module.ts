@@ -4,8 +4,10 @@ import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { SearchModule } from '@oris/api/search';
 import { PracticeAttachmentsController } from './http/practice-attachments.controller';
 import { PracticeHistoryController } from './http/practice-history.controller';
+import { PracticePdfController } from './http/practice-pdf.controller';
 import { PracticeWorkflowController } from './http/practice-workflow.controller';
 import { PracticesController } from './http/practices.controller';
+import { DemoPractices } from './seed/demo-practices';
 import { PracticeAttachments } from './sheets/practice-attachments';
 import { PracticeComments } from './sheets/practice-comments';
 import { PracticeReader } from './sheets/practice-reader';
@@ -24,6 +26,7 @@ import { PracticeWriter } from './sheets/practice-writer';
     PracticeWorkflowController,
     PracticeHistoryController,
     PracticeAttachmentsController,
+    PracticePdfController,
   ],
   providers: [
     PracticeSnapshots,
@@ -32,7 +35,8 @@ import { PracticeWriter } from './sheets/practice-writer';
     PracticeWorkflow,
     PracticeComments,
     PracticeAttachments,
+    DemoPractices,
   ],
-  exports: [PracticeReader],
+  exports: [PracticeReader, DemoPractices],
 })
 export class PracticesModule {}

@@ -12,7 +12,16 @@ import {
   type RegionCode,
 } from '@oris/shared/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class PracticeListQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -105,4 +114,18 @@ export class PracticeAttachmentQuery {
   @MaxLength(300)
   @HasNoControlCharacters()
   altEn?: string;
+}
+
+export class PracticePdfQuery {
+  @ApiPropertyOptional({
+    example: 'fr,ar',
+    description:
+      'One or two of the sheet’s languages, in print order (default: the original and its first ' +
+      'translation).',
+  })
+  @IsOptional()
+  @Matches(/^(fr|ar|en)(,(fr|ar|en))?$/, {
+    message: 'languages must be one or two of fr, ar, en separated by a comma',
+  })
+  languages?: string;
 }

@@ -2755,6 +2755,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/practices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The printed sheet of the last published version, as a bilingual PDF (anyone)
+     * @description `languages=fr,ar` (default: the original and its first translation; one language prints a single-language sheet). 400 for a language the sheet is not written in; 404 when the sheet is not public. Only consented contacts are printed.
+     */
+    get: operations['PracticePdf_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/indicators/impact': {
     parameters: {
       query?: never;
@@ -18668,6 +18688,57 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticePdf_pdf: {
+    parameters: {
+      query?: {
+        /** @description One or two of the sheet’s languages, in print order (default: the original and its first translation). */
+        languages?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
       };
       /** @description Invalid request: `errors` names each invalid field. */
       400: {
