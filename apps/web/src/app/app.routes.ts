@@ -82,6 +82,14 @@ const featureRoutes: Route[] = [
     loadChildren: () => import('@oris/web/publications').then((m) => m.staffPublicationsRoutes),
   },
   {
+    path: 'practices',
+    loadChildren: () => import('@oris/web/practices').then((m) => m.publicPracticesRoutes),
+  },
+  {
+    path: 'observatory/practices',
+    loadChildren: () => import('@oris/web/practices').then((m) => m.practicesRoutes),
+  },
+  {
     path: 'observatory/partnerships',
     loadChildren: () => import('@oris/web/partnerships').then((m) => m.partnershipsRoutes),
   },

@@ -11,6 +11,7 @@ describe('navigation', () => {
       '/indicators',
       '/tools',
       '/publications',
+      '/practices',
       '/impact',
       '/sign-in',
       '/register',
@@ -24,6 +25,7 @@ describe('navigation', () => {
       '/indicators',
       '/tools',
       '/publications',
+      '/practices',
       '/impact',
       '/profile',
       '/learning',
@@ -42,6 +44,7 @@ describe('navigation', () => {
       '/indicators',
       '/tools',
       '/publications',
+      '/practices',
       '/impact',
       '/profile',
       '/certificates/mine',
@@ -56,6 +59,7 @@ describe('navigation', () => {
       '/indicators',
       '/tools',
       '/publications',
+      '/practices',
       '/impact',
       '/profile',
       '/learning',
@@ -70,6 +74,7 @@ describe('navigation', () => {
       '/observatory/publications',
       '/observatory/serials',
       '/observatory/tools',
+      '/observatory/practices',
       '/observatory/indexes',
       '/observatory/partnerships',
       '/observatory/impact',
@@ -123,6 +128,13 @@ describe('navigation', () => {
       '/observatory/publications',
     );
     expect(paths(false)).toContain('/publications');
+  });
+
+  it('offers the practice sheets to observatory editors and administrators only, the practice library to everyone', () => {
+    expect(paths(true, ['observatory_editor'])).toContain('/observatory/practices');
+    expect(paths(true, ['admin'])).toContain('/observatory/practices');
+    expect(paths(true, ['partnership_officer', 'trainer'])).not.toContain('/observatory/practices');
+    expect(paths(false)).toContain('/practices');
   });
 
   it('offers the insertion pages to placement officers and administrators only', () => {
