@@ -23,6 +23,24 @@ import {
   MinLength,
 } from 'class-validator';
 
+/**
+ * `view=public`: the answer anyone else would get (the last published versions, consented
+ * contacts only), also for editors and administrators: the public library's pages send it, so
+ * staff browsing them read what visitors read rather than their working drafts.
+ */
+export const PRACTICE_VIEWS = ['public'] as const;
+export type PracticeView = (typeof PRACTICE_VIEWS)[number];
+
+export class PracticeViewQuery {
+  @ApiPropertyOptional({
+    enum: PRACTICE_VIEWS,
+    description: 'Answer as to a visitor, whoever asks (the public pages send it).',
+  })
+  @IsOptional()
+  @IsIn(PRACTICE_VIEWS)
+  view?: PracticeView;
+}
+
 export class PracticeListQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'Words of the texts, any language (accents, case, Arabic spelling forgiven).',
@@ -63,6 +81,14 @@ export class PracticeListQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all')
   author?: string;
+
+  @ApiPropertyOptional({
+    enum: PRACTICE_VIEWS,
+    description: 'Answer as to a visitor, whoever asks (the public pages send it).',
+  })
+  @IsOptional()
+  @IsIn(PRACTICE_VIEWS)
+  view?: PracticeView;
 }
 
 export class PracticeDiffQuery {

@@ -19,7 +19,7 @@ import {
 } from '@oris/api/platform';
 import type { FastifyReply } from 'fastify';
 import { CreatePracticeDto, UpdatePracticeDto } from '../dto/practice-input.dto';
-import { PracticeListQuery } from '../dto/practice-list.query';
+import { PracticeListQuery, PracticeViewQuery } from '../dto/practice-list.query';
 import { PracticeDto, PracticeSummaryDto } from '../dto/practice.dto';
 import { PublishedPracticeSheetDto } from '../dto/published-practice-sheet.dto';
 import { isPracticeStaff, PRACTICE_WRITERS } from '../rules/practice-rules';
@@ -52,7 +52,7 @@ export class PracticesController {
     @Viewer() viewer: AuthenticatedUser | null,
     @Query() query: PracticeListQuery,
   ): Promise<Page<PracticeSummaryDto>> {
-    return this.reader.list(viewer, query);
+    return this.reader.list(query.view === 'public' ? null : viewer, query);
   }
 
   @ApiBearerAuth()
@@ -82,7 +82,7 @@ export class PracticesController {
     summary: 'A practice sheet, by id or slug',
     description:
       'Editors and administrators get the working state (latest version, with authors, consent ' +
-      'records, `ETag: "<version>"` for If-Match). Anyone else gets the last published version, ' +
+      'records, `ETag: "<version>"` for If-Match), unless they ask `view=public`. Anyone else gets the last published version, ' +
       'without contacts who did not consent; 404 when the sheet is not public.',
   })
   @ApiOkResponse({ type: PracticeDto })
@@ -90,10 +90,12 @@ export class PracticesController {
   async get(
     @Viewer() viewer: AuthenticatedUser | null,
     @Param('id') id: string,
+    @Query() { view }: PracticeViewQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PracticeDto> {
-    const sheet = await this.reader.get(viewer, id);
-    if (isPracticeStaff(viewer)) reply.header('ETag', versionTag(sheet.version));
+    const reader = view === 'public' ? null : viewer;
+    const sheet = await this.reader.get(reader, id);
+    if (isPracticeStaff(reader)) reply.header('ETag', versionTag(sheet.version));
     reply.header('Cache-Control', 'no-store');
     return sheet;
   }

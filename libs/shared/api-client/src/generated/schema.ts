@@ -2502,7 +2502,7 @@ export interface paths {
     };
     /**
      * A practice sheet, by id or slug
-     * @description Editors and administrators get the working state (latest version, with authors, consent records, `ETag: "<version>"` for If-Match). Anyone else gets the last published version, without contacts who did not consent; 404 when the sheet is not public.
+     * @description Editors and administrators get the working state (latest version, with authors, consent records, `ETag: "<version>"` for If-Match), unless they ask `view=public`. Anyone else gets the last published version, without contacts who did not consent; 404 when the sheet is not public.
      */
     get: operations['Practices_get'];
     put?: never;
@@ -17685,6 +17685,8 @@ export interface operations {
         status?: 'draft' | 'in_review' | 'published' | 'archived';
         /** @description Staff only: sheets this user wrote. */
         author?: string;
+        /** @description Answer as to a visitor, whoever asks (the public pages send it). */
+        view?: 'public';
       };
       header?: never;
       path?: never;
@@ -17794,7 +17796,10 @@ export interface operations {
   };
   Practices_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Answer as to a visitor, whoever asks (the public pages send it). */
+        view?: 'public';
+      };
       header?: never;
       path: {
         id: string;

@@ -45,6 +45,15 @@ export class PracticesApi {
     return unwrap(this.api.GET('/api/v1/practices/{id}', path(id)));
   }
 
+  /** By id or slug, the last published version, whoever asks (the public pages). */
+  getPublished(id: string): Promise<Practice> {
+    return unwrap(
+      this.api.GET('/api/v1/practices/{id}', {
+        params: { path: { id }, query: { view: 'public' } },
+      }),
+    );
+  }
+
   create(body: PracticeInput): Promise<Practice> {
     return unwrap(this.api.POST('/api/v1/practices', { body }));
   }

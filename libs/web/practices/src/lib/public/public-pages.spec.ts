@@ -41,7 +41,7 @@ describe('PublicPracticesPage', () => {
       'practices.evidence.2.label',
     );
     const list = calls.find((call) => call.path === '/api/v1/practices');
-    expect(new URLSearchParams(list?.query).get('status')).toBe('published');
+    expect(new URLSearchParams(list?.query).get('view')).toBe('public');
   });
 });
 

@@ -162,7 +162,7 @@ export class PublicPracticePage {
   private async load(slug: string): Promise<void> {
     this.clearTags();
     this.linked.set([]);
-    const ok = await this.record.load(() => this.api.get(slug));
+    const ok = await this.record.load(() => this.api.getPublished(slug));
     const sheet = this.sheet();
     if (!ok || !sheet) return;
     this.setTags(sheet);

@@ -99,9 +99,9 @@ export class PublicPracticesPage {
   private async load(): Promise<void> {
     const q = this.search.value.trim();
     await this.practices.load(() =>
-      // Editors would otherwise get every sheet's working state: the library shows published ones.
+      // Editors would otherwise get every sheet's working state: the library shows what visitors see.
       this.api.list({
-        status: 'published',
+        view: 'public',
         page: this.page,
         pageSize: PAGE_SIZE,
         ...(q ? { q } : {}),
