@@ -8,6 +8,9 @@ import type { EntityManager } from 'typeorm';
  */
 export const SEARCH_BODY_MAX_LENGTH = 20_000;
 
+/** Documents per INSERT in a reindex: 13 parameters each, far below PostgreSQL's 65,535. */
+const REINDEX_CHUNK = 500;
+
 const COLUMNS = [
   'kind',
   'record_id',
@@ -64,6 +67,21 @@ export class SearchIndexer {
       `INSERT INTO search_document (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
       params,
     );
+  }
+
+  /**
+   * Replaces every row of one kind by `docs` (the whole registry, rebuilt by
+   * `cli search:reindex`), in chunks so no statement carries too many parameters.
+   */
+  async replaceKind(
+    manager: EntityManager,
+    kind: SearchKind,
+    docs: SearchDocument[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM search_document WHERE kind = $1`, [kind]);
+    for (let start = 0; start < docs.length; start += REINDEX_CHUNK) {
+      await this.index(manager, docs.slice(start, start + REINDEX_CHUNK));
+    }
   }
 
   /** Removes a record from the search (withdrawn, archived, unpublished, merged or deleted). */
