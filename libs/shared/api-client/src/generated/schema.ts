@@ -2469,6 +2469,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search practice sheets, knowledge tools, publications and courses (anyone)
+     * @description Full text in French, Arabic and English (stemmed; accents, Arabic diacritics and spelling variants ignored; typos forgiven), best matches first, one hit per record in its best language (the visitor’s `lang`, then the original). Facets `type`, `region`, `theme`, `population`, `evidence` filter (values of one facet OR-ed, facets AND-ed; repeat the parameter or separate values by commas) and are counted over the matching set without their own filter. Without `q`: the most recent first. Snippets are plain-text segments, matched words flagged. Rate-limited per client address (429).
+     */
+    get: operations['Search_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/indicators/impact': {
     parameters: {
       query?: never;
@@ -6862,6 +6882,58 @@ export interface components {
       /** @description The ids of the counted families’ heads, sorted. */
       counted: string[];
       definition: components['schemas']['IndicatorDefinitionDto'];
+    };
+    TextSegmentDto: {
+      text: string;
+      /** @description Whether these words answer the query (to be drawn marked). */
+      match: boolean;
+    };
+    SearchHitDto: {
+      /** @enum {string} */
+      kind: 'practice' | 'tool' | 'publication' | 'course';
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The language of the title and snippet shown.
+       * @enum {string}
+       */
+      language: 'fr' | 'ar' | 'en';
+      /** @description Whether that language is the record’s original one. */
+      original: boolean;
+      title: string;
+      /** @description The title, matched words marked. */
+      titleSegments: components['schemas']['TextSegmentDto'][];
+      /** @description A passage of the text around the first matched word, matched words marked (plain text, no markup). */
+      snippet: components['schemas']['TextSegmentDto'][];
+      /** @description The public page in the web app. */
+      path: string;
+      subtype: string | null;
+      regions: string[];
+      themes: string[];
+      populations: string[];
+      evidenceLevel: number | null;
+      /** Format: date */
+      publishedOn: string | null;
+    };
+    FacetCountDto: {
+      value: string;
+      count: number;
+    };
+    SearchFacetsDto: {
+      type: components['schemas']['FacetCountDto'][];
+      region: components['schemas']['FacetCountDto'][];
+      theme: components['schemas']['FacetCountDto'][];
+      population: components['schemas']['FacetCountDto'][];
+      evidence: components['schemas']['FacetCountDto'][];
+    };
+    SearchResultDto: {
+      items: components['schemas']['SearchHitDto'][];
+      /** @description Matching records after the filters. */
+      total: number;
+      page: number;
+      pageSize: number;
+      /** @description Counts of records per facet value over the matching set, each facet counted with every filter but its own. */
+      facets: components['schemas']['SearchFacetsDto'];
     };
     YearCompanionDto: {
       /** @description What the figure is, e.g. `trained`, `responseRate`, `indexed`. */
@@ -16693,6 +16765,103 @@ export interface operations {
       /** @description Signed in, but without a role that may do this. */
       403: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Search_find: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Words in French, Arabic or English, forgiving accents, Arabic diacritics and spelling variants, plurals and typos. Empty: every public record, the most recent first. */
+        q?: string;
+        /** @description Kinds (repeat or comma-separate). */
+        type?: ('practice' | 'tool' | 'publication' | 'course')[];
+        region?: (
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12'
+        )[];
+        theme?: (
+          | 'employment_insertion'
+          | 'social_entrepreneurship'
+          | 'cooperatives_social_economy'
+          | 'education_training'
+          | 'health_wellbeing'
+          | 'women_empowerment'
+          | 'youth'
+          | 'rural_development'
+          | 'environment_climate'
+          | 'digital_inclusion'
+          | 'culture_heritage'
+          | 'governance_participation'
+          | 'other'
+          | 'project_engineering'
+          | 'impact_measurement'
+          | 'cooperatives'
+          | 'territorial_design'
+          | 'advocacy_partnerships'
+        )[];
+        population?: (
+          | 'youth_neet'
+          | 'women'
+          | 'rural_households'
+          | 'persons_with_disabilities'
+          | 'cooperative_members'
+          | 'project_holders'
+          | 'smallholder_farmers'
+          | 'migrants'
+          | 'children'
+          | 'elderly'
+          | 'general_public'
+        )[];
+        /** @description Evidence levels of practice sheets (1–5). */
+        evidence?: (1 | 2 | 3 | 4 | 5)[];
+        /** @description The visitor’s language: shown first among a record’s languages. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResultDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
