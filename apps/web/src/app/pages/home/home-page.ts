@@ -110,6 +110,14 @@ export class HomePage {
     );
   }
 
+  /** The observatory's search, from the front door: its words become the search page's address. */
+  protected readonly searchField = new FormControl('', { nonNullable: true });
+
+  protected searchObservatory(): void {
+    const q = this.searchField.value.trim();
+    void this.router.navigate(['/search'], q ? { queryParams: { q } } : {});
+  }
+
   protected verify(): void {
     const code = codeFrom(this.codeField.value);
     this.codeInvalid.set(code === null);
