@@ -95,9 +95,9 @@ function random(seed) {
   };
 }
 
-/** Picks the word of rank r with a weight of 1/(r+3): a long tail, a few frequent words. */
+/** Picks the word of rank r with a weight of 1/(r+20): a long tail, a few frequent words. */
 function zipfPicker(words, next) {
-  const weights = words.map((_, rank) => 1 / (rank + 3));
+  const weights = words.map((_, rank) => 1 / (rank + 20));
   const total = weights.reduce((a, b) => a + b, 0);
   const cumulative = [];
   let sum = 0;
@@ -115,13 +115,48 @@ function zipfPicker(words, next) {
   };
 }
 
+/** Syllables of the other words of a text (names, places, the rest of a language's vocabulary). */
+const SYLLABLES = {
+  fr: 'ba be bi bo cha che dé di do fa fi ga gé la le li lo ma mé mi mo na né ni no pa pé pi po ra ré ri ro sa sé si so ta té ti to va vé vi'.split(
+    ' ',
+  ),
+  en: 'ba be bi bo ca ce co da de di do fa fe fi ga ge go ha he la le li lo ma me mi mo na ne no pa pe pi po ra re ri ro sa se si so ta te ti to'.split(
+    ' ',
+  ),
+  ar: 'با بي تو تا جا جي دا دو را ري زا سا سي شا صا طا عا عي فا في قا كا لا لي ما مي نا ني ها وا يا'.split(
+    ' ',
+  ),
+};
+/** Words of the long tail per language: a real vocabulary has thousands of words, not the field's 200. */
+const TAIL_WORDS = 3000;
+
+/**
+ * A language's vocabulary by rank: the field's words spread over the first ranks (one in five),
+ * generated words of two to four syllables everywhere else.
+ */
+function vocabularyOf(language, next) {
+  const field = [...CONTENT_WORDS[language]].sort(() => next() - 0.5);
+  const syllables = SYLLABLES[language];
+  const tail = new Set();
+  while (tail.size < TAIL_WORDS) {
+    const length = 2 + Math.floor(next() * 3);
+    tail.add(Array.from({ length }, () => pick(next, syllables)).join(''));
+  }
+  const rest = [...tail];
+  const ranked = [];
+  while (field.length || rest.length) {
+    if (field.length && (ranked.length % 5 === 0 || !rest.length)) ranked.push(field.shift());
+    else ranked.push(rest.shift());
+  }
+  return ranked;
+}
+
 function textGenerator(next) {
   const pickers = Object.fromEntries(
-    Object.entries(CONTENT_WORDS).map(([language, words]) => {
-      // Each language's words shuffled once, so the frequent ones are not always the first listed.
-      const shuffled = [...words].sort(() => next() - 0.5);
-      return [language, zipfPicker(shuffled, next)];
-    }),
+    Object.keys(CONTENT_WORDS).map((language) => [
+      language,
+      zipfPicker(vocabularyOf(language, next), next),
+    ]),
   );
   const word = (language) => {
     if (next() < 0.35) {

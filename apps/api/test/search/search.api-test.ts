@@ -109,6 +109,12 @@ describe('search: the observatory’s one search', () => {
     expect(markedWords(hit.titleSegments)).toEqual(['coopératives']);
   });
 
+  it('forgives a typo in a word of the body only, through the indexed words', async () => {
+    const response = await search('q=valorisse').expect(200);
+    expect(idsOf(response.body)).toEqual([ids.cooperatives]);
+    expect(markedWords(response.body.items[0].snippet)).toEqual(['valorise']);
+  });
+
   it('finds an Arabic document written with diacritics, hamza alef and teh marbuta from a plain query', async () => {
     const response = await search(`q=${encodeURIComponent('اداره التعاونيات')}&lang=ar`).expect(
       200,

@@ -35,6 +35,7 @@ import { CertificateCredentialJwt1796543400000 } from './1796543400000-Certifica
 import { ImpactTargetsAndReports1796543500000 } from './1796543500000-ImpactTargetsAndReports';
 import { Quizzes1796543600000 } from './1796543600000-Quizzes';
 import { SearchDocuments1796543800000 } from './1796543800000-SearchDocuments';
+import { SearchWords1796543810000 } from './1796543810000-SearchWords';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   ImpactTargetsAndReports1796543500000,
   Quizzes1796543600000,
   SearchDocuments1796543800000,
+  SearchWords1796543810000,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SearchDocument, SearchKind } from '@oris/shared/domain';
 import type { EntityManager } from 'typeorm';
+import { FUZZY_MIN_LENGTH } from '../query/search-sql';
 
 /**
  * What one document may weigh in the index: a body is cut here (at a word boundary) so a very
@@ -63,9 +64,32 @@ export class SearchIndexer {
       const placeholders = values.map((value) => `$${params.push(value)}`);
       return `(${placeholders.join(', ')})`;
     });
-    await manager.query(
-      `INSERT INTO search_document (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
+    const inserted: { title_normalized: string; body_normalized: string }[] = await manager.query(
+      `INSERT INTO search_document (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
+       RETURNING title_normalized, body_normalized`,
       params,
+    );
+    await this.addWords(manager, inserted);
+  }
+
+  /**
+   * The new words of what was just indexed, for the correction of typos (migration SearchWords):
+   * words of FUZZY_MIN_LENGTH letters or more, as the query corrects no shorter one.
+   */
+  private async addWords(
+    manager: EntityManager,
+    rows: { title_normalized: string; body_normalized: string }[],
+  ): Promise<void> {
+    const words = new Set<string>();
+    for (const row of rows) {
+      for (const word of `${row.title_normalized} ${row.body_normalized}`.split(' ')) {
+        if (word.length >= FUZZY_MIN_LENGTH && word.length <= 64) words.add(word);
+      }
+    }
+    if (words.size === 0) return;
+    await manager.query(
+      `INSERT INTO search_word (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
+      [[...words]],
     );
   }
 

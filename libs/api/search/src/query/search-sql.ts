@@ -64,12 +64,16 @@ export interface SearchStatement {
  * same facet would add). The text search, with the query normalised by `normalizeForSearch` and
  * the rows by `oris_search_normalize` (ARCHITECTURE "Search normalisation"), matches a row when:
  * - its stemmed full text answers the query in French, English or as written (`@@`, GIN), so
- *   `coopératives` finds « coopérative » and `trainings` « training »;
+ *   `coopératives` finds « coopérative » and `trainings` « training »; each word of
+ *   FUZZY_MIN_LENGTH letters or more also stands for the indexed words most similar to it by
+ *   trigrams (`search_word`, see `tsqueryExpression`), so `cooperatves` finds « coopératives »
+ *   wherever it is written;
  * - or its normalised title or body contains the query (`LIKE`, trigram GIN), which finds Arabic
  *   words with a clitic before them (`اقتصاد` in « الاقتصاد ») and any spelling variant folded by
  *   the normalisation;
- * - or, from FUZZY_MIN_LENGTH characters, a word sequence of its title or body is similar to the
- *   query (`%>`, pg_trgm word similarity at 0.6): typos.
+ * - or, from FUZZY_MIN_LENGTH characters, a word sequence of its title is similar to the query
+ *   (`%>`, pg_trgm word similarity at 0.6). Bodies are not compared so: at 45,000 documents
+ *   (P11) that comparison alone took seconds; their typos go through the corrected words.
  * Ranked by `ts_rank` (title weighted A over body B) plus the title's word similarity and a bonus
  * when the title contains the query, then a small preference for the visitor's language and the
  * original text. Without a query: every public record, the most recent first.
@@ -84,22 +88,26 @@ export function buildSearchStatement(filter: SearchFilter): SearchStatement {
 
   let where = 'true';
   let score = preference;
+  let corrections = '';
   if (filter.q?.trim() && !terms) {
     where = 'false';
   } else if (terms) {
     const query = param(normalized);
     const contains = param(`%${escapeLike(normalized)}%`);
-    const tsquery =
-      `(plainto_tsquery('french', ${query}) || plainto_tsquery('english', ${query})` +
-      ` || plainto_tsquery('simple', ${query}))`;
+    corrections = `,
+    expression AS MATERIALIZED (${tsqueryExpression(query)}),
+    tsq AS MATERIALIZED (
+      SELECT to_tsquery('french', e.text) || to_tsquery('english', e.text)
+             || to_tsquery('simple', e.text) AS query
+        FROM expression e
+    )`;
+    const tsquery = `(SELECT query FROM tsq)`;
     const conditions = [
       `d.search_vector @@ ${tsquery}`,
       `d.title_normalized LIKE ${contains}`,
       `d.body_normalized LIKE ${contains}`,
     ];
-    if (normalized.length >= FUZZY_MIN_LENGTH) {
-      conditions.push(`d.title_normalized %> ${query}`, `d.body_normalized %> ${query}`);
-    }
+    if (normalized.length >= FUZZY_MIN_LENGTH) conditions.push(`d.title_normalized %> ${query}`);
     where = conditions.join(' OR ');
     score =
       `ts_rank(d.search_vector, ${tsquery})` +
@@ -131,7 +139,8 @@ export function buildSearchStatement(filter: SearchFilter): SearchStatement {
   );
 
   const sql = `
-    WITH matched AS MATERIALIZED (
+    WITH ${corrections ? corrections.slice(2) + ',' : ''}
+    matched AS MATERIALIZED (
       SELECT DISTINCT ON (d.kind, d.record_id)
              d.kind, d.record_id, d.language, d.regions, d.themes, d.populations,
              d.evidence_level, d.published_on, ${score} AS score
@@ -153,4 +162,31 @@ export function buildSearchStatement(filter: SearchFilter): SearchStatement {
                LIMIT ${limit} OFFSET ${offset}) p) AS items,
            ${facetCounts.join(',\n           ')}`;
   return { sql, params, normalized };
+}
+
+/** How similar an indexed word must be to a query word to stand in for it (pg_trgm similarity). */
+export const CORRECTION_SIMILARITY = 0.5;
+/** At most this many indexed words stand in for one query word. */
+export const CORRECTIONS_PER_WORD = 3;
+
+/**
+ * The text of the full-text query, in `to_tsquery` syntax: the query's words AND-ed, each word of
+ * FUZZY_MIN_LENGTH letters or more OR-ed with the indexed words most similar to it
+ * (`search_word`, trigram GIN). Normalised words hold only letters and digits, so they are
+ * literal in that syntax.
+ */
+function tsqueryExpression(query: string): string {
+  return `
+      SELECT string_agg(
+               CASE WHEN length(t.term) < ${FUZZY_MIN_LENGTH} THEN t.term
+                    ELSE '(' || t.term || coalesce((
+                      SELECT string_agg(' | ' || c.word, '' ORDER BY c.rank)
+                        FROM (SELECT w.word, row_number() OVER (ORDER BY similarity(w.word, t.term) DESC, w.word) AS rank
+                                FROM search_word w
+                               WHERE w.word % t.term AND w.word <> t.term
+                                 AND similarity(w.word, t.term) >= ${CORRECTION_SIMILARITY}
+                               ORDER BY similarity(w.word, t.term) DESC, w.word
+                               LIMIT ${CORRECTIONS_PER_WORD}) c), '') || ')'
+               END, ' & ' ORDER BY t.position) AS text
+        FROM unnest(string_to_array(${query}, ' ')) WITH ORDINALITY AS t(term, position)`;
 }
