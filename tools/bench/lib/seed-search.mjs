@@ -283,6 +283,13 @@ export async function seedSearch(client, sizes) {
     if (batch.length === 500) await flush();
   }
   await flush();
+  // The index's words, as SearchIndexer adds them (the typo corrections look them up).
+  await client.query(`
+    INSERT INTO search_word (word)
+    SELECT DISTINCT w FROM search_document d,
+           regexp_split_to_table(d.title_normalized || ' ' || d.body_normalized, ' ') AS w
+     WHERE length(w) BETWEEN 4 AND 64
+    ON CONFLICT DO NOTHING`);
 }
 
 /**

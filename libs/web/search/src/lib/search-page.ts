@@ -82,7 +82,9 @@ export class SearchPage {
     });
   }
 
-  protected submit(): void {
+  /** In the app, the form only changes the address; without JavaScript it is a plain GET. */
+  protected submit(event: Event): void {
+    event.preventDefault();
     this.go({ ...this.state(), q: this.query.value, page: 1 });
   }
 

@@ -113,7 +113,9 @@ export class HomePage {
   /** The observatory's search, from the front door: its words become the search page's address. */
   protected readonly searchField = new FormControl('', { nonNullable: true });
 
-  protected searchObservatory(): void {
+  protected searchObservatory(event: Event): void {
+    // A plain GET to /search without JavaScript; in the app, a navigation.
+    event.preventDefault();
     const q = this.searchField.value.trim();
     void this.router.navigate(['/search'], q ? { queryParams: { q } } : {});
   }
