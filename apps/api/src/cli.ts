@@ -6,7 +6,7 @@ import {
   loadConfig,
   loadEnvFile,
 } from '@oris/api/platform';
-import { migrate, revert } from './cli/database-commands';
+import { migrate, revert, searchReindex } from './cli/database-commands';
 import { generateMigration } from './cli/generate-migration-command';
 import { seedDemo } from './cli/demo-seed-command';
 import { createAdmin } from './cli/identity-commands';
@@ -18,6 +18,7 @@ const USAGE = `Usage: cli <command>
   migration:generate <Intent>              write a migration from the entity changes (dev)
   openapi <file>                           write the OpenAPI document
   seed:demo                                load the demo data (not in production)
+  search:reindex                           rebuild the search index from the registries
   admin:create --email E (--password P | --password-stdin) [--name N] [--promote]
                                            create an administrator; --promote makes an
                                            existing account one (its password unchanged)`;
@@ -36,6 +37,8 @@ async function main(argv: string[]): Promise<string> {
       return generateMigration(config, args[0] ?? '');
     case 'seed:demo':
       return seedDemo(config);
+    case 'search:reindex':
+      return searchReindex(config);
     case 'admin:create':
       return createAdmin(config, args);
     case 'openapi':

@@ -23,6 +23,7 @@ import {
   StorageModule,
 } from '@oris/api/platform';
 import { RegionsModule } from '@oris/api/regions';
+import { SearchModule } from '@oris/api/search';
 import type { Logger } from 'pino';
 import { AdminOverviewModule } from './overview/admin-overview.module';
 
@@ -53,6 +54,7 @@ export class AppModule {
         KnowledgeToolsModule,
         PartnershipsModule,
         PracticesModule,
+        SearchModule,
         // The impact page and the frozen reports read the three registries' year indicators.
         ImpactModule.register({
           imports: [PublicationsModule, KnowledgeToolsModule, PartnershipsModule],

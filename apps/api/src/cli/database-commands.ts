@@ -1,6 +1,7 @@
 import { databaseOptions } from '@oris/api/database';
 import type { AppConfig } from '@oris/api/platform';
 import { DataSource } from 'typeorm';
+import { reindexSearch } from './search-reindex-command';
 
 async function withDataSource<T>(
   config: AppConfig,
@@ -32,4 +33,10 @@ export async function revert(config: AppConfig): Promise<string> {
     dataSource.undoLastMigration({ transaction: 'each' }),
   );
   return 'Reverted the last migration.';
+}
+
+/** Rebuilds the observatory's search index from the registries (`search:reindex`). */
+export async function searchReindex(config: AppConfig): Promise<string> {
+  const lines = await withDataSource(config, reindexSearch);
+  return lines.join('\n');
 }

@@ -26,6 +26,7 @@ import { DemoPublications, PublicationsModule } from '@oris/api/publications';
 import { AppConfig, ConfigModule, JobsModule, StorageModule } from '@oris/api/platform';
 import type { Role } from '@oris/shared/domain';
 import { DataSource } from 'typeorm';
+import { reindexSearch } from './search-reindex-command';
 
 /**
  * What the demo seed needs: the feature modules whose services it goes through (issuing
@@ -118,6 +119,8 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       trainerId: await accountId('trainer'),
       pastSessionId: catalogue.sessions['es101-past'],
     });
+    // The search finds what the steps above made public (courses are seeded without the writers).
+    const search = await reindexSearch(dataSource);
     return [
       ...accounts,
       ...catalogue.lines,
@@ -131,6 +134,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...practices.lines,
       ...targets.lines,
       ...quiz.lines,
+      ...search,
     ].join('\n');
   } finally {
     await context.close();

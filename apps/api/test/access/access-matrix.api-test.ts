@@ -262,6 +262,11 @@ describe('access matrix: every route of the running app', () => {
     expect(routes.find((route) => label(route) === 'GET /api/v1/public/impact')?.isPublic).toBe(
       true,
     );
+    // The observatory's search: anyone, signed in or not (it reads only what is public).
+    expect(routes.find((route) => label(route) === 'GET /api/v1/search')).toMatchObject({
+      isPublic: true,
+      roles: [],
+    });
   });
 
   it('answers 401 problem+json on every non-public route without a token', async () => {

@@ -78,6 +78,10 @@ const featureRoutes: Route[] = [
     loadChildren: () => import('@oris/web/publications').then((m) => m.publicPublicationsRoutes),
   },
   {
+    path: 'search',
+    loadChildren: () => import('@oris/web/search').then((m) => m.searchRoutes),
+  },
+  {
     path: 'observatory/publications',
     loadChildren: () => import('@oris/web/publications').then((m) => m.staffPublicationsRoutes),
   },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule, OptionalUserGuard } from '@oris/api/identity';
+import { SearchIndexModule } from '@oris/api/search';
 import { People } from './common/people';
 import { CatalogueCache } from './courses/catalogue-cache';
 import { CatalogueQuery } from './courses/catalogue-query';
@@ -37,6 +38,7 @@ import { SessionWriter } from './sessions/session-writer';
       SessionMeeting,
     ]),
     IdentityModule,
+    SearchIndexModule,
   ],
   controllers: [
     CoursesController,

@@ -20,3 +20,4 @@ export { IsDateOnly, IsDateTime } from './common/validation';
 export { seedDemoCatalogue } from './seed/demo-catalogue';
 export type { DemoCatalogueOptions, DemoCatalogueResult } from './seed/demo-catalogue';
 export { buildCatalogueFilter } from './courses/catalogue-filter';
+export { loadCourseSearchDocuments } from './courses/course-search';

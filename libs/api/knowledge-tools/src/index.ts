@@ -6,3 +6,4 @@ export { SPDX_LICENCE_IDS } from './rules/spdx';
 export { ToolDownloads } from './tools/tool-downloads';
 export { DemoKnowledgeTools } from './seed/demo-knowledge-tools';
 export { AcceptsToolFileUpload, TOOL_UPLOAD_CONTENT_TYPE } from './http/upload-body-parser';
+export { loadToolSearchDocuments } from './tools/tool-search';

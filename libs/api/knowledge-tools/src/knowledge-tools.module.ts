@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@oris/api/identity';
+import { SearchIndexModule } from '@oris/api/search';
 import { PublicToolsController } from './http/public-tools.controller';
 import { ToolsIndicatorController } from './http/tools-indicator.controller';
 import { ToolsController } from './http/tools.controller';
@@ -13,7 +14,7 @@ import { VersionRecorder } from './tools/version-recorder';
 
 /** Knowledge tools: the registry, its public catalogue and downloads, and its indicator. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, SearchIndexModule],
   controllers: [ToolsController, PublicToolsController, ToolsIndicatorController],
   providers: [
     ToolReader,

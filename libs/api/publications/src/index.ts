@@ -22,6 +22,7 @@ export * from './publications/entities/publication.entity';
 export { CrossrefLookup } from './publications/lookup/doi-lookup';
 export type { DoiLookup } from './publications/lookup/doi-lookup';
 export { DemoPublications } from './publications/seed/demo-publications';
+export { loadPublicationSearchDocuments } from './publications/registry/publication-search';
 export type {
   DemoPublicationsOptions,
   DemoPublicationsResult,

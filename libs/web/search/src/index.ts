@@ -1,2 +1,1 @@
-// The public surface of this library (filled by its features).
-export {};
+export { searchRoutes } from './lib/search.routes';

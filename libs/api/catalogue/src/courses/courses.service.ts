@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestValidationException, isUniqueViolation, sentFields } from '@oris/api/platform';
+import { SearchIndexer } from '@oris/api/search';
 import { canMoveCourse, todayInMorocco } from '@oris/shared/domain';
 import type { CourseStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
@@ -17,6 +18,7 @@ import { Course } from '../entities/course.entity';
 import { CompletionRuleDto, CreateCourseDto, UpdateCourseDto } from '../dto/course-input.dto';
 import { CourseDto } from '../dto/course.dto';
 import { CatalogueCache } from './catalogue-cache';
+import { reindexCourse } from './course-search';
 
 /** Sessions that still have to happen or finish: they would be left orphaned by an archive. */
 const LIVE_SESSION_STATUSES = ['planned', 'open', 'running'] as const;
@@ -34,6 +36,7 @@ export class CoursesService {
     private readonly access: CourseAccess,
     private readonly people: People,
     private readonly cache: CatalogueCache,
+    private readonly search: SearchIndexer,
   ) {}
 
   async create(viewer: NonNullable<Viewer>, dto: CreateCourseDto): Promise<CourseDto> {
@@ -96,6 +99,7 @@ export class CoursesService {
           await this.assertTrainers(manager, ownerIds);
           await this.replaceOwners(manager, course.id, ownerIds);
         }
+        await reindexCourse(manager, this.search, course.id);
       }),
     );
     this.cache.invalidate();
@@ -117,6 +121,7 @@ export class CoursesService {
         );
       }
       await manager.update(Course, courseId, { status: 'published', publishedAt: new Date() });
+      await reindexCourse(manager, this.search, courseId);
     });
     this.cache.invalidate();
     return this.get(viewer, courseId);
@@ -148,6 +153,7 @@ export class CoursesService {
         );
       }
       await manager.update(Course, courseId, { status: 'archived', archivedAt: new Date() });
+      await this.search.remove(manager, 'course', courseId);
     });
     this.cache.invalidate();
     return this.get(viewer, courseId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestValidationException, sentFields } from '@oris/api/platform';
+import { SearchIndexer } from '@oris/api/search';
 import { canMoveSession, todayInMorocco } from '@oris/shared/domain';
 import type { SessionStatus } from '@oris/shared/domain';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
@@ -15,6 +16,7 @@ import { People } from '../common/people';
 import { CatalogueErrorCode, CatalogueException } from '../catalogue.exception';
 import { CatalogueCache } from '../courses/catalogue-cache';
 import { CourseAccess } from '../courses/course-access';
+import { reindexCourse } from '../courses/course-search';
 import { CourseSession } from '../entities/course-session.entity';
 import { CreateSessionDto, MeetingInputDto, UpdateSessionDto } from '../dto/session-input.dto';
 import { SessionDto } from '../dto/session.dto';
@@ -37,6 +39,7 @@ export class SessionWriter {
     private readonly hooks: SessionHooks,
     private readonly cache: CatalogueCache,
     private readonly reader: SessionReader,
+    private readonly search: SearchIndexer,
   ) {}
 
   async create(viewer: Viewer, courseId: string, dto: CreateSessionDto): Promise<SessionDto> {
@@ -88,6 +91,8 @@ export class SessionWriter {
           })),
         );
       }
+      // The course's regions in the search are those of its sessions.
+      await reindexCourse(manager, this.search, courseId);
       return session.id;
     });
     this.cache.invalidate();
@@ -137,6 +142,7 @@ export class SessionWriter {
       // New seats go to the waitlist at once, under this lock: nobody can take them first.
       const added = session.capacity > previousCapacity;
       if (added) await this.hooks.seatsAdded(manager, sessionId);
+      if (dto.regionCode !== undefined) await reindexCourse(manager, this.search, session.courseId);
       return added;
     });
     if (seatsAdded) this.hooks.afterSeatsAdded(sessionId);
@@ -162,7 +168,10 @@ export class SessionWriter {
       }
       await manager.update(CourseSession, sessionId, { status: to });
       // Enrollees are told (and their enrollments closed) in the same transaction.
-      if (to === 'cancelled') await this.hooks.cancelled(manager, sessionId);
+      if (to === 'cancelled') {
+        await this.hooks.cancelled(manager, sessionId);
+        await reindexCourse(manager, this.search, session.courseId);
+      }
     });
     if (to === 'cancelled') this.hooks.afterCancelled(sessionId);
     this.cache.invalidate();

@@ -36,6 +36,7 @@ import { ImpactTargetsAndReports1796543500000 } from './1796543500000-ImpactTarg
 import { Quizzes1796543600000 } from './1796543600000-Quizzes';
 import { PracticeLibrary1796543700000 } from './1796543700000-PracticeLibrary';
 import { SearchDocuments1796543800000 } from './1796543800000-SearchDocuments';
+import { SearchWords1796543810000 } from './1796543810000-SearchWords';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   Quizzes1796543600000,
   PracticeLibrary1796543700000,
   SearchDocuments1796543800000,
+  SearchWords1796543810000,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@oris/api/identity';
+import { SearchIndexer } from '@oris/api/search';
 import { RequestValidationException, type AuthenticatedUser } from '@oris/api/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateToolDto, UpdateToolDto } from '../dto/tool.dto';
@@ -9,6 +10,7 @@ import {
   toolNotFound,
 } from '../knowledge-tools.exception';
 import { canonicalLicence } from '../rules/spdx';
+import { reindexTool } from './tool-search';
 
 interface CurrentRow {
   id: string;
@@ -34,6 +36,7 @@ export class ToolWriter {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly search: SearchIndexer,
   ) {}
 
   async create(user: AuthenticatedUser, dto: CreateToolDto): Promise<string> {
@@ -143,6 +146,7 @@ export class ToolWriter {
          WHERE id = $1`,
         [id, user.id],
       );
+      await reindexTool(manager, this.search, id);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'knowledge_tool.validated',
@@ -174,7 +178,9 @@ export class ToolWriter {
     );
   }
 
+  /** The registry's own search text, and the tool's rows of the observatory's search. */
   private async refreshSearch(manager: EntityManager, id: string): Promise<void> {
+    await reindexTool(manager, this.search, id);
     await manager.query(
       `UPDATE knowledge_tool SET search_text = oris_search_normalize(
          coalesce((SELECT string_agg(value, ' ') FROM jsonb_each_text(titles)), '') || ' ' ||

@@ -15,6 +15,8 @@ import {
   toolNotFound,
 } from '../knowledge-tools.exception';
 import { matchesMediaType, TOOL_FILE_TYPES } from '../rules/tool-rules';
+import { SearchIndexer } from '@oris/api/search';
+import { reindexTool } from './tool-search';
 
 export interface UploadedFile {
   bytes: Buffer;
@@ -32,6 +34,7 @@ export class VersionRecorder {
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly search: SearchIndexer,
   ) {}
 
   async addLink(user: AuthenticatedUser, toolId: string, dto: CreateVersionDto): Promise<string> {
@@ -124,6 +127,8 @@ export class VersionRecorder {
           ],
         );
         await manager.query(`UPDATE knowledge_tool SET updated_at = now() WHERE id = $1`, [toolId]);
+        // A new release dates the tool in the search.
+        await reindexTool(manager, this.search, toolId);
         await this.audit.record(manager, {
           actorId: user.id,
           action: 'knowledge_tool.version_added',

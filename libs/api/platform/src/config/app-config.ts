@@ -195,6 +195,16 @@ export class AppConfig {
   @Min(1)
   VERIFY_RATE_LIMIT_PER_MINUTE = 60;
 
+  /**
+   * Public searches (`GET /search`) allowed per IP and minute before 429. A person typing and
+   * ticking facets stays far below 300; benchmarks raise it so that the limit is not what they
+   * measure.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SEARCH_RATE_LIMIT_PER_MINUTE = 300;
+
   /** SMTP URL (smtp://user:pass@host:port). Empty: emails are written as .eml files under MAIL_DROP_DIR. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })

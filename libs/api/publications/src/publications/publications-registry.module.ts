@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@oris/api/identity';
+import { SearchIndexModule } from '@oris/api/search';
 import { PUBLICATION_ENTITIES } from './entities/publication.entity';
 import { PublicationFilesController } from './http/publication-files.controller';
 import { PublicationsIndicatorController } from './http/publications-indicator.controller';
@@ -16,7 +17,7 @@ import { PublicationWriter } from './registry/publication-writer';
 
 /** The publications registry, its import/export and the indexed-publications indicator. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PUBLICATION_ENTITIES), IdentityModule],
+  imports: [TypeOrmModule.forFeature(PUBLICATION_ENTITIES), IdentityModule, SearchIndexModule],
   controllers: [
     PublicationsController,
     PublicationFilesController,

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { SearchDocument, SearchKind } from '@oris/shared/domain';
 import type { EntityManager } from 'typeorm';
+import { FUZZY_MIN_LENGTH } from '../query/search-sql';
 
 /**
  * What one document may weigh in the index: a body is cut here (at a word boundary) so a very
  * long text cannot exceed the limits of a tsvector (1 MiB) or slow every trigram comparison.
  */
 export const SEARCH_BODY_MAX_LENGTH = 20_000;
+
+/** Documents per INSERT in a reindex: 13 parameters each, far below PostgreSQL's 65,535. */
+const REINDEX_CHUNK = 500;
 
 const COLUMNS = [
   'kind',
@@ -60,10 +64,48 @@ export class SearchIndexer {
       const placeholders = values.map((value) => `$${params.push(value)}`);
       return `(${placeholders.join(', ')})`;
     });
-    await manager.query(
-      `INSERT INTO search_document (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
+    const inserted: { title_normalized: string; body_normalized: string }[] = await manager.query(
+      `INSERT INTO search_document (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
+       RETURNING title_normalized, body_normalized`,
       params,
     );
+    await this.addWords(manager, inserted);
+  }
+
+  /**
+   * The new words of what was just indexed, for the correction of typos (migration SearchWords):
+   * words of FUZZY_MIN_LENGTH letters or more, as the query corrects no shorter one.
+   */
+  private async addWords(
+    manager: EntityManager,
+    rows: { title_normalized: string; body_normalized: string }[],
+  ): Promise<void> {
+    const words = new Set<string>();
+    for (const row of rows) {
+      for (const word of `${row.title_normalized} ${row.body_normalized}`.split(' ')) {
+        if (word.length >= FUZZY_MIN_LENGTH && word.length <= 64) words.add(word);
+      }
+    }
+    if (words.size === 0) return;
+    await manager.query(
+      `INSERT INTO search_word (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
+      [[...words]],
+    );
+  }
+
+  /**
+   * Replaces every row of one kind by `docs` (the whole registry, rebuilt by
+   * `cli search:reindex`), in chunks so no statement carries too many parameters.
+   */
+  async replaceKind(
+    manager: EntityManager,
+    kind: SearchKind,
+    docs: SearchDocument[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM search_document WHERE kind = $1`, [kind]);
+    for (let start = 0; start < docs.length; start += REINDEX_CHUNK) {
+      await this.index(manager, docs.slice(start, start + REINDEX_CHUNK));
+    }
   }
 
   /** Removes a record from the search (withdrawn, archived, unpublished, merged or deleted). */

@@ -110,6 +110,16 @@ export class HomePage {
     );
   }
 
+  /** The observatory's search, from the front door: its words become the search page's address. */
+  protected readonly searchField = new FormControl('', { nonNullable: true });
+
+  protected searchObservatory(event: Event): void {
+    // A plain GET to /search without JavaScript; in the app, a navigation.
+    event.preventDefault();
+    const q = this.searchField.value.trim();
+    void this.router.navigate(['/search'], q ? { queryParams: { q } } : {});
+  }
+
   protected verify(): void {
     const code = codeFrom(this.codeField.value);
     this.codeInvalid.set(code === null);

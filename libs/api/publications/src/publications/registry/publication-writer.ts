@@ -6,6 +6,7 @@ import {
   isUniqueViolation,
   RequestValidationException,
 } from '@oris/api/platform';
+import { SearchIndexer } from '@oris/api/search';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PossibleDuplicateDto } from '../dto/publication.dto';
 import type { PublicationChange } from '../entities/publication.entity';
@@ -23,6 +24,7 @@ import {
   searchTextOf,
 } from './publication-facts';
 import { ContributorRow, PublicationRow, PUBLICATION_COLUMNS } from './publication-rows';
+import { loadPublicationSearchDocuments } from './publication-search';
 
 /** The facts the API and the import hand to the writer, and who writes them. */
 export interface WriteResult {
@@ -41,6 +43,7 @@ export class PublicationWriter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly duplicates: DuplicateFinder,
     private readonly audit: AuditLog,
+    private readonly search: SearchIndexer,
   ) {}
 
   /** The rules of `checkPublication`, as a 400 naming each field. */
@@ -134,6 +137,7 @@ export class PublicationWriter {
         await this.syncIndexRecords(manager, id, facts.indexRecords, user.id);
       }
       await this.appendVersion(manager, id, 'updated', user.id);
+      await this.refreshSearch(manager, id);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'publication.updated',
@@ -158,6 +162,7 @@ export class PublicationWriter {
         [id, user.id],
       );
       await this.appendVersion(manager, id, 'validated', user.id);
+      await this.refreshSearch(manager, id);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'publication.validated',
@@ -176,6 +181,7 @@ export class PublicationWriter {
         [id],
       );
       await this.appendVersion(manager, id, 'withdrawn', user.id);
+      await this.search.remove(manager, 'publication', id);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'publication.withdrawn',
@@ -234,6 +240,7 @@ export class PublicationWriter {
         [duplicateId, keptId],
       );
       await this.appendVersion(manager, duplicateId, 'merged', user.id);
+      await this.search.remove(manager, 'publication', duplicateId);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'publication.merged',
@@ -242,6 +249,16 @@ export class PublicationWriter {
         data: { keptId },
       });
     });
+  }
+
+  /**
+   * Rewrites the record's rows of the observatory's search from what was just written (in the
+   * same transaction): a validated record is findable in its site languages, any other is not.
+   */
+  private async refreshSearch(manager: EntityManager, id: string): Promise<void> {
+    const docs = await loadPublicationSearchDocuments(manager, [id]);
+    if (docs.length > 0) await this.search.index(manager, docs);
+    else await this.search.remove(manager, 'publication', id);
   }
 
   private async lockEditable(manager: EntityManager, id: string): Promise<PublicationRow> {
