@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ActivitiesModule, DemoQuiz } from '@oris/api/activities';
+import { seedDemoAnnouncements } from '@oris/api/announcements';
 import { seedDemoCatalogue } from '@oris/api/catalogue';
 import {
   CertificateIssuer,
@@ -111,6 +112,11 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       trainerId: await accountId('trainer'),
       pastSessionId: catalogue.sessions['es101-past'],
     });
+    // Announcements (issue 18): two in the running session, unread by its trainees.
+    const announcements = await seedDemoAnnouncements(dataSource, {
+      sessionId: catalogue.sessions['gp201-running'],
+      trainerId: await accountId('trainer'),
+    });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -123,6 +129,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...partnerships.lines,
       ...targets.lines,
       ...quiz.lines,
+      ...announcements.lines,
     ].join('\n');
   } finally {
     await context.close();

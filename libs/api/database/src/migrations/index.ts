@@ -33,6 +33,7 @@ import { KnowledgeTools1796543300000 } from './1796543300000-KnowledgeTools';
 import { CreatePartnerships1796543350000 } from './1796543350000-CreatePartnerships';
 import { CertificateCredentialJwt1796543400000 } from './1796543400000-CertificateCredentialJwt';
 import { ImpactTargetsAndReports1796543500000 } from './1796543500000-ImpactTargetsAndReports';
+import { AnnouncementsAndNotifications1796544100000 } from './1796544100000-AnnouncementsAndNotifications';
 import { Quizzes1796543600000 } from './1796543600000-Quizzes';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   CertificateCredentialJwt1796543400000,
   ImpactTargetsAndReports1796543500000,
   Quizzes1796543600000,
+  AnnouncementsAndNotifications1796544100000,
 ];
