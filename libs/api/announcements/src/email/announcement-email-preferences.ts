@@ -45,7 +45,8 @@ export class AnnouncementEmailPreferences {
   async unsubscribe(token: string): Promise<UnsubscribedDto> {
     if (!isUnsubscribeTokenShaped(token)) throw linkNotFound();
     return this.dataSource.transaction(async (manager) => {
-      const [spent]: { userId: string; sessionId: string }[] = await manager.query(
+      // A DELETE answers [rows, count].
+      const [[spent]]: [{ userId: string; sessionId: string }[], number] = await manager.query(
         `DELETE FROM announcement_unsubscribe WHERE token_hash = $1
          RETURNING user_id AS "userId", session_id AS "sessionId"`,
         [hashUnsubscribeToken(token)],
