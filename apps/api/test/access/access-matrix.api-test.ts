@@ -248,6 +248,7 @@ describe('access matrix: every route of the running app', () => {
       'DELETE /api/v1/announcements/:id',
       'GET /api/v1/me/sessions/:sessionId/announcement-email',
       'PUT /api/v1/me/sessions/:sessionId/announcement-email',
+      'GET /api/v1/me/announcement-email-mutes',
     ]) {
       expect(routes.find((candidate) => label(candidate) === route)).toMatchObject({
         isPublic: false,

@@ -79,6 +79,8 @@ describe('announcements: a trainer announces, each trainee is told in the app an
     expect((await http().as(muted).get(path).expect(200)).body).toEqual({ muted: false });
     await http().as(muted).put(path, { muted: true }).expect(200, { muted: true });
     expect((await http().as(muted).get(path).expect(200)).body).toEqual({ muted: true });
+    const mutes = await http().as(muted).get('/api/v1/me/announcement-email-mutes').expect(200);
+    expect(mutes.body).toEqual({ sessionIds: [sessionId] });
     // The session's staff have no such choice (403); anyone else sees nothing (404).
     await http().as(cast.trainer).get(path).expect(403);
     await http().as(outsider).put(path, { muted: true }).expect(404);

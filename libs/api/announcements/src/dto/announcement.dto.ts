@@ -115,3 +115,8 @@ export class UnsubscribedDto {
   @ApiProperty()
   courseTitle!: string;
 }
+
+export class MutedSessionsDto {
+  @ApiProperty({ type: String, format: 'uuid', isArray: true })
+  sessionIds!: string[];
+}

@@ -65,6 +65,15 @@ export class AnnouncementEmailPreferences {
     });
   }
 
+  /** The sessions the person muted (a trainee's "My learning" shows a switch for each). */
+  async mutedSessions(user: AuthenticatedUser): Promise<string[]> {
+    const rows: { sessionId: string }[] = await this.dataSource.query(
+      `SELECT session_id AS "sessionId" FROM session_email_mute WHERE user_id = $1`,
+      [user.id],
+    );
+    return rows.map((row) => row.sessionId);
+  }
+
   private async isMuted(userId: string, sessionId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM session_email_mute WHERE user_id = $1 AND session_id = $2`,

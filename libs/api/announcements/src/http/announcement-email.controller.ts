@@ -13,6 +13,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiProblems, CurrentUser, Public, type AuthenticatedUser } from '@oris/api/platform';
 import {
   AnnouncementEmailPreferenceDto,
+  MutedSessionsDto,
   UnsubscribedDto,
   UnsubscribeDto,
 } from '../dto/announcement.dto';
@@ -20,11 +21,21 @@ import { AnnouncementEmailPreferences } from '../email/announcement-email-prefer
 
 @ApiTags('announcements')
 @ApiBearerAuth()
-@Controller({ path: 'me/sessions/:sessionId/announcement-email', version: '1' })
+@Controller({ path: 'me', version: '1' })
 export class MyAnnouncementEmailController {
   constructor(private readonly preferences: AnnouncementEmailPreferences) {}
 
-  @Get()
+  @Get('announcement-email-mutes')
+  @ApiOperation({
+    summary: 'The sessions whose announcements I get in the app only (anyone signed in)',
+  })
+  @ApiOkResponse({ type: MutedSessionsDto })
+  @ApiProblems(401)
+  async mutes(@CurrentUser() user: AuthenticatedUser): Promise<MutedSessionsDto> {
+    return { sessionIds: await this.preferences.mutedSessions(user) };
+  }
+
+  @Get('sessions/:sessionId/announcement-email')
   @ApiOperation({
     summary: 'Whether I get this session’s announcements by email (its trainees)',
     description: 'The session’s staff get 403, anyone else 404.',
@@ -38,7 +49,7 @@ export class MyAnnouncementEmailController {
     return this.preferences.get(user, sessionId);
   }
 
-  @Put()
+  @Put('sessions/:sessionId/announcement-email')
   @ApiOperation({
     summary: 'Mute or unmute this session’s announcement emails (its trainees)',
     description: 'Muted, announcements still reach me in the app.',

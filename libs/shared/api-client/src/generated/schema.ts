@@ -1368,6 +1368,23 @@ export interface paths {
     patch: operations['SessionAnnouncements_edit'];
     trace?: never;
   };
+  '/api/v1/me/announcement-email-mutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sessions whose announcements I get in the app only (anyone signed in) */
+    get: operations['MyAnnouncementEmail_mutes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/sessions/{sessionId}/announcement-email': {
     parameters: {
       query?: never;
@@ -5044,6 +5061,9 @@ export interface components {
     UpdateAnnouncementDto: {
       title?: string;
       body?: string;
+    };
+    MutedSessionsDto: {
+      sessionIds: string[];
     };
     AnnouncementEmailPreferenceDto: {
       /** @description True: this session’s announcements reach me in the app only. */
@@ -12705,6 +12725,34 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyAnnouncementEmail_mutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MutedSessionsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
