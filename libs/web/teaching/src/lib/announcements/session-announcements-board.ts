@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -66,6 +66,8 @@ export class SessionAnnouncementsBoard {
     byEmail: [true],
   });
   protected sessionId = '';
+  /** Reset through the directive too, so a posted form does not show its fields as errors. */
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   constructor() {
     inject(ActivatedRoute)
@@ -98,7 +100,10 @@ export class SessionAnnouncementsBoard {
 
   protected cancelEdit(): void {
     this.editing.set(null);
-    this.form.reset({ title: '', body: '', byEmail: true });
+    const empty = { title: '', body: '', byEmail: true };
+    const directive = this.formDirective();
+    if (directive) directive.resetForm(empty);
+    else this.form.reset(empty);
   }
 
   protected async remove(item: AnnouncementItem): Promise<void> {
