@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ActivitiesModule } from '@oris/api/activities';
+import { AnnouncementsModule } from '@oris/api/announcements';
 import { CatalogueModule } from '@oris/api/catalogue';
 import { CertificatesModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
@@ -8,7 +9,7 @@ import { FollowupsModule } from '@oris/api/followups';
 import { IdentityModule } from '@oris/api/identity';
 import { ImpactModule, IndicatorsModule } from '@oris/api/indicators';
 import { KnowledgeToolsIndicator, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
-import { NotificationsModule } from '@oris/api/notifications';
+import { NotificationCentreModule, NotificationsModule } from '@oris/api/notifications';
 import { PartnershipsIndicator, PartnershipsModule } from '@oris/api/partnerships';
 import { PlacementsModule } from '@oris/api/placements';
 import { PracticesModule } from '@oris/api/practices';
@@ -42,10 +43,12 @@ export class AppModule {
         HealthModule,
         RegionsModule,
         NotificationsModule,
+        NotificationCentreModule,
         IdentityModule,
         CatalogueModule,
         EnrollmentsModule,
         ActivitiesModule,
+        AnnouncementsModule,
         CertificatesModule,
         PlacementsModule,
         FollowupsModule,

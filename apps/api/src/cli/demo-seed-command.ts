@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ActivitiesModule, DemoQuiz } from '@oris/api/activities';
+import { seedDemoAnnouncements } from '@oris/api/announcements';
 import { seedDemoCatalogue } from '@oris/api/catalogue';
 import {
   CertificateIssuer,
@@ -121,6 +122,11 @@ export async function seedDemo(config: AppConfig): Promise<string> {
     });
     // The search finds what the steps above made public (courses are seeded without the writers).
     const search = await reindexSearch(dataSource);
+    // Announcements (issue 18): two in the running session, unread by its trainees.
+    const announcements = await seedDemoAnnouncements(dataSource, {
+      sessionId: catalogue.sessions['gp201-running'],
+      trainerId: await accountId('trainer'),
+    });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -135,6 +141,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...targets.lines,
       ...quiz.lines,
       ...search,
+      ...announcements.lines,
     ].join('\n');
   } finally {
     await context.close();

@@ -135,6 +135,12 @@ describe('access matrix: every route of the running app', () => {
     });
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
+    const announcements = new Queue(QUEUES.announcements, {
+      connection: redisOptions(config),
+      prefix: config.QUEUE_PREFIX,
+    });
+    await announcements.obliterate({ force: true }).catch(() => undefined);
+    await announcements.close();
   });
 
   const api = () => ({ app, config, database, url: baseUrl, close: async () => undefined });
@@ -267,6 +273,29 @@ describe('access matrix: every route of the running app', () => {
       isPublic: true,
       roles: [],
     });
+    // Announcements: the emailed unsubscribe link is public (its token is the key); the
+    // notification centre and the announcements need a signed-in person, any role.
+    expect(
+      routes.find((route) => label(route) === 'POST /api/v1/announcement-unsubscribe')?.isPublic,
+    ).toBe(true);
+    for (const route of [
+      'GET /api/v1/me/notifications',
+      'GET /api/v1/me/notifications/unread-count',
+      'POST /api/v1/me/notifications/:id/read',
+      'POST /api/v1/me/notifications/read-all',
+      'GET /api/v1/sessions/:sessionId/announcements',
+      'POST /api/v1/sessions/:sessionId/announcements',
+      'PATCH /api/v1/announcements/:id',
+      'DELETE /api/v1/announcements/:id',
+      'GET /api/v1/me/sessions/:sessionId/announcement-email',
+      'PUT /api/v1/me/sessions/:sessionId/announcement-email',
+      'GET /api/v1/me/announcement-email-mutes',
+    ]) {
+      expect(routes.find((candidate) => label(candidate) === route)).toMatchObject({
+        isPublic: false,
+        roles: [],
+      });
+    }
   });
 
   it('answers 401 problem+json on every non-public route without a token', async () => {

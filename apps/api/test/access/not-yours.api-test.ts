@@ -286,4 +286,40 @@ describe('access matrix: someone else’s object', () => {
       });
     }
   });
+  it('an announcement and a notification: the session’s trainees and staff only, 404 for anyone else', async () => {
+    const [{ sessionId }]: { sessionId: string }[] = await database(api).query(
+      `SELECT session_id AS "sessionId" FROM enrollment WHERE id = $1`,
+      [enrollmentId],
+    );
+    const posted = await http
+      .as(cast.trainer)
+      .post(`/api/v1/sessions/${sessionId}/announcements`, {
+        title: 'Salle 3',
+        body: 'Jeudi.',
+        byEmail: false,
+      })
+      .expect(201);
+    const list = `/api/v1/sessions/${sessionId}/announcements`;
+    const mute = `/api/v1/me/sessions/${sessionId}/announcement-email`;
+    expect(await statusOf(owner, 'get', list)).toBe(200);
+    expect(await statusOf(owner, 'get', mute)).toBe(200);
+    for (const intruder of [stranger, cast.otherTrainer]) {
+      expect(await statusOf(intruder, 'get', list)).toBe(404);
+      expect(await statusOf(intruder, 'get', mute)).toBe(404);
+      const announcement = `/api/v1/announcements/${posted.body.id}`;
+      expect((await http.as(intruder).patch(announcement, { title: 'x' })).status).toBe(404);
+      expect((await http.as(intruder).delete(announcement)).status).toBe(404);
+    }
+    const mine = await http.as(owner).get('/api/v1/me/notifications').expect(200);
+    const notification = mine.body.items.find(
+      (item: { kind: string; params: { title: string } }) =>
+        item.kind === 'announcement' && item.params.title === 'Salle 3',
+    );
+    expect(notification).toBeDefined();
+    expect(
+      await statusOf(stranger, 'post', `/api/v1/me/notifications/${notification.id}/read`),
+    ).toBe(404);
+    const theirs = await http.as(stranger).get('/api/v1/me/notifications').expect(200);
+    expect(theirs.body.items).toEqual([]);
+  });
 });

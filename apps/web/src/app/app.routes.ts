@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { consentGuard } from '@oris/web/core';
+import { consentGuard, signedInGuard } from '@oris/web/core';
 
 /** Feature pages load on demand; route `title`s are translation keys. */
 const featureRoutes: Route[] = [
@@ -104,6 +104,18 @@ const featureRoutes: Route[] = [
   {
     path: 'impact',
     loadChildren: () => import('@oris/web/impact').then((m) => m.publicImpactRoutes),
+  },
+  {
+    path: 'notifications',
+    canActivate: [signedInGuard],
+    title: 'notifications.title',
+    loadComponent: () =>
+      import('./pages/notifications/notifications-page').then((m) => m.NotificationsPage),
+  },
+  {
+    // The emailed unsubscribe link of an announcement: no guard, the token is the credential.
+    path: 'unsubscribe',
+    loadChildren: () => import('@oris/web/learning').then((m) => m.unsubscribeRoutes),
   },
   {
     // The emailed follow-up link: no guard, the token is the credential.

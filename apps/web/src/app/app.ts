@@ -16,8 +16,8 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthSession, LanguageService, SIGN_IN_PATH } from '@oris/web/core';
-import { Icon } from '@oris/web/ui';
+import { AuthSession, LanguageService, NotificationFeed, SIGN_IN_PATH } from '@oris/web/core';
+import { Icon, NotificationBell } from '@oris/web/ui';
 import { distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { EmailConfirmationBanner } from './layout/email-confirmation-banner';
 import { LanguageMenu } from './layout/language-menu';
@@ -41,6 +41,7 @@ const WIDE_SCREEN = '(min-width: 960px)';
     Icon,
     LanguageMenu,
     EmailConfirmationBanner,
+    NotificationBell,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
@@ -48,6 +49,8 @@ const WIDE_SCREEN = '(min-width: 960px)';
 export class App {
   protected readonly session = inject(AuthSession);
   protected readonly language = inject(LanguageService);
+  /** The bell's unread count: polled while the tab is visible (see NotificationFeed). */
+  protected readonly notifications = inject(NotificationFeed);
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
@@ -64,6 +67,7 @@ export class App {
   );
 
   constructor() {
+    this.notifications.start();
     this.router.events
       .pipe(
         filter((event) => event instanceof NavigationEnd),

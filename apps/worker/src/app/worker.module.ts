@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AnnouncementsWorkerModule } from '@oris/api/announcements';
 import { CertificatesWorkerModule } from '@oris/api/certificates';
 import { DatabaseModule } from '@oris/api/database';
 import { EnrollmentsWorkerModule } from '@oris/api/enrollments';
@@ -32,6 +33,7 @@ export class WorkerModule {
         StorageModule,
         StorageSweepModule,
         NotificationsWorkerModule.forRoot(),
+        AnnouncementsWorkerModule.forRoot(),
         CertificatesWorkerModule.forRoot(),
         FollowupsWorkerModule.forRoot(),
         IndicatorsWorkerModule.forRoot(),

@@ -10,3 +10,11 @@ export type {
 export { renderEmail, type RenderedEmail } from './templates/render-email';
 export * from './jobs/notifications-worker.module';
 export type { EmailWorkerOptions } from './jobs/email-worker.options';
+export * from './notification-centre.module';
+export * from './notifications.exception';
+export * from './entities/notification.entity';
+export {
+  NotificationCentre,
+  type NotificationInput,
+  type NotificationView,
+} from './centre/notification-centre';

@@ -21,3 +21,4 @@ export * from './practices';
 export * from './search-document';
 export * from './text-diff';
 export * from './practice-snapshot';
+export * from './notifications';

@@ -40,3 +40,12 @@ export { ENROLL_ACTION } from './lib/extension/enroll-action';
 export { latestLoad } from './lib/data/latest-load';
 export type { LatestLoad, LatestLoadOptions } from './lib/data/latest-load';
 export { codeFrom } from './lib/verification/verification-code';
+export { NotificationFeed, UNREAD_POLL_MS } from './lib/notifications/notification-feed';
+export type { AppNotification, NotificationOrder } from './lib/notifications/notification-feed';
+export { AnnouncementsApi } from './lib/announcements/announcements-api';
+export type {
+  Announcement,
+  AnnouncementChange,
+  AnnouncementInput,
+  Unsubscribed,
+} from './lib/announcements/announcements-api';

@@ -1,2 +1,2 @@
-export { learningRoutes } from './lib/learning.routes';
+export { learningRoutes, unsubscribeRoutes } from './lib/learning.routes';
 export { provideEnrollAction } from './lib/enroll-action.provider';

@@ -22,3 +22,6 @@ export type { HasUnsavedChanges } from './lib/unsaved-changes';
 export { DayDateAdapter, DAY_FORMATS, provideDayDatepicker } from './lib/day-date-adapter';
 export { transientText } from './lib/transient-text';
 export { writtenInCurrentLanguage } from './lib/written-in-current-language';
+export { NotificationBell } from './lib/notification-bell';
+export { AnnouncementList } from './lib/announcement-list';
+export type { AnnouncementItem } from './lib/announcement-list';

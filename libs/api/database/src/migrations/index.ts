@@ -37,6 +37,7 @@ import { Quizzes1796543600000 } from './1796543600000-Quizzes';
 import { PracticeLibrary1796543700000 } from './1796543700000-PracticeLibrary';
 import { SearchDocuments1796543800000 } from './1796543800000-SearchDocuments';
 import { SearchWords1796543810000 } from './1796543810000-SearchWords';
+import { AnnouncementsAndNotifications1796544100000 } from './1796544100000-AnnouncementsAndNotifications';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   PracticeLibrary1796543700000,
   SearchDocuments1796543800000,
   SearchWords1796543810000,
+  AnnouncementsAndNotifications1796544100000,
 ];

@@ -11,6 +11,7 @@ import { followupReminderTemplate } from './followup-reminder.template';
 import { meetingReminderTemplate } from './meeting-reminder.template';
 import { partnershipRenewalDueTemplate } from './partnership-renewal-due.template';
 import { passwordResetTemplate } from './password-reset.template';
+import { sessionAnnouncementTemplate } from './session-announcement.template';
 import { serialEvidenceStaleTemplate } from './serial-evidence-stale.template';
 import { sessionCancelledTemplate } from './session-cancelled.template';
 import { welcomeTemplate } from './welcome.template';
@@ -32,6 +33,7 @@ export const EMAIL_TEMPLATES = {
   meeting_reminder: meetingReminderTemplate,
   serial_evidence_stale: serialEvidenceStaleTemplate,
   partnership_renewal_due: partnershipRenewalDueTemplate,
+  session_announcement: sessionAnnouncementTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

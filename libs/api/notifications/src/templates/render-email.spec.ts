@@ -61,6 +61,16 @@ const params: Record<EmailTemplate, Record<string, string>> = {
     tacit: '',
     partnershipId: '6f1c2f5e-0000-4000-8000-000000000001',
   },
+  session_announcement: {
+    fullName: 'Amina El Idrissi',
+    authorName: 'Youssef El Amrani',
+    courseTitle: 'Gestion de projet',
+    sessionTitle: 'Cohorte printemps — Fès',
+    title: 'Changement de salle',
+    body: 'Jeudi en salle 3.',
+    sessionId: '6f1c2f5e-0000-4000-8000-000000000002',
+    unsubscribeToken: 'A'.repeat(43),
+  },
 };
 
 describe('renderEmail', () => {

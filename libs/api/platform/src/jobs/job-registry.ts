@@ -11,6 +11,8 @@ export const QUEUES = {
   followups: 'followups',
   /** Rebuilds of the indicator rollup: long and rare, never behind other work. */
   indicators: 'indicators',
+  /** An announcement's email fan-out: one job per announcement, expanded into one email each. */
+  announcements: 'announcements',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -20,6 +22,7 @@ export const JOBS = {
   renderCertificate: 'render-certificate',
   followupsTick: 'followups-tick',
   refreshInsertionRollup: 'refresh-insertion-rollup',
+  fanOutAnnouncement: 'fan-out-announcement',
 } as const;
 
 export interface JobPayloads {
@@ -27,6 +30,7 @@ export interface JobPayloads {
   [JOBS.renderCertificate]: { certificateId: string };
   [JOBS.followupsTick]: Record<string, never>;
   [JOBS.refreshInsertionRollup]: { reason: 'changed' | 'periodic' };
+  [JOBS.fanOutAnnouncement]: { announcementId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -39,4 +43,5 @@ export const jobIdFor = {
   followupsTick: () => 'followups-tick',
   /** One rebuild pending at a time: changes arriving meanwhile merge into it (debounce). */
   refreshInsertionRollup: () => 'insertion-rollup',
+  fanOutAnnouncement: (announcementId: string) => `announcement-${announcementId}`,
 };

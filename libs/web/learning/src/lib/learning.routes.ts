@@ -16,6 +16,14 @@ export const learningRoutes: Route[] = [
         loadComponent: () => import('./my-learning/my-learning-page').then((m) => m.MyLearningPage),
       },
       {
+        path: 'sessions/:sessionId/announcements',
+        title: 'announcements.learner.heading',
+        loadComponent: () =>
+          import('./announcements/session-announcements-page').then(
+            (m) => m.SessionAnnouncementsPage,
+          ),
+      },
+      {
         path: ':enrollmentId',
         title: 'learning.outline.title',
         loadComponent: () =>
@@ -32,5 +40,14 @@ export const learningRoutes: Route[] = [
         loadComponent: () => import('./quiz/quiz-page').then((m) => m.QuizPage),
       },
     ],
+  },
+];
+
+/** The emailed unsubscribe link of an announcement: public, the token is the credential. */
+export const unsubscribeRoutes: Route[] = [
+  {
+    path: '',
+    title: 'announcements.unsubscribe.heading',
+    loadComponent: () => import('./announcements/unsubscribe-page').then((m) => m.UnsubscribePage),
   },
 ];

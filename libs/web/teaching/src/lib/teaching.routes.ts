@@ -79,6 +79,14 @@ export const teachingRoutes: Route[] = [
           import('./enrollments/session-enrollments-page').then((m) => m.SessionEnrollmentsPage),
       },
       {
+        path: 'sessions/:sessionId/announcements',
+        title: 'announcements.board.heading',
+        loadComponent: () =>
+          import('./announcements/session-announcements-board').then(
+            (m) => m.SessionAnnouncementsBoard,
+          ),
+      },
+      {
         path: 'sessions/:sessionId/attendance',
         title: 'teaching.attendance.title',
         loadComponent: () => import('./enrollments/attendance-page').then((m) => m.AttendancePage),

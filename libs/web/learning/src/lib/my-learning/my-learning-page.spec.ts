@@ -6,7 +6,15 @@ import { API_FETCH } from '@oris/web/core';
 import { Confirmation } from '@oris/web/ui';
 import { WithdrawalConfirmation } from '../shared/confirm-withdrawal';
 import type { Enrollment } from '../shared/learning-types';
-import { anEnrollment, aProgress, ENROLLMENT_ID, fakeApi, page, settle } from '../testing';
+import {
+  anEnrollment,
+  aProgress,
+  ENROLLMENT_ID,
+  fakeApi,
+  page,
+  SESSION_ID,
+  settle,
+} from '../testing';
 import { MyLearningPage } from './my-learning-page';
 
 const ONLINE = 'https://meet.example.org/mi110';
@@ -223,5 +231,27 @@ describe('MyLearningPage', () => {
     expect(calls.some((call) => call.method === 'DELETE')).toBe(true);
     expect(card.querySelector('input[readonly]')).toBeNull();
     expect(card.querySelector('[role="status"]')?.textContent).toContain('learning.feed.revoked');
+  });
+  it('shows a switch for each seat’s announcement emails, and mutes or unmutes the session', async () => {
+    const { harness, element, calls } = await render([[anEnrollment({ status: 'confirmed' })]], {
+      'GET /api/v1/me/announcement-email-mutes': () => Response.json({ sessionIds: [SESSION_ID] }),
+      // The fake API hands each answer the recorded call.
+      [`PUT /api/v1/me/sessions/${SESSION_ID}/announcement-email`]: (call) =>
+        Response.json((call as { body: unknown }).body),
+    });
+    const toggle = element.querySelector<HTMLButtonElement>(
+      'oris-announcement-email-switch button[role="switch"]',
+    );
+    // Muted: the switch "also by email" is off.
+    expect(toggle?.getAttribute('aria-checked')).toBe('false');
+    expect(element.querySelector('oris-announcement-email-switch a')?.getAttribute('href')).toBe(
+      `/learning/sessions/${SESSION_ID}/announcements`,
+    );
+    toggle?.click();
+    await settle(harness);
+    const put = calls.find((call) => call.method === 'PUT');
+    expect(put?.path).toBe(`/api/v1/me/sessions/${SESSION_ID}/announcement-email`);
+    expect(put?.body).toEqual({ muted: false });
+    expect(toggle?.getAttribute('aria-checked')).toBe('true');
   });
 });

@@ -14,7 +14,13 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { type EnrollmentStatus, holdsSeat, isOpenEnrollment } from '@oris/shared/domain';
-import { LanguageService, latestLoad, type PageOf, RegionsService } from '@oris/web/core';
+import {
+  AnnouncementsApi,
+  LanguageService,
+  latestLoad,
+  type PageOf,
+  RegionsService,
+} from '@oris/web/core';
 import { DayPipe, DayRangePipe, EnrollmentStatusChip, Pager, ProblemAlert } from '@oris/web/ui';
 import { LearningApi } from '../learning-api';
 import { WithdrawalConfirmation } from '../shared/confirm-withdrawal';
@@ -24,6 +30,7 @@ import { MyEnrollments } from '../shared/my-enrollments';
 import { learningMessageKeys } from '../shared/problem-keys';
 import { ProgressMeter } from '../shared/progress-meter';
 import { TimetableSection } from '../shared/timetable';
+import { AnnouncementEmailSwitch } from '../announcements/announcement-email-switch';
 import { CalendarFeedCard } from './calendar-feed-card';
 
 const PAGE_SIZE = 20;
@@ -44,6 +51,7 @@ const PAGE_SIZE = 20;
     ProgressMeter,
     TimetableSection,
     CalendarFeedCard,
+    AnnouncementEmailSwitch,
   ],
   templateUrl: './my-learning-page.html',
   styleUrl: './my-learning-page.scss',
@@ -69,6 +77,9 @@ export class MyLearningPage {
   /** Meetings matter while the person waits or takes part, not once the outcome is recorded. */
   protected readonly showsTimetable = (status: EnrollmentStatus): boolean =>
     isOpenEnrollment(status);
+  protected readonly holdsSeat = holdsSeat;
+  /** The sessions whose announcements the person gets in the app only; null until known. */
+  protected readonly mutedSessions = signal<string[] | null>(null);
   private readonly noticeElement = viewChild<ElementRef<HTMLElement>>('noticeText');
   private readonly withdrawProblemElement =
     viewChild<ElementRef<HTMLElement>>('withdrawProblemBox');
@@ -76,6 +87,12 @@ export class MyLearningPage {
 
   constructor() {
     this.regions.load().catch(() => undefined);
+    inject(AnnouncementsApi)
+      .mutedSessions()
+      .then(
+        (sessions) => this.mutedSessions.set(sessions),
+        () => undefined,
+      );
     void this.load();
   }
 

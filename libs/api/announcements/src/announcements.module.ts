@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@oris/api/notifications';
+import { AnnouncementEmailPreferences } from './email/announcement-email-preferences';
+import {
+  AnnouncementEmailQueue,
+  announcementQueueProvider,
+} from './email/announcement-email-queue';
+import { Announcement } from './entities/announcement.entity';
+import {
+  AnnouncementUnsubscribeController,
+  MyAnnouncementEmailController,
+} from './http/announcement-email.controller';
+import { SessionAnnouncementsController } from './http/session-announcements.controller';
+import { AnnouncementAccess } from './publishing/announcement-access';
+import { AnnouncementBoard } from './publishing/announcement-board';
+
+/** Announcements to a session: the API side (routes, posting, email preferences). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Announcement]), NotificationsModule],
+  controllers: [
+    SessionAnnouncementsController,
+    MyAnnouncementEmailController,
+    AnnouncementUnsubscribeController,
+  ],
+  providers: [
+    announcementQueueProvider,
+    AnnouncementEmailQueue,
+    AnnouncementAccess,
+    AnnouncementBoard,
+    AnnouncementEmailPreferences,
+  ],
+  exports: [AnnouncementBoard],
+})
+export class AnnouncementsModule {}

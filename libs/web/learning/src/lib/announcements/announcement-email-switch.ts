@@ -1,0 +1,82 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApiError } from '@oris/shared/api-client';
+import { AnnouncementsApi } from '@oris/web/core';
+import { ProblemAlert } from '@oris/web/ui';
+
+/**
+ * A session's announcements for its trainee: the link to read them and the switch that keeps
+ * them out of the mailbox (they still reach the app). Used in "My learning" and on the session's
+ * announcements page.
+ */
+@Component({
+  selector: 'oris-announcement-email-switch',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatSlideToggleModule, RouterLink, TranslocoPipe, ProblemAlert],
+  template: `
+    <div class="announcements">
+      @if (showLink()) {
+        <a mat-stroked-button [routerLink]="['/learning/sessions', sessionId(), 'announcements']">
+          {{ 'announcements.learner.open' | transloco }}
+        </a>
+      }
+      <mat-slide-toggle
+        [checked]="!muted()"
+        [disabled]="saving()"
+        (change)="setEmails($event.checked)"
+      >
+        @if (session()) {
+          {{ 'announcements.learner.byEmailFor' | transloco: { session: session() } }}
+        } @else {
+          {{ 'announcements.learner.byEmail' | transloco }}
+        }
+      </mat-slide-toggle>
+    </div>
+    <oris-problem-alert [error]="problem()" />
+  `,
+  styles: `
+    .announcements {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px 24px;
+      margin-block: 8px;
+    }
+  `,
+})
+export class AnnouncementEmailSwitch {
+  private readonly api = inject(AnnouncementsApi);
+  readonly sessionId = input.required<string>();
+  /** The session's title, in the switch's name where several sessions are listed. */
+  readonly session = input('');
+  readonly initiallyMuted = input(false, { alias: 'muted' });
+  readonly showLink = input(true);
+
+  protected readonly muted = linkedSignal(() => this.initiallyMuted());
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<ApiError | null>(null);
+
+  protected async setEmails(byEmail: boolean): Promise<void> {
+    this.saving.set(true);
+    this.problem.set(null);
+    try {
+      this.muted.set(await this.api.setMuted(this.sessionId(), !byEmail));
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+      // The switch shows what is stored, not what was asked.
+      this.muted.set(this.muted());
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
