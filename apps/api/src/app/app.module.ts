@@ -8,6 +8,7 @@ import { FollowupsModule } from '@oris/api/followups';
 import { IdentityModule } from '@oris/api/identity';
 import { ImpactModule, IndicatorsModule } from '@oris/api/indicators';
 import { KnowledgeToolsIndicator, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { MaterialModule } from '@oris/api/material';
 import { NotificationsModule } from '@oris/api/notifications';
 import { PartnershipsIndicator, PartnershipsModule } from '@oris/api/partnerships';
 import { PlacementsModule } from '@oris/api/placements';
@@ -44,6 +45,7 @@ export class AppModule {
         CatalogueModule,
         EnrollmentsModule,
         ActivitiesModule,
+        MaterialModule,
         CertificatesModule,
         PlacementsModule,
         FollowupsModule,

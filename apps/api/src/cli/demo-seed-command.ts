@@ -18,6 +18,7 @@ import {
   IdentityModule,
 } from '@oris/api/identity';
 import { DemoKnowledgeTools, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { DemoMaterial, MaterialModule } from '@oris/api/material';
 import { DemoPartnerships, PartnershipsModule } from '@oris/api/partnerships';
 import { seedDemoTargets } from '@oris/api/indicators';
 import { seedDemoPlacements } from '@oris/api/placements';
@@ -47,6 +48,7 @@ class DemoSeedCliModule {
         PublicationsModule,
         PartnershipsModule,
         ActivitiesModule,
+        MaterialModule,
       ],
     };
   }
@@ -111,6 +113,11 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       trainerId: await accountId('trainer'),
       pastSessionId: catalogue.sessions['es101-past'],
     });
+    // Material (libs/api/material): a PDF and a video link in ES-101's first module.
+    const material = await context.get(DemoMaterial).seed({
+      trainerId: await accountId('trainer'),
+      sessionId: catalogue.sessions['es101-past'],
+    });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -123,6 +130,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...partnerships.lines,
       ...targets.lines,
       ...quiz.lines,
+      ...material.lines,
     ].join('\n');
   } finally {
     await context.close();

@@ -19,3 +19,4 @@ export * from './partnerships';
 export * from './quiz';
 export * from './practices';
 export * from './search-document';
+export * from './material';
