@@ -11,13 +11,7 @@ import { Session, signInWithRoles } from '../identity/support/identity-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';
 import type { TestApp } from '../support/test-app';
 import { Cast, castOf, client } from './catalogue-client';
-
-/** A small PDF whose bytes differ on every call (content-addressed storage must not mix tests). */
-export const uniquePdf = () =>
-  Buffer.from(
-    `%PDF-1.4\n% ${randomBytes(8).toString('hex')}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n` +
-      '2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
+import { uniquePdf } from './material-support';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
@@ -98,7 +92,9 @@ describe('module material: files, video links, ranges, access', () => {
     });
 
     it('takes the type from the bytes, not from the name or the declared type', async () => {
-      const image = await upload(cast.trainer, moduleId, PNG, { fileName: 'photo.pdf' }).expect(201);
+      const image = await upload(cast.trainer, moduleId, PNG, { fileName: 'photo.pdf' }).expect(
+        201,
+      );
       expect(image.body).toMatchObject({ kind: 'image', file: { mediaType: 'image/png' } });
       for (const bytes of [
         Buffer.from('<!doctype html><script>alert(1)</script>'),
@@ -115,7 +111,8 @@ describe('module material: files, video links, ranges, access', () => {
     it('refuses an empty body, a multipart form, a file past the largest limit, and a bad name', async () => {
       expect((await upload(cast.trainer, moduleId, Buffer.alloc(0))).status).toBe(400);
       expect(
-        (await upload(cast.trainer, moduleId, uniquePdf(), undefined, 'multipart/form-data')).status,
+        (await upload(cast.trainer, moduleId, uniquePdf(), undefined, 'multipart/form-data'))
+          .status,
       ).toBe(415);
       const tooLarge = await request(api.url)
         .post(`/api/v1/modules/${moduleId}/material/files?fileName=big.pdf`)
@@ -125,7 +122,8 @@ describe('module material: files, video links, ranges, access', () => {
         .send(Buffer.alloc(16));
       expect([413, 400]).toContain(tooLarge.status);
       expect(
-        (await upload(cast.trainer, moduleId, uniquePdf(), { fileName: '../../etc/passwd' })).status,
+        (await upload(cast.trainer, moduleId, uniquePdf(), { fileName: '../../etc/passwd' }))
+          .status,
       ).toBe(400);
     });
 
@@ -304,9 +302,13 @@ describe('module material: files, video links, ranges, access', () => {
         .post(`/api/v1/sessions/${course.sessionId}/enrollments`, baseline())
         .expect(201);
       const [first] = ((await list(leaver).expect(200)).body as Material[]).filter((m) => m.file);
-      await request(api.url).get(first.file?.url as string).expect(200);
+      await request(api.url)
+        .get(first.file?.url as string)
+        .expect(200);
       await http.as(leaver).post(`/api/v1/enrollments/${enrollment.body.id}/withdraw`).expect(200);
-      await request(api.url).get(first.file?.url as string).expect(404);
+      await request(api.url)
+        .get(first.file?.url as string)
+        .expect(404);
     });
   });
 
