@@ -474,6 +474,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/courses/{id}/duplicate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Duplicate a course to start a new edition (owners, administrators)
+     * @description A draft copy with the new `code` (and `title` if given): its owners, its modules in order with their status, their quizzes and question bank, their material (stored files are shared, never copied, and deleting from one course never removes the other’s) — not its sessions or enrollments. One transaction. 409 `course_code_taken` when the code is used.
+     */
+    post: operations['Courses_duplicate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses/{id}/archive': {
     parameters: {
       query?: never;
@@ -1240,6 +1260,127 @@ export interface paths {
      * @description 409 `attempt_submitted` when already submitted. Past the deadline, the attempt is closed at its deadline with the answers saved by then.
      */
     post: operations['QuizAttempts_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A module’s material, in order
+     * @description Readers: the course’s owners, administrators, trainers of its sessions, and trainees holding a seat in one of its sessions (published modules of a published course only); 404 for anyone else. Each file carries a signed address valid for 6 hours (media elements stream it with range requests); each video link its privacy-friendly player address.
+     */
+    get: operations['ModuleMaterial_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a file to a module (course owners, administrators)
+     * @description The body is the file itself (`Content-Type: application/octet-stream`). Its type is read from its content, never from the name or a declared type: PDF (20 MiB), PPTX/ODP slides (50 MiB), PNG/JPEG/GIF/WebP images (10 MiB), MP3/M4A/Ogg/WAV/FLAC audio (50 MiB), MP4/WebM video (100 MiB). 415 `unsupported_material_type` otherwise, 413 beyond the kind’s limit (or beyond 100 MiB before buffering). Stored once per content (SHA-256).
+     */
+    post: operations['ModuleMaterial_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a video by link (course owners, administrators)
+     * @description YouTube, Vimeo or Dailymotion only; the host and the video id are kept, and the player address is rebuilt from them (422 `unknown_video_link` for any other address).
+     */
+    post: operations['ModuleMaterial_addLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Reorder a module’s material (course owners, administrators)
+     * @description The body lists every piece of the module’s material exactly once (409 otherwise).
+     */
+    put: operations['ModuleMaterial_reorder'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/material/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a piece of material (course owners, administrators)
+     * @description Its stored file is deleted only when no other material names the same content (a duplicated course keeps its copy).
+     */
+    delete: operations['Material_remove'];
+    options?: never;
+    head?: never;
+    /** Retitle a piece of material (course owners, administrators) */
+    patch: operations['Material_retitle'];
+    trace?: never;
+  };
+  '/api/v1/material/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A material file (its readers; by access token or by the signed address)
+     * @description With `Authorization: Bearer`, or with the `token` of the address the list gave (media elements cannot send a header). The reader’s right is checked on every request. Byte ranges: 206 for one satisfiable range (`bytes=a-b`, `bytes=a-`, `bytes=-n`), 416 otherwise; `If-Range` with another ETag gives the whole file; the ETag is the SHA-256. Images, audio and video inline; documents and slides as attachments. 404 for anyone else, and for a link or an expired or forged token.
+     */
+    get: operations['MaterialFiles_file'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3653,6 +3794,15 @@ export interface components {
       /** @description Administrators only: the trainers who own the course. A trainer who creates a course owns it. */
       ownerIds?: string[];
     };
+    DuplicateCourseDto: {
+      /**
+       * @description The copy’s code: unique (409 `course_code_taken`); lower case is raised.
+       * @example SI-101-2027
+       */
+      code: string;
+      /** @description The original’s if left out. */
+      title?: string;
+    };
     AdminCourseSummaryDto: {
       /** Format: uuid */
       id: string;
@@ -4817,6 +4967,67 @@ export interface components {
       /** Format: date-time */
       savedAt: string;
       secondsLeft: number | null;
+    };
+    MaterialTitlesDto: {
+      /** @example Guide du porteur de projet */
+      fr?: string;
+      ar?: string;
+      en?: string;
+    };
+    MaterialFileDto: {
+      /** @example guide.pdf */
+      name: string;
+      /** @description Bytes. */
+      size: number;
+      /**
+       * @description Read from the content at upload.
+       * @example application/pdf
+       */
+      mediaType: string;
+      /** @description SHA-256 of the bytes (hex); the download’s ETag. */
+      sha256: string;
+      /** @description Where the browser fetches it (`<a>`, `<img>`, `<video>`, `<audio>`): a same-origin path carrying a signed, short-lived token for the caller, so media elements can stream it with range requests without an Authorization header. */
+      url: string;
+    };
+    MaterialVideoDto: {
+      /** @enum {string} */
+      host: 'youtube' | 'vimeo' | 'dailymotion';
+      /** @example dQw4w9WgXcQ */
+      videoId: string;
+      /** @description The privacy-friendly player (youtube-nocookie, Vimeo with dnt=1, Dailymotion). */
+      embedUrl: string;
+      /** @description The video’s page at its host. */
+      pageUrl: string;
+    };
+    MaterialDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      moduleId: string;
+      position: number;
+      /** @enum {string} */
+      kind: 'document' | 'slides' | 'image' | 'audio' | 'video' | 'video_link';
+      titles: components['schemas']['MaterialTitlesDto'];
+      file: components['schemas']['MaterialFileDto'] | null;
+      video: components['schemas']['MaterialVideoDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AddVideoLinkDto: {
+      /**
+       * @description A YouTube, Vimeo or Dailymotion address (page, short or embed form). Only the host and the video’s id are kept (422 `unknown_video_link` for anything else).
+       * @example https://www.youtube.com/watch?v=dQw4w9WgXcQ
+       */
+      url: string;
+      titles?: components['schemas']['MaterialTitlesDto'];
+    };
+    ReorderMaterialDto: {
+      /** @description Every piece of the module’s material, each once, in the new order. */
+      materialIds: string[];
+    };
+    UpdateMaterialDto: {
+      /** @description Replaces the titles (send all of them). */
+      titles: components['schemas']['MaterialTitlesDto'];
     };
     CertificateDto: {
       /** Format: uuid */
@@ -9157,6 +9368,76 @@ export interface operations {
       };
     };
   };
+  Courses_duplicate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuplicateCourseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   Courses_archive: {
     parameters: {
       query?: never;
@@ -12088,6 +12369,488 @@ export interface operations {
       };
       /** @description Conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'][];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_upload: {
+    parameters: {
+      query: {
+        /** @description The file name offered to downloaders. */
+        fileName: string;
+        titleFr?: string;
+        titleAr?: string;
+        titleEn?: string;
+      };
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_addLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddVideoLinkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_reorder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReorderMaterialDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'][];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Material_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Material_retitle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMaterialDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MaterialFiles_file: {
+    parameters: {
+      query?: {
+        token?: unknown;
+      };
+      header?: {
+        'If-Range'?: string;
+        Range?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description The requested byte range. */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
