@@ -22,3 +22,6 @@ export type { HasUnsavedChanges } from './lib/unsaved-changes';
 export { DayDateAdapter, DAY_FORMATS, provideDayDatepicker } from './lib/day-date-adapter';
 export { transientText } from './lib/transient-text';
 export { writtenInCurrentLanguage } from './lib/written-in-current-language';
+export { VideoEmbed } from './lib/video-embed';
+export { MaterialList, materialTitle, fileSizeText } from './lib/material-list';
+export type { MaterialView } from './lib/material-list';
