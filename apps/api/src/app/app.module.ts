@@ -10,6 +10,7 @@ import { IdentityModule } from '@oris/api/identity';
 import { ImpactModule, IndicatorsModule } from '@oris/api/indicators';
 import { KnowledgeToolsIndicator, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
 import { NotificationCentreModule, NotificationsModule } from '@oris/api/notifications';
+import { MaterialModule } from '@oris/api/material';
 import { PartnershipsIndicator, PartnershipsModule } from '@oris/api/partnerships';
 import { PlacementsModule } from '@oris/api/placements';
 import { PracticesModule } from '@oris/api/practices';
@@ -49,6 +50,7 @@ export class AppModule {
         EnrollmentsModule,
         ActivitiesModule,
         AnnouncementsModule,
+        MaterialModule,
         CertificatesModule,
         PlacementsModule,
         FollowupsModule,

@@ -19,6 +19,7 @@ import {
   IdentityModule,
 } from '@oris/api/identity';
 import { DemoKnowledgeTools, KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { DemoMaterial, MaterialModule } from '@oris/api/material';
 import { DemoPractices, PracticesModule } from '@oris/api/practices';
 import { DemoPartnerships, PartnershipsModule } from '@oris/api/partnerships';
 import { seedDemoTargets } from '@oris/api/indicators';
@@ -51,6 +52,7 @@ class DemoSeedCliModule {
         PartnershipsModule,
         ActivitiesModule,
         PracticesModule,
+        MaterialModule,
       ],
     };
   }
@@ -120,13 +122,18 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       trainerId: await accountId('trainer'),
       pastSessionId: catalogue.sessions['es101-past'],
     });
-    // The search finds what the steps above made public (courses are seeded without the writers).
-    const search = await reindexSearch(dataSource);
+    // Material (libs/api/material): a PDF and a video link in ES-101's first module.
+    const material = await context.get(DemoMaterial).seed({
+      trainerId: await accountId('trainer'),
+      sessionId: catalogue.sessions['es101-past'],
+    });
     // Announcements (issue 18): two in the running session, unread by its trainees.
     const announcements = await seedDemoAnnouncements(dataSource, {
       sessionId: catalogue.sessions['gp201-running'],
       trainerId: await accountId('trainer'),
     });
+    // The search finds what the steps above made public (courses are seeded without the writers).
+    const search = await reindexSearch(dataSource);
     return [
       ...accounts,
       ...catalogue.lines,
@@ -140,8 +147,9 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...practices.lines,
       ...targets.lines,
       ...quiz.lines,
-      ...search,
+      ...material.lines,
       ...announcements.lines,
+      ...search,
     ].join('\n');
   } finally {
     await context.close();

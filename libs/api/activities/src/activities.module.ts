@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@oris/api/catalogue';
 import { IdentityModule } from '@oris/api/identity';
 import { QuizAttempts } from './attempts/attempt.service';
 import { QuestionBank } from './bank/question-bank.service';
 import { QuizAccess } from './common/quiz-access';
 import { QuizClock } from './common/quiz-clock';
+import { QuizCopier } from './copy/quiz-copier';
 import { QuizAnswer } from './entities/quiz-answer.entity';
 import { QuizAttempt } from './entities/quiz-attempt.entity';
 import { QuizQuestion } from './entities/quiz-question.entity';
@@ -21,6 +23,7 @@ import { DemoQuiz } from './seed/demo-quiz';
   imports: [
     TypeOrmModule.forFeature([QuizQuestion, Quiz, QuizAttempt, QuizAnswer]),
     IdentityModule,
+    CatalogueModule,
   ],
   controllers: [
     QuestionBankController,
@@ -32,6 +35,7 @@ import { DemoQuiz } from './seed/demo-quiz';
   providers: [
     QuizAccess,
     QuizClock,
+    QuizCopier,
     QuestionBank,
     QuizSettings,
     QuizAttempts,

@@ -6,6 +6,8 @@ import { People } from './common/people';
 import { CatalogueCache } from './courses/catalogue-cache';
 import { CatalogueQuery } from './courses/catalogue-query';
 import { CourseAccess } from './courses/course-access';
+import { CourseCopySteps } from './courses/course-copy-steps';
+import { CourseDuplication } from './courses/course-duplication';
 import { CourseOwner } from './entities/course-owner.entity';
 import { Course } from './entities/course.entity';
 import {
@@ -53,6 +55,8 @@ import { SessionWriter } from './sessions/session-writer';
     CatalogueCache,
     CatalogueQuery,
     CourseAccess,
+    CourseCopySteps,
+    CourseDuplication,
     CoursesService,
     ModulesService,
     SessionReader,
@@ -69,6 +73,7 @@ import { SessionWriter } from './sessions/session-writer';
     SessionSeats,
     SessionHooks,
     CoursesService,
+    CourseCopySteps,
   ],
 })
 export class CatalogueModule {}

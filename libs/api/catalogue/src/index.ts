@@ -3,6 +3,7 @@ export * from './catalogue.exception';
 export * from './entities/course.entity';
 export * from './entities/course-owner.entity';
 export * from './courses/courses.service';
+export * from './courses/course-copy-steps';
 export * from './dto/course.dto';
 export * from './entities/course-module.entity';
 export * from './modules/modules.service';

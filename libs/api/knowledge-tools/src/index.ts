@@ -5,5 +5,4 @@ export { TOOLS_DEFINITION_VERSION } from './indicator/tools-definition';
 export { SPDX_LICENCE_IDS } from './rules/spdx';
 export { ToolDownloads } from './tools/tool-downloads';
 export { DemoKnowledgeTools } from './seed/demo-knowledge-tools';
-export { AcceptsToolFileUpload, TOOL_UPLOAD_CONTENT_TYPE } from './http/upload-body-parser';
 export { loadToolSearchDocuments } from './tools/tool-search';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { RawUploadBodyParser } from '@oris/api/platform';
 import { IdentityModule } from '@oris/api/identity';
 import { SearchIndexModule } from '@oris/api/search';
 import { PublicToolsController } from './http/public-tools.controller';
 import { ToolsIndicatorController } from './http/tools-indicator.controller';
 import { ToolsController } from './http/tools.controller';
-import { ToolUploadBodyParser } from './http/upload-body-parser';
 import { KnowledgeToolsIndicator } from './indicator/knowledge-tools-indicator';
 import { DemoKnowledgeTools } from './seed/demo-knowledge-tools';
 import { ToolDownloads } from './tools/tool-downloads';
@@ -21,7 +21,7 @@ import { VersionRecorder } from './tools/version-recorder';
     ToolWriter,
     VersionRecorder,
     ToolDownloads,
-    ToolUploadBodyParser,
+    RawUploadBodyParser,
     KnowledgeToolsIndicator,
     DemoKnowledgeTools,
   ],

@@ -46,3 +46,6 @@ export * from './rate-limit/client-address';
 export * from './validation/validation';
 export * from './errors/database-errors';
 export * from './calendar/ics';
+export * from './http/stored-file-reply';
+export * from './http/raw-upload-body-parser';
+export * from './storage/content-sniffing';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@oris/api/identity';
-import { KnowledgeToolsModule } from '@oris/api/knowledge-tools';
+import { RawUploadBodyParser } from '@oris/api/platform';
 import { SearchModule } from '@oris/api/search';
 import { PracticeAttachmentsController } from './http/practice-attachments.controller';
 import { PracticeHistoryController } from './http/practice-history.controller';
@@ -16,11 +16,11 @@ import { PracticeWorkflow } from './sheets/practice-workflow';
 import { PracticeWriter } from './sheets/practice-writer';
 
 /**
- * The practice library: sheets, their workflow, versions, comments and files. Its uploads go
- * through the knowledge tools' raw-body parser (one parser per content type in Fastify).
+ * The practice library: sheets, their workflow, versions, comments and files (uploaded as raw
+ * bodies through the platform's one parser, served with its `sendStoredFile`).
  */
 @Module({
-  imports: [IdentityModule, KnowledgeToolsModule, SearchModule],
+  imports: [IdentityModule, SearchModule],
   controllers: [
     PracticesController,
     PracticeWorkflowController,
@@ -36,6 +36,7 @@ import { PracticeWriter } from './sheets/practice-writer';
     PracticeComments,
     PracticeAttachments,
     DemoPractices,
+    RawUploadBodyParser,
   ],
   exports: [PracticeReader, DemoPractices],
 })

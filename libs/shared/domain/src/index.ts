@@ -22,3 +22,4 @@ export * from './search-document';
 export * from './text-diff';
 export * from './practice-snapshot';
 export * from './notifications';
+export * from './material';

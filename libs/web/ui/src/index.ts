@@ -25,3 +25,6 @@ export { writtenInCurrentLanguage } from './lib/written-in-current-language';
 export { NotificationBell } from './lib/notification-bell';
 export { AnnouncementList } from './lib/announcement-list';
 export type { AnnouncementItem } from './lib/announcement-list';
+export { VideoEmbed } from './lib/video-embed';
+export { MaterialList, materialTitle, fileSizeText } from './lib/material-list';
+export type { MaterialView } from './lib/material-list';

@@ -175,3 +175,31 @@ export class CreateCourseDto {
 
 /** Any subset of the fields; null is refused (nothing here can be cleared). */
 export class UpdateCourseDto extends PartialType(CreateCourseDto, { skipNullProperties: false }) {}
+
+/** A new edition of a course: its code, and a title when it should differ from the original's. */
+export class DuplicateCourseDto {
+  @ApiProperty({
+    example: 'SI-101-2027',
+    maxLength: LIMITS.codeMaxLength,
+    pattern: COURSE_CODE_PATTERN.source,
+    description: 'The copy’s code: unique (409 `course_code_taken`); lower case is raised.',
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString()
+  @MaxLength(LIMITS.codeMaxLength)
+  @Matches(COURSE_CODE_PATTERN, {
+    message: 'code must be capitals and digits in dash-separated groups, e.g. SI-101',
+  })
+  code!: string;
+
+  @ApiPropertyOptional({
+    maxLength: LIMITS.titleMaxLength,
+    description: 'The original’s if left out.',
+  })
+  @IsOmittable()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.titleMaxLength)
+  title?: string;
+}

@@ -34,7 +34,8 @@ import type { Viewer as ViewerType } from '../common/access-rules';
 import { CatalogueCache } from '../courses/catalogue-cache';
 import { CatalogueQuery } from '../courses/catalogue-query';
 import { CoursesService } from '../courses/courses.service';
-import { CreateCourseDto, UpdateCourseDto } from '../dto/course-input.dto';
+import { CourseDuplication } from '../courses/course-duplication';
+import { CreateCourseDto, DuplicateCourseDto, UpdateCourseDto } from '../dto/course-input.dto';
 import { CourseListQuery, MyCoursesQuery } from '../dto/course-list.query';
 import { AdminCourseSummaryDto, CourseDto, CourseSummaryDto } from '../dto/course.dto';
 
@@ -45,6 +46,7 @@ export class CoursesController {
     private readonly courses: CoursesService,
     private readonly catalogue: CatalogueQuery,
     private readonly cache: CatalogueCache,
+    private readonly duplication: CourseDuplication,
   ) {}
 
   @Public()
@@ -121,6 +123,27 @@ export class CoursesController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<CourseDto> {
     return this.courses.publish(user, id);
+  }
+
+  @ApiBearerAuth()
+  @Roles('trainer', 'admin')
+  @Post(':id/duplicate')
+  @ApiOperation({
+    summary: 'Duplicate a course to start a new edition (owners, administrators)',
+    description:
+      'A draft copy with the new `code` (and `title` if given): its owners, its modules in order ' +
+      'with their status, their quizzes and question bank, their material (stored files are ' +
+      'shared, never copied, and deleting from one course never removes the other’s) — not its ' +
+      'sessions or enrollments. One transaction. 409 `course_code_taken` when the code is used.',
+  })
+  @ApiCreatedResponse({ type: CourseDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async duplicate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DuplicateCourseDto,
+  ): Promise<CourseDto> {
+    return this.courses.get(user, await this.duplication.duplicate(user, id, dto));
   }
 
   @ApiBearerAuth()

@@ -8,7 +8,14 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, Public, type Page } from '@oris/api/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  parseByteRange,
+  Public,
+  sendStoredFile,
+  type Page,
+} from '@oris/api/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ToolDto, ToolSummaryDto } from '../dto/tool.dto';
 import { PublicToolListQuery } from '../dto/tool.query';
@@ -69,7 +76,7 @@ export class PublicToolsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const range = parseRange(request.headers.range);
+    const range = parseByteRange(request.headers.range);
     const download = await this.downloads.download({
       toolId: id,
       versionId,
@@ -77,45 +84,13 @@ export class PublicToolsController {
       userAgent: request.headers['user-agent'],
       journey: request.headers[JOURNEY_HEADER] === '1',
       // A resumed transfer (a range not starting at 0) is the same download.
-      resumed: range !== null && range.start > 0,
+      resumed: range !== null && (range.kind === 'suffix' || range.start > 0),
     });
     reply.header('Cache-Control', 'no-store');
     if (download.kind === 'link') {
       await reply.redirect(download.url, 302);
       return;
     }
-    const size = download.bytes.length;
-    reply
-      .header('Content-Type', download.mediaType)
-      .header('Content-Disposition', contentDisposition(download.fileName))
-      .header('Accept-Ranges', 'bytes')
-      .header('ETag', `"${download.sha256}"`)
-      .header('X-Content-Type-Options', 'nosniff');
-    if (range) {
-      const end = Math.min(range.end ?? size - 1, size - 1);
-      if (range.start >= size || end < range.start) {
-        await reply.code(416).header('Content-Range', `bytes */${size}`).send();
-        return;
-      }
-      await reply
-        .code(206)
-        .header('Content-Range', `bytes ${range.start}-${end}/${size}`)
-        .send(download.bytes.subarray(range.start, end + 1));
-      return;
-    }
-    await reply.code(200).send(download.bytes);
+    await sendStoredFile(request, reply, download);
   }
-}
-
-/** A single `bytes=a-b` or `bytes=a-` range; anything else (several ranges, suffixes) is the whole file. */
-function parseRange(header: string | undefined): { start: number; end: number | null } | null {
-  const match = /^bytes=(\d{1,15})-(\d{0,15})$/.exec(header?.trim() ?? '');
-  if (!match) return null;
-  return { start: Number(match[1]), end: match[2] ? Number(match[2]) : null };
-}
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name (Arabic names survive). */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -20,13 +20,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AcceptsRawUpload,
   ApiPageResponse,
   ApiProblems,
   CurrentUser,
   Roles,
   type AuthenticatedUser,
   type Page,
+  RAW_UPLOAD_CONTENT_TYPE,
 } from '@oris/api/platform';
+import { MAX_TOOL_FILE_BYTES } from '../rules/tool-rules';
 import {
   CreateToolDto,
   CreateVersionDto,
@@ -40,7 +43,6 @@ import { KnowledgeToolErrorCode, KnowledgeToolException } from '../knowledge-too
 import { ToolReader } from '../tools/tool-reader';
 import { ToolWriter } from '../tools/tool-writer';
 import { VersionRecorder } from '../tools/version-recorder';
-import { AcceptsToolFileUpload, TOOL_UPLOAD_CONTENT_TYPE } from './upload-body-parser';
 
 /** Who keeps the registry; the partnership officer may read it. */
 const WRITERS = ['observatory_editor', 'admin'] as const;
@@ -140,8 +142,8 @@ export class ToolsController {
 
   @Roles(...WRITERS)
   @Post(':id/versions/upload')
-  @AcceptsToolFileUpload()
-  @ApiConsumes(TOOL_UPLOAD_CONTENT_TYPE)
+  @AcceptsRawUpload(MAX_TOOL_FILE_BYTES)
+  @ApiConsumes(RAW_UPLOAD_CONTENT_TYPE)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOperation({
     summary: 'Add a version with its file (editors, admins)',

@@ -12,16 +12,26 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { PublicWithOptionalUser } from '@oris/api/identity';
-import { AcceptsToolFileUpload, TOOL_UPLOAD_CONTENT_TYPE } from '@oris/api/knowledge-tools';
-import { ApiProblems, CurrentUser, Roles, type AuthenticatedUser } from '@oris/api/platform';
+import {
+  AcceptsRawUpload,
+  ApiProblems,
+  CurrentUser,
+  RAW_UPLOAD_CONTENT_TYPE,
+  Roles,
+  sendStoredFile,
+  type AuthenticatedUser,
+} from '@oris/api/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PracticeAttachmentQuery } from '../dto/practice-list.query';
 import { PracticeDto } from '../dto/practice.dto';
 import { PracticeErrorCode, PracticeException } from '../practices.exception';
-import { isPracticeStaff, PRACTICE_WRITERS } from '../rules/practice-rules';
+import {
+  isPracticeStaff,
+  PRACTICE_FILE_MAX_BYTES,
+  PRACTICE_WRITERS,
+} from '../rules/practice-rules';
 import { PracticeAttachments } from '../sheets/practice-attachments';
 import { PracticeReader } from '../sheets/practice-reader';
-import { sendFile } from './file-reply';
 import { Viewer } from './viewer.decorator';
 
 @ApiTags('practices')
@@ -35,8 +45,9 @@ export class PracticeAttachmentsController {
   @ApiBearerAuth()
   @Roles(...PRACTICE_WRITERS)
   @Post()
-  @AcceptsToolFileUpload()
-  @ApiConsumes(TOOL_UPLOAD_CONTENT_TYPE)
+  // The larger of the two limits; PracticeAttachments holds each kind to its own.
+  @AcceptsRawUpload(PRACTICE_FILE_MAX_BYTES.attachment)
+  @ApiConsumes(RAW_UPLOAD_CONTENT_TYPE)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOperation({
     summary: 'Attach a file or an image to a sheet (editors, admins)',
@@ -88,11 +99,13 @@ export class PracticeAttachmentsController {
   ): Promise<void> {
     const id = await this.reader.idOf(idOrSlug);
     const file = await this.attachments.download(viewer, id, attachmentId);
-    await sendFile(
-      reply,
-      request.headers.range,
-      file,
+    reply.header(
+      'Cache-Control',
       isPracticeStaff(viewer) ? 'private, no-store' : 'public, max-age=3600',
     );
+    await sendStoredFile(request, reply, {
+      ...file,
+      disposition: file.mediaType.startsWith('image/') ? 'inline' : 'attachment',
+    });
   }
 }

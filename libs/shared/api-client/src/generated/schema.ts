@@ -52,80 +52,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/me/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * My notifications (anyone signed in)
-     * @description Newest first, or `order=unread_first`. Paginated.
-     */
-    get: operations['MyNotifications_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/notifications/unread-count': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * How many of my notifications are unread (anyone signed in)
-     * @description One indexed count: what the header’s bell polls.
-     */
-    get: operations['MyNotifications_unreadCount'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/notifications/read-all': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Mark all my notifications read (anyone signed in) */
-    post: operations['MyNotifications_markAllRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/notifications/{id}/read': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Mark one of my notifications read (anyone signed in; someone else’s is 404) */
-    post: operations['MyNotifications_markRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/auth/register': {
     parameters: {
       query?: never;
@@ -542,6 +468,26 @@ export interface paths {
      * @description Needs at least one published module (409 otherwise).
      */
     post: operations['Courses_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/duplicate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Duplicate a course to start a new edition (owners, administrators)
+     * @description A draft copy with the new `code` (and `title` if given): its owners, its modules in order with their status, their quizzes and question bank, their material (stored files are shared, never copied, and deleting from one course never removes the other’s) — not its sessions or enrollments. One transaction. 409 `course_code_taken` when the code is used.
+     */
+    post: operations['Courses_duplicate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1320,7 +1266,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/sessions/{sessionId}/announcements': {
+  '/api/v1/modules/{moduleId}/material': {
     parameters: {
       query?: never;
       header?: never;
@@ -1328,23 +1274,79 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A session’s announcements, newest first (its staff and its trainees)
-     * @description Trainees holding a seat (confirmed, completed or not) read them; anyone else gets 404.
+     * A module’s material, in order
+     * @description Readers: the course’s owners, administrators, trainers of its sessions, and trainees holding a seat in one of its sessions (published modules of a published course only); 404 for anyone else. Each file carries a signed address valid for 6 hours (media elements stream it with range requests); each video link its privacy-friendly player address.
      */
-    get: operations['SessionAnnouncements_list'];
+    get: operations['ModuleMaterial_list'];
     put?: never;
-    /**
-     * Announce to a session (its trainers, its course’s owners, administrators)
-     * @description Each trainee holding a seat gets an in-app notification at once; with `byEmail` (default) the worker also emails each one in their language, except those who muted the session. The session’s trainees get 403, anyone else 404.
-     */
-    post: operations['SessionAnnouncements_post'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/announcements/{id}': {
+  '/api/v1/modules/{moduleId}/material/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a file to a module (course owners, administrators)
+     * @description The body is the file itself (`Content-Type: application/octet-stream`). Its type is read from its content, never from the name or a declared type: PDF (20 MiB), PPTX/ODP slides (50 MiB), PNG/JPEG/GIF/WebP images (10 MiB), MP3/M4A/Ogg/WAV/FLAC audio (50 MiB), MP4/WebM video (100 MiB). 415 `unsupported_material_type` otherwise, 413 beyond the kind’s limit (or beyond 100 MiB before buffering). Stored once per content (SHA-256).
+     */
+    post: operations['ModuleMaterial_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a video by link (course owners, administrators)
+     * @description YouTube, Vimeo or Dailymotion only; the host and the video id are kept, and the player address is rebuilt from them (422 `unknown_video_link` for any other address).
+     */
+    post: operations['ModuleMaterial_addLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Reorder a module’s material (course owners, administrators)
+     * @description The body lists every piece of the module’s material exactly once (409 otherwise).
+     */
+    put: operations['ModuleMaterial_reorder'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/material/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1355,74 +1357,30 @@ export interface paths {
     put?: never;
     post?: never;
     /**
-     * Delete an announcement and its notifications (the session’s staff)
-     * @description Emails already sent stay sent.
+     * Remove a piece of material (course owners, administrators)
+     * @description Its stored file is deleted only when no other material names the same content (a duplicated course keeps its copy).
      */
-    delete: operations['SessionAnnouncements_remove'];
+    delete: operations['Material_remove'];
     options?: never;
     head?: never;
-    /**
-     * Edit an announcement (the session’s staff)
-     * @description Allowed at any time; readers see it marked edited (`editedAt`). No new email.
-     */
-    patch: operations['SessionAnnouncements_edit'];
+    /** Retitle a piece of material (course owners, administrators) */
+    patch: operations['Material_retitle'];
     trace?: never;
   };
-  '/api/v1/me/announcement-email-mutes': {
+  '/api/v1/material/{id}/file': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** The sessions whose announcements I get in the app only (anyone signed in) */
-    get: operations['MyAnnouncementEmail_mutes'];
+    /**
+     * A material file (its readers; by access token or by the signed address)
+     * @description With `Authorization: Bearer`, or with the `token` of the address the list gave (media elements cannot send a header). The reader’s right is checked on every request. Byte ranges: 206 for one satisfiable range (`bytes=a-b`, `bytes=a-`, `bytes=-n`), 416 otherwise; `If-Range` with another ETag gives the whole file; the ETag is the SHA-256. Images, audio and video inline; documents and slides as attachments. 404 for anyone else, and for a link or an expired or forged token.
+     */
+    get: operations['MaterialFiles_file'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/sessions/{sessionId}/announcement-email': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Whether I get this session’s announcements by email (its trainees)
-     * @description The session’s staff get 403, anyone else 404.
-     */
-    get: operations['MyAnnouncementEmail_get'];
-    /**
-     * Mute or unmute this session’s announcement emails (its trainees)
-     * @description Muted, announcements still reach me in the app.
-     */
-    put: operations['MyAnnouncementEmail_set'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/announcement-unsubscribe': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * The one-click unsubscribe of an announcement email (anyone with the link; once)
-     * @description Mutes the session’s announcement emails for the trainee the link was sent to. The token travels in the body, so no URL carries it. Unknown and used links answer 404.
-     */
-    post: operations['AnnouncementUnsubscribe_unsubscribe'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2652,26 +2610,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/search': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Search practice sheets, knowledge tools, publications and courses (anyone)
-     * @description Full text in French, Arabic and English (stemmed; accents, Arabic diacritics and spelling variants ignored; typos forgiven), best matches first, one hit per record in its best language (the visitor’s `lang`, then the original). Facets `type`, `region`, `theme`, `population`, `evidence` filter (values of one facet OR-ed, facets AND-ed; repeat the parameter or separate values by commas) and are counted over the matching set without their own filter. Without `q`: the most recent first. Snippets are plain-text segments, matched words flagged. Rate-limited per client address (429).
-     */
-    get: operations['Search_find'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/indicators/impact': {
     parameters: {
       query?: never;
@@ -3163,32 +3101,6 @@ export interface components {
       code?: string;
       /** @description Present on validation problems. */
       errors?: components['schemas']['FieldError'][];
-    };
-    NotificationDto: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description Worded by the web app with the ICU message `notifications.kinds.<kind>`.
-       * @enum {string}
-       */
-      kind: 'announcement';
-      /** @description The values of the kind’s message (titles, names). */
-      params: {
-        [key: string]: string;
-      };
-      /** @description A path of the web app to open. */
-      link: string | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      readAt: string | null;
-    };
-    UnreadCountDto: {
-      unread: number;
-    };
-    MarkedReadDto: {
-      /** @description How many were unread. */
-      marked: number;
     };
     RegisterDto: {
       /**
@@ -3881,6 +3793,15 @@ export interface components {
       baselineVisibleToTrainers: boolean;
       /** @description Administrators only: the trainers who own the course. A trainer who creates a course owns it. */
       ownerIds?: string[];
+    };
+    DuplicateCourseDto: {
+      /**
+       * @description The copy’s code: unique (409 `course_code_taken`); lower case is raised.
+       * @example SI-101-2027
+       */
+      code: string;
+      /** @description The original’s if left out. */
+      title?: string;
     };
     AdminCourseSummaryDto: {
       /** Format: uuid */
@@ -5047,57 +4968,66 @@ export interface components {
       savedAt: string;
       secondsLeft: number | null;
     };
-    AnnouncementDto: {
+    MaterialTitlesDto: {
+      /** @example Guide du porteur de projet */
+      fr?: string;
+      ar?: string;
+      en?: string;
+    };
+    MaterialFileDto: {
+      /** @example guide.pdf */
+      name: string;
+      /** @description Bytes. */
+      size: number;
+      /**
+       * @description Read from the content at upload.
+       * @example application/pdf
+       */
+      mediaType: string;
+      /** @description SHA-256 of the bytes (hex); the download’s ETag. */
+      sha256: string;
+      /** @description Where the browser fetches it (`<a>`, `<img>`, `<video>`, `<audio>`): a same-origin path carrying a signed, short-lived token for the caller, so media elements can stream it with range requests without an Authorization header. */
+      url: string;
+    };
+    MaterialVideoDto: {
+      /** @enum {string} */
+      host: 'youtube' | 'vimeo' | 'dailymotion';
+      /** @example dQw4w9WgXcQ */
+      videoId: string;
+      /** @description The privacy-friendly player (youtube-nocookie, Vimeo with dnt=1, Dailymotion). */
+      embedUrl: string;
+      /** @description The video’s page at its host. */
+      pageUrl: string;
+    };
+    MaterialDto: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
-      sessionId: string;
-      title: string;
-      /** @description The Markdown as written (for editing). */
-      body: string;
-      /** @description The body rendered and sanitised. */
-      bodyHtml: string;
-      /** @description The author’s name; null once erased. */
-      authorName: string | null;
-      byEmail: boolean;
+      moduleId: string;
+      position: number;
+      /** @enum {string} */
+      kind: 'document' | 'slides' | 'image' | 'audio' | 'video' | 'video_link';
+      titles: components['schemas']['MaterialTitlesDto'];
+      file: components['schemas']['MaterialFileDto'] | null;
+      video: components['schemas']['MaterialVideoDto'] | null;
       /** Format: date-time */
       createdAt: string;
+    };
+    AddVideoLinkDto: {
       /**
-       * Format: date-time
-       * @description When it was last edited: readers see an “edited” mark.
+       * @description A YouTube, Vimeo or Dailymotion address (page, short or embed form). Only the host and the video’s id are kept (422 `unknown_video_link` for anything else).
+       * @example https://www.youtube.com/watch?v=dQw4w9WgXcQ
        */
-      editedAt: string | null;
+      url: string;
+      titles?: components['schemas']['MaterialTitlesDto'];
     };
-    CreateAnnouncementDto: {
-      title: string;
-      /** @description Limited Markdown (as module content): shown sanitised; raw HTML is shown as text. */
-      body: string;
-      /**
-       * @description Also email each trainee (in their language), except those who muted the session.
-       * @default true
-       */
-      byEmail: boolean;
+    ReorderMaterialDto: {
+      /** @description Every piece of the module’s material, each once, in the new order. */
+      materialIds: string[];
     };
-    UpdateAnnouncementDto: {
-      title?: string;
-      body?: string;
-    };
-    MutedSessionsDto: {
-      sessionIds: string[];
-    };
-    AnnouncementEmailPreferenceDto: {
-      /** @description True: this session’s announcements reach me in the app only. */
-      muted: boolean;
-    };
-    UnsubscribeDto: {
-      /** @description The token of the emailed link. */
-      token: string;
-    };
-    UnsubscribedDto: {
-      /** Format: uuid */
-      sessionId: string;
-      sessionTitle: string;
-      courseTitle: string;
+    UpdateMaterialDto: {
+      /** @description Replaces the titles (send all of them). */
+      titles: components['schemas']['MaterialTitlesDto'];
     };
     CertificateDto: {
       /** Format: uuid */
@@ -7144,58 +7074,6 @@ export interface components {
       counted: string[];
       definition: components['schemas']['IndicatorDefinitionDto'];
     };
-    TextSegmentDto: {
-      text: string;
-      /** @description Whether these words answer the query (to be drawn marked). */
-      match: boolean;
-    };
-    SearchHitDto: {
-      /** @enum {string} */
-      kind: 'practice' | 'tool' | 'publication' | 'course';
-      /** Format: uuid */
-      id: string;
-      /**
-       * @description The language of the title and snippet shown.
-       * @enum {string}
-       */
-      language: 'fr' | 'ar' | 'en';
-      /** @description Whether that language is the record’s original one. */
-      original: boolean;
-      title: string;
-      /** @description The title, matched words marked. */
-      titleSegments: components['schemas']['TextSegmentDto'][];
-      /** @description A passage of the text around the first matched word, matched words marked (plain text, no markup). */
-      snippet: components['schemas']['TextSegmentDto'][];
-      /** @description The public page in the web app. */
-      path: string;
-      subtype: string | null;
-      regions: string[];
-      themes: string[];
-      populations: string[];
-      evidenceLevel: number | null;
-      /** Format: date */
-      publishedOn: string | null;
-    };
-    FacetCountDto: {
-      value: string;
-      count: number;
-    };
-    SearchFacetsDto: {
-      type: components['schemas']['FacetCountDto'][];
-      region: components['schemas']['FacetCountDto'][];
-      theme: components['schemas']['FacetCountDto'][];
-      population: components['schemas']['FacetCountDto'][];
-      evidence: components['schemas']['FacetCountDto'][];
-    };
-    SearchResultDto: {
-      items: components['schemas']['SearchHitDto'][];
-      /** @description Matching records after the filters. */
-      total: number;
-      page: number;
-      pageSize: number;
-      /** @description Counts of records per facet value over the matching set, each facet counted with every filter but its own. */
-      facets: components['schemas']['SearchFacetsDto'];
-    };
     YearCompanionDto: {
       /** @description What the figure is, e.g. `trained`, `responseRate`, `indexed`. */
       key: string;
@@ -8066,157 +7944,6 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegionDto'][];
-        };
-      };
-    };
-  };
-  MyNotifications_list: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        /** @description `unread_first`: the unread ones first, each group newest first. */
-        order?: 'newest' | 'unread_first';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['NotificationDto'][];
-            total: number;
-            page: number;
-            pageSize: number;
-          };
-        };
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
-  MyNotifications_unreadCount: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnreadCountDto'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
-  MyNotifications_markAllRead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MarkedReadDto'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
-  MyNotifications_markRead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationDto'];
-        };
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
     };
@@ -9587,6 +9314,76 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Courses_duplicate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuplicateCourseDto'];
+      };
+    };
+    responses: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -12581,12 +12378,12 @@ export interface operations {
       };
     };
   };
-  SessionAnnouncements_list: {
+  ModuleMaterial_list: {
     parameters: {
       query?: never;
       header?: never;
       path: {
-        sessionId: string;
+        moduleId: string;
       };
       cookie?: never;
     };
@@ -12597,7 +12394,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AnnouncementDto'][];
+          'application/json': components['schemas']['MaterialDto'][];
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */
@@ -12629,18 +12426,24 @@ export interface operations {
       };
     };
   };
-  SessionAnnouncements_post: {
+  ModuleMaterial_upload: {
     parameters: {
-      query?: never;
+      query: {
+        /** @description The file name offered to downloaders. */
+        fileName: string;
+        titleFr?: string;
+        titleAr?: string;
+        titleEn?: string;
+      };
       header?: never;
       path: {
-        sessionId: string;
+        moduleId: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreateAnnouncementDto'];
+        'application/octet-stream': string;
       };
     };
     responses: {
@@ -12649,7 +12452,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AnnouncementDto'];
+          'application/json': components['schemas']['MaterialDto'];
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */
@@ -12688,9 +12491,182 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
-  SessionAnnouncements_remove: {
+  ModuleMaterial_addLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddVideoLinkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_reorder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReorderMaterialDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'][];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Material_remove: {
     parameters: {
       query?: never;
       header?: never;
@@ -12743,9 +12719,18 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
     };
   };
-  SessionAnnouncements_edit: {
+  Material_retitle: {
     parameters: {
       query?: never;
       header?: never;
@@ -12756,7 +12741,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UpdateAnnouncementDto'];
+        'application/json': components['schemas']['UpdateMaterialDto'];
       };
     };
     responses: {
@@ -12765,7 +12750,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AnnouncementDto'];
+          'application/json': components['schemas']['MaterialDto'];
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */
@@ -12804,27 +12789,8 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-    };
-  };
-  MyAnnouncementEmail_mutes: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MutedSessionsDto'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -12834,12 +12800,17 @@ export interface operations {
       };
     };
   };
-  MyAnnouncementEmail_get: {
+  MaterialFiles_file: {
     parameters: {
-      query?: never;
-      header?: never;
+      query?: {
+        token?: unknown;
+      };
+      header?: {
+        'If-Range'?: string;
+        Range?: string;
+      };
       path: {
-        sessionId: string;
+        id: string;
       };
       cookie?: never;
     };
@@ -12850,8 +12821,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AnnouncementEmailPreferenceDto'];
+          'application/octet-stream': string;
         };
+      };
+      /** @description The requested byte range. */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request: `errors` names each invalid field. */
       400: {
@@ -12864,117 +12842,6 @@ export interface operations {
       };
       /** @description Missing, invalid or expired credentials. */
       401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Signed in, but without a role that may do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
-  MyAnnouncementEmail_set: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnnouncementEmailPreferenceDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnouncementEmailPreferenceDto'];
-        };
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Signed in, but without a role that may do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
-  AnnouncementUnsubscribe_unsubscribe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UnsubscribeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UnsubscribedDto'];
-        };
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -17589,103 +17456,6 @@ export interface operations {
       /** @description Signed in, but without a role that may do this. */
       403: {
         headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
-  Search_find: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        /** @description Words in French, Arabic or English, forgiving accents, Arabic diacritics and spelling variants, plurals and typos. Empty: every public record, the most recent first. */
-        q?: string;
-        /** @description Kinds (repeat or comma-separate). */
-        type?: ('practice' | 'tool' | 'publication' | 'course')[];
-        region?: (
-          | 'MA-01'
-          | 'MA-02'
-          | 'MA-03'
-          | 'MA-04'
-          | 'MA-05'
-          | 'MA-06'
-          | 'MA-07'
-          | 'MA-08'
-          | 'MA-09'
-          | 'MA-10'
-          | 'MA-11'
-          | 'MA-12'
-        )[];
-        theme?: (
-          | 'employment_insertion'
-          | 'social_entrepreneurship'
-          | 'cooperatives_social_economy'
-          | 'education_training'
-          | 'health_wellbeing'
-          | 'women_empowerment'
-          | 'youth'
-          | 'rural_development'
-          | 'environment_climate'
-          | 'digital_inclusion'
-          | 'culture_heritage'
-          | 'governance_participation'
-          | 'other'
-          | 'project_engineering'
-          | 'impact_measurement'
-          | 'cooperatives'
-          | 'territorial_design'
-          | 'advocacy_partnerships'
-        )[];
-        population?: (
-          | 'youth_neet'
-          | 'women'
-          | 'rural_households'
-          | 'persons_with_disabilities'
-          | 'cooperative_members'
-          | 'project_holders'
-          | 'smallholder_farmers'
-          | 'migrants'
-          | 'children'
-          | 'elderly'
-          | 'general_public'
-        )[];
-        /** @description Evidence levels of practice sheets (1–5). */
-        evidence?: (1 | 2 | 3 | 4 | 5)[];
-        /** @description The visitor’s language: shown first among a record’s languages. */
-        lang?: 'fr' | 'ar' | 'en';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SearchResultDto'];
-        };
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
-      429: {
-        headers: {
-          /** @description Seconds to wait. */
-          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

@@ -58,6 +58,13 @@ export class TeachingApi {
     return unwrap(this.api.PATCH('/api/v1/courses/{id}', { params: { path: { id } }, body }));
   }
 
+  /** A new edition: a draft copy with its modules, quizzes and material (no sessions). */
+  duplicateCourse(id: string, body: { code: string; title?: string }): Promise<Course> {
+    return unwrap(
+      this.api.POST('/api/v1/courses/{id}/duplicate', { params: { path: { id } }, body }),
+    );
+  }
+
   moveCourse(id: string, to: CourseStatus): Promise<Course> {
     const path = { params: { path: { id } } };
     return to === 'published'

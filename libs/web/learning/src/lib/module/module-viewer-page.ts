@@ -25,6 +25,7 @@ import { ProgressMeter } from '../shared/progress-meter';
 import { demoteHeadings } from './demote-headings';
 import { neighbours } from './neighbours';
 import { QuizEntry } from '../quiz/quiz-entry';
+import { ModuleMaterial } from '../material/module-material';
 
 /** One module of the trainee's course: its content, resources, "done", and the way on. */
 @Component({
@@ -40,6 +41,7 @@ import { QuizEntry } from '../quiz/quiz-entry';
     MarkdownView,
     ProgressMeter,
     QuizEntry,
+    ModuleMaterial,
   ],
   templateUrl: './module-viewer-page.html',
   styleUrl: './module-viewer-page.scss',

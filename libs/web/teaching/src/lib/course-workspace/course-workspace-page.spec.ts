@@ -100,17 +100,21 @@ describe('CourseWorkspacePage', () => {
         (button) => button.textContent?.trim(),
       );
 
+    // A new edition first; archiving, destructive, stays last.
     expect(actions()).toEqual([
+      'material.duplicate.action',
       'teaching.actions.course.published',
       'teaching.actions.course.archived',
     ]);
-    element.querySelector<HTMLButtonElement>('header .oris-actions button')?.click();
+    [...element.querySelectorAll<HTMLButtonElement>('header .oris-actions button')]
+      .find((button) => button.textContent?.trim() === 'teaching.actions.course.published')
+      ?.click();
     await settle(harness);
 
     expect(ask).toHaveBeenCalledWith(
       expect.objectContaining({ titleKey: 'teaching.confirm.course.published.title' }),
     );
     expect(calls.some((call) => call.path.endsWith('/publish'))).toBe(true);
-    expect(actions()).toEqual(['teaching.actions.course.archived']);
+    expect(actions()).toEqual(['material.duplicate.action', 'teaching.actions.course.archived']);
   });
 });

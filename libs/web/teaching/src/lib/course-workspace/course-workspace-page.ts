@@ -12,7 +12,8 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { MatDialog } from '@angular/material/dialog';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import type { CourseStatus } from '@oris/shared/domain';
@@ -26,10 +27,11 @@ import {
   StatusChip,
   transientText,
 } from '@oris/web/ui';
-import { map } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { courseActions, type StatusAction } from '../shared/status-actions';
 import type { CourseModule } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
+import { DuplicateCourseDialog, type DuplicateCourseRequest } from './duplicate-course-dialog';
 import { moveItem } from './module-order';
 
 /** A course as its trainers run it: status, modules in order, sessions. */
@@ -55,6 +57,8 @@ export class CourseWorkspacePage {
   private readonly transloco = inject(TranslocoService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
   protected readonly regions = inject(RegionsService);
   protected readonly language = inject(LanguageService).language;
 
@@ -96,6 +100,21 @@ export class CourseWorkspacePage {
 
   protected retry(): void {
     void this.loadAll();
+  }
+
+  /** A new edition: asks for its code, then opens the copy (a draft) with a notice. */
+  protected async duplicateCourse(): Promise<void> {
+    const course = this.course();
+    if (!course) return;
+    const ref = this.dialog.open<DuplicateCourseDialog, DuplicateCourseRequest, Course>(
+      DuplicateCourseDialog,
+      { data: { id: course.id, code: course.code, title: course.title }, maxWidth: '520px' },
+    );
+    const copy = await firstValueFrom(ref.afterClosed());
+    if (!copy) return;
+    await this.router.navigate(['/teaching/courses', copy.id], {
+      state: { notice: 'material.duplicate.done' },
+    });
   }
 
   protected async moveCourse(action: StatusAction<CourseStatus>): Promise<void> {

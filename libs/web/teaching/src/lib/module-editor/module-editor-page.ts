@@ -36,6 +36,7 @@ import {
   unsavedChanges,
 } from '@oris/web/ui';
 import { MarkdownEditor } from '../markdown/markdown-editor';
+import { MaterialEditor } from '../material/material-editor';
 import { controlPaths } from '../shared/control-paths';
 import type { CourseModule, CreateModuleRequest, ResourceLink } from '../shared/teaching-types';
 import { webAddress } from '../shared/web-address';
@@ -48,6 +49,7 @@ type ResourceForm = FormGroup<{ title: FormControl<string>; url: FormControl<str
   selector: 'oris-module-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    MaterialEditor,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
