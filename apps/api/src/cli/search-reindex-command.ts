@@ -1,5 +1,6 @@
 import { loadCourseSearchDocuments } from '@oris/api/catalogue';
 import { loadToolSearchDocuments } from '@oris/api/knowledge-tools';
+import { loadPracticeSearchDocuments } from '@oris/api/practices';
 import { loadPublicationSearchDocuments } from '@oris/api/publications';
 import { SearchIndexer } from '@oris/api/search';
 import type { SearchDocument, SearchKind } from '@oris/shared/domain';
@@ -7,12 +8,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 /**
  * The registries whose records the search finds, each with the loader of its documents (the
- * same one its writers index with). Practice sheets join here when their registry lands.
+ * same one its writers index with).
  */
 const SEARCH_SOURCES: [SearchKind, (manager: EntityManager) => Promise<SearchDocument[]>][] = [
   ['publication', (manager) => loadPublicationSearchDocuments(manager, null)],
   ['tool', (manager) => loadToolSearchDocuments(manager, null)],
   ['course', (manager) => loadCourseSearchDocuments(manager, null)],
+  ['practice', (manager) => loadPracticeSearchDocuments(manager)],
 ];
 
 /**

@@ -3,6 +3,7 @@ export * from './practices.module';
 export * from './practices.exception';
 export { PracticeReader } from './sheets/practice-reader';
 export {
+  loadPracticeSearchDocuments,
   practicePath,
   practicePublishedSheet,
   practiceSearchDocuments,

@@ -7,6 +7,7 @@ import {
   type PublishedPracticeSheet,
   type SearchDocument,
 } from '@oris/shared/domain';
+import type { EntityManager } from 'typeorm';
 
 export interface PublishedVersion {
   id: string;
@@ -96,4 +97,30 @@ export function practiceSearchDocuments(sheet: PublishedPracticeSheet): SearchDo
       },
     ];
   });
+}
+
+/**
+ * The search documents of every sheet the public reads, from their last published versions: the
+ * search index rebuilt from the library (`search:reindex`, the demo seed). Only the documents are
+ * kept, and they carry the page's path, never an absolute URL: no web address is needed here.
+ */
+export async function loadPracticeSearchDocuments(
+  manager: EntityManager,
+): Promise<SearchDocument[]> {
+  const rows: { id: string; number: number; snapshot: PracticeSnapshot; published_at: Date }[] =
+    await manager.query(
+      `SELECT s.id, v.number, v.snapshot, s.published_at
+         FROM practice_sheet s
+         JOIN practice_version v ON v.sheet_id = s.id AND v.number = s.public_version
+        WHERE s.public_version IS NOT NULL
+        ORDER BY s.id`,
+    );
+  return rows.flatMap((row) =>
+    practiceSearchDocuments(
+      practicePublishedSheet(
+        { id: row.id, version: row.number, snapshot: row.snapshot, publishedAt: row.published_at },
+        '',
+      ),
+    ),
+  );
 }
