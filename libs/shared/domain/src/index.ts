@@ -17,5 +17,6 @@ export * from './icu';
 export * from './publication-identifiers';
 export * from './partnerships';
 export * from './quiz';
+export * from './assignment';
 export * from './practices';
 export * from './search-document';
