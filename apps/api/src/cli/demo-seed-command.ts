@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ActivitiesModule, DemoQuiz } from '@oris/api/activities';
+import { ActivitiesModule, DemoAssignment, DemoQuiz } from '@oris/api/activities';
 import { seedDemoCatalogue } from '@oris/api/catalogue';
 import {
   CertificateIssuer,
@@ -111,6 +111,11 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       trainerId: await accountId('trainer'),
       pastSessionId: catalogue.sessions['es101-past'],
     });
+    // Assignments (libs/api/activities): ES-101's third module, handed in by its past cohort.
+    const assignment = await context.get(DemoAssignment).seed({
+      trainerId: await accountId('trainer'),
+      pastSessionId: catalogue.sessions['es101-past'],
+    });
     return [
       ...accounts,
       ...catalogue.lines,
@@ -123,6 +128,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...partnerships.lines,
       ...targets.lines,
       ...quiz.lines,
+      ...assignment.lines,
     ].join('\n');
   } finally {
     await context.close();

@@ -34,6 +34,7 @@ import { CreatePartnerships1796543350000 } from './1796543350000-CreatePartnersh
 import { CertificateCredentialJwt1796543400000 } from './1796543400000-CertificateCredentialJwt';
 import { ImpactTargetsAndReports1796543500000 } from './1796543500000-ImpactTargetsAndReports';
 import { Quizzes1796543600000 } from './1796543600000-Quizzes';
+import { Assignments1796543900000 } from './1796543900000-Assignments';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   CertificateCredentialJwt1796543400000,
   ImpactTargetsAndReports1796543500000,
   Quizzes1796543600000,
+  Assignments1796543900000,
 ];

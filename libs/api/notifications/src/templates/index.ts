@@ -1,3 +1,4 @@
+import { assignmentFeedbackTemplate } from './assignment-feedback.template';
 import { certificateIssuedTemplate } from './certificate-issued.template';
 import { emailConfirmationTemplate } from './email-confirmation.template';
 import type { AnyEmailTemplate } from './email-template';
@@ -32,6 +33,7 @@ export const EMAIL_TEMPLATES = {
   meeting_reminder: meetingReminderTemplate,
   serial_evidence_stale: serialEvidenceStaleTemplate,
   partnership_renewal_due: partnershipRenewalDueTemplate,
+  assignment_feedback: assignmentFeedbackTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;
