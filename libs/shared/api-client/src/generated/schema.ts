@@ -1246,6 +1246,299 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/modules/{moduleId}/assignment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The module’s assignment (owners, administrators); 404 when none */
+    get: operations['ModuleAssignment_get'];
+    /**
+     * Add an assignment to the module, or change it (instructions, due date, rubric…)
+     * @description Graded with `rubric` (criteria with 2–8 levels, points in halves; 400 `invalid_rubric`) or, when null, a mark out of `maxMark`. Send back the ids of the rubric as read to keep the levels already graded with. Audited.
+     */
+    put: operations['ModuleAssignment_put'];
+    post?: never;
+    /** Remove the module’s assignment, while it has no submission (409) */
+    delete: operations['ModuleAssignment_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The module’s assignment and my submission, with its feedback (the trainee)
+     * @description Anyone else gets 404.
+     */
+    get: operations['LearnerAssignment_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment/submission/text': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Save the text of my draft (again to change it)
+     * @description 409 `submission_not_editable` while the trainer holds it.
+     */
+    put: operations['LearnerAssignment_saveText'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment/submission/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a file to my draft
+     * @description The body is the file itself (`Content-Type: application/vnd.oris.assignment-file`), its name in `name`. Its kind is recognised from its content: 415 `file_type_not_allowed` when the assignment does not take it, 413 over the assignment’s size limit, 409 `too_many_files`. Stored with its SHA-256.
+     */
+    post: operations['LearnerAssignment_addFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment/submission/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a file from my draft */
+    delete: operations['LearnerAssignment_removeFile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment/submission/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit my work to the trainer (again after it was returned)
+     * @description Past the due date the late policy decides: accepted, accepted and marked late, or 409 `past_due`. 409 `submission_empty` without a text or a file.
+     */
+    post: operations['LearnerAssignment_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/assignment-submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The grading queue of a session (the course’s trainers, administrators)
+     * @description `state`: `to_grade` (default), `returned` or `graded`; oldest submission first, with a late flag and the count of each state. Another course’s session is 404.
+     */
+    get: operations['SessionGrading_queue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/gradebook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The gradebook: trainees × quizzes and assignments (trainers, administrators) */
+    get: operations['SessionGrading_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/gradebook.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The gradebook as CSV
+     * @description UTF-8 with a BOM, `;`-separated, CRLF, labels in `lang`; grades in percent, the state in words while not graded. Cells a spreadsheet would evaluate are prefixed with `'`. Audited.
+     */
+    get: operations['SessionGrading_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/gradebook.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The gradebook as an XLSX workbook
+     * @description One sheet as the CSV, right to left in Arabic; grades are numbers, never formulas. Audited.
+     */
+    get: operations['SessionGrading_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-submissions/{submissionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A submission to grade: the work, the rubric, the grade so far
+     * @description Only the course’s trainers and administrators; anyone else gets 404.
+     */
+    get: operations['SubmissionGrading_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-submissions/{submissionId}/grade': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grade it, then publish or return it for resubmission
+     * @description `rubricLevels` (one level per criterion) or `mark`, as the assignment grades; the late penalty comes off the percentage. `publish` or `return`: the trainee is emailed either way, in their language. 409 `submission_not_gradable` unless submitted (a published grade may be corrected and published again). Audited.
+     */
+    post: operations['SubmissionGrading_grade'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-submissions/{submissionId}/feedback-files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a feedback file (shown to the trainee once returned or published)
+     * @description Kinds recognised from the content (415 otherwise), at most 20 MiB and 5 files.
+     */
+    post: operations['SubmissionGrading_addFeedbackFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-submissions/{submissionId}/feedback-files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a feedback file */
+    delete: operations['SubmissionGrading_removeFeedbackFile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a submission or feedback file
+     * @description Its trainee (feedback files once returned or published) and the course’s trainers and administrators; 404 for everyone else.
+     */
+    get: operations['AssignmentFiles_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enrollments/{id}/certificate': {
     parameters: {
       query?: never;
@@ -4333,7 +4626,12 @@ export interface components {
     };
     CriterionOutcomeDto: {
       /** @enum {string} */
-      criterion: 'required_modules' | 'attendance' | 'quizzes_passed' | 'trainer_validation';
+      criterion:
+        | 'required_modules'
+        | 'attendance'
+        | 'quizzes_passed'
+        | 'assignments_passed'
+        | 'trainer_validation';
       met: boolean;
       /** @example attended 3 of 5 meetings held (60%); 80% required */
       detail: string;
@@ -4817,6 +5115,252 @@ export interface components {
       /** Format: date-time */
       savedAt: string;
       secondsLeft: number | null;
+    };
+    RubricLevelDto: {
+      id: string;
+      title: string;
+      points: number;
+    };
+    RubricCriterionDto: {
+      id: string;
+      title: string;
+      levels: components['schemas']['RubricLevelDto'][];
+    };
+    RubricDto: {
+      criteria: components['schemas']['RubricCriterionDto'][];
+    };
+    AssignmentDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      courseId: string;
+      /** Format: uuid */
+      moduleId: string;
+      title: string;
+      /** @description Markdown as written. */
+      instructions: string;
+      /** @description The instructions rendered, sanitised HTML. */
+      instructionsHtml: string;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @description The due date as Moroccan wall-clock time, `YYYY-MM-DD HH:mm:ss`. */
+      dueInMorocco: string | null;
+      /** @enum {string} */
+      latePolicy: 'accept' | 'mark_late' | 'refuse';
+      latePenaltyPercent: number | null;
+      acceptsText: boolean;
+      acceptsFiles: boolean;
+      fileKinds: ('pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'txt')[];
+      maxFileBytes: number;
+      maxFiles: number;
+      rubric: components['schemas']['RubricDto'] | null;
+      maxMark: Record<string, never> | null;
+      /** @description What a grade is out of: the rubric’s maximum or the mark. */
+      maxPoints: number;
+      passMarkPercent: number;
+      requiredForCompletion: boolean;
+      /** @description Submissions beyond drafts. */
+      submissionCount: number;
+    };
+    RubricLevelInputDto: {
+      /** @description Kept from the rubric read; a new level has none. */
+      id?: string;
+      /** @example Excellent */
+      title: string;
+      /** @description Whole or half points. */
+      points: number;
+    };
+    RubricCriterionInputDto: {
+      /** @description Kept from the rubric read; a new criterion has none. */
+      id?: string;
+      /** @example Analyse du cas */
+      title: string;
+      levels: components['schemas']['RubricLevelInputDto'][];
+    };
+    RubricInputDto: {
+      criteria: components['schemas']['RubricCriterionInputDto'][];
+    };
+    AssignmentInputDto: {
+      /** @example Étude de cas : une coopérative */
+      title: string;
+      /** @description Markdown. */
+      instructions: string;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @enum {string} */
+      latePolicy: 'accept' | 'mark_late' | 'refuse';
+      /** @description Percentage points off a late grade; `mark_late` only. */
+      latePenaltyPercent: number | null;
+      acceptsText: boolean;
+      acceptsFiles: boolean;
+      fileKinds: ('pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'txt')[];
+      maxFileBytes: number;
+      maxFiles: number;
+      /** @description Graded with this rubric; null: graded with a mark out of `maxMark`. */
+      rubric: components['schemas']['RubricInputDto'] | null;
+      /** @description Without a rubric only. */
+      maxMark: Record<string, never> | null;
+      passMarkPercent: number;
+      /** @description The course’s completion rule requires this assignment passed. */
+      requiredForCompletion: boolean;
+    };
+    AssignmentFileDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'txt';
+      size: number;
+      sha256: string;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    GradeDto: {
+      points: number;
+      maxPoints: number;
+      /** @description After the late penalty. */
+      percent: number;
+      passed: boolean;
+    };
+    SubmissionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'graded';
+      text: string;
+      files: components['schemas']['AssignmentFileDto'][];
+      /** Format: date-time */
+      submittedAt: string | null;
+      submissionCount: number;
+      late: boolean;
+      /** @description The chosen level per criterion id, once returned or graded. */
+      rubricLevels: {
+        [key: string]: string;
+      } | null;
+      /** @description Empty until returned or graded. */
+      feedback: string;
+      feedbackFiles: components['schemas']['AssignmentFileDto'][];
+      /** @description Once graded (published). */
+      grade: components['schemas']['GradeDto'] | null;
+    };
+    LearnerAssignmentDto: {
+      assignment: components['schemas']['AssignmentDto'];
+      /** @description Null before anything is saved. */
+      submission: components['schemas']['SubmissionDto'] | null;
+      /** @description Whether the trainee may change and submit now. */
+      editable: boolean;
+      /** @description Past the due date (the late policy then decides). */
+      pastDue: boolean;
+    };
+    SubmissionTextInputDto: {
+      /** @description The submission’s text (a draft). */
+      text: string;
+    };
+    QueueItemDto: {
+      /** Format: uuid */
+      submissionId: string;
+      /** Format: uuid */
+      assignmentId: string;
+      assignmentTitle: string;
+      moduleTitle: string;
+      traineeName: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'graded';
+      /** Format: date-time */
+      submittedAt: string;
+      late: boolean;
+      submissionCount: number;
+      percent: Record<string, never> | null;
+    };
+    GradingQueueDto: {
+      /** @enum {string} */
+      state: 'to_grade' | 'returned' | 'graded';
+      /** @description Oldest submission first. */
+      items: components['schemas']['QueueItemDto'][];
+      counts: {
+        to_grade?: number;
+        returned?: number;
+        graded?: number;
+      };
+    };
+    GradebookColumnDto: {
+      /** @enum {string} */
+      kind: 'quiz' | 'assignment';
+      /** Format: uuid */
+      id: string;
+      title: string;
+      moduleTitle: string;
+      passMarkPercent: number;
+      requiredForCompletion: boolean;
+    };
+    GradebookCellDto: {
+      /** @description The grade in percent; null when none yet. */
+      percent: Record<string, never> | null;
+      passed: Record<string, never> | null;
+      /**
+       * @description Assignments: the submission’s status (null when nothing is submitted).
+       * @enum {string|null}
+       */
+      status: 'draft' | 'submitted' | 'returned' | 'graded' | null;
+      late: boolean;
+    };
+    GradebookRowDto: {
+      /** Format: uuid */
+      enrollmentId: string;
+      traineeName: string;
+      /** @description One cell per column, in order. */
+      cells: components['schemas']['GradebookCellDto'][];
+    };
+    GradebookDto: {
+      /** Format: uuid */
+      sessionId: string;
+      courseTitle: string;
+      sessionTitle: string;
+      columns: components['schemas']['GradebookColumnDto'][];
+      /** @description By trainee name. */
+      rows: components['schemas']['GradebookRowDto'][];
+    };
+    GradingSubmissionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'graded';
+      text: string;
+      files: components['schemas']['AssignmentFileDto'][];
+      /** Format: date-time */
+      submittedAt: string | null;
+      submissionCount: number;
+      late: boolean;
+      /** @description The chosen level per criterion id, once returned or graded. */
+      rubricLevels: {
+        [key: string]: string;
+      } | null;
+      /** @description Empty until returned or graded. */
+      feedback: string;
+      feedbackFiles: components['schemas']['AssignmentFileDto'][];
+      /** @description Once graded (published). */
+      grade: components['schemas']['GradeDto'] | null;
+      /** Format: uuid */
+      enrollmentId: string;
+      traineeName: string;
+      assignment: components['schemas']['AssignmentDto'];
+      /** @description The points as graded, before any late penalty. */
+      points: Record<string, never> | null;
+      percent: Record<string, never> | null;
+    };
+    GradeInputDto: {
+      /** @description A level id per criterion id (rubric assignments). */
+      rubricLevels?: {
+        [key: string]: string;
+      };
+      /** @description Points out of the assignment’s mark (mark assignments). */
+      mark?: number;
+      feedback: string;
+      /**
+       * @description `publish` the grade and feedback, or `return` for resubmission with feedback.
+       * @enum {string}
+       */
+      decision: 'publish' | 'return';
     };
     CertificateDto: {
       /** Format: uuid */
@@ -12088,6 +12632,1091 @@ export interface operations {
       };
       /** @description Conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleAssignment_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleAssignment_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignmentInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleAssignment_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerAssignment_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerAssignment_saveText: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmissionTextInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerAssignment_addFile: {
+    parameters: {
+      query: {
+        /** @description The file’s name, as the trainee’s device has it. */
+        name: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/vnd.oris.assignment-file': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerAssignment_removeFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerAssignment_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionGrading_queue: {
+    parameters: {
+      query?: {
+        state?: 'to_grade' | 'returned' | 'graded';
+      };
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingQueueDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionGrading_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradebookDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionGrading_csv: {
+    parameters: {
+      query?: {
+        /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionGrading_xlsx: {
+    parameters: {
+      query?: {
+        /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SubmissionGrading_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        submissionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingSubmissionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SubmissionGrading_grade: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        submissionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GradeInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingSubmissionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SubmissionGrading_addFeedbackFile: {
+    parameters: {
+      query: {
+        /** @description The file’s name, as the trainee’s device has it. */
+        name: string;
+      };
+      header?: never;
+      path: {
+        submissionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/vnd.oris.assignment-file': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingSubmissionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SubmissionGrading_removeFeedbackFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        submissionId: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingSubmissionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AssignmentFiles_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
