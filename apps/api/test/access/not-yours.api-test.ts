@@ -170,12 +170,12 @@ describe('access matrix: someone else’s object', () => {
       expect(await statusOf(intruder, 'get', fileUrl)).toBe(404);
     }
     // Grading routes: another trainer finds nothing; a trainee is refused by role.
-    for (const path of ['', '/grade']) {
-      const target = `/api/v1/assignment-submissions/${submissionId}${path}`;
-      const method = path === '' ? 'get' : 'post';
-      expect(await statusOf(cast.otherTrainer, method, target)).toBe(404);
-      expect(await statusOf(stranger, method, target)).toBe(403);
-    }
+    const target = `/api/v1/assignment-submissions/${submissionId}`;
+    const grade = { mark: 1, feedback: '', decision: 'publish' };
+    expect(await statusOf(cast.otherTrainer, 'get', target)).toBe(404);
+    expect((await http.as(cast.otherTrainer).post(`${target}/grade`, grade)).status).toBe(404);
+    expect(await statusOf(stranger, 'get', target)).toBe(403);
+    expect((await http.as(stranger).post(`${target}/grade`, grade)).status).toBe(403);
   });
 
   it('a certificate, its PDF and its credential: the holder and administrators only, 404 for anyone else', async () => {

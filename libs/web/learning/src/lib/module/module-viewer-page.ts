@@ -24,6 +24,7 @@ import { learningMessageKeys } from '../shared/problem-keys';
 import { ProgressMeter } from '../shared/progress-meter';
 import { demoteHeadings } from './demote-headings';
 import { neighbours } from './neighbours';
+import { AssignmentEntry } from '../assignment/assignment-entry';
 import { QuizEntry } from '../quiz/quiz-entry';
 
 /** One module of the trainee's course: its content, resources, "done", and the way on. */
@@ -40,6 +41,7 @@ import { QuizEntry } from '../quiz/quiz-entry';
     MarkdownView,
     ProgressMeter,
     QuizEntry,
+    AssignmentEntry,
   ],
   templateUrl: './module-viewer-page.html',
   styleUrl: './module-viewer-page.scss',
