@@ -154,7 +154,12 @@ export class AssignmentInputDto {
   @Type(() => RubricInputDto)
   rubric!: RubricInputDto | null;
 
-  @ApiProperty({ nullable: true, maximum: LIMITS.mark, description: 'Without a rubric only.' })
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    maximum: LIMITS.mark,
+    description: 'Without a rubric only.',
+  })
   @ValidateIf((_o, value) => value !== null)
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0.5)
@@ -212,7 +217,7 @@ export class AssignmentDto {
   @ApiProperty({ type: 'integer' }) maxFileBytes!: number;
   @ApiProperty({ type: 'integer' }) maxFiles!: number;
   @ApiProperty({ type: RubricDto, nullable: true }) rubric!: RubricDto | null;
-  @ApiProperty({ nullable: true }) maxMark!: number | null;
+  @ApiProperty({ type: 'number', nullable: true }) maxMark!: number | null;
   @ApiProperty({ description: 'What a grade is out of: the rubric’s maximum or the mark.' })
   maxPoints!: number;
   @ApiProperty({ type: 'integer' }) passMarkPercent!: number;

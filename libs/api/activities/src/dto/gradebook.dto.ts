@@ -13,9 +13,13 @@ export class GradebookColumnDto {
 }
 
 export class GradebookCellDto {
-  @ApiProperty({ nullable: true, description: 'The grade in percent; null when none yet.' })
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: 'The grade in percent; null when none yet.',
+  })
   percent!: number | null;
-  @ApiProperty({ nullable: true }) passed!: boolean | null;
+  @ApiProperty({ type: 'boolean', nullable: true }) passed!: boolean | null;
   @ApiProperty({
     enum: SUBMISSION_STATUSES,
     nullable: true,

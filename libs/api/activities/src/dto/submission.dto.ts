@@ -117,9 +117,13 @@ export class GradingSubmissionDto extends SubmissionDto {
   @ApiProperty({ format: 'uuid' }) enrollmentId!: string;
   @ApiProperty() traineeName!: string;
   @ApiProperty({ type: AssignmentDto }) assignment!: AssignmentDto;
-  @ApiProperty({ nullable: true, description: 'The points as graded, before any late penalty.' })
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: 'The points as graded, before any late penalty.',
+  })
   points!: number | null;
-  @ApiProperty({ nullable: true }) percent!: number | null;
+  @ApiProperty({ type: 'number', nullable: true }) percent!: number | null;
 }
 
 export class QueueItemDto {
@@ -132,7 +136,7 @@ export class QueueItemDto {
   @ApiProperty({ type: 'string', format: 'date-time' }) submittedAt!: string;
   @ApiProperty() late!: boolean;
   @ApiProperty({ type: 'integer' }) submissionCount!: number;
-  @ApiProperty({ nullable: true }) percent!: number | null;
+  @ApiProperty({ type: 'number', nullable: true }) percent!: number | null;
 }
 
 export class QueueQuery {

@@ -5154,7 +5154,7 @@ export interface components {
       maxFileBytes: number;
       maxFiles: number;
       rubric: components['schemas']['RubricDto'] | null;
-      maxMark: Record<string, never> | null;
+      maxMark: number | null;
       /** @description What a grade is out of: the rubric’s maximum or the mark. */
       maxPoints: number;
       passMarkPercent: number;
@@ -5199,7 +5199,7 @@ export interface components {
       /** @description Graded with this rubric; null: graded with a mark out of `maxMark`. */
       rubric: components['schemas']['RubricInputDto'] | null;
       /** @description Without a rubric only. */
-      maxMark: Record<string, never> | null;
+      maxMark: number | null;
       passMarkPercent: number;
       /** @description The course’s completion rule requires this assignment passed. */
       requiredForCompletion: boolean;
@@ -5270,7 +5270,7 @@ export interface components {
       submittedAt: string;
       late: boolean;
       submissionCount: number;
-      percent: Record<string, never> | null;
+      percent: number | null;
     };
     GradingQueueDto: {
       /** @enum {string} */
@@ -5295,8 +5295,8 @@ export interface components {
     };
     GradebookCellDto: {
       /** @description The grade in percent; null when none yet. */
-      percent: Record<string, never> | null;
-      passed: Record<string, never> | null;
+      percent: number | null;
+      passed: boolean | null;
       /**
        * @description Assignments: the submission’s status (null when nothing is submitted).
        * @enum {string|null}
@@ -5345,8 +5345,8 @@ export interface components {
       traineeName: string;
       assignment: components['schemas']['AssignmentDto'];
       /** @description The points as graded, before any late penalty. */
-      points: Record<string, never> | null;
-      percent: Record<string, never> | null;
+      points: number | null;
+      percent: number | null;
     };
     GradeInputDto: {
       /** @description A level id per criterion id (rubric assignments). */
