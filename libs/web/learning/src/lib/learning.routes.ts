@@ -34,8 +34,7 @@ export const learningRoutes: Route[] = [
       {
         path: ':enrollmentId/modules/:moduleId/assignment',
         title: 'assignments.title',
-        loadComponent: () =>
-          import('./assignment/assignment-page').then((m) => m.AssignmentPage),
+        loadComponent: () => import('./assignment/assignment-page').then((m) => m.AssignmentPage),
       },
     ],
   },

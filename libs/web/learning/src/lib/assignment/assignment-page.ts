@@ -12,7 +12,11 @@ import { ApiError } from '@oris/shared/api-client';
 import { SUBMISSION_FILE_KINDS, type SubmissionFileKind } from '@oris/shared/domain';
 import { latestLoad } from '@oris/web/core';
 import { Confirmation, MarkdownView, ProblemAlert, saveFile } from '@oris/web/ui';
-import { LearnerAssignmentApi, type AssignmentFile, type LearnerAssignment } from './assignment-api';
+import {
+  LearnerAssignmentApi,
+  type AssignmentFile,
+  type LearnerAssignment,
+} from './assignment-api';
 import { assignmentMessageKeys } from './assignment-problem-keys';
 
 /**
