@@ -18,7 +18,8 @@ async function demoIds(): Promise<{ courseId: string; sessionId: string; moduleI
   const courseId = list.items.find((item: { code: string }) => item.code === COURSE_CODE).id;
   const course = await (await fetch(`${baseUrl()}/api/v1/courses/${courseId}`)).json();
   const moduleId = course.modules.find((m: { title: string }) => m.title === MODULE_TITLE).id;
-  const sessionId = course.sessions.find((s: { title: string }) => s.title.includes('Fès')).id;
+  const sessions = await (await fetch(`${baseUrl()}/api/v1/courses/${courseId}/sessions`)).json();
+  const sessionId = sessions.items.find((s: { title: string }) => s.title.includes('Fès')).id;
   return { courseId, sessionId, moduleId };
 }
 
