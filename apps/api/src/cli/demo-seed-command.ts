@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ActivitiesModule, DemoQuiz } from '@oris/api/activities';
+import { ActivitiesModule, DemoAssignment, DemoQuiz } from '@oris/api/activities';
 import { seedDemoAnnouncements } from '@oris/api/announcements';
 import { seedDemoCatalogue } from '@oris/api/catalogue';
 import {
@@ -122,6 +122,11 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       trainerId: await accountId('trainer'),
       pastSessionId: catalogue.sessions['es101-past'],
     });
+    // Assignments (libs/api/activities): ES-101's third module, handed in by its past cohort.
+    const assignment = await context.get(DemoAssignment).seed({
+      trainerId: await accountId('trainer'),
+      pastSessionId: catalogue.sessions['es101-past'],
+    });
     // Material (libs/api/material): a PDF and a video link in ES-101's first module.
     const material = await context.get(DemoMaterial).seed({
       trainerId: await accountId('trainer'),
@@ -147,6 +152,7 @@ export async function seedDemo(config: AppConfig): Promise<string> {
       ...practices.lines,
       ...targets.lines,
       ...quiz.lines,
+      ...assignment.lines,
       ...material.lines,
       ...announcements.lines,
       ...search,

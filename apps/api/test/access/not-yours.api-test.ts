@@ -10,6 +10,7 @@ import {
 import { baseline, openSession } from '../enrollments/enrollment-client';
 import { Session, signInWithRoles } from '../identity/support/identity-client';
 import { answerBody } from '../followups/followup-support';
+import { assignmentBody, learnerUrl, pdf, upload } from '../activities/assignment-support';
 import { placementBody } from '../placements/placement-client';
 
 /**
@@ -146,6 +147,35 @@ describe('access matrix: someone else’s object', () => {
     }
     const progress = await http.as(owner).get(`${base}/${moduleId}`).expect(200);
     expect(JSON.stringify(progress.body)).not.toContain('"completedAt":"');
+  });
+
+  it('an assignment submission, its files and its grading: the trainee and the course’s graders only', async () => {
+    await http
+      .as(cast.trainer)
+      .put(`/api/v1/modules/${moduleId}/assignment`, assignmentBody())
+      .expect(200);
+    const url = learnerUrl(enrollmentId, moduleId);
+    const uploaded = await upload(api, owner, `${url}/submission/files`, pdf(10), 'a.pdf');
+    expect(uploaded.status).toBe(200);
+    const submitted = await http.as(owner).post(`${url}/submission/submit`).expect(200);
+    const submissionId: string = submitted.body.submission.id;
+    const fileUrl = `/api/v1/assignment-files/${uploaded.body.submission.files[0].id}`;
+    expect(
+      await statusOf(cast.trainer, 'get', `/api/v1/assignment-submissions/${submissionId}`),
+    ).toBe(200);
+    expect(await statusOf(cast.trainer, 'get', fileUrl)).toBe(200);
+    for (const intruder of [stranger, cast.otherTrainer]) {
+      expect(await statusOf(intruder, 'get', url)).toBe(404);
+      expect(await statusOf(intruder, 'post', `${url}/submission/submit`)).toBe(404);
+      expect(await statusOf(intruder, 'get', fileUrl)).toBe(404);
+    }
+    // Grading routes: another trainer finds nothing; a trainee is refused by role.
+    const target = `/api/v1/assignment-submissions/${submissionId}`;
+    const grade = { mark: 1, feedback: '', decision: 'publish' };
+    expect(await statusOf(cast.otherTrainer, 'get', target)).toBe(404);
+    expect((await http.as(cast.otherTrainer).post(`${target}/grade`, grade)).status).toBe(404);
+    expect(await statusOf(stranger, 'get', target)).toBe(403);
+    expect((await http.as(stranger).post(`${target}/grade`, grade)).status).toBe(403);
   });
 
   it('a certificate, its PDF and its credential: the holder and administrators only, 404 for anyone else', async () => {

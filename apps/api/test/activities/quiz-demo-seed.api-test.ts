@@ -34,8 +34,16 @@ describe('quizzes: the demo seed', () => {
     expect(before.attempts).toBeGreaterThan(0);
     expect(before.graded).toBe(before.attempts);
 
+    // The demo assignment (issue 18): a rubric, one graded and one waiting submission.
+    expect(first).toMatch(/^Assignment: ".+" in ES-101 with a rubric, 2 submissions/m);
+    const submissions = await database(api).query(
+      `SELECT status FROM assignment_submission ORDER BY status`,
+    );
+    expect(submissions).toEqual([{ status: 'graded' }, { status: 'submitted' }]);
+
     const again = await seedDemo(api.config);
     expect(again).toMatch(/already has its quiz/);
+    expect(again).toMatch(/already has its assignment/);
     expect(await count()).toEqual(before);
 
     const trainerEmail = DEMO_ACCOUNTS.find((a) => a.role === 'trainer')?.email ?? '';
@@ -44,5 +52,6 @@ describe('quizzes: the demo seed', () => {
     const results = await client(api).as(trainer).get(`/api/v1/quizzes/${id}/results`).expect(200);
     expect(results.body.trainees.length).toBeGreaterThan(0);
     expect(results.body.questions.every((q: { graded: number }) => q.graded > 0)).toBe(true);
-  });
+    // The whole demo seeded twice: longer than the default budget on a loaded machine.
+  }, 180_000);
 });

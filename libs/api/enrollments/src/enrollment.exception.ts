@@ -23,6 +23,7 @@ export enum EnrollmentErrorCode {
   RequiredModulesIncomplete = 'required_modules_incomplete',
   AttendanceBelowThreshold = 'attendance_below_threshold',
   QuizNotPassed = 'quiz_not_passed',
+  AssignmentNotPassed = 'assignment_not_passed',
   MeetingNotStarted = 'meeting_not_started',
   CompletionBeforeLastMeeting = 'completion_before_last_meeting',
   CalendarFeedNotFound = 'calendar_feed_not_found',
@@ -125,6 +126,10 @@ const PROBLEMS: Record<EnrollmentErrorCode, { status: HttpStatus; title: string 
   [EnrollmentErrorCode.QuizNotPassed]: {
     status: HttpStatus.CONFLICT,
     title: 'Completion rule not met: a required quiz is not passed',
+  },
+  [EnrollmentErrorCode.AssignmentNotPassed]: {
+    status: HttpStatus.CONFLICT,
+    title: 'Completion rule not met: a required assignment is not passed',
   },
   [EnrollmentErrorCode.MeetingNotStarted]: {
     status: HttpStatus.CONFLICT,

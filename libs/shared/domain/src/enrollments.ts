@@ -71,6 +71,8 @@ export interface CompletionRule {
    * absent or empty when no quiz counts.
    */
   requiredQuizzes?: readonly { quizId: string; title: string }[];
+  /** Assignments the trainee must pass (marked "required for completion"); absent when none. */
+  requiredAssignments?: readonly { assignmentId: string; title: string }[];
 }
 
 /** What is known about one enrollment when a trainer validates it. */
@@ -83,12 +85,15 @@ export interface CompletionFacts {
   meetingsAttended: number;
   /** Ids of the required quizzes the trainee has passed (by the quiz's grading method). */
   quizzesPassed?: readonly string[];
+  /** Ids of the required assignments whose published grade passes their pass mark. */
+  assignmentsPassed?: readonly string[];
 }
 
 export const COMPLETION_CRITERIA = [
   'required_modules',
   'attendance',
   'quizzes_passed',
+  'assignments_passed',
   'trainer_validation',
 ] as const;
 export type CompletionCriterion = (typeof COMPLETION_CRITERIA)[number];
@@ -153,6 +158,19 @@ export function evaluateCompletion(
         `passed ${quizzes.length - missing.length} of ${quizzes.length} required ` +
         `quiz${quizzes.length === 1 ? '' : 'zes'}` +
         (missing.length ? `; not yet: ${missing.map((quiz) => quiz.title).join(', ')}` : ''),
+    });
+  }
+  const assignments = rule.requiredAssignments ?? [];
+  if (assignments.length > 0) {
+    const passed = new Set(facts.assignmentsPassed ?? []);
+    const missing = assignments.filter((assignment) => !passed.has(assignment.assignmentId));
+    criteria.push({
+      criterion: 'assignments_passed',
+      met: missing.length === 0,
+      detail:
+        `passed ${assignments.length - missing.length} of ${assignments.length} required ` +
+        `assignment${assignments.length === 1 ? '' : 's'}` +
+        (missing.length ? `; not yet: ${missing.map((item) => item.title).join(', ')}` : ''),
     });
   }
   if (rule.requiresTrainerValidation) {

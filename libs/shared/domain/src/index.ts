@@ -17,6 +17,7 @@ export * from './icu';
 export * from './publication-identifiers';
 export * from './partnerships';
 export * from './quiz';
+export * from './assignment';
 export * from './practices';
 export * from './search-document';
 export * from './text-diff';

@@ -37,6 +37,7 @@ import { Quizzes1796543600000 } from './1796543600000-Quizzes';
 import { PracticeLibrary1796543700000 } from './1796543700000-PracticeLibrary';
 import { SearchDocuments1796543800000 } from './1796543800000-SearchDocuments';
 import { SearchWords1796543810000 } from './1796543810000-SearchWords';
+import { Assignments1796543900000 } from './1796543900000-Assignments';
 import { ModuleMaterial1796544000000 } from './1796544000000-ModuleMaterial';
 import { AnnouncementsAndNotifications1796544100000 } from './1796544100000-AnnouncementsAndNotifications';
 
@@ -81,6 +82,7 @@ export const MIGRATIONS = [
   PracticeLibrary1796543700000,
   SearchDocuments1796543800000,
   SearchWords1796543810000,
+  Assignments1796543900000,
   ModuleMaterial1796544000000,
   AnnouncementsAndNotifications1796544100000,
 ];

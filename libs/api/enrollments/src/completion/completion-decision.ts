@@ -38,7 +38,9 @@ export function unmetCompletion(unmet: CriterionOutcome[]): EnrollmentException 
       ? EnrollmentErrorCode.RequiredModulesIncomplete
       : first.criterion === 'quizzes_passed'
         ? EnrollmentErrorCode.QuizNotPassed
-        : EnrollmentErrorCode.AttendanceBelowThreshold;
+        : first.criterion === 'assignments_passed'
+          ? EnrollmentErrorCode.AssignmentNotPassed
+          : EnrollmentErrorCode.AttendanceBelowThreshold;
   const detail = unmet.map((outcome) => `${outcome.criterion}: ${outcome.detail}`).join('; ');
   return new EnrollmentException(code, `Not met — ${detail}.`);
 }

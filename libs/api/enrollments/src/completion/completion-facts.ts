@@ -30,7 +30,32 @@ export async function completionRuleFor(
       WHERE course_id = $1 AND required_for_completion ORDER BY created_at, id`,
     [course.id],
   );
-  return { ...completionRuleOf(course), requiredQuizzes };
+  const requiredAssignments: { assignmentId: string; title: string }[] = await manager.query(
+    `SELECT id AS "assignmentId", title FROM assignment
+      WHERE course_id = $1 AND required_for_completion ORDER BY created_at, id`,
+    [course.id],
+  );
+  return { ...completionRuleOf(course), requiredQuizzes, requiredAssignments };
+}
+
+/**
+ * The required assignments an enrollment has passed: its submission's published grade (after
+ * any late penalty) reaches the assignment's pass mark (libs/api/activities).
+ */
+async function assignmentsPassed(
+  manager: EntityManager,
+  enrollmentId: string,
+  courseId: string,
+): Promise<string[]> {
+  const rows: { assignmentId: string }[] = await manager.query(
+    `SELECT a.id AS "assignmentId"
+       FROM assignment a
+       JOIN assignment_submission s ON s.assignment_id = a.id AND s.enrollment_id = $1
+      WHERE a.course_id = $2 AND a.required_for_completion
+        AND s.status = 'graded' AND s.percent >= a.pass_mark_percent`,
+    [enrollmentId, courseId],
+  );
+  return rows.map((row) => row.assignmentId);
 }
 
 /** The required quizzes an enrollment has passed, by each quiz's grading method and pass mark. */
@@ -84,6 +109,7 @@ export async function completionFacts(
     meetingsHeld: attendance.held,
     meetingsAttended: attendance.attended,
     quizzesPassed: courseId ? await quizzesPassed(manager, enrollmentId, courseId) : [],
+    assignmentsPassed: courseId ? await assignmentsPassed(manager, enrollmentId, courseId) : [],
   };
 }
 

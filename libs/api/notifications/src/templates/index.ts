@@ -1,3 +1,4 @@
+import { assignmentFeedbackTemplate } from './assignment-feedback.template';
 import { certificateIssuedTemplate } from './certificate-issued.template';
 import { emailConfirmationTemplate } from './email-confirmation.template';
 import type { AnyEmailTemplate } from './email-template';
@@ -34,6 +35,7 @@ export const EMAIL_TEMPLATES = {
   serial_evidence_stale: serialEvidenceStaleTemplate,
   partnership_renewal_due: partnershipRenewalDueTemplate,
   session_announcement: sessionAnnouncementTemplate,
+  assignment_feedback: assignmentFeedbackTemplate,
 } as const satisfies Record<string, AnyEmailTemplate>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -71,6 +71,14 @@ const params: Record<EmailTemplate, Record<string, string>> = {
     sessionId: '6f1c2f5e-0000-4000-8000-000000000002',
     unsubscribeToken: 'A'.repeat(43),
   },
+  assignment_feedback: {
+    fullName: 'Amina El Idrissi',
+    courseTitle: 'Entrepreneuriat social',
+    assignmentTitle: 'Étude de cas',
+    grade: '15 / 20 (75 %)',
+    returned: '',
+    path: '/learning/6f1c2f5e-0000-4000-8000-000000000001/modules/6f1c2f5e-0000-4000-8000-000000000002/assignment',
+  },
 };
 
 describe('renderEmail', () => {

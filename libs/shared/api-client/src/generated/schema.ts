@@ -474,26 +474,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/courses/{id}/duplicate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Duplicate a course to start a new edition (owners, administrators)
-     * @description A draft copy with the new `code` (and `title` if given): its owners, its modules in order with their status, their quizzes and question bank, their material (stored files are shared, never copied, and deleting from one course never removes the other’s) — not its sessions or enrollments. One transaction. 409 `course_code_taken` when the code is used.
-     */
-    post: operations['Courses_duplicate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/courses/{id}/archive': {
     parameters: {
       query?: never;
@@ -1266,7 +1246,29 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/modules/{moduleId}/material': {
+  '/api/v1/modules/{moduleId}/assignment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The module’s assignment (owners, administrators); 404 when none */
+    get: operations['ModuleAssignment_get'];
+    /**
+     * Add an assignment to the module, or change it (instructions, due date, rubric…)
+     * @description Graded with `rubric` (criteria with 2–8 levels, points in halves; 400 `invalid_rubric`) or, when null, a mark out of `maxMark`. Send back the ids of the rubric as read to keep the levels already graded with. Audited.
+     */
+    put: operations['ModuleAssignment_put'];
+    post?: never;
+    /** Remove the module’s assignment, while it has no submission (409) */
+    delete: operations['ModuleAssignment_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment': {
     parameters: {
       query?: never;
       header?: never;
@@ -1274,10 +1276,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A module’s material, in order
-     * @description Readers: the course’s owners, administrators, trainers of its sessions, and trainees holding a seat in one of its sessions (published modules of a published course only); 404 for anyone else. Each file carries a signed address valid for 6 hours (media elements stream it with range requests); each video link its privacy-friendly player address.
+     * The module’s assignment and my submission, with its feedback (the trainee)
+     * @description Anyone else gets 404.
      */
-    get: operations['ModuleMaterial_list'];
+    get: operations['LearnerAssignment_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1286,47 +1288,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/modules/{moduleId}/material/files': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Attach a file to a module (course owners, administrators)
-     * @description The body is the file itself (`Content-Type: application/octet-stream`). Its type is read from its content, never from the name or a declared type: PDF (20 MiB), PPTX/ODP slides (50 MiB), PNG/JPEG/GIF/WebP images (10 MiB), MP3/M4A/Ogg/WAV/FLAC audio (50 MiB), MP4/WebM video (100 MiB). 415 `unsupported_material_type` otherwise, 413 beyond the kind’s limit (or beyond 100 MiB before buffering). Stored once per content (SHA-256).
-     */
-    post: operations['ModuleMaterial_upload'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/modules/{moduleId}/material/links': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Add a video by link (course owners, administrators)
-     * @description YouTube, Vimeo or Dailymotion only; the host and the video id are kept, and the player address is rebuilt from them (422 `unknown_video_link` for any other address).
-     */
-    post: operations['ModuleMaterial_addLink'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/modules/{moduleId}/material/order': {
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment/submission/text': {
     parameters: {
       query?: never;
       header?: never;
@@ -1335,10 +1297,10 @@ export interface paths {
     };
     get?: never;
     /**
-     * Reorder a module’s material (course owners, administrators)
-     * @description The body lists every piece of the module’s material exactly once (409 otherwise).
+     * Save the text of my draft (again to change it)
+     * @description 409 `submission_not_editable` while the trainer holds it.
      */
-    put: operations['ModuleMaterial_reorder'];
+    put: operations['LearnerAssignment_saveText'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1346,7 +1308,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/material/{id}': {
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment/submission/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a file to my draft
+     * @description The body is the file itself (`Content-Type: application/vnd.oris.assignment-file`), its name in `name`. Its kind is recognised from its content: 415 `file_type_not_allowed` when the assignment does not take it, 413 over the assignment’s size limit, 409 `too_many_files`. Stored with its SHA-256.
+     */
+    post: operations['LearnerAssignment_addFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment/submission/files/{fileId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -1356,18 +1338,34 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /**
-     * Remove a piece of material (course owners, administrators)
-     * @description Its stored file is deleted only when no other material names the same content (a duplicated course keeps its copy).
-     */
-    delete: operations['Material_remove'];
+    /** Remove a file from my draft */
+    delete: operations['LearnerAssignment_removeFile'];
     options?: never;
     head?: never;
-    /** Retitle a piece of material (course owners, administrators) */
-    patch: operations['Material_retitle'];
+    patch?: never;
     trace?: never;
   };
-  '/api/v1/material/{id}/file': {
+  '/api/v1/enrollments/{id}/modules/{moduleId}/assignment/submission/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit my work to the trainer (again after it was returned)
+     * @description Past the due date the late policy decides: accepted, accepted and marked late, or 409 `past_due`. 409 `submission_empty` without a text or a file.
+     */
+    post: operations['LearnerAssignment_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/assignment-submissions': {
     parameters: {
       query?: never;
       header?: never;
@@ -1375,10 +1373,164 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A material file (its readers; by access token or by the signed address)
-     * @description With `Authorization: Bearer`, or with the `token` of the address the list gave (media elements cannot send a header). The reader’s right is checked on every request. Byte ranges: 206 for one satisfiable range (`bytes=a-b`, `bytes=a-`, `bytes=-n`), 416 otherwise; `If-Range` with another ETag gives the whole file; the ETag is the SHA-256. Images, audio and video inline; documents and slides as attachments. 404 for anyone else, and for a link or an expired or forged token.
+     * The grading queue of a session (the course’s trainers, administrators)
+     * @description `state`: `to_grade` (default), `returned` or `graded`; oldest submission first, with a late flag and the count of each state. Another course’s session is 404.
      */
-    get: operations['MaterialFiles_file'];
+    get: operations['SessionGrading_queue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/gradebook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The gradebook: trainees × quizzes and assignments (trainers, administrators) */
+    get: operations['SessionGrading_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/gradebook.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The gradebook as CSV
+     * @description UTF-8 with a BOM, `;`-separated, CRLF, labels in `lang`; grades in percent, the state in words while not graded. Cells a spreadsheet would evaluate are prefixed with `'`. Audited.
+     */
+    get: operations['SessionGrading_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/gradebook.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The gradebook as an XLSX workbook
+     * @description One sheet as the CSV, right to left in Arabic; grades are numbers, never formulas. Audited.
+     */
+    get: operations['SessionGrading_xlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-submissions/{submissionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A submission to grade: the work, the rubric, the grade so far
+     * @description Only the course’s trainers and administrators; anyone else gets 404.
+     */
+    get: operations['SubmissionGrading_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-submissions/{submissionId}/grade': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grade it, then publish or return it for resubmission
+     * @description `rubricLevels` (one level per criterion) or `mark`, as the assignment grades; the late penalty comes off the percentage. `publish` or `return`: the trainee is emailed either way, in their language. 409 `submission_not_gradable` unless submitted (a published grade may be corrected and published again). Audited.
+     */
+    post: operations['SubmissionGrading_grade'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-submissions/{submissionId}/feedback-files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a feedback file (shown to the trainee once returned or published)
+     * @description Kinds recognised from the content (415 otherwise), at most 20 MiB and 5 files.
+     */
+    post: operations['SubmissionGrading_addFeedbackFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-submissions/{submissionId}/feedback-files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a feedback file */
+    delete: operations['SubmissionGrading_removeFeedbackFile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assignment-files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a submission or feedback file
+     * @description Its trainee (feedback files once returned or published) and the course’s trainers and administrators; 404 for everyone else.
+     */
+    get: operations['AssignmentFiles_download'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3794,15 +3946,6 @@ export interface components {
       /** @description Administrators only: the trainers who own the course. A trainer who creates a course owns it. */
       ownerIds?: string[];
     };
-    DuplicateCourseDto: {
-      /**
-       * @description The copy’s code: unique (409 `course_code_taken`); lower case is raised.
-       * @example SI-101-2027
-       */
-      code: string;
-      /** @description The original’s if left out. */
-      title?: string;
-    };
     AdminCourseSummaryDto: {
       /** Format: uuid */
       id: string;
@@ -4483,7 +4626,12 @@ export interface components {
     };
     CriterionOutcomeDto: {
       /** @enum {string} */
-      criterion: 'required_modules' | 'attendance' | 'quizzes_passed' | 'trainer_validation';
+      criterion:
+        | 'required_modules'
+        | 'attendance'
+        | 'quizzes_passed'
+        | 'assignments_passed'
+        | 'trainer_validation';
       met: boolean;
       /** @example attended 3 of 5 meetings held (60%); 80% required */
       detail: string;
@@ -4968,66 +5116,251 @@ export interface components {
       savedAt: string;
       secondsLeft: number | null;
     };
-    MaterialTitlesDto: {
-      /** @example Guide du porteur de projet */
-      fr?: string;
-      ar?: string;
-      en?: string;
+    RubricLevelDto: {
+      id: string;
+      title: string;
+      points: number;
     };
-    MaterialFileDto: {
-      /** @example guide.pdf */
-      name: string;
-      /** @description Bytes. */
-      size: number;
-      /**
-       * @description Read from the content at upload.
-       * @example application/pdf
-       */
-      mediaType: string;
-      /** @description SHA-256 of the bytes (hex); the download’s ETag. */
-      sha256: string;
-      /** @description Where the browser fetches it (`<a>`, `<img>`, `<video>`, `<audio>`): a same-origin path carrying a signed, short-lived token for the caller, so media elements can stream it with range requests without an Authorization header. */
-      url: string;
+    RubricCriterionDto: {
+      id: string;
+      title: string;
+      levels: components['schemas']['RubricLevelDto'][];
     };
-    MaterialVideoDto: {
-      /** @enum {string} */
-      host: 'youtube' | 'vimeo' | 'dailymotion';
-      /** @example dQw4w9WgXcQ */
-      videoId: string;
-      /** @description The privacy-friendly player (youtube-nocookie, Vimeo with dnt=1, Dailymotion). */
-      embedUrl: string;
-      /** @description The video’s page at its host. */
-      pageUrl: string;
+    RubricDto: {
+      criteria: components['schemas']['RubricCriterionDto'][];
     };
-    MaterialDto: {
+    AssignmentDto: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
+      courseId: string;
+      /** Format: uuid */
       moduleId: string;
-      position: number;
-      /** @enum {string} */
-      kind: 'document' | 'slides' | 'image' | 'audio' | 'video' | 'video_link';
-      titles: components['schemas']['MaterialTitlesDto'];
-      file: components['schemas']['MaterialFileDto'] | null;
-      video: components['schemas']['MaterialVideoDto'] | null;
+      title: string;
+      /** @description Markdown as written. */
+      instructions: string;
+      /** @description The instructions rendered, sanitised HTML. */
+      instructionsHtml: string;
       /** Format: date-time */
-      createdAt: string;
+      dueAt: string | null;
+      /** @description The due date as Moroccan wall-clock time, `YYYY-MM-DD HH:mm:ss`. */
+      dueInMorocco: string | null;
+      /** @enum {string} */
+      latePolicy: 'accept' | 'mark_late' | 'refuse';
+      latePenaltyPercent: number | null;
+      acceptsText: boolean;
+      acceptsFiles: boolean;
+      fileKinds: ('pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'txt')[];
+      maxFileBytes: number;
+      maxFiles: number;
+      rubric: components['schemas']['RubricDto'] | null;
+      maxMark: number | null;
+      /** @description What a grade is out of: the rubric’s maximum or the mark. */
+      maxPoints: number;
+      passMarkPercent: number;
+      requiredForCompletion: boolean;
+      /** @description Submissions beyond drafts. */
+      submissionCount: number;
     };
-    AddVideoLinkDto: {
+    RubricLevelInputDto: {
+      /** @description Kept from the rubric read; a new level has none. */
+      id?: string;
+      /** @example Excellent */
+      title: string;
+      /** @description Whole or half points. */
+      points: number;
+    };
+    RubricCriterionInputDto: {
+      /** @description Kept from the rubric read; a new criterion has none. */
+      id?: string;
+      /** @example Analyse du cas */
+      title: string;
+      levels: components['schemas']['RubricLevelInputDto'][];
+    };
+    RubricInputDto: {
+      criteria: components['schemas']['RubricCriterionInputDto'][];
+    };
+    AssignmentInputDto: {
+      /** @example Étude de cas : une coopérative */
+      title: string;
+      /** @description Markdown. */
+      instructions: string;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** @enum {string} */
+      latePolicy: 'accept' | 'mark_late' | 'refuse';
+      /** @description Percentage points off a late grade; `mark_late` only. */
+      latePenaltyPercent: number | null;
+      acceptsText: boolean;
+      acceptsFiles: boolean;
+      fileKinds: ('pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'txt')[];
+      maxFileBytes: number;
+      maxFiles: number;
+      /** @description Graded with this rubric; null: graded with a mark out of `maxMark`. */
+      rubric: components['schemas']['RubricInputDto'] | null;
+      /** @description Without a rubric only. */
+      maxMark: number | null;
+      passMarkPercent: number;
+      /** @description The course’s completion rule requires this assignment passed. */
+      requiredForCompletion: boolean;
+    };
+    AssignmentFileDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'txt';
+      size: number;
+      sha256: string;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    GradeDto: {
+      points: number;
+      maxPoints: number;
+      /** @description After the late penalty. */
+      percent: number;
+      passed: boolean;
+    };
+    SubmissionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'graded';
+      text: string;
+      files: components['schemas']['AssignmentFileDto'][];
+      /** Format: date-time */
+      submittedAt: string | null;
+      submissionCount: number;
+      late: boolean;
+      /** @description The chosen level per criterion id, once returned or graded. */
+      rubricLevels: {
+        [key: string]: string;
+      } | null;
+      /** @description Empty until returned or graded. */
+      feedback: string;
+      feedbackFiles: components['schemas']['AssignmentFileDto'][];
+      /** @description Once graded (published). */
+      grade: components['schemas']['GradeDto'] | null;
+    };
+    LearnerAssignmentDto: {
+      assignment: components['schemas']['AssignmentDto'];
+      /** @description Null before anything is saved. */
+      submission: components['schemas']['SubmissionDto'] | null;
+      /** @description Whether the trainee may change and submit now. */
+      editable: boolean;
+      /** @description Past the due date (the late policy then decides). */
+      pastDue: boolean;
+    };
+    SubmissionTextInputDto: {
+      /** @description The submission’s text (a draft). */
+      text: string;
+    };
+    QueueItemDto: {
+      /** Format: uuid */
+      submissionId: string;
+      /** Format: uuid */
+      assignmentId: string;
+      assignmentTitle: string;
+      moduleTitle: string;
+      traineeName: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'graded';
+      /** Format: date-time */
+      submittedAt: string;
+      late: boolean;
+      submissionCount: number;
+      percent: number | null;
+    };
+    GradingQueueDto: {
+      /** @enum {string} */
+      state: 'to_grade' | 'returned' | 'graded';
+      /** @description Oldest submission first. */
+      items: components['schemas']['QueueItemDto'][];
+      counts: {
+        to_grade?: number;
+        returned?: number;
+        graded?: number;
+      };
+    };
+    GradebookColumnDto: {
+      /** @enum {string} */
+      kind: 'quiz' | 'assignment';
+      /** Format: uuid */
+      id: string;
+      title: string;
+      moduleTitle: string;
+      passMarkPercent: number;
+      requiredForCompletion: boolean;
+    };
+    GradebookCellDto: {
+      /** @description The grade in percent; null when none yet. */
+      percent: number | null;
+      passed: boolean | null;
       /**
-       * @description A YouTube, Vimeo or Dailymotion address (page, short or embed form). Only the host and the video’s id are kept (422 `unknown_video_link` for anything else).
-       * @example https://www.youtube.com/watch?v=dQw4w9WgXcQ
+       * @description Assignments: the submission’s status (null when nothing is submitted).
+       * @enum {string|null}
        */
-      url: string;
-      titles?: components['schemas']['MaterialTitlesDto'];
+      status: 'draft' | 'submitted' | 'returned' | 'graded' | null;
+      late: boolean;
     };
-    ReorderMaterialDto: {
-      /** @description Every piece of the module’s material, each once, in the new order. */
-      materialIds: string[];
+    GradebookRowDto: {
+      /** Format: uuid */
+      enrollmentId: string;
+      traineeName: string;
+      /** @description One cell per column, in order. */
+      cells: components['schemas']['GradebookCellDto'][];
     };
-    UpdateMaterialDto: {
-      /** @description Replaces the titles (send all of them). */
-      titles: components['schemas']['MaterialTitlesDto'];
+    GradebookDto: {
+      /** Format: uuid */
+      sessionId: string;
+      courseTitle: string;
+      sessionTitle: string;
+      columns: components['schemas']['GradebookColumnDto'][];
+      /** @description By trainee name. */
+      rows: components['schemas']['GradebookRowDto'][];
+    };
+    GradingSubmissionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'returned' | 'graded';
+      text: string;
+      files: components['schemas']['AssignmentFileDto'][];
+      /** Format: date-time */
+      submittedAt: string | null;
+      submissionCount: number;
+      late: boolean;
+      /** @description The chosen level per criterion id, once returned or graded. */
+      rubricLevels: {
+        [key: string]: string;
+      } | null;
+      /** @description Empty until returned or graded. */
+      feedback: string;
+      feedbackFiles: components['schemas']['AssignmentFileDto'][];
+      /** @description Once graded (published). */
+      grade: components['schemas']['GradeDto'] | null;
+      /** Format: uuid */
+      enrollmentId: string;
+      traineeName: string;
+      assignment: components['schemas']['AssignmentDto'];
+      /** @description The points as graded, before any late penalty. */
+      points: number | null;
+      percent: number | null;
+    };
+    GradeInputDto: {
+      /** @description A level id per criterion id (rubric assignments). */
+      rubricLevels?: {
+        [key: string]: string;
+      };
+      /** @description Points out of the assignment’s mark (mark assignments). */
+      mark?: number;
+      feedback: string;
+      /**
+       * @description `publish` the grade and feedback, or `return` for resubmission with feedback.
+       * @enum {string}
+       */
+      decision: 'publish' | 'return';
     };
     CertificateDto: {
       /** Format: uuid */
@@ -9368,76 +9701,6 @@ export interface operations {
       };
     };
   };
-  Courses_duplicate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DuplicateCourseDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CourseDto'];
-        };
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Signed in, but without a role that may do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
   Courses_archive: {
     parameters: {
       query?: never;
@@ -12378,7 +12641,7 @@ export interface operations {
       };
     };
   };
-  ModuleMaterial_list: {
+  ModuleAssignment_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -12394,7 +12657,190 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MaterialDto'][];
+          'application/json': components['schemas']['AssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleAssignment_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignmentInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleAssignment_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerAssignment_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */
@@ -12426,33 +12872,102 @@ export interface operations {
       };
     };
   };
-  ModuleMaterial_upload: {
+  LearnerAssignment_saveText: {
     parameters: {
-      query: {
-        /** @description The file name offered to downloaders. */
-        fileName: string;
-        titleFr?: string;
-        titleAr?: string;
-        titleEn?: string;
-      };
+      query?: never;
       header?: never;
       path: {
+        id: string;
         moduleId: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/octet-stream': string;
+        'application/json': components['schemas']['SubmissionTextInputDto'];
       };
     };
     responses: {
-      201: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MaterialDto'];
+          'application/json': components['schemas']['LearnerAssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  LearnerAssignment_addFile: {
+    parameters: {
+      query: {
+        /** @description The file’s name, as the trainee’s device has it. */
+        name: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/vnd.oris.assignment-file': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */
@@ -12518,170 +13033,26 @@ export interface operations {
       };
     };
   };
-  ModuleMaterial_addLink: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        moduleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AddVideoLinkDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MaterialDto'];
-        };
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Signed in, but without a role that may do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
-  ModuleMaterial_reorder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        moduleId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReorderMaterialDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MaterialDto'][];
-        };
-      };
-      /** @description Invalid request: `errors` names each invalid field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Missing, invalid or expired credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Signed in, but without a role that may do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-      /** @description Conflicts with the current state. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'];
-        };
-      };
-    };
-  };
-  Material_remove: {
+  LearnerAssignment_removeFile: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        moduleId: string;
+        fileId: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      204: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
+        };
       };
       /** @description Invalid request: `errors` names each invalid field. */
       400: {
@@ -12730,18 +13101,378 @@ export interface operations {
       };
     };
   };
-  Material_retitle: {
+  LearnerAssignment_submit: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LearnerAssignmentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionGrading_queue: {
+    parameters: {
+      query?: {
+        state?: 'to_grade' | 'returned' | 'graded';
+      };
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingQueueDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionGrading_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradebookDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionGrading_csv: {
+    parameters: {
+      query?: {
+        /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionGrading_xlsx: {
+    parameters: {
+      query?: {
+        /** @description Language of the labels. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SubmissionGrading_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        submissionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingSubmissionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SubmissionGrading_grade: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        submissionId: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UpdateMaterialDto'];
+        'application/json': components['schemas']['GradeInputDto'];
       };
     };
     responses: {
@@ -12750,7 +13481,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MaterialDto'];
+          'application/json': components['schemas']['GradingSubmissionDto'];
         };
       };
       /** @description Invalid request: `errors` names each invalid field. */
@@ -12800,17 +13531,159 @@ export interface operations {
       };
     };
   };
-  MaterialFiles_file: {
+  SubmissionGrading_addFeedbackFile: {
     parameters: {
-      query?: {
-        token?: unknown;
+      query: {
+        /** @description The file’s name, as the trainee’s device has it. */
+        name: string;
       };
-      header?: {
-        'If-Range'?: string;
-        Range?: string;
-      };
+      header?: never;
       path: {
-        id: string;
+        submissionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/vnd.oris.assignment-file': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingSubmissionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SubmissionGrading_removeFeedbackFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        submissionId: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradingSubmissionDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AssignmentFiles_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
       };
       cookie?: never;
     };
@@ -12823,13 +13696,6 @@ export interface operations {
         content: {
           'application/octet-stream': string;
         };
-      };
-      /** @description The requested byte range. */
-      206: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
       /** @description Invalid request: `errors` names each invalid field. */
       400: {

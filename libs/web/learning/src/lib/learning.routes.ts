@@ -39,6 +39,11 @@ export const learningRoutes: Route[] = [
         title: 'quiz.title',
         loadComponent: () => import('./quiz/quiz-page').then((m) => m.QuizPage),
       },
+      {
+        path: ':enrollmentId/modules/:moduleId/assignment',
+        title: 'assignments.title',
+        loadComponent: () => import('./assignment/assignment-page').then((m) => m.AssignmentPage),
+      },
     ],
   },
 ];

@@ -54,6 +54,23 @@ export const teachingRoutes: Route[] = [
         loadComponent: () => import('./quiz/quiz-editor-page').then((m) => m.QuizEditorPage),
       },
       {
+        path: 'courses/:courseId/modules/:moduleId/assignment',
+        title: 'assignments.editor.title',
+        loadComponent: () =>
+          import('./assignment/assignment-editor-page').then((m) => m.AssignmentEditorPage),
+      },
+      {
+        path: 'sessions/:sessionId/grading',
+        title: 'assignments.queue.title',
+        loadComponent: () =>
+          import('./assignment/grading-queue-page').then((m) => m.GradingQueuePage),
+      },
+      {
+        path: 'submissions/:submissionId',
+        title: 'assignments.grading.pageTitle',
+        loadComponent: () => import('./assignment/grading-page').then((m) => m.GradingPage),
+      },
+      {
         path: 'quizzes/:quizId/results',
         title: 'quiz.results.title',
         loadComponent: () => import('./quiz/quiz-results-page').then((m) => m.QuizResultsPage),

@@ -24,6 +24,7 @@ import { learningMessageKeys } from '../shared/problem-keys';
 import { ProgressMeter } from '../shared/progress-meter';
 import { demoteHeadings } from './demote-headings';
 import { neighbours } from './neighbours';
+import { AssignmentEntry } from '../assignment/assignment-entry';
 import { QuizEntry } from '../quiz/quiz-entry';
 import { ModuleMaterial } from '../material/module-material';
 
@@ -42,6 +43,7 @@ import { ModuleMaterial } from '../material/module-material';
     ProgressMeter,
     QuizEntry,
     ModuleMaterial,
+    AssignmentEntry,
   ],
   templateUrl: './module-viewer-page.html',
   styleUrl: './module-viewer-page.scss',

@@ -116,6 +116,9 @@ export function unmetCriteria(detail: EnrollmentDetail, rule: CompletionRule | n
       if (outcome.criterion === 'quizzes_passed') {
         return [{ key: 'quiz.completion.unmet', params: {} }];
       }
+      if (outcome.criterion === 'assignments_passed') {
+        return [{ key: 'assignments.completion.unmet', params: {} }];
+      }
       return [];
     });
 }

@@ -1,0 +1,232 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApiError } from '@oris/shared/api-client';
+import {
+  isoToMoroccoTime,
+  LATE_POLICIES,
+  moroccoTimeToIso,
+  rubricMaximum,
+  SUBMISSION_FILE_KIND_NAMES,
+  type LatePolicy,
+  type SubmissionFileKind,
+} from '@oris/shared/domain';
+import { ProblemAlert, provideDayDatepicker } from '@oris/web/ui';
+import { AssignmentTeachingApi, type AssignmentInput } from './assignment-teaching-api';
+
+interface LevelDraft {
+  id?: string;
+  title: string;
+  points: number;
+}
+interface CriterionDraft {
+  id?: string;
+  title: string;
+  levels: LevelDraft[];
+}
+
+const newCriterion = (): CriterionDraft => ({
+  title: '',
+  levels: [
+    { title: '', points: 0 },
+    { title: '', points: 5 },
+  ],
+});
+
+/**
+ * A module's assignment for its trainers: instructions, due date (Morocco time) and late policy,
+ * what may be handed in, and how it is graded — a rubric built here (criteria, levels, points,
+ * its maximum shown as it grows) or a mark. The server checks everything again.
+ */
+@Component({
+  selector: 'oris-assignment-editor-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [provideDayDatepicker()],
+  imports: [
+    RouterLink,
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    ProblemAlert,
+  ],
+  templateUrl: './assignment-editor-page.html',
+  styleUrl: './assignment-teaching.scss',
+})
+export class AssignmentEditorPage {
+  private readonly assignments = inject(AssignmentTeachingApi);
+  protected readonly latePolicies = LATE_POLICIES;
+  protected readonly fileKindNames = SUBMISSION_FILE_KIND_NAMES;
+
+  protected readonly courseId = signal('');
+  protected readonly moduleId = signal('');
+  protected readonly exists = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly saved = signal(false);
+  protected readonly problem = signal<ApiError | null>(null);
+
+  protected readonly title = signal('');
+  protected readonly instructions = signal('');
+  protected readonly dueDay = signal<string | null>(null);
+  protected readonly dueTime = signal('18:00');
+  protected readonly latePolicy = signal<LatePolicy>('accept');
+  protected readonly latePenalty = signal<number | null>(null);
+  protected readonly acceptsText = signal(true);
+  protected readonly acceptsFiles = signal(true);
+  protected readonly fileKinds = signal<SubmissionFileKind[]>(['pdf', 'docx']);
+  protected readonly maxFileMegabytes = signal(10);
+  protected readonly maxFiles = signal(3);
+  protected readonly useRubric = signal(true);
+  protected readonly criteria = signal<CriterionDraft[]>([newCriterion()]);
+  protected readonly maxMark = signal(20);
+  protected readonly passMark = signal(50);
+  protected readonly required = signal(false);
+
+  protected readonly rubricTotal = computed(() =>
+    rubricMaximum({
+      criteria: this.criteria().map((c, i) => ({
+        id: `c${i}`,
+        title: c.title,
+        levels: c.levels.map((l, j) => ({ id: `c${i}l${j}`, title: l.title, points: +l.points })),
+      })),
+    }),
+  );
+  /** 24-hour `HH:mm`, as `timeOfDay` (web/core) checks it in reactive forms. */
+  protected readonly timeValid = computed(() => /^([01]\d|2[0-3]):[0-5]\d$/.test(this.dueTime()));
+
+  constructor() {
+    inject(ActivatedRoute)
+      .paramMap.pipe(takeUntilDestroyed())
+      .subscribe((params) => {
+        this.courseId.set(params.get('courseId') ?? '');
+        this.moduleId.set(params.get('moduleId') ?? '');
+        void this.open();
+      });
+  }
+
+  private async open(): Promise<void> {
+    try {
+      const a = await this.assignments.get(this.moduleId());
+      this.exists.set(true);
+      this.title.set(a.title);
+      this.instructions.set(a.instructions);
+      if (a.dueAt) {
+        const due = isoToMoroccoTime(a.dueAt);
+        this.dueDay.set(due.day);
+        this.dueTime.set(due.time);
+      }
+      this.latePolicy.set(a.latePolicy);
+      this.latePenalty.set(a.latePenaltyPercent);
+      this.acceptsText.set(a.acceptsText);
+      this.acceptsFiles.set(a.acceptsFiles);
+      this.fileKinds.set(a.fileKinds as SubmissionFileKind[]);
+      this.maxFileMegabytes.set(Math.round((a.maxFileBytes / 1024 / 1024) * 10) / 10);
+      this.maxFiles.set(a.maxFiles);
+      this.useRubric.set(a.rubric !== null);
+      if (a.rubric) this.criteria.set(structuredClone(a.rubric.criteria));
+      this.maxMark.set(a.maxMark ?? 20);
+      this.passMark.set(a.passMarkPercent);
+      this.required.set(a.requiredForCompletion);
+    } catch (error) {
+      // 404: the module has no assignment yet; the form starts empty.
+      const problem = ApiError.from(error);
+      if (problem.status !== 404) this.problem.set(problem);
+    }
+  }
+
+  protected toggleKind(kind: SubmissionFileKind, on: boolean): void {
+    this.fileKinds.update((kinds) =>
+      on ? [...kinds.filter((k) => k !== kind), kind] : kinds.filter((k) => k !== kind),
+    );
+  }
+
+  protected editCriteria(change: (criteria: CriterionDraft[]) => void): void {
+    this.criteria.update((criteria) => {
+      const copy = structuredClone(criteria);
+      change(copy);
+      return copy;
+    });
+  }
+
+  // The rubric builder's edits, applied by `editCriteria` to a copy.
+  protected setTitle = (c: number, title: string) => (list: CriterionDraft[]) => {
+    list[c].title = title;
+  };
+  protected setLevelTitle = (c: number, l: number, title: string) => (list: CriterionDraft[]) => {
+    list[c].levels[l].title = title;
+  };
+  protected setLevelPoints = (c: number, l: number, points: number) => (list: CriterionDraft[]) => {
+    list[c].levels[l].points = +points;
+  };
+  protected addLevel = (c: number) => (list: CriterionDraft[]) => {
+    list[c].levels.push({ title: '', points: 0 });
+  };
+  protected removeLevel = (c: number, l: number) => (list: CriterionDraft[]) => {
+    list[c].levels.splice(l, 1);
+  };
+  protected removeCriterion = (c: number) => (list: CriterionDraft[]) => {
+    list.splice(c, 1);
+  };
+
+  protected addCriterion(): void {
+    this.editCriteria((criteria) => criteria.push(newCriterion()));
+  }
+
+  protected async save(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.saved.set(false);
+    this.problem.set(null);
+    const day = this.dueDay();
+    const body: AssignmentInput = {
+      title: this.title(),
+      instructions: this.instructions(),
+      dueAt: day && this.timeValid() ? moroccoTimeToIso(day, this.dueTime()) : null,
+      latePolicy: this.latePolicy(),
+      latePenaltyPercent: this.latePolicy() === 'mark_late' ? this.latePenalty() || null : null,
+      acceptsText: this.acceptsText(),
+      acceptsFiles: this.acceptsFiles(),
+      fileKinds: this.acceptsFiles() ? this.fileKinds() : [],
+      maxFileBytes: Math.round(+this.maxFileMegabytes() * 1024 * 1024),
+      maxFiles: +this.maxFiles(),
+      rubric: this.useRubric()
+        ? {
+            criteria: this.criteria().map((c) => ({
+              ...(c.id && { id: c.id }),
+              title: c.title,
+              levels: c.levels.map((l) => ({
+                ...(l.id && { id: l.id }),
+                title: l.title,
+                points: +l.points,
+              })),
+            })),
+          }
+        : null,
+      maxMark: this.useRubric() ? null : +this.maxMark(),
+      passMarkPercent: +this.passMark(),
+      requiredForCompletion: this.required(),
+    };
+    try {
+      const saved = await this.assignments.put(this.moduleId(), body);
+      this.exists.set(true);
+      if (saved.rubric) this.criteria.set(structuredClone(saved.rubric.criteria));
+      this.saved.set(true);
+    } catch (error) {
+      this.problem.set(ApiError.from(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
