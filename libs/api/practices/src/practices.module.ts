@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@oris/api/identity';
 import { RawUploadBodyParser } from '@oris/api/platform';
-import { SearchModule } from '@oris/api/search';
+import { SearchIndexModule } from '@oris/api/search';
 import { PracticeAttachmentsController } from './http/practice-attachments.controller';
 import { PracticeHistoryController } from './http/practice-history.controller';
 import { PracticePdfController } from './http/practice-pdf.controller';
@@ -20,7 +20,7 @@ import { PracticeWriter } from './sheets/practice-writer';
  * bodies through the platform's one parser, served with its `sendStoredFile`).
  */
 @Module({
-  imports: [IdentityModule, SearchModule],
+  imports: [IdentityModule, SearchIndexModule],
   controllers: [
     PracticesController,
     PracticeWorkflowController,
