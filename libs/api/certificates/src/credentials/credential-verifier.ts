@@ -157,7 +157,7 @@ export class CredentialVerifier {
     const kid = header['kid'];
     const key = typeof kid === 'string' ? (await this.issuer.publicKeysById()).get(kid) : undefined;
     if (!key) return ['unknown_issuer', `Signed by ${String(kid)}, not by a key of ORIS.`];
-    if (!credentialJwtSignatureHolds(decoded, key)) {
+    if (!(await credentialJwtSignatureHolds(decoded, key))) {
       return ['tampered', 'The signature does not hold over the JWT as given.'];
     }
     const conflict = claimsConflict(decoded);
