@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { QuizClock } from '@oris/api/activities';
+import { FILE_STORAGE, type FileStorage } from '@oris/api/platform';
 import {
   startEmailWorker,
   startSmtpServer,
@@ -523,6 +524,35 @@ describe('assignments: settings, files, late policy, rubric grading, return and 
       );
       const [another] = await bulkPeople(api, 1);
       await http.as(another).get(learnerUrl(enrollmentId, setup.moduleId)).expect(404);
+    });
+  });
+  describe('erasure (law 09-08)', () => {
+    it('erases what the trainee wrote and handed in, keeping the status and dates', async () => {
+      const setup = await assignmentSetup(api, cast.trainer, ['fr']);
+      const [{ session, enrollmentId }] = setup.trainees;
+      const url = learnerUrl(enrollmentId, setup.moduleId);
+      await upload(api, session, `${url}/submission/files`, pdf(300), 'rapport.pdf').expect(200);
+      await http.as(session).put(`${url}/submission/text`, { text: 'Mon analyse.' }).expect(200);
+      await http.as(session).post(`${url}/submission/submit`).expect(200);
+      const [file] = await database(api).query(
+        `SELECT f.storage_key FROM assignment_file f JOIN assignment_submission s ON s.id = f.submission_id
+          WHERE s.enrollment_id = $1`,
+        [enrollmentId],
+      );
+      const storage = api.app.get<FileStorage>(FILE_STORAGE);
+      await expect(storage.get(file.storage_key)).resolves.toBeInstanceOf(Buffer);
+
+      await http.as(cast.admin).post(`/api/v1/users/${session.user.id}/erasure`).expect(200);
+
+      const [submission] = await database(api).query(
+        `SELECT status, text, feedback, submitted_at,
+                (SELECT count(*)::int FROM assignment_file f WHERE f.submission_id = s.id) AS files
+           FROM assignment_submission s WHERE s.enrollment_id = $1`,
+        [enrollmentId],
+      );
+      expect(submission).toMatchObject({ status: 'submitted', text: '', feedback: '', files: 0 });
+      expect(submission.submitted_at).toBeInstanceOf(Date);
+      await expect(storage.get(file.storage_key)).rejects.toThrow();
     });
   });
 });

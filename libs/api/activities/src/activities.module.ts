@@ -10,6 +10,7 @@ import { QuizAttempts } from './attempts/attempt.service';
 import { QuestionBank } from './bank/question-bank.service';
 import { AssignmentAccess } from './common/assignment-access';
 import { QuizAccess } from './common/quiz-access';
+import { AssignmentErasure } from './erasure/assignment-erasure';
 import { QuizClock } from './common/quiz-clock';
 import { QuizCopier } from './copy/quiz-copier';
 import { AssignmentFile } from './entities/assignment-file.entity';
@@ -86,6 +87,7 @@ import { AssignmentSubmissions } from './submissions/assignment-submissions.serv
     AssignmentCopier,
     RawUploadBodyParser,
     DemoAssignment,
+    AssignmentErasure,
   ],
   // DemoQuiz, DemoAssignment: for the CLI's demo seed only. QuizClock: tests move it.
   // AssignmentCopier: the course duplication's assignments step (catalogue's extension point).

@@ -52,6 +52,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My notifications (anyone signed in)
+     * @description Newest first, or `order=unread_first`. Paginated.
+     */
+    get: operations['MyNotifications_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many of my notifications are unread (anyone signed in)
+     * @description One indexed count: what the header’s bell polls.
+     */
+    get: operations['MyNotifications_unreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all my notifications read (anyone signed in) */
+    post: operations['MyNotifications_markAllRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of my notifications read (anyone signed in; someone else’s is 404) */
+    post: operations['MyNotifications_markRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/register': {
     parameters: {
       query?: never;
@@ -468,6 +542,26 @@ export interface paths {
      * @description Needs at least one published module (409 otherwise).
      */
     post: operations['Courses_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/duplicate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Duplicate a course to start a new edition (owners, administrators)
+     * @description A draft copy with the new `code` (and `title` if given): its owners, its modules in order with their status, their quizzes and question bank, their material (stored files are shared, never copied, and deleting from one course never removes the other’s) — not its sessions or enrollments. One transaction. 409 `course_code_taken` when the code is used.
+     */
+    post: operations['Courses_duplicate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1319,7 +1413,7 @@ export interface paths {
     put?: never;
     /**
      * Add a file to my draft
-     * @description The body is the file itself (`Content-Type: application/vnd.oris.assignment-file`), its name in `name`. Its kind is recognised from its content: 415 `file_type_not_allowed` when the assignment does not take it, 413 over the assignment’s size limit, 409 `too_many_files`. Stored with its SHA-256.
+     * @description The body is the file itself (`Content-Type: application/octet-stream`), its name in `name`. Its kind is recognised from its content: 415 `file_type_not_allowed` when the assignment does not take it, 413 over the assignment’s size limit, 409 `too_many_files`. Stored with its SHA-256.
      */
     post: operations['LearnerAssignment_addFile'];
     delete?: never;
@@ -1531,6 +1625,236 @@ export interface paths {
      * @description Its trainee (feedback files once returned or published) and the course’s trainers and administrators; 404 for everyone else.
      */
     get: operations['AssignmentFiles_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{sessionId}/announcements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A session’s announcements, newest first (its staff and its trainees)
+     * @description Trainees holding a seat (confirmed, completed or not) read them; anyone else gets 404.
+     */
+    get: operations['SessionAnnouncements_list'];
+    put?: never;
+    /**
+     * Announce to a session (its trainers, its course’s owners, administrators)
+     * @description Each trainee holding a seat gets an in-app notification at once; with `byEmail` (default) the worker also emails each one in their language, except those who muted the session. The session’s trainees get 403, anyone else 404.
+     */
+    post: operations['SessionAnnouncements_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/announcements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete an announcement and its notifications (the session’s staff)
+     * @description Emails already sent stay sent.
+     */
+    delete: operations['SessionAnnouncements_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Edit an announcement (the session’s staff)
+     * @description Allowed at any time; readers see it marked edited (`editedAt`). No new email.
+     */
+    patch: operations['SessionAnnouncements_edit'];
+    trace?: never;
+  };
+  '/api/v1/me/announcement-email-mutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sessions whose announcements I get in the app only (anyone signed in) */
+    get: operations['MyAnnouncementEmail_mutes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/{sessionId}/announcement-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether I get this session’s announcements by email (its trainees)
+     * @description The session’s staff get 403, anyone else 404.
+     */
+    get: operations['MyAnnouncementEmail_get'];
+    /**
+     * Mute or unmute this session’s announcement emails (its trainees)
+     * @description Muted, announcements still reach me in the app.
+     */
+    put: operations['MyAnnouncementEmail_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/announcement-unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The one-click unsubscribe of an announcement email (anyone with the link; once)
+     * @description Mutes the session’s announcement emails for the trainee the link was sent to. The token travels in the body, so no URL carries it. Unknown and used links answer 404.
+     */
+    post: operations['AnnouncementUnsubscribe_unsubscribe'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A module’s material, in order
+     * @description Readers: the course’s owners, administrators, trainers of its sessions, and trainees holding a seat in one of its sessions (published modules of a published course only); 404 for anyone else. Each file carries a signed address valid for 6 hours (media elements stream it with range requests); each video link its privacy-friendly player address.
+     */
+    get: operations['ModuleMaterial_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a file to a module (course owners, administrators)
+     * @description The body is the file itself (`Content-Type: application/octet-stream`). Its type is read from its content, never from the name or a declared type: PDF (20 MiB), PPTX/ODP slides (50 MiB), PNG/JPEG/GIF/WebP images (10 MiB), MP3/M4A/Ogg/WAV/FLAC audio (50 MiB), MP4/WebM video (100 MiB). 415 `unsupported_material_type` otherwise, 413 beyond the kind’s limit (or beyond 100 MiB before buffering). Stored once per content (SHA-256).
+     */
+    post: operations['ModuleMaterial_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a video by link (course owners, administrators)
+     * @description YouTube, Vimeo or Dailymotion only; the host and the video id are kept, and the player address is rebuilt from them (422 `unknown_video_link` for any other address).
+     */
+    post: operations['ModuleMaterial_addLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/modules/{moduleId}/material/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Reorder a module’s material (course owners, administrators)
+     * @description The body lists every piece of the module’s material exactly once (409 otherwise).
+     */
+    put: operations['ModuleMaterial_reorder'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/material/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a piece of material (course owners, administrators)
+     * @description Its stored file is deleted only when no other material names the same content (a duplicated course keeps its copy).
+     */
+    delete: operations['Material_remove'];
+    options?: never;
+    head?: never;
+    /** Retitle a piece of material (course owners, administrators) */
+    patch: operations['Material_retitle'];
+    trace?: never;
+  };
+  '/api/v1/material/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A material file (its readers; by access token or by the signed address)
+     * @description With `Authorization: Bearer`, or with the `token` of the address the list gave (media elements cannot send a header). The reader’s right is checked on every request. Byte ranges: 206 for one satisfiable range (`bytes=a-b`, `bytes=a-`, `bytes=-n`), 416 otherwise; `If-Range` with another ETag gives the whole file; the ETag is the SHA-256. Images, audio and video inline; documents and slides as attachments. 404 for anyone else, and for a link or an expired or forged token.
+     */
+    get: operations['MaterialFiles_file'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2762,6 +3086,332 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/practices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The practice library (published sheets: anyone; every sheet: editors, admins)
+     * @description Visitors and signed-in non-staff get the last published version of each public sheet, newest first; filters `region`, `theme`, `population`, `evidenceMin`, `q` (any language, forgiving accents, case, Arabic spelling and small typos). Editors and administrators get the working state of every sheet, with `status` and `author` filters too.
+     */
+    get: operations['Practices_list'];
+    put?: never;
+    /**
+     * Write a new practice sheet (editors, admins)
+     * @description A draft, its writer its first author, version 1. Needs the original language and the title in it; the slug is made from the title unless sent (409 when taken). Audited.
+     */
+    post: operations['Practices_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A practice sheet, by id or slug
+     * @description Editors and administrators get the working state (latest version, with authors, consent records, `ETag: "<version>"` for If-Match), unless they ask `view=public`. Anyone else gets the last published version, without contacts who did not consent; 404 when the sheet is not public.
+     */
+    get: operations['Practices_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Edit a sheet (editors, admins)
+     * @description Sent fields replace the stored ones (texts per language; `null` removes a translation). Say which version you edited (`If-Match` → 412, or `version` → 409, when the sheet has a newer one; 428 when neither is sent). The writer becomes an author. A published sheet becomes a draft again (the public keeps the published version until the next publish); a sheet in review or archived is not edited (409). Every edit is a version. Audited.
+     */
+    patch: operations['Practices_update'];
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/published': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The last published version of a sheet, as the printed sheet shows it (anyone)
+     * @description The shape the PDF and the schema.org metadata are made from; only consented contacts. 404 when the sheet is not public (never published, archived or unpublished).
+     */
+    get: operations['Practices_published'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit a draft for review (editors, admins)
+     * @description `draft` → `in_review`; 422 `practice_incomplete` naming the required fields missing in the original language, 409 from another status. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Review a sheet in review (an editor or admin who is not an author)
+     * @description `return`: back to `draft` with comments (per field). `assess`: sets the evidence level (1–5) with its justification (the original language’s is required); the sheet stays in review until published. 403 `practice_reviewer_is_author` for an author. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a reviewed sheet (a reviewer: not an author)
+     * @description `in_review` → `published` once the evidence level and its justification are set (409 `practice_evidence_missing`). This version becomes the one the public reads. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive a published sheet (editors, admins)
+     * @description `published` → `archived`: it leaves the public library. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_archive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a published or archived sheet as a draft (editors, admins)
+     * @description For a new edition. The public keeps reading the last published version of a published sheet until the next publish, unless `unpublish`. A version. Audited.
+     */
+    post: operations['PracticeWorkflow_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review comments of a sheet, oldest first (editors, admins) */
+    get: operations['PracticeHistory_listComments'];
+    put?: never;
+    /**
+     * Comment on a field of a sheet (editors, admins)
+     * @description On a text field (with its language) or another part of the sheet. Audited.
+     */
+    post: operations['PracticeHistory_addComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/comments/{commentId}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a comment resolved (editors, admins; again: unchanged) */
+    post: operations['PracticeHistory_resolveComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every version of a sheet, newest first (editors, admins)
+     * @description Each change made one: its number, status, action, author and time.
+     */
+    get: operations['PracticeHistory_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/versions/{number}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What changed in a version, field by field, word by word (editors, admins)
+     * @description Against version `against` (default: the one before). Each changed field with its language, both texts and the word-level segments (`equal`, `delete`, `insert`).
+     */
+    get: operations['PracticeHistory_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Attach a file or an image to a sheet (editors, admins)
+     * @description The body is the file itself (`Content-Type: application/octet-stream`), its type in `mediaType`: attachments PDF, DOCX, XLSX, PNG, JPEG, WebP up to 10 MiB; images (`kind=image`) PNG, JPEG, WebP up to 5 MiB with their alternative text in the original language (`altFr`/`altAr`/`altEn`). 415 when the type is not accepted or the content does not match it, 413 beyond the size. Stored with its SHA-256; a version; the writer becomes an author.
+     */
+    post: operations['PracticeAttachments_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download an attachment or an image
+     * @description Anyone, for the files of the published version; editors and admins, any current file. `Range` support (206 for `bytes=a-b`, 416 outside the file); the SHA-256 as ETag.
+     */
+    get: operations['PracticeAttachments_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/practices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The printed sheet of the last published version, as a bilingual PDF (anyone)
+     * @description `languages=fr,ar` (default: the original and its first translation; one language prints a single-language sheet). 400 for a language the sheet is not written in; 404 when the sheet is not public. Only consented contacts are printed.
+     */
+    get: operations['PracticePdf_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search practice sheets, knowledge tools, publications and courses (anyone)
+     * @description Full text in French, Arabic and English (stemmed; accents, Arabic diacritics and spelling variants ignored; typos forgiven), best matches first, one hit per record in its best language (the visitor’s `lang`, then the original). Facets `type`, `region`, `theme`, `population`, `evidence` filter (values of one facet OR-ed, facets AND-ed; repeat the parameter or separate values by commas) and are counted over the matching set without their own filter. Without `q`: the most recent first. Snippets are plain-text segments, matched words flagged. Rate-limited per client address (429).
+     */
+    get: operations['Search_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/indicators/impact': {
     parameters: {
       query?: never;
@@ -3253,6 +3903,32 @@ export interface components {
       code?: string;
       /** @description Present on validation problems. */
       errors?: components['schemas']['FieldError'][];
+    };
+    NotificationDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Worded by the web app with the ICU message `notifications.kinds.<kind>`.
+       * @enum {string}
+       */
+      kind: 'announcement';
+      /** @description The values of the kind’s message (titles, names). */
+      params: {
+        [key: string]: string;
+      };
+      /** @description A path of the web app to open. */
+      link: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+    };
+    UnreadCountDto: {
+      unread: number;
+    };
+    MarkedReadDto: {
+      /** @description How many were unread. */
+      marked: number;
     };
     RegisterDto: {
       /**
@@ -3945,6 +4621,15 @@ export interface components {
       baselineVisibleToTrainers: boolean;
       /** @description Administrators only: the trainers who own the course. A trainer who creates a course owns it. */
       ownerIds?: string[];
+    };
+    DuplicateCourseDto: {
+      /**
+       * @description The copy’s code: unique (409 `course_code_taken`); lower case is raised.
+       * @example SI-101-2027
+       */
+      code: string;
+      /** @description The original’s if left out. */
+      title?: string;
     };
     AdminCourseSummaryDto: {
       /** Format: uuid */
@@ -5361,6 +6046,119 @@ export interface components {
        * @enum {string}
        */
       decision: 'publish' | 'return';
+    };
+    AnnouncementDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      title: string;
+      /** @description The Markdown as written (for editing). */
+      body: string;
+      /** @description The body rendered and sanitised. */
+      bodyHtml: string;
+      /** @description The author’s name; null once erased. */
+      authorName: string | null;
+      byEmail: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When it was last edited: readers see an “edited” mark.
+       */
+      editedAt: string | null;
+    };
+    CreateAnnouncementDto: {
+      title: string;
+      /** @description Limited Markdown (as module content): shown sanitised; raw HTML is shown as text. */
+      body: string;
+      /**
+       * @description Also email each trainee (in their language), except those who muted the session.
+       * @default true
+       */
+      byEmail: boolean;
+    };
+    UpdateAnnouncementDto: {
+      title?: string;
+      body?: string;
+    };
+    MutedSessionsDto: {
+      sessionIds: string[];
+    };
+    AnnouncementEmailPreferenceDto: {
+      /** @description True: this session’s announcements reach me in the app only. */
+      muted: boolean;
+    };
+    UnsubscribeDto: {
+      /** @description The token of the emailed link. */
+      token: string;
+    };
+    UnsubscribedDto: {
+      /** Format: uuid */
+      sessionId: string;
+      sessionTitle: string;
+      courseTitle: string;
+    };
+    MaterialTitlesDto: {
+      /** @example Guide du porteur de projet */
+      fr?: string;
+      ar?: string;
+      en?: string;
+    };
+    MaterialFileDto: {
+      /** @example guide.pdf */
+      name: string;
+      /** @description Bytes. */
+      size: number;
+      /**
+       * @description Read from the content at upload.
+       * @example application/pdf
+       */
+      mediaType: string;
+      /** @description SHA-256 of the bytes (hex); the download’s ETag. */
+      sha256: string;
+      /** @description Where the browser fetches it (`<a>`, `<img>`, `<video>`, `<audio>`): a same-origin path carrying a signed, short-lived token for the caller, so media elements can stream it with range requests without an Authorization header. */
+      url: string;
+    };
+    MaterialVideoDto: {
+      /** @enum {string} */
+      host: 'youtube' | 'vimeo' | 'dailymotion';
+      /** @example dQw4w9WgXcQ */
+      videoId: string;
+      /** @description The privacy-friendly player (youtube-nocookie, Vimeo with dnt=1, Dailymotion). */
+      embedUrl: string;
+      /** @description The video’s page at its host. */
+      pageUrl: string;
+    };
+    MaterialDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      moduleId: string;
+      position: number;
+      /** @enum {string} */
+      kind: 'document' | 'slides' | 'image' | 'audio' | 'video' | 'video_link';
+      titles: components['schemas']['MaterialTitlesDto'];
+      file: components['schemas']['MaterialFileDto'] | null;
+      video: components['schemas']['MaterialVideoDto'] | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AddVideoLinkDto: {
+      /**
+       * @description A YouTube, Vimeo or Dailymotion address (page, short or embed form). Only the host and the video’s id are kept (422 `unknown_video_link` for anything else).
+       * @example https://www.youtube.com/watch?v=dQw4w9WgXcQ
+       */
+      url: string;
+      titles?: components['schemas']['MaterialTitlesDto'];
+    };
+    ReorderMaterialDto: {
+      /** @description Every piece of the module’s material, each once, in the new order. */
+      materialIds: string[];
+    };
+    UpdateMaterialDto: {
+      /** @description Replaces the titles (send all of them). */
+      titles: components['schemas']['MaterialTitlesDto'];
     };
     CertificateDto: {
       /** Format: uuid */
@@ -7407,6 +8205,684 @@ export interface components {
       counted: string[];
       definition: components['schemas']['IndicatorDefinitionDto'];
     };
+    PracticeSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      /**
+       * @description The working status (staff); `published` for the public.
+       * @enum {string}
+       */
+      status: 'draft' | 'in_review' | 'published' | 'archived';
+      /** @description The number of the version shown (the latest for staff). */
+      version: number;
+      /** @description The version the public reads; null when the sheet is not public. */
+      publishedVersion: number | null;
+      /** @enum {string} */
+      originalLanguage: 'fr' | 'ar' | 'en';
+      /** @description Languages present, original first. */
+      languages: ('fr' | 'ar' | 'en')[];
+      titles: {
+        [key: string]: string;
+      };
+      summaries: {
+        [key: string]: string;
+      };
+      regions: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      /** @enum {number|null} */
+      evidenceLevel: 1 | 2 | 3 | 4 | 5 | null;
+      /** Format: date */
+      publishedOn: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PracticeResultFigureDto: {
+      /**
+       * @example {
+       *       "fr": "Taux d’insertion à 12 mois",
+       *       "ar": "نسبة الإدماج بعد 12 شهرا"
+       *     }
+       */
+      label: {
+        [key: string]: string;
+      };
+      /** @example 64 */
+      value: number;
+      /** @example % */
+      unit?: string | null;
+    };
+    PracticeContactInputDto: {
+      /**
+       * Format: uuid
+       * @description The stored contact this one is (keeps its recorded consent); none for a new one.
+       */
+      id?: string;
+      /** @example Fatima Zahra El Idrissi */
+      name: string;
+      role?: string | null;
+      organisation?: string | null;
+      email?: string | null;
+      /** @example +212 6 61 23 45 67 */
+      phone?: string | null;
+      /** @description Whether the contact agreed to be published. Its recording (when, by whom) is kept while it stays true; a contact without it never appears in a public answer. */
+      consentGiven: boolean;
+      /** @description How the consent was given (e.g. “email of 3 March 2026”). */
+      consentNote?: string | null;
+    };
+    PracticeLinksDto: {
+      toolIds: string[];
+      publicationIds: string[];
+      courseIds: string[];
+      partnershipIds: string[];
+    };
+    CreatePracticeDto: {
+      /** @example insertion-jeunes-cooperative-agadir */
+      slug?: string;
+      regions?: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes?: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations?: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      /** @example 1250000 */
+      totalCostMad?: number | null;
+      /** @example 8300 */
+      costPerBeneficiaryMad?: number | null;
+      /** @example 150 */
+      beneficiaries?: number | null;
+      /** @example 2021 */
+      startYear?: number | null;
+      /** @example 2024 */
+      endYear?: number | null;
+      resultFigures?: components['schemas']['PracticeResultFigureDto'][];
+      /** @description Replaces the list; a contact keeps its recorded consent by sending its `id`. */
+      contacts?: components['schemas']['PracticeContactInputDto'][];
+      /** @description Replaces every list of links. */
+      links?: components['schemas']['PracticeLinksDto'];
+      /**
+       * @example fr
+       * @enum {string}
+       */
+      originalLanguage: 'fr' | 'ar' | 'en';
+      /**
+       * @description Per language, the text fields; the original language needs its title.
+       * @example {
+       *       "fr": {
+       *         "title": "Insertion des jeunes par la coopérative",
+       *         "summary": "Un parcours de 9 mois…"
+       *       },
+       *       "ar": {
+       *         "title": "إدماج الشباب عبر التعاونية"
+       *       }
+       *     }
+       */
+      texts: {
+        [key: string]: Record<string, never>;
+      };
+    };
+    PracticeResultFigureOutDto: {
+      label: {
+        [key: string]: string;
+      };
+      value: number;
+      unit: string | null;
+    };
+    PracticeContactDto: {
+      /**
+       * Format: uuid
+       * @description Staff only.
+       */
+      id?: string;
+      name: string;
+      role: string | null;
+      organisation: string | null;
+      email: string | null;
+      phone: string | null;
+      /** @description Staff only: whether the consent to publish is recorded. */
+      consentGiven?: boolean;
+      /** Format: date-time */
+      consentRecordedAt?: string | null;
+      /** Format: uuid */
+      consentRecordedBy?: string | null;
+      consentNote?: string | null;
+    };
+    PracticeLinksOutDto: {
+      toolIds: string[];
+      publicationIds: string[];
+      courseIds: string[];
+      partnershipIds: string[];
+    };
+    PracticeAttachmentDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'attachment' | 'image';
+      fileName: string;
+      mediaType: string;
+      size: number;
+      sha256: string;
+      /** @description Images: the alternative text per language. */
+      altText: {
+        [key: string]: string;
+      };
+      /** @example /api/v1/practices/…/attachments/… */
+      downloadPath: string;
+    };
+    PracticeAuthorDto: {
+      /** Format: uuid */
+      id: string;
+      fullName: string;
+    };
+    PracticeDto: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      /**
+       * @description The working status (staff); `published` for the public.
+       * @enum {string}
+       */
+      status: 'draft' | 'in_review' | 'published' | 'archived';
+      /** @description The number of the version shown (the latest for staff). */
+      version: number;
+      /** @description The version the public reads; null when the sheet is not public. */
+      publishedVersion: number | null;
+      /** @enum {string} */
+      originalLanguage: 'fr' | 'ar' | 'en';
+      /** @description Languages present, original first. */
+      languages: ('fr' | 'ar' | 'en')[];
+      titles: {
+        [key: string]: string;
+      };
+      summaries: {
+        [key: string]: string;
+      };
+      regions: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      /** @enum {number|null} */
+      evidenceLevel: 1 | 2 | 3 | 4 | 5 | null;
+      /** Format: date */
+      publishedOn: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Per language (fr, ar, en), the text fields (title, summary, problem, …). */
+      texts: {
+        [key: string]: {
+          [key: string]: string;
+        };
+      };
+      /** @description Languages that are translations. */
+      translatedLanguages: ('fr' | 'ar' | 'en')[];
+      totalCostMad: number | null;
+      costPerBeneficiaryMad: number | null;
+      beneficiaries: number | null;
+      startYear: number | null;
+      endYear: number | null;
+      resultFigures: components['schemas']['PracticeResultFigureOutDto'][];
+      evidenceJustification: {
+        [key: string]: string;
+      };
+      contacts: components['schemas']['PracticeContactDto'][];
+      links: components['schemas']['PracticeLinksOutDto'];
+      attachments: components['schemas']['PracticeAttachmentDto'][];
+      /** @description Staff only. */
+      authors?: components['schemas']['PracticeAuthorDto'][];
+      /** @description Staff only: review comments not yet resolved. */
+      openComments?: number;
+      /** @description Staff only: whether the caller may review and publish it (not an author). */
+      mayReview?: boolean;
+      /**
+       * Format: date-time
+       * @description Staff only.
+       */
+      createdAt?: string;
+    };
+    PublishedPracticeContactDto: {
+      name: string;
+      role: string | null;
+      organisation: string | null;
+      email: string | null;
+      phone: string | null;
+    };
+    PublishedPracticeSheetDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The published version’s number. */
+      version: number;
+      slug: string;
+      /** @enum {string} */
+      originalLanguage: 'fr' | 'ar' | 'en';
+      texts: {
+        [key: string]: {
+          [key: string]: string;
+        };
+      };
+      translatedLanguages: ('fr' | 'ar' | 'en')[];
+      regions: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      totalCostMad: number | null;
+      costPerBeneficiaryMad: number | null;
+      beneficiaries: number | null;
+      startYear: number | null;
+      endYear: number | null;
+      resultFigures: components['schemas']['PracticeResultFigureOutDto'][];
+      /** @enum {number} */
+      evidenceLevel: 1 | 2 | 3 | 4 | 5;
+      evidenceJustification: {
+        [key: string]: string;
+      };
+      contacts: components['schemas']['PublishedPracticeContactDto'][];
+      links: components['schemas']['PracticeLinksOutDto'];
+      /** Format: date */
+      publishedOn: string;
+      /** @description The public page’s absolute URL. */
+      url: string;
+    };
+    UpdatePracticeDto: {
+      /** @example insertion-jeunes-cooperative-agadir */
+      slug?: string;
+      regions?: (
+        | 'MA-01'
+        | 'MA-02'
+        | 'MA-03'
+        | 'MA-04'
+        | 'MA-05'
+        | 'MA-06'
+        | 'MA-07'
+        | 'MA-08'
+        | 'MA-09'
+        | 'MA-10'
+        | 'MA-11'
+        | 'MA-12'
+      )[];
+      themes?: (
+        | 'employment_insertion'
+        | 'social_entrepreneurship'
+        | 'cooperatives_social_economy'
+        | 'education_training'
+        | 'health_wellbeing'
+        | 'women_empowerment'
+        | 'youth'
+        | 'rural_development'
+        | 'environment_climate'
+        | 'digital_inclusion'
+        | 'culture_heritage'
+        | 'governance_participation'
+        | 'other'
+      )[];
+      populations?: (
+        | 'youth_neet'
+        | 'women'
+        | 'rural_households'
+        | 'persons_with_disabilities'
+        | 'cooperative_members'
+        | 'project_holders'
+        | 'smallholder_farmers'
+        | 'migrants'
+        | 'children'
+        | 'elderly'
+        | 'general_public'
+      )[];
+      /** @example 1250000 */
+      totalCostMad?: number | null;
+      /** @example 8300 */
+      costPerBeneficiaryMad?: number | null;
+      /** @example 150 */
+      beneficiaries?: number | null;
+      /** @example 2021 */
+      startYear?: number | null;
+      /** @example 2024 */
+      endYear?: number | null;
+      resultFigures?: components['schemas']['PracticeResultFigureDto'][];
+      /** @description Replaces the list; a contact keeps its recorded consent by sending its `id`. */
+      contacts?: components['schemas']['PracticeContactInputDto'][];
+      /** @description Replaces every list of links. */
+      links?: components['schemas']['PracticeLinksDto'];
+      /** @description The version the edit starts from (or send `If-Match: "<version>"`): 409 when the sheet has a newer one, so two editors never overwrite each other silently. */
+      version?: number;
+      /** @enum {string} */
+      originalLanguage?: 'fr' | 'ar' | 'en';
+      /**
+       * @description Per language, the text fields; a sent language replaces that language’s texts, `null` removes a translation, languages not sent are kept.
+       * @example {
+       *       "fr": {
+       *         "title": "Insertion des jeunes par la coopérative",
+       *         "summary": "Un parcours de 9 mois…"
+       *       },
+       *       "ar": {
+       *         "title": "إدماج الشباب عبر التعاونية"
+       *       }
+       *     }
+       */
+      texts?: {
+        [key: string]: Record<string, never> | null;
+      };
+    };
+    CreatePracticeCommentDto: {
+      /**
+       * @example results
+       * @enum {string}
+       */
+      field:
+        | 'title'
+        | 'summary'
+        | 'problem'
+        | 'context'
+        | 'targetPopulation'
+        | 'intervention'
+        | 'coreComponents'
+        | 'adaptableComponents'
+        | 'partnersAndRoles'
+        | 'costNarrative'
+        | 'results'
+        | 'replicationConditions'
+        | 'knownReplications'
+        | 'general'
+        | 'regions'
+        | 'themes'
+        | 'populations'
+        | 'costs'
+        | 'years'
+        | 'resultFigures'
+        | 'evidence'
+        | 'contacts'
+        | 'links'
+        | 'attachments';
+      /**
+       * @description The language of the text commented on; none for the whole field.
+       * @enum {string|null}
+       */
+      language?: 'fr' | 'ar' | 'en' | null;
+      /** @example Préciser la source du taux d’insertion (enquête à 12 mois ?). */
+      body: string;
+    };
+    PracticeReviewDto: {
+      /** @enum {string} */
+      decision: 'return' | 'assess';
+      /** @description With `return`: at least one comment, per field. */
+      comments?: components['schemas']['CreatePracticeCommentDto'][];
+      /**
+       * @description With `assess`.
+       * @enum {number}
+       */
+      evidenceLevel?: 1 | 2 | 3 | 4 | 5;
+      /**
+       * @description With `assess`: the justification per language; the original’s is required.
+       * @example {
+       *       "fr": "Suivi à 12 mois de trois cohortes, sans groupe de comparaison."
+       *     }
+       */
+      evidenceJustification?: {
+        [key: string]: string;
+      };
+    };
+    ReopenPracticeDto: {
+      /** @description For a published sheet: also take it out of the public library until the next publish (by default the public keeps reading the last published version). */
+      unpublish?: boolean;
+    };
+    PracticeCommentDto: {
+      /** Format: uuid */
+      id: string;
+      field: string;
+      /** @enum {string|null} */
+      language: 'fr' | 'ar' | 'en' | null;
+      body: string;
+      /** Format: uuid */
+      authorId: string | null;
+      authorName: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      /** Format: uuid */
+      resolvedBy: string | null;
+    };
+    PracticeVersionDto: {
+      number: number;
+      /** @enum {string} */
+      status: 'draft' | 'in_review' | 'published' | 'archived';
+      /**
+       * @description created, updated, submitted, returned, assessed, published, archived, reopened, attachment_added
+       * @example updated
+       */
+      action: string;
+      /** Format: uuid */
+      authorId: string | null;
+      authorName: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** @description Whether this is the version the public reads. */
+      public: boolean;
+    };
+    TextDiffSegmentDto: {
+      /** @enum {string} */
+      op: 'equal' | 'insert' | 'delete';
+      text: string;
+    };
+    PracticeFieldChangeDto: {
+      /** @example summary */
+      field: string;
+      /** @enum {string|null} */
+      language: 'fr' | 'ar' | 'en' | null;
+      before: string;
+      after: string;
+      segments: components['schemas']['TextDiffSegmentDto'][];
+    };
+    PracticeDiffDto: {
+      /** @description The version compared with. */
+      from: number;
+      /** @description The version asked for. */
+      to: number;
+      changes: components['schemas']['PracticeFieldChangeDto'][];
+    };
+    TextSegmentDto: {
+      text: string;
+      /** @description Whether these words answer the query (to be drawn marked). */
+      match: boolean;
+    };
+    SearchHitDto: {
+      /** @enum {string} */
+      kind: 'practice' | 'tool' | 'publication' | 'course';
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The language of the title and snippet shown.
+       * @enum {string}
+       */
+      language: 'fr' | 'ar' | 'en';
+      /** @description Whether that language is the record’s original one. */
+      original: boolean;
+      title: string;
+      /** @description The title, matched words marked. */
+      titleSegments: components['schemas']['TextSegmentDto'][];
+      /** @description A passage of the text around the first matched word, matched words marked (plain text, no markup). */
+      snippet: components['schemas']['TextSegmentDto'][];
+      /** @description The public page in the web app. */
+      path: string;
+      subtype: string | null;
+      regions: string[];
+      themes: string[];
+      populations: string[];
+      evidenceLevel: number | null;
+      /** Format: date */
+      publishedOn: string | null;
+    };
+    FacetCountDto: {
+      value: string;
+      count: number;
+    };
+    SearchFacetsDto: {
+      type: components['schemas']['FacetCountDto'][];
+      region: components['schemas']['FacetCountDto'][];
+      theme: components['schemas']['FacetCountDto'][];
+      population: components['schemas']['FacetCountDto'][];
+      evidence: components['schemas']['FacetCountDto'][];
+    };
+    SearchResultDto: {
+      items: components['schemas']['SearchHitDto'][];
+      /** @description Matching records after the filters. */
+      total: number;
+      page: number;
+      pageSize: number;
+      /** @description Counts of records per facet value over the matching set, each facet counted with every filter but its own. */
+      facets: components['schemas']['SearchFacetsDto'];
+    };
     YearCompanionDto: {
       /** @description What the figure is, e.g. `trained`, `responseRate`, `indexed`. */
       key: string;
@@ -8277,6 +9753,157 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegionDto'][];
+        };
+      };
+    };
+  };
+  MyNotifications_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description `unread_first`: the unread ones first, each group newest first. */
+        order?: 'newest' | 'unread_first';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['NotificationDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyNotifications_unreadCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyNotifications_markAllRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkedReadDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyNotifications_markRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
     };
@@ -9647,6 +11274,76 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Courses_duplicate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DuplicateCourseDto'];
+      };
+    };
+    responses: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -12958,7 +14655,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/vnd.oris.assignment-file': string;
+        'application/octet-stream': string;
       };
     };
     responses: {
@@ -13545,7 +15242,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/vnd.oris.assignment-file': string;
+        'application/octet-stream': string;
       };
     };
     responses: {
@@ -13696,6 +15393,900 @@ export interface operations {
         content: {
           'application/octet-stream': string;
         };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionAnnouncements_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnouncementDto'][];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionAnnouncements_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAnnouncementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnouncementDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionAnnouncements_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SessionAnnouncements_edit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAnnouncementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnouncementDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyAnnouncementEmail_mutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MutedSessionsDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyAnnouncementEmail_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnouncementEmailPreferenceDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MyAnnouncementEmail_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnnouncementEmailPreferenceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnouncementEmailPreferenceDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AnnouncementUnsubscribe_unsubscribe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UnsubscribeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnsubscribedDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'][];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_upload: {
+    parameters: {
+      query: {
+        /** @description The file name offered to downloaders. */
+        fileName: string;
+        titleFr?: string;
+        titleAr?: string;
+        titleEn?: string;
+      };
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_addLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddVideoLinkDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ModuleMaterial_reorder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moduleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReorderMaterialDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'][];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Material_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Material_retitle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMaterialDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaterialDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MaterialFiles_file: {
+    parameters: {
+      query?: {
+        token?: unknown;
+      };
+      header?: {
+        'If-Range'?: string;
+        Range?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description The requested byte range. */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request: `errors` names each invalid field. */
       400: {
@@ -18322,6 +20913,1244 @@ export interface operations {
       /** @description Signed in, but without a role that may do this. */
       403: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Words of the texts, any language (accents, case, Arabic spelling forgiven). */
+        q?: string;
+        region?:
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12';
+        theme?:
+          | 'employment_insertion'
+          | 'social_entrepreneurship'
+          | 'cooperatives_social_economy'
+          | 'education_training'
+          | 'health_wellbeing'
+          | 'women_empowerment'
+          | 'youth'
+          | 'rural_development'
+          | 'environment_climate'
+          | 'digital_inclusion'
+          | 'culture_heritage'
+          | 'governance_participation'
+          | 'other';
+        population?:
+          | 'youth_neet'
+          | 'women'
+          | 'rural_households'
+          | 'persons_with_disabilities'
+          | 'cooperative_members'
+          | 'project_holders'
+          | 'smallholder_farmers'
+          | 'migrants'
+          | 'children'
+          | 'elderly'
+          | 'general_public';
+        /** @description At least this level. */
+        evidenceMin?: 1 | 2 | 3 | 4 | 5;
+        /** @description Staff only. */
+        status?: 'draft' | 'in_review' | 'published' | 'archived';
+        /** @description Staff only: sheets this user wrote. */
+        author?: string;
+        /** @description Answer as to a visitor, whoever asks (the public pages send it). */
+        view?: 'public';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PracticeSummaryDto'][];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePracticeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_get: {
+    parameters: {
+      query?: {
+        /** @description Answer as to a visitor, whoever asks (the public pages send it). */
+        view?: 'public';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The version edited, as the ETag gave it (or `version` in the body). */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePracticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Practices_published: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedPracticeSheetDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PracticeReviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_archive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeWorkflow_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenPracticeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_listComments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeCommentDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_addComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePracticeCommentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeCommentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_resolveComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        commentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeCommentDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeVersionDto'][];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeHistory_diff: {
+    parameters: {
+      query?: {
+        /** @description The version compared with (default: the one before). */
+        against?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        number: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDiffDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeAttachments_upload: {
+    parameters: {
+      query: {
+        kind?: 'attachment' | 'image';
+        /** @description The file’s name as shown to readers. */
+        fileName: string;
+        /** @description The file’s media type (application/pdf, image/png…). */
+        mediaType: string;
+        /** @description Images: the alternative text in French. */
+        altFr?: string;
+        /** @description Images: the alternative text in Arabic. */
+        altAr?: string;
+        /** @description Images: the alternative text in English. */
+        altEn?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeAttachments_download: {
+    parameters: {
+      query?: never;
+      header?: {
+        Range?: string;
+      };
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description The requested byte range. */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticePdf_pdf: {
+    parameters: {
+      query?: {
+        /** @description One or two of the sheet’s languages, in print order (default: the original and its first translation). */
+        languages?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  Search_find: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Words in French, Arabic or English, forgiving accents, Arabic diacritics and spelling variants, plurals and typos. Empty: every public record, the most recent first. */
+        q?: string;
+        /** @description Kinds (repeat or comma-separate). */
+        type?: ('practice' | 'tool' | 'publication' | 'course')[];
+        region?: (
+          | 'MA-01'
+          | 'MA-02'
+          | 'MA-03'
+          | 'MA-04'
+          | 'MA-05'
+          | 'MA-06'
+          | 'MA-07'
+          | 'MA-08'
+          | 'MA-09'
+          | 'MA-10'
+          | 'MA-11'
+          | 'MA-12'
+        )[];
+        theme?: (
+          | 'employment_insertion'
+          | 'social_entrepreneurship'
+          | 'cooperatives_social_economy'
+          | 'education_training'
+          | 'health_wellbeing'
+          | 'women_empowerment'
+          | 'youth'
+          | 'rural_development'
+          | 'environment_climate'
+          | 'digital_inclusion'
+          | 'culture_heritage'
+          | 'governance_participation'
+          | 'other'
+          | 'project_engineering'
+          | 'impact_measurement'
+          | 'cooperatives'
+          | 'territorial_design'
+          | 'advocacy_partnerships'
+        )[];
+        population?: (
+          | 'youth_neet'
+          | 'women'
+          | 'rural_households'
+          | 'persons_with_disabilities'
+          | 'cooperative_members'
+          | 'project_holders'
+          | 'smallholder_farmers'
+          | 'migrants'
+          | 'children'
+          | 'elderly'
+          | 'general_public'
+        )[];
+        /** @description Evidence levels of practice sheets (1–5). */
+        evidence?: (1 | 2 | 3 | 4 | 5)[];
+        /** @description The visitor’s language: shown first among a record’s languages. */
+        lang?: 'fr' | 'ar' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResultDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too many attempts: wait for the number of seconds in Retry-After. */
+      429: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
