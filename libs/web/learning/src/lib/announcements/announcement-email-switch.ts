@@ -31,7 +31,7 @@ import { ProblemAlert } from '@oris/web/ui';
         </a>
       }
       <mat-slide-toggle
-        [checked]="!muted()"
+        [checked]="!mutedNow()"
         [disabled]="saving()"
         (change)="setEmails($event.checked)"
       >
@@ -59,10 +59,11 @@ export class AnnouncementEmailSwitch {
   readonly sessionId = input.required<string>();
   /** The session's title, in the switch's name where several sessions are listed. */
   readonly session = input('');
-  readonly initiallyMuted = input(false, { alias: 'muted' });
+  /** Whether the session's emails were muted when the page loaded. */
+  readonly muted = input(false);
   readonly showLink = input(true);
 
-  protected readonly muted = linkedSignal(() => this.initiallyMuted());
+  protected readonly mutedNow = linkedSignal(() => this.muted());
   protected readonly saving = signal(false);
   protected readonly problem = signal<ApiError | null>(null);
 
@@ -70,11 +71,11 @@ export class AnnouncementEmailSwitch {
     this.saving.set(true);
     this.problem.set(null);
     try {
-      this.muted.set(await this.api.setMuted(this.sessionId(), !byEmail));
+      this.mutedNow.set(await this.api.setMuted(this.sessionId(), !byEmail));
     } catch (error) {
       this.problem.set(ApiError.from(error));
       // The switch shows what is stored, not what was asked.
-      this.muted.set(this.muted());
+      this.mutedNow.set(this.mutedNow());
     } finally {
       this.saving.set(false);
     }
