@@ -48,4 +48,3 @@ export * from './errors/database-errors';
 export * from './calendar/ics';
 export * from './http/stored-file-reply';
 export * from './http/raw-upload-body-parser';
-export * from './storage/content-sniffing';

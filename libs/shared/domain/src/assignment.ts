@@ -2,6 +2,8 @@
 // submission may carry, recognised by their content. The API decides with these; the web app
 // shows the same figures (a rubric's total while a trainer clicks levels, the limits explained).
 
+import { sniffMediaType } from './file-types';
+
 // --- Late policy ------------------------------------------------------------------------------
 
 export const LATE_POLICIES = ['accept', 'mark_late', 'refuse'] as const;
@@ -227,59 +229,18 @@ export const SUBMISSION_FILE_KIND_NAMES = Object.keys(
   SUBMISSION_FILE_KINDS,
 ) as SubmissionFileKind[];
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0): boolean =>
-  bytes.length >= offset + signature.length &&
-  signature.every((byte, index) => bytes[offset + index] === byte);
-
-const latin1 = (bytes: Uint8Array, from: number, to: number): string => {
-  let text = '';
-  for (let index = from; index < Math.min(to, bytes.length); index += 1) {
-    text += String.fromCharCode(bytes[index]);
-  }
-  return text;
-};
-
 /**
- * The kind of a file from its bytes, whatever its name or declared type says; null when it is
- * none of the kinds above (an executable renamed `.pdf`, a zip of anything else, binary data).
- * Office files are zip archives: the entry names tell a Word document from a workbook, and an
- * OpenDocument text starts with its uncompressed `mimetype` entry.
+ * The kind of a file from its bytes (`sniffMediaType`, the one content sniffer), whatever its name
+ * or declared type says; null when it is none of the kinds above (an executable renamed `.pdf`, a
+ * zip of anything else, binary data).
  */
 export function sniffFileKind(bytes: Uint8Array): SubmissionFileKind | null {
-  if (bytes.length === 0) return null;
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes);
-  return isPlainText(bytes) ? 'txt' : null;
-}
-
-function zipKind(bytes: Uint8Array): SubmissionFileKind | null {
-  // The first local header's entry name starts at byte 30; `mimetype` then holds the ODF type.
-  if (latin1(bytes, 30, 38) === 'mimetype') {
-    return latin1(bytes, 38, 38 + 39).startsWith('application/vnd.oasis.opendocument.text')
-      ? 'odt'
-      : null;
-  }
-  // Entry names are stored in clear in the local headers and the central directory.
-  const names = latin1(bytes, 0, bytes.length);
-  if (!names.includes('[Content_Types].xml')) return null;
-  if (names.includes('word/document.xml')) return 'docx';
-  if (names.includes('xl/workbook.xml')) return 'xlsx';
-  if (names.includes('ppt/presentation.xml')) return 'pptx';
-  return null;
-}
-
-function isPlainText(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // Control characters other than tab, line feed, form feed and carriage return: binary.
-    // eslint-disable-next-line no-control-regex
-    return !/[\u0001-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
-  } catch {
-    return false;
-  }
+  const sniffed = sniffMediaType(bytes);
+  if (!sniffed) return null;
+  const kind = SUBMISSION_FILE_KIND_NAMES.find(
+    (name) => SUBMISSION_FILE_KINDS[name].mediaType === sniffed.mediaType,
+  );
+  return kind ?? null;
 }
 
 export type FileRefusal = 'empty' | 'too_large' | 'type_not_allowed';

@@ -24,3 +24,4 @@ export * from './text-diff';
 export * from './practice-snapshot';
 export * from './notifications';
 export * from './material';
+export * from './file-types';

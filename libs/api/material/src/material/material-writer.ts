@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { sniffMediaType, type AuthenticatedUser } from '@oris/api/platform';
+import type { AuthenticatedUser } from '@oris/api/platform';
 import {
   MATERIAL_FILE_TYPES,
   MATERIAL_MAX_BYTES,
   MATERIAL_PER_MODULE,
   parseVideoLink,
+  sniffMediaType,
   type MaterialKind,
 } from '@oris/shared/domain';
 import { DataSource, type EntityManager } from 'typeorm';

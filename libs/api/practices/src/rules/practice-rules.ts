@@ -1,6 +1,7 @@
 import type { AuthenticatedUser } from '@oris/api/platform';
 import {
   PRACTICE_REQUIRED_FIELDS,
+  sniffMediaType,
   type PracticeAttachmentKind,
   type PracticeSnapshot,
   type PracticeTextField,
@@ -58,48 +59,25 @@ export function slugOf(title: string): string {
 interface FileType {
   extension: string;
   kinds: readonly PracticeAttachmentKind[];
-  /** Whether the first bytes are those of this type. */
-  matches: (bytes: Buffer) => boolean;
 }
 
-const startsWith = (bytes: Buffer, signature: number[], offset = 0) =>
-  signature.every((byte, index) => bytes[offset + index] === byte);
-const isZip = (bytes: Buffer) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
-
-/** The files a sheet accepts, checked against their content (not only the declared type). */
+/**
+ * The files a sheet accepts, by media type; an upload's declared type must be the one its content
+ * has (`sniffMediaType`), not only the one the client names.
+ */
 export const PRACTICE_FILE_TYPES: Readonly<Record<string, FileType>> = {
-  'application/pdf': {
-    extension: 'pdf',
-    kinds: ['attachment'],
-    matches: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-',
-  },
+  'application/pdf': { extension: 'pdf', kinds: ['attachment'] },
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
     extension: 'docx',
     kinds: ['attachment'],
-    matches: isZip,
   },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
     extension: 'xlsx',
     kinds: ['attachment'],
-    matches: isZip,
   },
-  'image/png': {
-    extension: 'png',
-    kinds: ['image', 'attachment'],
-    matches: (bytes) => startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  },
-  'image/jpeg': {
-    extension: 'jpg',
-    kinds: ['image', 'attachment'],
-    matches: (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]),
-  },
-  'image/webp': {
-    extension: 'webp',
-    kinds: ['image', 'attachment'],
-    matches: (bytes) =>
-      bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-      bytes.subarray(8, 12).toString('latin1') === 'WEBP',
-  },
+  'image/png': { extension: 'png', kinds: ['image', 'attachment'] },
+  'image/jpeg': { extension: 'jpg', kinds: ['image', 'attachment'] },
+  'image/webp': { extension: 'webp', kinds: ['image', 'attachment'] },
 };
 
 /** Per kind: images are shown on the page, attachments downloaded. */
@@ -119,6 +97,7 @@ export function uploadProblem(
   if (bytes.length === 0) return 'empty';
   if (bytes.length > PRACTICE_FILE_MAX_BYTES[kind]) return 'too_large';
   const type = PRACTICE_FILE_TYPES[mediaType];
-  if (!type || !type.kinds.includes(kind) || !type.matches(bytes)) return 'unsupported';
+  if (!type || !type.kinds.includes(kind)) return 'unsupported';
+  if (sniffMediaType(bytes)?.mediaType !== mediaType) return 'unsupported';
   return null;
 }

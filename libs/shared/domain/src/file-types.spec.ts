@@ -1,4 +1,5 @@
-import { sniffMediaType } from './content-sniffing';
+import { sniffMediaType } from './file-types';
+import { MATERIAL_FILE_TYPES } from './material';
 
 const bytes = (...parts: (string | number[])[]): Buffer =>
   Buffer.concat(
@@ -42,9 +43,18 @@ describe('sniffMediaType', () => {
   });
 
   it.each([
+    ['a Windows executable named .pdf', bytes('MZ', [0x90, 0, 3, 0])],
+    ['any other ZIP', bytes([0x50, 0x4b, 0x03, 0x04], 'payload.exe')],
+    ['an unknown RIFF', bytes('RIFF', [0, 0, 0, 0], 'AVI LIST')],
+    ['nothing', bytes()],
+  ])('refuses %s', (_name, content) => {
+    expect(sniffMediaType(content)).toBeNull();
+  });
+
+  // Read as text or as a document, none of them is a type a module's material accepts.
+  it.each([
     ['an HTML page', bytes('<!doctype html><script>alert(1)</script>')],
     ['an SVG (it can carry script)', bytes('<svg xmlns="http://www.w3.org/2000/svg"></svg>')],
-    ['a Windows executable named .pdf', bytes('MZ', [0x90, 0, 3, 0])],
     ['a shell script', bytes('#!/bin/sh\nrm -rf /\n')],
     [
       'a text document (ODT)',
@@ -55,11 +65,8 @@ describe('sniffMediaType', () => {
         'application/vnd.oasis.opendocument.text',
       ),
     ],
-    ['any other ZIP', bytes([0x50, 0x4b, 0x03, 0x04], 'payload.exe')],
-    ['an unknown RIFF', bytes('RIFF', [0, 0, 0, 0], 'AVI LIST')],
     ['three bytes', bytes('%PD')],
-    ['nothing', bytes()],
-  ])('refuses %s', (_name, content) => {
-    expect(sniffMediaType(content)).toBeNull();
+  ])('gives module material none of its types for %s', (_name, content) => {
+    expect(MATERIAL_FILE_TYPES[sniffMediaType(content)?.mediaType ?? '']).toBeUndefined();
   });
 });
