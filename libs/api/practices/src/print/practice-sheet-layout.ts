@@ -1,18 +1,16 @@
 import { baseDirection, cleanText, printedDate } from '@oris/api/pdf';
 import {
-  importValueLabel,
   PRACTICE_TEXT_FIELDS,
   type Locale,
   type PracticeTextField,
   type PublishedPracticeSheet,
 } from '@oris/shared/domain';
-import { printedMad, printedNumber, printedYears } from './practice-print-format';
+import { practiceFacts } from './practice-facts';
+import { printedNumber } from './practice-print-format';
 import {
   PRINT_EVIDENCE_LEVELS,
   PRINT_FIELD_LABELS,
   PRINT_LANGUAGE_NAMES,
-  PRINT_POPULATIONS,
-  PRINT_THEMES,
   PRINT_WORDS,
 } from './practice-print-labels';
 import { drawPageFurniture } from './practice-sheet-furniture';
@@ -268,56 +266,15 @@ export class PracticeSheetLayout {
     this.writer.y += 8;
   }
 
-  private facts(language: Locale): [string, string][] {
-    const { sheet } = this;
-    const list = (values: string[]) => values.join(language === 'ar' ? '، ' : ', ');
-    const facts: [string, string | null][] = [
-      [
-        PRINT_WORDS.regions[language],
-        sheet.regions.length
-          ? list(sheet.regions.map((code) => importValueLabel('regionCode', code, language)))
-          : null,
-      ],
-      [
-        PRINT_WORDS.themes[language],
-        sheet.themes.length
-          ? list(sheet.themes.map((theme) => PRINT_THEMES[theme][language]))
-          : null,
-      ],
-      [
-        PRINT_WORDS.populations[language],
-        sheet.populations.length
-          ? list(sheet.populations.map((population) => PRINT_POPULATIONS[population][language]))
-          : null,
-      ],
-      [PRINT_WORDS.years[language], printedYears(sheet.startYear, sheet.endYear, language)],
-      [
-        PRINT_WORDS.beneficiaries[language],
-        sheet.beneficiaries === null ? null : printedNumber(sheet.beneficiaries, language),
-      ],
-      [
-        PRINT_WORDS.totalCost[language],
-        sheet.totalCostMad === null ? null : printedMad(sheet.totalCostMad, language),
-      ],
-      [
-        PRINT_WORDS.costPerBeneficiary[language],
-        sheet.costPerBeneficiaryMad === null
-          ? null
-          : printedMad(sheet.costPerBeneficiaryMad, language),
-      ],
-    ];
-    return facts.filter((fact): fact is [string, string] => fact[1] !== null);
-  }
-
   /** Regions, themes, populations, years, beneficiaries and costs: label over value, per language. */
   private drawFacts(): void {
-    const count = this.facts(this.languages[0]).length;
+    const count = practiceFacts(this.sheet, this.languages[0]).length;
     if (!count) return;
     this.heading((language) => PRINT_WORDS.facts[language], this.languages, 40);
     for (let index = 0; index < count; index += 1) {
       this.row(
         (language) => {
-          const [label, value] = this.facts(language)[index];
+          const [label, value] = practiceFacts(this.sheet, language)[index];
           return [
             { text: label, size: 8.5, bold: true, colour: COLOURS.muted },
             { text: value, size: bodySize(language) },

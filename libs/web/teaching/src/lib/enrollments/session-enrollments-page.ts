@@ -2,21 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import {
-  dayInMorocco,
-  ENROLLMENT_STATUSES,
-  type EnrollmentStatus,
-  isEarlyCompletion,
-  mayAttestCompletion,
-  todayInMorocco,
-} from '@oris/shared/domain';
+import { dayInMorocco, ENROLLMENT_STATUSES, type EnrollmentStatus } from '@oris/shared/domain';
 import {
   AuthSession,
   type CompletionRule,
@@ -36,15 +28,9 @@ import {
   StatusChip,
   transientText,
 } from '@oris/web/ui';
-import { firstValueFrom } from 'rxjs';
 import type { CompletionAttestation, Enrollment } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
-import {
-  type CompletionAnswer,
-  CompletionDialog,
-  completionDialogOptions,
-  type CompletionRequest,
-} from './completion-dialog';
+import { type CompletionRefusal, CompletionValidation } from './completion-validation';
 import {
   completionReadiness,
   type CompletionReadiness,
@@ -52,27 +38,12 @@ import {
   displayName,
   type EnrollmentAction,
   enrollmentActions,
-  formatPercent,
   lastMeetingStart,
   PercentPipe,
   promotesFromWaitlist,
   type SessionCounts,
-  type UnmetLine,
-  unmetCriteria,
 } from './enrollment-rules';
 import { ENROLLMENTS_PAGE_SIZE, EnrollmentsApi } from './enrollments-api';
-
-/** The API's codes for a completion refused by the course's rule. */
-const UNMET_CODES = [
-  'required_modules_incomplete',
-  'attendance_below_threshold',
-  'quiz_not_passed',
-];
-
-interface Refusal {
-  name: string;
-  lines: string[];
-}
 
 /**
  * A session's enrollments for its staff (`/teaching/sessions/:sessionId/enrollments`): the seats
@@ -97,6 +68,7 @@ interface Refusal {
     EnrollmentStatusChip,
     PercentPipe,
   ],
+  providers: [CompletionValidation],
   templateUrl: './session-enrollments-page.html',
   styleUrl: './session-enrollments-page.scss',
 })
@@ -104,7 +76,7 @@ export class SessionEnrollmentsPage {
   private readonly enrollments = inject(EnrollmentsApi);
   private readonly teaching = inject(TeachingApi);
   private readonly confirmation = inject(Confirmation);
-  private readonly dialog = inject(MatDialog);
+  protected readonly completion = inject(CompletionValidation);
   private readonly transloco = inject(TranslocoService);
   protected readonly regions = inject(RegionsService);
   protected readonly language = inject(LanguageService).language;
@@ -162,7 +134,7 @@ export class SessionEnrollmentsPage {
   /** An action's problem, else the list's. */
   private readonly actionProblem = signal<ApiError | null>(null);
   protected readonly problem = computed(() => this.actionProblem() ?? this.list.problem());
-  protected readonly refusal = signal<Refusal | null>(null);
+  protected readonly refusal = signal<CompletionRefusal | null>(null);
   protected readonly announcement = transientText();
   protected readonly busy = signal<string | null>(null);
   protected readonly manage = computed(() => this.session()?.canManage ?? false);
@@ -238,27 +210,12 @@ export class SessionEnrollmentsPage {
   private async complete(enrollment: Enrollment): Promise<void> {
     const session = this.session();
     if (!session) return;
-    const today = todayInMorocco();
-    const early = isEarlyCompletion(this.lastMeetingStartsAt(), new Date());
-    const ref = this.dialog.open<CompletionDialog, CompletionRequest, CompletionAnswer>(
-      CompletionDialog,
-      {
-        ...completionDialogOptions,
-        data: {
-          name: this.name(enrollment),
-          pastDayAllowed: this.admin,
-          earliest: session.startsOn,
-          today,
-          attests: mayAttestCompletion({
-            byAdministrator: this.admin,
-            sessionEndsOn: session.endsOn,
-            today,
-          }),
-          early,
-        },
-      },
-    );
-    const answer = await firstValueFrom(ref.afterClosed());
+    const answer = await this.completion.ask({
+      name: this.name(enrollment),
+      session,
+      administrator: this.admin,
+      lastMeetingStartsAt: this.lastMeetingStartsAt(),
+    });
     if (!answer) return;
     await this.run(enrollment, () => this.enrollments.complete(enrollment.id, answer));
   }
@@ -284,36 +241,15 @@ export class SessionEnrollmentsPage {
       if (promoted) await this.loadList();
     } catch (error) {
       const problem = ApiError.from(error);
-      if (problem.code && UNMET_CODES.includes(problem.code)) {
-        await this.explainRefusal(before, problem);
+      if (this.completion.refusedByRule(problem)) {
+        this.refusal.set(await this.completion.explainRefusal(before, problem, this.rule));
+        this.announcement.set('');
       } else {
         this.actionProblem.set(problem);
       }
     } finally {
       this.busy.set(null);
     }
-  }
-
-  /** Says which criterion is unmet, with the trainee's figures, in the reader's language. */
-  private async explainRefusal(enrollment: Enrollment, problem: ApiError): Promise<void> {
-    const name = this.name(enrollment);
-    try {
-      const detail = await this.enrollments.detail(enrollment.id);
-      const lines = unmetCriteria(detail, this.rule()).map((line) => this.sentence(line));
-      this.refusal.set({ name, lines: lines.length ? lines : [problem.detail ?? ''] });
-    } catch {
-      this.refusal.set({ name, lines: [problem.detail ?? problem.message] });
-    }
-    this.announcement.set('');
-  }
-
-  protected sentence(line: UnmetLine): string {
-    const language = this.language();
-    const params: Record<string, string | number> = { ...line.params };
-    for (const key of ['percent', 'required']) {
-      if (key in line.params) params[key] = formatPercent(line.params[key], language);
-    }
-    return this.transloco.translate(line.key, params);
   }
 
   private replaceRow(after: Enrollment): void {
