@@ -26,10 +26,10 @@ import {
   Page,
   Public,
   Roles,
+  Viewer,
 } from '@oris/api/platform';
 import { PublicWithOptionalUser } from '@oris/api/identity';
 import { todayInMorocco } from '@oris/shared/domain';
-import { Viewer } from '../common/viewer';
 import type { Viewer as ViewerType } from '../common/access-rules';
 import { CatalogueCache } from '../courses/catalogue-cache';
 import { CatalogueQuery } from '../courses/catalogue-query';

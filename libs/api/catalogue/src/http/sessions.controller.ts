@@ -25,10 +25,10 @@ import {
   Page,
   PageQuery,
   Roles,
+  Viewer,
 } from '@oris/api/platform';
 import type { Viewer as ViewerType } from '../common/access-rules';
 import { PublicWithOptionalUser } from '@oris/api/identity';
-import { Viewer } from '../common/viewer';
 import {
   CreateSessionDto,
   SessionStatusChangeDto,

@@ -28,3 +28,12 @@ export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthenticatedUser =>
     context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
 );
+
+/**
+ * The caller on a route that visitors may use too (identity's `PublicWithOptionalUser`): the
+ * signed-in person, or null for a visitor.
+ */
+export const Viewer = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser | null =>
+    context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user ?? null,
+);

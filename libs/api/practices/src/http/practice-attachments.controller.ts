@@ -20,6 +20,7 @@ import {
   Roles,
   sendStoredFile,
   type AuthenticatedUser,
+  Viewer,
 } from '@oris/api/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PracticeAttachmentQuery } from '../dto/practice-list.query';
@@ -32,7 +33,6 @@ import {
 } from '../rules/practice-rules';
 import { PracticeAttachments } from '../sheets/practice-attachments';
 import { PracticeReader } from '../sheets/practice-reader';
-import { Viewer } from './viewer.decorator';
 
 @ApiTags('practices')
 @Controller({ path: 'practices/:id/attachments', version: '1' })

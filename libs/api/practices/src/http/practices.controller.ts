@@ -16,6 +16,7 @@ import {
   sentFields,
   type AuthenticatedUser,
   type Page,
+  Viewer,
 } from '@oris/api/platform';
 import type { FastifyReply } from 'fastify';
 import { CreatePracticeDto, UpdatePracticeDto } from '../dto/practice-input.dto';
@@ -26,7 +27,6 @@ import { isPracticeStaff, PRACTICE_WRITERS } from '../rules/practice-rules';
 import { PracticeReader } from '../sheets/practice-reader';
 import { PracticeWriter } from '../sheets/practice-writer';
 import { ifMatchVersion, versionTag } from './if-match';
-import { Viewer } from './viewer.decorator';
 
 @ApiTags('practices')
 @Controller({ path: 'practices', version: '1' })

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PublicWithOptionalUser } from '@oris/api/identity';
-import { ApiProblems, AuthenticatedUser, CurrentUser, Roles } from '@oris/api/platform';
+import { ApiProblems, AuthenticatedUser, CurrentUser, Roles, Viewer } from '@oris/api/platform';
 import { todayInMorocco } from '@oris/shared/domain';
 import {
   ImportPublicationsDto,
@@ -23,7 +23,6 @@ import { exportFile } from '../export/publication-export';
 import { PublicationImport } from '../import/publication-import';
 import { PublicationLookup } from '../lookup/publication-lookup';
 import { PublicationReader } from '../registry/publication-reader';
-import { Viewer } from './viewer.decorator';
 
 @ApiTags('publications')
 @Controller({ path: 'publications', version: '1' })

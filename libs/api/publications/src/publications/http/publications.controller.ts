@@ -26,6 +26,7 @@ import {
   Page,
   Roles,
   sentFields,
+  Viewer,
 } from '@oris/api/platform';
 import {
   CreatePublicationDto,
@@ -36,7 +37,6 @@ import { PublicationListQuery } from '../dto/publication-list.query';
 import { PublicationDetailDto, PublicationDto } from '../dto/publication.dto';
 import { PublicationReader } from '../registry/publication-reader';
 import { PublicationWriter } from '../registry/publication-writer';
-import { Viewer } from './viewer.decorator';
 
 @ApiTags('publications')
 @Controller({ path: 'publications', version: '1' })
