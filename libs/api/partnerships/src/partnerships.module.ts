@@ -3,6 +3,7 @@ import { IdentityModule } from '@oris/api/identity';
 import { PartnershipsIndicatorController } from './http/partnerships-indicator.controller';
 import { PartnershipsController } from './http/partnerships.controller';
 import { PartnershipsIndicator } from './indicator/partnerships-indicator';
+import { PartnershipChecks } from './partnerships/partnership-checks';
 import { PartnershipDocuments } from './partnerships/partnership-documents';
 import { PartnershipReader } from './partnerships/partnership-reader';
 import { PartnershipRecords } from './partnerships/partnership-records';
@@ -16,6 +17,7 @@ import { DemoPartnerships } from './seed/demo-partnerships';
   providers: [
     PartnershipRecords,
     PartnershipReader,
+    PartnershipChecks,
     PartnershipWriter,
     PartnershipDocuments,
     PartnershipsIndicator,

@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser } from '@oris/api/platform';
-import {
-  FAMILY_HEAD_KINDS,
-  FAMILY_MEMBER_KINDS,
-  type PartnershipKind,
-  todayInMorocco,
-} from '@oris/shared/domain';
+import { todayInMorocco } from '@oris/shared/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   ContributionInputDto,
@@ -23,6 +18,7 @@ import {
   PartnershipException,
   partnershipNotFound,
 } from '../partnership.exception';
+import { PartnershipChecks, type PartnershipTerms } from './partnership-checks';
 import { PartnershipReader } from './partnership-reader';
 import {
   historyText,
@@ -35,18 +31,6 @@ import {
 const fail = (code: PartnershipErrorCode, detail?: string) =>
   new PartnershipException(code, detail);
 
-/** The terms a change leaves, checked together. */
-interface Terms {
-  title: string;
-  kind: PartnershipKind;
-  parentId: string | null;
-  startsOn: string;
-  endsOn: string | null;
-  renewalMode: PartnershipRecord['renewalMode'];
-  noticeDays: number;
-  renewalMonths: number | null;
-}
-
 /**
  * Records partnerships, their parties, signatures and termination. Every change is one
  * transaction with its audit event; each change of a dated fact (dates, renewal settings,
@@ -58,13 +42,14 @@ export class PartnershipWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: PartnershipRecords,
+    private readonly check: PartnershipChecks,
     private readonly reader: PartnershipReader,
     private readonly audit: AuditLog,
   ) {}
 
   async create(user: AuthenticatedUser, dto: CreatePartnershipDto): Promise<PartnershipDto> {
     return this.dataSource.transaction(async (manager) => {
-      const terms: Terms = {
+      const terms: PartnershipTerms = {
         title: dto.title,
         kind: dto.kind,
         parentId: dto.parentId ?? null,
@@ -74,8 +59,8 @@ export class PartnershipWriter {
         noticeDays: dto.noticeDays,
         renewalMonths: dto.renewalMonths ?? null,
       };
-      await this.checkTerms(manager, null, terms);
-      await this.checkParties(manager, dto.parties, dto.contributions ?? []);
+      await this.check.terms(manager, null, terms);
+      await this.check.parties(manager, dto.parties, dto.contributions ?? []);
       const [{ id }]: { id: string }[] = await manager.query(
         `INSERT INTO partnership (title, kind, parent_id, starts_on, ends_on, renewal_mode,
                                   notice_days, renewal_months, created_by)
@@ -113,7 +98,7 @@ export class PartnershipWriter {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lock(manager, id);
       const renewalMode = dto.renewalMode ?? before.renewalMode;
-      const terms: Terms = {
+      const terms: PartnershipTerms = {
         title: dto.title ?? before.title,
         kind: dto.kind ?? before.kind,
         parentId: dto.parentId !== undefined ? dto.parentId : before.parentId,
@@ -129,16 +114,16 @@ export class PartnershipWriter {
               ? before.renewalMonths
               : null,
       };
-      await this.checkTerms(manager, id, terms);
+      await this.check.terms(manager, id, terms);
       const changed = (Object.keys(TRACKED_FIELDS) as TrackedColumn[]).filter(
         (column) =>
           column !== 'terminated_on' &&
-          terms[TRACKED_FIELDS[column] as keyof Terms] !==
-            before[TRACKED_FIELDS[column] as keyof Terms],
+          terms[TRACKED_FIELDS[column] as keyof PartnershipTerms] !==
+            before[TRACKED_FIELDS[column] as keyof PartnershipTerms],
       );
       if (changed.length > 0) {
         for (const column of changed) {
-          const field = TRACKED_FIELDS[column] as keyof Terms;
+          const field = TRACKED_FIELDS[column] as keyof PartnershipTerms;
           await this.history(manager, user, id, null, column, before[field], terms[field]);
         }
         await manager.query(
@@ -162,7 +147,7 @@ export class PartnershipWriter {
       const parties = dto.parties ?? before.parties;
       // Contributions not sent stay, but those of a removed party go with it.
       if (dto.parties || dto.contributions) {
-        await this.checkParties(manager, parties, dto.contributions ?? []);
+        await this.check.parties(manager, parties, dto.contributions ?? []);
       }
       const partyChanges = dto.parties
         ? await this.replaceParties(manager, user, before, dto.parties)
@@ -284,75 +269,6 @@ export class PartnershipWriter {
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [partnershipId, partyId, field, historyText(before), historyText(after), user?.id ?? null],
     );
-  }
-
-  /**
-   * A family member names a head (framework agreement, convention or MoU) that is not itself a
-   * member, so a family is one level deep and no cycle can form; a head names none, and one
-   * that has members stays a head.
-   */
-  private async checkTerms(manager: EntityManager, id: string | null, terms: Terms) {
-    if (terms.endsOn !== null && terms.endsOn < terms.startsOn) {
-      throw fail(PartnershipErrorCode.InvalidDates, `${terms.endsOn} is before ${terms.startsOn}.`);
-    }
-    if ((terms.renewalMode === 'tacit') !== (terms.renewalMonths !== null)) {
-      throw fail(PartnershipErrorCode.InvalidRenewal);
-    }
-    const isMember = FAMILY_MEMBER_KINDS.includes(terms.kind);
-    if (!isMember) {
-      if (terms.parentId !== null) {
-        throw fail(PartnershipErrorCode.InvalidParent, `A ${terms.kind} heads its own family.`);
-      }
-    } else {
-      if (terms.parentId === null || terms.parentId === id) {
-        throw fail(PartnershipErrorCode.InvalidParent, `A ${terms.kind} needs its family's head.`);
-      }
-      const [parent]: { kind: PartnershipKind }[] = await manager.query(
-        `SELECT kind FROM partnership WHERE id = $1 FOR SHARE`,
-        [terms.parentId],
-      );
-      if (!parent || !FAMILY_HEAD_KINDS.includes(parent.kind)) {
-        throw fail(
-          PartnershipErrorCode.InvalidParent,
-          parent
-            ? `The parent is a ${parent.kind}, itself a member of a family.`
-            : `No partnership ${terms.parentId}.`,
-        );
-      }
-    }
-    if (id !== null && isMember) {
-      const [{ members }]: { members: number }[] = await manager.query(
-        `SELECT count(*)::int AS members FROM partnership WHERE parent_id = $1`,
-        [id],
-      );
-      if (members > 0) throw fail(PartnershipErrorCode.HasMembers);
-    }
-  }
-
-  private async checkParties(
-    manager: EntityManager,
-    parties: readonly Pick<PartyInputDto, 'organisationId'>[],
-    contributions: readonly Pick<ContributionInputDto, 'organisationId'>[],
-  ) {
-    const ids = parties.map((party) => party.organisationId);
-    if (new Set(ids).size !== ids.length) throw fail(PartnershipErrorCode.DuplicateParty);
-    const found: { id: string }[] = await manager.query(
-      `SELECT id FROM organisation WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const known = new Set(found.map((row) => row.id));
-    const unknown = ids.filter((organisationId) => !known.has(organisationId));
-    if (unknown.length > 0) {
-      throw fail(
-        PartnershipErrorCode.UnknownOrganisation,
-        `No organisation ${unknown.join(', ')}.`,
-      );
-    }
-    for (const contribution of contributions) {
-      if (!ids.includes(contribution.organisationId)) {
-        throw fail(PartnershipErrorCode.ContributionParty);
-      }
-    }
   }
 
   private async insertParty(manager: EntityManager, partnershipId: string, party: PartyInputDto) {

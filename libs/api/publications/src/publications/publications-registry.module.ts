@@ -12,7 +12,10 @@ import { CrossrefLookup, DoiLookups } from './lookup/doi-lookup';
 import { PublicationLookup } from './lookup/publication-lookup';
 import { DemoPublications } from './seed/demo-publications';
 import { DuplicateFinder } from './registry/duplicate-finder';
+import { PublicationIndexRecords } from './registry/publication-index-records';
+import { PublicationMerge } from './registry/publication-merge';
 import { PublicationReader } from './registry/publication-reader';
+import { PublicationVersions } from './registry/publication-versions';
 import { PublicationWriter } from './registry/publication-writer';
 
 /** The publications registry, its import/export and the indexed-publications indicator. */
@@ -26,6 +29,9 @@ import { PublicationWriter } from './registry/publication-writer';
   providers: [
     PublicationReader,
     PublicationWriter,
+    PublicationVersions,
+    PublicationIndexRecords,
+    PublicationMerge,
     DuplicateFinder,
     PublicationsIndicator,
     PublicationImport,

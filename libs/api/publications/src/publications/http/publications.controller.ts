@@ -35,6 +35,7 @@ import {
 } from '../dto/publication-input.dto';
 import { PublicationListQuery } from '../dto/publication-list.query';
 import { PublicationDetailDto, PublicationDto } from '../dto/publication.dto';
+import { PublicationMerge } from '../registry/publication-merge';
 import { PublicationReader } from '../registry/publication-reader';
 import { PublicationWriter } from '../registry/publication-writer';
 
@@ -44,6 +45,7 @@ export class PublicationsController {
   constructor(
     private readonly reader: PublicationReader,
     private readonly writer: PublicationWriter,
+    private readonly merges: PublicationMerge,
   ) {}
 
   @PublicWithOptionalUser()
@@ -168,7 +170,7 @@ export class PublicationsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: MergePublicationDto,
   ): Promise<PublicationDetailDto> {
-    await this.writer.merge(user, id, dto.duplicateId);
+    await this.merges.merge(user, id, dto.duplicateId);
     return this.reader.get(user, id);
   }
 }

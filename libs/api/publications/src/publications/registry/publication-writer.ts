@@ -23,8 +23,10 @@ import {
   problemMessage,
   searchTextOf,
 } from './publication-facts';
+import { PublicationIndexRecords } from './publication-index-records';
 import { ContributorRow, PublicationRow, PUBLICATION_COLUMNS } from './publication-rows';
 import { loadPublicationSearchDocuments } from './publication-search';
+import { PublicationVersions } from './publication-versions';
 
 /** The facts the API and the import hand to the writer, and who writes them. */
 export interface WriteResult {
@@ -33,15 +35,17 @@ export interface WriteResult {
 }
 
 /**
- * Every write of the registry. Each one updates `publication` and appends the next
- * `publication_version` (the counted facts + a snapshot), superseding the previous version in
- * the same transaction; item-level index records are superseded, never updated. Audited.
+ * Every write of the registry but the merge (`PublicationMerge`). Each one updates
+ * `publication` and appends the next `publication_version` (`PublicationVersions`) in the same
+ * transaction; item-level index records are superseded, never updated. Audited.
  */
 @Injectable()
 export class PublicationWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly duplicates: DuplicateFinder,
+    private readonly versions: PublicationVersions,
+    private readonly indexRecords: PublicationIndexRecords,
     private readonly audit: AuditLog,
     private readonly search: SearchIndexer,
   ) {}
@@ -90,8 +94,8 @@ export class PublicationWriter {
       throw this.doiConflictOr(error, facts.doi);
     }
     await this.writeContributors(manager, id, facts);
-    await this.syncIndexRecords(manager, id, facts.indexRecords, actorId);
-    await this.appendVersion(manager, id, change, actorId);
+    await this.indexRecords.sync(manager, id, facts.indexRecords, actorId);
+    await this.versions.append(manager, id, change, actorId);
     await this.audit.record(manager, {
       actorId,
       action: `publication.${change}`,
@@ -134,9 +138,9 @@ export class PublicationWriter {
         await this.writeContributors(manager, id, facts);
       }
       if (sent.indexRecords !== undefined) {
-        await this.syncIndexRecords(manager, id, facts.indexRecords, user.id);
+        await this.indexRecords.sync(manager, id, facts.indexRecords, user.id);
       }
-      await this.appendVersion(manager, id, 'updated', user.id);
+      await this.versions.append(manager, id, 'updated', user.id);
       await this.refreshSearch(manager, id);
       await this.audit.record(manager, {
         actorId: user.id,
@@ -161,7 +165,7 @@ export class PublicationWriter {
            version = version + 1, updated_at = clock_timestamp() WHERE id = $1`,
         [id, user.id],
       );
-      await this.appendVersion(manager, id, 'validated', user.id);
+      await this.versions.append(manager, id, 'validated', user.id);
       await this.refreshSearch(manager, id);
       await this.audit.record(manager, {
         actorId: user.id,
@@ -180,73 +184,13 @@ export class PublicationWriter {
           WHERE id = $1`,
         [id],
       );
-      await this.appendVersion(manager, id, 'withdrawn', user.id);
+      await this.versions.append(manager, id, 'withdrawn', user.id);
       await this.search.remove(manager, 'publication', id);
       await this.audit.record(manager, {
         actorId: user.id,
         action: 'publication.withdrawn',
         subjectType: 'publication',
         subjectId: id,
-      });
-    });
-  }
-
-  /**
-   * Merges `duplicateId` into `keptId`: the duplicate keeps its row and its history and points
-   * at the kept record; its item-level index records count for the kept one. Never deleted.
-   */
-  merge(user: AuthenticatedUser, keptId: string, duplicateId: string): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
-      if (keptId === duplicateId) {
-        throw new PublicationException(
-          PublicationErrorCode.MergeRefused,
-          'A publication cannot be merged into itself.',
-        );
-      }
-      // Both rows locked in a fixed order, so two merges of the same pair cannot cross.
-      const rows: { id: string; merged_into_id: string | null; status: string }[] =
-        await manager.query(
-          `SELECT id, merged_into_id, status FROM publication WHERE id = ANY ($1) ORDER BY id FOR UPDATE`,
-          [[keptId, duplicateId]],
-        );
-      const kept = rows.find((row) => row.id === keptId);
-      const duplicate = rows.find((row) => row.id === duplicateId);
-      if (!kept) throw publicationNotFound(keptId);
-      if (!duplicate) {
-        throw new PublicationException(
-          PublicationErrorCode.MergeRefused,
-          `No publication with id ${duplicateId}.`,
-        );
-      }
-      if (kept.merged_into_id || duplicate.merged_into_id) {
-        throw new PublicationException(
-          PublicationErrorCode.Merged,
-          'One of them is already merged into another record.',
-        );
-      }
-      const chained: { n: number }[] = await manager.query(
-        `SELECT count(*)::int AS n FROM publication WHERE merged_into_id = $1`,
-        [duplicateId],
-      );
-      if (chained[0].n > 0) {
-        throw new PublicationException(
-          PublicationErrorCode.MergeRefused,
-          'Other records were merged into the duplicate: merge it the other way round.',
-        );
-      }
-      await manager.query(
-        `UPDATE publication SET merged_into_id = $2, version = version + 1, updated_at = clock_timestamp()
-          WHERE id = $1`,
-        [duplicateId, keptId],
-      );
-      await this.appendVersion(manager, duplicateId, 'merged', user.id);
-      await this.search.remove(manager, 'publication', duplicateId);
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'publication.merged',
-        subjectType: 'publication',
-        subjectId: duplicateId,
-        data: { keptId },
       });
     });
   }
@@ -371,88 +315,6 @@ export class PublicationWriter {
       id,
       searchTextOf(facts),
     ]);
-  }
-
-  /** The current item-level records become `records`: unchanged ones stay, others are superseded. */
-  private async syncIndexRecords(
-    manager: EntityManager,
-    id: string,
-    records: PublicationFacts['indexRecords'],
-    actorId: string,
-  ) {
-    const current: {
-      id: string;
-      index_code: string;
-      external_id: string | null;
-      verified_on: string;
-    }[] = await manager.query(
-      `SELECT id, index_code, external_id, verified_on::text AS verified_on FROM publication_index_record
-          WHERE publication_id = $1 AND superseded_at IS NULL FOR UPDATE`,
-      [id],
-    );
-    const codes: { code: string }[] = await manager.query(`SELECT code FROM observatory_index`);
-    const known = new Set(codes.map((c) => c.code));
-    for (const record of records) {
-      if (!known.has(record.index)) {
-        throw new PublicationException(
-          PublicationErrorCode.UnknownIndex,
-          `No index ${record.index}.`,
-        );
-      }
-    }
-    for (const row of current) {
-      const wanted = records.find((r) => r.index === row.index_code);
-      if (wanted && wanted.externalId === row.external_id && wanted.verifiedOn === row.verified_on)
-        continue;
-      await manager.query(
-        `UPDATE publication_index_record SET superseded_at = clock_timestamp() WHERE id = $1`,
-        [row.id],
-      );
-    }
-    for (const record of records) {
-      const same = current.find(
-        (row) =>
-          row.index_code === record.index &&
-          row.external_id === record.externalId &&
-          row.verified_on === record.verifiedOn,
-      );
-      if (same) continue;
-      await manager.query(
-        `INSERT INTO publication_index_record (publication_id, index_code, external_id, verified_on, recorded_by)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [id, record.index, record.externalId, record.verifiedOn, actorId],
-      );
-    }
-  }
-
-  /** Supersedes the current version and appends the record as it now stands, at one instant. */
-  private async appendVersion(
-    manager: EntityManager,
-    id: string,
-    change: PublicationChange,
-    actorId: string,
-  ) {
-    const [{ at }]: { at: string }[] = await manager.query(`SELECT clock_timestamp()::text AS at`);
-    await manager.query(
-      `UPDATE publication_version SET superseded_at = $2::timestamptz
-        WHERE publication_id = $1 AND superseded_at IS NULL`,
-      [id, at],
-    );
-    await manager.query(
-      `INSERT INTO publication_version
-         (publication_id, version, change, status, type, title, language, published_on, published_on_precision,
-          serial_id, open_access, attribution, retracted_on, merged_into_id, validated_at, validated_by,
-          snapshot, recorded_at, recorded_by)
-       SELECT p.id, p.version, $2, p.status, p.type, p.title, p.language, p.published_on, p.published_on_precision,
-              p.serial_id, p.open_access, p.attribution, p.retracted_on, p.merged_into_id, p.validated_at, p.validated_by,
-              jsonb_build_object(
-                'publication', to_jsonb(p) - 'search_text',
-                'contributors', coalesce((SELECT jsonb_agg(to_jsonb(c) ORDER BY c.position)
-                   FROM publication_contributor c WHERE c.publication_id = p.id), '[]')),
-              $4::timestamptz, $3
-         FROM publication p WHERE p.id = $1`,
-      [id, change, actorId, at],
-    );
   }
 }
 
