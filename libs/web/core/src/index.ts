@@ -49,3 +49,5 @@ export type {
   AnnouncementInput,
   Unsubscribed,
 } from './lib/announcements/announcements-api';
+export { structuredData } from './lib/seo/structured-data';
+export type { StructuredData } from './lib/seo/structured-data';

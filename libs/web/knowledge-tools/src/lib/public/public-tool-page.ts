@@ -1,18 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  DOCUMENT,
-  effect,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, effect, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Locale } from '@oris/shared/domain';
-import { latestLoad } from '@oris/web/core';
+import { latestLoad, structuredData } from '@oris/web/core';
 import { DayPipe, Icon, ProblemAlert } from '@oris/web/ui';
 import { toolMessageKeys } from '../shared/problem-keys';
 import { downloadUrl, titleLanguageOf, titleOf, type Tool } from '../shared/tool-types';
@@ -52,7 +45,7 @@ export class PublicToolPage {
   protected readonly value = this.tool.value;
   protected readonly loading = this.tool.loading;
   protected readonly problem = this.tool.problem;
-  private script: HTMLScriptElement | null = null;
+  private readonly jsonLd = structuredData();
 
   constructor() {
     void this.tool.load(() => this.api.publicGet(this.id));
@@ -60,7 +53,6 @@ export class PublicToolPage {
       const tool = this.value();
       if (tool) this.describeForSearchEngines(tool);
     });
-    inject(DestroyRef).onDestroy(() => this.script?.remove());
   }
 
   /** The description in the interface language when there is one, else in the original. */
@@ -82,11 +74,6 @@ export class PublicToolPage {
 
   private describeForSearchEngines(tool: Tool): void {
     const location = this.document.location;
-    const data = toolJsonLd(tool, location.href, location.origin);
-    this.script ??= this.document.createElement('script');
-    this.script.type = 'application/ld+json';
-    // `<` escaped: the JSON can never close the script element.
-    this.script.textContent = JSON.stringify(data).replace(/</g, '\\u003c');
-    if (!this.script.isConnected) this.document.head.appendChild(this.script);
+    this.jsonLd.describe(toolJsonLd(tool, location.href, location.origin));
   }
 }

@@ -13,7 +13,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Meta } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { isLocale, LanguageService, latestLoad, RegionsService } from '@oris/web/core';
+import {
+  isLocale,
+  LanguageService,
+  latestLoad,
+  RegionsService,
+  structuredData,
+} from '@oris/web/core';
 import {
   LOCALES,
   PRACTICE_TEXT_FIELDS,
@@ -28,7 +34,6 @@ import { textsOf, type Practice, type PracticeLinkedItem } from '../shared/pract
 import { practiceMessageKeys } from '../shared/problem-keys';
 import { languagesOf, openGraphTags, practiceJsonLd } from './practice-meta';
 
-const JSON_LD_ID = 'oris-practice-jsonld';
 /** The title and summary head the page; the other texts follow in reading order. */
 const BODY_FIELDS = PRACTICE_TEXT_FIELDS.filter(
   (field) => field !== 'title' && field !== 'summary',
@@ -65,6 +70,7 @@ export class PublicPracticePage {
   private readonly api = inject(PracticesApi);
   private readonly meta = inject(Meta);
   private readonly document = inject(DOCUMENT);
+  private readonly jsonLd = structuredData();
   private readonly route = inject(ActivatedRoute);
   protected readonly regions = inject(RegionsService);
   protected readonly lang = inject(LanguageService).language;
@@ -174,18 +180,13 @@ export class PublicPracticePage {
     for (const tag of openGraphTags(sheet, this.shown(), pageUrl)) {
       this.meta.addTag({ property: tag.property, content: tag.content });
     }
-    const script = this.document.createElement('script');
-    script.type = 'application/ld+json';
-    script.id = JSON_LD_ID;
-    // `<` escaped: no text of the sheet can close the script element.
-    script.textContent = JSON.stringify(practiceJsonLd(sheet, pageUrl)).replace(/</g, '\\u003c');
-    this.document.head.appendChild(script);
+    this.jsonLd.describe(practiceJsonLd(sheet, pageUrl));
   }
 
   private clearTags(): void {
     for (const selector of ['property^="og:"', 'property^="article:"']) {
       for (const element of this.meta.getTags(selector)) this.meta.removeTagElement(element);
     }
-    this.document.getElementById(JSON_LD_ID)?.remove();
+    this.jsonLd.clear();
   }
 }

@@ -5,15 +5,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Meta } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService, latestLoad } from '@oris/web/core';
+import { LanguageService, latestLoad, structuredData } from '@oris/web/core';
 import { ProblemAlert } from '@oris/web/ui';
 import { PublicationDate } from '../shared/publication-date';
 import type { PublicationDetail } from '../shared/publication-types';
 import { PublicationsApi } from '../shared/publications-api';
 import { publicationMessageKeys } from '../shared/problem-keys';
 import { citationMetaTags, scholarlyJsonLd } from './scholarly-meta';
-
-const JSON_LD_ID = 'oris-publication-jsonld';
 
 /**
  * `/publications/:id`: a validated publication for anyone, with schema.org JSON-LD and the
@@ -30,6 +28,7 @@ export class PublicPublicationPage {
   private readonly publications = inject(PublicationsApi);
   private readonly meta = inject(Meta);
   private readonly document = inject(DOCUMENT);
+  private readonly jsonLd = structuredData();
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = publicationMessageKeys;
   private readonly record = latestLoad<PublicationDetail>({ loading: true, forgetOnFailure: true });
@@ -65,19 +64,12 @@ export class PublicPublicationPage {
     for (const tag of citationMetaTags(publication)) {
       this.meta.addTag({ name: tag.name, content: tag.content });
     }
-    const script = this.document.createElement('script');
-    script.type = 'application/ld+json';
-    script.id = JSON_LD_ID;
-    // `<` escaped: a title cannot close the script element.
-    script.textContent = JSON.stringify(
-      scholarlyJsonLd(publication, this.document.location?.href ?? ''),
-    ).replace(/</g, '\\u003c');
-    this.document.head.appendChild(script);
+    this.jsonLd.describe(scholarlyJsonLd(publication, this.document.location?.href ?? ''));
   }
 
   private clearTags(): void {
     for (const element of this.meta.getTags('name^="citation_"'))
       this.meta.removeTagElement(element);
-    this.document.getElementById(JSON_LD_ID)?.remove();
+    this.jsonLd.clear();
   }
 }
