@@ -99,7 +99,8 @@ describe('a trainee learns', () => {
     await page.getByRole('heading', { level: 1, name: 'Mes formations' }).waitFor();
     const card = page.getByRole('article', { name: COURSE_TITLE });
     await card.getByText('Inscription confirmée').waitFor();
-    await card.getByText(SESSION_TITLE).waitFor();
+    // Exactly: the session's announcement-email switch names it too.
+    await card.getByText(SESSION_TITLE, { exact: true }).waitFor();
     expect(await progressOf(card)).toBe('0');
 
     await card
