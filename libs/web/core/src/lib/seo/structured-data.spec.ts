@@ -1,8 +1,12 @@
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { structuredData } from './structured-data';
 
-@Component({ selector: 'oris-described', template: '' })
+@Component({
+  selector: 'oris-described',
+  template: '',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
 class Described {
   readonly jsonLd = structuredData();
 }
