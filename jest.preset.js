@@ -26,6 +26,9 @@ const ESM_ONLY_PACKAGES = [
 
 module.exports = {
   ...nxPreset,
+  // Jest's 5 s default is a timing assumption: a component spec that takes 1 s alone took over 5 s
+  // on a 2-core machine at load average 26, and failed. A test that truly hangs still fails.
+  testTimeout: 60_000,
   // marked ships ESM only; Jest runs CommonJS, so tests load marked's UMD build instead.
   // node-fetch 3 (ESM only, required by Citation.js for URLs, which the publications import never
   // fetches) is replaced by a stand-in that refuses to fetch.
