@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
-import { chooseLanguage, visit } from './support/screen';
+import { chooseLanguage, LAPTOP, PHONE, resizeTo, visit } from './support/screen';
 
 // From the demo data (seeds in libs/api/catalogue and libs/api/enrollments): NUM-150's open
 // session has no seeded enrollment, and learner11 takes no part in NUM-150. No other journey
@@ -180,13 +180,14 @@ describe.each(['fr', 'ar'] as const)('accessibility of my learning in %s', (lang
   });
 
   it.each([
-    { name: 'my learning', path: () => '/learning' },
-    { name: 'a course outline', path: () => `/learning/${made.enrollmentId}` },
+    { name: 'my learning', shot: 'my-learning', path: () => '/learning' },
+    { name: 'a course outline', shot: 'outline', path: () => `/learning/${made.enrollmentId}` },
     {
       name: 'the module viewer',
+      shot: 'module',
       path: () => `/learning/${made.enrollmentId}/modules/${made.moduleId}`,
     },
-  ])('has no serious violation on $name', async ({ path }) => {
+  ])('has no serious violation on $name, and fits a phone and a laptop', async ({ shot, path }) => {
     // The pages are those of the journey above: without it there is nothing to check.
     expect(made.enrollmentId && made.moduleId).toBeTruthy();
     const { page } = trainee;
@@ -196,5 +197,19 @@ describe.each(['fr', 'ar'] as const)('accessibility of my learning in %s', (lang
       language === 'ar' ? 'rtl' : 'ltr',
     );
     expect(await seriousViolations(page)).toEqual([]);
+
+    for (const size of [PHONE, LAPTOP]) {
+      await resizeTo(page, size);
+      // Nothing wider than the screen: no sideways scrolling on a phone.
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      ).toBeLessThanOrEqual(0);
+      await page.screenshot({
+        path: `/tmp/oris-learns-${shot}-${language}-${size.width}.png`,
+        fullPage: true,
+      });
+    }
   });
 });

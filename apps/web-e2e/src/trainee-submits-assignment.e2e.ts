@@ -76,14 +76,19 @@ async function noSidewaysScroll(page: Page): Promise<void> {
   ).toBeLessThanOrEqual(0);
 }
 
+/** The page as a phone and a laptop show it, each without sideways scrolling; then as it was. */
 async function shoot(page: Page, name: string): Promise<void> {
   const language = await page.evaluate(() => document.documentElement.lang);
-  const width = page.viewportSize()?.width ?? 0;
-  await noSidewaysScroll(page);
-  await page.screenshot({
-    path: `/tmp/oris-assignment-${name}-${language}-${width}.png`,
-    fullPage: true,
-  });
+  const current = page.viewportSize() ?? LAPTOP;
+  for (const size of [PHONE, LAPTOP]) {
+    await resizeTo(page, size);
+    await noSidewaysScroll(page);
+    await page.screenshot({
+      path: `/tmp/oris-assignment-${name}-${language}-${size.width}.png`,
+      fullPage: true,
+    });
+  }
+  await resizeTo(page, current);
 }
 
 /** Opens the module's assignment from My learning, as a trainee would. */

@@ -55,6 +55,7 @@ export const teachingRoutes: Route[] = [
       },
       {
         path: 'courses/:courseId/modules/:moduleId/assignment',
+        canDeactivate: [unsavedChangesGuard],
         title: 'assignments.editor.title',
         loadComponent: () =>
           import('./assignment/assignment-editor-page').then((m) => m.AssignmentEditorPage),
@@ -67,6 +68,7 @@ export const teachingRoutes: Route[] = [
       },
       {
         path: 'submissions/:submissionId',
+        canDeactivate: [unsavedChangesGuard],
         title: 'assignments.grading.pageTitle',
         loadComponent: () => import('./assignment/grading-page').then((m) => m.GradingPage),
       },

@@ -1,4 +1,5 @@
 import type { Course, Session } from '@oris/web/core';
+import type { AssignmentSettings, GradingSubmission } from './assignment/assignment-teaching-api';
 import type { CourseModule, Enrollment, EnrollmentDetail } from './shared/teaching-types';
 
 // Test data and helpers of this library's specs; not exported.
@@ -85,7 +86,7 @@ export function aSession(changes: Partial<Session> = {}): Session {
 }
 
 // The fake API and its helpers are shared by the web libraries' specs.
-export { fakeApi, settle } from '@oris/web/testing';
+export { fakeApi, problem, settle } from '@oris/web/testing';
 export type { Answer, Call } from '@oris/web/testing';
 
 export function anEnrollment(
@@ -150,3 +151,77 @@ export function aDetail(
 
 /** A page of the API's list answer. */
 export const pageOf = <T>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 100 });
+
+export const MODULE_ID = '7d3f1c52-0a51-4f1e-9a43-2f7e1b0c9a03';
+export const SUBMISSION_ID = '7d3f1c52-0a51-4f1e-9a43-2f7e1b0c9a04';
+
+/** A module's assignment graded with a two-criterion rubric (10 + 5 points). */
+export function anAssignment(changes: Partial<AssignmentSettings> = {}): AssignmentSettings {
+  return {
+    id: 'assignment-1',
+    courseId: COURSE_ID,
+    moduleId: MODULE_ID,
+    title: 'Pitch écrit de votre projet',
+    instructions: 'Présentez votre projet en dix lignes.',
+    instructionsHtml: '<p>Présentez votre projet en dix lignes.</p>',
+    dueAt: null,
+    dueInMorocco: null,
+    latePolicy: 'accept',
+    latePenaltyPercent: null,
+    acceptsText: true,
+    acceptsFiles: true,
+    fileKinds: ['pdf', 'docx'],
+    maxFileBytes: 5 * 1024 * 1024,
+    maxFiles: 2,
+    rubric: {
+      criteria: [
+        {
+          id: 'clarity',
+          title: 'Clarté du problème',
+          levels: [
+            { id: 'vague', title: 'Flou', points: 0 },
+            { id: 'clear', title: 'Clair', points: 5 },
+            { id: 'striking', title: 'Percutant', points: 10 },
+          ],
+        },
+        {
+          id: 'audience',
+          title: 'Public visé',
+          levels: [
+            { id: 'missing', title: 'Absent', points: 0 },
+            { id: 'described', title: 'Décrit', points: 5 },
+          ],
+        },
+      ],
+    },
+    maxMark: null,
+    maxPoints: 15,
+    passMarkPercent: 50,
+    requiredForCompletion: false,
+    submissionCount: 0,
+    ...changes,
+  };
+}
+
+/** A trainee's submission waiting for the trainer, with its assignment. */
+export function aGradingSubmission(changes: Partial<GradingSubmission> = {}): GradingSubmission {
+  return {
+    id: SUBMISSION_ID,
+    status: 'submitted',
+    text: 'Notre projet relie les coopératives aux cantines.',
+    files: [],
+    submittedAt: '2026-12-01T10:00:00Z',
+    submissionCount: 1,
+    late: false,
+    rubricLevels: null,
+    feedback: '',
+    feedbackFiles: [],
+    grade: null,
+    enrollmentId: 'enrollment-1',
+    traineeName: 'Omar Idrissi',
+    assignment: anAssignment(),
+    points: null,
+    percent: null,
+    ...changes,
+  };
+}

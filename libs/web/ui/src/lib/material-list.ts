@@ -29,13 +29,16 @@ export function materialTitle(item: MaterialView, language: string): string {
   );
 }
 
-/** Megabytes with one decimal (kilobytes under one), in the interface's digits. */
+/**
+ * Megabytes with one decimal (kilobytes under one), with the unit in the interface's language
+ * ("2,3 Mo", "2.3 MB", "2,3 م.ب"): Intl words the unit, so nothing here is French or English.
+ */
 export function fileSizeText(bytes: number, locale: string): string {
-  const format = (value: number) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  const format = (value: number, unit: 'kilobyte' | 'megabyte') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
   return bytes < 1024 * 1024
-    ? `${format(Math.max(1, Math.round(bytes / 1024)))} KB`
-    : `${format(bytes / (1024 * 1024))} MB`;
+    ? format(Math.max(1, Math.round(bytes / 1024)), 'kilobyte')
+    : format(bytes / (1024 * 1024), 'megabyte');
 }
 
 /**

@@ -5,9 +5,10 @@ import {
   input,
   linkedSignal,
   signal,
+  viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSlideToggle, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
@@ -42,6 +43,14 @@ import { ProblemAlert } from '@oris/web/ui';
         }
       </mat-slide-toggle>
     </div>
+    @if (problem()) {
+      <p class="not-saved" role="status">
+        {{
+          (mutedNow() ? 'announcements.learner.stillMuted' : 'announcements.learner.stillByEmail')
+            | transloco
+        }}
+      </p>
+    }
     <oris-problem-alert [error]="problem()" />
   `,
   styles: `
@@ -51,6 +60,9 @@ import { ProblemAlert } from '@oris/web/ui';
       align-items: center;
       gap: 12px 24px;
       margin-block: 8px;
+    }
+    .not-saved {
+      margin-block: 0 8px;
     }
   `,
 })
@@ -66,6 +78,7 @@ export class AnnouncementEmailSwitch {
   protected readonly mutedNow = linkedSignal(() => this.muted());
   protected readonly saving = signal(false);
   protected readonly problem = signal<ApiError | null>(null);
+  private readonly toggle = viewChild.required(MatSlideToggle);
 
   protected async setEmails(byEmail: boolean): Promise<void> {
     this.saving.set(true);
@@ -73,9 +86,10 @@ export class AnnouncementEmailSwitch {
     try {
       this.mutedNow.set(await this.api.setMuted(this.sessionId(), !byEmail));
     } catch (error) {
+      // The toggle moved itself when clicked and its binding has not changed, so it is moved
+      // back by hand: the switch shows what is stored, not what was asked, and says why.
+      this.toggle().checked = !this.mutedNow();
       this.problem.set(ApiError.from(error));
-      // The switch shows what is stored, not what was asked.
-      this.mutedNow.set(this.mutedNow());
     } finally {
       this.saving.set(false);
     }

@@ -11,7 +11,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { SUBMISSION_FILE_KINDS, type SubmissionFileKind } from '@oris/shared/domain';
 import { latestLoad } from '@oris/web/core';
-import { Confirmation, MarkdownView, ProblemAlert, saveFile } from '@oris/web/ui';
+import { Confirmation, FileDropZone, MarkdownView, ProblemAlert, saveFile } from '@oris/web/ui';
 import {
   LearnerAssignmentApi,
   type AssignmentFile,
@@ -35,6 +35,7 @@ import { assignmentMessageKeys } from './assignment-problem-keys';
     MatInputModule,
     MatProgressBarModule,
     TranslocoPipe,
+    FileDropZone,
     ProblemAlert,
     MarkdownView,
   ],
@@ -115,13 +116,9 @@ export class AssignmentPage {
     });
   }
 
-  protected async addFiles(input: HTMLInputElement): Promise<void> {
-    const files = Array.from(input.files ?? []);
-    input.value = '';
+  protected async addFile(file: File): Promise<void> {
     await this.act(async () => {
-      for (const file of files) {
-        this.loaded.set(await this.assignments.addFile(this.enrollmentId(), this.moduleId(), file));
-      }
+      this.loaded.set(await this.assignments.addFile(this.enrollmentId(), this.moduleId(), file));
     });
   }
 

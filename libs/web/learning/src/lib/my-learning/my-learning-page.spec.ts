@@ -176,6 +176,9 @@ describe('MyLearningPage', () => {
     // In Moroccan time (UTC+1 in December): 10:00, not 09:00.
     expect(meetings[0].textContent).toContain('10:00');
     expect(meetings[0].textContent).toContain('Ouverture');
+    // The label is isolated from the time (a French label on an Arabic page kept the digits of
+    // "Jour 1" against the time's); the dash stays in the page's direction.
+    expect(meetings[0].querySelector('.meeting-label bdi')?.textContent).toBe('Ouverture');
     expect(meetings[0].querySelector('time')?.getAttribute('datetime')).toBe(
       '2026-12-10T09:00:00.000Z',
     );

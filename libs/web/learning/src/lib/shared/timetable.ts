@@ -50,7 +50,10 @@ let nextId = 0;
                   m.startsAt | orisTimeRange: m.endsAt : language()
                 }}</time>
                 @if (m.label) {
-                  <span class="meeting-label" dir="auto">{{ m.label }}</span>
+                  <!-- The dash in the page's direction, next to the time; the label isolated. -->
+                  <span class="meeting-label"
+                    ><bdi>{{ m.label }}</bdi></span
+                  >
                 }
               </li>
             }

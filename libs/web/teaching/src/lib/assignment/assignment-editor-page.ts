@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
+import { FormsModule, type NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -19,7 +19,14 @@ import {
   type LatePolicy,
   type SubmissionFileKind,
 } from '@oris/shared/domain';
-import { ProblemAlert, provideDayDatepicker } from '@oris/web/ui';
+import { formSubmission } from '@oris/web/core';
+import {
+  FieldError,
+  type HasUnsavedChanges,
+  ProblemAlert,
+  provideDayDatepicker,
+  unsavedChanges,
+} from '@oris/web/ui';
 import { AssignmentTeachingApi, type AssignmentInput } from './assignment-teaching-api';
 
 interface LevelDraft {
@@ -44,7 +51,8 @@ const newCriterion = (): CriterionDraft => ({
 /**
  * A module's assignment for its trainers: instructions, due date (Morocco time) and late policy,
  * what may be handed in, and how it is graded — a rubric built here (criteria, levels, points,
- * its maximum shown as it grows) or a mark. The server checks everything again.
+ * its maximum shown as it grows) or a mark. The fields say what is missing before anything is
+ * sent; the server checks everything again. Leaving with unsaved changes asks first.
  */
 @Component({
   selector: 'oris-assignment-editor-page',
@@ -60,12 +68,13 @@ const newCriterion = (): CriterionDraft => ({
     MatInputModule,
     MatSelectModule,
     TranslocoPipe,
+    FieldError,
     ProblemAlert,
   ],
   templateUrl: './assignment-editor-page.html',
   styleUrl: './assignment-teaching.scss',
 })
-export class AssignmentEditorPage {
+export class AssignmentEditorPage implements HasUnsavedChanges {
   private readonly assignments = inject(AssignmentTeachingApi);
   protected readonly latePolicies = LATE_POLICIES;
   protected readonly fileKindNames = SUBMISSION_FILE_KIND_NAMES;
@@ -73,9 +82,12 @@ export class AssignmentEditorPage {
   protected readonly courseId = signal('');
   protected readonly moduleId = signal('');
   protected readonly exists = signal(false);
-  protected readonly busy = signal(false);
   protected readonly saved = signal(false);
-  protected readonly problem = signal<ApiError | null>(null);
+  /** Why the assignment could not be read (a module without one is not a problem). */
+  protected readonly loadProblem = signal<ApiError | null>(null);
+  protected readonly submission = formSubmission();
+  /** The API's messages about these fields are shown beside them, not in the alert. */
+  protected readonly fieldsShownInForm = ['title', 'instructions'];
 
   protected readonly title = signal('');
   protected readonly instructions = signal('');
@@ -104,7 +116,45 @@ export class AssignmentEditorPage {
     }),
   );
   /** 24-hour `HH:mm`, as `timeOfDay` (web/core) checks it in reactive forms. */
-  protected readonly timeValid = computed(() => /^([01]\d|2[0-3]):[0-5]\d$/.test(this.dueTime()));
+  private readonly timeValid = computed(() => /^([01]\d|2[0-3]):[0-5]\d$/.test(this.dueTime()));
+
+  /** What saving sends, as the fields stand now. */
+  private readonly body = computed<AssignmentInput>(() => {
+    const day = this.dueDay();
+    return {
+      title: this.title(),
+      instructions: this.instructions(),
+      dueAt: day && this.timeValid() ? moroccoTimeToIso(day, this.dueTime()) : null,
+      latePolicy: this.latePolicy(),
+      latePenaltyPercent: this.latePolicy() === 'mark_late' ? this.latePenalty() || null : null,
+      acceptsText: this.acceptsText(),
+      acceptsFiles: this.acceptsFiles(),
+      fileKinds: this.acceptsFiles() ? this.fileKinds() : [],
+      maxFileBytes: Math.round(+this.maxFileMegabytes() * 1024 * 1024),
+      maxFiles: +this.maxFiles(),
+      rubric: this.useRubric()
+        ? {
+            criteria: this.criteria().map((c) => ({
+              ...(c.id && { id: c.id }),
+              title: c.title,
+              levels: c.levels.map((l) => ({
+                ...(l.id && { id: l.id }),
+                title: l.title,
+                points: +l.points,
+              })),
+            })),
+          }
+        : null,
+      maxMark: this.useRubric() ? null : +this.maxMark(),
+      passMarkPercent: +this.passMark(),
+      requiredForCompletion: this.required(),
+    };
+  });
+  /** The fields as last read or saved: anything else is a change that leaving would lose. */
+  private readonly pristine = signal(JSON.stringify(this.body()));
+  readonly hasUnsavedChanges = unsavedChanges(
+    () => JSON.stringify(this.body()) !== this.pristine(),
+  );
 
   constructor() {
     inject(ActivatedRoute)
@@ -142,8 +192,9 @@ export class AssignmentEditorPage {
     } catch (error) {
       // 404: the module has no assignment yet; the form starts empty.
       const problem = ApiError.from(error);
-      if (problem.status !== 404) this.problem.set(problem);
+      if (problem.status !== 404) this.loadProblem.set(problem);
     }
+    this.pristine.set(JSON.stringify(this.body()));
   }
 
   protected toggleKind(kind: SubmissionFileKind, on: boolean): void {
@@ -184,49 +235,16 @@ export class AssignmentEditorPage {
     this.editCriteria((criteria) => criteria.push(newCriterion()));
   }
 
-  protected async save(): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
+  protected async save(form: NgForm): Promise<void> {
     this.saved.set(false);
-    this.problem.set(null);
-    const day = this.dueDay();
-    const body: AssignmentInput = {
-      title: this.title(),
-      instructions: this.instructions(),
-      dueAt: day && this.timeValid() ? moroccoTimeToIso(day, this.dueTime()) : null,
-      latePolicy: this.latePolicy(),
-      latePenaltyPercent: this.latePolicy() === 'mark_late' ? this.latePenalty() || null : null,
-      acceptsText: this.acceptsText(),
-      acceptsFiles: this.acceptsFiles(),
-      fileKinds: this.acceptsFiles() ? this.fileKinds() : [],
-      maxFileBytes: Math.round(+this.maxFileMegabytes() * 1024 * 1024),
-      maxFiles: +this.maxFiles(),
-      rubric: this.useRubric()
-        ? {
-            criteria: this.criteria().map((c) => ({
-              ...(c.id && { id: c.id }),
-              title: c.title,
-              levels: c.levels.map((l) => ({
-                ...(l.id && { id: l.id }),
-                title: l.title,
-                points: +l.points,
-              })),
-            })),
-          }
-        : null,
-      maxMark: this.useRubric() ? null : +this.maxMark(),
-      passMarkPercent: +this.passMark(),
-      requiredForCompletion: this.required(),
-    };
-    try {
+    const body = this.body();
+    const done = await this.submission.run(form.form, async () => {
       const saved = await this.assignments.put(this.moduleId(), body);
       this.exists.set(true);
       if (saved.rubric) this.criteria.set(structuredClone(saved.rubric.criteria));
-      this.saved.set(true);
-    } catch (error) {
-      this.problem.set(ApiError.from(error));
-    } finally {
-      this.busy.set(false);
-    }
+    });
+    if (!done) return;
+    this.pristine.set(JSON.stringify(this.body()));
+    this.saved.set(true);
   }
 }

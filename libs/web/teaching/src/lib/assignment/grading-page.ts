@@ -11,7 +11,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { percentOfPoints, runningTotal } from '@oris/shared/domain';
 import { latestLoad } from '@oris/web/core';
-import { ProblemAlert, saveFile } from '@oris/web/ui';
+import {
+  FileDropZone,
+  type HasUnsavedChanges,
+  ProblemAlert,
+  saveFile,
+  unsavedChanges,
+} from '@oris/web/ui';
 import {
   AssignmentTeachingApi,
   type GradingSubmission,
@@ -22,6 +28,7 @@ import {
  * One submission to grade: the trainee's text and files, the rubric with a level to choose per
  * criterion (the running total computed as they are chosen) or a mark, feedback text and files,
  * then "return for resubmission" or "publish". The server checks and computes the grade again.
+ * Leaving with levels, a mark or feedback not yet sent asks first.
  */
 @Component({
   selector: 'oris-grading-page',
@@ -33,12 +40,13 @@ import {
     MatInputModule,
     MatProgressBarModule,
     TranslocoPipe,
+    FileDropZone,
     ProblemAlert,
   ],
   templateUrl: './grading-page.html',
   styleUrl: './assignment-teaching.scss',
 })
-export class GradingPage {
+export class GradingPage implements HasUnsavedChanges {
   private readonly assignments = inject(AssignmentTeachingApi);
   private readonly document = inject(DOCUMENT);
 
@@ -54,6 +62,12 @@ export class GradingPage {
   protected readonly levels = signal<Record<string, string>>({});
   protected readonly mark = signal<number | null>(null);
   protected readonly feedback = signal('');
+  /** The grade as the trainer has it now, and as it was last read or sent. */
+  private readonly draft = computed(() =>
+    JSON.stringify([this.levels(), this.mark(), this.feedback()]),
+  );
+  private readonly sent = signal(this.draft());
+  readonly hasUnsavedChanges = unsavedChanges(() => this.draft() !== this.sent());
 
   protected readonly rubric = computed(() => this.submission()?.assignment.rubric ?? null);
   protected readonly maxPoints = computed(() => this.submission()?.assignment.maxPoints ?? 0);
@@ -91,6 +105,7 @@ export class GradingPage {
     this.levels.set({ ...(submission.rubricLevels ?? {}) });
     this.mark.set(submission.assignment.rubric ? null : submission.points);
     this.feedback.set(submission.feedback);
+    this.sent.set(this.draft());
   }
 
   protected choose(criterionId: string, levelId: string): void {
@@ -101,13 +116,9 @@ export class GradingPage {
     return Math.max(0, ...levels.map((level) => level.points));
   }
 
-  protected async addFeedbackFiles(input: HTMLInputElement): Promise<void> {
-    const files = Array.from(input.files ?? []);
-    input.value = '';
+  protected async addFeedbackFile(file: File): Promise<void> {
     await this.act(async () => {
-      for (const file of files) {
-        this.loaded.set(await this.assignments.addFeedbackFile(this.submissionId(), file));
-      }
+      this.loaded.set(await this.assignments.addFeedbackFile(this.submissionId(), file));
     });
   }
 
@@ -126,6 +137,7 @@ export class GradingPage {
         decision,
       });
       this.loaded.set(graded);
+      this.sent.set(this.draft());
       this.done.set(graded.status === 'returned' ? 'returned' : 'graded');
     });
   }

@@ -6,9 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { CATALOGUE_LIMITS, COURSE_CODE_PATTERN } from '@oris/shared/domain';
+import { CATALOGUE_LIMITS } from '@oris/shared/domain';
 import type { Course } from '@oris/web/core';
 import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { courseCode } from '../shared/course-code';
 import { TeachingApi } from '../teaching-api';
 
 /** The course a new edition is made from. */
@@ -51,7 +52,13 @@ export interface DuplicateCourseRequest {
             [maxlength]="limits.codeMaxLength"
           />
           <mat-hint>{{ 'material.duplicate.codeHint' | transloco }}</mat-hint>
-          <mat-error><oris-field-error [errors]="form.controls.code.errors" /></mat-error>
+          <mat-error>
+            @if (form.controls.code.hasError('courseCode')) {
+              {{ 'teaching.validation.courseCode' | transloco }}
+            } @else {
+              <oris-field-error [errors]="form.controls.code.errors" />
+            }
+          </mat-error>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'material.duplicate.newTitle' | transloco }}</mat-label>
@@ -92,11 +99,7 @@ export class DuplicateCourseDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: [
       '',
-      [
-        Validators.required,
-        Validators.maxLength(CATALOGUE_LIMITS.codeMaxLength),
-        Validators.pattern(COURSE_CODE_PATTERN),
-      ],
+      [Validators.required, Validators.maxLength(CATALOGUE_LIMITS.codeMaxLength), courseCode],
     ],
     title: [this.source.title, [Validators.maxLength(CATALOGUE_LIMITS.titleMaxLength)]],
   });
