@@ -10,6 +10,7 @@ const translations = {
     minLength: 'Au moins {{min}} caractères.',
     max: 'La valeur maximale est {{max}}.',
     arabicScript: 'Écrivez ce nom en caractères arabes.',
+    pattern: 'Cette valeur n’a pas la forme attendue : vérifiez-la.',
   },
   consent: { required: 'Votre consentement est nécessaire.' },
 };
@@ -39,6 +40,10 @@ describe('FieldError', () => {
     [{ minlength: { requiredLength: 10, actualLength: 4 } }, 'Au moins 10 caractères.'],
     [{ max: { max: 2011, actual: 2020 } }, 'La valeur maximale est 2011.'],
     [{ arabicScript: true }, 'Écrivez ce nom en caractères arabes.'],
+    [
+      { pattern: { requiredPattern: '/\\S/', actualValue: ' ' } },
+      'Cette valeur n’a pas la forme attendue : vérifiez-la.',
+    ],
   ])('translates %p', async (errors, expected) => {
     expect(await message(errors)).toBe(expected);
   });
