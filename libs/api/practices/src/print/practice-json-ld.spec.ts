@@ -55,6 +55,28 @@ describe('practiceJsonLd', () => {
     ]);
   });
 
+  it('rests on the linked publications and mentions the linked tools and courses', () => {
+    const linked = practiceJsonLd(sheet, () => null, [
+      { kind: 'tool', title: 'Guide', url: 'https://oris.example/tools/t1' },
+      { kind: 'publication', title: 'Évaluation', url: 'https://oris.example/publications/p1' },
+      { kind: 'course', title: 'Cours', url: 'https://oris.example/catalogue/c1' },
+    ]);
+    expect(linked['isBasedOn']).toEqual([
+      { '@type': 'CreativeWork', name: 'Évaluation', url: 'https://oris.example/publications/p1' },
+    ]);
+    expect(linked['mentions']).toEqual([
+      { '@type': 'CreativeWork', name: 'Guide', url: 'https://oris.example/tools/t1' },
+      { '@type': 'Course', name: 'Cours', url: 'https://oris.example/catalogue/c1' },
+    ]);
+    expect(jsonLd).not.toHaveProperty('isBasedOn');
+    expect(jsonLd).not.toHaveProperty('mentions');
+  });
+
+  it('is a CreativeWork, never a HowTo: a sheet holds no steps to follow', () => {
+    expect(jsonLd['@type']).toBe('CreativeWork');
+    expect(jsonLd).not.toHaveProperty('step');
+  });
+
   it('is pure: the same sheet gives the same JSON, and unknown facts are left out', () => {
     expect(JSON.stringify(practiceJsonLd(structuredClone(sheet)))).toBe(
       JSON.stringify(practiceJsonLd(sheet)),

@@ -17,10 +17,19 @@ import type {
   PracticeVersionDto,
 } from '../dto/practice.dto';
 import type { PracticeListQuery } from '../dto/practice-list.query';
+import { practiceJsonLd, type JsonLdLink } from '../print/practice-json-ld';
 import { PracticeErrorCode, PracticeException, practiceNotFound } from '../practices.exception';
 import { isPracticeStaff, mayReview } from '../rules/practice-rules';
+import { linkedItemsOf } from './practice-linked-items';
 import { PracticeSnapshots } from './practice-snapshots';
 import { practicePublishedSheet } from './published-sheet';
+
+/** Where the web app shows each kind of public record (as the search documents say). */
+const PUBLIC_PATHS: Record<JsonLdLink['kind'], string> = {
+  tool: '/tools',
+  publication: '/publications',
+  course: '/catalogue',
+};
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -148,8 +157,9 @@ export class PracticeReader {
         ...file,
         downloadPath: `/api/v1/practices/${id}/attachments/${file.id}`,
       })),
+      linkedItems: await linkedItemsOf(this.dataSource.manager, snapshot.links, !staff),
     };
-    if (!staff || !viewer) return base;
+    if (!staff || !viewer) return { ...base, jsonLd: this.jsonLdOf(id, row, base.linkedItems) };
     const authors: { id: string; full_name: string }[] = await this.dataSource.query(
       `SELECT u.id, u.full_name FROM practice_sheet_author a JOIN users u ON u.id = a.user_id
        WHERE a.sheet_id = $1 ORDER BY a.since, u.id`,
@@ -169,6 +179,31 @@ export class PracticeReader {
       ),
       createdAt: row.created_at.toISOString(),
     };
+  }
+
+  /** The public version as schema.org JSON-LD, its linked records those the public may read. */
+  private jsonLdOf(
+    id: string,
+    row: ShownRow,
+    linkedItems: PracticeDto['linkedItems'],
+  ): Record<string, unknown> {
+    const sheet = practicePublishedSheet(
+      { id, version: row.number, snapshot: row.snapshot, publishedAt: row.published_at as Date },
+      this.config.PUBLIC_WEB_URL,
+    );
+    const origin = this.config.PUBLIC_WEB_URL.replace(/\/+$/, '');
+    const links = linkedItems.flatMap((item): JsonLdLink[] =>
+      item.kind === 'partnership'
+        ? []
+        : [
+            {
+              kind: item.kind,
+              title: item.title,
+              url: `${origin}${PUBLIC_PATHS[item.kind]}/${item.id}`,
+            },
+          ],
+    );
+    return practiceJsonLd(sheet, (language) => `${sheet.url}?lang=${language}`, links);
   }
 
   /** The last published version as the shared shape (PDF, schema.org); 404 when not public. */
