@@ -252,4 +252,35 @@ describe('practice library: removing files, naming links, describing the sheet',
       });
     }
   });
+
+  it('stops showing a contact publicly as soon as the consent is withdrawn, before any republication', async () => {
+    const { id } = await publishedPractice(api, cast, { slug: 'consentement-retire' });
+    const editor = practicesClient(api, cast.editor);
+    const visitor = practicesClient(api);
+    const before = await visitor.get(`/api/v1/practices/${id}`).expect(200);
+    expect(before.body.contacts.map((contact: { name: string }) => contact.name)).toEqual([
+      'Fatima Zahra El Idrissi',
+    ]);
+    const working = await editor.get(`/api/v1/practices/${id}`).expect(200);
+    await editor
+      .patch(`/api/v1/practices/${id}`, {
+        version: working.body.version,
+        contacts: working.body.contacts.map(
+          (contact: { id: string; name: string; email: string | null }) => ({
+            id: contact.id,
+            name: contact.name,
+            email: contact.email,
+            consentGiven: false,
+          }),
+        ),
+      })
+      .expect(200);
+
+    const after = await visitor.get(`/api/v1/practices/${id}`).expect(200);
+    // Still the published edition, without the contact who withdrew.
+    expect(after.body.version).toBe(before.body.version);
+    expect(after.body.contacts).toEqual([]);
+    const printed = await visitor.get(`/api/v1/practices/${id}/published`).expect(200);
+    expect(JSON.stringify(printed.body)).not.toContain('Fatima');
+  });
 });

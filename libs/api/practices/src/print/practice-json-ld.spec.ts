@@ -55,6 +55,31 @@ describe('practiceJsonLd', () => {
     ]);
   });
 
+  it('gives the evidence level, the cost in MAD and the reach as property values', () => {
+    expect(jsonLd['additionalProperty']).toEqual([
+      expect.objectContaining({
+        propertyID: 'evidenceLevel',
+        value: sheet.evidenceLevel,
+        maxValue: 5,
+      }),
+      { '@type': 'PropertyValue', propertyID: 'totalCost', value: 4_850_000, unitText: 'MAD' },
+      {
+        '@type': 'PropertyValue',
+        propertyID: 'costPerBeneficiary',
+        value: 7_460.5,
+        unitText: 'MAD',
+      },
+      { '@type': 'PropertyValue', propertyID: 'beneficiaries', value: 650 },
+    ]);
+    const unknown = practiceJsonLd({
+      ...sheet,
+      totalCostMad: null,
+      costPerBeneficiaryMad: null,
+      beneficiaries: null,
+    });
+    expect(unknown['additionalProperty']).toHaveLength(1);
+  });
+
   it('rests on the linked publications and mentions the linked tools and courses', () => {
     const linked = practiceJsonLd(sheet, () => null, [
       { kind: 'tool', title: 'Guide', url: 'https://oris.example/tools/t1' },

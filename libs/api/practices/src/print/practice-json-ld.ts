@@ -18,6 +18,12 @@ export interface JsonLdLink {
   url: string;
 }
 
+/** A figure of the sheet as a `PropertyValue`, or nothing when the sheet does not give it. */
+const figure = (propertyID: string, value: number | null, unitText: string | null): JsonLd[] =>
+  value === null
+    ? []
+    : [{ '@type': 'PropertyValue', propertyID, value, ...(unitText ? { unitText } : {}) }];
+
 /** A text field of the sheet in one language, or nothing when it is empty. */
 const text = (sheet: PublishedPracticeSheet, language: Locale, field: PracticeTextField) =>
   sheet.texts[language]?.[field]?.trim() || undefined;
@@ -125,6 +131,10 @@ export function practiceJsonLd(
         maxValue: 5,
         description: tagged(level.name, ['fr', 'ar', 'en']),
       },
+      // Cost and reach, when the sheet gives them (a CreativeWork has no `estimatedCost`).
+      ...figure('totalCost', sheet.totalCostMad, 'MAD'),
+      ...figure('costPerBeneficiary', sheet.costPerBeneficiaryMad, 'MAD'),
+      ...figure('beneficiaries', sheet.beneficiaries, null),
     ],
   };
   const linked = (kinds: JsonLdLink['kind'][]) =>

@@ -281,7 +281,22 @@ export class PracticeReader {
       [id],
     );
     if (!rows[0]) throw practiceNotFound(id);
-    return rows[0];
+    if (staff) return rows[0];
+    // A consent withdrawn (or a contact removed) since the publication takes effect at once: the
+    // public version shows a contact only while the working state still records its consent.
+    const consenting: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM practice_contact WHERE sheet_id = $1 AND consent_recorded_at IS NOT NULL`,
+      [id],
+    );
+    const still = new Set(consenting.map((row) => row.id));
+    const { snapshot } = rows[0];
+    return {
+      ...rows[0],
+      snapshot: {
+        ...snapshot,
+        contacts: snapshot.contacts.filter((contact) => still.has(contact.id)),
+      },
+    };
   }
 }
 
