@@ -276,6 +276,18 @@ describe('practice library: removing files, naming links, describing the sheet',
       })
       .expect(200);
 
+    // Staff reading the contacts leave a trace (law 09-08); the public view does not.
+    const viewed = async () =>
+      (
+        await db.query(
+          `SELECT actor_id FROM audit_event WHERE action = 'practice.contacts_viewed' AND subject_id = $1`,
+          [id],
+        )
+      ).map((row: { actor_id: string }) => row.actor_id);
+    expect(await viewed()).toEqual([cast.editor.user.id]);
+    await editor.get(`/api/v1/practices/${id}?view=public`).expect(200);
+    expect(await viewed()).toEqual([cast.editor.user.id]);
+
     const after = await visitor.get(`/api/v1/practices/${id}`).expect(200);
     // Still the published edition, without the contact who withdrew.
     expect(after.body.version).toBe(before.body.version);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@oris/api/identity';
 import { AppConfig, pageOf, type AuthenticatedUser, type Page } from '@oris/api/platform';
 import {
   consentedContacts,
@@ -58,7 +59,23 @@ export class PracticeReader {
     private readonly dataSource: DataSource,
     private readonly snapshots: PracticeSnapshots,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
+
+  /**
+   * Law 09-08: a member of staff reading a sheet's contacts (names, emails, phones, some without
+   * consent to publication) leaves a trace, as reading a placement does.
+   */
+  async recordContactsViewed(user: AuthenticatedUser, sheet: PracticeDto): Promise<void> {
+    if (sheet.contacts.length === 0) return;
+    await this.audit.record(this.dataSource.manager, {
+      actorId: user.id,
+      action: 'practice.contacts_viewed',
+      subjectType: 'practice_sheet',
+      subjectId: sheet.id,
+      data: { version: sheet.version, contacts: sheet.contacts.length },
+    });
+  }
 
   /** The sheet's id from its id or its slug; 404 when there is none. */
   idOf(idOrSlug: string): Promise<string> {

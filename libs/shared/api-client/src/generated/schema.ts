@@ -3119,7 +3119,7 @@ export interface paths {
     };
     /**
      * A practice sheet, by id or slug
-     * @description Editors and administrators get the working state (latest version, with authors, consent records, `ETag: "<version>"` for If-Match), unless they ask `view=public`. Anyone else gets the last published version, without contacts who did not consent; 404 when the sheet is not public.
+     * @description Editors and administrators get the working state (latest version, with authors, consent records, `ETag: "<version>"` for If-Match; reading its contacts is audited as `practice.contacts_viewed`), unless they ask `view=public`. Anyone else gets the last published version, without contacts who did not consent; 404 when the sheet is not public.
      */
     get: operations['Practices_get'];
     put?: never;

@@ -139,8 +139,7 @@ export class PracticesApi {
   removeAttachment(id: string, attachmentId: string, version: number): Promise<Practice> {
     return unwrap(
       this.api.DELETE('/api/v1/practices/{id}/attachments/{attachmentId}', {
-        params: { path: { id, attachmentId } },
-        headers: { 'If-Match': `"${version}"` },
+        params: { path: { id, attachmentId }, header: { 'If-Match': `"${version}"` } },
       }),
     );
   }
