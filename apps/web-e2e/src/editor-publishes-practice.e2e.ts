@@ -36,6 +36,28 @@ async function check(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `/tmp/i17practices-${name}.png`, fullPage: true });
 }
 
+/** The attachments panel with its remove button, at both sizes, in French and in Arabic. */
+async function attachmentsShots(page: Page): Promise<void> {
+  const panel = page.locator('oris-attachments-panel');
+  for (const language of ['fr', 'ar'] as const) {
+    await chooseLanguage(page, language);
+    for (const [size, width] of [
+      [PHONE, 390],
+      [LAPTOP, 1366],
+    ] as const) {
+      await resizeTo(page, size);
+      await panel.scrollIntoViewIfNeeded();
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      await panel.screenshot({ path: `/tmp/practice-extras-attachments-${language}-${width}.png` });
+    }
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+  await chooseLanguage(page, 'fr');
+  await resizeTo(page, LAPTOP);
+}
+
 describe('an editor writes a practice sheet, an administrator reviews and publishes it, a visitor reads it in Arabic', () => {
   let editor: Browser;
   let admin: Browser;
@@ -93,6 +115,26 @@ describe('an editor writes a practice sheet, an administrator reviews and publis
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.locator('.oris-lead', { hasText: 'Version 2' }).waitFor();
 
+    // A document attached by mistake, then removed after confirming: each a new version.
+    await page.locator('oris-attachments-panel input[type="file"]').setInputFiles({
+      name: 'brouillon.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Envoyer le fichier' }).click();
+    const remove = page.getByRole('button', { name: 'Retirer brouillon.pdf' });
+    await remove.waitFor();
+    await page.locator('.oris-lead', { hasText: 'Version 3' }).waitFor();
+    await attachmentsShots(page);
+    await remove.click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('heading', { name: 'Retirer ce fichier ?' }).waitFor();
+    await dialog.getByRole('button', { name: 'Retirer le fichier' }).click();
+    await page.getByText('Aucune pièce jointe.', { exact: true }).waitFor();
+    await page.locator('.oris-lead', { hasText: 'Version 4' }).waitFor();
+
     await page.getByRole('button', { name: 'Envoyer en relecture' }).click();
     // Submitted, the sheet opens as its reviewer will read it.
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -138,7 +180,12 @@ describe('an editor writes a practice sheet, an administrator reviews and publis
     const jsonLd = JSON.parse(
       (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
     );
-    expect(jsonLd).toMatchObject({ '@type': 'HowTo', name: TITLE });
+    // The API's description of the published version (a CreativeWork, not a HowTo).
+    expect(jsonLd).toMatchObject({
+      '@type': 'CreativeWork',
+      name: expect.arrayContaining([{ '@language': 'fr', '@value': TITLE }]),
+      inLanguage: 'fr',
+    });
     await check(page, 'sheet-fr-390');
 
     await chooseLanguage(page, 'ar');

@@ -238,6 +238,7 @@ describe('access matrix: every route of the running app', () => {
       'GET /api/v1/practices/:id/versions',
       'GET /api/v1/practices/:id/versions/:number/diff',
       'POST /api/v1/practices/:id/attachments',
+      'DELETE /api/v1/practices/:id/attachments/:attachmentId',
     ]) {
       const found = routes.find((candidate) => label(candidate) === route);
       expect({ route, isPublic: found?.isPublic, roles: found?.roles }).toEqual({

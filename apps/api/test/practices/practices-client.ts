@@ -34,6 +34,7 @@ export function practicesClient(api: TestApp, session?: Session) {
     get: (url: string) => sign(request(api.url).get(url)),
     post: (url: string, body: object = {}) => sign(request(api.url).post(url).send(body)),
     patch: (url: string, body: object) => sign(request(api.url).patch(url).send(body)),
+    delete: (url: string) => sign(request(api.url).delete(url)),
     upload: (id: string, query: Record<string, string>, bytes: Buffer) =>
       sign(
         request(api.url)

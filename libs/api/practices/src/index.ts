@@ -10,5 +10,5 @@ export {
 } from './sheets/published-sheet';
 export type { PublishedVersion } from './sheets/published-sheet';
 export { renderPracticeSheetPdf } from './print/practice-sheet-pdf';
-export { practiceJsonLd } from './print/practice-json-ld';
+export { practiceJsonLd, type JsonLdLink } from './print/practice-json-ld';
 export { DemoPractices } from './seed/demo-practices';

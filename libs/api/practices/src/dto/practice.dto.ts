@@ -51,6 +51,31 @@ export class PracticeLinksOutDto {
   partnershipIds!: string[];
 }
 
+export const PRACTICE_LINK_KINDS = ['tool', 'publication', 'course', 'partnership'] as const;
+export type PracticeLinkKind = (typeof PRACTICE_LINK_KINDS)[number];
+
+/**
+ * A record the sheet links to, named: read with the sheet in one query rather than one request
+ * per link. The public gets only the records it may read itself (a validated tool or
+ * publication, a published course; never a partnership).
+ */
+export class PracticeLinkedItemDto {
+  @ApiProperty({ enum: PRACTICE_LINK_KINDS })
+  kind!: PracticeLinkKind;
+
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'The title in the record’s original language.' })
+  title!: string;
+
+  @ApiProperty({
+    ...BY_LANGUAGE,
+    description: 'The title per language where the record has several (tools); else empty.',
+  })
+  titles!: Partial<Record<Locale, string>>;
+}
+
 /** A contact; the consent fields are for staff (the public sees consented contacts only). */
 export class PracticeContactDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff only.' })
@@ -208,6 +233,22 @@ export class PracticeDto extends PracticeSummaryDto {
 
   @ApiProperty({ type: [PracticeAttachmentDto] })
   attachments!: PracticeAttachmentDto[];
+
+  @ApiProperty({
+    type: [PracticeLinkedItemDto],
+    description:
+      'The linked records the caller may read, named (staff: every link, partnerships included).',
+  })
+  linkedItems!: PracticeLinkedItemDto[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Public view only: the published version as schema.org JSON-LD (a `CreativeWork`), for ' +
+      'the page to embed as it is.',
+  })
+  jsonLd?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: [PracticeAuthorDto], description: 'Staff only.' })
   authors?: PracticeAuthorDto[];

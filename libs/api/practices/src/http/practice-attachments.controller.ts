@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -33,6 +45,7 @@ import {
 } from '../rules/practice-rules';
 import { PracticeAttachments } from '../sheets/practice-attachments';
 import { PracticeReader } from '../sheets/practice-reader';
+import { ifMatchVersion, versionTag } from './if-match';
 
 @ApiTags('practices')
 @Controller({ path: 'practices/:id/attachments', version: '1' })
@@ -75,6 +88,40 @@ export class PracticeAttachmentsController {
     const id = await this.reader.idOf(idOrSlug);
     await this.attachments.add(user, id, query, body);
     return this.reader.get(user, id);
+  }
+
+  @ApiBearerAuth()
+  @Roles(...PRACTICE_WRITERS)
+  @Delete(':attachmentId')
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The version the file is removed from, as the ETag gave it.',
+  })
+  @ApiOperation({
+    summary: 'Remove a file or an image from a sheet (editors, admins)',
+    description:
+      'Under the rules of an edit: a version (`attachment_removed`, audited), the writer becomes ' +
+      'an author; a published sheet becomes a draft again and the public keeps the published ' +
+      'version with its files; a sheet in review or archived is not changed (409). `If-Match` ' +
+      'names the version removed from (412 when the sheet has a newer one, 428 without it). ' +
+      'The stored bytes are deleted only when no live file of the sheet and no published ' +
+      'version uses them.',
+  })
+  @ApiOkResponse({ type: PracticeDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 428)
+  async remove(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') idOrSlug: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PracticeDto> {
+    const id = await this.reader.idOf(idOrSlug);
+    await this.attachments.remove(user, id, attachmentId, ifMatchVersion(ifMatch));
+    const sheet = await this.reader.get(user, id);
+    reply.header('ETag', versionTag(sheet.version));
+    return sheet;
   }
 
   @PublicWithOptionalUser()

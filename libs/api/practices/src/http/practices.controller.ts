@@ -82,7 +82,8 @@ export class PracticesController {
     summary: 'A practice sheet, by id or slug',
     description:
       'Editors and administrators get the working state (latest version, with authors, consent ' +
-      'records, `ETag: "<version>"` for If-Match), unless they ask `view=public`. Anyone else gets the last published version, ' +
+      'records, `ETag: "<version>"` for If-Match; reading its contacts is audited as ' +
+      '`practice.contacts_viewed`), unless they ask `view=public`. Anyone else gets the last published version, ' +
       'without contacts who did not consent; 404 when the sheet is not public.',
   })
   @ApiOkResponse({ type: PracticeDto })
@@ -95,7 +96,10 @@ export class PracticesController {
   ): Promise<PracticeDto> {
     const reader = view === 'public' ? null : viewer;
     const sheet = await this.reader.get(reader, id);
-    if (isPracticeStaff(reader)) reply.header('ETag', versionTag(sheet.version));
+    if (reader && isPracticeStaff(reader)) {
+      reply.header('ETag', versionTag(sheet.version));
+      await this.reader.recordContactsViewed(reader, sheet);
+    }
     reply.header('Cache-Control', 'no-store');
     return sheet;
   }

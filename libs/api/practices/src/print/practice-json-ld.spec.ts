@@ -55,6 +55,53 @@ describe('practiceJsonLd', () => {
     ]);
   });
 
+  it('gives the evidence level, the cost in MAD and the reach as property values', () => {
+    expect(jsonLd['additionalProperty']).toEqual([
+      expect.objectContaining({
+        propertyID: 'evidenceLevel',
+        value: sheet.evidenceLevel,
+        maxValue: 5,
+      }),
+      { '@type': 'PropertyValue', propertyID: 'totalCost', value: 4_850_000, unitText: 'MAD' },
+      {
+        '@type': 'PropertyValue',
+        propertyID: 'costPerBeneficiary',
+        value: 7_460.5,
+        unitText: 'MAD',
+      },
+      { '@type': 'PropertyValue', propertyID: 'beneficiaries', value: 650 },
+    ]);
+    const unknown = practiceJsonLd({
+      ...sheet,
+      totalCostMad: null,
+      costPerBeneficiaryMad: null,
+      beneficiaries: null,
+    });
+    expect(unknown['additionalProperty']).toHaveLength(1);
+  });
+
+  it('rests on the linked publications and mentions the linked tools and courses', () => {
+    const linked = practiceJsonLd(sheet, () => null, [
+      { kind: 'tool', title: 'Guide', url: 'https://oris.example/tools/t1' },
+      { kind: 'publication', title: 'Évaluation', url: 'https://oris.example/publications/p1' },
+      { kind: 'course', title: 'Cours', url: 'https://oris.example/catalogue/c1' },
+    ]);
+    expect(linked['isBasedOn']).toEqual([
+      { '@type': 'CreativeWork', name: 'Évaluation', url: 'https://oris.example/publications/p1' },
+    ]);
+    expect(linked['mentions']).toEqual([
+      { '@type': 'CreativeWork', name: 'Guide', url: 'https://oris.example/tools/t1' },
+      { '@type': 'Course', name: 'Cours', url: 'https://oris.example/catalogue/c1' },
+    ]);
+    expect(jsonLd).not.toHaveProperty('isBasedOn');
+    expect(jsonLd).not.toHaveProperty('mentions');
+  });
+
+  it('is a CreativeWork, never a HowTo: a sheet holds no steps to follow', () => {
+    expect(jsonLd['@type']).toBe('CreativeWork');
+    expect(jsonLd).not.toHaveProperty('step');
+  });
+
   it('is pure: the same sheet gives the same JSON, and unknown facts are left out', () => {
     expect(JSON.stringify(practiceJsonLd(structuredClone(sheet)))).toBe(
       JSON.stringify(practiceJsonLd(sheet)),

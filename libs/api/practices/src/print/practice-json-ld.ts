@@ -11,6 +11,19 @@ import { PRINT_EVIDENCE_LEVELS, PRINT_POPULATIONS, PRINT_THEMES } from './practi
 export type JsonLd = { [key: string]: JsonLdValue };
 type JsonLdValue = string | number | boolean | null | JsonLd | JsonLdValue[];
 
+/** A public record the sheet links to, with its public page's absolute URL. */
+export interface JsonLdLink {
+  kind: 'tool' | 'publication' | 'course';
+  title: string;
+  url: string;
+}
+
+/** A figure of the sheet as a `PropertyValue`, or nothing when the sheet does not give it. */
+const figure = (propertyID: string, value: number | null, unitText: string | null): JsonLd[] =>
+  value === null
+    ? []
+    : [{ '@type': 'PropertyValue', propertyID, value, ...(unitText ? { unitText } : {}) }];
+
 /** A text field of the sheet in one language, or nothing when it is empty. */
 const text = (sheet: PublishedPracticeSheet, language: Locale, field: PracticeTextField) =>
   sheet.texts[language]?.[field]?.trim() || undefined;
@@ -34,15 +47,24 @@ function tagged(values: Partial<Record<Locale, string | undefined>>, order: Loca
 }
 
 /**
- * The schema.org description of a published practice sheet (a `CreativeWork`): what the public
- * page embeds in `<script type="application/ld+json">` and the API can serve, from the same
- * input as the PDF. Pure: no clock, no configuration. Texts are language-tagged; the original
- * language is the work's `inLanguage`, and each translation is a `workTranslation` (pointing back
- * with `translationOfWork`) at the page's URL in that language when `translationUrl` gives one.
+ * The schema.org description of a published practice sheet, the one the public page embeds in
+ * `<script type="application/ld+json">` (the API serves it with the public sheet), from the same
+ * input as the PDF. Pure: no clock, no configuration.
+ *
+ * A `CreativeWork`, not a `HowTo`: a sheet documents an intervention model (problem, territory,
+ * populations, results, an assessed evidence level), it is not a list of steps with tools and
+ * supplies, so HowTo would promise search engines a recipe the page does not hold. The themes
+ * and the populations the intervention serves are what the work is `about` (they are not its
+ * readers, so not its `audience`); the regions its `spatialCoverage`; the publications it rests
+ * on `isBasedOn`; the tools and courses it names `mentions`. Texts are language-tagged; the
+ * original language is the work's `inLanguage`, and each translation is a `workTranslation`
+ * (pointing back with `translationOfWork`) at the page's URL in that language when
+ * `translationUrl` gives one.
  */
 export function practiceJsonLd(
   sheet: PublishedPracticeSheet,
   translationUrl: (language: Locale) => string | null = () => null,
+  links: readonly JsonLdLink[] = [],
 ): JsonLd {
   const languages = languagesOf(sheet);
   const original = sheet.originalLanguage;
@@ -109,8 +131,24 @@ export function practiceJsonLd(
         maxValue: 5,
         description: tagged(level.name, ['fr', 'ar', 'en']),
       },
+      // Cost and reach, when the sheet gives them (a CreativeWork has no `estimatedCost`).
+      ...figure('totalCost', sheet.totalCostMad, 'MAD'),
+      ...figure('costPerBeneficiary', sheet.costPerBeneficiaryMad, 'MAD'),
+      ...figure('beneficiaries', sheet.beneficiaries, null),
     ],
   };
+  const linked = (kinds: JsonLdLink['kind'][]) =>
+    links
+      .filter((link) => kinds.includes(link.kind))
+      .map((link): JsonLd => ({
+        '@type': link.kind === 'course' ? 'Course' : 'CreativeWork',
+        name: link.title,
+        url: link.url,
+      }));
+  const basedOn = linked(['publication']);
+  if (basedOn.length) work['isBasedOn'] = basedOn;
+  const mentions = linked(['tool', 'course']);
+  if (mentions.length) work['mentions'] = mentions;
   if (sheet.startYear !== null) {
     work['temporalCoverage'] = `${sheet.startYear}/${sheet.endYear ?? '..'}`;
   }

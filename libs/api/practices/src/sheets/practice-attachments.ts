@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   FILE_STORAGE,
   RequestValidationException,
@@ -16,6 +16,7 @@ import {
   PRACTICE_FILE_TYPES,
   uploadProblem,
 } from '../rules/practice-rules';
+import { checkPrecondition } from './practice-writer';
 import { PracticeSnapshots } from './practice-snapshots';
 
 export interface AttachmentFile {
@@ -32,6 +33,8 @@ export interface AttachmentFile {
  */
 @Injectable()
 export class PracticeAttachments {
+  private readonly logger = new Logger(PracticeAttachments.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly snapshots: PracticeSnapshots,
@@ -123,6 +126,90 @@ export class PracticeAttachments {
         sha256,
       });
       return attachmentId;
+    });
+  }
+
+  /**
+   * Removes a file from the sheet's working state: a version (`attachment_removed`), like an
+   * upload, under the same rules (not in review nor archived; a published sheet becomes a draft
+   * again while the public keeps its published version, files included). The row stays, marked
+   * removed, so that the versions that listed it still name it; the stored bytes go only when no
+   * live file of the sheet and no published version uses them (`releaseFile`, after the commit).
+   */
+  async remove(
+    user: AuthenticatedUser,
+    id: string,
+    attachmentId: string,
+    ifMatch: number | undefined,
+  ): Promise<void> {
+    const key = await this.dataSource.transaction(async (manager) => {
+      const sheet = await this.snapshots.lock(manager, id);
+      if (ifMatch === undefined) {
+        throw new PracticeException(
+          PracticeErrorCode.VersionRequired,
+          'Send the version you removed the file from: If-Match: "<version>".',
+        );
+      }
+      checkPrecondition(sheet.revision, { ifMatch });
+      const rows: { file_key: string; sha256: string }[] = await manager.query(
+        `SELECT file_key, sha256 FROM practice_attachment
+         WHERE id = $1 AND sheet_id = $2 AND removed_at IS NULL`,
+        [attachmentId, id],
+      );
+      if (!rows[0]) {
+        throw new PracticeException(
+          PracticeErrorCode.AttachmentNotFound,
+          `No attachment ${attachmentId}.`,
+        );
+      }
+      if (sheet.status === 'in_review' || sheet.status === 'archived') {
+        throw new PracticeException(
+          PracticeErrorCode.NotEditable,
+          sheet.status === 'in_review'
+            ? 'The sheet is in review: a reviewer returns it to draft before it changes.'
+            : 'The sheet is archived: reopen it first.',
+        );
+      }
+      await manager.query(`UPDATE practice_attachment SET removed_at = now() WHERE id = $1`, [
+        attachmentId,
+      ]);
+      if (sheet.status === 'published') {
+        await manager.query(`UPDATE practice_sheet SET status = 'draft' WHERE id = $1`, [id]);
+      }
+      await this.snapshots.addAuthor(manager, id, user.id);
+      await this.snapshots.record(manager, id, user, 'attachment_removed', {
+        attachmentId,
+        sha256: rows[0].sha256,
+      });
+      return rows[0].file_key;
+    });
+    // The removal stands even if the storage fails now: a file left behind harms nobody.
+    await this.releaseFile(id, key).catch((error: unknown) =>
+      this.logger.warn(`Stored file ${key} kept: ${String(error)}`),
+    );
+  }
+
+  /**
+   * After a removal has committed: deletes the stored bytes unless a live file of the sheet has
+   * the same content (the key is content-addressed) or a published version lists a file with it
+   * (the public may be reading that version, and a published edition stays whole). Under the
+   * sheet's lock, which an upload of the same bytes takes before it writes them.
+   */
+  private async releaseFile(id: string, key: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.snapshots.lock(manager, id);
+      const [{ used }]: { used: boolean }[] = await manager.query(
+        `SELECT EXISTS (
+             SELECT 1 FROM practice_attachment WHERE sheet_id = $1 AND file_key = $2 AND removed_at IS NULL
+           ) OR EXISTS (
+             SELECT 1 FROM practice_version v
+             CROSS JOIN LATERAL jsonb_array_elements(v.snapshot->'attachments') AS file
+             JOIN practice_attachment a ON a.id = (file->>'id')::uuid
+             WHERE v.sheet_id = $1 AND v.action = 'published' AND a.file_key = $2
+           ) AS used`,
+        [id, key],
+      );
+      if (!used) await this.storage.delete(key);
     });
   }
 

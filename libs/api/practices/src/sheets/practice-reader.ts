@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@oris/api/identity';
 import { AppConfig, pageOf, type AuthenticatedUser, type Page } from '@oris/api/platform';
 import {
   consentedContacts,
@@ -17,10 +18,19 @@ import type {
   PracticeVersionDto,
 } from '../dto/practice.dto';
 import type { PracticeListQuery } from '../dto/practice-list.query';
+import { practiceJsonLd, type JsonLdLink } from '../print/practice-json-ld';
 import { PracticeErrorCode, PracticeException, practiceNotFound } from '../practices.exception';
 import { isPracticeStaff, mayReview } from '../rules/practice-rules';
+import { linkedItemsOf } from './practice-linked-items';
 import { PracticeSnapshots } from './practice-snapshots';
 import { practicePublishedSheet } from './published-sheet';
+
+/** Where the web app shows each kind of public record (as the search documents say). */
+const PUBLIC_PATHS: Record<JsonLdLink['kind'], string> = {
+  tool: '/tools',
+  publication: '/publications',
+  course: '/catalogue',
+};
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -49,7 +59,23 @@ export class PracticeReader {
     private readonly dataSource: DataSource,
     private readonly snapshots: PracticeSnapshots,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
+
+  /**
+   * Law 09-08: a member of staff reading a sheet's contacts (names, emails, phones, some without
+   * consent to publication) leaves a trace, as reading a placement does.
+   */
+  async recordContactsViewed(user: AuthenticatedUser, sheet: PracticeDto): Promise<void> {
+    if (sheet.contacts.length === 0) return;
+    await this.audit.record(this.dataSource.manager, {
+      actorId: user.id,
+      action: 'practice.contacts_viewed',
+      subjectType: 'practice_sheet',
+      subjectId: sheet.id,
+      data: { version: sheet.version, contacts: sheet.contacts.length },
+    });
+  }
 
   /** The sheet's id from its id or its slug; 404 when there is none. */
   idOf(idOrSlug: string): Promise<string> {
@@ -148,8 +174,9 @@ export class PracticeReader {
         ...file,
         downloadPath: `/api/v1/practices/${id}/attachments/${file.id}`,
       })),
+      linkedItems: await linkedItemsOf(this.dataSource.manager, snapshot.links, !staff),
     };
-    if (!staff || !viewer) return base;
+    if (!staff || !viewer) return { ...base, jsonLd: this.jsonLdOf(id, row, base.linkedItems) };
     const authors: { id: string; full_name: string }[] = await this.dataSource.query(
       `SELECT u.id, u.full_name FROM practice_sheet_author a JOIN users u ON u.id = a.user_id
        WHERE a.sheet_id = $1 ORDER BY a.since, u.id`,
@@ -169,6 +196,31 @@ export class PracticeReader {
       ),
       createdAt: row.created_at.toISOString(),
     };
+  }
+
+  /** The public version as schema.org JSON-LD, its linked records those the public may read. */
+  private jsonLdOf(
+    id: string,
+    row: ShownRow,
+    linkedItems: PracticeDto['linkedItems'],
+  ): Record<string, unknown> {
+    const sheet = practicePublishedSheet(
+      { id, version: row.number, snapshot: row.snapshot, publishedAt: row.published_at as Date },
+      this.config.PUBLIC_WEB_URL,
+    );
+    const origin = this.config.PUBLIC_WEB_URL.replace(/\/+$/, '');
+    const links = linkedItems.flatMap((item): JsonLdLink[] =>
+      item.kind === 'partnership'
+        ? []
+        : [
+            {
+              kind: item.kind,
+              title: item.title,
+              url: `${origin}${PUBLIC_PATHS[item.kind]}/${item.id}`,
+            },
+          ],
+    );
+    return practiceJsonLd(sheet, (language) => `${sheet.url}?lang=${language}`, links);
   }
 
   /** The last published version as the shared shape (PDF, schema.org); 404 when not public. */
@@ -246,7 +298,22 @@ export class PracticeReader {
       [id],
     );
     if (!rows[0]) throw practiceNotFound(id);
-    return rows[0];
+    if (staff) return rows[0];
+    // A consent withdrawn (or a contact removed) since the publication takes effect at once: the
+    // public version shows a contact only while the working state still records its consent.
+    const consenting: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM practice_contact WHERE sheet_id = $1 AND consent_recorded_at IS NOT NULL`,
+      [id],
+    );
+    const still = new Set(consenting.map((row) => row.id));
+    const { snapshot } = rows[0];
+    return {
+      ...rows[0],
+      snapshot: {
+        ...snapshot,
+        contacts: snapshot.contacts.filter((contact) => still.has(contact.id)),
+      },
+    };
   }
 }
 

@@ -3119,7 +3119,7 @@ export interface paths {
     };
     /**
      * A practice sheet, by id or slug
-     * @description Editors and administrators get the working state (latest version, with authors, consent records, `ETag: "<version>"` for If-Match), unless they ask `view=public`. Anyone else gets the last published version, without contacts who did not consent; 404 when the sheet is not public.
+     * @description Editors and administrators get the working state (latest version, with authors, consent records, `ETag: "<version>"` for If-Match; reading its contacts is audited as `practice.contacts_viewed`), unless they ask `view=public`. Anyone else gets the last published version, without contacts who did not consent; 404 when the sheet is not public.
      */
     get: operations['Practices_get'];
     put?: never;
@@ -3366,7 +3366,11 @@ export interface paths {
     get: operations['PracticeAttachments_download'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Remove a file or an image from a sheet (editors, admins)
+     * @description Under the rules of an edit: a version (`attachment_removed`, audited), the writer becomes an author; a published sheet becomes a draft again and the public keeps the published version with its files; a sheet in review or archived is not changed (409). `If-Match` names the version removed from (412 when the sheet has a newer one, 428 without it). The stored bytes are deleted only when no live file of the sheet and no published version uses them.
+     */
+    delete: operations['PracticeAttachments_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -8445,6 +8449,18 @@ export interface components {
       /** @example /api/v1/practices/…/attachments/… */
       downloadPath: string;
     };
+    PracticeLinkedItemDto: {
+      /** @enum {string} */
+      kind: 'tool' | 'publication' | 'course' | 'partnership';
+      /** Format: uuid */
+      id: string;
+      /** @description The title in the record’s original language. */
+      title: string;
+      /** @description The title per language where the record has several (tools); else empty. */
+      titles: {
+        [key: string]: string;
+      };
+    };
     PracticeAuthorDto: {
       /** Format: uuid */
       id: string;
@@ -8541,6 +8557,12 @@ export interface components {
       contacts: components['schemas']['PracticeContactDto'][];
       links: components['schemas']['PracticeLinksOutDto'];
       attachments: components['schemas']['PracticeAttachmentDto'][];
+      /** @description The linked records the caller may read, named (staff: every link, partnerships included). */
+      linkedItems: components['schemas']['PracticeLinkedItemDto'][];
+      /** @description Public view only: the published version as schema.org JSON-LD (a `CreativeWork`), for the page to embed as it is. */
+      jsonLd?: {
+        [key: string]: unknown;
+      };
       /** @description Staff only. */
       authors?: components['schemas']['PracticeAuthorDto'][];
       /** @description Staff only: review comments not yet resolved. */
@@ -22002,6 +22024,92 @@ export interface operations {
       };
       /** @description Not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PracticeAttachments_remove: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The version the file is removed from, as the ETag gave it. */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticeDto'];
+        };
+      };
+      /** @description Invalid request: `errors` names each invalid field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Missing, invalid or expired credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in, but without a role that may do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      428: {
         headers: {
           [name: string]: unknown;
         };

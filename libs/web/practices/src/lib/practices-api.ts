@@ -12,7 +12,6 @@ import type {
   PracticeComment,
   PracticeDiff,
   PracticeInput,
-  PracticeLinkedItem,
   PracticeQuery,
   PracticeSummary,
   PracticeVersion,
@@ -133,6 +132,18 @@ export class PracticesApi {
     );
   }
 
+  /**
+   * Removes a file from the sheet, from the version the editor read (`version`): 412 when
+   * someone saved a newer one. The answer is the sheet's new version.
+   */
+  removeAttachment(id: string, attachmentId: string, version: number): Promise<Practice> {
+    return unwrap(
+      this.api.DELETE('/api/v1/practices/{id}/attachments/{attachmentId}', {
+        params: { path: { id, attachmentId }, header: { 'If-Match': `"${version}"` } },
+      }),
+    );
+  }
+
   /** Finds what a sheet may link to, through each registry's own list (first 10 matches). */
   async findLinkable(kind: LinkKind, q: string, lang: Locale): Promise<LinkOption[]> {
     const query = { q, page: 1, pageSize: 10 };
@@ -156,50 +167,6 @@ export class PracticesApi {
         const page = await unwrap(this.api.GET('/api/v1/partnerships', { params: { query } }));
         return page.items.map((partnership) => ({ id: partnership.id, title: partnership.title }));
       }
-    }
-  }
-
-  /**
-   * Names the items a sheet links to, from each registry (the sheet holds only their ids). Items
-   * the reader may not see (an unpublished course, a partnership for a visitor) are left out.
-   */
-  async linkedItems(
-    links: Practice['links'],
-    lang: Locale,
-    staff: boolean,
-  ): Promise<PracticeLinkedItem[]> {
-    const named = async (kind: LinkKind, id: string): Promise<PracticeLinkedItem | null> => {
-      try {
-        return { kind, id, title: await this.titleOf(kind, id, lang, staff) };
-      } catch {
-        return null;
-      }
-    };
-    const requests = [
-      ...links.toolIds.map((id) => named('tool', id)),
-      ...links.publicationIds.map((id) => named('publication', id)),
-      ...links.courseIds.map((id) => named('course', id)),
-      ...(staff ? links.partnershipIds.map((id) => named('partnership', id)) : []),
-    ];
-    return (await Promise.all(requests)).filter((item): item is PracticeLinkedItem => !!item);
-  }
-
-  private async titleOf(kind: LinkKind, id: string, lang: Locale, staff: boolean): Promise<string> {
-    switch (kind) {
-      case 'tool': {
-        const tool = await unwrap(
-          staff
-            ? this.api.GET('/api/v1/tools/{id}', path(id))
-            : this.api.GET('/api/v1/public/tools/{id}', path(id)),
-        );
-        return tool.titles[lang] ?? tool.titles[tool.originalLanguage] ?? id;
-      }
-      case 'publication':
-        return (await unwrap(this.api.GET('/api/v1/publications/{id}', path(id)))).title;
-      case 'course':
-        return (await unwrap(this.api.GET('/api/v1/courses/{id}', path(id)))).title;
-      case 'partnership':
-        return (await unwrap(this.api.GET('/api/v1/partnerships/{id}', path(id)))).title;
     }
   }
 }

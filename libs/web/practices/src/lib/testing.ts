@@ -76,6 +76,7 @@ export const aPractice = (overrides: Partial<Practice> = {}): Practice => ({
   openComments: 1,
   mayReview: false,
   attachments: [],
+  linkedItems: [],
   createdAt: '2026-11-01T10:00:00Z',
   updatedAt: '2026-11-30T10:00:00Z',
   ...overrides,
@@ -116,7 +117,21 @@ export const aPublicPractice = (overrides: Partial<Practice> = {}): Practice => 
       },
     ],
     links: { toolIds: ['t1'], publicationIds: [], courseIds: [], partnershipIds: [] },
+    linkedItems: [
+      {
+        kind: 'tool',
+        id: 't1',
+        title: 'Guide des coopératives',
+        titles: { fr: 'Guide des coopératives', ar: 'دليل التعاونيات' },
+      },
+    ],
     publishedOn: '2026-12-01',
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'CreativeWork',
+      '@id': 'https://oris.example/practices/cooperatives-safran',
+      name: [{ '@language': 'fr', '@value': 'Coopératives féminines du safran' }],
+    },
     ...overrides,
   };
 };

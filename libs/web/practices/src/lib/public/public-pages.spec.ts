@@ -56,12 +56,6 @@ describe('PublicPracticePage', () => {
       PublicPracticePage,
       {
         [`GET /api/v1/practices/${SLUG}`]: () => Response.json(sheet),
-        'GET /api/v1/public/tools/t1': () =>
-          Response.json({
-            id: 't1',
-            titles: { fr: 'Guide des coopératives' },
-            originalLanguage: 'fr',
-          }),
       },
       { language },
     );
@@ -88,7 +82,7 @@ describe('PublicPracticePage', () => {
   });
 
   it('reads the language asked for in the URL, and names the evidence level, figures and consented contacts', async () => {
-    const { element } = await render(`/practices/${SLUG}?lang=ar`);
+    const { element, calls } = await render(`/practices/${SLUG}?lang=ar`);
 
     expect(element.querySelector('h1')?.textContent?.trim()).toBe('تعاونيات نسائية للزعفران');
     const links = [...element.querySelectorAll('nav a')].map((a) => a.getAttribute('href'));
@@ -99,14 +93,19 @@ describe('PublicPracticePage', () => {
     expect(element.querySelector('a[href="/tools/t1"]')?.textContent).toContain(
       'Guide des coopératives',
     );
+    // The linked items come named with the sheet: one request, none per link.
+    expect(calls.map((call) => call.path)).toEqual([
+      expect.stringMatching(/^\/api\/v1\/(regions|practices\/.+)$/),
+      expect.stringMatching(/^\/api\/v1\/(regions|practices\/.+)$/),
+    ]);
   });
 
   it('describes the sheet for search engines and link previews', async () => {
     await render(`/practices/${SLUG}`);
 
+    // The API's description of the published version, embedded as it is.
     const script = document.head.querySelector('script[type="application/ld+json"]');
-    const data = JSON.parse(script?.textContent ?? '{}');
-    expect(data).toMatchObject({ '@type': 'HowTo', name: 'Coopératives féminines du safran' });
+    expect(JSON.parse(script?.textContent ?? '{}')).toEqual(aPublicPractice().jsonLd);
     expect(document.head.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(
       'Coopératives féminines du safran',
     );

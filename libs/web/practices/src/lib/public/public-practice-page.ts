@@ -1,12 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -30,9 +23,14 @@ import { DayPipe, Icon, intlLocale, ProblemAlert } from '@oris/web/ui';
 import { map } from 'rxjs';
 import { PracticesApi, practicePdfUrl } from '../practices-api';
 import { EvidenceBadge } from '../shared/evidence-badge';
-import { textsOf, type Practice, type PracticeLinkedItem } from '../shared/practice-types';
+import {
+  namedLinks,
+  textsOf,
+  type Practice,
+  type PracticeLinkedItem,
+} from '../shared/practice-types';
 import { practiceMessageKeys } from '../shared/problem-keys';
-import { languagesOf, openGraphTags, practiceJsonLd } from './practice-meta';
+import { languagesOf, openGraphTags } from './practice-meta';
 
 /** The title and summary head the page; the other texts follow in reading order. */
 const BODY_FIELDS = PRACTICE_TEXT_FIELDS.filter(
@@ -81,8 +79,11 @@ export class PublicPracticePage {
   protected readonly sheet = this.record.value;
   protected readonly loading = this.record.loading;
   protected readonly problem = this.record.problem;
-  /** What the sheet links to, named by each registry (the sheet holds only ids). */
-  protected readonly linked = signal<PracticeLinkedItem[]>([]);
+  /** What the sheet links to and the public may read, named by the API with the sheet. */
+  protected readonly linked = computed<PracticeLinkedItem[]>(() => {
+    const sheet = this.sheet();
+    return sheet ? namedLinks(sheet, this.lang()) : [];
+  });
   private readonly requested = toSignal(
     this.route.queryParamMap.pipe(map((params) => params.get('lang'))),
     { initialValue: null },
@@ -167,12 +168,10 @@ export class PublicPracticePage {
 
   private async load(slug: string): Promise<void> {
     this.clearTags();
-    this.linked.set([]);
     const ok = await this.record.load(() => this.api.getPublished(slug));
     const sheet = this.sheet();
     if (!ok || !sheet) return;
     this.setTags(sheet);
-    this.linked.set(await this.api.linkedItems(sheet.links, this.lang(), false));
   }
 
   private setTags(sheet: Practice): void {
@@ -180,7 +179,8 @@ export class PublicPracticePage {
     for (const tag of openGraphTags(sheet, this.shown(), pageUrl)) {
       this.meta.addTag({ property: tag.property, content: tag.content });
     }
-    this.jsonLd.describe(practiceJsonLd(sheet, pageUrl));
+    // The API describes the published version (canonical URL, public links only).
+    if (sheet.jsonLd) this.jsonLd.describe(sheet.jsonLd);
   }
 
   private clearTags(): void {

@@ -43,6 +43,20 @@ export interface PracticeLinkedItem extends LinkOption {
   kind: LinkKind;
 }
 
+/**
+ * The linked items the API named with the sheet (only those the reader may read), each titled in
+ * the reader's language where the record has one, else in its original language.
+ */
+export const namedLinks = (
+  sheet: Pick<Practice, 'linkedItems'>,
+  lang: Locale,
+): PracticeLinkedItem[] =>
+  sheet.linkedItems.map((item) => ({
+    kind: item.kind,
+    id: item.id,
+    title: (item.titles as Texts)[lang] ?? item.title,
+  }));
+
 /** The sheet's texts, typed by language and field (the API's schema says only "strings"). */
 export const textsOf = (sheet: { texts?: object }) =>
   (sheet.texts ?? {}) as Partial<Record<Locale, PracticeTexts>>;

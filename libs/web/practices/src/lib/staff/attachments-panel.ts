@@ -6,9 +6,9 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LOCALES, PRACTICE_LIMITS } from '@oris/shared/domain';
-import { FileDropZone, Icon, ProblemAlert } from '@oris/web/ui';
+import { Confirmation, FileDropZone, Icon, ProblemAlert } from '@oris/web/ui';
 import { PracticesApi } from '../practices-api';
-import type { Practice } from '../shared/practice-types';
+import type { Practice, PracticeAttachment } from '../shared/practice-types';
 import { practiceMessageKeys } from '../shared/problem-keys';
 
 /** The images the API accepts (5 MiB), shown on the sheet with their alternative text. */
@@ -45,6 +45,7 @@ const ALT_MAX = 300;
 })
 export class AttachmentsPanel {
   private readonly api = inject(PracticesApi);
+  private readonly confirmation = inject(Confirmation);
   readonly practice = input.required<Practice>();
   readonly changed = output<Practice>();
   protected readonly languages = LOCALES;
@@ -66,6 +67,38 @@ export class AttachmentsPanel {
 
   protected isImage(mediaType: string): boolean {
     return IMAGE_TYPES.includes(mediaType);
+  }
+
+  /**
+   * Removes a file after asking: a new version of the sheet, from the one on screen (a conflict
+   * when someone saved meanwhile). A published sheet keeps its files for the public until the
+   * next publication.
+   */
+  protected async remove(attachment: PracticeAttachment): Promise<void> {
+    if (this.pending()) return;
+    const sure = await this.confirmation.ask({
+      titleKey: 'practices.attachments.removeTitle',
+      textKey:
+        this.practice().status === 'published'
+          ? 'practices.attachments.removeTextPublished'
+          : 'practices.attachments.removeText',
+      confirmKey: 'practices.attachments.removeConfirm',
+      params: { name: attachment.fileName },
+      destructive: true,
+    });
+    if (!sure) return;
+    this.pending.set(true);
+    this.problem.set(null);
+    try {
+      const practice = this.practice();
+      this.changed.emit(
+        await this.api.removeAttachment(practice.id, attachment.id, practice.version),
+      );
+    } catch (thrown) {
+      this.problem.set(ApiError.from(thrown));
+    } finally {
+      this.pending.set(false);
+    }
   }
 
   protected async send(): Promise<void> {

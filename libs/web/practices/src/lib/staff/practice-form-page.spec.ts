@@ -121,6 +121,64 @@ describe('PracticeFormPage', () => {
     expect(element.querySelector('.conflict')).toBeNull();
   });
 
+  it('removes a file after asking, from the version on screen', async () => {
+    const file = {
+      id: 'f11e0000-0000-4000-8000-000000000001',
+      kind: 'attachment' as const,
+      fileName: 'rapport.pdf',
+      mediaType: 'application/pdf',
+      size: 1200,
+      sha256: 'a'.repeat(64),
+      altText: {},
+      downloadPath: `${PATH}/attachments/f11e0000-0000-4000-8000-000000000001`,
+    };
+    const { element, harness, calls } = await render({
+      [`GET ${PATH}`]: () => Response.json(aPractice({ version: 3, attachments: [file] })),
+      [`DELETE ${PATH}/attachments/${file.id}`]: () =>
+        Response.json(aPractice({ version: 4, attachments: [] })),
+    });
+    const ask = jest.spyOn(TestBed.inject(Confirmation), 'ask').mockResolvedValueOnce(false);
+    const remove = () =>
+      element.querySelector<HTMLButtonElement>(
+        'oris-attachments-panel button[aria-label="practices.attachments.removeLabel"]',
+      );
+    remove()?.click();
+    await settle(harness);
+    // Declined: nothing sent.
+    expect(ask).toHaveBeenCalledWith(
+      expect.objectContaining({ params: { name: 'rapport.pdf' }, destructive: true }),
+    );
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+
+    ask.mockResolvedValueOnce(true);
+    remove()?.click();
+    await settle(harness);
+
+    const removal = calls.find((call) => call.method === 'DELETE');
+    expect(removal?.headers.get('If-Match')).toBe('"3"');
+    expect(element.textContent).toContain('practices.attachments.none');
+    expect(remove()).toBeNull();
+  });
+
+  it('names the linked records from the sheet itself, without asking each registry', async () => {
+    const { element, calls } = await render({
+      [`GET ${PATH}`]: () =>
+        Response.json(
+          aPractice({
+            links: { toolIds: ['t1'], publicationIds: [], courseIds: [], partnershipIds: ['p1'] },
+            linkedItems: [
+              { kind: 'tool', id: 't1', title: 'Guide', titles: { fr: 'Guide' } },
+              { kind: 'partnership', id: 'p1', title: 'Convention Taliouine', titles: {} },
+            ],
+          }),
+        ),
+    });
+    expect(element.textContent).toContain('Convention Taliouine');
+    expect(
+      calls.filter((call) => /tools|partnerships|courses|publications/.test(call.path)),
+    ).toEqual([]);
+  });
+
   it('lists the required fields still empty in the original language instead of submitting', async () => {
     const { element, harness, calls } = await render();
     await type(harness, field(element, 'results'), '');

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -34,6 +34,7 @@ import {
   type LinkKind,
   type Practice,
   type PracticeComment,
+  namedLinks,
   type PracticeLinkedItem,
 } from '../shared/practice-types';
 import { isConflict, practiceMessageKeys } from '../shared/problem-keys';
@@ -111,7 +112,11 @@ export class PracticeFormPage implements HasUnsavedChanges {
   protected readonly missing = signal<PracticeTextField[]>([]);
   protected readonly submitProblem = signal<ApiError | null>(null);
   protected readonly comments = signal<PracticeComment[]>([]);
-  private readonly linked = signal<PracticeLinkedItem[]>([]);
+  /** What the sheet links to, named by the API with the sheet. */
+  private readonly linked = computed<PracticeLinkedItem[]>(() => {
+    const practice = this.practice();
+    return practice ? namedLinks(practice, this.lang()) : [];
+  });
 
   constructor() {
     void this.regions.load().catch(() => undefined);
@@ -205,8 +210,14 @@ export class PracticeFormPage implements HasUnsavedChanges {
 
   protected attachmentsChanged(practice: Practice): void {
     const current = this.practice();
-    if (current)
-      this.loader.set({ ...current, attachments: practice.attachments, version: practice.version });
+    if (current) {
+      this.loader.set({
+        ...current,
+        attachments: practice.attachments,
+        version: practice.version,
+        status: practice.status,
+      });
+    }
   }
 
   private async reload(): Promise<void> {
@@ -216,11 +227,6 @@ export class PracticeFormPage implements HasUnsavedChanges {
     const practice = this.practice();
     if (!ok || !practice) return;
     fillForm(this.form, practice);
-    const [comments, linked] = await Promise.all([
-      this.api.comments(practice.id).catch(() => []),
-      this.api.linkedItems(practice.links, this.lang(), true),
-    ]);
-    this.comments.set(comments);
-    this.linked.set(linked);
+    this.comments.set(await this.api.comments(practice.id).catch(() => []));
   }
 }
