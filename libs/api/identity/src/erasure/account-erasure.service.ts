@@ -33,9 +33,10 @@ export const erasedEmailOf = (userId: string): string => `erased-${userId}@erase
  * indicators compute. The account row stays (enrollments, completions, certificates and
  * situations point to it) with its name, email, phone and password gone, marked erased and
  * disabled; sessions and reset links end; consents lose their address; pending emails are
- * cancelled and every email to the person loses its content; their notification centre is emptied. Gender, birth year and region stay:
- * the indicators break down by them (docs/PRIVACY.md says why). The features anonymise their own
- * tables through `ErasureParticipants`, in the same transaction.
+ * cancelled and every email to the person loses its content; their notification centre is
+ * emptied. Gender, birth year and region stay: the indicators break down by them
+ * (docs/PRIVACY.md says why). The features anonymise their own tables through
+ * `ErasureParticipants`, in the same transaction.
  *
  * Idempotent: erasing an erased account changes nothing and records no second audit event.
  */

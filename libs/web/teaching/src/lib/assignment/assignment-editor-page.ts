@@ -76,6 +76,12 @@ export class AssignmentEditorPage {
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly problem = signal<ApiError | null>(null);
+  /** A grade was given with the rubric: only its titles may change (the API refuses the rest). */
+  protected readonly rubricLocked = signal(false);
+  protected readonly messageKeys = (error: ApiError | null) =>
+    error?.code === 'rubric_locked'
+      ? { [error.kind]: 'assignments.editor.rubricLockedProblem' }
+      : {};
 
   protected readonly title = signal('');
   protected readonly instructions = signal('');
@@ -136,6 +142,7 @@ export class AssignmentEditorPage {
       this.maxFiles.set(a.maxFiles);
       this.useRubric.set(a.rubric !== null);
       if (a.rubric) this.criteria.set(structuredClone(a.rubric.criteria));
+      this.rubricLocked.set(a.rubricLocked);
       this.maxMark.set(a.maxMark ?? 20);
       this.passMark.set(a.passMarkPercent);
       this.required.set(a.requiredForCompletion);
@@ -222,6 +229,7 @@ export class AssignmentEditorPage {
       const saved = await this.assignments.put(this.moduleId(), body);
       this.exists.set(true);
       if (saved.rubric) this.criteria.set(structuredClone(saved.rubric.criteria));
+      this.rubricLocked.set(saved.rubricLocked);
       this.saved.set(true);
     } catch (error) {
       this.problem.set(ApiError.from(error));
