@@ -15,7 +15,14 @@ import { bulkPeople, database } from '../enrollments/enrollment-client';
 import { startIdentityTestApp } from '../identity/support/identity-test-app';
 import { workerConfig } from '../notifications/outbox-support';
 import type { TestApp } from '../support/test-app';
-import { assignmentSetup, learnerUrl, levels, pdf, upload } from './assignment-support';
+import {
+  assignmentBody,
+  assignmentSetup,
+  learnerUrl,
+  levels,
+  pdf,
+  upload,
+} from './assignment-support';
 
 describe('assignments: settings, files, late policy, rubric grading, return and resubmission', () => {
   let api: TestApp;
@@ -526,6 +533,137 @@ describe('assignments: settings, files, late policy, rubric grading, return and 
       await http.as(another).get(learnerUrl(enrollmentId, setup.moduleId)).expect(404);
     });
   });
+  describe('file downloads', () => {
+    it('serves byte ranges by ranged reads of the storage (206, 416, If-Range)', async () => {
+      const setup = await assignmentSetup(api, cast.trainer, ['fr']);
+      const [{ session, enrollmentId }] = setup.trainees;
+      const url = learnerUrl(enrollmentId, setup.moduleId);
+      const bytes = pdf(3000);
+      const added = await upload(
+        api,
+        session,
+        `${url}/submission/files`,
+        bytes,
+        'rapport.pdf',
+      ).expect(200);
+      const file = added.body.submission.files[0] as { id: string; sha256: string };
+      const storage = api.app.get<FileStorage>(FILE_STORAGE);
+      const whole = jest.spyOn(storage, 'get');
+      const ranged = jest.spyOn(storage, 'readRange');
+      const download = (headers: Record<string, string> = {}) => {
+        const test = request(api.url).get(`/api/v1/assignment-files/${file.id}`);
+        for (const [name, value] of Object.entries(headers)) test.set(name, value);
+        return test.auth(session.accessToken, { type: 'bearer' }).buffer(true);
+      };
+      try {
+        const part = await download({ Range: 'bytes=100-1099' }).expect(206);
+        expect(part.headers['content-range']).toBe(`bytes 100-1099/${bytes.length}`);
+        expect(Buffer.compare(part.body as Buffer, bytes.subarray(100, 1100))).toBe(0);
+        expect(ranged).toHaveBeenLastCalledWith(expect.any(String), 100, 1099);
+        const full = await download().expect(200);
+        expect(full.headers['etag']).toBe(`"${file.sha256}"`);
+        expect(full.headers['accept-ranges']).toBe('bytes');
+        expect(full.headers['content-disposition']).toMatch(/^attachment; filename="rapport.pdf"/);
+        expect(Buffer.compare(full.body as Buffer, bytes)).toBe(0);
+        const range = await download({ Range: `bytes=${bytes.length}-` }).expect(416);
+        expect(range.headers['content-range']).toBe(`bytes */${bytes.length}`);
+        const stale = await download({ Range: 'bytes=0-3', 'If-Range': '"0000"' }).expect(200);
+        expect((stale.body as Buffer).length).toBe(bytes.length);
+        expect(whole).not.toHaveBeenCalled();
+      } finally {
+        whole.mockRestore();
+        ranged.mockRestore();
+      }
+    });
+  });
+
+  describe('a rubric graded with', () => {
+    it('can be reworded but keeps its criteria, levels and points (409 rubric_locked)', async () => {
+      const setup = await assignmentSetup(api, cast.trainer, ['fr']);
+      const [{ session, enrollmentId }] = setup.trainees;
+      const settingsUrl = `/api/v1/modules/${setup.moduleId}/assignment`;
+      type Rubric = {
+        criteria: {
+          id: string;
+          title: string;
+          levels: { id: string; title: string; points: number }[];
+        }[];
+      };
+      const put = (rubric: Rubric | null, overrides: Record<string, unknown> = {}) =>
+        http
+          .as(cast.trainer)
+          .put(
+            settingsUrl,
+            assignmentBody({ rubric, ...(rubric ? {} : { maxMark: 20 }), ...overrides }),
+          );
+      const rubric: Rubric = structuredClone(setup.assignment.rubric);
+      // Before any grade, the structure may change freely.
+      rubric.criteria[1].levels[2].points = 6;
+      expect((await put(rubric).expect(200)).body).toMatchObject({
+        maxPoints: 16,
+        rubricLocked: false,
+      });
+
+      const url = learnerUrl(enrollmentId, setup.moduleId);
+      await http.as(session).put(`${url}/submission/text`, { text: 'Mon analyse.' }).expect(200);
+      await http.as(session).post(`${url}/submission/submit`).expect(200);
+      const [{ id: submissionId }] = await database(api).query(
+        `SELECT id FROM assignment_submission WHERE enrollment_id = $1`,
+        [enrollmentId],
+      );
+      const graded = await http
+        .as(cast.trainer)
+        .post(`/api/v1/assignment-submissions/${submissionId}/grade`, {
+          rubricLevels: levels(rubric, [2, 2]),
+          feedback: 'Très bien.',
+          decision: 'publish',
+        })
+        .expect(200);
+      expect(graded.body).toMatchObject({ points: 16, percent: 100 });
+
+      const reworded: Rubric = structuredClone(rubric);
+      reworded.criteria[0].title = 'Qualité de l’analyse';
+      reworded.criteria[0].levels[2].title = 'Remarquable';
+      reworded.criteria.reverse();
+      const kept = await put(reworded, { title: 'Étude de cas (v2)' }).expect(200);
+      expect(kept.body).toMatchObject({
+        rubricLocked: true,
+        maxPoints: 16,
+        title: 'Étude de cas (v2)',
+      });
+
+      const refused = async (edit: (copy: Rubric) => void, detail: RegExp) => {
+        const copy: Rubric = structuredClone(reworded);
+        edit(copy);
+        const response = await put(copy).expect(409);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.body).toMatchObject({
+          code: 'rubric_locked',
+          detail: expect.stringMatching(detail),
+        });
+      };
+      await refused(
+        (copy) => (copy.criteria[0].levels[0].points = 1),
+        /1 grade\(s\).*keeps its 0 points/,
+      );
+      await refused(
+        (copy) =>
+          copy.criteria[0].levels.push({
+            id: undefined as unknown as string,
+            title: 'Bonus',
+            points: 8,
+          }),
+        /new levels/,
+      );
+      await refused((copy) => copy.criteria.pop(), /can no longer be removed/);
+      expect((await put(null).expect(409)).body.code).toBe('rubric_locked');
+
+      // The published grade still reads as it was given.
+      const mine = await http.as(session).get(url).expect(200);
+      expect(mine.body.submission.grade).toMatchObject({ points: 16, maxPoints: 16, percent: 100 });
+    });
+  });
+
   describe('erasure (law 09-08)', () => {
     it('erases what the trainee wrote and handed in, keeping the status and dates', async () => {
       const setup = await assignmentSetup(api, cast.trainer, ['fr']);

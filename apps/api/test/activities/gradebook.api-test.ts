@@ -1,6 +1,6 @@
 // Decorators of the imported libs read metadata as soon as they load.
 import 'reflect-metadata';
-import { AssignmentCopier } from '@oris/api/activities';
+import { AssignmentCopier, Gradebook } from '@oris/api/activities';
 import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -91,7 +91,7 @@ describe('assignments: gradebook, exports, completion rule, course duplication',
       expect.objectContaining({ kind: 'assignment', title: 'Étude de cas' }),
     ]);
     const rowOf = (id: string) =>
-      book.body.rows.find((row: { enrollmentId: string }) => row.enrollmentId === id);
+      book.body.items.find((row: { enrollmentId: string }) => row.enrollmentId === id);
     expect(rowOf(first.enrollmentId).cells).toEqual([
       { percent: 100, passed: true, status: null, late: false },
       { percent: 83.33, passed: true, status: 'graded', late: false },
@@ -153,6 +153,75 @@ describe('assignments: gradebook, exports, completion rule, course duplication',
       .get(`/api/v1/sessions/${setup.sessionId}/gradebook.csv`)
       .expect(403);
     await http.as(cast.admin).get(`/api/v1/sessions/${setup.sessionId}/gradebook`).expect(200);
+  });
+
+  it('pages the gradebook and the grading queue, and exports every trainee batch by batch', async () => {
+    const setup = await assignmentSetup(api, cast.trainer, ['fr', 'ar', 'en', 'fr', 'ar']);
+    const names = ['Amal', 'Badr', 'Chama', 'Driss', 'Fatima'];
+    for (const [index, { session }] of setup.trainees.entries()) {
+      await database(api).query(`UPDATE users SET full_name = $2 WHERE id = $1`, [
+        session.user.id,
+        names[index],
+      ]);
+    }
+    // Driss and Amal submit (in that order), then the three others.
+    for (const index of [3, 0, 1, 2, 4]) await submitAndGrade(setup, index, null);
+    const base = `/api/v1/sessions/${setup.sessionId}`;
+
+    const first = await http
+      .as(cast.trainer)
+      .get(`${base}/gradebook?page=1&pageSize=2`)
+      .expect(200);
+    expect(first.body).toMatchObject({ total: 5, page: 1, pageSize: 2 });
+    expect(first.body.columns).toHaveLength(1);
+    const pageNames = async (page: number) =>
+      (
+        await http.as(cast.trainer).get(`${base}/gradebook?page=${page}&pageSize=2`).expect(200)
+      ).body.items.map((row: { traineeName: string }) => row.traineeName);
+    expect([...(await pageNames(1)), ...(await pageNames(2)), ...(await pageNames(3))]).toEqual(
+      names,
+    );
+    expect(await pageNames(4)).toEqual([]);
+    expect(
+      (await http.as(cast.trainer).get(`${base}/gradebook?pageSize=101`).expect(400)).body.code,
+    ).toBe('validation');
+
+    const queuePage = async (page: number) =>
+      (
+        await http
+          .as(cast.trainer)
+          .get(`${base}/assignment-submissions?state=to_grade&page=${page}&pageSize=2`)
+          .expect(200)
+      ).body;
+    const queueFirst = await queuePage(1);
+    expect(queueFirst).toMatchObject({ total: 5, page: 1, pageSize: 2, counts: { to_grade: 5 } });
+    const queued = [
+      ...queueFirst.items,
+      ...(await queuePage(2)).items,
+      ...(await queuePage(3)).items,
+    ].map((item: { traineeName: string }) => item.traineeName);
+    expect(queued.slice(0, 2)).toEqual(['Driss', 'Amal']); // oldest first
+    expect([...queued].sort()).toEqual(names);
+
+    // The export holds every trainee, read two at a time in one snapshot.
+    const { head, batches } = await api.app
+      .get(Gradebook)
+      .forExport(cast.trainer.user, setup.sessionId, 2);
+    expect(head.columns).toHaveLength(1);
+    const sizes: number[] = [];
+    const exported: string[] = [];
+    for await (const batch of batches) {
+      sizes.push(batch.length);
+      exported.push(...batch.map((row) => row.traineeName));
+    }
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(exported).toEqual(names);
+    const csv = await http.as(cast.trainer).get(`${base}/gradebook.csv?lang=en`).expect(200);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines.slice(1)).toEqual(names.map((name) => `${name};to grade`));
   });
 
   it('refuses a completion until the required assignment is passed, and tells the trainee', async () => {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FILE_STORAGE, type FileStorage } from '@oris/api/platform';
 import request from 'supertest';
 import { baseline, openSession } from '../enrollments/enrollment-client';
 import { Session, signInWithRoles } from '../identity/support/identity-client';
@@ -244,6 +245,54 @@ describe('module material: files, video links, ranges, access', () => {
       const token = url.split('token=')[1];
       await request(api.url).get(`/api/v1/material/${other.id}/file?token=${token}`).expect(404);
       await request(api.url).get(`/api/v1/material/${material.id}/file`).expect(404);
+    });
+  });
+
+  describe('ranged reads of the storage', () => {
+    it('reads only the range asked for, never the whole stored file', async () => {
+      // 3 MiB: far past a typical range, so a whole-file read would show in the spies.
+      const big = Buffer.concat([uniquePdf(), randomBytes(3 * 1024 * 1024)]);
+      const stored = (
+        await upload(cast.trainer, moduleId, big, { fileName: 'big.pdf' }).expect(201)
+      ).body as Material;
+      const storage = api.app.get<FileStorage>(FILE_STORAGE);
+      const whole = jest.spyOn(storage, 'get');
+      const ranged = jest.spyOn(storage, 'readRange');
+      try {
+        const download = (range?: string) => {
+          const test = request(api.url).get(`/api/v1/material/${stored.id}/file`);
+          if (range) test.set('Range', range);
+          return test.auth(enrolled.accessToken, { type: 'bearer' }).buffer(true);
+        };
+        const start = 1024 * 1024;
+        const end = start + 65_535;
+        const part = await download(`bytes=${start}-${end}`).expect(206);
+        expect(part.headers['content-range']).toBe(`bytes ${start}-${end}/${big.length}`);
+        expect(part.headers['content-length']).toBe('65536');
+        expect(Buffer.compare(part.body as Buffer, big.subarray(start, end + 1))).toBe(0);
+        expect(ranged).toHaveBeenLastCalledWith(expect.stringMatching(/^material\//), start, end);
+
+        const tail = await download('bytes=-100').expect(206);
+        expect(Buffer.compare(tail.body as Buffer, big.subarray(big.length - 100))).toBe(0);
+        expect(ranged).toHaveBeenLastCalledWith(
+          expect.any(String),
+          big.length - 100,
+          big.length - 1,
+        );
+
+        const all = await download().expect(200);
+        expect(all.headers['content-length']).toBe(String(big.length));
+        expect(Buffer.compare(all.body as Buffer, big)).toBe(0);
+        expect(ranged).toHaveBeenLastCalledWith(expect.any(String), 0, big.length - 1);
+
+        const calls = ranged.mock.calls.length;
+        await download(`bytes=${big.length}-`).expect(416);
+        expect(ranged.mock.calls.length).toBe(calls);
+        expect(whole).not.toHaveBeenCalled();
+      } finally {
+        whole.mockRestore();
+        ranged.mockRestore();
+      }
     });
   });
 

@@ -11,6 +11,7 @@ import { QuestionBank } from './bank/question-bank.service';
 import { AssignmentAccess } from './common/assignment-access';
 import { QuizAccess } from './common/quiz-access';
 import { AssignmentErasure } from './erasure/assignment-erasure';
+import { QuizErasure } from './erasure/quiz-erasure';
 import { QuizClock } from './common/quiz-clock';
 import { QuizCopier } from './copy/quiz-copier';
 import { AssignmentFile } from './entities/assignment-file.entity';
@@ -88,6 +89,7 @@ import { AssignmentSubmissions } from './submissions/assignment-submissions.serv
     RawUploadBodyParser,
     DemoAssignment,
     AssignmentErasure,
+    QuizErasure,
   ],
   // DemoQuiz, DemoAssignment: for the CLI's demo seed only. QuizClock: tests move it.
   // AssignmentCopier: the course duplication's assignments step (catalogue's extension point).

@@ -5,6 +5,7 @@ export enum AssignmentErrorCode {
   AssignmentNotFound = 'assignment_not_found',
   AssignmentHasSubmissions = 'assignment_has_submissions',
   InvalidRubric = 'invalid_rubric',
+  RubricLocked = 'rubric_locked',
   SubmissionNotFound = 'submission_not_found',
   SubmissionNotEditable = 'submission_not_editable',
   SubmissionEmpty = 'submission_empty',
@@ -34,6 +35,12 @@ const PROBLEMS: Record<AssignmentErrorCode, { status: HttpStatus; title: string 
   [AssignmentErrorCode.InvalidRubric]: {
     status: HttpStatus.BAD_REQUEST,
     title: 'This rubric cannot be used to grade',
+  },
+  [AssignmentErrorCode.RubricLocked]: {
+    status: HttpStatus.CONFLICT,
+    title:
+      'This rubric has been used to grade: its criteria, levels and points can no longer ' +
+      'change (titles can)',
   },
   [AssignmentErrorCode.SubmissionNotFound]: {
     status: HttpStatus.NOT_FOUND,

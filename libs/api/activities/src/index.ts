@@ -21,3 +21,4 @@ export * from './entities/assignment-file.entity';
 export * from './dto/assignment.dto';
 export * from './dto/submission.dto';
 export * from './dto/gradebook.dto';
+export { Gradebook, type GradebookHead } from './gradebook/gradebook.service';

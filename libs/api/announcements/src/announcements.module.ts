@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@oris/api/identity';
 import { NotificationsModule } from '@oris/api/notifications';
 import { AnnouncementEmailPreferences } from './email/announcement-email-preferences';
 import {
@@ -7,6 +8,7 @@ import {
   announcementQueueProvider,
 } from './email/announcement-email-queue';
 import { Announcement } from './entities/announcement.entity';
+import { AnnouncementErasure } from './erasure/announcement-erasure';
 import {
   AnnouncementUnsubscribeController,
   MyAnnouncementEmailController,
@@ -17,7 +19,7 @@ import { AnnouncementBoard } from './publishing/announcement-board';
 
 /** Announcements to a session: the API side (routes, posting, email preferences). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Announcement]), NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Announcement]), IdentityModule, NotificationsModule],
   controllers: [
     SessionAnnouncementsController,
     MyAnnouncementEmailController,
@@ -29,6 +31,7 @@ import { AnnouncementBoard } from './publishing/announcement-board';
     AnnouncementAccess,
     AnnouncementBoard,
     AnnouncementEmailPreferences,
+    AnnouncementErasure,
   ],
   exports: [AnnouncementBoard],
 })

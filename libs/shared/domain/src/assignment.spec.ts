@@ -6,6 +6,7 @@ import {
   Rubric,
   rubricMaximum,
   rubricProblem,
+  rubricStructureChange,
   runningTotal,
   scoreRubric,
   sniffFileKind,
@@ -284,5 +285,63 @@ describe('completion with assignments_passed', () => {
     expect(evaluateCompletion({ ...rule, requiredAssignments: [] }, facts).criteria).toHaveLength(
       0,
     );
+  });
+});
+
+describe('rubricStructureChange', () => {
+  const rubric = {
+    criteria: [
+      {
+        id: 'c1',
+        title: 'Analyse',
+        levels: [
+          { id: 'l1', title: 'Faible', points: 0 },
+          { id: 'l2', title: 'Bonne', points: 5 },
+        ],
+      },
+      {
+        id: 'c2',
+        title: 'Forme',
+        levels: [
+          { id: 'l3', title: 'Confuse', points: 0 },
+          { id: 'l4', title: 'Claire', points: 2 },
+        ],
+      },
+    ],
+  };
+  const changed = (edit: (copy: typeof rubric) => void) => {
+    const copy = structuredClone(rubric);
+    edit(copy);
+    return rubricStructureChange(rubric, copy);
+  };
+
+  it('lets titles be reworded and criteria reordered', () => {
+    expect(changed(() => undefined)).toBeNull();
+    expect(
+      changed((copy) => {
+        copy.criteria[0].title = 'Qualité de l’analyse';
+        copy.criteria[0].levels[1].title = 'Solide';
+        copy.criteria.reverse();
+      }),
+    ).toBeNull();
+  });
+
+  it('refuses new or removed criteria and levels, changed points, and a switch to a mark', () => {
+    expect(changed((copy) => (copy.criteria[0].levels[1].points = 6))).toMatch(/keeps its 5/);
+    expect(changed((copy) => copy.criteria.pop())).toMatch(/Forme.*removed/);
+    expect(
+      changed((copy) => copy.criteria[1].levels.push({ id: 'l5', title: 'Soignée', points: 3 })),
+    ).toMatch(/new levels/);
+    expect(
+      changed((copy) =>
+        copy.criteria.push({
+          id: 'c3',
+          title: 'Sources',
+          levels: structuredClone(rubric.criteria[0].levels),
+        }),
+      ),
+    ).toMatch(/new criteria/);
+    expect(changed((copy) => (copy.criteria[0].levels[0].id = 'other'))).toMatch(/Faible.*removed/);
+    expect(rubricStructureChange(rubric, null)).toMatch(/mark/);
   });
 });

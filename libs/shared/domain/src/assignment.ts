@@ -120,6 +120,36 @@ export function rubricProblem(rubric: Rubric): string | null {
   return null;
 }
 
+/**
+ * How `after` changes what grades given with `before` mean, or null when it only rewords it.
+ * A grade names one level per criterion and was worth that level's points: once a rubric has
+ * been graded with, its criteria, their levels and every level's points are fixed (titles may
+ * be reworded, criteria reordered), else past grades would silently mean something else.
+ */
+export function rubricStructureChange(before: Rubric, after: Rubric | null): string | null {
+  if (!after) return 'The assignment can no longer switch from its rubric to a mark.';
+  const criteriaAfter = new Map(after.criteria.map((criterion) => [criterion.id, criterion]));
+  for (const criterion of before.criteria) {
+    const changed = criteriaAfter.get(criterion.id);
+    if (!changed) return `Criterion “${criterion.title}” can no longer be removed.`;
+    const levelsAfter = new Map(changed.levels.map((level) => [level.id, level]));
+    for (const level of criterion.levels) {
+      const same = levelsAfter.get(level.id);
+      if (!same) return `Level “${level.title}” of “${criterion.title}” can no longer be removed.`;
+      if (same.points !== level.points) {
+        return `Level “${level.title}” of “${criterion.title}” keeps its ${level.points} points.`;
+      }
+    }
+    if (changed.levels.length !== criterion.levels.length) {
+      return `Criterion “${criterion.title}” can no longer take new levels.`;
+    }
+  }
+  if (after.criteria.length !== before.criteria.length) {
+    return 'The rubric can no longer take new criteria.';
+  }
+  return null;
+}
+
 const isHalfPoints = (value: number): boolean =>
   Number.isFinite(value) && value >= 0 && Number.isInteger(value * 2);
 

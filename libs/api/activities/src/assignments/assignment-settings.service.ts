@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLog } from '@oris/api/identity';
 import { AuthenticatedUser, RequestValidationException } from '@oris/api/platform';
-import { rubricProblem, type Rubric } from '@oris/shared/domain';
+import { rubricProblem, rubricStructureChange, type Rubric } from '@oris/shared/domain';
 import { DataSource } from 'typeorm';
 import {
   AssignmentErrorCode,
@@ -14,7 +14,7 @@ import { AssignmentAccess } from '../common/assignment-access';
 import { AssignmentDto, AssignmentInputDto, RubricInputDto } from '../dto/assignment.dto';
 import { AssignmentSubmission } from '../entities/assignment-submission.entity';
 import { Assignment } from '../entities/assignment.entity';
-import { assignmentDto } from './assignment-view';
+import { assignmentDto, gradesGivenWith } from './assignment-view';
 
 /** A module's assignment: its settings and rubric, for the course's trainers and administrators. */
 @Injectable()
@@ -34,9 +34,11 @@ export class AssignmentSettings {
   }
 
   /**
-   * Creates the module's assignment or replaces its settings. Once graded submissions exist the
-   * rubric may be reworded and its points changed, but a criterion or level graded with keeps its
-   * id (the client sends it back), so the grades already given still name their levels.
+   * Creates the module's assignment or replaces its settings. Once a grade has been given with
+   * the rubric (published, or returned with the feedback), the rubric's structure is locked: its
+   * criteria and levels keep their ids (the client sends them back) and every level its points,
+   * so a past grade keeps the meaning its trainee was told; titles may still be reworded. A
+   * change of structure is 409 `rubric_locked`, naming the first change refused.
    */
   async put(
     user: AuthenticatedUser,
@@ -53,6 +55,16 @@ export class AssignmentSettings {
         where: { moduleId },
         lock: { mode: 'pessimistic_write' },
       });
+      if (existing?.rubric) {
+        const graded = await gradesGivenWith(manager, existing.id);
+        const change = graded > 0 ? rubricStructureChange(existing.rubric, rubric) : null;
+        if (change) {
+          throw new AssignmentException(
+            AssignmentErrorCode.RubricLocked,
+            `${graded} grade(s) were given with this rubric. ${change}`,
+          );
+        }
+      }
       const values = {
         title: input.title,
         instructions: input.instructions,

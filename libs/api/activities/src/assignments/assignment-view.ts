@@ -11,6 +11,16 @@ import { Assignment } from '../entities/assignment.entity';
 export const maxPointsOf = (assignment: Assignment): number =>
   assignment.rubric ? rubricMaximum(assignment.rubric) : (assignment.maxMark ?? 0);
 
+/** How many submissions were graded with the assignment's rubric (published or returned). */
+export async function gradesGivenWith(manager: EntityManager, assignmentId: string) {
+  const [row]: { count: number }[] = await manager.query(
+    `SELECT count(*)::int AS count FROM assignment_submission
+      WHERE assignment_id = $1 AND rubric_levels IS NOT NULL`,
+    [assignmentId],
+  );
+  return row.count;
+}
+
 export async function assignmentDto(
   manager: EntityManager,
   assignment: Assignment,
@@ -41,6 +51,7 @@ export async function assignmentDto(
     passMarkPercent: assignment.passMarkPercent,
     requiredForCompletion: assignment.requiredForCompletion,
     submissionCount,
+    rubricLocked: assignment.rubric !== null && (await gradesGivenWith(manager, assignment.id)) > 0,
   };
 }
 

@@ -224,4 +224,10 @@ export class AssignmentDto {
   @ApiProperty() requiredForCompletion!: boolean;
   @ApiProperty({ type: 'integer', description: 'Submissions beyond drafts.' })
   submissionCount!: number;
+  @ApiProperty({
+    description:
+      'A grade was given with the rubric: its criteria, levels and points are fixed (titles ' +
+      'may be reworded); changing them is 409 `rubric_locked`.',
+  })
+  rubricLocked!: boolean;
 }

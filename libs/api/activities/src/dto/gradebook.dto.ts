@@ -41,8 +41,12 @@ export class GradebookDto {
   @ApiProperty() courseTitle!: string;
   @ApiProperty() sessionTitle!: string;
   @ApiProperty({ type: [GradebookColumnDto] }) columns!: GradebookColumnDto[];
-  @ApiProperty({ type: [GradebookRowDto], description: 'By trainee name.' })
-  rows!: GradebookRowDto[];
+  @ApiProperty({ type: [GradebookRowDto], description: 'One page of trainees, by name.' })
+  items!: GradebookRowDto[];
+  @ApiProperty({ type: 'integer', description: 'Trainees in the gradebook, every page.' })
+  total!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
 }
 
 export class GradebookExportQuery {

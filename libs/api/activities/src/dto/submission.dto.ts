@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable } from '@oris/api/platform';
+import { IsOmittable, PageQuery } from '@oris/api/platform';
 import {
   ASSIGNMENT_LIMITS as LIMITS,
   QUEUE_STATES,
@@ -139,7 +139,7 @@ export class QueueItemDto {
   @ApiProperty({ type: 'number', nullable: true }) percent!: number | null;
 }
 
-export class QueueQuery {
+export class QueueQuery extends PageQuery {
   @ApiPropertyOptional({ enum: QUEUE_STATES, default: 'to_grade' })
   @ValidateIf((_o, value) => value !== undefined)
   @IsIn(QUEUE_STATES)
@@ -148,8 +148,12 @@ export class QueueQuery {
 
 export class GradingQueueDto {
   @ApiProperty({ enum: QUEUE_STATES }) state!: QueueState;
-  @ApiProperty({ type: [QueueItemDto], description: 'Oldest submission first.' })
+  @ApiProperty({ type: [QueueItemDto], description: 'One page, oldest submission first.' })
   items!: QueueItemDto[];
+  @ApiProperty({ type: 'integer', description: 'Submissions in this state, every page.' })
+  total!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
   @ApiProperty({
     type: 'object',
     properties: {

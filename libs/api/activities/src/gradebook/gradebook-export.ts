@@ -1,6 +1,8 @@
 import { toCsv, type CsvCell, type Locale, type SubmissionStatus } from '@oris/shared/domain';
-import { Workbook } from 'exceljs';
-import type { GradebookCellDto, GradebookDto } from '../dto/gradebook.dto';
+import type { Writable } from 'node:stream';
+import { stream } from 'exceljs';
+import type { GradebookCellDto, GradebookRowDto } from '../dto/gradebook.dto';
+import type { GradebookHead } from './gradebook.service';
 
 /** The MIME type of an XLSX workbook. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -52,45 +54,70 @@ function cellValue(cell: GradebookCellDto, locale: Locale): CsvCell {
   return null;
 }
 
-/** The table both files hold: a header row, then one row per trainee. */
-export function gradebookTable(book: GradebookDto, locale: Locale): CsvCell[][] {
+/** The header row both files start with. */
+export function gradebookHeader(head: GradebookHead, locale: Locale): CsvCell[] {
   const words = WORDS[locale];
-  const header = [
+  return [
     words.trainee,
-    ...book.columns.map(
+    ...head.columns.map(
       (column) => `${column.kind === 'quiz' ? words.quiz : words.assignment} — ${column.title} (%)`,
     ),
   ];
-  return [
-    header,
-    ...book.rows.map((row) => [
-      row.traineeName,
-      ...row.cells.map((cell) => cellValue(cell, locale)),
-    ]),
-  ];
 }
+
+/** One trainee's line: the name, then each column's grade or state. */
+export const gradebookLine = (row: GradebookRowDto, locale: Locale): CsvCell[] => [
+  row.traineeName,
+  ...row.cells.map((cell) => cellValue(cell, locale)),
+];
 
 /**
  * The gradebook as CSV, as the platform's other exports: UTF-8 with a BOM, `;`, CRLF, cells a
- * spreadsheet would evaluate neutralised (a trainee named "=HYPERLINK(…)" stays text).
+ * spreadsheet would evaluate neutralised (a trainee named "=HYPERLINK(…)" stays text). Written
+ * batch by batch as the rows are read: the whole file is never in memory.
  */
-export const gradebookCsv = (book: GradebookDto, locale: Locale): string =>
-  toCsv(gradebookTable(book, locale));
+export async function* gradebookCsv(
+  head: GradebookHead,
+  batches: AsyncIterable<GradebookRowDto[]>,
+  locale: Locale,
+): AsyncGenerator<string> {
+  yield toCsv([gradebookHeader(head, locale)]);
+  for await (const rows of batches) {
+    yield toCsv(
+      rows.map((row) => gradebookLine(row, locale)),
+      { bom: false },
+    );
+  }
+}
 
-/** The same table as an XLSX sheet: grades as numbers, header frozen, RTL in Arabic, no formulas. */
-export async function gradebookXlsx(book: GradebookDto, locale: Locale): Promise<Buffer> {
-  const workbook = new Workbook();
+/**
+ * The same table as an XLSX sheet, written as a stream (each row committed as it comes): grades
+ * as numbers, header frozen, RTL in Arabic, no formulas. Resolves once the workbook is complete.
+ */
+export async function writeGradebookXlsx(
+  head: GradebookHead,
+  batches: AsyncIterable<GradebookRowDto[]>,
+  locale: Locale,
+  output: Writable,
+): Promise<void> {
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
   workbook.creator = 'ORIS Academy';
   const sheet = workbook.addWorksheet(WORDS[locale].sheet, {
     views: [{ rightToLeft: locale === 'ar', state: 'frozen', ySplit: 1 }],
   });
-  const [header, ...rows] = gradebookTable(book, locale);
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) {
-    // exceljs writes a string starting with "=" as text, never as a formula: values only.
-    sheet.addRow(row.map((cell) => (cell === undefined ? null : cell)));
+  const header = gradebookHeader(head, locale);
+  sheet.columns = header.map((_, index) => ({ width: index === 0 ? 32 : 22 }));
+  const headerRow = sheet.addRow(header);
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  for await (const rows of batches) {
+    for (const row of rows) {
+      // exceljs writes a string starting with "=" as text, never as a formula: values only.
+      sheet
+        .addRow(gradebookLine(row, locale).map((cell) => (cell === undefined ? null : cell)))
+        .commit();
+    }
   }
-  sheet.getColumn(1).width = 32;
-  for (let index = 2; index <= header.length; index += 1) sheet.getColumn(index).width = 22;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.commit();
+  await workbook.commit();
 }

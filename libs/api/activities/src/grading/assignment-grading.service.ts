@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditLog } from '@oris/api/identity';
-import { AuthenticatedUser } from '@oris/api/platform';
+import { AuthenticatedUser, pageOf } from '@oris/api/platform';
 import {
   percentAfterPenalty,
   percentOfPoints,
@@ -20,6 +20,7 @@ import {
   GradingQueueDto,
   GradingSubmissionDto,
   QueueItemDto,
+  QueueQuery,
 } from '../dto/submission.dto';
 import { AssignmentFile } from '../entities/assignment-file.entity';
 import { Assignment } from '../entities/assignment.entity';
@@ -53,8 +54,9 @@ export class AssignmentGrading {
   async queue(
     user: AuthenticatedUser,
     sessionId: string,
-    state: QueueState = 'to_grade',
+    query: QueueQuery,
   ): Promise<GradingQueueDto> {
+    const state = query.state ?? 'to_grade';
     const manager = this.dataSource.manager;
     await this.access.sessionForGrader(manager, user, sessionId);
     const items: (Omit<QueueItemDto, 'submittedAt'> & { submittedAt: Date })[] =
@@ -69,8 +71,9 @@ export class AssignmentGrading {
            JOIN course_module m ON m.id = a.module_id
            JOIN users u ON u.id = s.user_id
           WHERE s.status = $2
-          ORDER BY s.submitted_at, s.id`,
-        [sessionId, STATUS_OF[state]],
+          ORDER BY s.submitted_at, s.id
+          LIMIT $3 OFFSET $4`,
+        [sessionId, STATUS_OF[state], query.pageSize, query.skip],
       );
     const counts: { status: SubmissionStatus; count: number }[] = await manager.query(
       `SELECT s.status, count(*)::int AS count
@@ -89,7 +92,11 @@ export class AssignmentGrading {
     }
     return {
       state,
-      items: items.map((item) => ({ ...item, submittedAt: item.submittedAt.toISOString() })),
+      ...pageOf(
+        items.map((item) => ({ ...item, submittedAt: item.submittedAt.toISOString() })),
+        countOf[state],
+        query,
+      ),
       counts: countOf,
     };
   }

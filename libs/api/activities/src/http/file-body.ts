@@ -1,10 +1,6 @@
 import { AssignmentErrorCode, AssignmentException } from '../assignment.exception';
 import { RAW_UPLOAD_CONTENT_TYPE } from '@oris/api/platform';
 
-/** `attachment` with the name in ASCII for old clients and in UTF-8 (RFC 6266). */
-export const attachment = (filename: string) =>
-  `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-
 /** The uploaded file, or 400 when the body was not sent as a file. */
 export function fileBody(body: unknown): Buffer {
   if (!Buffer.isBuffer(body)) {

@@ -1,3 +1,4 @@
+import { PassThrough, Readable } from 'node:stream';
 import {
   Body,
   Controller,
@@ -26,6 +27,7 @@ import {
   ApiProblems,
   AuthenticatedUser,
   CurrentUser,
+  PageQuery,
   RAW_UPLOAD_CONTENT_TYPE,
   Roles,
 } from '@oris/api/platform';
@@ -38,7 +40,7 @@ import {
   GradingSubmissionDto,
   QueueQuery,
 } from '../dto/submission.dto';
-import { gradebookCsv, gradebookXlsx, XLSX_TYPE } from '../gradebook/gradebook-export';
+import { gradebookCsv, writeGradebookXlsx, XLSX_TYPE } from '../gradebook/gradebook-export';
 import { Gradebook } from '../gradebook/gradebook.service';
 import { AssignmentGrading } from '../grading/assignment-grading.service';
 import { fileBody } from './file-body';
@@ -58,7 +60,8 @@ export class SessionGradingController {
     summary: 'The grading queue of a session (the course’s trainers, administrators)',
     description:
       '`state`: `to_grade` (default), `returned` or `graded`; oldest submission first, with a ' +
-      'late flag and the count of each state. Another course’s session is 404.',
+      'late flag and the count of each state; paginated (`page`, `pageSize`, `total`). Another ' +
+      'course’s session is 404.',
   })
   @ApiOkResponse({ type: GradingQueueDto })
   @ApiProblems(400, 401, 403, 404)
@@ -67,20 +70,24 @@ export class SessionGradingController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Query() query: QueueQuery,
   ): Promise<GradingQueueDto> {
-    return this.grading.queue(user, sessionId, query.state);
+    return this.grading.queue(user, sessionId, query);
   }
 
   @Get('gradebook')
   @ApiOperation({
     summary: 'The gradebook: trainees × quizzes and assignments (trainers, administrators)',
+    description:
+      'Every column, and one page of trainees by name (`page`, `pageSize`, `total`); the CSV ' +
+      'and XLSX exports hold every trainee.',
   })
   @ApiOkResponse({ type: GradebookDto })
   @ApiProblems(400, 401, 403, 404)
   read(
     @CurrentUser() user: AuthenticatedUser,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Query() query: PageQuery,
   ): Promise<GradebookDto> {
-    return this.gradebook.read(user, sessionId);
+    return this.gradebook.read(user, sessionId, query);
   }
 
   @Get('gradebook.csv')
@@ -99,10 +106,12 @@ export class SessionGradingController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Query() query: GradebookExportQuery,
-  ): Promise<string> {
-    const book = await this.gradebook.read(user, sessionId);
+  ): Promise<StreamableFile> {
+    const { head, batches } = await this.gradebook.forExport(user, sessionId);
     await this.gradebook.recordExport(user, sessionId, 'csv');
-    return gradebookCsv(book, query.lang ?? 'fr');
+    return new StreamableFile(Readable.from(gradebookCsv(head, batches, query.lang ?? 'fr')), {
+      type: 'text/csv; charset=utf-8',
+    });
   }
 
   @Get('gradebook.xlsx')
@@ -120,10 +129,13 @@ export class SessionGradingController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Query() query: GradebookExportQuery,
   ): Promise<StreamableFile> {
-    const book = await this.gradebook.read(user, sessionId);
+    const { head, batches } = await this.gradebook.forExport(user, sessionId);
     await this.gradebook.recordExport(user, sessionId, 'xlsx');
-    const bytes = await gradebookXlsx(book, query.lang ?? 'fr');
-    return new StreamableFile(bytes, { type: XLSX_TYPE, length: bytes.length });
+    const output = new PassThrough();
+    writeGradebookXlsx(head, batches, query.lang ?? 'fr', output).catch((error: unknown) =>
+      output.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+    return new StreamableFile(output, { type: XLSX_TYPE });
   }
 }
 

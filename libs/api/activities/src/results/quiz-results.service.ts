@@ -99,8 +99,20 @@ export class QuizResults {
           q,
         ]),
       );
+      // An erased account's short answers lost their text: its attempts keep the scores given.
+      const erased = new Set(
+        (
+          (await manager.query(
+            `SELECT DISTINCT a.user_id AS "userId" FROM quiz_attempt a
+               JOIN users u ON u.id = a.user_id
+              WHERE a.quiz_id = $1 AND u.erased_at IS NOT NULL`,
+            [quizId],
+          )) as { userId: string }[]
+        ).map((row) => row.userId),
+      );
       let changed = 0;
       for (const attempt of attempts) {
+        if (erased.has(attempt.userId)) continue;
         if (await gradeAttempt(manager, attempt, questions)) changed += 1;
       }
       await this.audit.record(manager, {

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthenticatedUser, FILE_STORAGE, type FileStorage } from '@oris/api/platform';
+import {
+  AuthenticatedUser,
+  FILE_STORAGE,
+  type FileStorage,
+  type StoredFileAnswer,
+} from '@oris/api/platform';
 import {
   ASSIGNMENT_LIMITS,
   checkSubmissionFile,
@@ -97,10 +102,7 @@ export class AssignmentFiles {
    * A file for download: its trainee (feedback files once returned or graded) or the course's
    * graders; 404 for everyone else.
    */
-  async download(
-    user: AuthenticatedUser,
-    fileId: string,
-  ): Promise<{ bytes: Buffer; name: string; mediaType: string }> {
+  async download(user: AuthenticatedUser, fileId: string): Promise<StoredFileAnswer> {
     const manager = this.dataSource.manager;
     const file = await manager.findOne(AssignmentFile, { where: { id: fileId } });
     const submission =
@@ -117,9 +119,10 @@ export class AssignmentFiles {
       });
     }
     return {
-      bytes: await this.storage.get(file.storageKey),
-      name: file.name,
+      stored: { storage: this.storage, key: file.storageKey, size: file.size },
+      fileName: file.name,
       mediaType: SUBMISSION_FILE_KINDS[file.kind].mediaType,
+      sha256: file.sha256,
     };
   }
 }

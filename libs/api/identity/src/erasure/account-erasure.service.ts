@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EmailOutbox } from '@oris/api/notifications';
+import { EmailOutbox, NotificationCentre } from '@oris/api/notifications';
 import { DataSource } from 'typeorm';
 import { AccountAccess } from '../access/account-access';
 import { AuditLog } from '../audit/audit-log.service';
@@ -33,9 +33,10 @@ export const erasedEmailOf = (userId: string): string => `erased-${userId}@erase
  * indicators compute. The account row stays (enrollments, completions, certificates and
  * situations point to it) with its name, email, phone and password gone, marked erased and
  * disabled; sessions and reset links end; consents lose their address; pending emails are
- * cancelled and every email to the person loses its content. Gender, birth year and region stay:
- * the indicators break down by them (docs/PRIVACY.md says why). The features anonymise their own
- * tables through `ErasureParticipants`, in the same transaction.
+ * cancelled and every email to the person loses its content; their notification centre is
+ * emptied. Gender, birth year and region stay: the indicators break down by them
+ * (docs/PRIVACY.md says why). The features anonymise their own tables through
+ * `ErasureParticipants`, in the same transaction.
  *
  * Idempotent: erasing an erased account changes nothing and records no second audit event.
  */
@@ -52,6 +53,7 @@ export class AccountErasure {
     private readonly audit: AuditLog,
     private readonly accounts: AccountAccess,
     private readonly outbox: EmailOutbox,
+    private readonly notifications: NotificationCentre,
     private readonly participants: ErasureParticipants,
   ) {}
 
@@ -109,6 +111,7 @@ export class AccountErasure {
         address: user.email,
         placeholderAddress,
       });
+      await this.notifications.eraseRecipient(manager, userId);
       for (const participant of this.participants.all()) {
         const then = await participant.erase(manager, userId);
         if (then) after.push(then);

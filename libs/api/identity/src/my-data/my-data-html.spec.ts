@@ -26,6 +26,38 @@ const data = (fullName: string): MyData => ({
   certificates: [],
   placements: [],
   followUps: [],
+  quizAttempts: [],
+  assignmentSubmissions: [
+    {
+      id: 's1',
+      courseTitle: 'ESS',
+      assignmentTitle: 'Étude de cas',
+      status: 'graded',
+      text: '<b>mon texte</b>',
+      submissionCount: 1,
+      submittedAt: '2026-12-01T10:00:00.000Z',
+      late: false,
+      rubricResults: [{ criterion: 'Analyse', level: 'Correcte', points: 5 }],
+      feedback: 'Bien.',
+      points: 5,
+      maxPoints: 10,
+      percent: 50,
+      gradedAt: '2026-12-02T10:00:00.000Z',
+      files: [
+        {
+          role: 'submission',
+          name: 'rapport.pdf',
+          kind: 'pdf',
+          size: 300,
+          sha256: 'ab'.repeat(32),
+          uploadedAt: '2026-12-01T09:00:00.000Z',
+        },
+      ],
+    },
+  ],
+  notifications: [],
+  announcementEmailMutes: [],
+  announcementsWritten: [],
   auditEvents: [
     {
       at: '2026-12-06T10:00:00.000Z',
@@ -58,6 +90,15 @@ describe('the HTML export', () => {
     expect(french).toContain('<html lang="fr" dir="ltr">');
     expect(french).toContain('un chargé d’insertion');
     expect(renderMyDataHtml(data('Nora'), 'en')).toContain('Actions about you');
+  });
+
+  it('shows the learning activities with labels in each language', () => {
+    const french = renderMyDataHtml(data('Nora'), 'fr');
+    expect(french).toContain('Devoirs remis et retours reçus');
+    expect(french).toContain('Empreinte SHA-256');
+    expect(french).toContain('&lt;b&gt;mon texte&lt;/b&gt;');
+    expect(renderMyDataHtml(data('Nora'), 'ar')).toContain('شبكة التقييم');
+    expect(renderMyDataHtml(data('Nora'), 'en')).toContain('Quiz attempts');
   });
 });
 

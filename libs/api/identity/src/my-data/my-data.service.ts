@@ -21,6 +21,13 @@ import type {
   MyDataPlacementVersion,
   MyDataProfile,
 } from './my-data';
+import {
+  announcementEmailMutes,
+  announcementsWritten,
+  assignmentSubmissions,
+  notifications,
+  quizAttempts,
+} from './my-data-learning';
 
 export const PERSONAL_DATA_EXPORTED = 'personal_data.exported';
 
@@ -88,6 +95,11 @@ export class MyDataService {
         placements,
         followUps,
         rectificationRequests: await this.rectificationRequests(manager, userId),
+        quizAttempts: await quizAttempts(manager, userId),
+        assignmentSubmissions: await assignmentSubmissions(manager, userId),
+        notifications: await notifications(manager, userId),
+        announcementEmailMutes: await announcementEmailMutes(manager, userId),
+        announcementsWritten: await announcementsWritten(manager, userId),
         auditEvents,
       };
     });

@@ -148,6 +148,89 @@ export interface MyDataAuditEvent {
   data: Record<string, unknown>;
 }
 
+export interface MyDataQuizAnswer {
+  question: string;
+  /** The person's answer in words: the options' texts, the text typed, the number, the pairs. */
+  response: string | null;
+  savedAt: string;
+}
+
+export interface MyDataQuizAttempt {
+  id: string;
+  courseTitle: string;
+  quizTitle: string;
+  number: number;
+  startedAt: string;
+  deadlineAt: string | null;
+  submittedAt: string | null;
+  closedBy: string | null;
+  score: number | null;
+  maxScore: number | null;
+  percent: number | null;
+  answers: MyDataQuizAnswer[];
+}
+
+export interface MyDataRubricResult {
+  criterion: string;
+  level: string;
+  points: number;
+}
+
+export interface MyDataAssignmentFile {
+  /** `submission` (handed in) or `feedback` (the trainer's). */
+  role: string;
+  name: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface MyDataAssignmentSubmission {
+  id: string;
+  courseTitle: string;
+  assignmentTitle: string;
+  status: string;
+  text: string;
+  submissionCount: number;
+  submittedAt: string | null;
+  late: boolean;
+  /** The feedback and rubric results as the person reads them: once returned or graded. */
+  rubricResults: MyDataRubricResult[];
+  feedback: string;
+  /** The grade once published (`graded`), as the person reads it. */
+  points: number | null;
+  maxPoints: number | null;
+  percent: number | null;
+  gradedAt: string | null;
+  files: MyDataAssignmentFile[];
+}
+
+export interface MyDataNotification {
+  kind: string;
+  params: Record<string, string>;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface MyDataAnnouncementEmailMute {
+  courseTitle: string;
+  sessionTitle: string;
+  mutedAt: string;
+}
+
+export interface MyDataAnnouncementWritten {
+  id: string;
+  courseTitle: string;
+  sessionTitle: string;
+  title: string;
+  body: string;
+  byEmail: boolean;
+  createdAt: string;
+  editedAt: string | null;
+}
+
 export interface MyData {
   format: 'oris-my-data/1';
   exportedAt: string;
@@ -158,6 +241,11 @@ export interface MyData {
   placements: MyDataPlacement[];
   followUps: MyDataFollowUp[];
   rectificationRequests: MyDataRectificationRequest[];
+  quizAttempts: MyDataQuizAttempt[];
+  assignmentSubmissions: MyDataAssignmentSubmission[];
+  notifications: MyDataNotification[];
+  announcementEmailMutes: MyDataAnnouncementEmailMute[];
+  announcementsWritten: MyDataAnnouncementWritten[];
   auditEvents: MyDataAuditEvent[];
 }
 
@@ -224,6 +312,31 @@ export class MyDataDto {
 
   @ApiProperty(section('Requests to correct a situation, with their status and answer.'))
   rectificationRequests!: MyDataRectificationRequest[];
+
+  @ApiProperty(
+    section(
+      'Quiz attempts: when, the score, and each answer given in words (never the answer key).',
+    ),
+  )
+  quizAttempts!: MyDataQuizAttempt[];
+
+  @ApiProperty(
+    section(
+      'Assignment submissions: the text, the files handed in (name, kind, size, SHA-256), and ' +
+        'once returned or graded the feedback, rubric results and feedback files; the grade ' +
+        'once published.',
+    ),
+  )
+  assignmentSubmissions!: MyDataAssignmentSubmission[];
+
+  @ApiProperty(section('The notification centre: every notification, read or not.'))
+  notifications!: MyDataNotification[];
+
+  @ApiProperty(section('Sessions whose announcement emails the person turned off.'))
+  announcementEmailMutes!: MyDataAnnouncementEmailMute[];
+
+  @ApiProperty(section('Announcements the person wrote to a session (staff).'))
+  announcementsWritten!: MyDataAnnouncementWritten[];
 
   @ApiProperty(
     section(

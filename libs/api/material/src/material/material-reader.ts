@@ -58,7 +58,7 @@ export class MaterialReader {
     const row = await manager.findOne(ModuleMaterial, { where: { id: materialId } });
     if (!row?.fileKey) throw materialNotFound(materialId);
     return {
-      bytes: await this.files.get(row.fileKey),
+      stored: this.files.source(row.fileKey, Number(row.fileSize ?? 0)),
       fileName: row.fileName ?? 'file',
       mediaType: row.mediaType ?? 'application/octet-stream',
       sha256: row.fileSha256 ?? '',

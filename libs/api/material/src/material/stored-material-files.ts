@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FILE_STORAGE, type FileStorage } from '@oris/api/platform';
+import { FILE_STORAGE, type FileStorage, type StoredFileSource } from '@oris/api/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
@@ -31,6 +31,11 @@ export class StoredMaterialFiles {
 
   get(key: string): Promise<Buffer> {
     return this.storage.get(key);
+  }
+
+  /** Where a download reads the file from, range by range (`sendStoredFile`). */
+  source(key: string, size: number): StoredFileSource {
+    return { storage: this.storage, key, size };
   }
 
   /** After a row's removal has committed: deletes the file if no row names it any more. */

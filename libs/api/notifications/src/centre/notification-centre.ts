@@ -93,6 +93,18 @@ export class NotificationCentre {
     ]);
   }
 
+  /**
+   * A person's erasure (law 09-08): their notification centre goes. Its lines were about them
+   * only (what they were told, when they read it) and count in no figure.
+   */
+  async eraseRecipient(manager: EntityManager, userId: string): Promise<number> {
+    const [, deleted]: [unknown[], number] = await manager.query(
+      `DELETE FROM notification WHERE user_id = $1`,
+      [userId],
+    );
+    return deleted;
+  }
+
   /** The person's notifications: newest first, or the unread ones first (each group newest first). */
   async list(
     userId: string,

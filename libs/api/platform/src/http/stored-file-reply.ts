@@ -1,8 +1,25 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FileStorage } from '../storage/file-storage';
 
-/** A stored file about to be sent: its bytes and what the answer says about them. */
-export interface StoredFileAnswer {
-  bytes: Buffer;
+/**
+ * A file kept in the storage, sent by ranged reads: only the bytes asked for are read, as they
+ * are sent. `size` is the size recorded with the file (its row's).
+ */
+export interface StoredFileSource {
+  storage: FileStorage;
+  key: string;
+  size: number;
+}
+
+/**
+ * A file about to be sent and what the answer says about it: its bytes when they are already in
+ * memory (a file made for this answer), else where the storage keeps them (`stored`).
+ */
+export type StoredFileAnswer = StoredFileDescription &
+  ({ bytes: Buffer; stored?: never } | { stored: StoredFileSource; bytes?: never });
+
+export interface StoredFileDescription {
   fileName: string;
   mediaType: string;
   /** The file's SHA-256 (hex): its strong ETag, which `If-Range` compares. */
@@ -68,7 +85,7 @@ export async function sendStoredFile(
   reply: FastifyReply,
   file: StoredFileAnswer,
 ): Promise<void> {
-  const size = file.bytes.length;
+  const size = file.bytes ? file.bytes.length : file.stored.size;
   const etag = `"${file.sha256}"`;
   reply
     .header('Content-Type', file.mediaType)
@@ -87,13 +104,22 @@ export async function sendStoredFile(
       await reply.code(416).header('Content-Range', `bytes */${size}`).send();
       return;
     }
+    const body = await bytesOf(file, span.start, span.end);
     await reply
       .code(206)
       .header('Content-Range', `bytes ${span.start}-${span.end}/${size}`)
-      .send(file.bytes.subarray(span.start, span.end + 1));
+      .header('Content-Length', String(span.end - span.start + 1))
+      .send(body);
     return;
   }
-  await reply.code(200).send(file.bytes);
+  const body = size === 0 ? Buffer.alloc(0) : await bytesOf(file, 0, size - 1);
+  await reply.code(200).header('Content-Length', String(size)).send(body);
+}
+
+/** The bytes `start`–`end` (inclusive): a slice of those in memory, or a ranged read of the storage. */
+function bytesOf(file: StoredFileAnswer, start: number, end: number): Promise<Buffer | Readable> {
+  if (file.bytes) return Promise.resolve(file.bytes.subarray(start, end + 1));
+  return file.stored.storage.readRange(file.stored.key, start, end);
 }
 
 /** The range to honour: none when `If-Range` names another version (then the whole file). */

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /**
  * Where the platform keeps files it produces (certificate PDFs, attachments). Keys are relative,
  * `/`-separated paths chosen by the code, never by a user; they are still checked, so a key can
@@ -8,6 +10,12 @@ export interface FileStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
   /** The file's bytes; rejects with `FileNotFoundError` when there is none. */
   get(key: string): Promise<Buffer>;
+  /**
+   * A stream of the bytes `start` to `end` (inclusive, as HTTP ranges count) of the file, read
+   * as they are sent: a download never holds the whole file in memory. Rejects with
+   * `FileNotFoundError` when there is none, before any byte is read.
+   */
+  readRange(key: string, start: number, end: number): Promise<Readable>;
   exists(key: string): Promise<boolean>;
   /** Deletes the file; a file that is already gone is not an error. */
   delete(key: string): Promise<void>;

@@ -110,6 +110,29 @@ describe('LocalDirectoryStorage', () => {
     expect(await storage.exists('folder')).toBe(false);
   });
 
+  it('streams a byte range, inclusive, without reading the rest', async () => {
+    const bytes = Buffer.from(Array.from({ length: 256 * 1024 }, (_, i) => i % 251));
+    await storage.put('material/big.bin', bytes);
+    const read = async (start: number, end: number) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await storage.readRange('material/big.bin', start, end))
+        chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    };
+    expect(await read(0, 0)).toEqual(bytes.subarray(0, 1));
+    expect(await read(1000, 70_999)).toEqual(bytes.subarray(1000, 71_000));
+    expect(await read(bytes.length - 10, bytes.length - 1)).toEqual(bytes.subarray(-10));
+  });
+
+  it('rejects a ranged read of a missing file, or a backwards range, before any byte', async () => {
+    await expect(storage.readRange('nope.pdf', 0, 1)).rejects.toBeInstanceOf(FileNotFoundError);
+    await storage.put('a.pdf', Buffer.from('abc'));
+    await expect(storage.readRange('a.pdf', 2, 1)).rejects.toBeInstanceOf(RangeError);
+    await expect(storage.readRange('../a.pdf', 0, 1)).rejects.toBeInstanceOf(
+      InvalidStorageKeyError,
+    );
+  });
+
   it('deletes a file, and deleting one already gone is not an error', async () => {
     await storage.put('certificates/2026/a.pdf', Buffer.from('a'));
     await storage.delete('certificates/2026/a.pdf');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import {
   assertStorageKey,
   FileNotFoundError,
@@ -60,6 +61,21 @@ export class LocalDirectoryStorage implements FileStorage {
       if (isNotFound(error)) throw new FileNotFoundError(key);
       throw error;
     }
+  }
+
+  async readRange(key: string, start: number, end: number): Promise<Readable> {
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+      throw new RangeError(`Invalid byte range ${start}-${end} of ${JSON.stringify(key)}`);
+    }
+    let handle;
+    try {
+      handle = await open(this.pathOf(key), 'r');
+    } catch (error) {
+      if (isNotFound(error)) throw new FileNotFoundError(key);
+      throw error;
+    }
+    // The open handle keeps the bytes readable even if the file is replaced or deleted meanwhile.
+    return handle.createReadStream({ start, end, autoClose: true });
   }
 
   async delete(key: string): Promise<void> {

@@ -1468,7 +1468,7 @@ export interface paths {
     };
     /**
      * The grading queue of a session (the course’s trainers, administrators)
-     * @description `state`: `to_grade` (default), `returned` or `graded`; oldest submission first, with a late flag and the count of each state. Another course’s session is 404.
+     * @description `state`: `to_grade` (default), `returned` or `graded`; oldest submission first, with a late flag and the count of each state; paginated (`page`, `pageSize`, `total`). Another course’s session is 404.
      */
     get: operations['SessionGrading_queue'];
     put?: never;
@@ -1486,7 +1486,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The gradebook: trainees × quizzes and assignments (trainers, administrators) */
+    /**
+     * The gradebook: trainees × quizzes and assignments (trainers, administrators)
+     * @description Every column, and one page of trainees by name (`page`, `pageSize`, `total`); the CSV and XLSX exports hold every trainee.
+     */
     get: operations['SessionGrading_read'];
     put?: never;
     post?: never;
@@ -1622,7 +1625,7 @@ export interface paths {
     };
     /**
      * Download a submission or feedback file
-     * @description Its trainee (feedback files once returned or published) and the course’s trainers and administrators; 404 for everyone else.
+     * @description Its trainee (feedback files once returned or published) and the course’s trainers and administrators; 404 for everyone else. Byte ranges: 206 for one satisfiable range (`bytes=a-b`, `bytes=a-`, `bytes=-n`), 416 otherwise; `If-Range` with another ETag gives the whole file; the ETag is the SHA-256. Only the bytes asked for are read from the storage.
      */
     get: operations['AssignmentFiles_download'];
     put?: never;
@@ -4202,6 +4205,26 @@ export interface components {
       rectificationRequests: {
         [key: string]: unknown;
       }[];
+      /** @description Quiz attempts: when, the score, and each answer given in words (never the answer key). */
+      quizAttempts: {
+        [key: string]: unknown;
+      }[];
+      /** @description Assignment submissions: the text, the files handed in (name, kind, size, SHA-256), and once returned or graded the feedback, rubric results and feedback files; the grade once published. */
+      assignmentSubmissions: {
+        [key: string]: unknown;
+      }[];
+      /** @description The notification centre: every notification, read or not. */
+      notifications: {
+        [key: string]: unknown;
+      }[];
+      /** @description Sessions whose announcement emails the person turned off. */
+      announcementEmailMutes: {
+        [key: string]: unknown;
+      }[];
+      /** @description Announcements the person wrote to a session (staff). */
+      announcementsWritten: {
+        [key: string]: unknown;
+      }[];
       /** @description Audit events about the person or their records; other actors appear by role only (`you`, `system`, `admin`, `placement_officer`, `trainer`, `staff`). */
       auditEvents: {
         [key: string]: unknown;
@@ -5850,6 +5873,8 @@ export interface components {
       requiredForCompletion: boolean;
       /** @description Submissions beyond drafts. */
       submissionCount: number;
+      /** @description A grade was given with the rubric: its criteria, levels and points are fixed (titles may be reworded); changing them is 409 `rubric_locked`. */
+      rubricLocked: boolean;
     };
     RubricLevelInputDto: {
       /** @description Kept from the rubric read; a new level has none. */
@@ -5964,8 +5989,12 @@ export interface components {
     GradingQueueDto: {
       /** @enum {string} */
       state: 'to_grade' | 'returned' | 'graded';
-      /** @description Oldest submission first. */
+      /** @description One page, oldest submission first. */
       items: components['schemas']['QueueItemDto'][];
+      /** @description Submissions in this state, every page. */
+      total: number;
+      page: number;
+      pageSize: number;
       counts: {
         to_grade?: number;
         returned?: number;
@@ -6006,8 +6035,12 @@ export interface components {
       courseTitle: string;
       sessionTitle: string;
       columns: components['schemas']['GradebookColumnDto'][];
-      /** @description By trainee name. */
-      rows: components['schemas']['GradebookRowDto'][];
+      /** @description One page of trainees, by name. */
+      items: components['schemas']['GradebookRowDto'][];
+      /** @description Trainees in the gradebook, every page. */
+      total: number;
+      page: number;
+      pageSize: number;
     };
     GradingSubmissionDto: {
       /** Format: uuid */
@@ -14890,6 +14923,8 @@ export interface operations {
   SessionGrading_queue: {
     parameters: {
       query?: {
+        page?: number;
+        pageSize?: number;
         state?: 'to_grade' | 'returned' | 'graded';
       };
       header?: never;
@@ -14948,7 +14983,10 @@ export interface operations {
   };
   SessionGrading_read: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
       header?: never;
       path: {
         sessionId: string;
@@ -15400,7 +15438,10 @@ export interface operations {
   AssignmentFiles_download: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        'If-Range'?: string;
+        Range?: string;
+      };
       path: {
         fileId: string;
       };
@@ -15415,6 +15456,13 @@ export interface operations {
         content: {
           'application/octet-stream': string;
         };
+      };
+      /** @description The requested byte range. */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request: `errors` names each invalid field. */
       400: {

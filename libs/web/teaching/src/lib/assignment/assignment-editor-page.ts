@@ -88,6 +88,12 @@ export class AssignmentEditorPage implements HasUnsavedChanges {
   protected readonly submission = formSubmission();
   /** The API's messages about these fields are shown beside them, not in the alert. */
   protected readonly fieldsShownInForm = ['title', 'instructions'];
+  /** A grade was given with the rubric: only its titles may change (the API refuses the rest). */
+  protected readonly rubricLocked = signal(false);
+  protected readonly messageKeys = (error: ApiError | null) =>
+    error?.code === 'rubric_locked'
+      ? { [error.kind]: 'assignments.editor.rubricLockedProblem' }
+      : {};
 
   protected readonly title = signal('');
   protected readonly instructions = signal('');
@@ -186,6 +192,7 @@ export class AssignmentEditorPage implements HasUnsavedChanges {
       this.maxFiles.set(a.maxFiles);
       this.useRubric.set(a.rubric !== null);
       if (a.rubric) this.criteria.set(structuredClone(a.rubric.criteria));
+      this.rubricLocked.set(a.rubricLocked);
       this.maxMark.set(a.maxMark ?? 20);
       this.passMark.set(a.passMarkPercent);
       this.required.set(a.requiredForCompletion);
@@ -242,6 +249,7 @@ export class AssignmentEditorPage implements HasUnsavedChanges {
       const saved = await this.assignments.put(this.moduleId(), body);
       this.exists.set(true);
       if (saved.rubric) this.criteria.set(structuredClone(saved.rubric.criteria));
+      this.rubricLocked.set(saved.rubricLocked);
     });
     if (!done) return;
     this.pristine.set(JSON.stringify(this.body()));

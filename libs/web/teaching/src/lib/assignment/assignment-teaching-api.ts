@@ -14,6 +14,9 @@ export type SubmittedFile = Schemas['AssignmentFileDto'];
 
 const UPLOAD_TYPE = 'application/octet-stream';
 
+/** Submissions of the grading queue, and trainees of the gradebook, per page. */
+export const GRADING_PAGE_SIZE = 20;
+
 /** A module's assignment, a session's grading queue and gradebook, for trainers and admins. */
 @Injectable({ providedIn: 'root' })
 export class AssignmentTeachingApi {
@@ -34,10 +37,10 @@ export class AssignmentTeachingApi {
     );
   }
 
-  queue(sessionId: string, state: QueueState): Promise<GradingQueue> {
+  queue(sessionId: string, state: QueueState, page = 1): Promise<GradingQueue> {
     return unwrap(
       this.api.GET('/api/v1/sessions/{sessionId}/assignment-submissions', {
-        params: { path: { sessionId }, query: { state } },
+        params: { path: { sessionId }, query: { state, page, pageSize: GRADING_PAGE_SIZE } },
       }),
     );
   }
@@ -80,10 +83,10 @@ export class AssignmentTeachingApi {
     ) as Promise<unknown> as Promise<Blob>;
   }
 
-  gradebook(sessionId: string): Promise<Gradebook> {
+  gradebook(sessionId: string, page = 1): Promise<Gradebook> {
     return unwrap(
       this.api.GET('/api/v1/sessions/{sessionId}/gradebook', {
-        params: { path: { sessionId } },
+        params: { path: { sessionId }, query: { page, pageSize: GRADING_PAGE_SIZE } },
       }),
     );
   }

@@ -7,7 +7,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { latestLoad } from '@oris/web/core';
-import { ProblemAlert, saveFile } from '@oris/web/ui';
+import { Pager, ProblemAlert, saveFile } from '@oris/web/ui';
 import {
   AssignmentTeachingApi,
   type Gradebook,
@@ -24,7 +24,7 @@ const STATES: QueueState[] = ['to_grade', 'returned', 'graded'];
 @Component({
   selector: 'oris-grading-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoPipe, ProblemAlert],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoPipe, ProblemAlert, Pager],
   templateUrl: './grading-queue-page.html',
   styleUrl: './assignment-teaching.scss',
 })
@@ -50,13 +50,18 @@ export class GradingQueuePage {
       .subscribe((params) => {
         this.sessionId.set(params.get('sessionId') ?? '');
         void this.show('to_grade');
-        void this.bookLoad.load(() => this.assignments.gradebook(this.sessionId()));
+        void this.showBookPage(1);
       });
   }
 
-  protected async show(state: QueueState): Promise<void> {
+  /** The first page of the submissions in `state` (or another page of them). */
+  protected async show(state: QueueState, page = 1): Promise<void> {
     this.state.set(state);
-    await this.queueLoad.load(() => this.assignments.queue(this.sessionId(), state));
+    await this.queueLoad.load(() => this.assignments.queue(this.sessionId(), state, page));
+  }
+
+  protected async showBookPage(page: number): Promise<void> {
+    await this.bookLoad.load(() => this.assignments.gradebook(this.sessionId(), page));
   }
 
   protected async export(format: 'csv' | 'xlsx'): Promise<void> {
