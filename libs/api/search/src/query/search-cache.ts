@@ -19,14 +19,15 @@ const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
 const WARN_EVERY_MS = 30_000;
 
-interface CachedAnswer<T> {
-  value: T;
+interface CachedAnswer {
+  /** The answer's JSON, as sent. */
+  value: Buffer;
   bytes: number;
   expiresAt: number;
 }
 
 /**
- * Whole search answers in this process's memory, keyed by the normalised search (P11 in
+ * Whole search answers in this process's memory, already serialised (their JSON bytes), keyed by the normalised search (P11 in
  * docs/PERFORMANCE.md), least recently used forgotten first, bounded in count and bytes.
  *
  * Freshness: `SearchIndexer` bumps the index generation (a sequence) and sends it with
@@ -42,11 +43,11 @@ interface CachedAnswer<T> {
  * once listening anew.
  */
 @Injectable()
-export class SearchCache<T = unknown> implements OnModuleInit, OnModuleDestroy {
+export class SearchCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SearchCache.name);
   /** Least recently used first (Map order: a hit moves its entry to the end). */
-  private readonly answers = new Map<string, CachedAnswer<T>>();
-  private readonly loading = new Map<string, Promise<T>>();
+  private readonly answers = new Map<string, CachedAnswer>();
+  private readonly loading = new Map<string, Promise<Buffer>>();
   private bytes = 0;
   /** Raised by every notification and by every loss of the connection. */
   private generation = 0;
@@ -86,7 +87,7 @@ export class SearchCache<T = unknown> implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The answer for `key`: from memory when live and kept, else from `load` (shared by concurrent misses). */
-  get(key: string, load: () => Promise<T>): Promise<T> {
+  get(key: string, load: () => Promise<Buffer>): Promise<Buffer> {
     if (!this.listening) return load();
     const cached = this.answers.get(key);
     if (cached) {
@@ -100,9 +101,9 @@ export class SearchCache<T = unknown> implements OnModuleInit, OnModuleDestroy {
     return this.loading.get(key) ?? this.load(key, load);
   }
 
-  private load(key: string, load: () => Promise<T>): Promise<T> {
+  private load(key: string, load: () => Promise<Buffer>): Promise<Buffer> {
     const generation = this.generation;
-    const pending: Promise<T> = load().then(
+    const pending: Promise<Buffer> = load().then(
       (value) => {
         if (this.loading.get(key) === pending) this.loading.delete(key);
         if (generation === this.generation && this.listening) this.remember(key, value);
@@ -117,14 +118,14 @@ export class SearchCache<T = unknown> implements OnModuleInit, OnModuleDestroy {
     return pending;
   }
 
-  private remember(key: string, value: T): void {
-    const bytes = Buffer.byteLength(JSON.stringify(value)) + key.length;
+  private remember(key: string, value: Buffer): void {
+    const bytes = value.length + key.length;
     if (bytes > SEARCH_CACHE_MAX_BYTES / 16) return;
     while (
       this.answers.size > 0 &&
       (this.answers.size >= SEARCH_CACHE_MAX_ANSWERS || this.bytes + bytes > SEARCH_CACHE_MAX_BYTES)
     ) {
-      const [oldestKey, oldest] = this.answers.entries().next().value as [string, CachedAnswer<T>];
+      const [oldestKey, oldest] = this.answers.entries().next().value as [string, CachedAnswer];
       this.answers.delete(oldestKey);
       this.bytes -= oldest.bytes;
     }

@@ -150,12 +150,14 @@ export function tsqueryText(
  *
  * Ranking, in two steps so that its cost does not grow with the matching set (P11):
  * 1. every matching row gets a cheap score from its small title vector (`title_vector`, never
- *    compressed): `ts_rank` of the title plus the title's word similarity to the query and a bonus
- *    when the title contains it, plus a small preference for the visitor's language and the
- *    original text; each record keeps its best language by that score;
+ *    compressed): `ts_rank` of the title plus a bonus when the title contains the query, plus a
+ *    small preference for the visitor's language and the original text; each record keeps its
+ *    best language by that score (at P11, the title's word similarity cost as much as the whole
+ *    text's `ts_rank`: it is left to step 2);
  * 2. the RANKED_CANDIDATES best records by it are ranked by the whole score — `ts_rank` of the
- *   whole text (title A over body B) in place of the title's — which orders them first; records
- *   beyond them (deeper pages) follow in the cheap score's order.
+ *    whole text (title A over body B) in place of the title's, plus 0.5 × the title's word
+ *    similarity to the query — which orders them first; records beyond them (deeper pages)
+ *    follow in the cheap score's order.
  * Without a query: every public record, the most recent first.
  *
  * Only the page's rows are read whole (title, body, path); the counts read the narrow columns.
@@ -181,11 +183,11 @@ export function buildSearchStatement(filter: SearchFilter): SearchStatement {
       conditions.push(`d.title_normalized %> ${query}`);
     }
     where = conditions.join(' OR ');
-    const title =
-      ` + 0.5 * word_similarity(${query}, d.title_normalized)` +
-      ` + CASE WHEN d.title_normalized LIKE ${contains} THEN 0.5 ELSE 0 END + ${preference('d')}`;
+    const title = ` + CASE WHEN d.title_normalized LIKE ${contains} THEN 0.5 ELSE 0 END + ${preference('d')}`;
     cheap = `ts_rank(d.title_vector, ${tsquery})${title}`;
-    full = `ts_rank(d.search_vector, ${tsquery})${title}`;
+    full =
+      `ts_rank(d.search_vector, ${tsquery})` +
+      ` + 0.5 * word_similarity(${query}, d.title_normalized)${title}`;
   }
 
   const chosen = selected(filter);
