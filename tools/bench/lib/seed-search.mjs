@@ -327,3 +327,41 @@ export function searchRequests() {
   ];
   return queries.map((query) => ({ method: 'GET', path: `/api/v1/search?${query}` }));
 }
+
+/**
+ * The same mix with the cache of answers out of play: every request distinct from every other
+ * (the mix's queries in each visitor language, on pages 1 to 10 of 15 to 25 results: 8,580
+ * searches, none deeper than the 300 ranked candidates), in a fixed shuffled order. `next()`
+ * hands them out one after the other across every connection and run, so none is asked twice
+ * in a benchmark's lifetime (P11 sends far fewer).
+ */
+export function coldSearchRequests() {
+  const paths = [];
+  for (const { path } of searchRequests()) {
+    const [route, query] = path.split('?');
+    for (const lang of ['fr', 'ar', 'en']) {
+      for (let page = 1; page <= 10; page += 1) {
+        for (let pageSize = 15; pageSize <= 25; pageSize += 1) {
+          const params = new URLSearchParams(query);
+          params.set('lang', lang);
+          params.set('page', String(page));
+          params.set('pageSize', String(pageSize));
+          paths.push(`${route}?${params}`);
+        }
+      }
+    }
+  }
+  const next = random(17);
+  for (let i = paths.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(next() * (i + 1));
+    [paths[i], paths[j]] = [paths[j], paths[i]];
+  }
+  let position = 0;
+  return {
+    size: paths.length,
+    get sent() {
+      return position;
+    },
+    next: () => paths[position++ % paths.length],
+  };
+}

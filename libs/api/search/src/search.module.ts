@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SearchController } from './http/search.controller';
 import { SearchRateLimit } from './http/search-rate-limit';
 import { SearchIndexer } from './indexer/search-indexer';
+import { SearchCache } from './query/search-cache';
 import { SearchService } from './query/search.service';
 
 /**
@@ -17,6 +18,6 @@ export class SearchIndexModule {}
 /** The observatory's one search: the public `GET /api/v1/search` (the API process only). */
 @Module({
   controllers: [SearchController],
-  providers: [SearchService, SearchRateLimit],
+  providers: [SearchService, SearchRateLimit, SearchCache],
 })
 export class SearchModule {}

@@ -40,6 +40,7 @@ import { SearchWords1796543810000 } from './1796543810000-SearchWords';
 import { Assignments1796543900000 } from './1796543900000-Assignments';
 import { ModuleMaterial1796544000000 } from './1796544000000-ModuleMaterial';
 import { AnnouncementsAndNotifications1796544100000 } from './1796544100000-AnnouncementsAndNotifications';
+import { SearchRanking1796544200000 } from './1796544200000-SearchRanking';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   Assignments1796543900000,
   ModuleMaterial1796544000000,
   AnnouncementsAndNotifications1796544100000,
+  SearchRanking1796544200000,
 ];

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Public } from '@oris/api/platform';
 import type { FastifyRequest } from 'fastify';
@@ -30,11 +30,9 @@ export class SearchController {
   })
   @ApiOkResponse({ type: SearchResultDto })
   @ApiProblems(400, 429)
-  async find(
-    @Query() query: SearchQuery,
-    @Req() request: FastifyRequest,
-  ): Promise<SearchResultDto> {
-    await this.rateLimit.consume(request.ip);
-    return this.search.search(query);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  find(@Query() query: SearchQuery, @Req() request: FastifyRequest): Promise<Buffer> {
+    const limited = this.rateLimit.consume(request.ip);
+    return limited ? limited.then(() => this.search.search(query)) : this.search.search(query);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SearchDocument, SearchKind } from '@oris/shared/domain';
 import type { EntityManager } from 'typeorm';
+import { SEARCH_INDEX_CHANNEL } from '../query/search-cache';
 import { FUZZY_MIN_LENGTH } from '../query/search-sql';
 
 /**
@@ -32,6 +33,10 @@ const COLUMNS = [
  * Writes the search index (`search_document`) for the registries, always inside the caller's
  * transaction (`manager`), so a record is findable exactly when the change that made it public
  * is committed, and gone when the one that withdrew it is.
+ *
+ * Every write also bumps the index generation and notifies it (`pg_notify`, delivered when the
+ * transaction commits and never if it rolls back) so every API process forgets its cached
+ * answers (`SearchCache`).
  */
 @Injectable()
 export class SearchIndexer {
@@ -42,7 +47,8 @@ export class SearchIndexer {
   async index(manager: EntityManager, docs: SearchDocument[]): Promise<void> {
     const records = new Map<string, { kind: SearchKind; id: string }>();
     for (const doc of docs) records.set(`${doc.kind}:${doc.id}`, { kind: doc.kind, id: doc.id });
-    for (const { kind, id } of records.values()) await this.remove(manager, kind, id);
+    for (const { kind, id } of records.values()) await this.delete(manager, kind, id);
+    await this.changed(manager);
     if (docs.length === 0) return;
     const params: unknown[] = [];
     const rows = docs.map((doc) => {
@@ -103,6 +109,7 @@ export class SearchIndexer {
     docs: SearchDocument[],
   ): Promise<void> {
     await manager.query(`DELETE FROM search_document WHERE kind = $1`, [kind]);
+    await this.changed(manager);
     for (let start = 0; start < docs.length; start += REINDEX_CHUNK) {
       await this.index(manager, docs.slice(start, start + REINDEX_CHUNK));
     }
@@ -110,10 +117,22 @@ export class SearchIndexer {
 
   /** Removes a record from the search (withdrawn, archived, unpublished, merged or deleted). */
   async remove(manager: EntityManager, kind: SearchKind, id: string): Promise<void> {
+    await this.delete(manager, kind, id);
+    await this.changed(manager);
+  }
+
+  private async delete(manager: EntityManager, kind: SearchKind, id: string): Promise<void> {
     await manager.query(`DELETE FROM search_document WHERE kind = $1 AND record_id = $2`, [
       kind,
       id,
     ]);
+  }
+
+  /** A new index generation, announced to the API processes when the transaction commits. */
+  private async changed(manager: EntityManager): Promise<void> {
+    await manager.query(
+      `SELECT pg_notify('${SEARCH_INDEX_CHANNEL}', nextval('search_index_generation')::text)`,
+    );
   }
 }
 
