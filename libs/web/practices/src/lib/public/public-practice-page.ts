@@ -1,22 +1,14 @@
-import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Meta } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   isLocale,
   LanguageService,
   latestLoad,
+  pageMeta,
   RegionsService,
   structuredData,
 } from '@oris/web/core';
@@ -32,7 +24,7 @@ import { PracticesApi, practicePdfUrl } from '../practices-api';
 import { EvidenceBadge } from '../shared/evidence-badge';
 import { textsOf, type Practice, type PracticeLinkedItem } from '../shared/practice-types';
 import { practiceMessageKeys } from '../shared/problem-keys';
-import { languagesOf, openGraphTags, practiceJsonLd } from './practice-meta';
+import { languagesOf, practiceJsonLd } from './practice-meta';
 
 /** The title and summary head the page; the other texts follow in reading order. */
 const BODY_FIELDS = PRACTICE_TEXT_FIELDS.filter(
@@ -68,8 +60,7 @@ const PUBLIC_PATHS: Partial<Record<PracticeLinkedItem['kind'], string>> = {
 })
 export class PublicPracticePage {
   private readonly api = inject(PracticesApi);
-  private readonly meta = inject(Meta);
-  private readonly document = inject(DOCUMENT);
+  private readonly meta = pageMeta();
   private readonly jsonLd = structuredData();
   private readonly route = inject(ActivatedRoute);
   protected readonly regions = inject(RegionsService);
@@ -118,7 +109,6 @@ export class PublicPracticePage {
       .pipe(takeUntilDestroyed())
       .subscribe((params) => void this.load(params.get('slug') ?? ''));
     void this.regions.load().catch(() => undefined);
-    inject(DestroyRef).onDestroy(() => this.clearTags());
   }
 
   protected text(field: PracticeTextField): string {
@@ -176,17 +166,21 @@ export class PublicPracticePage {
   }
 
   private setTags(sheet: Practice): void {
-    const pageUrl = this.document.location?.href ?? '';
-    for (const tag of openGraphTags(sheet, this.shown(), pageUrl)) {
-      this.meta.addTag({ property: tag.property, content: tag.content });
-    }
-    this.jsonLd.describe(practiceJsonLd(sheet, pageUrl));
+    const texts = textsOf(sheet);
+    const shown = texts[this.shown()] ?? texts[sheet.originalLanguage] ?? {};
+    this.meta.describe({
+      title: shown.title ?? '',
+      description: shown.summary,
+      type: 'article',
+      locale: this.shown(),
+      alternateLocales: this.available(),
+      publishedOn: sheet.publishedOn,
+    });
+    this.jsonLd.describe(practiceJsonLd(sheet, this.meta.canonicalUrl()));
   }
 
   private clearTags(): void {
-    for (const selector of ['property^="og:"', 'property^="article:"']) {
-      for (const element of this.meta.getTags(selector)) this.meta.removeTagElement(element);
-    }
+    this.meta.clear();
     this.jsonLd.clear();
   }
 }
