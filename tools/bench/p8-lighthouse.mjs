@@ -1,6 +1,7 @@
 // P8 (docs/PERFORMANCE.md, QUALITY.md): the web app's first load, measured by Lighthouse on the
-// production build served as in production: docker/nginx.conf's headers, cache rules and
-// compression, reproduced by tools/web/web-server.mjs (no nginx needed), with /api proxied
+// production build served as in production: the public pages rendered on the server by Angular's
+// server bundle (hydrated in the browser), docker/nginx.conf's headers, cache rules and
+// compression, all by tools/web/web-server.mjs (no nginx needed), with /api proxied
 // to the API's production build on a throwaway database loaded with the demo data. Four public
 // pages: the catalogue, a course page, a certificate's verification page and the public
 // indicators. Lighthouse's mobile profile with its default simulated throttling (slow 4G, a 4×
@@ -50,6 +51,7 @@ import { startWebServer } from '../web/web-server.mjs';
 const PERFORMANCE_BAR = 90;
 const ACCESSIBILITY_BAR = 95;
 const WEB_DIST = join(ROOT, 'dist', 'apps', 'web', 'browser');
+const WEB_SERVER_BUNDLE = join(ROOT, 'dist', 'apps', 'web', 'server', 'server.mjs');
 const REPORT_DIR = join(LOG_DIR, 'p8');
 const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -89,9 +91,9 @@ async function buildWeb() {
     log('Building the API (production): nx run api:build');
     await runOrThrow(NX, ['run', 'api:build'], { env: NX_ENV });
   }
-  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+  if (!existsSync(join(WEB_DIST, 'index.csr.html')) || !existsSync(WEB_SERVER_BUNDLE)) {
     throw new UserFacingError(
-      'dist/apps/web/browser/index.html is missing: build the web app first ' +
+      'dist/apps/web (browser/index.csr.html, server/server.mjs) is missing: build the web app first ' +
         '(nx run web:build:production), or drop --no-build.',
     );
   }
@@ -214,8 +216,9 @@ function table(rows, info) {
         : `(Lighthouse's slow 4G, **CPU multiplier ${CPU_SLOWDOWN} instead of 4**)`) +
       `, Lighthouse's benchmarkIndex of this host ${Math.round(median(rows.map((row) => row.benchmarkIndex)))} ` +
       `(median; it expects more than 1,000), ${opts.runs} run${opts.runs === 1 ? '' : 's'} per page, each in ` +
-      `a cleared profile, medians shown; production web build served by ` +
-      `tools/web/web-server.mjs with docker/nginx.conf's headers, caching and compression, ` +
+      `a cleared profile, medians shown; production web build, pages rendered on the server ` +
+      `and hydrated, served by tools/web/web-server.mjs with docker/nginx.conf's headers, ` +
+      `caching and compression, ` +
       `/api proxied to the API's production build with the demo data; load average ` +
       `${info.loadAtStart} at the start, ${info.loadAtEnd} at the end (2 cores shared with other ` +
       `work when above 2).`,
@@ -258,9 +261,16 @@ runBench(opts, async (cleanups) => {
       targets = await demoTargets(databaseUrl);
     },
   });
-  const web = await startWebServer({ root: WEB_DIST, apiBase: api.base });
+  const web = await startWebServer({
+    root: WEB_DIST,
+    apiBase: api.base,
+    serverBundle: WEB_SERVER_BUNDLE,
+    allowedHosts: ['127.0.0.1'],
+  });
   cleanups.push(() => web.close());
-  log(`Web app served at ${web.url} (docker/nginx.conf's rules), API at ${api.base}`);
+  log(
+    `Web app served at ${web.url} (server-side rendering, docker/nginx.conf's rules), API at ${api.base}`,
+  );
 
   const lighthouse = await lighthouseRunner();
   cleanups.push(() => lighthouse.close());

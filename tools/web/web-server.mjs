@@ -5,13 +5,22 @@
 // gzip_comp_level read from nginx.conf, proxied API answers included: gzip_proxied any), the
 // index.html fallback for client-side routes, 404 for missing translations, and /api proxied to
 // the API with the X-Forwarded-* headers nginx sets.
+//
+// With `serverBundle` (dist/apps/web/server/server.mjs) it is also the production server of the
+// server-side rendered build (docker/web-ssr.Dockerfile, the P8 bench, the browser journeys): the
+// public pages are rendered by Angular's server bundle for visitors, with a fresh CSP nonce per
+// response for the inline scripts Angular writes; a signed-in browser (the session hint cookie)
+// gets the browser-rendered shell; sitemap.xml and robots.txt come from the API's public lists.
+import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 import { ROOT } from '../dev/lib.mjs';
+import { cachedSitemap, robotsTxt } from './sitemap.mjs';
 
 const CONTENT_TYPES = {
   '.html': 'text/html',
@@ -57,15 +66,107 @@ export function readNginxRules(dockerDir = join(ROOT, 'docker')) {
   };
 }
 
+/** The session hint (AuthSession in libs/web/core): set while this browser holds a session. */
+export const SESSION_HINT_COOKIE = 'oris_session';
+
+/**
+ * Whether the page is rendered on the server: only for visitors (the server renders as one; a
+ * signed-in person's page would differ from it and hydration would have to throw it away), and
+ * only for reads.
+ */
+export function rendersOnServer(req) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const cookies = String(req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim().split('=')[0]);
+  return !cookies.includes(SESSION_HINT_COOKIE);
+}
+
+/** The Content-Security-Policy with `nonce` allowed in script-src (style-src stays as it is). */
+export function withScriptNonce(csp, nonce) {
+  return csp.replace(/(^|;\s*)script-src\b/, `$1script-src 'nonce-${nonce}'`);
+}
+
+/** The public origin a request was made to (nginx in front states its scheme). */
+function originOf(req) {
+  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  return `${proto}://${req.headers.host ?? '127.0.0.1'}`;
+}
+
+/** The Fetch API request the Angular engine takes, without proxy headers (it re-checks them). */
+function webRequest(req) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name.startsWith('x-forwarded-') || value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return new Request(new URL(req.url, originOf(req)), { method: req.method, headers });
+}
+
 const acceptsGzip = (req) => /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
 
 /**
  * Starts the server on 127.0.0.1:`port` (0 for any free port) and resolves with its URL and a
  * close(); `root` is the build's browser folder, `apiBase` the API's origin.
  */
-export async function startWebServer({ root, apiBase, port = 0 }) {
+export async function startWebServer({
+  root,
+  apiBase,
+  port = 0,
+  host = '127.0.0.1',
+  serverBundle = null,
+  allowedHosts = ['*'],
+}) {
   const rules = readNginxRules();
   const api = new URL(apiBase);
+  const csp = new Map(rules.securityHeaders).get('Content-Security-Policy') ?? '';
+  const sitemap = cachedSitemap(apiBase);
+  const renderPage = serverBundle
+    ? (await import(pathToFileURL(serverBundle).href)).pageRenderer({ allowedHosts })
+    : null;
+  // The browser-rendered page: the SSR build names it index.csr.html.
+  const shell = serverBundle ? 'index.csr.html' : 'index.html';
+
+  /** A generated text answer, with the site's headers, gzipped as nginx would. */
+  function sendText(req, res, status, type, body, extra = {}) {
+    const headers = {
+      ...Object.fromEntries(rules.securityHeaders),
+      'Content-Type': `${type}; charset=utf-8`,
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...extra,
+    };
+    let payload = Buffer.from(body);
+    if (acceptsGzip(req) && payload.length >= rules.gzipMinLength) {
+      payload = gzipSync(payload, { level: rules.gzipLevel });
+      headers['Content-Encoding'] = 'gzip';
+    }
+    headers['Content-Length'] = payload.length;
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : payload);
+  }
+
+  /** A public page rendered by the server bundle, or null when it is no page of the app. */
+  async function render(req, res) {
+    const nonce = randomBytes(16).toString('base64');
+    let answer;
+    try {
+      // The server bundle reaches the API directly, not through this server.
+      answer = await renderPage(webRequest(req), { cspNonce: nonce, apiOrigin: apiBase });
+    } catch (error) {
+      // The browser can still render the page: the shell rather than an error page.
+      console.error(`Server rendering of ${req.url} failed:`, error);
+      return false;
+    }
+    if (!answer) return false;
+    const body = await answer.text();
+    sendText(req, res, answer.status, 'text/html', body, {
+      'Content-Security-Policy': withScriptNonce(csp, nonce),
+      // A visitor's page depends on the language cookie; signed-in browsers get another page.
+      Vary: 'Accept-Encoding, Cookie',
+    });
+    return true;
+  }
 
   async function serveFile(req, res) {
     const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
@@ -81,8 +182,14 @@ export async function startWebServer({ root, apiBase, port = 0 }) {
     } else if (pathname.startsWith('/i18n/')) {
       if (found === null) return notFound(res);
       file = candidate;
+    } else if (found === null && pathname === '/robots.txt') {
+      return sendText(req, res, 200, 'text/plain', robotsTxt(originOf(req)));
+    } else if (found === null && pathname === '/sitemap.xml') {
+      return sendText(req, res, 200, 'application/xml', await sitemap(originOf(req)));
+    } else if (found === null && renderPage && rendersOnServer(req) && (await render(req, res))) {
+      return;
     } else {
-      file = found === null ? join(root, 'index.html') : candidate;
+      file = found === null ? join(root, shell) : candidate;
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     const headers = {
@@ -168,13 +275,16 @@ export async function startWebServer({ root, apiBase, port = 0 }) {
     });
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(port, host, resolve));
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${server.address().port}`,
+    /** Stops at once, or with `drainMs` after letting requests in flight finish (SIGTERM). */
+    close: ({ drainMs = 0 } = {}) =>
       new Promise((resolve, reject) => {
-        server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
+        if (drainMs === 0) return server.closeAllConnections();
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), drainMs).unref();
       }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
-import { chooseLanguage, visit } from './support/screen';
+import { chooseLanguage, untilInteractive, visit } from './support/screen';
 
 // The journey makes its own course, so it needs nothing from the demo catalogue.
 const suffix = Date.now().toString(36).toUpperCase();
@@ -167,6 +167,7 @@ describe('the catalogue', () => {
     const { page } = visitor;
     await page.goto(`${baseUrl()}/catalogue`);
     await page.getByRole('heading', { level: 1, name: 'Catalogue des formations' }).waitFor();
+    await untilInteractive(page);
 
     await page.getByRole('searchbox', { name: 'Rechercher' }).fill(code);
     await page.waitForURL((url) => url.searchParams.get('q') === code);

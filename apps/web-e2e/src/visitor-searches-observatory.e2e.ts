@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser } from './support/browser';
-import { chooseLanguage, LAPTOP, PHONE, resizeTo } from './support/screen';
+import { chooseLanguage, LAPTOP, PHONE, resizeTo, untilInteractive } from './support/screen';
 
 /** The demo publication (seeded and indexed by `seed:demo`): Arabic original, French translation. */
 const FRENCH_TITLE = 'Coopératives et développement local dans la région Fès-Meknès';
@@ -38,6 +38,7 @@ describe('a visitor searching the observatory, in French and in Arabic, on a pho
     const { page } = visitor;
     await page.goto(baseUrl());
     await page.locator('main h1').waitFor();
+    await untilInteractive(page);
     await chooseLanguage(page, 'fr');
     await resizeTo(page, PHONE);
     await page.getByRole('searchbox', { name: 'Mots recherchés' }).fill('cooperatves');
@@ -68,6 +69,7 @@ describe('a visitor searching the observatory, in French and in Arabic, on a pho
     await chooseLanguage(page, 'ar');
     await page.goto(`${baseUrl()}/search`);
     await page.locator('main h1').waitFor();
+    await untilInteractive(page);
     await resizeTo(page, PHONE);
     await page.getByRole('searchbox', { name: 'كلمات البحث' }).fill('التعاونيات والتنميه المحليه');
     await page.getByRole('button', { name: 'ابحث' }).click();

@@ -23,14 +23,21 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a profile of its own that is thrown away afterwards. */
-export async function openBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with a profile of its own that is thrown away afterwards;
+ * `javaScript: false` reads pages as a browser without JavaScript (or a crawler) does. The
+ * journeys inject axe-core into pages, which the production Content-Security-Policy forbids: it
+ * is bypassed unless `csp: true` (the journey then checks the page under the real policy).
+ */
+export async function openBrowser({ javaScript = true, csp = false } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'oris-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: javaScript,
+    bypassCSP: !csp,
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());

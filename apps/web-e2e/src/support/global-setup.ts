@@ -12,7 +12,6 @@ import {
   waitUntilHealthy,
 } from './platform';
 import { E2E_STATE, type E2eState } from './state';
-import { startStaticServer } from './static-server';
 
 const DATABASE_ADMIN_URL =
   process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,7 +19,8 @@ const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /**
  * The whole platform for the journeys: a fresh database migrated and seeded with the demo
- * accounts, the built API and worker, and the production web build behind a same-origin server.
+ * accounts, the built API and worker, and the production web build served as in production
+ * (tools/web/serve.mjs: server-side rendered public pages, files, /api proxied on the same origin).
  */
 export default async function globalSetup(): Promise<void> {
   assertBuilt();
@@ -67,10 +67,25 @@ export default async function globalSetup(): Promise<void> {
     state.processes.push(worker);
     await waitUntilHealthy(`http://127.0.0.1:${apiPort}/api/health`, api);
 
-    const web = await startStaticServer(ARTIFACTS.web, webPort, apiPort);
-    state.webServer = web;
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const web = startProcess(
+      'web',
+      ARTIFACTS.webServe,
+      {
+        ...env,
+        NODE_ENV: 'production',
+        WEB_ROOT: ARTIFACTS.web,
+        WEB_SERVER_BUNDLE: ARTIFACTS.webServerBundle,
+        API_ORIGIN: `http://127.0.0.1:${apiPort}`,
+        HOST: '127.0.0.1',
+        PORT: String(webPort),
+      },
+      workDir,
+    );
+    state.processes.push(web);
+    await waitUntilHealthy(`${webUrl}/robots.txt`, web);
     // Read by the test files (they run after this, in this same process).
-    process.env['E2E_BASE_URL'] = web.url;
+    process.env['E2E_BASE_URL'] = webUrl;
     process.env['E2E_MAIL_DIR'] = env['MAIL_DROP_DIR'];
   } catch (error) {
     await Promise.all(state.processes.map((running) => running.stop()));

@@ -13,6 +13,9 @@ export const ARTIFACTS = {
   apiCli: join(WORKSPACE, 'dist', 'apps', 'api', 'cli.js'),
   workerMain: join(WORKSPACE, 'dist', 'apps', 'worker', 'main.js'),
   web: join(WORKSPACE, 'dist', 'apps', 'web', 'browser'),
+  /** The server-side rendering bundle, served as in production by tools/web/serve.mjs. */
+  webServerBundle: join(WORKSPACE, 'dist', 'apps', 'web', 'server', 'server.mjs'),
+  webServe: join(WORKSPACE, 'tools', 'web', 'serve.mjs'),
 };
 
 export function assertBuilt(): void {

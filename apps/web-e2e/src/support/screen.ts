@@ -22,6 +22,14 @@ export async function chooseLanguage(page: Page, language: Language): Promise<vo
 }
 
 /** Opens a page of the app and waits until its heading is there and its requests are done. */
+/**
+ * Waits until the app runs in the page: a server-rendered page shows its text before, but text
+ * typed into it before hydration is lost (App marks `<html data-interactive>`).
+ */
+export async function untilInteractive(page: Page): Promise<void> {
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+}
+
 export async function visit(page: Page, path: string): Promise<void> {
   await page.goto(`${baseUrl()}${path}`);
   await page.locator('main h1').waitFor();

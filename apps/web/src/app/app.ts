@@ -1,9 +1,11 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { Dir } from '@angular/cdk/bidi';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
+  DOCUMENT,
   type ElementRef,
   inject,
   signal,
@@ -67,6 +69,10 @@ export class App {
   );
 
   constructor() {
+    // Marks the page as interactive once the app rendered in the browser (after hydration of a
+    // server-rendered page): what typed text needs to be kept (see README, known issues).
+    const root = inject(DOCUMENT).documentElement;
+    afterNextRender(() => root.setAttribute('data-interactive', ''));
     this.notifications.start();
     this.router.events
       .pipe(

@@ -51,3 +51,8 @@ export type {
 } from './lib/announcements/announcements-api';
 export { structuredData } from './lib/seo/structured-data';
 export type { StructuredData } from './lib/seo/structured-data';
+export { PageMeta, pageMeta, translatedPageMeta } from './lib/seo/page-meta';
+export type { PageDescription } from './lib/seo/page-meta';
+export { provideServerRenderedPages } from './lib/ssr/ssr.providers';
+export { cookieJar, cookieValue } from './lib/ssr/cookie-jar';
+export type { CookieJar } from './lib/ssr/cookie-jar';

@@ -8,7 +8,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type components, unwrap } from '@oris/shared/api-client';
-import { LanguageService, latestLoad, ORIS_API, RegionsService } from '@oris/web/core';
+import {
+  LanguageService,
+  latestLoad,
+  ORIS_API,
+  RegionsService,
+  translatedPageMeta,
+} from '@oris/web/core';
 import { DayPipe, Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import {
   apiQueryOf,
@@ -52,6 +58,8 @@ const PAGE_SIZE = 10;
   styleUrl: './search-page.scss',
 })
 export class SearchPage {
+  /** Title, description and link-preview tags, in the server-rendered page too. */
+  protected readonly meta = translatedPageMeta('search');
   private readonly api = inject(ORIS_API);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);

@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
   signal,
   type Type,
@@ -19,8 +20,9 @@ import {
   ENROLL_ACTION,
   LanguageService,
   latestLoad,
-  pageTitleFrom,
+  pageMeta,
   RegionsService,
+  structuredData,
 } from '@oris/web/core';
 import { DayPipe, DayRangePipe, Icon, MarkdownView, ProblemAlert, StatusChip } from '@oris/web/ui';
 import { map } from 'rxjs';
@@ -49,6 +51,8 @@ import { completionRuleLines } from './completion-rule';
 export class CoursePage {
   private readonly catalogue = inject(CatalogueApi);
   private readonly loadEnrollAction = inject(ENROLL_ACTION, { optional: true });
+  private readonly meta = pageMeta();
+  private readonly jsonLd = structuredData();
   protected readonly session = inject(AuthSession);
   protected readonly regions = inject(RegionsService);
   protected readonly language = inject(LanguageService).language;
@@ -76,8 +80,11 @@ export class CoursePage {
   protected readonly returnUrl = computed(() => `/catalogue/${this.courseId()}`);
 
   constructor() {
-    // The browser's tab says which course this is, not just "Course".
-    pageTitleFrom(() => this.course()?.title);
+    // The tab, link previews and search engines say which course this is, not just "Course".
+    effect(() => {
+      const course = this.course();
+      if (course) this.describe(course);
+    });
     this.regions.load().catch(() => undefined);
     this.loadEnrollAction?.().then(
       (component) => this.enrollAction.set(component),
@@ -97,6 +104,22 @@ export class CoursePage {
 
   protected retry(): void {
     void this.loadCourse();
+  }
+
+  private describe(course: Course): void {
+    this.meta.describe({ title: course.title, description: course.summary });
+    this.jsonLd.describe({
+      '@context': 'https://schema.org',
+      '@type': 'Course',
+      '@id': this.meta.canonicalUrl(),
+      url: this.meta.canonicalUrl(),
+      name: course.title,
+      description: course.summary,
+      courseCode: course.code,
+      inLanguage: course.languages,
+      timeRequired: `PT${course.durationHours}H`,
+      provider: { '@type': 'Organization', name: 'ORIS' },
+    });
   }
 
   private async loadCourse(): Promise<void> {

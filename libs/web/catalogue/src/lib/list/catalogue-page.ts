@@ -33,6 +33,7 @@ import {
   latestLoad,
   type PageOf,
   RegionsService,
+  translatedPageMeta,
 } from '@oris/web/core';
 import { Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, filter, map, merge, type Observable } from 'rxjs';
@@ -70,6 +71,8 @@ const SEARCH_DEBOUNCE_MS = 300;
   styleUrl: './catalogue-page.scss',
 })
 export class CataloguePage {
+  /** Title, description and link-preview tags, in the server-rendered page too. */
+  protected readonly meta = translatedPageMeta('catalogue.list');
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly catalogue = inject(CatalogueApi);

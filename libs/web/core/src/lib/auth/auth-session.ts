@@ -1,4 +1,4 @@
-import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import {
   ApiError,
@@ -14,6 +14,7 @@ import {
 import type { Role } from '@oris/shared/domain';
 import { Subject } from 'rxjs';
 import { API_BASE_URL, API_FETCH } from '../api/api.tokens';
+import { cookieJar } from '../ssr/cookie-jar';
 import { requestDefaults } from '../api/api-middleware';
 
 const REFRESH_LOCK = 'oris-auth-refresh';
@@ -34,7 +35,7 @@ const SESSION_HINT_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 @Injectable({ providedIn: 'root' })
 export class AuthSession {
   private readonly transloco = inject(TranslocoService);
-  private readonly document = inject(DOCUMENT);
+  private readonly cookies = cookieJar();
   // The auth routes take no bearer token, so this client sits below the refresh-retry logic.
   private readonly api = createOrisApiClient({
     baseUrl: inject(API_BASE_URL),
@@ -148,13 +149,11 @@ export class AuthSession {
   }
 
   private hasSessionHint(): boolean {
-    return this.document.cookie
-      .split(';')
-      .some((part) => part.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
+    return this.cookies.read(SESSION_HINT_COOKIE) !== null;
   }
 
   private writeSessionHint(maxAgeSeconds: number): void {
-    this.document.cookie = `${SESSION_HINT_COOKIE}=1; Path=/; Max-Age=${maxAgeSeconds}; SameSite=Lax`;
+    this.cookies.write(SESSION_HINT_COOKIE, '1', maxAgeSeconds);
   }
 
   private async withRefreshLock<T>(task: () => Promise<T>): Promise<T> {

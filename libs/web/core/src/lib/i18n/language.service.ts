@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, type Locale } from '@oris/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { ORIS_API } from '../api/oris-api';
 import { AuthSession } from '../auth/auth-session';
+import { cookieJar } from '../ssr/cookie-jar';
 import { directionOf, isLocale } from './language';
 
 // A preference, not a credential: it lets a visitor keep their language before signing in.
@@ -21,6 +22,7 @@ export class LanguageService {
   private readonly transloco = inject(TranslocoService);
   private readonly document = inject(DOCUMENT);
   private readonly session = inject(AuthSession);
+  private readonly cookies = cookieJar();
   private readonly api = inject(ORIS_API);
 
   private readonly current = signal<Locale>(DEFAULT_LOCALE);
@@ -73,14 +75,11 @@ export class LanguageService {
   }
 
   private readCookie(): Locale | null {
-    const value = this.document.cookie
-      .split(';')
-      .map((part) => part.trim().split('='))
-      .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
+    const value = this.cookies.read(LANGUAGE_COOKIE);
     return isLocale(value) ? value : null;
   }
 
   private writeCookie(language: Locale): void {
-    this.document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+    this.cookies.write(LANGUAGE_COOKIE, language, ONE_YEAR_SECONDS);
   }
 }

@@ -23,7 +23,10 @@ export function structuredData(): StructuredData {
   inject(DestroyRef).onDestroy(clear);
   return {
     describe(data) {
-      script ??= document.createElement('script');
+      // A server-rendered page comes with its description: the browser takes it over.
+      script ??=
+        document.head.querySelector<HTMLScriptElement>('script[type="application/ld+json"]') ??
+        document.createElement('script');
       script.type = 'application/ld+json';
       script.textContent = JSON.stringify(data).replace(/</g, '\\u003c');
       if (!script.isConnected) document.head.appendChild(script);

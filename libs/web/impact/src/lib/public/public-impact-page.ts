@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService, latestLoad } from '@oris/web/core';
+import { LanguageService, latestLoad, translatedPageMeta } from '@oris/web/core';
 import { DayPipe, ProblemAlert } from '@oris/web/ui';
 import { ImpactApi } from '../shared/impact-api';
 import { formatCount, formatMoment, formatShare, isShare } from '../shared/impact-format';
@@ -21,6 +21,8 @@ import type { PublicImpact, PublicImpactIndicator } from '../shared/impact-types
   styleUrl: './public-impact-page.scss',
 })
 export class PublicImpactPage {
+  /** Title, description and link-preview tags, in the server-rendered page too. */
+  protected readonly meta = translatedPageMeta('impact.public');
   private readonly api = inject(ImpactApi);
   protected readonly language = inject(LanguageService).language;
   protected readonly impact = latestLoad<PublicImpact>({ loading: true });

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
-import { LanguageService, RegionsService } from '@oris/web/core';
+import { LanguageService, RegionsService, translatedPageMeta } from '@oris/web/core';
 import { DayPipe, ProblemAlert } from '@oris/web/ui';
 import { formatCount, formatRate } from '../dashboard/indicator-format';
 import { InsertionApi } from '../insertion-api';
@@ -40,6 +40,8 @@ export interface HeadlineCard {
   styleUrl: './public-indicators-page.scss',
 })
 export class PublicIndicatorsPage {
+  /** Title, description and link-preview tags, in the server-rendered page too. */
+  protected readonly meta = translatedPageMeta('insertion.public');
   private readonly insertion = inject(InsertionApi);
   protected readonly regions = inject(RegionsService);
   protected readonly language = inject(LanguageService).language;

@@ -5,7 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Locale } from '@oris/shared/domain';
-import { latestLoad, structuredData } from '@oris/web/core';
+import { latestLoad, pageMeta, structuredData } from '@oris/web/core';
 import { DayPipe, Icon, ProblemAlert } from '@oris/web/ui';
 import { toolMessageKeys } from '../shared/problem-keys';
 import { downloadUrl, titleLanguageOf, titleOf, type Tool } from '../shared/tool-types';
@@ -46,6 +46,7 @@ export class PublicToolPage {
   protected readonly loading = this.tool.loading;
   protected readonly problem = this.tool.problem;
   private readonly jsonLd = structuredData();
+  private readonly meta = pageMeta();
 
   constructor() {
     void this.tool.load(() => this.api.publicGet(this.id));
@@ -73,7 +74,8 @@ export class PublicToolPage {
   }
 
   private describeForSearchEngines(tool: Tool): void {
-    const location = this.document.location;
-    this.jsonLd.describe(toolJsonLd(tool, location.href, location.origin));
+    const description = this.descriptionOf(tool);
+    this.meta.describe({ title: titleOf(tool, this.lang()), description: description?.text });
+    this.jsonLd.describe(toolJsonLd(tool, this.meta.canonicalUrl(), this.document.location.origin));
   }
 }

@@ -14,7 +14,7 @@ import {
   type ToolKind,
   type ToolPurpose,
 } from '@oris/shared/domain';
-import { latestLoad } from '@oris/web/core';
+import { latestLoad, translatedPageMeta } from '@oris/web/core';
 import { DayPipe, Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
 import { titleLanguageOf, titleOf, type PageOf, type ToolSummary } from '../shared/tool-types';
@@ -44,6 +44,8 @@ const SEARCH_DEBOUNCE_MS = 300;
   styleUrl: './public-tools-page.scss',
 })
 export class PublicToolsPage {
+  /** Title, description and link-preview tags, in the server-rendered page too. */
+  protected readonly meta = translatedPageMeta('tools.public');
   private readonly api = inject(ToolsApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly lang = toSignal(this.transloco.langChanges$, {

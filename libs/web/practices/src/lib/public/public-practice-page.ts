@@ -1,15 +1,14 @@
-import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Meta } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   isLocale,
   LanguageService,
   latestLoad,
+  pageMeta,
   RegionsService,
   structuredData,
 } from '@oris/web/core';
@@ -30,7 +29,7 @@ import {
   type PracticeLinkedItem,
 } from '../shared/practice-types';
 import { practiceMessageKeys } from '../shared/problem-keys';
-import { languagesOf, openGraphTags } from './practice-meta';
+import { languagesOf } from './practice-meta';
 
 /** The title and summary head the page; the other texts follow in reading order. */
 const BODY_FIELDS = PRACTICE_TEXT_FIELDS.filter(
@@ -66,8 +65,7 @@ const PUBLIC_PATHS: Partial<Record<PracticeLinkedItem['kind'], string>> = {
 })
 export class PublicPracticePage {
   private readonly api = inject(PracticesApi);
-  private readonly meta = inject(Meta);
-  private readonly document = inject(DOCUMENT);
+  private readonly meta = pageMeta();
   private readonly jsonLd = structuredData();
   private readonly route = inject(ActivatedRoute);
   protected readonly regions = inject(RegionsService);
@@ -119,7 +117,6 @@ export class PublicPracticePage {
       .pipe(takeUntilDestroyed())
       .subscribe((params) => void this.load(params.get('slug') ?? ''));
     void this.regions.load().catch(() => undefined);
-    inject(DestroyRef).onDestroy(() => this.clearTags());
   }
 
   protected text(field: PracticeTextField): string {
@@ -175,18 +172,22 @@ export class PublicPracticePage {
   }
 
   private setTags(sheet: Practice): void {
-    const pageUrl = this.document.location?.href ?? '';
-    for (const tag of openGraphTags(sheet, this.shown(), pageUrl)) {
-      this.meta.addTag({ property: tag.property, content: tag.content });
-    }
+    const texts = textsOf(sheet);
+    const shown = texts[this.shown()] ?? texts[sheet.originalLanguage] ?? {};
+    this.meta.describe({
+      title: shown.title ?? '',
+      description: shown.summary,
+      type: 'article',
+      locale: this.shown(),
+      alternateLocales: this.available(),
+      publishedOn: sheet.publishedOn,
+    });
     // The API describes the published version (canonical URL, public links only).
     if (sheet.jsonLd) this.jsonLd.describe(sheet.jsonLd);
   }
 
   private clearTags(): void {
-    for (const selector of ['property^="og:"', 'property^="article:"']) {
-      for (const element of this.meta.getTags(selector)) this.meta.removeTagElement(element);
-    }
+    this.meta.clear();
     this.jsonLd.clear();
   }
 }

@@ -16,7 +16,7 @@ import {
   type PracticeTheme,
   type RegionCode,
 } from '@oris/shared/domain';
-import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
+import { LanguageService, latestLoad, RegionsService, translatedPageMeta } from '@oris/web/core';
 import { Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
 import { PracticesApi, type PageOf } from '../practices-api';
@@ -47,6 +47,8 @@ const SEARCH_DEBOUNCE_MS = 300;
   styleUrl: './public-practices.scss',
 })
 export class PublicPracticesPage {
+  /** Title, description and link-preview tags, in the server-rendered page too. */
+  protected readonly meta = translatedPageMeta('practices.public');
   private readonly api = inject(PracticesApi);
   protected readonly regions = inject(RegionsService);
   protected readonly lang = inject(LanguageService).language;

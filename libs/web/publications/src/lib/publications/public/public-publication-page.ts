@@ -1,11 +1,10 @@
-import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Meta } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService, latestLoad, structuredData } from '@oris/web/core';
+import { LanguageService, latestLoad, pageMeta, structuredData } from '@oris/web/core';
 import { ProblemAlert } from '@oris/web/ui';
 import { PublicationDate } from '../shared/publication-date';
 import type { PublicationDetail } from '../shared/publication-types';
@@ -27,7 +26,7 @@ import { citationMetaTags, scholarlyJsonLd } from './scholarly-meta';
 export class PublicPublicationPage {
   private readonly publications = inject(PublicationsApi);
   private readonly meta = inject(Meta);
-  private readonly document = inject(DOCUMENT);
+  private readonly page = pageMeta();
   private readonly jsonLd = structuredData();
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = publicationMessageKeys;
@@ -64,12 +63,14 @@ export class PublicPublicationPage {
     for (const tag of citationMetaTags(publication)) {
       this.meta.addTag({ name: tag.name, content: tag.content });
     }
-    this.jsonLd.describe(scholarlyJsonLd(publication, this.document.location?.href ?? ''));
+    this.page.describe({ title: publication.title, type: 'article' });
+    this.jsonLd.describe(scholarlyJsonLd(publication, this.page.canonicalUrl()));
   }
 
   private clearTags(): void {
     for (const element of this.meta.getTags('name^="citation_"'))
       this.meta.removeTagElement(element);
+    this.page.clear();
     this.jsonLd.clear();
   }
 }

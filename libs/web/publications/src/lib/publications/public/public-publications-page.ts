@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService, latestLoad } from '@oris/web/core';
+import { LanguageService, latestLoad, translatedPageMeta } from '@oris/web/core';
 import { Icon, Pager, ProblemAlert } from '@oris/web/ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import type { PageOf, Publication } from '../shared/publication-types';
@@ -36,6 +36,8 @@ const PAGE_SIZE = 20;
   styleUrl: '../shared/publications.scss',
 })
 export class PublicPublicationsPage {
+  /** Title, description and link-preview tags, in the server-rendered page too. */
+  protected readonly meta = translatedPageMeta('publications.public');
   private readonly publications = inject(PublicationsApi);
   protected readonly language = inject(LanguageService).language;
   protected readonly messageKeys = publicationMessageKeys;
