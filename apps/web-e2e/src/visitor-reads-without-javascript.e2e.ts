@@ -54,17 +54,13 @@ describe('a visitor without JavaScript (server-side rendering)', () => {
     expect(sheet.ogTitle).toBe(SHEET.fr);
     expect(sheet.canonical).toBe(`${baseUrl()}/practices/${SHEET.slug}`);
     expect(sheet.jsonLd).toContainEqual(
-      expect.objectContaining({ '@type': 'HowTo', name: SHEET.fr }),
+      expect.objectContaining({ '@type': 'CreativeWork', name: SHEET.fr }),
     );
     expect(sheet.main.length).toBeGreaterThan(500);
   });
 
-  it('reads the catalogue and a course page', async () => {
+  it('reads a course page', async () => {
     const course = await aPublishedCourse();
-    const catalogue = await read(browser.page, '/catalogue');
-    expect(catalogue).toMatchObject({ status: 200, lang: 'fr', dir: 'ltr' });
-    expect(catalogue.main).toContain(course.title);
-
     const page = await read(browser.page, `/catalogue/${course.id}`);
     expect(page).toMatchObject({ status: 200, lang: 'fr', heading: course.title });
     expect(page.ogTitle).toBe(course.title);
@@ -80,9 +76,6 @@ describe('a visitor without JavaScript (server-side rendering)', () => {
     expect(sheet.ogTitle).toBe(SHEET.ar);
 
     const course = await aPublishedCourse();
-    const catalogue = await read(browser.page, '/catalogue');
-    expect(catalogue).toMatchObject({ lang: 'ar', dir: 'rtl' });
-    expect(catalogue.main).toContain(course.title);
     const page = await read(browser.page, `/catalogue/${course.id}`);
     expect(page).toMatchObject({ lang: 'ar', dir: 'rtl', heading: course.title });
     expect(page.jsonLd).toContainEqual(expect.objectContaining({ '@type': 'Course' }));
