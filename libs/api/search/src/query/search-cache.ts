@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { PgChannelListener } from '@oris/api/database';
 import { AppConfig } from '@oris/api/platform';
-import { Client } from 'pg';
 
 /** The channel `SearchIndexer` notifies in every transaction that writes the index. */
 export const SEARCH_INDEX_CHANNEL = 'oris_search_index';
@@ -15,9 +15,7 @@ export const SEARCH_CACHE_MAX_BYTES = 64 * 1024 * 1024;
  */
 export const SEARCH_ANSWER_TTL_MS = 5 * 60_000;
 /** Reconnection delays of the listening connection, doubling up to the maximum. */
-const RECONNECT_MIN_MS = 100;
-const RECONNECT_MAX_MS = 5_000;
-const WARN_EVERY_MS = 30_000;
+const RECONNECT = { firstMs: 100, maxMs: 5_000 };
 
 interface CachedAnswer {
   /** The answer's JSON, as sent. */
@@ -44,7 +42,6 @@ interface CachedAnswer {
  */
 @Injectable()
 export class SearchCache implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(SearchCache.name);
   /** Least recently used first (Map order: a hit moves its entry to the end). */
   private readonly answers = new Map<string, CachedAnswer>();
   private readonly loading = new Map<string, Promise<Buffer>>();
@@ -53,28 +50,39 @@ export class SearchCache implements OnModuleInit, OnModuleDestroy {
   private generation = 0;
   /** The last index generation PostgreSQL announced (diagnostics). */
   private indexGeneration: string | null = null;
-  private client: Client | null = null;
+  private readonly listener: PgChannelListener;
   private listening = false;
-  private closed = false;
-  private reconnectDelay = RECONNECT_MIN_MS;
-  private reconnectTimer: NodeJS.Timeout | null = null;
-  private lastWarning = 0;
   /** The clock, replaceable in tests. */
   now: () => number = Date.now;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(config: AppConfig) {
+    this.listener = new PgChannelListener(
+      {
+        connectionString: config.DATABASE_URL,
+        applicationName: 'oris-search-cache',
+        channel: SEARCH_INDEX_CHANNEL,
+        label: SearchCache.name,
+        retry: RECONNECT,
+        whileLost: 'searches read PostgreSQL until it listens again',
+      },
+      {
+        notified: (generation) => {
+          this.indexGeneration = generation || null;
+          this.forgetAll();
+        },
+        listening: () => this.setListening(true),
+        lost: () => this.setListening(false),
+      },
+    );
+  }
 
   onModuleInit(): void {
-    void this.connect();
+    this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.closed = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    await this.listener.stop();
     this.setListening(false);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
   }
 
   /** Whether answers are served and kept: the notifications of the index's changes are heard. */
@@ -141,67 +149,11 @@ export class SearchCache implements OnModuleInit, OnModuleDestroy {
     this.bytes = 0;
   }
 
-  private async connect(): Promise<void> {
-    if (this.closed) return;
-    const client = new Client({
-      connectionString: this.config.DATABASE_URL,
-      application_name: 'oris-search-cache',
-      keepAlive: true,
-    });
-    this.client = client;
-    client.on('notification', (message) => {
-      if (message.channel !== SEARCH_INDEX_CHANNEL) return;
-      this.indexGeneration = message.payload ?? null;
-      this.forgetAll();
-    });
-    const lost = (error?: Error) => {
-      if (this.client !== client) return;
-      this.client = null;
-      if (error) this.warn(error);
-      this.setListening(false);
-      client.removeAllListeners('notification');
-      client.end().catch(() => undefined);
-      this.scheduleReconnect();
-    };
-    client.on('error', lost);
-    client.on('end', () => lost());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${SEARCH_INDEX_CHANNEL}`);
-      if (this.client !== client || this.closed) return;
-      this.reconnectDelay = RECONNECT_MIN_MS;
-      this.setListening(true);
-    } catch (error) {
-      lost(error instanceof Error ? error : new Error(String(error)));
-    }
-  }
-
-  private scheduleReconnect(): void {
-    if (this.closed || this.reconnectTimer) return;
-    const delay = this.reconnectDelay;
-    this.reconnectDelay = Math.min(RECONNECT_MAX_MS, delay * 2);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      void this.connect();
-    }, delay);
-    this.reconnectTimer.unref();
-  }
-
   /** Any change of state forgets everything: notifications may have been missed meanwhile. */
   private setListening(listening: boolean): void {
     if (this.listening === listening) return;
     this.listening = listening;
     this.forgetAll();
-  }
-
-  private warn(error: Error): void {
-    if (this.closed) return;
-    const now = Date.now();
-    if (now - this.lastWarning < WARN_EVERY_MS) return;
-    this.lastWarning = now;
-    this.logger.warn(
-      `Search cache: not listening to ${SEARCH_INDEX_CHANNEL} (${error.message}); searches read PostgreSQL until it listens again`,
-    );
   }
 
   /** The last index generation announced, for diagnostics and tests. */
