@@ -199,6 +199,7 @@ export function anAssignment(changes: Partial<AssignmentSettings> = {}): Assignm
     passMarkPercent: 50,
     requiredForCompletion: false,
     submissionCount: 0,
+    rubricLocked: false,
     ...changes,
   };
 }
