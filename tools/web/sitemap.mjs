@@ -7,7 +7,7 @@ export const PAGE_SIZE = 100;
 export const MAX_PAGES = 10;
 export const CACHE_MS = 5 * 60 * 1000;
 
-/** The public pages that exist whatever the data (the server renders them, app.routes.server.ts). */
+/** The public pages that exist whatever the data (which of them the server renders: app.routes.server.ts). */
 export const FIXED_PATHS = [
   '/',
   '/catalogue',
