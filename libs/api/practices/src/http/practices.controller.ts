@@ -100,7 +100,12 @@ export class PracticesController {
       reply.header('ETag', versionTag(sheet.version));
       await this.reader.recordContactsViewed(reader, sheet);
     }
-    reply.header('Cache-Control', 'no-store');
+    // What a signed-in person reads may hold what the public may not (drafts, contacts): kept by
+    // no cache. A visitor's answer is the published sheet as anyone reads it: no header, as for a
+    // course, so that a page the web server rendered hands it to the browser (Angular's transfer
+    // cache refuses no-store answers). Without validators no cache keeps it either, so a
+    // withdrawn consent or an unpublished sheet still shows at the next read.
+    if (viewer) reply.header('Cache-Control', 'no-store');
     return sheet;
   }
 
