@@ -157,11 +157,29 @@ describe('practice library: the workflow', () => {
     );
     await author.get(`/api/v1/practices/${id}/versions/9/diff`).expect(404);
 
-    // Republished: the public reads the new edition.
+    // Republished: the new edition's evidence is assessed again before the public reads it. The
+    // earlier level stays on the sheet as the reviewer's starting point.
     await author.post(`/api/v1/practices/${id}/submit`).expect(200);
+    const unassessed = await reviewer.post(`/api/v1/practices/${id}/publish`);
+    expect(unassessed.status).toBe(409);
+    expect(unassessed.body.code).toBe('practice_evidence_missing');
+    expect((await reviewer.get(`/api/v1/practices/${id}`).expect(200)).body).toMatchObject({
+      status: 'in_review',
+      evidenceLevel: 3,
+    });
+    await reviewer
+      .post(`/api/v1/practices/${id}/review`, {
+        decision: 'assess',
+        evidenceLevel: 2,
+        evidenceJustification: {
+          fr: 'Les données montrent le changement ; la comparaison est à refaire.',
+        },
+      })
+      .expect(200);
     await reviewer.post(`/api/v1/practices/${id}/publish`).expect(200);
     const republished = await visitor.get(`/api/v1/practices/${id}`).expect(200);
     expect(republished.body.titles.fr).toBe('Insertion des jeunes ruraux par la coopérative');
+    expect(republished.body.evidenceLevel).toBe(2);
     expect((await indexed(id)).map((doc) => doc.title)).toContain(
       'Insertion des jeunes ruraux par la coopérative',
     );

@@ -63,8 +63,10 @@ export class PracticeWorkflowController {
   @ApiOperation({
     summary: 'Publish a reviewed sheet (a reviewer: not an author)',
     description:
-      '`in_review` → `published` once the evidence level and its justification are set (409 ' +
-      '`practice_evidence_missing`). This version becomes the one the public reads. A version. Audited.',
+      '`in_review` → `published` once a reviewer has assessed this edition since it was submitted: ' +
+      'the evidence level and its justification set (`review` with `assess`; an earlier edition’s ' +
+      'level is kept as a starting point but not published again unassessed). Otherwise 409 ' +
+      '`practice_evidence_missing`. This version becomes the one the public reads. A version. Audited.',
   })
   @ApiOkResponse({ type: PracticeDto })
   @ApiProblems(401, 403, 404, 409)

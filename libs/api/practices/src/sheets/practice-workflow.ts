@@ -71,12 +71,14 @@ export class PracticeWorkflow {
     });
   }
 
-  /** `in_review` → `published`, by a reviewer, once the evidence is assessed. */
+  /** `in_review` → `published`, by a reviewer, once the evidence of this edition is assessed. */
   async publish(user: AuthenticatedUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.requireReviewer(manager, user, id);
       await this.move(manager, id, 'published');
-      const problem = evidenceProblem(await this.snapshots.read(manager, id));
+      const problem =
+        evidenceProblem(await this.snapshots.read(manager, id)) ??
+        (await this.assessmentOfThisEdition(manager, id));
       if (problem) throw new PracticeException(PracticeErrorCode.EvidenceMissing, problem);
       const { number, snapshot } = await this.snapshots.record(manager, id, user, 'published');
       await manager.query(
@@ -119,6 +121,31 @@ export class PracticeWorkflow {
       if (unpublished) await this.unpublish(manager, id);
       await this.snapshots.record(manager, id, user, 'reopened', { unpublished });
     });
+  }
+
+  /**
+   * Why the evidence level cannot be published as it stands, or null. The level judges what the
+   * sheet says, so an edition whose results or replications changed since its level was set is
+   * judged again: a reviewer assesses each submitted edition, starting from the earlier level,
+   * which the sheet keeps. Without this, a republished sheet would show a level nobody gave to
+   * what it now claims.
+   */
+  private async assessmentOfThisEdition(
+    manager: EntityManager,
+    id: string,
+  ): Promise<string | null> {
+    const [{ assessed }]: { assessed: boolean }[] = await manager.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM practice_version assessment
+         WHERE assessment.sheet_id = $1 AND assessment.action = 'assessed'
+           AND assessment.number > (SELECT max(submission.number) FROM practice_version submission
+                                    WHERE submission.sheet_id = $1 AND submission.action = 'submitted')
+       ) AS assessed`,
+      [id],
+    );
+    return assessed
+      ? null
+      : 'The reviewer has not assessed the evidence of this edition since it was submitted.';
   }
 
   /** Out of the public library and of the search, in the caller's transaction. */

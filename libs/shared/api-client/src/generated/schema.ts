@@ -3208,7 +3208,7 @@ export interface paths {
     put?: never;
     /**
      * Publish a reviewed sheet (a reviewer: not an author)
-     * @description `in_review` → `published` once the evidence level and its justification are set (409 `practice_evidence_missing`). This version becomes the one the public reads. A version. Audited.
+     * @description `in_review` → `published` once a reviewer has assessed this edition since it was submitted: the evidence level and its justification set (`review` with `assess`; an earlier edition’s level is kept as a starting point but not published again unassessed). Otherwise 409 `practice_evidence_missing`. This version becomes the one the public reads. A version. Audited.
      */
     post: operations['PracticeWorkflow_publish'];
     delete?: never;
