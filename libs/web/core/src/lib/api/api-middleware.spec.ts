@@ -111,13 +111,19 @@ describe('bearerWithRefresh', () => {
     expect(refresh).not.toHaveBeenCalled();
   });
 
-  it('sends cookies and the interface language', async () => {
+  it('sends the interface language, and asks for cookies on the auth routes only', async () => {
     const { client, fetch } = setup({ validToken: 'expired', refreshTo: null });
 
     await client.GET('/api/v1/me');
+    await client.POST('/api/v1/auth/refresh');
 
-    const request = fetch.mock.calls[0][0];
-    expect(request.headers.get('Accept-Language')).toBe('ar');
-    expect(request.credentials).toBe('include');
+    const [read, refresh] = fetch.mock.calls.map(([request]) => request);
+    expect(read.headers.get('Accept-Language')).toBe('ar');
+    // fetch's default: the API's origin is the page's, so its cookies still go with it, and
+    // Angular's transfer cache takes the read (it skips requests asking for credentials).
+    expect(read.credentials).toBe('same-origin');
+    expect(refresh.url).toBe('http://app.test/api/v1/auth/refresh');
+    expect(refresh.headers.get('Accept-Language')).toBe('ar');
+    expect(refresh.credentials).toBe('include');
   });
 });

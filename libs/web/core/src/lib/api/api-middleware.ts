@@ -1,12 +1,26 @@
 import type { Middleware } from '@oris/shared/api-client';
 
-/** Sends cookies (the refresh token) and the interface language with every request. */
+// The auth routes: they read the refresh token's cookie, and answer 401 for bad credentials or an
+// absent cookie (retrying them is pointless).
+const AUTH_PATH = /\/api\/v1\/auth\//;
+
+/**
+ * Sends the interface language with every request, and the refresh token's cookie to the auth
+ * routes, the only ones that read a cookie (the others authenticate by the Bearer header). The
+ * other requests keep fetch's default (`same-origin`: the API is served from the app's origin, in
+ * production behind nginx and in development through the dev server's proxy). Asking for
+ * credentials explicitly on a read would keep Angular's transfer cache from handing the reads of a
+ * server-rendered page to the browser: it neither stores nor serves credentialed requests, so
+ * hydration would fetch every read again.
+ */
 export function requestDefaults(language: () => string): Middleware {
   return {
     onRequest: ({ request }) => {
       const headers = new Headers(request.headers);
       headers.set('Accept-Language', language());
-      return new Request(request, { credentials: 'include', headers });
+      return AUTH_PATH.test(new URL(request.url).pathname)
+        ? new Request(request, { credentials: 'include', headers })
+        : new Request(request, { headers });
     },
   };
 }
@@ -17,9 +31,6 @@ export interface BearerDeps {
   refreshAccessToken: () => Promise<string | null>;
   fetch: (request: Request) => Promise<Response>;
 }
-
-// The auth routes answer 401 for bad credentials or an absent cookie: retrying them is pointless.
-const AUTH_PATH = /\/api\/v1\/auth\//;
 
 /**
  * Adds `Authorization: Bearer` and, when the API answers 401, refreshes the access token once

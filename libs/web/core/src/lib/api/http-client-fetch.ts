@@ -28,7 +28,9 @@ function viaHttpClient(http: HttpClient, request: Request): Promise<Response> {
       .get(request.url, {
         headers: new HttpHeaders(headers),
         observe: 'response',
-        responseType: 'blob',
+        // Bytes, whatever the answer is (JSON, a PDF): the transfer cache writes an ArrayBuffer
+        // into the page as base64, while a Blob would reach the browser empty.
+        responseType: 'arraybuffer',
         withCredentials: request.credentials === 'include',
       })
       .subscribe({
@@ -57,7 +59,7 @@ function toResponse(status: number, source: HttpResponse<unknown>['headers'], bo
   const content =
     status === 204 || status === 304 || body === null || body === undefined
       ? null
-      : body instanceof Blob
+      : body instanceof ArrayBuffer
         ? body
         : typeof body === 'string'
           ? body
