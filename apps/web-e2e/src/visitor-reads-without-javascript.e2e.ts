@@ -69,6 +69,39 @@ describe('a visitor without JavaScript (server-side rendering)', () => {
     );
   });
 
+  it('reads the catalogue and searches it with its form', async () => {
+    const course = await aPublishedCourse();
+    const catalogue = await read(browser.page, '/catalogue');
+    expect(catalogue).toMatchObject({ status: 200, lang: 'fr', dir: 'ltr' });
+    expect(catalogue.main).toContain(course.title);
+
+    // Without JavaScript the search box is a plain GET form of the address the page reads.
+    const { page } = browser;
+    await page.getByRole('searchbox', { name: 'Rechercher' }).fill('plaidoyer');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('q') === 'plaidoyer'),
+      page.getByRole('searchbox', { name: 'Rechercher' }).press('Enter'),
+    ]);
+    await page.getByText('Formations trouvées\u00a0: 1', { exact: true }).waitFor();
+    expect(await page.getByRole('main').textContent()).toContain(
+      'Plaidoyer et partenariats avec les collectivités territoriales',
+    );
+  });
+
+  it("searches the observatory with the search page's form", async () => {
+    const search = await read(browser.page, '/search');
+    expect(search).toMatchObject({ status: 200, lang: 'fr' });
+    const { page } = browser;
+    await page.getByRole('searchbox', { name: 'Mots recherchés' }).fill('coopératives');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('q') === 'coopératives'),
+      page.getByRole('button', { name: 'Rechercher' }).click(),
+    ]);
+    expect(await page.getByRole('main').textContent()).toContain(
+      'Coopératives et développement local dans la région Fès-Meknès',
+    );
+  });
+
   it('reads them in Arabic, right to left, when the device chose Arabic', async () => {
     await browser.context.addCookies([{ name: 'oris_lang', value: 'ar', url: baseUrl() }]);
     const sheet = await read(browser.page, `/practices/${SHEET.slug}`);
@@ -76,6 +109,9 @@ describe('a visitor without JavaScript (server-side rendering)', () => {
     expect(sheet.ogTitle).toBe(SHEET.ar);
 
     const course = await aPublishedCourse();
+    const catalogue = await read(browser.page, '/catalogue');
+    expect(catalogue).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(catalogue.main).toContain(course.title);
     const page = await read(browser.page, `/catalogue/${course.id}`);
     expect(page).toMatchObject({ lang: 'ar', dir: 'rtl', heading: course.title });
     expect(page.jsonLd).toContainEqual(expect.objectContaining({ '@type': 'Course' }));

@@ -21,15 +21,16 @@ export async function chooseLanguage(page: Page, language: Language): Promise<vo
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
-/** Opens a page of the app and waits until its heading is there and its requests are done. */
 /**
- * Waits until the app runs in the page: a server-rendered page shows its text before, but text
- * typed into it before hydration is lost (App marks `<html data-interactive>`).
+ * Waits until the app runs in the page (App marks `<html data-interactive>`): a server-rendered
+ * page shows its text and fields before, and what is typed then is kept, but a journey that uses
+ * the app's own controls (a menu, a dialog) needs it started.
  */
 export async function untilInteractive(page: Page): Promise<void> {
   await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
 }
 
+/** Opens a page of the app and waits until its heading is there and its requests are done. */
 export async function visit(page: Page, path: string): Promise<void> {
   await page.goto(`${baseUrl()}${path}`);
   await page.locator('main h1').waitFor();

@@ -1,23 +1,31 @@
 import { RenderMode, type ServerRoute } from '@angular/ssr';
 
 /**
- * The public pages people land on from search engines and shared links (often on a phone): a
- * course, a practice sheet, a tool, a publication, the public figures. They are rendered on the
- * server, as a visitor sees them, and hydrated. Everything else is rendered in the browser: the
- * signed-in app, and for now the public pages with a text field (home, catalogue, the registries'
- * lists, search, verification), because text typed into a server-rendered field before hydration
- * is overwritten when the form control starts; the verification page also replaces its whole
- * content on hydration (a layout shift of 0.67 in P8). A signed-in person gets the
+ * The public pages people land on from search engines, shared links and QR codes (often on a
+ * phone): home, the catalogue and a course, the observatory's search, the public lists of
+ * practices, tools and publications and their sheets, the public figures, and certificate
+ * verification. They are rendered on the server, as a visitor sees them, and hydrated: what a
+ * visitor types into their fields before hydration is kept (keepFieldsTypedBeforeHydration), and
+ * the API's answers travel in the page, so hydration shows the same page rather than drawing it
+ * again. Everything else is the signed-in app, rendered in the browser. A signed-in person gets the
  * browser-rendered shell for every page (the production server decides on the session hint, see
  * tools/web/web-server.mjs).
  */
 const PUBLIC_PATHS = [
+  '',
+  'catalogue',
   'catalogue/:courseId',
+  'search',
+  'practices',
+  'practices/:slug',
+  'tools',
+  'tools/:id',
+  'publications',
+  'publications/:id',
   'indicators',
   'impact',
-  'tools/:id',
-  'publications/:id',
-  'practices/:slug',
+  'verify',
+  'verify/:code',
 ];
 
 export const serverRoutes: ServerRoute[] = [

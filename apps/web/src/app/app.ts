@@ -69,8 +69,9 @@ export class App {
   );
 
   constructor() {
-    // Marks the page as interactive once the app rendered in the browser (after hydration of a
-    // server-rendered page): what typed text needs to be kept (see README, known issues).
+    // Marks the page once the app has drawn its shell in the browser (hydrated it, for a
+    // server-rendered page; the route's own content may follow a moment later): the browser
+    // journeys wait for it before using the app's controls.
     const root = inject(DOCUMENT).documentElement;
     afterNextRender(() => root.setAttribute('data-interactive', ''));
     this.notifications.start();

@@ -24,7 +24,8 @@ const FR = {
 
 const SURVEY_PATH = `/api/v1/survey/${TOKEN}`;
 
-async function render(routes: Parameters<typeof fakeApi>[0]) {
+/** `settled: false` for an answer held back: the app stays unstable while an API call runs. */
+async function render(routes: Parameters<typeof fakeApi>[0], { settled = true } = {}) {
   const api = fakeApi({
     'GET /api/v1/regions': () =>
       Response.json([
@@ -48,7 +49,7 @@ async function render(routes: Parameters<typeof fakeApi>[0]) {
   });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(`/survey/${TOKEN}`, SurveyPage);
-  await settle(harness);
+  if (settled) await settle(harness);
   const element = harness.routeNativeElement as HTMLElement;
   const loader: HarnessLoader = TestbedHarnessEnvironment.loader(harness.fixture);
   const text = () => (element.textContent ?? '').replace(/\s+/g, ' ');
@@ -109,9 +110,19 @@ describe('SurveyPage', () => {
 
   it('shows a progress bar until the survey arrives', async () => {
     let release: (response: Response) => void = () => undefined;
-    const { element, harness } = await render({
-      [`GET ${SURVEY_PATH}`]: () => new Promise<Response>((resolve) => (release = resolve)),
-    });
+    let asked: () => void = () => undefined;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    const { element, harness } = await render(
+      {
+        [`GET ${SURVEY_PATH}`]: () =>
+          new Promise<Response>((resolve) => {
+            release = resolve;
+            asked();
+          }),
+      },
+      { settled: false },
+    );
+    await requested;
 
     expect(element.querySelector('mat-progress-bar')).not.toBeNull();
     expect(element.querySelector('form')).toBeNull();
