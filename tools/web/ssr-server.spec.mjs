@@ -126,10 +126,10 @@ describe('the production server with a server bundle', () => {
     const bundle = join(root, 'server.mjs');
     writeFileSync(
       bundle,
-      `export const pageRenderer = () => async (request, { cspNonce }) => {
+      `export const pageRenderer = () => async (request, { cspNonce, forwardedFor }) => {
          const { pathname } = new URL(request.url);
          if (pathname === '/broken') throw new Error('boom');
-         return new Response('<!doctype html><html lang="fr"><script nonce="' + cspNonce + '">1</script>' + request.url + '</html>',
+         return new Response('<!doctype html><html lang="fr"><script nonce="' + cspNonce + '">1</script>' + request.url + '<p>for ' + forwardedFor + '</p></html>',
            { status: 200, headers: { 'Content-Type': 'text/html' } });
        };`,
     );
@@ -164,6 +164,12 @@ describe('the production server with a server bundle', () => {
     assert.equal(first.headers['x-frame-options'], 'DENY');
     assert.match(first.headers.vary, /Cookie/);
     assert.match(first.body, /http:\/\/127\.0\.0\.1:\d+\/catalogue/);
+  });
+
+  it('names the visitor to the page, for the API reads it makes on their behalf', async () => {
+    const page = await get(`${web.url}/verify/ABC123`, { 'x-forwarded-for': '203.0.113.7' });
+    // What the proxy before it said, then the address it saw (this test's, on loopback).
+    assert.match(page.body, /<p>for 203\.0\.113\.7, (::ffff:)?127\.0\.0\.1<\/p>/);
   });
 
   it('gives a signed-in browser the client-rendered shell', async () => {

@@ -106,6 +106,15 @@ function webRequest(req) {
 const acceptsGzip = (req) => /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
 
 /**
+ * The X-Forwarded-For chain a request to the API made on this request's behalf carries: what the
+ * proxy before this server said, then the address this server saw. The API believes it only as
+ * far as its TRUST_PROXY allows, so a visitor still cannot choose their address.
+ */
+function forwardedChain(req) {
+  return [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+}
+
+/**
  * Starts the server on 127.0.0.1:`port` (0 for any free port) and resolves with its URL and a
  * close(); `root` is the build's browser folder, `apiBase` the API's origin.
  */
@@ -151,8 +160,13 @@ export async function startWebServer({
     const nonce = randomBytes(16).toString('base64');
     let answer;
     try {
-      // The server bundle reaches the API directly, not through this server.
-      answer = await renderPage(webRequest(req), { cspNonce: nonce, apiOrigin: apiBase });
+      // The server bundle reaches the API directly, not through this server, naming the visitor
+      // (the API's per-address limits, such as verification's, count the visitor, not this server).
+      answer = await renderPage(webRequest(req), {
+        cspNonce: nonce,
+        apiOrigin: apiBase,
+        forwardedFor: forwardedChain(req),
+      });
     } catch (error) {
       // The browser can still render the page: the shell rather than an error page.
       console.error(`Server rendering of ${req.url} failed:`, error);
@@ -221,9 +235,7 @@ export async function startWebServer({
 
   function proxy(req, res) {
     return new Promise((resolve, reject) => {
-      const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
-        .filter(Boolean)
-        .join(', ');
+      const forwardedFor = forwardedChain(req);
       const upstream = request(
         {
           host: api.hostname,

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { baseUrl, type Browser, openBrowser } from './support/browser';
+import { accessTokenOf, baseUrl, type Browser, DEMO_ADMIN, openBrowser } from './support/browser';
 import { untilInteractive } from './support/screen';
 
 // The demo library's first published sheet (libs/api/practices' demo seed).
@@ -85,4 +85,45 @@ describe('a visitor opening a shared link (server-rendered page, then hydrated)'
       expect(landed.reads).not.toContain(`GET /api/v1/${api}/${id}`);
     },
   );
+
+  // The verification page is rendered on the server, which reads the API for it: each of those
+  // reads names the visitor (X-Forwarded-For), so the per-address verification limit (60 a
+  // minute) counts the visitor and not the render server, which would otherwise spend one budget
+  // for everybody. Sent without a browser, each "visitor" being an address a proxy vouched for.
+  describe('the verification limit, counted per visitor on server-rendered pages', () => {
+    const LIMIT = 60;
+    let code: string;
+
+    beforeAll(async () => {
+      const token = await accessTokenOf(DEMO_ADMIN);
+      const response = await fetch(`${baseUrl()}/api/v1/certificates?status=valid&pageSize=1`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      const { items } = (await response.json()) as { items: { verificationCode: string }[] };
+      code = items[0].verificationCode;
+    });
+
+    /** Whether the page rendered for `visitor` shows the certificate as valid. */
+    async function rendersValid(visitor: string): Promise<boolean> {
+      const page = await fetch(`${baseUrl()}/verify/${code}`, {
+        headers: { 'X-Forwarded-For': visitor },
+      });
+      // The element, not the class name, which the page's inlined styles also name.
+      return (await page.text()).includes('class="verdict verdict--valid"');
+    }
+
+    it('shows every visitor the verdict, however many others verified before them', async () => {
+      const verdicts: boolean[] = [];
+      for (let n = 1; n <= LIMIT + 10; n++) verdicts.push(await rendersValid(`203.0.113.${n}`));
+      expect(verdicts.filter((valid) => !valid)).toEqual([]);
+    });
+
+    it('still holds one visitor to the limit', async () => {
+      // Twice the limit and one: whatever minute boundary falls in between, one minute holds more
+      // than the limit.
+      const verdicts: boolean[] = [];
+      for (let n = 0; n <= 2 * LIMIT; n++) verdicts.push(await rendersValid('198.51.100.9'));
+      expect(verdicts.filter((valid) => !valid).length).toBeGreaterThan(0);
+    });
+  });
 });

@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { provideServerRendering, withRoutes } from '@angular/ssr';
 import { TRANSLOCO_LOADER, type Translation, type TranslocoLoader } from '@jsverse/transloco';
-import { API_BASE_URL } from '@oris/web/core';
+import { API_BASE_URL, API_FETCH, httpClientFetch, onBehalfOfVisitor } from '@oris/web/core';
 import ar from '../../public/i18n/ar.json';
 import en from '../../public/i18n/en.json';
 import fr from '../../public/i18n/fr.json';
@@ -24,6 +24,8 @@ export interface RenderContext {
   cspNonce?: string;
   /** Where the server reaches the API (its API_ORIGIN), not through the public origin. */
   apiOrigin?: string;
+  /** The visitor's X-Forwarded-For chain, for the API's per-address limits. */
+  forwardedFor?: string;
 }
 
 const DEFAULT_API_ORIGIN = 'http://127.0.0.1:3000';
@@ -53,6 +55,11 @@ const serverConfig: ApplicationConfig = {
     provideServerRendering(withRoutes(serverRoutes)),
     { provide: TRANSLOCO_LOADER, useClass: BundledTranslations },
     { provide: API_BASE_URL, useFactory: apiOrigin },
+    // Each read names the visitor the page is for (their verification and search limits).
+    {
+      provide: API_FETCH,
+      useFactory: () => onBehalfOfVisitor(httpClientFetch(), renderContext().forwardedFor),
+    },
     // The reads made here at API_ORIGIN are the browser's at its own origin (transfer cache).
     {
       provide: HTTP_TRANSFER_CACHE_ORIGIN_MAP,

@@ -54,5 +54,7 @@ export type { StructuredData } from './lib/seo/structured-data';
 export { PageMeta, pageMeta, translatedPageMeta } from './lib/seo/page-meta';
 export type { PageDescription } from './lib/seo/page-meta';
 export { provideServerRenderedPages } from './lib/ssr/ssr.providers';
+export { onBehalfOfVisitor } from './lib/ssr/on-behalf-of-visitor';
+export { httpClientFetch } from './lib/api/http-client-fetch';
 export { cookieJar, cookieValue } from './lib/ssr/cookie-jar';
 export type { CookieJar } from './lib/ssr/cookie-jar';
