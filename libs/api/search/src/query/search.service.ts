@@ -11,7 +11,7 @@ import {
   type SearchFacet,
   type SearchFilter,
 } from './search-sql';
-import { markedSegments, markedTermsOf, snippetOf } from './snippets';
+import { markedSegments, markedTermsOf, snippetOf, WordMarker } from './snippets';
 
 interface HitRow {
   kind: SearchKind;
@@ -94,10 +94,10 @@ export class SearchService {
       const [result] = (await manager.query(statement.sql, statement.params)) as ResultRow[];
       return result;
     });
-    const terms = markedTermsOf(search.normalized);
+    const marker = new WordMarker(markedTermsOf(search.normalized));
     return {
       ...empty,
-      items: row.items.map(({ position: _position, ...hit }) => toHit(hit, terms)),
+      items: row.items.map(({ position: _position, ...hit }) => toHit(hit, marker)),
       total: row.total,
       facets: {
         type: row.type,
@@ -147,10 +147,10 @@ export function cacheKeyOf(search: NormalizedSearch): string {
   ]);
 }
 
-function toHit({ body, ...hit }: HitRow, terms: string[]): SearchHitDto {
+function toHit({ body, ...hit }: HitRow, marker: WordMarker): SearchHitDto {
   return {
     ...hit,
-    titleSegments: markedSegments(hit.title, terms),
-    snippet: snippetOf(body, terms),
+    titleSegments: markedSegments(hit.title, marker),
+    snippet: snippetOf(body, marker),
   };
 }

@@ -5,9 +5,11 @@ import {
   snippetOf,
   trigramSimilarity,
   wordMatches,
+  WordMarker,
 } from './snippets';
 
 const terms = (query: string) => markedTermsOf(normalizeForSearch(query));
+const marker = (query: string) => new WordMarker(terms(query));
 const marked = (segments: { text: string; match: boolean }[]) =>
   segments.filter((segment) => segment.match).map((segment) => segment.text);
 
@@ -43,7 +45,7 @@ describe('wordMatches', () => {
 
 describe('markedSegments', () => {
   it('marks the words as written, accents and Arabic marks kept', () => {
-    const segments = markedSegments('Les coopératives de Fès', terms('cooperatives fes'));
+    const segments = markedSegments('Les coopératives de Fès', marker('cooperatives fes'));
     expect(segments).toEqual([
       { text: 'Les ', match: false },
       { text: 'coopératives', match: true },
@@ -53,14 +55,14 @@ describe('markedSegments', () => {
   });
 
   it('marks Arabic written with diacritics and variants from a plain query', () => {
-    expect(marked(markedSegments('إدارةُ التعاونيّات', terms('اداره التعاونيات')))).toEqual([
+    expect(marked(markedSegments('إدارةُ التعاونيّات', marker('اداره التعاونيات')))).toEqual([
       'إدارةُ',
       'التعاونيّات',
     ]);
   });
 
   it('never turns text into markup: what is written stays text', () => {
-    const segments = markedSegments('<script>alert(1)</script> safran', terms('safran'));
+    const segments = markedSegments('<script>alert(1)</script> safran', marker('safran'));
     expect(segments[0]).toEqual({ text: '<script>alert(1)</script> ', match: false });
   });
 });
@@ -73,7 +75,7 @@ describe('snippetOf', () => {
     'associations locales, avec un suivi mensuel. La suite parle encore d’autre chose.';
 
   it('cuts the text around the first matched word, marking the cuts', () => {
-    const snippet = snippetOf(long, terms('microcrédit'), 120);
+    const snippet = snippetOf(long, marker('microcrédit'), 120);
     expect(snippet[0]).toEqual(expect.objectContaining({ match: false }));
     expect(snippet[0].text.startsWith('… ')).toBe(true);
     expect(marked(snippet)).toEqual(['microcrédit']);
@@ -82,13 +84,13 @@ describe('snippetOf', () => {
   });
 
   it('shows the beginning when no word matches', () => {
-    const snippet = snippetOf(long, terms('zzzz'), 60);
+    const snippet = snippetOf(long, marker('zzzz'), 60);
     expect(snippet).toHaveLength(1);
     expect(snippet[0].text.startsWith('Un premier paragraphe')).toBe(true);
   });
 
   it('keeps a short body whole, on one line', () => {
-    expect(snippetOf('Une ligne\net une autre.', terms('ligne'))).toEqual([
+    expect(snippetOf('Une ligne\net une autre.', marker('ligne'))).toEqual([
       { text: 'Une ', match: false },
       { text: 'ligne', match: true },
       { text: ' et une autre.', match: false },

@@ -34,19 +34,55 @@ export function markedTermsOf(normalizedQuery: string): string[] {
  * the same word, a longer form of it (plural, Arabic clitics such as ال or و before it), a form
  * sharing its stem (« économique » for « économie »), or the word the term mistypes.
  */
-export function wordMatches(word: string, term: string): boolean {
+export function wordMatches(
+  word: string,
+  term: string,
+  termTrigrams: ReadonlySet<string> = trigramsOf(term),
+): boolean {
   if (word === term) return true;
   if (term.length < MARKED_TERM_MIN_LENGTH) return false;
   if (word.startsWith(term)) return true;
   if (ARABIC.test(term) && word.includes(term)) return true;
   const shorter = Math.min(word.length, term.length);
   if (shorter >= 5 && commonPrefixLength(word, term) >= Math.max(5, shorter - 3)) return true;
-  return term.length >= 4 && trigramSimilarity(word, term) >= TYPO_SIMILARITY;
+  return term.length >= 4 && similarityOf(trigramsOf(word), termTrigrams) >= TYPO_SIMILARITY;
+}
+
+/**
+ * Which written words answer a query's terms, each decided once per answer: a page's titles and
+ * bodies repeat their words, and deciding one (normalising it, comparing it with every term, by
+ * trigrams for a typo) costs far more than looking it up — at P11, 10–20 ms of the API's CPU per
+ * page of 20 results without this memory, against the few milliseconds PostgreSQL spends on
+ * most searches. One per answer, so it stays as small as a page's vocabulary.
+ */
+export class WordMarker {
+  private readonly decided = new Map<string, boolean>();
+  /** Each term's trigrams, for `wordMatches`: computed once, not once per word. */
+  private readonly termTrigrams: ReadonlySet<string>[];
+
+  constructor(readonly terms: string[]) {
+    this.termTrigrams = terms.map(trigramsOf);
+  }
+
+  /** Whether the word as written answers a term (`wordMatches` on its normalised form). */
+  matches(written: string): boolean {
+    let match = this.decided.get(written);
+    if (match === undefined) {
+      const words = normalizeForSearch(written).split(' ');
+      match = words.some(
+        (word) =>
+          word !== '' &&
+          this.terms.some((term, index) => wordMatches(word, term, this.termTrigrams[index])),
+      );
+      this.decided.set(written, match);
+    }
+    return match;
+  }
 }
 
 /** The whole text cut into marked and unmarked segments. */
-export function markedSegments(text: string, terms: string[]): TextSegment[] {
-  return segmentsOf(text, 0, text.length, terms);
+export function markedSegments(text: string, marker: WordMarker): TextSegment[] {
+  return segmentsOf(text, 0, text.length, marker);
 }
 
 /**
@@ -55,13 +91,13 @@ export function markedSegments(text: string, terms: string[]): TextSegment[] {
  */
 export function snippetOf(
   body: string,
-  terms: string[],
+  marker: WordMarker,
   maxLength = SNIPPET_MAX_LENGTH,
 ): TextSegment[] {
   if (body.length === 0) return [];
   let first = -1;
   for (const word of body.matchAll(WORD)) {
-    if (matchesAny(word[0], terms)) {
+    if (marker.matches(word[0])) {
       first = word.index;
       break;
     }
@@ -72,23 +108,18 @@ export function snippetOf(
   if (end - start < maxLength && start > 0) {
     start = wordStartAfter(body, Math.max(0, end - maxLength));
   }
-  const segments = segmentsOf(body, start, end, terms);
+  const segments = segmentsOf(body, start, end, marker);
   if (start > 0) segments.unshift({ text: '… ', match: false });
   if (end < body.length) segments.push({ text: ' …', match: false });
   return merge(segments);
 }
 
-function matchesAny(written: string, terms: string[]): boolean {
-  const words = normalizeForSearch(written).split(' ');
-  return words.some((word) => word !== '' && terms.some((term) => wordMatches(word, term)));
-}
-
-function segmentsOf(text: string, start: number, end: number, terms: string[]): TextSegment[] {
+function segmentsOf(text: string, start: number, end: number, marker: WordMarker): TextSegment[] {
   const segments: TextSegment[] = [];
   let at = start;
   const part = text.slice(start, end);
   for (const word of part.matchAll(WORD)) {
-    if (!matchesAny(word[0], terms)) continue;
+    if (!marker.matches(word[0])) continue;
     const from = start + word.index;
     if (from > at) segments.push({ text: text.slice(at, from), match: false });
     segments.push({ text: word[0], match: true });
@@ -132,19 +163,20 @@ function commonPrefixLength(a: string, b: string): number {
 
 /** pg_trgm's similarity of two words: shared trigrams of `  word ` over all of them. */
 export function trigramSimilarity(a: string, b: string): number {
-  const left = trigramsOf(a);
-  const right = trigramsOf(b);
+  return similarityOf(trigramsOf(a), trigramsOf(b));
+}
+
+function similarityOf(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   let shared = 0;
   for (const trigram of left) if (right.has(trigram)) shared++;
   return shared / (left.size + right.size - shared);
 }
 
 function trigramsOf(word: string): Set<string> {
-  const padded = `  ${word} `;
+  const chars = Array.from(`  ${word} `);
   const trigrams = new Set<string>();
-  const chars = [...padded];
   for (let index = 0; index + 3 <= chars.length; index++) {
-    trigrams.add(chars.slice(index, index + 3).join(''));
+    trigrams.add(chars[index] + chars[index + 1] + chars[index + 2]);
   }
   return trigrams;
 }
