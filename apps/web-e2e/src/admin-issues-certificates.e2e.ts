@@ -10,7 +10,7 @@ import {
   accessTokenOf,
 } from './support/browser';
 import { waitForEmail } from './support/mail';
-import { chooseLanguage } from './support/screen';
+import { chooseLanguage, untilInteractive } from './support/screen';
 
 // From the demo data (libs/api/enrollments/src/seed/demo-enrollments.ts): COOP-120's past
 // "Session Oujda" has four completers and no certificate yet; no other journey touches it.
@@ -223,6 +223,9 @@ describe('an administrator issuing a session’s certificates', () => {
   it('tells a visitor that a dropped badge is authentic, and that a changed one is not', async () => {
     const { page } = visitor;
     await page.goto(`${baseUrl()}/verify`);
+    // The page comes from the server: its drop zone handles a drop once the app runs (a file
+    // dropped earlier is not kept, as on a browser-rendered page before its script).
+    await untilInteractive(page);
     await dropCredential(page, `${serial}.credential.json`, credentialJson);
     await page
       .getByText('Badge authentique : signé par ORIS, non modifié et non révoqué.')

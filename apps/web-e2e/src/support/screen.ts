@@ -28,6 +28,10 @@ export async function chooseLanguage(page: Page, language: Language): Promise<vo
  */
 export async function untilInteractive(page: Page): Promise<void> {
   await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
+  // The routed page may be hydrated a moment after the shell: done once Angular has removed the
+  // event-replay marks (`jsaction`) the server wrote on its elements. A browser-rendered page has
+  // none.
+  await page.waitForFunction(() => document.querySelector('main [jsaction]') === null);
 }
 
 /** Opens a page of the app and waits until its heading is there and its requests are done. */
