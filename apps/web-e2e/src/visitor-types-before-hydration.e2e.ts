@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { accessTokenOf, baseUrl, type Browser, DEMO_ADMIN, openBrowser } from './support/browser';
+import { untilHydrated } from './support/screen';
 
 /**
  * A visitor on a slow phone: the server's page is on the screen, its fields work, and the app's
@@ -24,15 +25,6 @@ async function openWithScriptHeldBack(page: Page, path: string): Promise<() => P
     await Promise.all(continued);
     await page.unroute(mainBundle);
   };
-}
-
-/**
- * Waits until Angular has hydrated the page and replayed the visitor's early events: it then takes
- * the `jsaction` attributes (where the server's HTML listed the events to record) off the
- * elements it hydrated.
- */
-async function untilHydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('main [jsaction]') === null);
 }
 
 /** The demo's advocacy course (libs/api/catalogue's demo seed), the only one about "plaidoyer". */

@@ -28,9 +28,16 @@ export async function chooseLanguage(page: Page, language: Language): Promise<vo
  */
 export async function untilInteractive(page: Page): Promise<void> {
   await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
-  // The routed page may be hydrated a moment after the shell: done once Angular has removed the
-  // event-replay marks (`jsaction`) the server wrote on its elements. A browser-rendered page has
-  // none.
+  // The routed page may be hydrated a moment after the shell.
+  await untilHydrated(page);
+}
+
+/**
+ * Waits until Angular has hydrated the page and replayed the visitor's early events: it then takes
+ * the `jsaction` attributes (where the server's HTML listed the events to record) off the
+ * elements it hydrated. A browser-rendered page has none.
+ */
+export async function untilHydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('main [jsaction]') === null);
 }
 
