@@ -13,7 +13,10 @@
 // with the figures, below 1,000): a diagnostic of what the code does apart from the machine's
 // load, never the bar's figure (--write refuses it).
 //
-//   npm run bench:p8 [-- --runs 3 --no-build --write --cpu-slowdown 4]
+// With --serve, nothing is measured: the same production stack (demo data, server rendering,
+// nginx's rules) stays up until Ctrl-C, for a look at the pages in a browser or a trace.
+//
+//   npm run bench:p8 [-- --runs 3 --no-build --write --cpu-slowdown 4 --serve]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +65,7 @@ const opts = readOptions(
     write: { type: 'boolean', default: false },
     'log-level': { type: 'string', default: 'warn' },
     'cpu-slowdown': { type: 'string' },
+    serve: { type: 'boolean', default: false },
   },
   ['runs'],
 );
@@ -271,6 +275,12 @@ runBench(opts, async (cleanups) => {
   log(
     `Web app served at ${web.url} (server-side rendering, docker/nginx.conf's rules), API at ${api.base}`,
   );
+
+  if (opts.serve) {
+    for (const page of pages(targets)) log(`${page.label}: ${web.url}${page.path}`);
+    log('Serving until Ctrl-C (--serve: nothing is measured).');
+    await new Promise(() => {});
+  }
 
   const lighthouse = await lighthouseRunner();
   cleanups.push(() => lighthouse.close());

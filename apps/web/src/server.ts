@@ -1,4 +1,5 @@
 import { AngularAppEngine } from '@angular/ssr';
+import { bootAfterFirstPaint } from '@oris/web/core';
 import type { RenderContext } from './app/app.config.server';
 
 export type { RenderContext } from './app/app.config.server';
@@ -11,9 +12,17 @@ export type PageRenderer = (request: Request, context: RenderContext) => Promise
  * serves files, the API proxy, the sitemap and the headers, decides who gets which page, and
  * reads the deployment's settings. `allowedHosts`: the Host names requests may carry (Angular
  * refuses others); `*` is safe here because the server reaches the API at a configured origin,
- * never at the request's host.
+ * never at the request's host. The page starts the app once it has been painted
+ * (bootAfterFirstPaint).
  */
 export function pageRenderer(options: { allowedHosts: readonly string[] }): PageRenderer {
   const engine = new AngularAppEngine({ allowedHosts: [...options.allowedHosts] });
-  return (request, context) => engine.handle(request, context);
+  return async (request, context) => {
+    const answer = await engine.handle(request, context);
+    if (!answer?.headers.get('content-type')?.startsWith('text/html')) return answer;
+    const headers = new Headers(answer.headers);
+    headers.delete('content-length');
+    const html = bootAfterFirstPaint(await answer.text(), context.cspNonce);
+    return new Response(html, { status: answer.status, statusText: answer.statusText, headers });
+  };
 }

@@ -231,26 +231,34 @@ function indexOf<T extends string>(entries: [T, Words][]): Map<string, T> {
   return index;
 }
 
-const COLUMN_INDEX = indexOf(
-  Object.entries(IMPORT_COLUMN_LABELS) as [EnrollmentImportColumn, Words][],
-);
-const VALUE_INDEX = Object.fromEntries(
-  LABELLED_IMPORT_COLUMNS.map((column) => [
-    column,
-    indexOf(Object.entries(IMPORT_VALUE_LABELS[column]) as [string, Words][]),
-  ]),
-) as Record<LabelledImportColumn, Map<string, string>>;
+// Built on first use, not when the module loads: every page of the web app imports this library,
+// and normalising a few hundred labels costs a phone tens of milliseconds at start-up.
+let columnIndex: Map<string, EnrollmentImportColumn> | undefined;
+let valueIndex: Record<LabelledImportColumn, Map<string, string>> | undefined;
+
+const columnIndexOf = () =>
+  (columnIndex ??= indexOf(
+    Object.entries(IMPORT_COLUMN_LABELS) as [EnrollmentImportColumn, Words][],
+  ));
+
+const valueIndexOf = () =>
+  (valueIndex ??= Object.fromEntries(
+    LABELLED_IMPORT_COLUMNS.map((column) => [
+      column,
+      indexOf(Object.entries(IMPORT_VALUE_LABELS[column]) as [string, Words][]),
+    ]),
+  ) as Record<LabelledImportColumn, Map<string, string>>);
 
 /** The column a header names (its code or a label in any language), or null. */
 export function importColumnOf(header: string): EnrollmentImportColumn | null {
   const key = comparableLabel(header);
-  return key === '' ? null : (COLUMN_INDEX.get(key) ?? null);
+  return key === '' ? null : (columnIndexOf().get(key) ?? null);
 }
 
 /** The code a cell names (the code itself or a label in any language), or null when none. */
 export function importValueOf(column: LabelledImportColumn, cell: string): string | null {
   const key = comparableLabel(cell);
-  return key === '' ? null : (VALUE_INDEX[column].get(key) ?? null);
+  return key === '' ? null : (valueIndexOf()[column].get(key) ?? null);
 }
 
 /** How a template names columns and values: in a language, or by their codes. */

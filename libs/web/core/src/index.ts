@@ -55,6 +55,7 @@ export { PageMeta, pageMeta, translatedPageMeta } from './lib/seo/page-meta';
 export type { PageDescription } from './lib/seo/page-meta';
 export { provideServerRenderedPages } from './lib/ssr/ssr.providers';
 export { onBehalfOfVisitor } from './lib/ssr/on-behalf-of-visitor';
+export { bootAfterFirstPaint } from './lib/ssr/boot-after-first-paint';
 export { httpClientFetch } from './lib/api/http-client-fetch';
 export { cookieJar, cookieValue } from './lib/ssr/cookie-jar';
 export type { CookieJar } from './lib/ssr/cookie-jar';
