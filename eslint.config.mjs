@@ -38,14 +38,23 @@ export default [
           ],
         },
       ],
-      // A library is used through its public index (and, for tests, its `testing` entry): never
-      // through another library's files, which are its own business.
+      // A library is used through its public index (and, for tests, its `testing` entry; web-ui
+      // also through the entry points that keep its heavy components out of the pages that do not
+      // use them, see libs/web/ui/src/index.ts): never through another library's files, which are
+      // its own business.
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@oris/*/*/*', '!@oris/*/*/testing', '**/libs/*/*/src/**'],
+              group: [
+                '@oris/*/*/*',
+                '!@oris/*/*/testing',
+                '!@oris/web/ui/dates',
+                '!@oris/web/ui/dialogs',
+                '!@oris/web/ui/forms',
+                '**/libs/*/*/src/**',
+              ],
               message: "Import another library by its alias ('@oris/api/identity'), not its files.",
             },
           ],

@@ -11,8 +11,18 @@
 
 export const MOROCCO_TIME_ZONE = 'Africa/Casablanca';
 
+/**
+ * A formatter made on first use, not when the module loads: the first time-zone formatter loads
+ * the browser's time-zone data, tens of milliseconds on a phone that every page of the web app
+ * (which imports this library) would otherwise spend before it can start.
+ */
+function onFirstUse(locale: string, options: Intl.DateTimeFormatOptions) {
+  let made: Intl.DateTimeFormat | undefined;
+  return (): Intl.DateTimeFormat => (made ??= new Intl.DateTimeFormat(locale, options));
+}
+
 // en-CA writes dates as YYYY-MM-DD.
-const MOROCCO_DAY = new Intl.DateTimeFormat('en-CA', {
+const moroccoDay = onFirstUse('en-CA', {
   timeZone: MOROCCO_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
@@ -20,10 +30,10 @@ const MOROCCO_DAY = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** The calendar day of an instant in Morocco, as 'YYYY-MM-DD'. */
-export const dayInMorocco = (instant: Date): string => MOROCCO_DAY.format(instant);
+export const dayInMorocco = (instant: Date): string => moroccoDay().format(instant);
 
 // sv-SE writes an instant in ISO order, 'YYYY-MM-DD HH:mm:ss', in any language.
-const MOROCCO_MOMENT = new Intl.DateTimeFormat('sv-SE', {
+const moroccoMoment = onFirstUse('sv-SE', {
   timeZone: MOROCCO_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
@@ -34,7 +44,7 @@ const MOROCCO_MOMENT = new Intl.DateTimeFormat('sv-SE', {
 });
 
 /** An instant as Moroccan wall-clock time, 'YYYY-MM-DD HH:mm:ss' (the indicators' definitions end with it). */
-export const momentInMorocco = (instant: Date): string => MOROCCO_MOMENT.format(instant);
+export const momentInMorocco = (instant: Date): string => moroccoMoment().format(instant);
 
 /** Today in Morocco ('YYYY-MM-DD'): the day the API judges windows and due dates by. */
 export const todayInMorocco = (now: Date = new Date()): string => dayInMorocco(now);
@@ -69,7 +79,7 @@ export interface MoroccoWallClock {
   time: string;
 }
 
-const MOROCCO_CLOCK = new Intl.DateTimeFormat('en-US', {
+const moroccoClock = onFirstUse('en-US', {
   timeZone: MOROCCO_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
@@ -81,7 +91,9 @@ const MOROCCO_CLOCK = new Intl.DateTimeFormat('en-US', {
 
 function wallClockParts(instant: number): { fields: Record<string, string>; asUtc: number } {
   const fields = Object.fromEntries(
-    MOROCCO_CLOCK.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+    moroccoClock()
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
   );
   const asUtc = Date.UTC(
     Number(fields['year']),

@@ -1,7 +1,9 @@
+// The main entry point: what the shell and most pages use, light to load. The components that
+// bring heavy parts of Angular Material or Angular's forms have entry points of their own
+// (@oris/web/ui/dates, /dialogs, /forms), so that importing an icon does not load a datepicker:
+// with one entry point for all, the shell pulled all of them into every page's first download.
 export { Icon } from './lib/icon';
 export type { IconName } from './lib/icon';
-export { FieldError } from './lib/field-error';
-export { PhoneField } from './lib/phone-field';
 export { ProblemAlert } from './lib/problem-alert';
 export { Chip } from './lib/chip';
 export type { ChipTone } from './lib/chip';
@@ -15,11 +17,6 @@ export { FileDropZone } from './lib/file-drop-zone';
 export { StatusChip } from './lib/status-chip';
 export type { StatusKind } from './lib/status-chip';
 export { catalogueMessageKeys } from './lib/catalogue-problem-keys';
-export { ConfirmDialog, Confirmation } from './lib/confirm-dialog';
-export type { ConfirmRequest } from './lib/confirm-dialog';
-export { unsavedChanges, unsavedChangesGuard } from './lib/unsaved-changes';
-export type { HasUnsavedChanges } from './lib/unsaved-changes';
-export { DayDateAdapter, DAY_FORMATS, provideDayDatepicker } from './lib/day-date-adapter';
 export { transientText } from './lib/transient-text';
 export { writtenInCurrentLanguage } from './lib/written-in-current-language';
 export { NotificationBell } from './lib/notification-bell';

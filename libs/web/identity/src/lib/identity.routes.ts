@@ -1,6 +1,6 @@
 import type { Route } from '@angular/router';
 import { guestGuard, signedInGuard } from '@oris/web/core';
-import { unsavedChangesGuard } from '@oris/web/ui';
+import { unsavedChangesGuard } from '@oris/web/ui/dialogs';
 
 /** Route `title`s are translation keys (see the app's title strategy). */
 export const identityRoutes: Route[] = [

@@ -1,6 +1,6 @@
 import type { Route } from '@angular/router';
 import { roleGuard } from '@oris/web/core';
-import { unsavedChangesGuard } from '@oris/web/ui';
+import { unsavedChangesGuard } from '@oris/web/ui/dialogs';
 import { PublicIndicatorsPage } from './public/public-indicators-page';
 
 const staff = roleGuard('placement_officer', 'admin');

@@ -1,6 +1,6 @@
 import type { Route } from '@angular/router';
 import { roleGuard } from '@oris/web/core';
-import { unsavedChangesGuard } from '@oris/web/ui';
+import { unsavedChangesGuard } from '@oris/web/ui/dialogs';
 
 const editors = roleGuard('observatory_editor', 'admin');
 

@@ -39,15 +39,10 @@ import {
   todayInMorocco,
 } from '@oris/shared/domain';
 import { formSubmission, LanguageService, RegionsService } from '@oris/web/core';
-import {
-  DayPipe,
-  FieldError,
-  type HasUnsavedChanges,
-  Icon,
-  ProblemAlert,
-  provideDayDatepicker,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { DayPipe, Icon, ProblemAlert } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
+import { FieldError } from '@oris/web/ui/forms';
 import { SurveyApi, type Survey } from './survey-api';
 import {
   answerOf,

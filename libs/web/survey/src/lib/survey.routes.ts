@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { unsavedChangesGuard } from '@oris/web/ui';
+import { unsavedChangesGuard } from '@oris/web/ui/dialogs';
 
 /**
  * The follow-up survey behind the emailed link (`/survey/:token`): no sign-in, no guard, the

@@ -10,7 +10,8 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { MOROCCO_TIME_ZONE } from '@oris/shared/domain';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import { intlLocale, Pager, ProblemAlert, provideDayDatepicker } from '@oris/web/ui';
+import { intlLocale, Pager, ProblemAlert } from '@oris/web/ui';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
 import { debounceTime } from 'rxjs';
 import { AuditApi, type AuditEvent, type AuditEventPage, type AuditQuery } from './audit-api';
 

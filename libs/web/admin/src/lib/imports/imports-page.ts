@@ -11,14 +11,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError, type ApiErrorKind } from '@oris/shared/api-client';
 import { type CourseSummary, LanguageService, type Session } from '@oris/web/core';
 import { importProblemWords, importValueLabel } from '@oris/shared/domain';
-import {
-  Confirmation,
-  DayRangePipe,
-  ProblemAlert,
-  saveFile,
-  StatusChip,
-  transientText,
-} from '@oris/web/ui';
+import { DayRangePipe, ProblemAlert, saveFile, StatusChip, transientText } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import {
   IMPORT_COLUMNS,
   IMPORT_MAX_CHARACTERS,

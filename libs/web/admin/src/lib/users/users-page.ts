@@ -12,7 +12,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError, type UserDto, type UserPageDto } from '@oris/shared/api-client';
 import { type Role, ROLES } from '@oris/shared/domain';
 import { latestLoad, RegionsService } from '@oris/web/core';
-import { Confirmation, Icon, Pager, ProblemAlert, transientText } from '@oris/web/ui';
+import { Icon, Pager, ProblemAlert, transientText } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { AdminUsersService } from './admin-users.service';
 

@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
-import { ConfirmDialog, type ConfirmRequest } from '@oris/web/ui';
+import { ConfirmDialog, type ConfirmRequest } from '@oris/web/ui/dialogs';
 import { of } from 'rxjs';
 import type { BatchJob, Certificate } from '../shared/certificate-types';
 import {

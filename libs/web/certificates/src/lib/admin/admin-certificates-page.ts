@@ -17,15 +17,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import {
-  Confirmation,
-  DayPipe,
-  DayRangePipe,
-  Icon,
-  Pager,
-  ProblemAlert,
-  transientText,
-} from '@oris/web/ui';
+import { DayPipe, DayRangePipe, Icon, Pager, ProblemAlert, transientText } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { CertificatesApi } from '../certificates-api';
 import { CertificateDownload } from '../shared/certificate-download';

@@ -7,7 +7,8 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { unwrap } from '@oris/shared/api-client';
 import { formSubmission, ORIS_API } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 
 @Component({
   selector: 'oris-forgot-password-page',

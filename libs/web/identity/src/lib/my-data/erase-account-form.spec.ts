@@ -4,7 +4,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH, AuthSession } from '@oris/web/core';
 import { fakeApi, settle } from '@oris/web/testing';
-import { Confirmation } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { EraseAccountForm } from './erase-account-form';
 
 async function render(routes: Parameters<typeof fakeApi>[0], confirmed: boolean) {

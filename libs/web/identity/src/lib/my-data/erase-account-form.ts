@@ -7,7 +7,9 @@ import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { unwrap } from '@oris/shared/api-client';
 import { AuthSession, formSubmission, ORIS_API, SIGN_IN_PATH } from '@oris/web/core';
-import { Confirmation, FieldError, ProblemAlert } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 
 /**
  * Law 09-08 right of erasure: the person erases their own account, typing their password again

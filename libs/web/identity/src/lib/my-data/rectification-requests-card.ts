@@ -7,7 +7,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError, type RectificationRequestDto, unwrap } from '@oris/shared/api-client';
 import { RECTIFICATION_MESSAGE_MAX_LENGTH } from '@oris/shared/domain';
 import { formSubmission, LanguageService, ORIS_API } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 
 /**
  * Law 09-08 rectification: the person asks the placement officers to correct a situation

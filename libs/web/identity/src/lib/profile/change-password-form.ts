@@ -9,7 +9,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { unwrap } from '@oris/shared/api-client';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@oris/shared/domain';
 import { AuthSession, formSubmission, ORIS_API, SIGN_IN_PATH } from '@oris/web/core';
-import { FieldError, ProblemAlert, unsavedChanges } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { unsavedChanges } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { matches } from '../account-rules';
 
 @Component({

@@ -18,7 +18,9 @@ import {
   ORIS_API,
   RegionsService,
 } from '@oris/web/core';
-import { FieldError, PhoneField, ProblemAlert, unsavedChanges } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { unsavedChanges } from '@oris/web/ui/dialogs';
+import { FieldError, PhoneField } from '@oris/web/ui/forms';
 import {
   arabicScript,
   BIRTH_YEAR_MIN,

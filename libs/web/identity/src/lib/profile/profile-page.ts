@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ROLES } from '@oris/shared/domain';
 import { AuthSession, LanguageService } from '@oris/web/core';
-import type { HasUnsavedChanges } from '@oris/web/ui';
+import type { HasUnsavedChanges } from '@oris/web/ui/dialogs';
 import { ChangePasswordForm } from './change-password-form';
 import { FollowupConsentCard } from './followup-consent-card';
 import { ProfileDetailsForm } from './profile-details-form';

@@ -25,7 +25,8 @@ import {
   RegionsService,
   safeReturnUrl,
 } from '@oris/web/core';
-import { FieldError, PhoneField, ProblemAlert } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { FieldError, PhoneField } from '@oris/web/ui/forms';
 import {
   arabicScript,
   BIRTH_YEAR_MIN,

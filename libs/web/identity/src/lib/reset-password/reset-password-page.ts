@@ -9,7 +9,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { unwrap } from '@oris/shared/api-client';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@oris/shared/domain';
 import { formSubmission, ORIS_API } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 import { matches } from '../account-rules';
 
 @Component({

@@ -6,7 +6,8 @@ import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthSession, formSubmission, landingPath, safeReturnUrl } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 
 @Component({
   selector: 'oris-sign-in-page',

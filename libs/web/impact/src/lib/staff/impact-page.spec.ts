@@ -4,7 +4,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Role } from '@oris/shared/domain';
 import { API_FETCH, AuthSession } from '@oris/web/core';
-import { Confirmation } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import type { Impact } from '../shared/impact-types';
 import { aVersion, fakeApi, settle } from '../testing';
 import { ImpactPage } from './impact-page';

@@ -20,14 +20,9 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { todayInMorocco } from '@oris/shared/domain';
 import { AuthSession, LanguageService, latestLoad } from '@oris/web/core';
-import {
-  Confirmation,
-  DayPipe,
-  FieldError,
-  ProblemAlert,
-  saveFile,
-  transientText,
-} from '@oris/web/ui';
+import { DayPipe, ProblemAlert, saveFile, transientText } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { map } from 'rxjs';
 import { ImpactApi } from '../shared/impact-api';
 import { formatMoment } from '../shared/impact-format';

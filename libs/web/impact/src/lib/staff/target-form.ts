@@ -6,7 +6,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { formSubmission } from '@oris/web/core';
-import { FieldError, ProblemAlert, transientText } from '@oris/web/ui';
+import { ProblemAlert, transientText } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 import { ImpactApi } from '../shared/impact-api';
 import { INDICATORS, type ImpactIndicatorName, type Target } from '../shared/impact-types';
 

@@ -24,7 +24,8 @@ import {
   todayInMorocco,
 } from '@oris/shared/domain';
 import { LanguageService, latestLoad, RegionsService, timeOfDay } from '@oris/web/core';
-import { formatDay, ProblemAlert, provideDayDatepicker, saveFile } from '@oris/web/ui';
+import { formatDay, ProblemAlert, saveFile } from '@oris/web/ui';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
 import { debounceTime } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type {

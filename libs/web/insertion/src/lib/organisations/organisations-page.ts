@@ -15,15 +15,9 @@ import {
   type StakeholderGroup,
 } from '@oris/shared/domain';
 import { formSubmission, latestLoad, RegionsService } from '@oris/web/core';
-import {
-  FieldError,
-  type HasUnsavedChanges,
-  Icon,
-  Pager,
-  ProblemAlert,
-  transientText,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { Icon, Pager, ProblemAlert, transientText } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { debounceTime, distinctUntilChanged, merge } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type { Organisation, OrganisationInput, PageOf } from '../shared/insertion-types';

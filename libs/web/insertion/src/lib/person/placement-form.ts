@@ -41,7 +41,10 @@ import {
   todayInMorocco,
 } from '@oris/shared/domain';
 import { formSubmission, RegionsService } from '@oris/web/core';
-import { FieldError, ProblemAlert, provideDayDatepicker, unsavedChanges } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { unsavedChanges } from '@oris/web/ui/dialogs';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
+import { FieldError } from '@oris/web/ui/forms';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { InsertionApi } from '../insertion-api';
 import type { Completion, Followup, Organisation, Placement } from '../shared/insertion-types';

@@ -17,7 +17,9 @@ import {
   type ToolPurpose,
 } from '@oris/shared/domain';
 import { formSubmission, latestLoad } from '@oris/web/core';
-import { FieldError, type HasUnsavedChanges, ProblemAlert, unsavedChanges } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { toolMessageKeys } from '../shared/problem-keys';
 import { LICENCE_CHOICES, type Tool, type ToolInput } from '../shared/tool-types';
 import { ToolsApi } from '../tools-api';

@@ -11,7 +11,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { SUBMISSION_FILE_KINDS, type SubmissionFileKind } from '@oris/shared/domain';
 import { latestLoad } from '@oris/web/core';
-import { Confirmation, FileDropZone, MarkdownView, ProblemAlert, saveFile } from '@oris/web/ui';
+import { FileDropZone, MarkdownView, ProblemAlert, saveFile } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import {
   LearnerAssignmentApi,
   type AssignmentFile,

@@ -33,7 +33,8 @@ import {
   phoneNumber,
   type SessionBrief,
 } from '@oris/web/core';
-import { DayPipe, DayRangePipe, FieldError, PhoneField, ProblemAlert } from '@oris/web/ui';
+import { DayPipe, DayRangePipe, ProblemAlert } from '@oris/web/ui';
+import { FieldError, PhoneField } from '@oris/web/ui/forms';
 import { LearningApi } from '../learning-api';
 import {
   joinsWaitlist,

@@ -7,7 +7,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { dayInMorocco } from '@oris/shared/domain';
 import { LanguageService, latestLoad } from '@oris/web/core';
-import { Confirmation, DayPipe, ProblemAlert } from '@oris/web/ui';
+import { DayPipe, ProblemAlert } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { LearningApi } from '../learning-api';
 import type { CalendarFeed } from '../shared/learning-types';
 

@@ -3,7 +3,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
-import { Confirmation } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { fakeApi, problem, settle } from '@oris/web/testing';
 import { ENROLLMENT_ID, MODULE_IDS } from '../testing';
 import type { LearnerQuiz, QuizAttempt } from './quiz-api';

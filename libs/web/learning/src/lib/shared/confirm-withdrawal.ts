@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { Confirmation } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 
 interface WithdrawalQuestion {
   course: string;

@@ -12,17 +12,10 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { todayInMorocco } from '@oris/shared/domain';
 import { formSubmission, LanguageService, latestLoad } from '@oris/web/core';
-import {
-  Chip,
-  Confirmation,
-  DayPipe,
-  FieldError,
-  Icon,
-  ProblemAlert,
-  provideDayDatepicker,
-  saveFile,
-  transientText,
-} from '@oris/web/ui';
+import { Chip, DayPipe, Icon, ProblemAlert, saveFile, transientText } from '@oris/web/ui';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
+import { Confirmation } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { PartnershipsApi } from '../partnerships-api';
 import type { Partnership } from '../shared/partnership-types';
 import { partnershipMessageKeys } from '../shared/problem-keys';

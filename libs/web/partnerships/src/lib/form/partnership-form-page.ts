@@ -21,14 +21,10 @@ import {
   type RenewalMode,
 } from '@oris/shared/domain';
 import { formSubmission } from '@oris/web/core';
-import {
-  FieldError,
-  type HasUnsavedChanges,
-  Icon,
-  ProblemAlert,
-  provideDayDatepicker,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { Icon, ProblemAlert } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
+import { FieldError } from '@oris/web/ui/forms';
 import { startWith } from 'rxjs';
 import { PartnershipsApi } from '../partnerships-api';
 import type {

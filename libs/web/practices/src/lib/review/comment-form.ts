@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PRACTICE_LIMITS, type Locale } from '@oris/shared/domain';
-import { FieldError } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 import type { CommentInput } from '../shared/practice-types';
 
 /** A reviewer's comment on one field, folded under the field until opened. */

@@ -16,15 +16,9 @@ import {
   type PracticeEvidenceLevel,
 } from '@oris/shared/domain';
 import { LanguageService, latestLoad, RegionsService } from '@oris/web/core';
-import {
-  Confirmation,
-  DayPipe,
-  FieldError,
-  type HasUnsavedChanges,
-  Icon,
-  ProblemAlert,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { DayPipe, Icon, ProblemAlert } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges, Confirmation } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { PracticesApi } from '../practices-api';
 import { FieldComments } from '../shared/field-comments';
 import {

@@ -16,7 +16,8 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PRACTICE_LIMITS } from '@oris/shared/domain';
 import { LanguageService } from '@oris/web/core';
-import { DayPipe, FieldError, Icon } from '@oris/web/ui';
+import { DayPipe, Icon } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 import { contactGroup, type ContactGroup, rowsOf } from './practice-form';
 
 /**

@@ -14,7 +14,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LOCALES, PRACTICE_LIMITS } from '@oris/shared/domain';
-import { FieldError, Icon } from '@oris/web/ui';
+import { Icon } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 import { figureGroup, type FigureGroup, rowsOf } from './practice-form';
 
 /** The results with figures: a label per language, a value and its unit ("64", "%"). */

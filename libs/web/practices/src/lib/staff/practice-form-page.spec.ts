@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { Confirmation } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { aComment, aPractice, PRACTICE_ID, problem, renderPage, settle } from '../testing';
 import { PracticeFormPage } from './practice-form-page';
 

@@ -18,14 +18,9 @@ import {
   type PracticeTextField,
 } from '@oris/shared/domain';
 import { formSubmission, LanguageService, latestLoad, RegionsService } from '@oris/web/core';
-import {
-  Confirmation,
-  FieldError,
-  type HasUnsavedChanges,
-  Icon,
-  ProblemAlert,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { Icon, ProblemAlert } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges, Confirmation } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { PracticesApi } from '../practices-api';
 import { FieldComments } from '../shared/field-comments';
 import {

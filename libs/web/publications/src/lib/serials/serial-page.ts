@@ -8,13 +8,9 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { isValidIssn } from '@oris/shared/domain';
 import { formSubmission, latestLoad } from '@oris/web/core';
-import {
-  FieldError,
-  type HasUnsavedChanges,
-  ProblemAlert,
-  transientText,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { ProblemAlert, transientText } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { CoveragePanel } from './coverage-panel';
 import { type SerialDetail, type SerialInput, SerialsApi } from './serials-api';

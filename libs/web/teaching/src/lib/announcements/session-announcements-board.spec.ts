@@ -4,7 +4,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Announcement } from '@oris/web/core';
 import { API_FETCH } from '@oris/web/core';
-import { Confirmation } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { type Call, fakeApi, SESSION_ID, settle } from '../testing';
 import { SessionAnnouncementsBoard } from './session-announcements-board';
 

@@ -17,14 +17,9 @@ import {
   LanguageService,
   latestLoad,
 } from '@oris/web/core';
-import {
-  type AnnouncementItem,
-  AnnouncementList,
-  Confirmation,
-  FieldError,
-  ProblemAlert,
-  transientText,
-} from '@oris/web/ui';
+import { type AnnouncementItem, AnnouncementList, ProblemAlert, transientText } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 
 /**
  * A session's announcements as its staff write them (`/teaching/sessions/:sessionId/announcements`):

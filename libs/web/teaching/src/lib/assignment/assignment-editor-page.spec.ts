@@ -3,7 +3,7 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { API_FETCH } from '@oris/web/core';
-import { Confirmation, unsavedChangesGuard } from '@oris/web/ui';
+import { unsavedChangesGuard, Confirmation } from '@oris/web/ui/dialogs';
 import { type Answer, anAssignment, COURSE_ID, fakeApi, MODULE_ID, settle } from '../testing';
 import { AssignmentEditorPage } from './assignment-editor-page';
 

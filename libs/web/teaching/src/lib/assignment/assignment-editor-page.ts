@@ -20,13 +20,10 @@ import {
   type SubmissionFileKind,
 } from '@oris/shared/domain';
 import { formSubmission } from '@oris/web/core';
-import {
-  FieldError,
-  type HasUnsavedChanges,
-  ProblemAlert,
-  provideDayDatepicker,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
+import { FieldError } from '@oris/web/ui/forms';
 import { AssignmentTeachingApi, type AssignmentInput } from './assignment-teaching-api';
 
 interface LevelDraft {

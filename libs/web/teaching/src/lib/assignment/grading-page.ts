@@ -11,13 +11,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { percentOfPoints, runningTotal } from '@oris/shared/domain';
 import { latestLoad } from '@oris/web/core';
-import {
-  FileDropZone,
-  type HasUnsavedChanges,
-  ProblemAlert,
-  saveFile,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { FileDropZone, ProblemAlert, saveFile } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
 import {
   AssignmentTeachingApi,
   type GradingSubmission,

@@ -34,15 +34,9 @@ import {
   LOCALES,
 } from '@oris/shared/domain';
 import { type Course, formSubmission } from '@oris/web/core';
-import {
-  catalogueMessageKeys,
-  FieldError,
-  type HasUnsavedChanges,
-  Icon,
-  ProblemAlert,
-  StatusChip,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { catalogueMessageKeys, Icon, ProblemAlert, StatusChip } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { map } from 'rxjs';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { controlPaths } from '../shared/control-paths';

@@ -20,13 +20,13 @@ import type { CourseStatus } from '@oris/shared/domain';
 import { type Course, LanguageService, RegionsService, type Session } from '@oris/web/core';
 import {
   catalogueMessageKeys,
-  Confirmation,
   DayRangePipe,
   Icon,
   ProblemAlert,
   StatusChip,
   transientText,
 } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { firstValueFrom, map } from 'rxjs';
 import { courseActions, type StatusAction } from '../shared/status-actions';
 import type { CourseModule } from '../shared/teaching-types';

@@ -8,7 +8,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { CATALOGUE_LIMITS } from '@oris/shared/domain';
 import type { Course } from '@oris/web/core';
-import { FieldError, ProblemAlert } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 import { courseCode } from '../shared/course-code';
 import { TeachingApi } from '../teaching-api';
 

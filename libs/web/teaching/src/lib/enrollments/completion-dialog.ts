@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EARLY_COMPLETION_REASON_MAX_LENGTH } from '@oris/shared/domain';
-import { provideDayDatepicker } from '@oris/web/ui';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
 
 export interface CompletionRequest {
   name: string;

@@ -6,7 +6,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { Role } from '@oris/shared/domain';
 import { API_FETCH, AuthSession } from '@oris/web/core';
 import { of } from 'rxjs';
-import { Confirmation } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import type { Enrollment } from '../shared/teaching-types';
 import {
   aCourse,

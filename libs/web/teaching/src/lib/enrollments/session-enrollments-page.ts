@@ -19,7 +19,6 @@ import {
   type Session,
 } from '@oris/web/core';
 import {
-  Confirmation,
   DayPipe,
   DayRangePipe,
   EnrollmentStatusChip,
@@ -28,6 +27,7 @@ import {
   StatusChip,
   transientText,
 } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import type { CompletionAttestation, Enrollment } from '../shared/teaching-types';
 import { TeachingApi } from '../teaching-api';
 import { type CompletionRefusal, CompletionValidation } from './completion-validation';

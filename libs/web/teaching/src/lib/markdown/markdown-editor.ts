@@ -4,7 +4,8 @@ import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { FieldError, MarkdownView } from '@oris/web/ui';
+import { MarkdownView } from '@oris/web/ui';
+import { FieldError } from '@oris/web/ui/forms';
 import { startWith, switchMap } from 'rxjs';
 import { renderMarkdownPreview } from './markdown-preview';
 

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { ApiError, toApiError } from '@oris/shared/api-client';
 import { API_FETCH } from '@oris/web/core';
-import { Confirmation } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { type Answer, fakeApi, MODULE_ID, settle } from '../testing';
 import { MaterialEditor } from './material-editor';
 import { type Material, MaterialTeachingApi } from './material-teaching-api';

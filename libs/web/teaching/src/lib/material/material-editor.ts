@@ -24,7 +24,6 @@ import {
   type Locale,
 } from '@oris/shared/domain';
 import {
-  Confirmation,
   FileDropZone,
   fileSizeText,
   Icon,
@@ -33,6 +32,7 @@ import {
   ProblemAlert,
   VideoEmbed,
 } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { MaterialTeachingApi, type Material, type MaterialTitles } from './material-teaching-api';
 
 const LANGUAGES = ['fr', 'ar', 'en'] as const;

@@ -26,15 +26,9 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { CATALOGUE_LIMITS as LIMITS } from '@oris/shared/domain';
 import { type Course, formSubmission } from '@oris/web/core';
-import {
-  catalogueMessageKeys,
-  FieldError,
-  type HasUnsavedChanges,
-  Icon,
-  ProblemAlert,
-  StatusChip,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { catalogueMessageKeys, Icon, ProblemAlert, StatusChip } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { FieldError } from '@oris/web/ui/forms';
 import { MarkdownEditor } from '../markdown/markdown-editor';
 import { MaterialEditor } from '../material/material-editor';
 import { controlPaths } from '../shared/control-paths';

@@ -17,7 +17,8 @@ import {
   type QuizReviewPolicy,
 } from '@oris/shared/domain';
 import { formSubmission } from '@oris/web/core';
-import { Confirmation, type HasUnsavedChanges, ProblemAlert, unsavedChanges } from '@oris/web/ui';
+import { ProblemAlert } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges, Confirmation } from '@oris/web/ui/dialogs';
 import { QuestionForm } from './question-form';
 import {
   QuizTeachingApi,

@@ -8,7 +8,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApiError } from '@oris/shared/api-client';
 import { toCsv } from '@oris/shared/domain';
 import { latestLoad } from '@oris/web/core';
-import { Confirmation, ProblemAlert, saveFile } from '@oris/web/ui';
+import { ProblemAlert, saveFile } from '@oris/web/ui';
+import { Confirmation } from '@oris/web/ui/dialogs';
 import { QuizTeachingApi, type QuizResults, type RegradeResult } from './quiz-teaching-api';
 
 /** A quiz's results: per question (% right), per trainee (attempts and grade), CSV, regrade. */

@@ -11,7 +11,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CATALOGUE_LIMITS as LIMITS } from '@oris/shared/domain';
-import { FieldError, Icon, provideDayDatepicker } from '@oris/web/ui';
+import { Icon } from '@oris/web/ui';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
+import { FieldError } from '@oris/web/ui/forms';
 
 export type MeetingForm = FormGroup<{
   id: FormControl<string | null>;

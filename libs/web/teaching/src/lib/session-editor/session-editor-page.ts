@@ -38,16 +38,14 @@ import {
 } from '@oris/web/core';
 import {
   catalogueMessageKeys,
-  Confirmation,
   DayRangePipe,
-  FieldError,
-  type HasUnsavedChanges,
   ProblemAlert,
-  provideDayDatepicker,
   StatusChip,
-  unsavedChanges,
   transientText,
 } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges, Confirmation } from '@oris/web/ui/dialogs';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
+import { FieldError } from '@oris/web/ui/forms';
 import { controlPaths } from '../shared/control-paths';
 import { sessionActions, type StatusAction } from '../shared/status-actions';
 import type { CreateSessionRequest } from '../shared/teaching-types';

@@ -17,14 +17,10 @@ import {
   PUBLICATION_TYPES,
 } from '@oris/shared/domain';
 import { formSubmission } from '@oris/web/core';
-import {
-  FieldError,
-  type HasUnsavedChanges,
-  Icon,
-  ProblemAlert,
-  provideDayDatepicker,
-  unsavedChanges,
-} from '@oris/web/ui';
+import { Icon, ProblemAlert } from '@oris/web/ui';
+import { type HasUnsavedChanges, unsavedChanges } from '@oris/web/ui/dialogs';
+import { provideDayDatepicker } from '@oris/web/ui/dates';
+import { FieldError } from '@oris/web/ui/forms';
 import type { PublicationDetail, PublicationInput } from '../shared/publication-types';
 import { PublicationsApi } from '../shared/publications-api';
 import { publicationMessageKeys } from '../shared/problem-keys';
