@@ -157,4 +157,32 @@ describe('an employer opening a certificate’s verification link', () => {
     // The server's answer came with the page (HttpClient's transfer cache).
     expect(lookups).toEqual([]);
   });
+
+  it('checks the PDF dropped on the verification page before the app started, once it has', async () => {
+    const { page } = visitor;
+    const start = await openWithScriptHeldBack(page, '/verify');
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['%PDF-1.7\n'], 'certificat.pdf', { type: 'application/pdf' }));
+      return transfer;
+    });
+    const zone = page
+      .getByRole('region', { name: 'Vous n’avez que le PDF ?' })
+      .locator('oris-file-drop-zone');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      await zone.dispatchEvent(type, { dataTransfer });
+    }
+
+    await start();
+
+    // The zone took the file and the page checked it: no certificate was issued as this PDF.
+    await page.getByText('Fichier : certificat.pdf', { exact: true }).waitFor();
+    await page
+      .getByText(
+        'Aucun certificat n’a été délivré sous la forme de ce fichier : il a pu être modifié, ' +
+          'ou ce n’est pas un certificat de l’ORIS.',
+        { exact: true },
+      )
+      .waitFor();
+  });
 });

@@ -56,6 +56,10 @@ export type { PageDescription } from './lib/seo/page-meta';
 export { provideServerRenderedPages } from './lib/ssr/ssr.providers';
 export { onBehalfOfVisitor } from './lib/ssr/on-behalf-of-visitor';
 export { bootAfterFirstPaint } from './lib/ssr/boot-after-first-paint';
+export {
+  FILES_DROPPED_BEFORE_START,
+  takeFileDroppedBeforeStart,
+} from './lib/ssr/dropped-before-start';
 export { httpClientFetch } from './lib/api/http-client-fetch';
 export { cookieJar, cookieValue } from './lib/ssr/cookie-jar';
 export type { CookieJar } from './lib/ssr/cookie-jar';

@@ -1,12 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
+import { FILES_DROPPED_BEFORE_START } from '@oris/web/core';
 import { FileDropZone } from './file-drop-zone';
 
 const translations = {
   zone: { hint: 'Déposez un fichier', choose: 'Choisir', chosen: 'Fichier : {{name}}' },
 };
 
-async function zone() {
+/** `beforeStart`: what happened on the page before the component ran (its host is given). */
+async function zone(beforeStart?: (host: HTMLElement) => void) {
   TestBed.configureTestingModule({
     imports: [
       FileDropZone,
@@ -24,6 +26,7 @@ async function zone() {
   fixture.componentRef.setInput('chosenKey', 'zone.chosen');
   const chosen: File[] = [];
   fixture.componentInstance.fileChosen.subscribe((file) => chosen.push(file));
+  beforeStart?.(fixture.nativeElement as HTMLElement);
   await fixture.whenStable();
   return { fixture, element: fixture.nativeElement as HTMLElement, chosen };
 }
@@ -37,6 +40,28 @@ function choose(input: HTMLInputElement, file: File) {
 }
 
 describe('FileDropZone', () => {
+  afterEach(() => Reflect.deleteProperty(globalThis, FILES_DROPPED_BEFORE_START));
+
+  it('takes the file dropped on it before the app started, once', async () => {
+    const early = new File(['%PDF-1.7'], 'avant.pdf', { type: 'application/pdf' });
+    const elsewhere = document.createElement('div');
+    const dropped: { zone: Element; file: File }[] = [];
+    const { fixture, element, chosen } = await zone((host) => {
+      dropped.push(
+        { zone: elsewhere, file: new File(['x'], 'autre.pdf') },
+        { zone: host, file: early },
+      );
+      Reflect.set(globalThis, FILES_DROPPED_BEFORE_START, dropped);
+    });
+
+    expect(chosen).toEqual([early]);
+    expect(element.textContent).toContain('Fichier : avant.pdf');
+    // Taken: the record is gone, the other zone's stays.
+    expect(dropped.map(({ file }) => file.name)).toEqual(['autre.pdf']);
+    await fixture.whenStable();
+    expect(chosen).toEqual([early]);
+  });
+
   it('opens a real file input from its button, and emits the file chosen with its name shown', async () => {
     const { fixture, element, chosen } = await zone();
     const input = element.querySelector('input[type="file"]') as HTMLInputElement;

@@ -1,12 +1,23 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { takeFileDroppedBeforeStart } from '@oris/web/core';
 
 /**
  * A zone a file is dropped on, or chosen from with its button (a real file input behind it, so
  * the keyboard, screen readers and phones get the system's picker). Presentational: it only emits
  * the file; the page checks and sends it. Its texts are translation keys the page passes in
- * (`chosenKey` gets the file's name as `name`).
+ * (`chosenKey` gets the file's name as `name`). On a server-rendered page, a file dropped on the
+ * zone before the app started is taken as if dropped once it runs (takeFileDroppedBeforeStart).
  */
 @Component({
   selector: 'oris-file-drop-zone',
@@ -76,6 +87,14 @@ export class FileDropZone {
 
   protected readonly dragging = signal(false);
   protected readonly fileName = signal<string | null>(null);
+
+  constructor() {
+    const zone = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    afterNextRender(() => {
+      const file = takeFileDroppedBeforeStart(zone);
+      if (file && !this.disabled()) this.choose(file);
+    });
+  }
 
   protected dragOver(event: DragEvent): void {
     event.preventDefault();

@@ -1,4 +1,5 @@
 import { bootAfterFirstPaint } from './boot-after-first-paint';
+import { takeFileDroppedBeforeStart } from './dropped-before-start';
 
 /** The shape of a page as Angular's server bundle writes it (21.2, outputMode "server"). */
 const RENDERED = `<!DOCTYPE html><html lang="ar" dir="rtl"><head>
@@ -9,11 +10,14 @@ const RENDERED = `<!DOCTYPE html><html lang="ar" dir="rtl"><head>
 <link rel="modulepreload" href="chunk-AAAA.js"><link rel="modulepreload" href="chunk-BBBB.js"><script src="main-CCCC.js" type="module"></script>
 <script id="ng-state" type="application/json">{}</script></body></html>`;
 
-/** The inline script the rewritten page carries, run as the browser would run it. */
-function runBootScript(html: string): void {
-  const code = /<script nonce="n0nce">(\(\(\)=>\{let started.*?)<\/script>/s.exec(html)?.[1];
+/**
+ * The inline script the rewritten page carries, run as the browser would run it, in `page` (each
+ * page runs it once: a fresh document keeps the listeners of earlier runs away).
+ */
+function runBootScript(html: string, page: Document = document): void {
+  const code = /<script nonce="n0nce">(\(\(\)=>\{.*?)<\/script>/s.exec(html)?.[1];
   if (!code) throw new Error('No boot script in the page');
-  new Function(code)();
+  new Function('document', code)(page);
 }
 
 const added = () =>
@@ -82,6 +86,51 @@ describe('bootAfterFirstPaint', () => {
     runBootScript(bootAfterFirstPaint(RENDERED, 'n0nce'));
     document.dispatchEvent(new Event('visibilitychange'));
     expect(added()).toHaveLength(4);
+  });
+
+  describe('a file dropped before the app started', () => {
+    /** A drag event as the browser sends it (jsdom has no DataTransfer). */
+    function drag(target: Element, type: string, files: File[] = []): Event {
+      const event = new Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { files, dropEffect: 'none' } });
+      target.dispatchEvent(event);
+      return event;
+    }
+
+    let page: Document;
+    let zone: HTMLElement;
+    let inside: HTMLElement;
+    beforeEach(() => {
+      page = document.implementation.createHTMLDocument();
+      zone = page.createElement('oris-file-drop-zone');
+      zone.className = 'oris-file-drop-zone';
+      inside = zone.appendChild(page.createElement('p'));
+      page.body.replaceChildren(zone);
+      runBootScript(bootAfterFirstPaint(RENDERED, 'n0nce'), page);
+    });
+
+    it('is kept from the browser, which would open it in place of the page, and recorded for its zone', () => {
+      const file = new File(['%PDF-1.7'], 'certificat.pdf', { type: 'application/pdf' });
+      const over = drag(inside, 'dragover');
+      expect(over.defaultPrevented).toBe(true);
+      expect(
+        (over as Event & { dataTransfer: { dropEffect: string } }).dataTransfer.dropEffect,
+      ).toBe('copy');
+      expect(drag(inside, 'drop', [file]).defaultPrevented).toBe(true);
+
+      expect(takeFileDroppedBeforeStart(zone)).toBe(file);
+      expect(takeFileDroppedBeforeStart(zone)).toBeNull();
+    });
+
+    it('is left alone outside a zone, and on a zone whose app has started (it cancels the drop itself)', () => {
+      const file = new File(['%PDF-1.7'], 'certificat.pdf');
+      expect(drag(page.body, 'dragover').defaultPrevented).toBe(false);
+      expect(drag(page.body, 'drop', [file]).defaultPrevented).toBe(false);
+
+      zone.addEventListener('drop', (event) => event.preventDefault());
+      drag(inside, 'drop', [file]);
+      expect(takeFileDroppedBeforeStart(zone)).toBeNull();
+    });
   });
 
   it('leaves a page without a module script as it is', () => {

@@ -1,3 +1,5 @@
+import { FILE_DROP_ZONE_CLASS, FILES_DROPPED_BEFORE_START } from './dropped-before-start';
+
 /**
  * A server-rendered page as the browser gets it: its HTML painted first, then the app started.
  *
@@ -12,9 +14,10 @@
  * preloaded are those of the page's language (`<html lang>`), not always French.
  *
  * Nothing is lost: clicks and keys before the start are recorded by Angular's event dispatch
- * contract (written before this script) and replayed, and typed text is kept
- * (keepFieldsTypedBeforeHydration). When the page has no module script (another build's shape),
- * it is returned as it is.
+ * contract (written before this script) and replayed, typed text is kept
+ * (keepFieldsTypedBeforeHydration), and a file dropped on a drop zone is recorded by this script
+ * for the zone to take once it runs (takeFileDroppedBeforeStart). When the page has no module
+ * script (another build's shape), it is returned as it is.
  */
 export function bootAfterFirstPaint(html: string, cspNonce?: string): string {
   const entryTag = ENTRY_SCRIPT.exec(html)?.[0];
@@ -44,6 +47,18 @@ function escapeAttribute(value: string): string {
 }
 
 /**
+ * Drops on a zone the app has not yet taken over (a zone that has started handles its own drops
+ * and cancels them first) are cancelled, so the browser does not open the file, and recorded.
+ */
+const recordDrops =
+  `const dropped=window[${JSON.stringify(FILES_DROPPED_BEFORE_START)}]=[];` +
+  `const zoneOf=(event)=>!event.defaultPrevented&&event.target instanceof Element?event.target.closest(${JSON.stringify(`.${FILE_DROP_ZONE_CLASS}`)}):null;` +
+  `const allow=(event)=>{if(zoneOf(event)){event.preventDefault();if(event.dataTransfer)event.dataTransfer.dropEffect='copy';}};` +
+  `document.addEventListener('dragenter',allow);document.addEventListener('dragover',allow);` +
+  `document.addEventListener('drop',(event)=>{const zone=zoneOf(event);if(!zone)return;event.preventDefault();` +
+  `const file=event.dataTransfer&&event.dataTransfer.files[0];if(file)dropped.push({zone,file});});`;
+
+/**
  * The inline script. JSON.stringify writes the URLs as script literals; `<` is escaped so that no
  * URL can close the script element. The translations are fetched as TranslationLoader fetches
  * them (same URL, CORS mode, same-origin credentials), so the browser hands it this response.
@@ -51,7 +66,7 @@ function escapeAttribute(value: string): string {
 function bootScript(entry: string, modulePreloads: string[]): string {
   const literal = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
   return (
-    `(()=>{let started=false;const start=()=>{if(started)return;started=true;` +
+    `(()=>{${recordDrops}let started=false;const start=()=>{if(started)return;started=true;` +
     `const add=(tag,properties)=>document.head.appendChild(Object.assign(document.createElement(tag),properties));` +
     `const lang=document.documentElement.lang;` +
     `if(/^[a-z]{2}$/.test(lang))add('link',{rel:'preload',as:'fetch',type:'application/json',crossOrigin:'anonymous',href:'i18n/'+lang+'.json'});` +
