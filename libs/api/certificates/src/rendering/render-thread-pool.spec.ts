@@ -100,6 +100,16 @@ function pool(options: { threads: number; renderTimeoutMs?: number; entry?: Rend
   return created;
 }
 
+/**
+ * Once every thread of the pool has started (the pool says so once, in its log). Until then the
+ * threads already started take all the work: how many that is depends on the machine's load.
+ */
+async function everyThreadStarted(): Promise<void> {
+  const said = () =>
+    log.mock.calls.some(([message]) => /render thread\(s\) ready/.test(String(message)));
+  while (!said()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'oris-render-threads-'));
   await writeFile(join(scratch, 'fake-thread.js'), FAKE_THREAD);
@@ -108,10 +118,11 @@ beforeAll(async () => {
   broken = { kind: 'built', file: join(scratch, 'broken-thread.js') };
 });
 
+let log: jest.SpyInstance;
 let warn: jest.SpyInstance;
 let error: jest.SpyInstance;
 beforeEach(() => {
-  jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+  log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
   warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
 });
@@ -216,6 +227,7 @@ describe('RenderThreadPool faults', () => {
 
   it('rejects with the error a thread throws outside any request, and replaces it', async () => {
     const threads = pool({ threads: 2, entry: fake });
+    await everyThreadStarted();
     const before = await Promise.all([
       threads.render(asDocument('slow:50')),
       threads.render(asDocument('slow:50')),
