@@ -78,13 +78,17 @@ describe('catalogue: courses', () => {
 
   it('filters the public catalogue by text, theme, mode, language, region and upcoming sessions', async () => {
     const trainer = http.as(cast.trainer);
+    // Codes of their own: a generated one (T-<pid><counter>) can hold "100", which `q=100%` below
+    // would then find in the code.
     const coop = await publishedCourse(api, cast.trainer, {
+      code: 'COOP-AGRI',
       title: 'Créer une coopérative agricole',
       theme: 'cooperatives',
       deliveryMode: 'in_person',
       languages: ['fr', 'ar'],
     });
     const online = await publishedCourse(api, cast.trainer, {
+      code: 'IMPACT-WEB',
       title: 'Mesurer l’impact à 100% en ligne',
       theme: 'impact_measurement',
       deliveryMode: 'online',

@@ -23,7 +23,8 @@ import { takeFileDroppedBeforeStart } from '@oris/web/core';
   selector: 'oris-file-drop-zone',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, TranslocoPipe],
-  // The element itself is the zone: a drop dispatched on it (or anything in it) is caught.
+  // The element itself is the zone: a drop dispatched on it (or anything in it) is caught. The
+  // page's early script finds the zones by this class (FILE_DROP_ZONE_CLASS in web-core).
   host: {
     class: 'oris-file-drop-zone',
     '[class.oris-file-drop-zone--over]': 'dragging()',
