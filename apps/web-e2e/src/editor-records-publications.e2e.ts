@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { baseUrl, type Browser, openBrowser, signIn } from './support/browser';
-import { chooseLanguage } from './support/screen';
+import { chooseLanguage, untilInteractive } from './support/screen';
 
 const EDITOR = 'editor@oris.example';
 /** A DOI of this run only, so the journey can run again on the same database. */
@@ -120,9 +120,13 @@ describe('an observatory editor importing a publication, and a visitor reading i
     const { page } = visitor;
     const id = publicationPath.split('/').pop();
     await page.goto(`${baseUrl()}/publications`);
+    // The app's own navigation is what this checks (its tags written, then removed on leaving).
+    await untilInteractive(page);
     await page.getByRole('link', { name: TITLE }).click();
     await page.waitForURL(`${baseUrl()}/publications/${id}`);
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    // The page writes its tags once the publication is shown.
+    await page.locator('meta[name="citation_title"]').waitFor({ state: 'attached' });
     const meta = (name: string) =>
       page.$$eval(`meta[name="${name}"]`, (tags) => tags.map((tag) => tag.getAttribute('content')));
     expect(await meta('citation_title')).toEqual([TITLE]);
