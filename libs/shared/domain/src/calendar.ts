@@ -9,20 +9,16 @@
  * where every day has 24 hours.
  */
 
+import { onFirstUse } from './on-first-use';
+
 export const MOROCCO_TIME_ZONE = 'Africa/Casablanca';
 
-/**
- * A formatter made on first use, not when the module loads: the first time-zone formatter loads
- * the browser's time-zone data, tens of milliseconds on a phone that every page of the web app
- * (which imports this library) would otherwise spend before it can start.
- */
-function onFirstUse(locale: string, options: Intl.DateTimeFormatOptions) {
-  let made: Intl.DateTimeFormat | undefined;
-  return (): Intl.DateTimeFormat => (made ??= new Intl.DateTimeFormat(locale, options));
-}
+/** A formatter made on first use: the first time-zone formatter loads the time-zone data. */
+const formatterOnFirstUse = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  onFirstUse(() => new Intl.DateTimeFormat(locale, options));
 
 // en-CA writes dates as YYYY-MM-DD.
-const moroccoDay = onFirstUse('en-CA', {
+const moroccoDay = formatterOnFirstUse('en-CA', {
   timeZone: MOROCCO_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
@@ -33,7 +29,7 @@ const moroccoDay = onFirstUse('en-CA', {
 export const dayInMorocco = (instant: Date): string => moroccoDay().format(instant);
 
 // sv-SE writes an instant in ISO order, 'YYYY-MM-DD HH:mm:ss', in any language.
-const moroccoMoment = onFirstUse('sv-SE', {
+const moroccoMoment = formatterOnFirstUse('sv-SE', {
   timeZone: MOROCCO_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
@@ -79,7 +75,7 @@ export interface MoroccoWallClock {
   time: string;
 }
 
-const moroccoClock = onFirstUse('en-US', {
+const moroccoClock = formatterOnFirstUse('en-US', {
   timeZone: MOROCCO_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',

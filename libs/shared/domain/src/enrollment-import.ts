@@ -1,5 +1,6 @@
 import type { Locale } from './vocabularies';
 import type { BaselineSituation, EducationLevel, Gender, RegionCode } from './vocabularies';
+import { onFirstUse } from './on-first-use';
 
 /**
  * The enrollment import's columns and the words people use for them and for their values, in
@@ -231,23 +232,20 @@ function indexOf<T extends string>(entries: [T, Words][]): Map<string, T> {
   return index;
 }
 
-// Built on first use, not when the module loads: every page of the web app imports this library,
-// and normalising a few hundred labels costs a phone tens of milliseconds at start-up.
-let columnIndex: Map<string, EnrollmentImportColumn> | undefined;
-let valueIndex: Record<LabelledImportColumn, Map<string, string>> | undefined;
+// Normalising a few hundred labels costs a phone tens of milliseconds: built on first use.
+const columnIndexOf = onFirstUse(() =>
+  indexOf(Object.entries(IMPORT_COLUMN_LABELS) as [EnrollmentImportColumn, Words][]),
+);
 
-const columnIndexOf = () =>
-  (columnIndex ??= indexOf(
-    Object.entries(IMPORT_COLUMN_LABELS) as [EnrollmentImportColumn, Words][],
-  ));
-
-const valueIndexOf = () =>
-  (valueIndex ??= Object.fromEntries(
-    LABELLED_IMPORT_COLUMNS.map((column) => [
-      column,
-      indexOf(Object.entries(IMPORT_VALUE_LABELS[column]) as [string, Words][]),
-    ]),
-  ) as Record<LabelledImportColumn, Map<string, string>>);
+const valueIndexOf = onFirstUse(
+  () =>
+    Object.fromEntries(
+      LABELLED_IMPORT_COLUMNS.map((column) => [
+        column,
+        indexOf(Object.entries(IMPORT_VALUE_LABELS[column]) as [string, Words][]),
+      ]),
+    ) as Record<LabelledImportColumn, Map<string, string>>,
+);
 
 /** The column a header names (its code or a label in any language), or null. */
 export function importColumnOf(header: string): EnrollmentImportColumn | null {
