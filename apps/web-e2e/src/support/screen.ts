@@ -24,9 +24,11 @@ export async function chooseLanguage(page: Page, language: Language): Promise<vo
 /**
  * Waits until the app runs in the page (App marks `<html data-interactive>`): a server-rendered
  * page shows its text and fields before, and what is typed then is kept, but a journey that uses
- * the app's own controls (a menu, a dialog) needs it started.
+ * the app's own controls (a menu, a dialog) needs it started. Such a page starts its app when the
+ * visitor first reaches for it, so the journey first moves the pointer, as the visitor would.
  */
 export async function untilInteractive(page: Page): Promise<void> {
+  await reachFor(page);
   await page.locator('html[data-interactive]').waitFor({ state: 'attached' });
   // The routed page may be hydrated a moment after the shell.
   await untilHydrated(page);
@@ -38,7 +40,18 @@ export async function untilInteractive(page: Page): Promise<void> {
  * elements it hydrated. A browser-rendered page has none.
  */
 export async function untilHydrated(page: Page): Promise<void> {
+  await reachFor(page);
   await page.waitForFunction(() => document.querySelector('main [jsaction]') === null);
+}
+
+/**
+ * Moves the pointer over the page, in its corner (nothing there reacts to hovering), as a visitor
+ * does before using it: a server-rendered page starts its app at the first pointer movement,
+ * touch, key or focus (scheduleAppStart). Two moves: at least one goes somewhere new.
+ */
+export async function reachFor(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.mouse.move(2, 2);
 }
 
 /** Opens a page of the app and waits until its heading is there and its requests are done. */

@@ -55,7 +55,7 @@ export { PageMeta, pageMeta, translatedPageMeta } from './lib/seo/page-meta';
 export type { PageDescription } from './lib/seo/page-meta';
 export { provideServerRenderedPages } from './lib/ssr/ssr.providers';
 export { onBehalfOfVisitor } from './lib/ssr/on-behalf-of-visitor';
-export { bootAfterFirstPaint } from './lib/ssr/boot-after-first-paint';
+export { scheduleAppStart } from './lib/ssr/schedule-app-start';
 export {
   FILES_DROPPED_BEFORE_START,
   takeFileDroppedBeforeStart,

@@ -2,7 +2,7 @@
  * Files dropped on a server-rendered page's file drop zones before the app started. Angular's
  * event replay covers clicks, keys and typing, not drag and drop: without this, a certificate PDF
  * dropped on the verification page while the app is still loading would be opened by the browser
- * in place of the page. The page's early script (bootAfterFirstPaint) records such drops under
+ * in place of the page. The page's early script (scheduleAppStart) records such drops under
  * this global; each FileDropZone takes the last file dropped on it once it runs.
  */
 export const FILES_DROPPED_BEFORE_START = '__orisFilesDroppedBeforeStart';
