@@ -198,7 +198,8 @@ async function lighthouseRunner() {
  * (pointerdown's timestamp) and the frame after the menu's first item appears.
  */
 async function firstTapRunner() {
-  const { chromium } = await import(requireFromRoot.resolve('playwright-core'));
+  // Its CommonJS entry, imported: the exports are under `default`.
+  const { chromium } = (await import(requireFromRoot.resolve('playwright-core'))).default;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
