@@ -84,22 +84,6 @@ describe('scheduleAppStart', () => {
     expect(added(visited)).not.toContain('script module main-CCCC.js');
   });
 
-  it('fetches the chunks of the page’s lazy routes with the others, each once', () => {
-    runBootScript(
-      scheduleAppStart(RENDERED, 'n0nce', ['chunk-ROUTE.js', 'chunk-AAAA.js']),
-      visited,
-    );
-    jest.runAllTimers();
-
-    expect(added(visited)).toEqual([
-      'link preload i18n/ar.json',
-      'link modulepreload main-CCCC.js',
-      'link modulepreload chunk-AAAA.js',
-      'link modulepreload chunk-BBBB.js',
-      'link modulepreload chunk-ROUTE.js',
-    ]);
-  });
-
   it.each(FIRST_INTERACTIONS)('starts the app at the visitor’s first %s, once', (type) => {
     runBootScript(scheduleAppStart(RENDERED, 'n0nce'), visited);
     jest.runAllTimers();
