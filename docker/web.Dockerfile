@@ -33,6 +33,8 @@ COPY tools/dev/lib.mjs ./tools/dev/lib.mjs
 COPY tools/web/serve.mjs tools/web/web-server.mjs tools/web/sitemap.mjs ./tools/web/
 COPY --from=build /workspace/dist/apps/web/server ./dist/apps/web/server
 COPY --from=build /workspace/dist/apps/web/browser ./dist/apps/web/browser
+# The browser build's metafile: which chunks each lazy route needs (apps/web/src/server.ts).
+COPY --from=build /workspace/dist/apps/web/stats.json ./dist/apps/web/stats.json
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \

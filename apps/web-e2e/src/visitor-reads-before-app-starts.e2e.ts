@@ -40,6 +40,23 @@ describe('a visitor who reads a public page before using it', () => {
     );
   });
 
+  it('fetches the page’s own code ahead with the app’s, so that the first tap does not wait for it', async () => {
+    const { page } = visitor;
+    await page.setViewportSize(PHONE);
+    await page.goto(`${baseUrl()}/catalogue`);
+    await page.waitForLoadState('networkidle');
+
+    // The catalogue page's component is in a chunk of its lazy route, which only the server
+    // knows the page needs (routeChunks): it is among the files fetched once the page is painted.
+    const withThePage = await page.evaluate(async () => {
+      const hrefs = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
+      const texts = await Promise.all(hrefs.map((link) => fetch(link.href).then((r) => r.text())));
+      return texts.filter((text) => text.includes('"oris-catalogue-page"')).length;
+    });
+    expect(withThePage).toBe(1);
+    expect((await appStarted()).interactive).toBe(false);
+  });
+
   it('starts the app at the first tap, which opens the menu it was meant for', async () => {
     const { page } = visitor;
     await page.setViewportSize(PHONE);

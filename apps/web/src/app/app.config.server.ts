@@ -2,6 +2,7 @@ import { HTTP_TRANSFER_CACHE_ORIGIN_MAP } from '@angular/common/http';
 import {
   type ApplicationConfig,
   CSP_NONCE,
+  DestroyRef,
   DOCUMENT,
   inject,
   mergeApplicationConfig,
@@ -9,9 +10,18 @@ import {
   REQUEST,
   REQUEST_CONTEXT,
 } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router } from '@angular/router';
 import { provideServerRendering, withRoutes } from '@angular/ssr';
 import { TRANSLOCO_LOADER, type Translation, type TranslocoLoader } from '@jsverse/transloco';
-import { API_BASE_URL, API_FETCH, httpClientFetch, onBehalfOfVisitor } from '@oris/web/core';
+import {
+  API_BASE_URL,
+  API_FETCH,
+  httpClientFetch,
+  lazyEntriesOf,
+  onBehalfOfVisitor,
+} from '@oris/web/core';
+import { filter } from 'rxjs';
 import ar from '../../public/i18n/ar.json';
 import en from '../../public/i18n/en.json';
 import fr from '../../public/i18n/fr.json';
@@ -26,6 +36,11 @@ export interface RenderContext {
   apiOrigin?: string;
   /** The visitor's X-Forwarded-For chain, for the API's per-address limits. */
   forwardedFor?: string;
+  /**
+   * Written by the rendering: the source files of the lazy routes it loaded (lazyEntriesOf), for
+   * the page to fetch their browser chunks ahead (pageRenderer).
+   */
+  lazyEntries?: string[];
 }
 
 const DEFAULT_API_ORIGIN = 'http://127.0.0.1:3000';
@@ -71,6 +86,16 @@ const serverConfig: ApplicationConfig = {
     { provide: CSP_NONCE, useFactory: () => renderContext().cspNonce ?? null },
     // The build writes the event-replay contract into the page as an inline script: this
     // response's nonce lets the browser run it (the CSP allows no other inline script).
+    provideAppInitializer(() => {
+      const context = renderContext();
+      const router = inject(Router);
+      router.events
+        .pipe(
+          filter((event) => event instanceof NavigationEnd),
+          takeUntilDestroyed(inject(DestroyRef)),
+        )
+        .subscribe(() => (context.lazyEntries = lazyEntriesOf(router.config)));
+    }),
     provideAppInitializer(() => {
       const nonce = inject(CSP_NONCE, { optional: true });
       const contract = inject(DOCUMENT).getElementById('ng-event-dispatch-contract');

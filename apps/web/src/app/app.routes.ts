@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { consentGuard, signedInGuard } from '@oris/web/core';
+import { consentGuard, ENROLL_ACTION, signedInGuard } from '@oris/web/core';
 
 /** Feature pages load on demand; route `title`s are translation keys. */
 const featureRoutes: Route[] = [
@@ -16,18 +16,17 @@ const featureRoutes: Route[] = [
   },
   {
     path: 'catalogue',
-    // The course page's enroll control comes from the learning feature, through ENROLL_ACTION;
-    // both libraries are lazy, so the provider sits on this route rather than in app.config.
-    loadChildren: () =>
-      Promise.all([import('@oris/web/catalogue'), import('@oris/web/learning')]).then(
-        ([catalogue, learning]) => [
-          {
-            path: '',
-            providers: [learning.provideEnrollAction()],
-            children: catalogue.catalogueRoutes,
-          },
-        ],
-      ),
+    // The course page's enroll control comes from the learning feature, through ENROLL_ACTION,
+    // loaded when a course page asks for it: a visitor browsing the catalogue loads only the
+    // catalogue. One import per lazy route, so that the server knows which chunks the page needs
+    // (routeChunks in @oris/web/core).
+    providers: [
+      {
+        provide: ENROLL_ACTION,
+        useValue: () => import('@oris/web/learning').then((m) => m.loadEnrollAction()),
+      },
+    ],
+    loadChildren: () => import('@oris/web/catalogue').then((m) => m.catalogueRoutes),
   },
   {
     path: 'learning',

@@ -56,6 +56,7 @@ export type { PageDescription } from './lib/seo/page-meta';
 export { provideServerRenderedPages } from './lib/ssr/ssr.providers';
 export { onBehalfOfVisitor } from './lib/ssr/on-behalf-of-visitor';
 export { scheduleAppStart } from './lib/ssr/schedule-app-start';
+export { type BuildStats, lazyEntriesOf, routeChunks } from './lib/ssr/route-chunks';
 export {
   FILES_DROPPED_BEFORE_START,
   takeFileDroppedBeforeStart,

@@ -1,2 +1,2 @@
 export { learningRoutes, unsubscribeRoutes } from './lib/learning.routes';
-export { provideEnrollAction } from './lib/enroll-action.provider';
+export { loadEnrollAction } from './lib/load-enroll-action';

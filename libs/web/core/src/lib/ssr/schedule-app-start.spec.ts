@@ -27,6 +27,14 @@ const added = (page: Document) =>
       : `link ${element.getAttribute('rel')} ${element.getAttribute('href')}`,
   );
 
+/** What the page fetches ahead (without running it): its language's translations, then the scripts. */
+const FETCHED_AHEAD = [
+  'link preload i18n/ar.json',
+  'link modulepreload main-CCCC.js',
+  'link modulepreload chunk-AAAA.js',
+  'link modulepreload chunk-BBBB.js',
+];
+
 /** The browser-rendered shell as the server bundle sends it: a loading bar, no server context. */
 const BROWSER_RENDERED = RENDERED.replace(
   '<oris-root ng-server-context="ssr"><main><h1>Indicateurs</h1></main></oris-root>',
@@ -65,12 +73,7 @@ describe('scheduleAppStart', () => {
     expect(added(visited)).toEqual([]);
     jest.runOnlyPendingTimers(); // the task after that frame
 
-    expect(added(visited)).toEqual([
-      'link preload i18n/ar.json',
-      'link modulepreload main-CCCC.js',
-      'link modulepreload chunk-AAAA.js',
-      'link modulepreload chunk-BBBB.js',
-    ]);
+    expect(added(visited)).toEqual(FETCHED_AHEAD);
     const translations = visited.head.querySelector<HTMLLinkElement>('link[rel="preload"]')!;
     expect([translations.as, translations.crossOrigin, translations.type]).toEqual([
       'fetch',
@@ -82,6 +85,16 @@ describe('scheduleAppStart', () => {
     visited.dispatchEvent(new Event('visibilitychange'));
     visited.dispatchEvent(new Event('scroll'));
     expect(added(visited)).not.toContain('script module main-CCCC.js');
+  });
+
+  it('fetches the chunks of the page’s lazy routes with the others, each once', () => {
+    runBootScript(
+      scheduleAppStart(RENDERED, 'n0nce', ['chunk-ROUTE.js', 'chunk-AAAA.js']),
+      visited,
+    );
+    jest.runAllTimers();
+
+    expect(added(visited)).toEqual([...FETCHED_AHEAD, 'link modulepreload chunk-ROUTE.js']);
   });
 
   it.each(FIRST_INTERACTIONS)('starts the app at the visitor’s first %s, once', (type) => {
@@ -102,13 +115,7 @@ describe('scheduleAppStart', () => {
   it('fetches and starts at once when the visitor reaches for the page before its first frame', () => {
     runBootScript(scheduleAppStart(RENDERED, 'n0nce'), visited);
     visited.body.dispatchEvent(new Event('touchstart', { bubbles: true }));
-    expect(added(visited)).toEqual([
-      'link preload i18n/ar.json',
-      'link modulepreload main-CCCC.js',
-      'link modulepreload chunk-AAAA.js',
-      'link modulepreload chunk-BBBB.js',
-      'script module main-CCCC.js',
-    ]);
+    expect(added(visited)).toEqual([...FETCHED_AHEAD, 'script module main-CCCC.js']);
 
     jest.runAllTimers(); // the frame's fetch finds everything fetched
     expect(added(visited)).toHaveLength(5);
@@ -133,13 +140,7 @@ describe('scheduleAppStart', () => {
       jest.advanceTimersByTime(16); // the animation frame
       jest.runOnlyPendingTimers(); // the task after it
 
-      expect(added(visited)).toEqual([
-        'link preload i18n/ar.json',
-        'link modulepreload main-CCCC.js',
-        'link modulepreload chunk-AAAA.js',
-        'link modulepreload chunk-BBBB.js',
-        'script module main-CCCC.js',
-      ]);
+      expect(added(visited)).toEqual([...FETCHED_AHEAD, 'script module main-CCCC.js']);
     });
 
     it('starts at once in a hidden tab, which paints no frame, and once only', () => {

@@ -11,9 +11,10 @@ import { FILE_DROP_ZONE_CLASS, FILES_DROPPED_BEFORE_START } from './dropped-befo
  * thread for more than a second (docs/PERFORMANCE.md, P8): a visitor who only reads the page, as
  * most visitors from a search engine or a shared link do, pays for it in a page that scrolls and
  * responds late. This rewrites those tags into one inline script that, on such a page:
- * - once the browser has painted the page (an animation frame, then a task), fetches the scripts
- *   and the translations of the page's language (`<html lang>`), so that the browser has them
- *   ready, compiled, without running them;
+ * - once the browser has painted the page (an animation frame, then a task), fetches the scripts,
+ *   those of the page's lazy routes (`routeChunks`, see routeChunks()) and the translations of
+ *   the page's language (`<html lang>`), so that the browser has them ready, compiled, without
+ *   running them;
  * - starts the app at the visitor's first pointer movement, touch, key, focus, wheel, drag or
  *   field change (FIRST_INTERACTIONS), the moments before a click, a tap or typing. A desktop
  *   browser with a mouse over the page starts it almost at once; a phone when it is touched.
@@ -27,13 +28,18 @@ import { FILE_DROP_ZONE_CLASS, FILES_DROPPED_BEFORE_START } from './dropped-befo
  * hidden tab, which paints no frame. When the page has no module script (another build's shape),
  * it is returned as it is.
  */
-export function scheduleAppStart(html: string, cspNonce?: string): string {
+export function scheduleAppStart(
+  html: string,
+  cspNonce?: string,
+  routeChunks: readonly string[] = [],
+): string {
   const entryTag = ENTRY_SCRIPT.exec(html)?.[0];
   const entry = entryTag ? attributeOf(entryTag, 'src') : null;
   if (entry === null) return html;
   const preloads = [...html.matchAll(MODULE_PRELOAD)]
     .map((tag) => attributeOf(tag[0], 'href'))
-    .filter((href): href is string => href !== null);
+    .filter((href): href is string => href !== null)
+    .concat(routeChunks);
   const nonce = cspNonce ? ` nonce="${escapeAttribute(cspNonce)}"` : '';
   const waitForVisitor = SERVER_RENDERED.test(html);
   const script = `<script${nonce}>${startScript(entry, preloads, waitForVisitor)}</script>`;
@@ -110,7 +116,7 @@ function startScript(entry: string, modulePreloads: string[], waitForVisitor: bo
     `let fetched=false;const fetchAhead=()=>{if(fetched)return;fetched=true;` +
     `const lang=document.documentElement.lang;` +
     `if(/^[a-z]{2}$/.test(lang))add('link',{rel:'preload',as:'fetch',type:'application/json',crossOrigin:'anonymous',href:'i18n/'+lang+'.json'});` +
-    `for(const href of ${literal([entry, ...modulePreloads])})add('link',{rel:'modulepreload',href});};` +
+    `for(const href of ${literal([...new Set([entry, ...modulePreloads])])})add('link',{rel:'modulepreload',href});};` +
     `const waiting=new AbortController();` +
     `const start=()=>{if(waiting.signal.aborted)return;waiting.abort();fetchAhead();add('script',{type:'module',src:${literal(entry)}});};` +
     (waitForVisitor ? fetchAndStartOnFirstInteraction : startOncePainted) +
