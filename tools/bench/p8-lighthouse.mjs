@@ -167,8 +167,13 @@ async function lighthouseRunner() {
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   return {
-    /** One Lighthouse run: the default (mobile) configuration, storage cleared before it. */
-    async run(url) {
+    /**
+     * One Lighthouse run: the default (mobile) configuration, storage cleared before it. A run
+     * whose trace Chromium failed to record (NO_NAVSTART: "Please run Lighthouse again", seen on
+     * any of the pages in a browser that has loaded others) is run again, twice at most, and
+     * said; it measured nothing.
+     */
+    async run(url, attempt = 1) {
       const result = await lighthouse(url, {
         port: chrome.port,
         logLevel: 'error',
@@ -179,6 +184,10 @@ async function lighthouseRunner() {
           : { throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: CPU_SLOWDOWN } }),
       });
       if (!result?.lhr) throw new UserFacingError(`Lighthouse returned nothing for ${url}`);
+      if (result.lhr.runtimeError?.code === 'NO_NAVSTART' && attempt < 3) {
+        log(`Lighthouse recorded no navigation for ${url} (NO_NAVSTART): running it again`);
+        return this.run(url, attempt + 1);
+      }
       if (result.lhr.runtimeError) {
         throw new UserFacingError(
           `Lighthouse could not load ${url}: ${result.lhr.runtimeError.message}`,
