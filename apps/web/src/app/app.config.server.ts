@@ -84,8 +84,7 @@ const serverConfig: ApplicationConfig = {
       },
     },
     { provide: CSP_NONCE, useFactory: () => renderContext().cspNonce ?? null },
-    // The build writes the event-replay contract into the page as an inline script: this
-    // response's nonce lets the browser run it (the CSP allows no other inline script).
+    // Which lazy routes this rendering loaded: the page fetches their chunks ahead (server.ts).
     provideAppInitializer(() => {
       const context = renderContext();
       const router = inject(Router);
@@ -96,6 +95,8 @@ const serverConfig: ApplicationConfig = {
         )
         .subscribe(() => (context.lazyEntries = lazyEntriesOf(router.config)));
     }),
+    // The build writes the event-replay contract into the page as an inline script: this
+    // response's nonce lets the browser run it (the CSP allows no other inline script).
     provideAppInitializer(() => {
       const nonce = inject(CSP_NONCE, { optional: true });
       const contract = inject(DOCUMENT).getElementById('ng-event-dispatch-contract');
