@@ -68,14 +68,25 @@ describe('routeChunks', () => {
 });
 
 describe('lazyEntriesOf', () => {
+  /** A route with the marks the build and the router leave on it. */
+  type MarkedRoute = Route & {
+    ɵentryName?: string;
+    _loadedRoutes?: Route[];
+    _loadedComponent?: unknown;
+  };
   /** A lazy route as the router leaves it once it has loaded it. */
-  const loaded = (entry: string, routes?: Route[]): Route =>
-    ({
+  const loaded = (entry: string, routes?: Route[]): Route => {
+    const route: MarkedRoute = {
       path: 'x',
       ɵentryName: entry,
       ...(routes ? { _loadedRoutes: routes } : { _loadedComponent: class {} }),
-    }) as Route;
-  const notLoaded = (entry: string): Route => ({ path: 'y', ɵentryName: entry }) as Route;
+    };
+    return route;
+  };
+  const notLoaded = (entry: string): Route => {
+    const route: MarkedRoute = { path: 'y', ɵentryName: entry };
+    return route;
+  };
 
   it('collects the marks of the lazy routes the router loaded, nested ones included, once each', () => {
     const config: Route[] = [
